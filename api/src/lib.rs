@@ -1,0 +1,13 @@
+//! PDE's HTTP API: request and response types, and the pure rules that server and clients must
+//! apply alike (wallet numbers, pseudonyms, the passphrase policy).
+//!
+//! No I/O and no server dependencies: this crate is compiled into the WASM web app too.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod passphrase;
+pub mod pseudonym;
+pub mod types;
+pub mod wallet_number;
+
+pub use types::*;

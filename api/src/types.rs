@@ -1,0 +1,283 @@
+//! Request and response bodies of `/api/v1`. Binary fields travel as standard base64 strings.
+
+use serde::{Deserialize, Serialize};
+
+use pde_crypto::document::DocumentId;
+use pde_crypto::opaque::KsfParams;
+
+/// Every route lives under this prefix.
+pub const API_PREFIX: &str = "/api/v1";
+/// Name of the session cookie.
+pub const SESSION_COOKIE: &str = "pde_session";
+
+/// Bytes carried as a base64 string in JSON.
+#[derive(Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String, format = Byte))]
+pub struct Base64Bytes(pub Vec<u8>);
+
+impl std::fmt::Debug for Base64Bytes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Base64Bytes({} bytes)", self.0.len())
+    }
+}
+
+impl Serialize for Base64Bytes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use base64::Engine;
+        serializer.serialize_str(&base64::engine::general_purpose::STANDARD.encode(&self.0))
+    }
+}
+
+impl<'de> Deserialize<'de> for Base64Bytes {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use base64::Engine;
+        let text = String::deserialize(deserializer)?;
+        base64::engine::general_purpose::STANDARD
+            .decode(text.as_bytes())
+            .map(Self)
+            .map_err(|_| serde::de::Error::custom("invalid base64"))
+    }
+}
+
+impl From<Vec<u8>> for Base64Bytes {
+    fn from(value: Vec<u8>) -> Self {
+        Self(value)
+    }
+}
+
+/// The body of every error answer.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ErrorBody {
+    /// What went wrong.
+    pub error: ErrorDetail,
+}
+
+/// A stable code (clients translate it) and a plain English message.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ErrorDetail {
+    /// Stable, machine-readable code, e.g. `document_too_large`.
+    pub code: String,
+    /// A sentence a person understands (English; the apps show their own translation of `code`).
+    pub message: String,
+    /// Seconds to wait before trying again, with 429 answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after_seconds: Option<u64>,
+}
+
+/// Whether anyone can create a wallet, or only with an invitation code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CreationMode {
+    /// Anyone may create a wallet.
+    Open,
+    /// An invitation code is needed.
+    Invite,
+}
+
+/// What a client needs to know before it acts: limits and parameters.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ServerInfo {
+    /// How wallets can be created.
+    pub creation_mode: CreationMode,
+    /// Largest padded document, in bytes.
+    pub max_document_bytes: u64,
+    /// Storage per wallet, in bytes (ciphertext).
+    pub wallet_quota_bytes: u64,
+    /// Size of each upload part, except the last.
+    pub upload_part_bytes: u64,
+    /// Largest encrypted metadata record.
+    pub max_metadata_bytes: u64,
+    /// Argon2id parameters new wallets use.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub ksf: KsfParams,
+}
+
+/// Starts creating a wallet (OPAQUE registration, first message).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegisterStartRequest {
+    /// A chosen name instead of a generated number only; normalised by the server.
+    #[serde(default)]
+    pub pseudonym: Option<String>,
+    /// Needed when the server's creation mode is `invite`.
+    #[serde(default)]
+    pub invite_code: Option<String>,
+    /// Asks for the cheap test parameters; refused unless the server allows test wallets.
+    #[serde(default)]
+    pub test_wallet: bool,
+    /// OPAQUE `RegistrationRequest`.
+    pub registration_request: Base64Bytes,
+}
+
+/// The server's half of the registration's first round.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegisterStartResponse {
+    /// Names this registration in the finish call.
+    pub registration_id: String,
+    /// The wallet's number, always given (also when a pseudonym is set).
+    pub wallet_number: String,
+    /// The normalised pseudonym, if one was asked for.
+    pub pseudonym: Option<String>,
+    /// OPAQUE `RegistrationResponse`.
+    pub registration_response: Base64Bytes,
+    /// Argon2id parameters to use now and at every login.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub ksf: KsfParams,
+}
+
+/// Completes the creation: credential, public key and wrapped wallet keys.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegisterFinishRequest {
+    /// From the start answer.
+    pub registration_id: String,
+    /// OPAQUE `RegistrationUpload`.
+    pub registration_upload: Base64Bytes,
+    /// The wallet's age recipient (`age1…`), so documents can be encrypted to it.
+    pub recipient: String,
+    /// The wallet key wrapped once per unlock method (at least: OPAQUE and recovery key).
+    pub wrapped_keys: Vec<Base64Bytes>,
+}
+
+/// Public facts about the wallet a session belongs to.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WalletInfo {
+    /// The wallet number.
+    pub wallet_number: String,
+    /// The normalised pseudonym, if any.
+    pub pseudonym: Option<String>,
+    /// The wallet's age recipient.
+    pub recipient: String,
+    /// Creation time, Unix seconds.
+    pub created_at: i64,
+}
+
+/// Starts a login (OPAQUE, first message). Counted as an attempt.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoginStartRequest {
+    /// A wallet number or a pseudonym.
+    pub login: String,
+    /// OPAQUE `CredentialRequest`.
+    pub credential_request: Base64Bytes,
+}
+
+/// The server's half of the login's first round (also given for unknown wallets).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoginStartResponse {
+    /// Names this login in the finish call.
+    pub login_id: String,
+    /// OPAQUE `CredentialResponse`.
+    pub credential_response: Base64Bytes,
+    /// Argon2id parameters of the credential.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub ksf: KsfParams,
+}
+
+/// Completes a login.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoginFinishRequest {
+    /// From the start answer.
+    pub login_id: String,
+    /// OPAQUE `CredentialFinalization`.
+    pub credential_finalization: Base64Bytes,
+}
+
+/// An open session: the wallet and its key wrapped for the login's method.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionOpened {
+    /// The wallet.
+    pub wallet: WalletInfo,
+    /// The wallet key wrapped under the OPAQUE export key.
+    pub wrapped_key: Base64Bytes,
+}
+
+/// Announces a document upload.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UploadCreateRequest {
+    /// Chosen by the client (random), bound into the document's tag.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub document_id: DocumentId,
+    /// Exact size of the ciphertext that will be sent.
+    pub ciphertext_len: u64,
+}
+
+/// State of an upload; also the answer that creates one.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UploadStatus {
+    /// Names the upload.
+    pub upload_id: String,
+    /// The document it will become.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub document_id: DocumentId,
+    /// Announced ciphertext size.
+    pub ciphertext_len: u64,
+    /// Every part but the last has exactly this size.
+    pub part_size: u64,
+    /// How many parts make the whole.
+    pub part_count: u32,
+    /// Parts already stored (send the others to resume).
+    pub received_parts: Vec<u32>,
+    /// Unix time after which an unfinished upload is discarded.
+    pub expires_at: i64,
+}
+
+/// Completes an upload: the encrypted metadata and the document's tag.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UploadCommitRequest {
+    /// Encrypted metadata record.
+    pub metadata: Base64Bytes,
+    /// Tag binding id and ciphertext hash, under a key only the holder has.
+    pub tag: Base64Bytes,
+}
+
+/// One stored document, as the server knows it: ciphertext facts only.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DocumentInfo {
+    /// The document id.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub id: DocumentId,
+    /// Ciphertext size (of the padded plaintext).
+    pub size: u64,
+    /// Encrypted metadata record.
+    pub metadata: Base64Bytes,
+    /// The document's tag.
+    pub tag: Base64Bytes,
+    /// Unix seconds.
+    pub created_at: i64,
+    /// Unix seconds.
+    pub updated_at: i64,
+}
+
+/// The wallet's documents and its storage use.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DocumentList {
+    /// Every committed document.
+    pub documents: Vec<DocumentInfo>,
+    /// Bytes used (documents and unfinished uploads).
+    pub used_bytes: u64,
+    /// The wallet's quota.
+    pub quota_bytes: u64,
+}
+
+/// Replaces a document's encrypted metadata (rename, category, note).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MetadataUpdate {
+    /// New encrypted metadata record.
+    pub metadata: Base64Bytes,
+}

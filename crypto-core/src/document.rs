@@ -1,0 +1,864 @@
+//! Documents: padded, versioned frames age-encrypted to the wallet's recipient, streamed, and
+//! a tag binding each document id to its ciphertext.
+//!
+//! Frame (the age plaintext): `[version u8 = 1][plaintext length u64 LE][content][zeros]`, its
+//! total length [`padded_len`] (Padmé over header + content) so that the server learns the size
+//! only to within a few percent. The age file is encrypted to the recipient under a fresh file
+//! key (age's STREAM: ChaCha20-Poly1305, 64 KiB chunks). Its exact length is known before any
+//! content is encrypted ([`DocumentSealer::ciphertext_len`]); [`ciphertext_len`] bounds it for a
+//! given plaintext length (age adds a random-length "grease" stanza to every header).
+//!
+//! ```
+//! use pde_crypto::{document::*, wallet::WalletKey};
+//!
+//! let key = WalletKey::generate();
+//! let plaintext = b"%PDF-1.7 ...".to_vec();
+//!
+//! // Streaming: any `Read` in, any `Write` out; the age stream is finished inside.
+//! let sealer = DocumentSealer::new(&key.recipient(), plaintext.len() as u64)?;
+//! let announced = sealer.ciphertext_len(); // e.g. declared when the upload starts
+//! assert!(ciphertext_len_bounds(plaintext.len() as u64).contains(&announced));
+//! let mut sealed = Vec::new();
+//! let info = sealer.seal(&plaintext[..], &mut sealed)?;
+//! assert_eq!(info.ciphertext_len, announced);
+//! assert_eq!(info.ciphertext_len, sealed.len() as u64);
+//!
+//! // Or in one call:
+//! let mut sealed2 = Vec::new();
+//! seal_document(&key.recipient(), &plaintext[..], plaintext.len() as u64, &mut sealed2)?;
+//!
+//! // The tag binds the id to the ciphertext; the server stores it next to the blob.
+//! let id = DocumentId::random();
+//! let tag = document_tag(&key, &id, &info.ciphertext_sha256);
+//! verify_document_tag(&key, &id, &info.ciphertext_sha256, &tag)?;
+//!
+//! let mut opened = Vec::new();
+//! let len = open_document(&key, &sealed[..], &mut opened)?;
+//! assert_eq!(len, plaintext.len() as u64);
+//! assert_eq!(opened, plaintext);
+//! # Ok::<(), pde_crypto::CryptoError>(())
+//! ```
+
+use std::{
+    fmt,
+    io::{Read, Write},
+    str::FromStr,
+    sync::{Arc, Mutex},
+};
+
+use hmac::{Hmac, Mac};
+use rand_core::{OsRng, RngCore};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use zeroize::Zeroizing;
+
+use crate::{
+    util::{map_decrypt_error, map_payload_read_error, HashingWriter},
+    wallet::{WalletKey, WalletRecipient},
+    CryptoError, Result,
+};
+
+/// Version byte of the document frame.
+pub const FRAME_VERSION: u8 = 1;
+/// Length of the frame header (version + length).
+pub const FRAME_HEADER_LEN: u64 = 9;
+/// Largest padded frame this crate will seal or open (1 TiB): a structural bound against
+/// overflow and absurd declarations. Servers enforce their own, much smaller quotas on
+/// [`ciphertext_len`].
+pub const MAX_PADDED_LEN: u64 = 1 << 40;
+/// Version byte of document tags.
+pub const TAG_VERSION: u8 = 1;
+/// Length of a document tag: version byte + HMAC-SHA256.
+pub const TAG_LEN: usize = 33;
+
+/// age's STREAM chunk size.
+const CHUNK: u64 = 64 * 1024;
+/// age header for exactly one X25519 recipient, without the grease stanza, then the 16-byte
+/// payload nonce: `"age-encryption.org/v1\n"` (22) + `"-> X25519 " + 43 + "\n"` (54) + body
+/// 43 + `"\n"` (44) + `"--- " + 43 + "\n"` (48) + nonce (16).
+const AGE_X25519_OVERHEAD: u64 = 22 + 54 + 44 + 48 + 16;
+/// Upper bound on the random "grease" stanza that age adds to every header it writes (age 0.12:
+/// 13 to 190 bytes, random per file), so the exact ciphertext length is known only once a
+/// header exists: see [`DocumentSealer::ciphertext_len`].
+pub const MAX_AGE_GREASE_LEN: u64 = 256;
+/// Poly1305 tag per STREAM chunk.
+const CHUNK_TAG: u64 = 16;
+/// Buffer size for streaming.
+const BUF: usize = 64 * 1024;
+
+// ---------------------------------------------------------------------------------------------
+// Ids
+// ---------------------------------------------------------------------------------------------
+
+/// A document's id: 16 random bytes, written as 32 lowercase hex characters (also in serde).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct DocumentId([u8; 16]);
+
+impl DocumentId {
+    /// A fresh random id.
+    pub fn random() -> Self {
+        let mut b = [0u8; 16];
+        OsRng.fill_bytes(&mut b);
+        Self(b)
+    }
+
+    /// The id from its 16 bytes.
+    pub const fn from_bytes(b: [u8; 16]) -> Self {
+        Self(b)
+    }
+
+    /// The 16 bytes.
+    pub const fn as_bytes(&self) -> &[u8; 16] {
+        &self.0
+    }
+}
+
+impl fmt::Display for DocumentId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&hex::encode(self.0))
+    }
+}
+
+impl FromStr for DocumentId {
+    type Err = CryptoError;
+
+    /// Exactly 32 lowercase hex characters (the canonical form, so one id has one spelling).
+    fn from_str(s: &str) -> Result<Self> {
+        if s.len() != 32 || !s.bytes().all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f')) {
+            return Err(CryptoError::Malformed("document id"));
+        }
+        let mut b = [0u8; 16];
+        hex::decode_to_slice(s, &mut b).map_err(|_| CryptoError::Malformed("document id"))?;
+        Ok(Self(b))
+    }
+}
+
+impl TryFrom<String> for DocumentId {
+    type Error = CryptoError;
+
+    fn try_from(s: String) -> Result<Self> {
+        s.parse()
+    }
+}
+
+impl From<DocumentId> for String {
+    fn from(id: DocumentId) -> String {
+        id.to_string()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sizes
+// ---------------------------------------------------------------------------------------------
+
+/// Padmé (Nikitin et al., PETS 2019): rounds `len` up so that at most
+/// `⌊log2 ⌊log2 len⌋⌋ + 1` bits of the result are significant; the overhead is at most about
+/// 12 % and the number of distinct sizes is logarithmic. Saturates at `u64::MAX`.
+pub fn padme(len: u64) -> u64 {
+    if len < 2 {
+        return len;
+    }
+    let e = 63 - u64::from(len.leading_zeros()); // ⌊log2 len⌋ ≥ 1
+    let s = 64 - u64::from(e.leading_zeros()); // ⌊log2 e⌋ + 1
+    let last_bits = e - s;
+    let mask = (1u64 << last_bits) - 1;
+    match len.checked_add(mask) {
+        Some(v) => v & !mask,
+        None => u64::MAX,
+    }
+}
+
+/// The length of the padded frame that gets encrypted for a document of `plaintext_len` bytes
+/// (header + content + padding). Size limits apply to this. Saturates at `u64::MAX`.
+pub fn padded_len(plaintext_len: u64) -> u64 {
+    padme(plaintext_len.saturating_add(FRAME_HEADER_LEN))
+}
+
+/// The largest possible length of the age file [`seal_document`] produces for
+/// `plaintext_len` bytes (see [`ciphertext_len_bounds`]); use it for quota checks. The exact
+/// length of one encryption is [`DocumentSealer::ciphertext_len`], known before any content is
+/// encrypted. Saturates at `u64::MAX`.
+pub fn ciphertext_len(plaintext_len: u64) -> u64 {
+    age_len_max(padded_len(plaintext_len))
+}
+
+/// The range in which the length of the age file for `plaintext_len` bytes falls: age adds a
+/// random "grease" stanza of up to [`MAX_AGE_GREASE_LEN`] bytes to every header.
+pub fn ciphertext_len_bounds(plaintext_len: u64) -> std::ops::RangeInclusive<u64> {
+    let padded = padded_len(plaintext_len);
+    age_len_min(padded)..=age_len_max(padded)
+}
+
+/// Length of the STREAM payload (all chunks with their tags) for `payload` plaintext bytes.
+fn stream_len(payload: u64) -> u64 {
+    let chunks = payload.div_ceil(CHUNK).max(1);
+    payload.saturating_add(chunks.saturating_mul(CHUNK_TAG))
+}
+
+/// Smallest length of an age file with one X25519 recipient and `payload` plaintext bytes.
+pub(crate) fn age_len_min(payload: u64) -> u64 {
+    stream_len(payload).saturating_add(AGE_X25519_OVERHEAD)
+}
+
+/// Largest length of an age file with one X25519 recipient and `payload` plaintext bytes.
+pub(crate) fn age_len_max(payload: u64) -> u64 {
+    age_len_min(payload).saturating_add(MAX_AGE_GREASE_LEN)
+}
+
+/// SHA-256 of `data` (the hash that [`document_tag`] binds).
+pub fn sha256(data: &[u8]) -> [u8; 32] {
+    Sha256::digest(data).into()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sealing and opening
+// ---------------------------------------------------------------------------------------------
+
+/// What [`seal_document`] produced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SealedDocument {
+    /// Bytes written to the output (as announced by [`DocumentSealer::ciphertext_len`]).
+    pub ciphertext_len: u64,
+    /// SHA-256 of the bytes written (for [`document_tag`] and upload integrity).
+    pub ciphertext_sha256: [u8; 32],
+}
+
+/// Collects what age's stream writer emits, so that [`DocumentSealer`] can create the age
+/// header (and learn its exact length) before it knows the output.
+#[derive(Clone, Default)]
+struct Pipe(Arc<Mutex<Vec<u8>>>);
+
+impl Pipe {
+    /// Moves everything collected so far to `out`.
+    fn drain_into<W: Write>(&self, out: &mut W) -> std::io::Result<()> {
+        let mut buf = self
+            .0
+            .lock()
+            .map_err(|_| std::io::Error::other("poisoned pipe"))?;
+        out.write_all(&buf)?;
+        buf.clear();
+        Ok(())
+    }
+
+    fn len(&self) -> usize {
+        self.0.lock().map(|b| b.len()).unwrap_or(0)
+    }
+}
+
+impl Write for Pipe {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .lock()
+            .map_err(|_| std::io::Error::other("poisoned pipe"))?
+            .extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Two-step streaming encryption of one document: [`DocumentSealer::new`] creates the age
+/// header under a fresh file key, so [`DocumentSealer::ciphertext_len`] gives the exact output
+/// length (e.g. to declare an upload) before any content is read; [`DocumentSealer::seal`]
+/// then streams the content and finishes the age stream itself, so a sealed document can't be
+/// left unfinished.
+///
+/// No `Debug` or `Clone`: it holds the file's payload key.
+pub struct DocumentSealer {
+    stream: age::stream::StreamWriter<Pipe>,
+    pipe: Pipe,
+    plaintext_len: u64,
+    ciphertext_len: u64,
+}
+
+impl DocumentSealer {
+    /// Prepares the encryption of a document of exactly `plaintext_len` bytes to `recipient`.
+    /// [`CryptoError::TooLarge`] beyond [`MAX_PADDED_LEN`].
+    pub fn new(recipient: &WalletRecipient, plaintext_len: u64) -> Result<Self> {
+        let padded = padded_len(plaintext_len);
+        if padded > MAX_PADDED_LEN {
+            return Err(CryptoError::TooLarge);
+        }
+        let recipient = recipient.to_age()?;
+        let encryptor =
+            age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+                .map_err(|_| CryptoError::InvalidParameters("recipient"))?;
+        let pipe = Pipe::default();
+        let mut stream = encryptor.wrap_output(pipe.clone())?;
+        // The header and nonce are now in the pipe.
+        let ciphertext_len = (pipe.len() as u64).saturating_add(stream_len(padded));
+
+        let mut header = [0u8; FRAME_HEADER_LEN as usize];
+        header[0] = FRAME_VERSION;
+        header[1..].copy_from_slice(&plaintext_len.to_le_bytes());
+        stream.write_all(&header)?;
+        Ok(Self {
+            stream,
+            pipe,
+            plaintext_len,
+            ciphertext_len,
+        })
+    }
+
+    /// The exact number of bytes [`DocumentSealer::seal`] will write.
+    pub fn ciphertext_len(&self) -> u64 {
+        self.ciphertext_len
+    }
+
+    /// Encrypts exactly the announced number of bytes read from `input`, writing the age file to
+    /// `output`, and finishes the age stream.
+    ///
+    /// Fails with [`CryptoError::InvalidParameters`] when `input` holds fewer or more bytes
+    /// than announced. On error the output holds an unusable partial file: discard it.
+    pub fn seal<R: Read, W: Write>(self, mut input: R, output: W) -> Result<SealedDocument> {
+        let Self {
+            mut stream,
+            pipe,
+            plaintext_len,
+            ciphertext_len,
+        } = self;
+        let mut out = HashingWriter::new(output);
+        pipe.drain_into(&mut out)?;
+
+        let mut buf = Zeroizing::new(vec![0u8; BUF]);
+        let mut remaining = plaintext_len;
+        while remaining > 0 {
+            let want = remaining.min(BUF as u64) as usize;
+            let n = match input.read(&mut buf[..want]) {
+                Ok(0) => {
+                    return Err(CryptoError::InvalidParameters(
+                        "input shorter than plaintext_len",
+                    ))
+                }
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e.into()),
+            };
+            stream.write_all(&buf[..n])?;
+            pipe.drain_into(&mut out)?;
+            remaining -= n as u64;
+        }
+        // The input must end here.
+        loop {
+            match input.read(&mut buf[..1]) {
+                Ok(0) => break,
+                Ok(_) => {
+                    return Err(CryptoError::InvalidParameters(
+                        "input longer than plaintext_len",
+                    ))
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e.into()),
+            }
+        }
+
+        buf.fill(0);
+        let mut padding = padded_len(plaintext_len) - FRAME_HEADER_LEN - plaintext_len;
+        while padding > 0 {
+            let n = padding.min(BUF as u64) as usize;
+            stream.write_all(&buf[..n])?;
+            pipe.drain_into(&mut out)?;
+            padding -= n as u64;
+        }
+
+        stream.finish()?;
+        pipe.drain_into(&mut out)?;
+        out.flush()?;
+        let (_output, written, sha) = out.finish();
+        if written != ciphertext_len {
+            // Would mean age's output length changed under us: refuse rather than mislead.
+            return Err(CryptoError::Io(
+                "ciphertext length differs from announced".into(),
+            ));
+        }
+        Ok(SealedDocument {
+            ciphertext_len: written,
+            ciphertext_sha256: sha,
+        })
+    }
+}
+
+/// Encrypts exactly `plaintext_len` bytes read from `input` to `recipient`, writing the age file
+/// to `output`, and finishes the age stream (see [`DocumentSealer`], which also tells the exact
+/// output length in advance).
+///
+/// Fails with [`CryptoError::InvalidParameters`] when `input` holds fewer or more bytes than
+/// `plaintext_len`, and with [`CryptoError::TooLarge`] beyond [`MAX_PADDED_LEN`]. On error the
+/// output holds an unusable partial file: discard it.
+pub fn seal_document<R: Read, W: Write>(
+    recipient: &WalletRecipient,
+    input: R,
+    plaintext_len: u64,
+    output: W,
+) -> Result<SealedDocument> {
+    DocumentSealer::new(recipient, plaintext_len)?.seal(input, output)
+}
+
+/// Decrypts a document sealed to `key`'s recipient, writing the content to `output` and
+/// returning its length. Verifies the age file (header MAC, every chunk, no truncation, no
+/// trailing data), the frame version, the declared length and that the padding is all zeros.
+///
+/// Content is written as age authenticates it chunk by chunk: on error, `output` may hold a
+/// prefix of the content: discard it (the error says whether the file was tampered with).
+pub fn open_document<R: Read, W: Write>(key: &WalletKey, input: R, mut output: W) -> Result<u64> {
+    let decryptor = age::Decryptor::new(input).map_err(map_decrypt_error)?;
+    let mut reader = decryptor
+        .decrypt(std::iter::once(key.identity() as &dyn age::Identity))
+        .map_err(map_decrypt_error)?;
+
+    let mut header = [0u8; FRAME_HEADER_LEN as usize];
+    read_exact_payload(&mut reader, &mut header)?;
+    if header[0] != FRAME_VERSION {
+        return Err(CryptoError::UnsupportedVersion(header[0]));
+    }
+    let mut len_bytes = [0u8; 8];
+    len_bytes.copy_from_slice(&header[1..]);
+    let len = u64::from_le_bytes(len_bytes);
+    let padded = padded_len(len);
+    if padded > MAX_PADDED_LEN {
+        return Err(CryptoError::Malformed("document length"));
+    }
+
+    let mut buf = Zeroizing::new(vec![0u8; BUF]);
+    let mut remaining = len;
+    while remaining > 0 {
+        let n = remaining.min(BUF as u64) as usize;
+        read_exact_payload(&mut reader, &mut buf[..n])?;
+        output.write_all(&buf[..n])?;
+        remaining -= n as u64;
+    }
+    let mut padding = padded - FRAME_HEADER_LEN - len;
+    while padding > 0 {
+        let n = padding.min(BUF as u64) as usize;
+        read_exact_payload(&mut reader, &mut buf[..n])?;
+        if buf[..n].iter().any(|&b| b != 0) {
+            return Err(CryptoError::Malformed("document padding"));
+        }
+        padding -= n as u64;
+    }
+    // The frame must end exactly here (reading on also makes age check the final chunk).
+    let n = read_some_payload(&mut reader, &mut buf[..1])?;
+    if n != 0 {
+        return Err(CryptoError::Malformed("document trailing data"));
+    }
+    output.flush()?;
+    Ok(len)
+}
+
+fn read_exact_payload<R: Read>(r: &mut R, buf: &mut [u8]) -> Result<()> {
+    r.read_exact(buf).map_err(map_payload_read_error)
+}
+
+fn read_some_payload<R: Read>(r: &mut R, buf: &mut [u8]) -> Result<usize> {
+    loop {
+        match r.read(buf) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            other => return other.map_err(map_payload_read_error),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tags
+// ---------------------------------------------------------------------------------------------
+
+fn tag_mac(key: &WalletKey, id: &DocumentId, ciphertext_sha256: &[u8; 32]) -> Hmac<Sha256> {
+    let k = key.derive(b"pde/v1/document-tag");
+    // HMAC accepts keys of any length.
+    #[allow(clippy::expect_used)]
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&k[..]).expect("HMAC takes any key");
+    mac.update(&[TAG_VERSION]);
+    mac.update(id.as_bytes());
+    mac.update(ciphertext_sha256);
+    mac
+}
+
+/// The document tag: `version || HMAC-SHA256(K, version || id || ciphertext_sha256)` with
+/// `K = HKDF-SHA256(wallet secret, "pde/v1/document-tag")`. Only the wallet holder can make
+/// one, so the server (or a depositor who knows only the public key) can't swap or forge
+/// documents unnoticed.
+pub fn document_tag(key: &WalletKey, id: &DocumentId, ciphertext_sha256: &[u8; 32]) -> Vec<u8> {
+    let mac = tag_mac(key, id, ciphertext_sha256).finalize().into_bytes();
+    let mut tag = Vec::with_capacity(TAG_LEN);
+    tag.push(TAG_VERSION);
+    tag.extend_from_slice(&mac);
+    tag
+}
+
+/// Verifies a [`document_tag`] in constant time: [`CryptoError::Tampered`] on mismatch.
+pub fn verify_document_tag(
+    key: &WalletKey,
+    id: &DocumentId,
+    ciphertext_sha256: &[u8; 32],
+    tag: &[u8],
+) -> Result<()> {
+    let (&version, mac) = tag
+        .split_first()
+        .ok_or(CryptoError::Malformed("document tag"))?;
+    if version != TAG_VERSION {
+        return Err(CryptoError::UnsupportedVersion(version));
+    }
+    if tag.len() != TAG_LEN {
+        return Err(CryptoError::Malformed("document tag"));
+    }
+    tag_mac(key, id, ciphertext_sha256)
+        .verify_slice(mac)
+        .map_err(|_| CryptoError::Tampered)
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-memory conveniences
+// ---------------------------------------------------------------------------------------------
+
+/// Seals a document held in memory (see [`seal_document`]).
+pub fn seal_document_bytes(recipient: &WalletRecipient, plaintext: &[u8]) -> Result<Vec<u8>> {
+    let len = plaintext.len() as u64;
+    let sealer = DocumentSealer::new(recipient, len)?;
+    let mut out = Vec::with_capacity(usize::try_from(sealer.ciphertext_len()).unwrap_or(0));
+    sealer.seal(plaintext, &mut out)?;
+    Ok(out)
+}
+
+/// Checks the tag of `ciphertext` for `id` first, then opens it (see [`open_document`]) into a
+/// zeroizing buffer.
+pub fn open_document_bytes(
+    key: &WalletKey,
+    id: &DocumentId,
+    tag: &[u8],
+    ciphertext: &[u8],
+) -> Result<Zeroizing<Vec<u8>>> {
+    verify_document_tag(key, id, &sha256(ciphertext), tag)?;
+    // Reserve the upper bound up front so the buffer never reallocates (which would leave
+    // unzeroized copies of plaintext behind).
+    let mut out = Zeroizing::new(Vec::with_capacity(ciphertext.len()));
+    open_document(key, ciphertext, &mut *out)?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    #[test]
+    fn padme_known_values() {
+        let cases = [
+            (0, 0),
+            (1, 1),
+            (2, 2),
+            (3, 3),
+            (4, 4),
+            (7, 7),
+            (8, 8),
+            (9, 10),
+            (10, 10),
+            (11, 12),
+            (17, 18),
+            (100, 104),
+            (1000, 1024),
+            (1025, 1088),
+            (65536, 65536),
+            (65537, 67584),
+            (1_000_000, 1_015_808),
+        ];
+        for (l, p) in cases {
+            assert_eq!(padme(l), p, "padme({l})");
+        }
+        assert_eq!(padme(u64::MAX), u64::MAX);
+        assert_eq!(padded_len(u64::MAX), u64::MAX);
+        assert_eq!(ciphertext_len(u64::MAX), u64::MAX);
+    }
+
+    #[test]
+    fn padme_properties() {
+        let mut prev = 0;
+        for l in 0..20_000u64 {
+            let p = padme(l);
+            assert!(p >= l);
+            assert!(p >= prev, "monotonic");
+            assert_eq!(padme(p), p, "idempotent at {l}");
+            // Overhead bound: at most 1/8 above 256 bytes (Padmé's ≤ 12 %).
+            if l > 256 {
+                assert!((p - l) * 8 <= l, "overhead at {l}");
+            }
+            prev = p;
+        }
+    }
+
+    #[test]
+    fn document_ids() {
+        let id = DocumentId::random();
+        let s = id.to_string();
+        assert_eq!(s.len(), 32);
+        assert_eq!(s.parse::<DocumentId>().unwrap(), id);
+        assert_eq!(serde_json::to_string(&id).unwrap(), format!("\"{s}\""));
+        assert_eq!(
+            serde_json::from_str::<DocumentId>(&format!("\"{s}\"")).unwrap(),
+            id
+        );
+        assert!("00".parse::<DocumentId>().is_err());
+        assert!("0123456789ABCDEF0123456789abcdef"
+            .parse::<DocumentId>()
+            .is_err());
+        assert!("0123456789abcdef0123456789abcdeg"
+            .parse::<DocumentId>()
+            .is_err());
+        assert_ne!(DocumentId::random(), id);
+    }
+
+    #[test]
+    fn exact_lengths_match_age_output() {
+        let key = WalletKey::generate();
+        let r = key.recipient();
+        let boundaries = [
+            0u64,
+            1,
+            55,
+            56,
+            CHUNK - 9,
+            CHUNK - 8,
+            CHUNK,
+            CHUNK + 1,
+            2 * CHUNK - 9,
+            2 * CHUNK,
+            3 * CHUNK + 17,
+        ];
+        for len in boundaries {
+            let data = vec![0xa5u8; len as usize];
+            let sealer = DocumentSealer::new(&r, len).unwrap();
+            let announced = sealer.ciphertext_len();
+            let mut sealed = Vec::new();
+            sealer.seal(&data[..], &mut sealed).unwrap();
+            assert_eq!(sealed.len() as u64, announced, "len {len}");
+            assert!(ciphertext_len_bounds(len).contains(&announced), "len {len}");
+            assert_eq!(*ciphertext_len_bounds(len).end(), ciphertext_len(len));
+            let mut out = Vec::new();
+            assert_eq!(open_document(&key, &sealed[..], &mut out).unwrap(), len);
+            assert_eq!(out, data);
+        }
+    }
+
+    #[test]
+    fn grease_stays_within_bounds() {
+        let r = WalletKey::generate().recipient();
+        let bounds = ciphertext_len_bounds(5);
+        let mut seen = std::collections::BTreeSet::new();
+        for _ in 0..300 {
+            let sealer = DocumentSealer::new(&r, 5).unwrap();
+            let len = sealer.ciphertext_len();
+            assert!(bounds.contains(&len), "{len} outside {bounds:?}");
+            seen.insert(len);
+        }
+        // The header length really is random (so it can't be predicted from the size alone).
+        assert!(seen.len() > 10);
+    }
+
+    #[test]
+    fn declared_length_must_match_input() {
+        let r = WalletKey::generate().recipient();
+        let mut out = Vec::new();
+        assert!(matches!(
+            seal_document(&r, &b"abc"[..], 4, &mut out),
+            Err(CryptoError::InvalidParameters(_))
+        ));
+        assert!(matches!(
+            seal_document(&r, &b"abc"[..], 2, &mut out),
+            Err(CryptoError::InvalidParameters(_))
+        ));
+        assert!(matches!(
+            seal_document(&r, &b""[..], MAX_PADDED_LEN, &mut out),
+            Err(CryptoError::TooLarge)
+        ));
+    }
+
+    #[test]
+    fn wrong_key_fails() {
+        let key = WalletKey::generate();
+        let sealed = seal_document_bytes(&key.recipient(), b"secret").unwrap();
+        let other = WalletKey::generate();
+        let mut out = Vec::new();
+        assert_eq!(
+            open_document(&other, &sealed[..], &mut out).err(),
+            Some(CryptoError::WrongSecret)
+        );
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn tags_bind_id_and_ciphertext() {
+        let key = WalletKey::generate();
+        let a = DocumentId::random();
+        let b = DocumentId::random();
+        let sha = sha256(b"ciphertext");
+        let tag = document_tag(&key, &a, &sha);
+        assert_eq!(tag.len(), TAG_LEN);
+        assert_eq!(tag[0], TAG_VERSION);
+        verify_document_tag(&key, &a, &sha, &tag).unwrap();
+        assert_eq!(
+            verify_document_tag(&key, &b, &sha, &tag).err(),
+            Some(CryptoError::Tampered)
+        );
+        assert_eq!(
+            verify_document_tag(&key, &a, &sha256(b"other"), &tag).err(),
+            Some(CryptoError::Tampered)
+        );
+        assert_eq!(
+            verify_document_tag(&WalletKey::generate(), &a, &sha, &tag).err(),
+            Some(CryptoError::Tampered)
+        );
+        for i in 0..tag.len() {
+            let mut bad = tag.clone();
+            bad[i] ^= 0x04;
+            assert!(verify_document_tag(&key, &a, &sha, &bad).is_err());
+        }
+        assert!(verify_document_tag(&key, &a, &sha, &tag[..32]).is_err());
+        assert!(verify_document_tag(&key, &a, &sha, &[]).is_err());
+        let mut long = tag.clone();
+        long.push(0);
+        assert!(verify_document_tag(&key, &a, &sha, &long).is_err());
+    }
+
+    #[test]
+    fn open_bytes_checks_tag_first() {
+        let key = WalletKey::generate();
+        let id = DocumentId::random();
+        let sealed = seal_document_bytes(&key.recipient(), b"hello").unwrap();
+        let tag = document_tag(&key, &id, &sha256(&sealed));
+        assert_eq!(
+            &open_document_bytes(&key, &id, &tag, &sealed).unwrap()[..],
+            b"hello"
+        );
+        // The tag of another document does not open this one.
+        let other = DocumentId::random();
+        assert_eq!(
+            open_document_bytes(&key, &other, &tag, &sealed).err(),
+            Some(CryptoError::Tampered)
+        );
+    }
+
+    /// Builds an age file to `key` from a raw frame, as a malicious depositor could.
+    fn seal_raw_frame(key: &WalletKey, frame: &[u8]) -> Vec<u8> {
+        let r = key.recipient().to_age().unwrap();
+        let enc =
+            age::Encryptor::with_recipients(std::iter::once(&r as &dyn age::Recipient)).unwrap();
+        let mut out = Vec::new();
+        let mut w = enc.wrap_output(&mut out).unwrap();
+        w.write_all(frame).unwrap();
+        w.finish().unwrap();
+        out
+    }
+
+    #[test]
+    fn malicious_frames_are_rejected() {
+        let key = WalletKey::generate();
+        let open = |frame: &[u8]| {
+            let sealed = seal_raw_frame(&key, frame);
+            open_document(&key, &sealed[..], &mut Vec::new())
+        };
+        let mut good = vec![FRAME_VERSION];
+        good.extend_from_slice(&100u64.to_le_bytes());
+        good.extend_from_slice(&[b'x'; 100]);
+        good.resize(padded_len(100) as usize, 0);
+        assert_eq!(good.len(), 112, "3 bytes of padding");
+        assert_eq!(open(&good).unwrap(), 100);
+
+        let mut v2 = good.clone();
+        v2[0] = 2;
+        assert_eq!(open(&v2).err(), Some(CryptoError::UnsupportedVersion(2)));
+        let mut nonzero = good.clone();
+        *nonzero.last_mut().unwrap() = 1;
+        assert!(matches!(open(&nonzero), Err(CryptoError::Malformed(_))));
+        let mut trailing = good.clone();
+        trailing.push(0);
+        assert!(matches!(open(&trailing), Err(CryptoError::Malformed(_))));
+        let short = &good[..good.len() - 1];
+        assert!(open(short).is_err());
+        let mut huge = good.clone();
+        huge[1..9].copy_from_slice(&u64::MAX.to_le_bytes());
+        assert!(open(&huge).is_err());
+        assert!(open(&[]).is_err());
+        assert!(open(&[FRAME_VERSION, 0, 0]).is_err());
+    }
+
+    #[test]
+    fn truncation_and_extension_are_detected() {
+        let key = WalletKey::generate();
+        let data = vec![7u8; 3 * CHUNK as usize];
+        let sealed = seal_document_bytes(&key.recipient(), &data).unwrap();
+        for cut in [1usize, 16, 17, CHUNK as usize + 16, sealed.len() - 200] {
+            let t = &sealed[..sealed.len() - cut];
+            assert!(
+                open_document(&key, t, &mut Vec::new()).is_err(),
+                "cut {cut}"
+            );
+        }
+        let mut longer = sealed.clone();
+        longer.extend_from_slice(&[0u8; 17]);
+        assert!(open_document(&key, &longer[..], &mut Vec::new()).is_err());
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod proptests {
+    #![allow(clippy::unwrap_used)]
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Lengths around the interesting boundaries: 0, 1, and 64 KiB chunk edges (offset by the
+    /// 9-byte frame header), plus random ones.
+    fn interesting_len() -> impl Strategy<Value = usize> {
+        let c = CHUNK as usize;
+        prop_oneof![
+            Just(0usize),
+            Just(1usize),
+            (0usize..2000),
+            (c - 40..c + 40),
+            (2 * c - 40..2 * c + 40),
+            (0usize..3 * c),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn round_trip(len in interesting_len(), seed in any::<u8>()) {
+            let key = WalletKey::generate();
+            let data: Vec<u8> = (0..len).map(|i| (i as u8).wrapping_mul(31) ^ seed).collect();
+            let mut sealed = Vec::new();
+            let info = seal_document(&key.recipient(), &data[..], len as u64, &mut sealed).unwrap();
+            prop_assert_eq!(info.ciphertext_len, sealed.len() as u64);
+            prop_assert!(ciphertext_len_bounds(len as u64).contains(&info.ciphertext_len));
+            prop_assert_eq!(info.ciphertext_sha256, sha256(&sealed));
+            let id = DocumentId::random();
+            let tag = document_tag(&key, &id, &info.ciphertext_sha256);
+            let opened = open_document_bytes(&key, &id, &tag, &sealed).unwrap();
+            prop_assert_eq!(&opened[..], &data[..]);
+        }
+
+        /// Flipping any byte of a sealed document makes opening fail (never a wrong plaintext).
+        #[test]
+        fn any_flipped_byte_fails(len in 0usize..300, pos in any::<prop::sample::Index>(), bit in 0u8..8) {
+            let key = WalletKey::generate();
+            let data = vec![0x42u8; len];
+            let mut sealed = seal_document_bytes(&key.recipient(), &data).unwrap();
+            let i = pos.index(sealed.len());
+            sealed[i] ^= 1 << bit;
+            let mut out = Vec::new();
+            let res = open_document(&key, &sealed[..], &mut out);
+            prop_assert!(res.is_err(), "flip at {} of {} accepted", i, sealed.len());
+        }
+
+        #[test]
+        fn padme_never_shrinks(l in any::<u64>()) {
+            prop_assert!(padme(l) >= l);
+            prop_assert!(padded_len(l) >= l);
+        }
+    }
+}

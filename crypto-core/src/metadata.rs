@@ -1,0 +1,367 @@
+//! Encrypted metadata records (file name, type, category, note, dates, thumbnail), one per
+//! document, bound to the document's id.
+//!
+//! Record: an age file (to the wallet's recipient, fresh file key) of the frame
+//! `[version u8 = 1][document id 16][json length u32 LE][JSON][zeros]`, padded with Padmé to at
+//! least [`MIN_FRAME_LEN`] bytes so that short names don't show through the record size (age
+//! then adds a header of slightly random length). The id
+//! inside is checked on open, so the server can't swap records between documents.
+//!
+//! ```
+//! use pde_crypto::{document::DocumentId, metadata::*, wallet::WalletKey};
+//!
+//! let key = WalletKey::generate();
+//! let id = DocumentId::random();
+//! let meta = DocumentMetadata {
+//!     name: "carte-identite.jpg".into(),
+//!     mime: "image/jpeg".into(),
+//!     category: Category::Identity,
+//!     note: String::new(),
+//!     created_at: 1_700_000_000,
+//!     document_date: Some("2031-05-01".into()),
+//!     thumbnail: None,
+//! };
+//! let sealed = seal_metadata(&key.recipient(), &id, &meta)?;
+//! assert_eq!(open_metadata(&key, &id, &sealed)?, meta);
+//! assert!(open_metadata(&key, &DocumentId::random(), &sealed).is_err());
+//! # Ok::<(), pde_crypto::CryptoError>(())
+//! ```
+
+use std::{fmt, io::Read, io::Write};
+
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+use crate::{
+    document::{age_len_max, padme, DocumentId},
+    util::{map_decrypt_error, map_payload_read_error},
+    wallet::{WalletKey, WalletRecipient},
+    CryptoError, Result,
+};
+
+/// Largest sealed metadata record accepted (and produced).
+pub const MAX_SEALED_METADATA: usize = 256 * 1024;
+/// Version byte of the metadata frame.
+pub const METADATA_VERSION: u8 = 1;
+/// Smallest padded frame.
+pub const MIN_FRAME_LEN: usize = 1024;
+const FRAME_HEADER_LEN: usize = 1 + 16 + 4;
+
+/// A document's category (for filtering and icons).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// Identity documents (ID card, passport, residence permit).
+    Identity,
+    /// Proof of residence or address (reference address, domiciliation).
+    Residence,
+    /// Social aid (CPAS/OCMW decisions, integration income).
+    SocialAid,
+    /// Medical documents (urgent medical aid, health insurance).
+    Medical,
+    /// Income (pay slips, unemployment, pension).
+    Income,
+    /// Housing (lease, shelter attestations).
+    Housing,
+    /// Legal (court, lawyer, police).
+    Legal,
+    /// Anything else.
+    Other,
+}
+
+/// What the holder knows about a document. All of it is encrypted; `Debug` redacts the name
+/// and the note (and shows only the thumbnail's size).
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentMetadata {
+    /// File name as shown to the holder.
+    pub name: String,
+    /// MIME type of the content.
+    pub mime: String,
+    /// Category.
+    pub category: Category,
+    /// Free-text note by the holder.
+    pub note: String,
+    /// When the document was added (Unix seconds).
+    pub created_at: i64,
+    /// Date written on the document (e.g. expiry), free form, usually `YYYY-MM-DD`.
+    pub document_date: Option<String>,
+    /// A small preview image (base64 in the JSON).
+    #[serde(default, with = "crate::util::base64_opt_bytes")]
+    pub thumbnail: Option<Vec<u8>>,
+}
+
+impl fmt::Debug for DocumentMetadata {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DocumentMetadata")
+            .field("name", &"<redacted>")
+            .field("mime", &self.mime)
+            .field("category", &self.category)
+            .field("note", &"<redacted>")
+            .field("created_at", &self.created_at)
+            .field("document_date", &self.document_date)
+            .field("thumbnail_len", &self.thumbnail.as_ref().map(Vec::len))
+            .finish()
+    }
+}
+
+fn frame_len(json_len: usize) -> usize {
+    let raw = (FRAME_HEADER_LEN + json_len).max(MIN_FRAME_LEN);
+    usize::try_from(padme(raw as u64)).unwrap_or(usize::MAX)
+}
+
+/// Encrypts `meta` for document `id` to `recipient`. [`CryptoError::TooLarge`] if the record
+/// would exceed [`MAX_SEALED_METADATA`] (e.g. a thumbnail that is too big).
+pub fn seal_metadata(
+    recipient: &WalletRecipient,
+    id: &DocumentId,
+    meta: &DocumentMetadata,
+) -> Result<Vec<u8>> {
+    let json =
+        Zeroizing::new(serde_json::to_vec(meta).map_err(|_| CryptoError::Malformed("metadata"))?);
+    let padded = frame_len(json.len());
+    if age_len_max(padded as u64) > MAX_SEALED_METADATA as u64 {
+        return Err(CryptoError::TooLarge);
+    }
+    let mut frame = Zeroizing::new(Vec::with_capacity(padded));
+    frame.push(METADATA_VERSION);
+    frame.extend_from_slice(id.as_bytes());
+    frame.extend_from_slice(&(json.len() as u32).to_le_bytes());
+    frame.extend_from_slice(&json);
+    frame.resize(padded, 0);
+
+    let recipient = recipient.to_age()?;
+    let encryptor =
+        age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+            .map_err(|_| CryptoError::InvalidParameters("recipient"))?;
+    let mut out = Vec::with_capacity(age_len_max(padded as u64) as usize);
+    let mut w = encryptor.wrap_output(&mut out)?;
+    w.write_all(&frame)?;
+    w.finish()?;
+    Ok(out)
+}
+
+/// Decrypts a metadata record and checks that it belongs to document `id`
+/// ([`CryptoError::Tampered`] if it belongs to another one).
+pub fn open_metadata(key: &WalletKey, id: &DocumentId, sealed: &[u8]) -> Result<DocumentMetadata> {
+    if sealed.len() > MAX_SEALED_METADATA {
+        return Err(CryptoError::TooLarge);
+    }
+    let decryptor = age::Decryptor::new_buffered(sealed).map_err(map_decrypt_error)?;
+    let mut reader = decryptor
+        .decrypt(std::iter::once(key.identity() as &dyn age::Identity))
+        .map_err(map_decrypt_error)?;
+    // Capacity reserved up front: no reallocation leaves plaintext copies behind.
+    let mut frame = Zeroizing::new(Vec::with_capacity(sealed.len()));
+    reader
+        .read_to_end(&mut frame)
+        .map_err(map_payload_read_error)?;
+
+    if frame.len() < FRAME_HEADER_LEN {
+        return Err(CryptoError::Malformed("metadata frame"));
+    }
+    if frame[0] != METADATA_VERSION {
+        return Err(CryptoError::UnsupportedVersion(frame[0]));
+    }
+    if &frame[1..17] != id.as_bytes() {
+        return Err(CryptoError::Tampered);
+    }
+    let mut len = [0u8; 4];
+    len.copy_from_slice(&frame[17..21]);
+    let json_len = u32::from_le_bytes(len) as usize;
+    let end = FRAME_HEADER_LEN
+        .checked_add(json_len)
+        .filter(|&e| e <= frame.len())
+        .ok_or(CryptoError::Malformed("metadata length"))?;
+    if frame.len() != frame_len(json_len) {
+        return Err(CryptoError::Malformed("metadata padding"));
+    }
+    if frame[end..].iter().any(|&b| b != 0) {
+        return Err(CryptoError::Malformed("metadata padding"));
+    }
+    serde_json::from_slice(&frame[FRAME_HEADER_LEN..end])
+        .map_err(|_| CryptoError::Malformed("metadata json"))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::document::age_len_min;
+
+    fn sample() -> DocumentMetadata {
+        DocumentMetadata {
+            name: "attestation CPAS.pdf".into(),
+            mime: "application/pdf".into(),
+            category: Category::SocialAid,
+            note: "rendez-vous mardi".into(),
+            created_at: 1_700_000_000,
+            document_date: None,
+            thumbnail: Some(vec![1, 2, 3, 255]),
+        }
+    }
+
+    #[test]
+    fn round_trip_and_binding() {
+        let key = WalletKey::generate();
+        let id = DocumentId::random();
+        let sealed = seal_metadata(&key.recipient(), &id, &sample()).unwrap();
+        assert_eq!(open_metadata(&key, &id, &sealed).unwrap(), sample());
+        assert_eq!(
+            open_metadata(&key, &DocumentId::random(), &sealed).err(),
+            Some(CryptoError::Tampered)
+        );
+        assert_eq!(
+            open_metadata(&WalletKey::generate(), &id, &sealed).err(),
+            Some(CryptoError::WrongSecret)
+        );
+    }
+
+    #[test]
+    fn sizes_are_padded() {
+        let key = WalletKey::generate();
+        let id = DocumentId::random();
+        let mut a = sample();
+        a.name = "a".into();
+        a.thumbnail = None;
+        let mut b = a.clone();
+        b.name = "a much longer file name for the same bucket.pdf".into();
+        let sa = seal_metadata(&key.recipient(), &id, &a).unwrap();
+        let sb = seal_metadata(&key.recipient(), &id, &b).unwrap();
+        // Both frames are MIN_FRAME_LEN long; only age's random grease stanza varies.
+        for s in [&sa, &sb] {
+            let len = s.len() as u64;
+            assert!(len >= age_len_min(MIN_FRAME_LEN as u64));
+            assert!(len <= age_len_max(MIN_FRAME_LEN as u64));
+        }
+    }
+
+    #[test]
+    fn too_large_is_refused() {
+        let key = WalletKey::generate();
+        let mut m = sample();
+        m.thumbnail = Some(vec![0u8; 200 * 1024]);
+        assert_eq!(
+            seal_metadata(&key.recipient(), &DocumentId::random(), &m).err(),
+            Some(CryptoError::TooLarge)
+        );
+        let big = vec![0u8; MAX_SEALED_METADATA + 1];
+        assert_eq!(
+            open_metadata(&key, &DocumentId::random(), &big).err(),
+            Some(CryptoError::TooLarge)
+        );
+        // Just below the limit still works.
+        m.thumbnail = Some(vec![0u8; 150 * 1024]);
+        let id = DocumentId::random();
+        let s = seal_metadata(&key.recipient(), &id, &m).unwrap();
+        assert!(s.len() <= MAX_SEALED_METADATA);
+        assert_eq!(open_metadata(&key, &id, &s).unwrap(), m);
+    }
+
+    #[test]
+    fn debug_redacts() {
+        let s = format!("{:?}", sample());
+        assert!(!s.contains("CPAS"));
+        assert!(!s.contains("mardi"));
+        assert!(s.contains("application/pdf"));
+    }
+
+    #[test]
+    fn json_shape() {
+        let v = serde_json::to_value(sample()).unwrap();
+        assert_eq!(v["category"], "social_aid");
+        assert_eq!(v["thumbnail"], "AQID/w==");
+        let mut m = sample();
+        m.thumbnail = None;
+        let v = serde_json::to_value(&m).unwrap();
+        assert!(v["thumbnail"].is_null());
+    }
+
+    #[test]
+    fn flipped_bytes_fail() {
+        let key = WalletKey::generate();
+        let id = DocumentId::random();
+        let sealed = seal_metadata(&key.recipient(), &id, &sample()).unwrap();
+        for i in (0..sealed.len()).step_by(5).chain([sealed.len() - 1]) {
+            let mut bad = sealed.clone();
+            bad[i] ^= 0x10;
+            assert!(open_metadata(&key, &id, &bad).is_err(), "flip at {i}");
+        }
+        assert!(open_metadata(&key, &id, &sealed[..sealed.len() - 1]).is_err());
+        assert!(open_metadata(&key, &id, &[]).is_err());
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod proptests {
+    #![allow(clippy::unwrap_used)]
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn category() -> impl Strategy<Value = Category> {
+        prop_oneof![
+            Just(Category::Identity),
+            Just(Category::Residence),
+            Just(Category::SocialAid),
+            Just(Category::Medical),
+            Just(Category::Income),
+            Just(Category::Housing),
+            Just(Category::Legal),
+            Just(Category::Other),
+        ]
+    }
+
+    fn metadata() -> impl Strategy<Value = DocumentMetadata> {
+        (
+            ".{0,80}",
+            "[a-z]{1,12}/[a-z0-9.+-]{1,20}",
+            category(),
+            ".{0,300}",
+            any::<i64>(),
+            proptest::option::of("[0-9]{4}-[0-9]{2}-[0-9]{2}"),
+            proptest::option::of(proptest::collection::vec(any::<u8>(), 0..4096)),
+        )
+            .prop_map(
+                |(name, mime, category, note, created_at, document_date, thumbnail)| {
+                    DocumentMetadata {
+                        name,
+                        mime,
+                        category,
+                        note,
+                        created_at,
+                        document_date,
+                        thumbnail,
+                    }
+                },
+            )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn round_trip(meta in metadata()) {
+            let key = WalletKey::generate();
+            let id = DocumentId::random();
+            let sealed = seal_metadata(&key.recipient(), &id, &meta).unwrap();
+            prop_assert!(sealed.len() <= MAX_SEALED_METADATA);
+            prop_assert_eq!(open_metadata(&key, &id, &sealed).unwrap(), meta);
+        }
+
+        #[test]
+        fn any_flipped_byte_fails(pos in any::<prop::sample::Index>(), bit in 0u8..8) {
+            let key = WalletKey::generate();
+            let id = DocumentId::random();
+            let meta = DocumentMetadata {
+                name: "x".into(), mime: "text/plain".into(), category: Category::Other,
+                note: String::new(), created_at: 0, document_date: None, thumbnail: None,
+            };
+            let mut sealed = seal_metadata(&key.recipient(), &id, &meta).unwrap();
+            let i = pos.index(sealed.len());
+            sealed[i] ^= 1 << bit;
+            prop_assert!(open_metadata(&key, &id, &sealed).is_err());
+        }
+    }
+}

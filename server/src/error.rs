@@ -1,0 +1,231 @@
+//! The one error type of the API: an explicit status and a stable code per variant, a plain message
+//! for the client, and the cause (logged, never sent).
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use pde_api::{ErrorBody, ErrorDetail};
+
+/// Everything a handler can answer besides success.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// The request is malformed; `code` says which rule it broke.
+    #[error("bad request: {code}")]
+    BadRequest {
+        /// Stable code.
+        code: &'static str,
+        /// Plain message.
+        message: String,
+    },
+    /// No valid session.
+    #[error("not signed in")]
+    NotSignedIn,
+    /// Wrong wallet or wrong secret: the two are never told apart.
+    #[error("login failed")]
+    LoginFailed,
+    /// Creating wallets needs an invitation, and the code given is missing or used up.
+    #[error("invitation required")]
+    InvitationRequired,
+    /// Nothing there, or not this wallet's.
+    #[error("not found")]
+    NotFound,
+    /// No route.
+    #[error("no such route")]
+    NoRoute,
+    /// The route exists, not with this method.
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    /// A conflicting state (taken pseudonym, upload incomplete…).
+    #[error("conflict: {code}")]
+    Conflict {
+        /// Stable code.
+        code: &'static str,
+        /// Plain message.
+        message: String,
+    },
+    /// Too large: document, part, metadata or body.
+    #[error("too large: {code}")]
+    TooLarge {
+        /// Stable code.
+        code: &'static str,
+        /// Plain message.
+        message: String,
+    },
+    /// The wallet's quota or the server's storage cap would be exceeded.
+    #[error("storage full: {code}")]
+    StorageFull {
+        /// Stable code.
+        code: &'static str,
+        /// Plain message.
+        message: String,
+    },
+    /// Back-off: try again after this many seconds.
+    #[error("too many attempts")]
+    TooManyAttempts {
+        /// Seconds to wait.
+        retry_after: u64,
+    },
+    /// Unexpected: logged with its cause, answered as 500 without details.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl ApiError {
+    /// A 400 with a code and a message.
+    pub fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
+        Self::BadRequest {
+            code,
+            message: message.into(),
+        }
+    }
+
+    /// A 409 with a code and a message.
+    pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
+        Self::Conflict {
+            code,
+            message: message.into(),
+        }
+    }
+
+    /// A 413 with a code and a message.
+    pub fn too_large(code: &'static str, message: impl Into<String>) -> Self {
+        Self::TooLarge {
+            code,
+            message: message.into(),
+        }
+    }
+
+    /// Wraps an unexpected failure; its text is logged, never sent.
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        Self::Internal(cause.to_string())
+    }
+
+    fn parts(&self) -> (StatusCode, &'static str, String) {
+        match self {
+            Self::BadRequest { code, message } => (StatusCode::BAD_REQUEST, code, message.clone()),
+            Self::NotSignedIn => (
+                StatusCode::UNAUTHORIZED,
+                "not_signed_in",
+                "Your session has ended. Open your wallet again.".into(),
+            ),
+            Self::LoginFailed => (
+                StatusCode::UNAUTHORIZED,
+                "login_failed",
+                "Wrong wallet number or wrong secret.".into(),
+            ),
+            Self::InvitationRequired => (
+                StatusCode::FORBIDDEN,
+                "invitation_required",
+                "Creating a wallet here needs a valid invitation code.".into(),
+            ),
+            Self::NotFound => (
+                StatusCode::NOT_FOUND,
+                "not_found",
+                "Nothing was found here.".into(),
+            ),
+            Self::NoRoute => (
+                StatusCode::NOT_FOUND,
+                "no_such_route",
+                "This address does not exist.".into(),
+            ),
+            Self::MethodNotAllowed => (
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                "This address does not accept this kind of request.".into(),
+            ),
+            Self::Conflict { code, message } => (StatusCode::CONFLICT, code, message.clone()),
+            Self::TooLarge { code, message } => {
+                (StatusCode::PAYLOAD_TOO_LARGE, code, message.clone())
+            }
+            Self::StorageFull { code, message } => {
+                (StatusCode::INSUFFICIENT_STORAGE, code, message.clone())
+            }
+            Self::TooManyAttempts { retry_after } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_attempts",
+                format!("Too many attempts. Wait {retry_after} seconds, then try again."),
+            ),
+            Self::Internal(_) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal_error",
+                "Something went wrong on the server. Nothing was changed; try again.".into(),
+            ),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if let Self::Internal(cause) = &self {
+            tracing::error!(%cause, "internal error");
+        }
+        let (status, code, message) = self.parts();
+        let retry_after = match &self {
+            Self::TooManyAttempts { retry_after } => Some(*retry_after),
+            _ => None,
+        };
+        let body = ErrorBody {
+            error: ErrorDetail {
+                code: code.to_owned(),
+                message,
+                retry_after_seconds: retry_after,
+            },
+        };
+        let mut response = (status, Json(body)).into_response();
+        if let Some(seconds) = retry_after {
+            if let Ok(value) = HeaderValue::from_str(&seconds.to_string()) {
+                response.headers_mut().insert(header::RETRY_AFTER, value);
+            }
+        }
+        response
+    }
+}
+
+impl From<crate::store::StoreError> for ApiError {
+    fn from(value: crate::store::StoreError) -> Self {
+        Self::internal(value)
+    }
+}
+
+impl From<crate::blobs::BlobError> for ApiError {
+    fn from(value: crate::blobs::BlobError) -> Self {
+        Self::internal(value)
+    }
+}
+
+impl From<axum::extract::rejection::JsonRejection> for ApiError {
+    fn from(rejection: axum::extract::rejection::JsonRejection) -> Self {
+        use axum::extract::rejection::JsonRejection;
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            return Self::too_large("body_too_large", "The request is too large.");
+        }
+        match rejection {
+            JsonRejection::MissingJsonContentType(_) => Self::bad_request(
+                "expected_json",
+                "The request must be JSON (Content-Type: application/json).",
+            ),
+            JsonRejection::JsonSyntaxError(_) => {
+                Self::bad_request("malformed_json", "The request is not valid JSON.")
+            }
+            JsonRejection::JsonDataError(err) => Self::bad_request(
+                "invalid_fields",
+                format!(
+                    "The request's fields are not as expected: {}",
+                    err.body_text()
+                ),
+            ),
+            other => Self::bad_request("malformed_request", other.body_text()),
+        }
+    }
+}
+
+/// `Json` whose rejections are [`ApiError`]s, so every failure has the same JSON shape.
+#[derive(axum::extract::FromRequest)]
+#[from_request(via(axum::Json), rejection(ApiError))]
+pub struct ApiJson<T>(pub T);
+
+impl<T: serde::Serialize> IntoResponse for ApiJson<T> {
+    fn into_response(self) -> Response {
+        Json(self.0).into_response()
+    }
+}

@@ -1,0 +1,163 @@
+//! Stored documents: list (ids, encrypted metadata, padded sizes), download (streamed), replace the
+//! encrypted metadata, delete (row, then blob).
+
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, put};
+use axum::Router;
+
+use pde_api::{DocumentInfo, DocumentList, MetadataUpdate};
+use pde_crypto::document::DocumentId;
+use pde_crypto::metadata::MAX_SEALED_METADATA;
+
+use crate::auth::Session;
+use crate::error::{ApiError, ApiJson};
+use crate::state::AppState;
+use crate::store::DocumentRecord;
+
+/// Largest document tag accepted.
+pub const MAX_TAG_BYTES: usize = 128;
+
+/// Routes of this module.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/documents", get(list_documents))
+        .route(
+            "/documents/{document_id}",
+            axum::routing::delete(delete_document),
+        )
+        .route("/documents/{document_id}/content", get(download))
+        .route("/documents/{document_id}/metadata", put(update_metadata))
+}
+
+/// The API view of a stored document.
+pub fn document_info(record: &DocumentRecord) -> Result<DocumentInfo, ApiError> {
+    Ok(DocumentInfo {
+        id: record
+            .id
+            .parse()
+            .map_err(|_| ApiError::internal("stored document id unparseable"))?,
+        size: record.size as u64,
+        metadata: record.metadata.clone().into(),
+        tag: record.tag.clone().into(),
+        created_at: record.created_at,
+        updated_at: record.updated_at,
+    })
+}
+
+/// A document id from the path; anything else is simply not found.
+fn document_id(text: &str) -> Result<String, ApiError> {
+    text.parse::<DocumentId>()
+        .map(|id| id.to_string())
+        .map_err(|_| ApiError::NotFound)
+}
+
+#[utoipa::path(get, path = "/api/v1/documents", tag = "documents",
+    responses((status = 200, body = DocumentList), (status = 401, body = pde_api::ErrorBody)))]
+/// The wallet's documents.
+pub async fn list_documents(
+    State(state): State<AppState>,
+    session: Session,
+) -> Result<ApiJson<DocumentList>, ApiError> {
+    let records = state.store.list_documents(&session.wallet_id).await?;
+    let documents = records
+        .iter()
+        .map(document_info)
+        .collect::<Result<Vec<_>, _>>()?;
+    let used = state.store.wallet_usage(&session.wallet_id).await?;
+    Ok(ApiJson(DocumentList {
+        documents,
+        used_bytes: used.max(0) as u64,
+        quota_bytes: state.settings.wallet_quota_bytes,
+    }))
+}
+
+#[utoipa::path(get, path = "/api/v1/documents/{document_id}/content", tag = "documents",
+    params(("document_id" = String, Path)),
+    responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>),
+              (status = 404, body = pde_api::ErrorBody)))]
+/// The document's ciphertext, streamed.
+pub async fn download(
+    State(state): State<AppState>,
+    session: Session,
+    Path(document_id_text): Path<String>,
+) -> Result<Response, ApiError> {
+    let id = document_id(&document_id_text)?;
+    let record = state
+        .store
+        .document(&session.wallet_id, &id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let (size, stream) = match state.blobs.read_document(&record.blob_key).await {
+        Ok(found) => found,
+        Err(crate::blobs::BlobError::NotFound) => {
+            return Err(ApiError::internal("document row without its blob"))
+        }
+        Err(err) => return Err(err.into()),
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/octet-stream".to_owned()),
+            (header::CONTENT_LENGTH, size.to_string()),
+        ],
+        Body::from_stream(stream),
+    )
+        .into_response())
+}
+
+#[utoipa::path(put, path = "/api/v1/documents/{document_id}/metadata", tag = "documents",
+    params(("document_id" = String, Path)), request_body = MetadataUpdate,
+    responses((status = 204), (status = 404, body = pde_api::ErrorBody), (status = 413, body = pde_api::ErrorBody)))]
+/// Replaces the encrypted metadata (rename, category, note).
+pub async fn update_metadata(
+    State(state): State<AppState>,
+    session: Session,
+    Path(document_id_text): Path<String>,
+    ApiJson(update): ApiJson<MetadataUpdate>,
+) -> Result<StatusCode, ApiError> {
+    let id = document_id(&document_id_text)?;
+    if update.metadata.0.is_empty() {
+        return Err(ApiError::bad_request(
+            "metadata_empty",
+            "The document's details are missing.",
+        ));
+    }
+    if update.metadata.0.len() > MAX_SEALED_METADATA {
+        return Err(ApiError::too_large(
+            "metadata_too_large",
+            "The document's details are too large.",
+        ));
+    }
+    let now = state.clock.now();
+    if state
+        .store
+        .update_metadata(&session.wallet_id, &id, &update.metadata.0, now)
+        .await?
+    {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::NotFound)
+    }
+}
+
+#[utoipa::path(delete, path = "/api/v1/documents/{document_id}", tag = "documents",
+    params(("document_id" = String, Path)),
+    responses((status = 204), (status = 404, body = pde_api::ErrorBody)))]
+/// Deletes a document: its row first, then its blob (an interrupted delete leaves an orphan blob
+/// for the sweeper, never a row without its blob).
+pub async fn delete_document(
+    State(state): State<AppState>,
+    session: Session,
+    Path(document_id_text): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let id = document_id(&document_id_text)?;
+    let blob_key = state
+        .store
+        .delete_document(&session.wallet_id, &id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    state.blobs.delete_document(&blob_key).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

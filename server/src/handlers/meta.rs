@@ -1,0 +1,73 @@
+//! Facts about the server: limits, health, the OpenAPI document, and (tests only) the clock.
+
+use axum::extract::State;
+use axum::routing::get;
+use axum::Router;
+use serde::Serialize;
+use utoipa::OpenApi;
+
+use pde_api::ServerInfo;
+use pde_crypto::metadata::MAX_SEALED_METADATA;
+
+use crate::error::ApiJson;
+use crate::state::AppState;
+
+/// Routes of this module.
+pub fn routes() -> Router<AppState> {
+    let router = Router::new()
+        .route("/info", get(server_info))
+        .route("/health", get(health))
+        .route("/openapi.json", get(openapi));
+    #[cfg(feature = "test-clock")]
+    let router = router.route("/test/clock", axum::routing::post(advance_clock));
+    router
+}
+
+#[utoipa::path(get, path = "/api/v1/info", tag = "meta", responses((status = 200, body = ServerInfo)))]
+/// Limits and parameters a client needs.
+pub async fn server_info(State(state): State<AppState>) -> ApiJson<ServerInfo> {
+    let settings = &state.settings;
+    ApiJson(ServerInfo {
+        creation_mode: settings.creation_mode.into(),
+        max_document_bytes: settings.max_document_bytes,
+        wallet_quota_bytes: settings.wallet_quota_bytes,
+        upload_part_bytes: settings.upload_part_bytes,
+        max_metadata_bytes: MAX_SEALED_METADATA as u64,
+        ksf: state.default_ksf,
+    })
+}
+
+/// Health answer.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct Health {
+    /// Always `ok` when the server answers.
+    pub status: &'static str,
+}
+
+#[utoipa::path(get, path = "/api/v1/health", tag = "meta", responses((status = 200, body = Health)))]
+/// Whether the server is up.
+pub async fn health() -> ApiJson<Health> {
+    ApiJson(Health { status: "ok" })
+}
+
+/// The OpenAPI document, generated from the handlers' annotations.
+pub async fn openapi() -> ApiJson<utoipa::openapi::OpenApi> {
+    ApiJson(crate::openapi::ApiDoc::openapi())
+}
+
+/// Moves the test clock forward.
+#[cfg(feature = "test-clock")]
+#[derive(serde::Deserialize)]
+pub struct AdvanceClock {
+    /// Seconds to add.
+    pub seconds: i64,
+}
+
+#[cfg(feature = "test-clock")]
+async fn advance_clock(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<AdvanceClock>,
+) -> axum::http::StatusCode {
+    state.clock.advance(request.seconds);
+    axum::http::StatusCode::NO_CONTENT
+}

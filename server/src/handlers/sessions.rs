@@ -1,0 +1,224 @@
+//! Logging in (OPAQUE in two messages) and out.
+//!
+//! An attempt is counted when a login *starts*: OPAQUE lets the client tell a wrong PIN from the
+//! server's first answer, so counting at the finish would count nothing. The count is per login
+//! name (known or not, so that back-off does not reveal which wallets exist) and global, in the
+//! database; only a verified finish clears it. Unknown names get opaque-ke's dummy answer with the
+//! default parameters, indistinguishable from a real one.
+
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::post;
+use axum::Router;
+use sha2::{Digest, Sha256};
+
+use pde_api::pseudonym::Pseudonym;
+use pde_api::wallet_number::{looks_like_wallet_number, WalletNumber};
+use pde_api::{LoginFinishRequest, LoginStartRequest, LoginStartResponse, SessionOpened};
+use pde_crypto::opaque::{self, KsfParams, PasswordFile, ServerLoginState};
+
+use super::blocking;
+use super::wallets::wallet_info;
+use crate::auth::{clear_cookie, open_session, Session};
+use crate::error::{ApiError, ApiJson};
+use crate::state::AppState;
+use crate::store::{AttemptOutcome, BackoffPolicy, LoginState, WalletRecord};
+
+/// Seconds between the two login messages.
+const LOGIN_TTL: i64 = 120;
+/// Width of a global failure bucket, in seconds.
+const BUCKET_SECONDS: i64 = 60;
+/// First back-off delay once the free attempts are used.
+const FIRST_DELAY_SECONDS: i64 = 5;
+
+/// Routes of this module.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/sessions/start", post(login_start))
+        .route("/sessions/finish", post(login_finish))
+        .route("/sessions/logout", post(logout))
+}
+
+/// What a person typed to name their wallet, in canonical form.
+enum LoginName {
+    Number(WalletNumber),
+    Pseudonym(Pseudonym),
+    /// Neither: answered like an unknown wallet.
+    Invalid(String),
+}
+
+impl LoginName {
+    fn parse(input: &str) -> Self {
+        if looks_like_wallet_number(input) {
+            if let Ok(number) = input.parse() {
+                return Self::Number(number);
+            }
+        } else if let Ok(pseudonym) = Pseudonym::parse(input) {
+            return Self::Pseudonym(pseudonym);
+        }
+        Self::Invalid(input.trim().to_uppercase())
+    }
+
+    fn canonical(&self) -> String {
+        match self {
+            Self::Number(n) => format!("number:{n}"),
+            Self::Pseudonym(p) => format!("pseudonym:{p}"),
+            Self::Invalid(s) => format!("invalid:{s}"),
+        }
+    }
+
+    /// Key of the attempt counter: a hash, so names nobody owns are not stored as typed.
+    fn throttle_key(&self) -> Vec<u8> {
+        Sha256::digest(format!("pde/login-throttle/v1/{}", self.canonical())).to_vec()
+    }
+}
+
+async fn find_wallet(state: &AppState, name: &LoginName) -> Result<Option<WalletRecord>, ApiError> {
+    Ok(match name {
+        LoginName::Number(number) => state.store.wallet_by_number(number.as_str()).await?,
+        LoginName::Pseudonym(pseudonym) => {
+            state.store.wallet_by_pseudonym(pseudonym.as_str()).await?
+        }
+        LoginName::Invalid(_) => None,
+    })
+}
+
+/// Refuses when too many logins failed across all wallets in the last hour.
+async fn check_global_budget(state: &AppState, now: i64) -> Result<(), ApiError> {
+    let bucket = now / BUCKET_SECONDS;
+    let window = 3600 / BUCKET_SECONDS;
+    let (failures, oldest) = state.store.global_login_failures(bucket - window).await?;
+    if failures >= state.settings.global_login_failures_per_hour {
+        let frees_at = (oldest.unwrap_or(bucket) + window + 1) * BUCKET_SECONDS;
+        return Err(ApiError::TooManyAttempts {
+            retry_after: (frees_at - now).max(1) as u64,
+        });
+    }
+    Ok(())
+}
+
+#[utoipa::path(post, path = "/api/v1/sessions/start", tag = "sessions",
+    request_body = LoginStartRequest,
+    responses((status = 200, body = LoginStartResponse), (status = 400, body = pde_api::ErrorBody),
+              (status = 429, body = pde_api::ErrorBody)))]
+/// First login message. Counted as an attempt; answered alike for known and unknown wallets.
+pub async fn login_start(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<LoginStartRequest>,
+) -> Result<ApiJson<LoginStartResponse>, ApiError> {
+    let now = state.clock.now();
+    let name = LoginName::parse(&request.login);
+    check_global_budget(&state, now).await?;
+    let throttle_key = name.throttle_key();
+    let policy = BackoffPolicy {
+        free_attempts: state.settings.login_free_attempts,
+        first_delay: FIRST_DELAY_SECONDS,
+        max_delay: state.settings.login_max_backoff_seconds,
+    };
+    if let AttemptOutcome::BlockedUntil(until) = state
+        .store
+        .count_login_attempt(&throttle_key, now, policy)
+        .await?
+    {
+        return Err(ApiError::TooManyAttempts {
+            retry_after: (until - now).max(1) as u64,
+        });
+    }
+    let bucket = now / BUCKET_SECONDS;
+    state.store.add_global_login_failures(bucket, 1).await?;
+
+    let wallet = find_wallet(&state, &name).await?;
+    let (password_file, credential_id, ksf) = match &wallet {
+        Some(wallet) => (
+            Some(PasswordFile::from_bytes(&wallet.password_file).map_err(ApiError::internal)?),
+            wallet.id.as_str().as_bytes().to_vec(),
+            serde_json::from_str::<KsfParams>(&wallet.ksf).map_err(ApiError::internal)?,
+        ),
+        None => (None, name.canonical().into_bytes(), state.default_ksf),
+    };
+    let setup = state.opaque.clone();
+    let message = request.credential_request.0;
+    let (server_state, response) = blocking(move || {
+        opaque::server_login_start(&setup, password_file.as_ref(), &message, &credential_id)
+    })
+    .await?
+    .map_err(|_| {
+        ApiError::bad_request("invalid_login_message", "The login message is not valid.")
+    })?;
+    let login = LoginState {
+        id: uuid::Uuid::new_v4().simple().to_string(),
+        wallet_id: wallet.map(|w| w.id),
+        state: server_state.to_bytes().to_vec(),
+        throttle_key,
+        bucket,
+        expires_at: now + LOGIN_TTL,
+    };
+    state.store.put_login_state(&login).await?;
+    Ok(ApiJson(LoginStartResponse {
+        login_id: login.id,
+        credential_response: response.into(),
+        ksf,
+    }))
+}
+
+#[utoipa::path(post, path = "/api/v1/sessions/finish", tag = "sessions",
+    request_body = LoginFinishRequest,
+    responses((status = 200, body = SessionOpened), (status = 401, body = pde_api::ErrorBody)))]
+/// Second login message: verifies the client, clears the attempts, opens a session.
+pub async fn login_finish(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<LoginFinishRequest>,
+) -> Result<(HeaderMap, ApiJson<SessionOpened>), ApiError> {
+    let now = state.clock.now();
+    let login = state
+        .store
+        .take_login_state(&request.login_id, now)
+        .await?
+        .ok_or(ApiError::LoginFailed)?;
+    let server_state = ServerLoginState::from_bytes(&login.state).map_err(ApiError::internal)?;
+    let message = request.credential_finalization.0;
+    let verified = blocking(move || opaque::server_login_finish(server_state, &message))
+        .await?
+        .is_ok();
+    let wallet_id = login
+        .wallet_id
+        .filter(|_| verified)
+        .ok_or(ApiError::LoginFailed)?;
+    state
+        .store
+        .clear_login_attempts(&login.throttle_key)
+        .await?;
+    state
+        .store
+        .add_global_login_failures(login.bucket, -1)
+        .await?;
+    let wallet = state
+        .store
+        .wallet_by_id(&wallet_id)
+        .await?
+        .ok_or(ApiError::LoginFailed)?;
+    let wrapped_key = state
+        .store
+        .wrapped_key(&wallet_id, "opaque")
+        .await?
+        .ok_or_else(|| ApiError::internal("wallet without an opaque-wrapped key"))?;
+    let cookie = open_session(&state, &wallet_id).await?;
+    Ok((
+        cookie,
+        ApiJson(SessionOpened {
+            wallet: wallet_info(&wallet),
+            wrapped_key: wrapped_key.into(),
+        }),
+    ))
+}
+
+#[utoipa::path(post, path = "/api/v1/sessions/logout", tag = "sessions",
+    responses((status = 204), (status = 401, body = pde_api::ErrorBody)))]
+/// Ends the current session.
+pub async fn logout(
+    State(state): State<AppState>,
+    session: Session,
+) -> Result<(StatusCode, HeaderMap), ApiError> {
+    state.store.delete_session(&session.token_hash).await?;
+    Ok((StatusCode::NO_CONTENT, clear_cookie(&state)))
+}

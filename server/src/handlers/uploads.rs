@@ -1,0 +1,294 @@
+//! Chunked uploads: announce (size reserved against the quota) → send parts (each stored durably,
+//! in any order, again after a dropped connection) → commit (parts assembled into one blob, made
+//! durable, then the document row committed). Never a whole document in memory.
+
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post, put};
+use axum::Router;
+use http_body_util::{BodyExt, LengthLimitError, Limited};
+
+use pde_api::{DocumentInfo, UploadCommitRequest, UploadCreateRequest, UploadStatus};
+use pde_crypto::metadata::MAX_SEALED_METADATA;
+
+use super::documents::{document_info, MAX_TAG_BYTES};
+use crate::auth::Session;
+use crate::error::{ApiError, ApiJson};
+use crate::ids::{UploadId, WalletId};
+use crate::state::AppState;
+use crate::store::{CreateUploadOutcome, DocumentRecord, UploadRecord};
+
+/// Routes of this module.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/uploads", post(create_upload))
+        .route(
+            "/uploads/{upload_id}",
+            get(upload_status).delete(abort_upload),
+        )
+        .route("/uploads/{upload_id}/parts/{part}", put(put_part))
+        .route("/uploads/{upload_id}/commit", post(commit_upload))
+}
+
+async fn find_upload(
+    state: &AppState,
+    wallet: &WalletId,
+    id: &str,
+) -> Result<UploadRecord, ApiError> {
+    let id = UploadId::parse(id).ok_or(ApiError::NotFound)?;
+    state
+        .store
+        .upload(wallet, &id)
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
+async fn status_of(state: &AppState, upload: &UploadRecord) -> Result<UploadStatus, ApiError> {
+    let received = state.store.received_parts(&upload.id).await?;
+    Ok(UploadStatus {
+        upload_id: upload.id.to_string(),
+        document_id: upload
+            .document_id
+            .parse()
+            .map_err(|_| ApiError::internal("stored document id unparseable"))?,
+        ciphertext_len: upload.ciphertext_len as u64,
+        part_size: upload.part_size as u64,
+        part_count: upload.part_count as u32,
+        received_parts: received.into_iter().map(|(part, _)| part as u32).collect(),
+        expires_at: upload.expires_at,
+    })
+}
+
+fn mib(bytes: u64) -> String {
+    format!("{:.0} MiB", bytes as f64 / (1024.0 * 1024.0))
+}
+
+#[utoipa::path(post, path = "/api/v1/uploads", tag = "documents",
+    request_body = UploadCreateRequest,
+    responses((status = 201, body = UploadStatus), (status = 409, body = pde_api::ErrorBody),
+              (status = 413, body = pde_api::ErrorBody), (status = 507, body = pde_api::ErrorBody)))]
+/// Announces an upload; its size is reserved against the wallet's quota.
+pub async fn create_upload(
+    State(state): State<AppState>,
+    session: Session,
+    ApiJson(request): ApiJson<UploadCreateRequest>,
+) -> Result<(StatusCode, ApiJson<UploadStatus>), ApiError> {
+    let settings = &state.settings;
+    if request.ciphertext_len == 0 {
+        return Err(ApiError::bad_request(
+            "empty_upload",
+            "The document is empty.",
+        ));
+    }
+    if request.ciphertext_len > settings.max_ciphertext_bytes() {
+        return Err(ApiError::too_large(
+            "document_too_large",
+            format!(
+                "This document is larger than the limit of {}.",
+                mib(settings.max_document_bytes)
+            ),
+        ));
+    }
+    let part_size = settings.upload_part_bytes.max(1);
+    let part_count = request.ciphertext_len.div_ceil(part_size);
+    let now = state.clock.now();
+    let upload = UploadRecord {
+        id: UploadId::random(),
+        wallet_id: session.wallet_id.clone(),
+        document_id: request.document_id.to_string(),
+        ciphertext_len: request.ciphertext_len as i64,
+        part_size: part_size as i64,
+        part_count: part_count as i64,
+        created_at: now,
+        expires_at: now + settings.upload_ttl_seconds,
+    };
+    let quota = i64::try_from(settings.wallet_quota_bytes).unwrap_or(i64::MAX);
+    let cap = i64::try_from(settings.global_storage_cap_bytes).unwrap_or(i64::MAX);
+    match state.store.create_upload(&upload, quota, cap).await? {
+        CreateUploadOutcome::Created => {}
+        CreateUploadOutcome::QuotaExceeded => {
+            return Err(ApiError::too_large(
+                "quota_exceeded",
+                format!(
+                    "Your wallet is full (limit {}). Delete a document to make room.",
+                    mib(settings.wallet_quota_bytes)
+                ),
+            ))
+        }
+        CreateUploadOutcome::ServerFull => {
+            return Err(ApiError::StorageFull {
+                code: "server_full",
+                message: "The server is full at the moment. Nothing was stored.".into(),
+            })
+        }
+        CreateUploadOutcome::DocumentExists => {
+            return Err(ApiError::conflict(
+                "document_exists",
+                "A document with this id already exists.",
+            ))
+        }
+    }
+    Ok((
+        StatusCode::CREATED,
+        ApiJson(status_of(&state, &upload).await?),
+    ))
+}
+
+#[utoipa::path(get, path = "/api/v1/uploads/{upload_id}", tag = "documents",
+    params(("upload_id" = String, Path)),
+    responses((status = 200, body = UploadStatus), (status = 404, body = pde_api::ErrorBody)))]
+/// Which parts arrived (to resume after a dropped connection).
+pub async fn upload_status(
+    State(state): State<AppState>,
+    session: Session,
+    Path(upload_id): Path<String>,
+) -> Result<ApiJson<UploadStatus>, ApiError> {
+    let upload = find_upload(&state, &session.wallet_id, &upload_id).await?;
+    Ok(ApiJson(status_of(&state, &upload).await?))
+}
+
+#[utoipa::path(put, path = "/api/v1/uploads/{upload_id}/parts/{part}", tag = "documents",
+    params(("upload_id" = String, Path), ("part" = u32, Path)),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream"),
+    responses((status = 204), (status = 400, body = pde_api::ErrorBody), (status = 413, body = pde_api::ErrorBody)))]
+/// Stores one part (ciphertext bytes), durably. Sending a part again replaces it.
+pub async fn put_part(
+    State(state): State<AppState>,
+    session: Session,
+    Path((upload_id, part)): Path<(String, u32)>,
+    body: Body,
+) -> Result<StatusCode, ApiError> {
+    let upload = find_upload(&state, &session.wallet_id, &upload_id).await?;
+    let part_index = i64::from(part);
+    if part_index >= upload.part_count {
+        return Err(ApiError::bad_request(
+            "part_out_of_range",
+            "This upload has no such part.",
+        ));
+    }
+    let expected = if part_index == upload.part_count - 1 {
+        upload.ciphertext_len - part_index * upload.part_size
+    } else {
+        upload.part_size
+    } as usize;
+    let collected = Limited::new(body, expected)
+        .collect()
+        .await
+        .map_err(|err| {
+            if err.downcast_ref::<LengthLimitError>().is_some() {
+                ApiError::too_large("part_too_large", "This part is larger than announced.")
+            } else {
+                ApiError::bad_request(
+                    "body_interrupted",
+                    "The part did not arrive whole; send it again.",
+                )
+            }
+        })?;
+    let data = collected.to_bytes();
+    if data.len() != expected {
+        return Err(ApiError::bad_request(
+            "part_wrong_size",
+            format!(
+                "This part should have {expected} bytes, it has {}.",
+                data.len()
+            ),
+        ));
+    }
+    state.blobs.put_part(upload.id.as_str(), part, data).await?;
+    state
+        .store
+        .record_part(&upload.id, part_index, expected as i64)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(post, path = "/api/v1/uploads/{upload_id}/commit", tag = "documents",
+    params(("upload_id" = String, Path)), request_body = UploadCommitRequest,
+    responses((status = 201, body = DocumentInfo), (status = 409, body = pde_api::ErrorBody),
+              (status = 413, body = pde_api::ErrorBody)))]
+/// Completes an upload: assembles the parts into the document's blob, durably, then records it.
+pub async fn commit_upload(
+    State(state): State<AppState>,
+    session: Session,
+    Path(upload_id): Path<String>,
+    ApiJson(request): ApiJson<UploadCommitRequest>,
+) -> Result<(StatusCode, ApiJson<DocumentInfo>), ApiError> {
+    if request.metadata.0.len() > MAX_SEALED_METADATA {
+        return Err(ApiError::too_large(
+            "metadata_too_large",
+            "The document's details are too large.",
+        ));
+    }
+    if request.tag.0.is_empty() || request.tag.0.len() > MAX_TAG_BYTES {
+        return Err(ApiError::bad_request(
+            "invalid_tag",
+            "The document's tag is not valid.",
+        ));
+    }
+    let upload = find_upload(&state, &session.wallet_id, &upload_id).await?;
+    let received = state.store.received_parts(&upload.id).await?;
+    let received_bytes: i64 = received.iter().map(|(_, len)| len).sum();
+    if received.len() as i64 != upload.part_count || received_bytes != upload.ciphertext_len {
+        let missing = upload.part_count - received.len() as i64;
+        return Err(ApiError::conflict(
+            "upload_incomplete",
+            format!("{missing} part(s) of this document have not arrived yet."),
+        ));
+    }
+    let blob_key = uuid::Uuid::new_v4().simple().to_string();
+    let part_count = upload.part_count as u32;
+    let size = state
+        .blobs
+        .assemble(upload.id.as_str(), part_count, &blob_key)
+        .await?;
+    if size != upload.ciphertext_len as u64 {
+        state.blobs.delete_document(&blob_key).await?;
+        return Err(ApiError::internal(
+            "assembled size differs from the announced size",
+        ));
+    }
+    let now = state.clock.now();
+    let document = DocumentRecord {
+        wallet_id: session.wallet_id.clone(),
+        id: upload.document_id.clone(),
+        blob_key: blob_key.clone(),
+        size: upload.ciphertext_len,
+        metadata: request.metadata.0,
+        tag: request.tag.0,
+        created_at: now,
+        updated_at: now,
+    };
+    // The blob is durable; only now does the row that points to it commit.
+    if !state.store.commit_upload(&upload.id, &document).await? {
+        state.blobs.delete_document(&blob_key).await?;
+        return Err(ApiError::NotFound);
+    }
+    if let Err(err) = state
+        .blobs
+        .delete_parts(upload.id.as_str(), part_count)
+        .await
+    {
+        tracing::warn!(%err, "staged parts left for the sweeper");
+    }
+    Ok((StatusCode::CREATED, ApiJson(document_info(&document)?)))
+}
+
+#[utoipa::path(delete, path = "/api/v1/uploads/{upload_id}", tag = "documents",
+    params(("upload_id" = String, Path)),
+    responses((status = 204), (status = 404, body = pde_api::ErrorBody)))]
+/// Abandons an upload and frees its reservation.
+pub async fn abort_upload(
+    State(state): State<AppState>,
+    session: Session,
+    Path(upload_id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let upload = find_upload(&state, &session.wallet_id, &upload_id).await?;
+    if let Some(removed) = state.store.delete_upload(&upload.id).await? {
+        state
+            .blobs
+            .delete_parts(removed.id.as_str(), removed.part_count as u32)
+            .await?;
+    }
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,290 @@
+//! Creating a wallet: OPAQUE registration in two messages, then the wallet row with its public key
+//! and its wrapped keys. No e-mail, phone or name: a generated number, optionally a pseudonym.
+
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::{get, post};
+use axum::Router;
+use sha2::{Digest, Sha256};
+
+use pde_api::pseudonym::{Pseudonym, PseudonymError};
+use pde_api::wallet_number::WalletNumber;
+use pde_api::{
+    CreationMode, RegisterFinishRequest, RegisterStartRequest, RegisterStartResponse,
+    SessionOpened, WalletInfo,
+};
+use pde_crypto::opaque::{self, KsfParams};
+use pde_crypto::wallet::{UnlockMethod, WalletRecipient, WrappedWalletKey};
+
+use super::blocking;
+use crate::auth::{open_session, Session};
+use crate::error::{ApiError, ApiJson};
+use crate::ids::WalletId;
+use crate::state::AppState;
+use crate::store::{CreateWalletOutcome, NewWallet, PendingRegistration, WalletRecord};
+
+/// Seconds between the two registration messages.
+const REGISTRATION_TTL: i64 = 10 * 60;
+/// Most wrapped keys at creation (OPAQUE, recovery, room for a few more methods).
+const MAX_WRAPPED_KEYS: usize = 8;
+/// Largest wrapped key record.
+const MAX_WRAPPED_KEY_BYTES: usize = 4096;
+
+/// Routes of this module.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/wallets/register/start", post(register_start))
+        .route("/wallets/register/finish", post(register_finish))
+        .route("/wallet", get(current_wallet))
+}
+
+/// Hash under which an invitation code is stored (codes are compared in upper case, without
+/// spaces or dashes).
+pub fn invite_hash(code: &str) -> Vec<u8> {
+    let normalised: String = code
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    Sha256::digest(format!("pde/invite/v1/{normalised}")).to_vec()
+}
+
+fn pseudonym_error(err: PseudonymError) -> ApiError {
+    let code = match err {
+        PseudonymError::TooShort => "pseudonym_too_short",
+        PseudonymError::TooLong => "pseudonym_too_long",
+        PseudonymError::InvalidCharacter => "pseudonym_invalid_character",
+        PseudonymError::LooksLikeWalletNumber => "pseudonym_looks_like_number",
+        PseudonymError::NoLetter => "pseudonym_no_letter",
+        _ => "pseudonym_invalid",
+    };
+    ApiError::bad_request(code, format!("This pseudonym can't be used: {err}."))
+}
+
+fn pseudonym_taken() -> ApiError {
+    ApiError::conflict(
+        "pseudonym_taken",
+        "This pseudonym is already used. Choose another one.",
+    )
+}
+
+pub(crate) fn wallet_info(wallet: &WalletRecord) -> WalletInfo {
+    WalletInfo {
+        wallet_number: wallet.number.clone(),
+        pseudonym: wallet.pseudonym.clone(),
+        recipient: wallet.recipient.clone(),
+        created_at: wallet.created_at,
+    }
+}
+
+#[utoipa::path(post, path = "/api/v1/wallets/register/start", tag = "wallets",
+    request_body = RegisterStartRequest,
+    responses((status = 200, body = RegisterStartResponse), (status = 400, body = pde_api::ErrorBody),
+              (status = 403, body = pde_api::ErrorBody), (status = 409, body = pde_api::ErrorBody)))]
+/// First registration message: reserves a wallet number and answers OPAQUE's response.
+pub async fn register_start(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<RegisterStartRequest>,
+) -> Result<ApiJson<RegisterStartResponse>, ApiError> {
+    let now = state.clock.now();
+    let invite = match (state.settings.creation_mode.into(), &request.invite_code) {
+        (CreationMode::Open, _) => None,
+        (CreationMode::Invite, None) => return Err(ApiError::InvitationRequired),
+        (CreationMode::Invite, Some(code)) => {
+            let hash = invite_hash(code);
+            if !state.store.invite_usable(&hash, now).await? {
+                return Err(ApiError::InvitationRequired);
+            }
+            Some(hash)
+        }
+    };
+    let pseudonym = match request.pseudonym.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(text) => {
+            let pseudonym = Pseudonym::parse(text).map_err(pseudonym_error)?;
+            if state.store.pseudonym_taken(pseudonym.as_str()).await? {
+                return Err(pseudonym_taken());
+            }
+            Some(pseudonym)
+        }
+    };
+    let ksf = if request.test_wallet {
+        if !state.settings.allow_test_wallets {
+            return Err(ApiError::bad_request(
+                "test_wallets_disabled",
+                "This server does not allow test wallets.",
+            ));
+        }
+        KsfParams::TEST
+    } else {
+        state.default_ksf
+    };
+    let wallet_id = WalletId::random();
+    let number = WalletNumber::generate();
+    let setup = state.opaque.clone();
+    let credential_id = wallet_id.as_str().as_bytes().to_vec();
+    let message = request.registration_request.0;
+    let response =
+        blocking(move || opaque::server_registration_start(&setup, &message, &credential_id))
+            .await?
+            .map_err(|_| {
+                ApiError::bad_request(
+                    "invalid_registration_message",
+                    "The registration message is not valid.",
+                )
+            })?;
+    let pending = PendingRegistration {
+        id: uuid::Uuid::new_v4().simple().to_string(),
+        wallet_id,
+        number: number.as_str().to_owned(),
+        pseudonym: pseudonym.map(String::from),
+        ksf: serde_json::to_string(&ksf).map_err(ApiError::internal)?,
+        invite_hash: invite,
+        expires_at: now + REGISTRATION_TTL,
+    };
+    state.store.put_pending_registration(&pending).await?;
+    Ok(ApiJson(RegisterStartResponse {
+        registration_id: pending.id,
+        wallet_number: pending.number,
+        pseudonym: pending.pseudonym,
+        registration_response: response.into(),
+        ksf,
+    }))
+}
+
+/// Checks the wrapped keys a client sends: parseable, small, and at least the OPAQUE and the
+/// recovery wrapping (so a forgotten secret does not lose every document).
+fn validate_wrapped_keys(
+    keys: &[pde_api::Base64Bytes],
+) -> Result<Vec<(String, String, Vec<u8>)>, ApiError> {
+    let invalid = |message: &str| ApiError::bad_request("invalid_wrapped_keys", message.to_owned());
+    if keys.len() > MAX_WRAPPED_KEYS {
+        return Err(invalid("Too many wrapped keys."));
+    }
+    let mut parsed = Vec::with_capacity(keys.len());
+    for key in keys {
+        if key.0.len() > MAX_WRAPPED_KEY_BYTES {
+            return Err(invalid("A wrapped key is too large."));
+        }
+        let wrapped = WrappedWalletKey::from_bytes(&key.0)
+            .map_err(|_| invalid("A wrapped key is not valid."))?;
+        let method = serde_json::to_value(wrapped.method)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .ok_or_else(|| invalid("Unknown unlock method."))?;
+        parsed.push((
+            method,
+            wrapped.key_id.clone(),
+            key.0.clone(),
+            wrapped.method,
+        ));
+    }
+    for needed in [UnlockMethod::Opaque, UnlockMethod::Recovery] {
+        if !parsed.iter().any(|p| p.3 == needed) {
+            return Err(invalid(
+                "The wallet key must be wrapped for the secret and for the recovery key.",
+            ));
+        }
+    }
+    Ok(parsed.into_iter().map(|(m, k, b, _)| (m, k, b)).collect())
+}
+
+#[utoipa::path(post, path = "/api/v1/wallets/register/finish", tag = "wallets",
+    request_body = RegisterFinishRequest,
+    responses((status = 201, body = SessionOpened), (status = 400, body = pde_api::ErrorBody),
+              (status = 409, body = pde_api::ErrorBody)))]
+/// Second registration message: stores the credential, public key and wrapped keys, and opens a
+/// session.
+pub async fn register_finish(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<RegisterFinishRequest>,
+) -> Result<(StatusCode, HeaderMap, ApiJson<SessionOpened>), ApiError> {
+    let now = state.clock.now();
+    let recipient: WalletRecipient = request.recipient.parse().map_err(|_| {
+        ApiError::bad_request("invalid_recipient", "The wallet's public key is not valid.")
+    })?;
+    let wrapped_keys = validate_wrapped_keys(&request.wrapped_keys)?;
+    let opaque_key = wrapped_keys
+        .iter()
+        .find(|k| k.0 == "opaque")
+        .map(|k| k.2.clone())
+        .ok_or_else(|| ApiError::internal("validated keys lack opaque"))?;
+    let upload = request.registration_upload.0;
+    let password_file = blocking(move || opaque::server_registration_finish(&upload))
+        .await?
+        .map_err(|_| {
+            ApiError::bad_request(
+                "invalid_registration_message",
+                "The registration message is not valid.",
+            )
+        })?;
+    let pending = state
+        .store
+        .take_pending_registration(&request.registration_id, now)
+        .await?
+        .ok_or_else(|| {
+            ApiError::bad_request(
+                "registration_expired",
+                "Creating this wallet took too long, or it was already created. Start again.",
+            )
+        })?;
+    let wallet = NewWallet {
+        id: pending.wallet_id.clone(),
+        number: pending.number.clone(),
+        pseudonym: pending.pseudonym.clone(),
+        recipient: recipient.as_str().to_owned(),
+        password_file: password_file.as_bytes().to_vec(),
+        ksf: pending.ksf.clone(),
+        wrapped_keys,
+        created_at: now,
+    };
+    let cap = i64::try_from(state.settings.global_storage_cap_bytes).unwrap_or(i64::MAX);
+    match state
+        .store
+        .create_wallet(&wallet, pending.invite_hash.as_deref(), cap, now)
+        .await?
+    {
+        CreateWalletOutcome::Created => {}
+        CreateWalletOutcome::PseudonymTaken => return Err(pseudonym_taken()),
+        CreateWalletOutcome::InviteInvalid => return Err(ApiError::InvitationRequired),
+        CreateWalletOutcome::NumberTaken => {
+            return Err(ApiError::conflict("number_taken", "Please start again."))
+        }
+        CreateWalletOutcome::ServerFull => {
+            return Err(ApiError::StorageFull {
+                code: "server_full",
+                message: "This server cannot take new wallets at the moment.".into(),
+            })
+        }
+    }
+    let cookie = open_session(&state, &wallet.id).await?;
+    let info = WalletInfo {
+        wallet_number: wallet.number,
+        pseudonym: wallet.pseudonym,
+        recipient: wallet.recipient,
+        created_at: now,
+    };
+    Ok((
+        StatusCode::CREATED,
+        cookie,
+        ApiJson(SessionOpened {
+            wallet: info,
+            wrapped_key: opaque_key.into(),
+        }),
+    ))
+}
+
+#[utoipa::path(get, path = "/api/v1/wallet", tag = "wallets",
+    responses((status = 200, body = WalletInfo), (status = 401, body = pde_api::ErrorBody)))]
+/// The wallet of the current session.
+pub async fn current_wallet(
+    State(state): State<AppState>,
+    session: Session,
+) -> Result<ApiJson<WalletInfo>, ApiError> {
+    let wallet = state
+        .store
+        .wallet_by_id(&session.wallet_id)
+        .await?
+        .ok_or(ApiError::NotSignedIn)?;
+    Ok(ApiJson(wallet_info(&wallet)))
+}

@@ -1,0 +1,155 @@
+//! pde-server: PDE's API. It stores ciphertext only, logs people in with OPAQUE (it never sees a
+//! passphrase), and keeps every piece of shared state in the database.
+#![forbid(unsafe_code)]
+
+pub mod auth;
+pub mod blobs;
+pub mod clock;
+pub mod error;
+pub mod handlers;
+pub mod ids;
+pub mod openapi;
+pub mod router;
+pub mod secrets;
+pub mod settings;
+pub mod state;
+pub mod store;
+pub mod sweeper;
+
+use std::future::Future;
+use std::io::Write;
+use std::sync::Arc;
+
+use pde_crypto::opaque::KsfParams;
+use rand::Rng;
+use tokio::net::TcpListener;
+
+use crate::blobs::Blobs;
+use crate::settings::{DatabaseKind, Settings};
+use crate::state::{AppState, Inner};
+use crate::store::{PostgresStore, SqliteStore, Store};
+
+/// Why the server could not start or stopped with an error.
+#[derive(Debug, thiserror::Error)]
+pub enum LaunchError {
+    /// Secrets directory problem.
+    #[error(transparent)]
+    Secrets(#[from] secrets::SecretsError),
+    /// Database problem.
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+    /// Blob store problem.
+    #[error(transparent)]
+    Blobs(#[from] blobs::BlobError),
+    /// Network or file problem.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+async fn open_store(settings: &Settings) -> Result<Arc<dyn Store>, LaunchError> {
+    let store: Arc<dyn Store> = match settings.database() {
+        DatabaseKind::Sqlite(path) => {
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent)?;
+            }
+            Arc::new(SqliteStore::open(&path).await?)
+        }
+        DatabaseKind::Postgres(url) => Arc::new(PostgresStore::connect(&url).await?),
+    };
+    store.migrate().await?;
+    Ok(store)
+}
+
+/// Builds the shared state: secrets, database (migrated), blob store.
+pub async fn build_state(settings: Settings) -> Result<AppState, LaunchError> {
+    let setup = secrets::load_or_create_server_setup(&settings.secrets_dir, &settings.data_dir)?;
+    let store = open_store(&settings).await?;
+    let blobs = Blobs::local(&settings.data_dir.join("blobs"))?;
+    Ok(AppState::new(Inner {
+        settings,
+        store,
+        blobs,
+        opaque: Arc::new(setup),
+        clock: clock::Clock::default(),
+        default_ksf: KsfParams::DEFAULT,
+    }))
+}
+
+/// Binds `settings.listen` and serves until Ctrl-C or SIGTERM.
+pub async fn launch(settings: Settings) -> Result<(), LaunchError> {
+    let listener = TcpListener::bind(settings.listen).await?;
+    launch_with_listener(settings, listener, shutdown_signal()).await
+}
+
+/// Serves on `listener` until `shutdown` completes, then finishes the requests in flight.
+/// Prints `pde-server listening on http://ADDR` on standard output once ready.
+pub async fn launch_with_listener(
+    settings: Settings,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), LaunchError> {
+    let state = build_state(settings).await?;
+    let sweeper = tokio::spawn(sweeper::run(state.clone()));
+    let address = listener.local_addr()?;
+    tracing::info!(%address, "listening");
+    let mut stdout = std::io::stdout();
+    writeln!(stdout, "pde-server listening on http://{address}")?;
+    stdout.flush()?;
+    let served = axum::serve(listener, router::router(state))
+        .with_graceful_shutdown(shutdown)
+        .await;
+    sweeper.abort();
+    served?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Creates an invitation code usable `uses` times within `days` days; returns the code to hand
+/// out (only its hash is stored).
+pub async fn create_invite(
+    settings: &Settings,
+    uses: i64,
+    days: i64,
+) -> Result<String, LaunchError> {
+    let store = open_store(settings).await?;
+    let mut rng = rand::rngs::OsRng;
+    let alphabet = pde_api::wallet_number::ALPHABET;
+    let symbols: String = (0..16)
+        .map(|_| alphabet[rng.gen_range(0..alphabet.len())] as char)
+        .collect();
+    let code = symbols
+        .as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join("-");
+    let now = clock::Clock::default().now();
+    store
+        .create_invite(
+            &handlers::wallets::invite_hash(&code),
+            uses,
+            now + days * 86_400,
+            now,
+        )
+        .await?;
+    Ok(code)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,35 @@
+//! The OpenAPI document, served at `/api/v1/openapi.json`.
+
+use utoipa::OpenApi;
+
+use crate::handlers::{documents, meta, sessions, uploads, wallets};
+
+/// Every documented route and schema.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "PDE — Porte-Documents Électronique",
+        description = "Stores ciphertext only. Binary fields are base64."
+    ),
+    paths(
+        meta::server_info,
+        meta::health,
+        wallets::register_start,
+        wallets::register_finish,
+        wallets::current_wallet,
+        sessions::login_start,
+        sessions::login_finish,
+        sessions::logout,
+        uploads::create_upload,
+        uploads::upload_status,
+        uploads::put_part,
+        uploads::commit_upload,
+        uploads::abort_upload,
+        documents::list_documents,
+        documents::download,
+        documents::update_metadata,
+        documents::delete_document,
+    ),
+    components(schemas(pde_api::ErrorBody, pde_api::ErrorDetail))
+)]
+pub struct ApiDoc;

@@ -1,0 +1,78 @@
+//! Routes, security headers, JSON fallbacks and request logging (method, route template, status:
+//! never an address, a user agent or a wallet name).
+
+use std::time::Instant;
+
+use axum::extract::{MatchedPath, Request};
+use axum::http::{HeaderName, HeaderValue};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::Router;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use pde_api::API_PREFIX;
+
+use crate::error::ApiError;
+use crate::handlers::{documents, meta, sessions, uploads, wallets};
+use crate::state::AppState;
+
+/// Headers on every response.
+const SECURITY_HEADERS: &[(&str, &str)] = &[
+    (
+        "content-security-policy",
+        "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    ),
+    ("x-content-type-options", "nosniff"),
+    ("x-frame-options", "DENY"),
+    ("referrer-policy", "no-referrer"),
+    ("cache-control", "no-store"),
+    ("cross-origin-opener-policy", "same-origin"),
+    ("cross-origin-resource-policy", "same-origin"),
+    (
+        "permissions-policy",
+        "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    ),
+];
+
+/// The whole application.
+pub fn router(state: AppState) -> Router {
+    let api = Router::new()
+        .merge(meta::routes())
+        .merge(wallets::routes())
+        .merge(sessions::routes())
+        .merge(uploads::routes())
+        .merge(documents::routes())
+        // After routing, so the route template is known; requests to no route are not logged.
+        .route_layer(middleware::from_fn(log_request))
+        .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed });
+    let mut app = Router::new()
+        .nest(API_PREFIX, api)
+        .fallback(|| async { ApiError::NoRoute })
+        .layer(axum::extract::DefaultBodyLimit::max(1024 * 1024));
+    for (name, value) in SECURITY_HEADERS {
+        app = app.layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static(name),
+            HeaderValue::from_static(value),
+        ));
+    }
+    app.with_state(state)
+}
+
+async fn log_request(request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = request.method().clone();
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|path| path.as_str().to_owned())
+        .unwrap_or_else(|| "(no route)".to_owned());
+    let response = next.run(request).await;
+    tracing::info!(
+        %method,
+        route,
+        status = response.status().as_u16(),
+        ms = started.elapsed().as_millis() as u64,
+        "request"
+    );
+    response
+}

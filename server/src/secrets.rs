@@ -1,0 +1,136 @@
+//! The secrets directory: the OPAQUE server setup (OPRF seed and server key pair).
+//!
+//! It lives outside the database and the data directory so that a stolen database or a data backup
+//! alone allows no offline guessing of passphrases. Generated on first start, mode 0600.
+
+use std::fs;
+use std::io::Write;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+use pde_crypto::opaque::ServerSetup;
+
+const SETUP_FILE: &str = "opaque-server-setup.bin";
+
+/// Why the secrets could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum SecretsError {
+    /// The secrets directory is inside the data directory (or the reverse).
+    #[error("the secrets directory ({secrets}) must not be inside the data directory ({data}) nor contain it: back them up separately")]
+    InsideDataDir {
+        /// Secrets directory.
+        secrets: String,
+        /// Data directory.
+        data: String,
+    },
+    /// File system failure.
+    #[error("secrets directory {path}: {source}")]
+    Io {
+        /// Path involved.
+        path: String,
+        /// Cause.
+        source: std::io::Error,
+    },
+    /// The file exists but is not a server setup.
+    #[error("{0} is damaged or not a PDE server setup; restore it from its backup")]
+    Damaged(String),
+    /// The file is readable by others.
+    #[error("{0} is readable by other users; run: chmod 600 {0}")]
+    TooOpen(String),
+}
+
+fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> SecretsError + '_ {
+    move |source| SecretsError::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+/// Loads the server setup, generating it on first start.
+pub fn load_or_create_server_setup(
+    secrets_dir: &Path,
+    data_dir: &Path,
+) -> Result<ServerSetup, SecretsError> {
+    fs::create_dir_all(secrets_dir).map_err(io_error(secrets_dir))?;
+    fs::create_dir_all(data_dir).map_err(io_error(data_dir))?;
+    let secrets = canonical(secrets_dir)?;
+    let data = canonical(data_dir)?;
+    if secrets.starts_with(&data) || data.starts_with(&secrets) {
+        return Err(SecretsError::InsideDataDir {
+            secrets: secrets.display().to_string(),
+            data: data.display().to_string(),
+        });
+    }
+    fs::set_permissions(&secrets, fs::Permissions::from_mode(0o700)).map_err(io_error(&secrets))?;
+    let path = secrets.join(SETUP_FILE);
+    match fs::read(&path) {
+        Ok(bytes) => {
+            let mode = fs::metadata(&path)
+                .map_err(io_error(&path))?
+                .permissions()
+                .mode();
+            if mode & 0o077 != 0 {
+                return Err(SecretsError::TooOpen(path.display().to_string()));
+            }
+            let bytes = zeroize::Zeroizing::new(bytes);
+            ServerSetup::from_bytes(&bytes)
+                .map_err(|_| SecretsError::Damaged(path.display().to_string()))
+        }
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            let setup = ServerSetup::generate();
+            write_new_secret(&path, &setup.to_bytes())?;
+            tracing::info!("generated a new OPAQUE server setup in the secrets directory");
+            Ok(setup)
+        }
+        Err(err) => Err(io_error(&path)(err)),
+    }
+}
+
+fn canonical(path: &Path) -> Result<PathBuf, SecretsError> {
+    path.canonicalize().map_err(io_error(path))
+}
+
+/// Writes a file that must not exist yet, 0600, durably (file and directory fsynced).
+fn write_new_secret(path: &Path, bytes: &[u8]) -> Result<(), SecretsError> {
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(io_error(path))?;
+    file.write_all(bytes).map_err(io_error(path))?;
+    file.sync_all().map_err(io_error(path))?;
+    if let Some(dir) = path.parent() {
+        fs::File::open(dir)
+            .and_then(|d| d.sync_all())
+            .map_err(io_error(dir))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn setup_is_created_once_then_reloaded() {
+        let root = tempfile::tempdir().expect("tempdir");
+        let (secrets, data) = (root.path().join("secrets"), root.path().join("data"));
+        let first = load_or_create_server_setup(&secrets, &data).expect("created");
+        let again = load_or_create_server_setup(&secrets, &data).expect("reloaded");
+        assert_eq!(*first.to_bytes(), *again.to_bytes());
+        let mode = fs::metadata(secrets.join(SETUP_FILE))
+            .expect("file")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    #[test]
+    fn refuses_secrets_inside_data() {
+        let root = tempfile::tempdir().expect("tempdir");
+        let data = root.path().join("data");
+        let err = load_or_create_server_setup(&data.join("secrets"), &data).err();
+        assert!(matches!(err, Some(SecretsError::InsideDataDir { .. })));
+    }
+}

@@ -1,0 +1,219 @@
+//! Server configuration: flags and `PDE_…` environment variables, with documented defaults.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use pde_api::CreationMode;
+
+const MIB: u64 = 1024 * 1024;
+
+/// Every setting of the server. `pde-server default-config` prints them with their defaults.
+#[derive(Clone, Args)]
+pub struct Settings {
+    /// Address to listen on. Keep it on loopback behind a TLS reverse proxy.
+    #[arg(long, env = "PDE_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+
+    /// Data directory: the SQLite database and the blob store (ciphertext only).
+    #[arg(long, env = "PDE_DATA_DIR", default_value = "./data")]
+    pub data_dir: PathBuf,
+
+    /// Database: empty for SQLite in the data directory, or `postgres://…`.
+    #[arg(long, env = "PDE_DATABASE_URL", default_value = "")]
+    pub database_url: String,
+
+    /// Secrets directory: the OPAQUE server setup (OPRF seed). Never inside the data directory;
+    /// back it up separately from the data.
+    #[arg(long, env = "PDE_SECRETS_DIR", default_value = "./secrets")]
+    pub secrets_dir: PathBuf,
+
+    /// Mark the session cookie `Secure` (set when served over HTTPS).
+    #[arg(long, env = "PDE_SECURE_COOKIES", default_value_t = false)]
+    pub secure_cookies: bool,
+
+    /// Who may create a wallet.
+    #[arg(long, env = "PDE_CREATION_MODE", value_enum, default_value_t = CreationModeArg::Open)]
+    pub creation_mode: CreationModeArg,
+
+    /// Largest document (padded plaintext), in bytes.
+    #[arg(long, env = "PDE_MAX_DOCUMENT_BYTES", default_value_t = 25 * MIB)]
+    pub max_document_bytes: u64,
+
+    /// Storage per wallet (ciphertext, including unfinished uploads), in bytes.
+    #[arg(long, env = "PDE_WALLET_QUOTA_BYTES", default_value_t = 500 * MIB)]
+    pub wallet_quota_bytes: u64,
+
+    /// Storage for all wallets together, in bytes; uploads and new wallets are refused above it.
+    #[arg(long, env = "PDE_GLOBAL_STORAGE_CAP_BYTES", default_value_t = 50 * 1024 * MIB)]
+    pub global_storage_cap_bytes: u64,
+
+    /// Size of one upload part. Parts are held in memory one at a time per request.
+    #[arg(long, env = "PDE_UPLOAD_PART_BYTES", default_value_t = MIB)]
+    pub upload_part_bytes: u64,
+
+    /// Seconds an unfinished upload is kept.
+    #[arg(long, env = "PDE_UPLOAD_TTL_SECONDS", default_value_t = 24 * 3600)]
+    pub upload_ttl_seconds: i64,
+
+    /// A session ends after this many seconds without a request.
+    #[arg(long, env = "PDE_SESSION_IDLE_SECONDS", default_value_t = 15 * 60)]
+    pub session_idle_seconds: i64,
+
+    /// A session ends this many seconds after login, used or not.
+    #[arg(long, env = "PDE_SESSION_ABSOLUTE_SECONDS", default_value_t = 8 * 3600)]
+    pub session_absolute_seconds: i64,
+
+    /// Login attempts per wallet before back-off starts.
+    #[arg(long, env = "PDE_LOGIN_FREE_ATTEMPTS", default_value_t = 3)]
+    pub login_free_attempts: i64,
+
+    /// Longest back-off between two login attempts on one wallet, in seconds.
+    #[arg(long, env = "PDE_LOGIN_MAX_BACKOFF_SECONDS", default_value_t = 15 * 60)]
+    pub login_max_backoff_seconds: i64,
+
+    /// Unfinished logins allowed per hour over all wallets (one PIN tried on many wallets).
+    #[arg(
+        long,
+        env = "PDE_GLOBAL_LOGIN_FAILURES_PER_HOUR",
+        default_value_t = 2000
+    )]
+    pub global_login_failures_per_hour: i64,
+
+    /// Allow wallets with cheap Argon2 parameters (for tests only; never in production).
+    #[arg(long, env = "PDE_ALLOW_TEST_WALLETS", default_value_t = false)]
+    pub allow_test_wallets: bool,
+
+    /// Seconds between two sweeps of expired sessions, uploads and orphan blobs.
+    #[arg(long, env = "PDE_SWEEP_INTERVAL_SECONDS", default_value_t = 600)]
+    pub sweep_interval_seconds: u64,
+}
+
+/// `--creation-mode` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CreationModeArg {
+    /// Anyone can create a wallet.
+    Open,
+    /// An invitation code is required (`pde-server invite`).
+    Invite,
+}
+
+impl From<CreationModeArg> for CreationMode {
+    fn from(value: CreationModeArg) -> Self {
+        match value {
+            CreationModeArg::Open => CreationMode::Open,
+            CreationModeArg::Invite => CreationMode::Invite,
+        }
+    }
+}
+
+/// Which database the URL names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseKind {
+    /// SQLite file.
+    Sqlite(PathBuf),
+    /// PostgreSQL URL.
+    Postgres(String),
+}
+
+impl Settings {
+    /// The database to open.
+    pub fn database(&self) -> DatabaseKind {
+        if self.database_url.starts_with("postgres://")
+            || self.database_url.starts_with("postgresql://")
+        {
+            DatabaseKind::Postgres(self.database_url.clone())
+        } else if let Some(path) = self.database_url.strip_prefix("sqlite://") {
+            DatabaseKind::Sqlite(PathBuf::from(path))
+        } else if self.database_url.is_empty() {
+            DatabaseKind::Sqlite(self.data_dir.join("pde.sqlite"))
+        } else {
+            DatabaseKind::Sqlite(PathBuf::from(&self.database_url))
+        }
+    }
+
+    /// Largest ciphertext accepted for a document: the padded limit plus age's overhead (header,
+    /// and 16 bytes per 64 KiB chunk).
+    pub fn max_ciphertext_bytes(&self) -> u64 {
+        let chunks = self.max_document_bytes / (64 * 1024) + 1;
+        self.max_document_bytes + 1024 + 16 * chunks
+    }
+}
+
+/// Redacts the database URL: it may carry a password.
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("listen", &self.listen)
+            .field("data_dir", &self.data_dir)
+            .field("database", &redact_url(&self.database_url))
+            .field("secrets_dir", &self.secrets_dir)
+            .field("creation_mode", &self.creation_mode)
+            .field("max_document_bytes", &self.max_document_bytes)
+            .field("wallet_quota_bytes", &self.wallet_quota_bytes)
+            .finish_non_exhaustive()
+    }
+}
+
+fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            format!("{}://…@{}", &url[..scheme_end], &url[at + 1..])
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// The documented defaults, as `pde-server default-config` prints them: one `PDE_…=value` line
+/// per setting, with its help text.
+pub fn default_config_text() -> String {
+    use clap::CommandFactory;
+    #[derive(clap::Parser)]
+    struct Wrapper {
+        #[command(flatten)]
+        settings: Settings,
+    }
+    let command = Wrapper::command();
+    let mut out = String::from("# pde-server settings and their defaults (flags or environment)\n");
+    for arg in command.get_arguments() {
+        let Some(env) = arg.get_env() else { continue };
+        let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+        let default = arg
+            .get_default_values()
+            .iter()
+            .map(|v| v.to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join(",");
+        let flag = arg.get_long().unwrap_or_default();
+        out.push_str(&format!(
+            "\n# --{flag}: {help}\n{}={default}\n",
+            env.to_string_lossy()
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_url_password_is_redacted() {
+        assert_eq!(
+            redact_url("postgres://pde:hunter2@db/pde"),
+            "postgres://…@db/pde"
+        );
+    }
+
+    #[test]
+    fn default_config_lists_every_setting() {
+        let text = default_config_text();
+        for name in [
+            "PDE_LISTEN=127.0.0.1:8080",
+            "PDE_DATA_DIR=./data",
+            "PDE_SECRETS_DIR=./secrets",
+        ] {
+            assert!(text.contains(name), "{text}");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+//! What every handler shares.
+
+use std::sync::Arc;
+
+use pde_crypto::opaque::{KsfParams, ServerSetup};
+
+use crate::blobs::Blobs;
+use crate::clock::Clock;
+use crate::settings::Settings;
+use crate::store::Store;
+
+/// Shared state, cheap to clone.
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+/// The parts of [`AppState`].
+pub struct Inner {
+    /// Configuration.
+    pub settings: Settings,
+    /// Database.
+    pub store: Arc<dyn Store>,
+    /// Ciphertext blobs.
+    pub blobs: Blobs,
+    /// OPAQUE server setup (OPRF seed): a secret, loaded from the secrets directory.
+    pub opaque: Arc<ServerSetup>,
+    /// Time.
+    pub clock: Clock,
+    /// Argon2 parameters of new wallets.
+    pub default_ksf: KsfParams,
+}
+
+impl AppState {
+    /// Bundles the parts.
+    pub fn new(inner: Inner) -> Self {
+        Self(Arc::new(inner))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}

@@ -1,0 +1,334 @@
+//! Storage of everything but blobs, behind one trait with a SQLite and a PostgreSQL
+//! implementation that the same test suite runs against.
+//!
+//! Times are Unix seconds (`i64`) everywhere, so both backends store plain integers. Every piece of
+//! shared state (sessions, attempt counters, uploads) lives here, never only in a process's memory,
+//! so that replicas can share one database.
+
+mod postgres;
+mod sql;
+mod sqlite;
+
+pub use postgres::PostgresStore;
+pub use sqlite::SqliteStore;
+
+use async_trait::async_trait;
+
+use crate::ids::{UploadId, WalletId};
+
+/// A storage failure. Expected outcomes (a taken pseudonym, a missing row) are not errors: they
+/// are the return values of the methods.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database failed.
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    /// Migrations failed.
+    #[error("database migration: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+/// Result of storage calls.
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// A wallet being created: between the two OPAQUE registration messages.
+#[derive(Clone)]
+pub struct PendingRegistration {
+    /// Registration id given to the client.
+    pub id: String,
+    /// The wallet id it will get (the OPAQUE credential identifier).
+    pub wallet_id: WalletId,
+    /// Its number.
+    pub number: String,
+    /// Its normalised pseudonym.
+    pub pseudonym: Option<String>,
+    /// Argon2 parameters, JSON.
+    pub ksf: String,
+    /// Hash of the invitation code given, if any.
+    pub invite_hash: Option<Vec<u8>>,
+    /// Unix seconds.
+    pub expires_at: i64,
+}
+
+/// A wallet to insert.
+pub struct NewWallet {
+    /// Internal id.
+    pub id: WalletId,
+    /// Wallet number.
+    pub number: String,
+    /// Normalised pseudonym.
+    pub pseudonym: Option<String>,
+    /// age recipient.
+    pub recipient: String,
+    /// OPAQUE password file (server registration record).
+    pub password_file: Vec<u8>,
+    /// Argon2 parameters, JSON.
+    pub ksf: String,
+    /// (method, key id, wrapped key).
+    pub wrapped_keys: Vec<(String, String, Vec<u8>)>,
+    /// Unix seconds.
+    pub created_at: i64,
+}
+
+/// A stored wallet.
+#[derive(Clone)]
+pub struct WalletRecord {
+    /// Internal id.
+    pub id: WalletId,
+    /// Wallet number.
+    pub number: String,
+    /// Normalised pseudonym.
+    pub pseudonym: Option<String>,
+    /// age recipient.
+    pub recipient: String,
+    /// OPAQUE password file.
+    pub password_file: Vec<u8>,
+    /// Argon2 parameters, JSON.
+    pub ksf: String,
+    /// Unix seconds.
+    pub created_at: i64,
+}
+
+/// Why a wallet could not be inserted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CreateWalletOutcome {
+    /// Inserted.
+    Created,
+    /// The pseudonym was taken meanwhile.
+    PseudonymTaken,
+    /// The number collided (astronomically rare): the client starts again.
+    NumberTaken,
+    /// The invitation is unknown, expired or used up.
+    InviteInvalid,
+    /// The server's storage cap is reached.
+    ServerFull,
+}
+
+/// A login between its two OPAQUE messages.
+pub struct LoginState {
+    /// Login id given to the client.
+    pub id: String,
+    /// The wallet, or `None` for an unknown login (dummy response).
+    pub wallet_id: Option<WalletId>,
+    /// Serialized OPAQUE server state.
+    pub state: Vec<u8>,
+    /// Throttle key of the login name.
+    pub throttle_key: Vec<u8>,
+    /// Global failure bucket the attempt was counted in.
+    pub bucket: i64,
+    /// Unix seconds.
+    pub expires_at: i64,
+}
+
+/// The back-off schedule, in the store's terms.
+#[derive(Debug, Clone, Copy)]
+pub struct BackoffPolicy {
+    /// Attempts before any delay.
+    pub free_attempts: i64,
+    /// First delay, in seconds; doubled after every further attempt.
+    pub first_delay: i64,
+    /// Longest delay.
+    pub max_delay: i64,
+}
+
+/// Result of counting a login attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttemptOutcome {
+    /// Counted; the login may proceed.
+    Allowed,
+    /// Refused until this Unix time.
+    BlockedUntil(i64),
+}
+
+/// An upload in progress.
+#[derive(Clone, Debug)]
+pub struct UploadRecord {
+    /// Upload id.
+    pub id: UploadId,
+    /// Owner.
+    pub wallet_id: WalletId,
+    /// Document id (hex) it will become.
+    pub document_id: String,
+    /// Announced ciphertext size.
+    pub ciphertext_len: i64,
+    /// Size of every part but the last.
+    pub part_size: i64,
+    /// Number of parts.
+    pub part_count: i64,
+    /// Unix seconds.
+    pub created_at: i64,
+    /// Unix seconds.
+    pub expires_at: i64,
+}
+
+/// Why an upload could not be created.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CreateUploadOutcome {
+    /// Created and its size reserved.
+    Created,
+    /// The wallet's quota would be exceeded.
+    QuotaExceeded,
+    /// The server's cap would be exceeded.
+    ServerFull,
+    /// A document or upload with this id exists.
+    DocumentExists,
+}
+
+/// A stored document.
+#[derive(Clone, Debug)]
+pub struct DocumentRecord {
+    /// Owner.
+    pub wallet_id: WalletId,
+    /// Document id (hex).
+    pub id: String,
+    /// Key of the ciphertext blob.
+    pub blob_key: String,
+    /// Ciphertext size.
+    pub size: i64,
+    /// Encrypted metadata record.
+    pub metadata: Vec<u8>,
+    /// Document tag.
+    pub tag: Vec<u8>,
+    /// Unix seconds.
+    pub created_at: i64,
+    /// Unix seconds.
+    pub updated_at: i64,
+}
+
+/// Counts of what a sweep removed.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SweepCounts {
+    /// Expired sessions, logins and registrations.
+    pub expired_rows: u64,
+}
+
+/// Everything the server stores besides blobs.
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// Applies the embedded migrations.
+    async fn migrate(&self) -> StoreResult<()>;
+
+    /// Remembers a registration between its two messages.
+    async fn put_pending_registration(&self, pending: &PendingRegistration) -> StoreResult<()>;
+    /// Takes (and deletes) an unexpired pending registration.
+    async fn take_pending_registration(
+        &self,
+        id: &str,
+        now: i64,
+    ) -> StoreResult<Option<PendingRegistration>>;
+    /// Whether a wallet already has this pseudonym.
+    async fn pseudonym_taken(&self, pseudonym: &str) -> StoreResult<bool>;
+    /// Inserts a wallet, consuming the invitation if one is given, in one transaction.
+    async fn create_wallet(
+        &self,
+        wallet: &NewWallet,
+        invite_hash: Option<&[u8]>,
+        global_cap: i64,
+        now: i64,
+    ) -> StoreResult<CreateWalletOutcome>;
+    /// Finds a wallet by number.
+    async fn wallet_by_number(&self, number: &str) -> StoreResult<Option<WalletRecord>>;
+    /// Finds a wallet by normalised pseudonym.
+    async fn wallet_by_pseudonym(&self, pseudonym: &str) -> StoreResult<Option<WalletRecord>>;
+    /// Finds a wallet by id.
+    async fn wallet_by_id(&self, id: &WalletId) -> StoreResult<Option<WalletRecord>>;
+    /// The wrapped wallet key for a method (the newest key id).
+    async fn wrapped_key(&self, wallet_id: &WalletId, method: &str)
+        -> StoreResult<Option<Vec<u8>>>;
+
+    /// Adds an invitation code (by hash).
+    async fn create_invite(
+        &self,
+        code_hash: &[u8],
+        uses: i64,
+        expires_at: i64,
+        now: i64,
+    ) -> StoreResult<()>;
+    /// Whether an invitation can still be used.
+    async fn invite_usable(&self, code_hash: &[u8], now: i64) -> StoreResult<bool>;
+
+    /// Counts a login attempt atomically, unless the name is in back-off.
+    async fn count_login_attempt(
+        &self,
+        key: &[u8],
+        now: i64,
+        policy: BackoffPolicy,
+    ) -> StoreResult<AttemptOutcome>;
+    /// Clears the attempts of a name after a verified login.
+    async fn clear_login_attempts(&self, key: &[u8]) -> StoreResult<()>;
+    /// Adds `delta` to the global unfinished-login count of a bucket.
+    async fn add_global_login_failures(&self, bucket: i64, delta: i64) -> StoreResult<()>;
+    /// Sum of unfinished logins in buckets after `since_bucket`, and the oldest such bucket.
+    async fn global_login_failures(&self, since_bucket: i64) -> StoreResult<(i64, Option<i64>)>;
+    /// Remembers a login between its two messages.
+    async fn put_login_state(&self, state: &LoginState) -> StoreResult<()>;
+    /// Takes (and deletes) an unexpired login state.
+    async fn take_login_state(&self, id: &str, now: i64) -> StoreResult<Option<LoginState>>;
+
+    /// Stores a session by the hash of its token.
+    async fn create_session(
+        &self,
+        token_hash: &[u8],
+        wallet_id: &WalletId,
+        now: i64,
+    ) -> StoreResult<()>;
+    /// The wallet of a live session, refreshing its idle timer.
+    async fn touch_session(
+        &self,
+        token_hash: &[u8],
+        now: i64,
+        idle: i64,
+        absolute: i64,
+    ) -> StoreResult<Option<WalletId>>;
+    /// Ends a session.
+    async fn delete_session(&self, token_hash: &[u8]) -> StoreResult<()>;
+
+    /// Creates an upload, reserving its size against the wallet's quota and the server's cap.
+    async fn create_upload(
+        &self,
+        upload: &UploadRecord,
+        quota: i64,
+        global_cap: i64,
+    ) -> StoreResult<CreateUploadOutcome>;
+    /// An upload of this wallet.
+    async fn upload(
+        &self,
+        wallet_id: &WalletId,
+        id: &UploadId,
+    ) -> StoreResult<Option<UploadRecord>>;
+    /// Records a durably stored part.
+    async fn record_part(&self, id: &UploadId, part: i64, len: i64) -> StoreResult<()>;
+    /// Parts received so far, with their sizes.
+    async fn received_parts(&self, id: &UploadId) -> StoreResult<Vec<(i64, i64)>>;
+    /// Turns an upload into a document (the blob is already durable).
+    async fn commit_upload(&self, id: &UploadId, document: &DocumentRecord) -> StoreResult<bool>;
+    /// Removes an upload and releases its reservation.
+    async fn delete_upload(&self, id: &UploadId) -> StoreResult<Option<UploadRecord>>;
+    /// Uploads past their expiry.
+    async fn expired_uploads(&self, now: i64) -> StoreResult<Vec<UploadRecord>>;
+    /// Whether an upload row exists (for the staging sweep).
+    async fn upload_exists(&self, id: &str) -> StoreResult<bool>;
+
+    /// The wallet's documents.
+    async fn list_documents(&self, wallet_id: &WalletId) -> StoreResult<Vec<DocumentRecord>>;
+    /// One document of the wallet.
+    async fn document(&self, wallet_id: &WalletId, id: &str)
+        -> StoreResult<Option<DocumentRecord>>;
+    /// Replaces a document's metadata; false if there is no such document.
+    async fn update_metadata(
+        &self,
+        wallet_id: &WalletId,
+        id: &str,
+        metadata: &[u8],
+        now: i64,
+    ) -> StoreResult<bool>;
+    /// Deletes a document row, releasing its size; returns its blob key.
+    async fn delete_document(&self, wallet_id: &WalletId, id: &str) -> StoreResult<Option<String>>;
+    /// Whether a document row points to this blob.
+    async fn blob_referenced(&self, blob_key: &str) -> StoreResult<bool>;
+    /// Bytes reserved by a wallet (documents and uploads).
+    async fn wallet_usage(&self, wallet_id: &WalletId) -> StoreResult<i64>;
+
+    /// Deletes expired sessions, logins, registrations and stale counters.
+    async fn sweep_expired(&self, now: i64, idle: i64, absolute: i64) -> StoreResult<SweepCounts>;
+}

@@ -1,0 +1,746 @@
+//! The SQL both backends share. SQLite and PostgreSQL accept the same statements here (`$n`
+//! placeholders, `ON CONFLICT`, `RETURNING`, integers for times and sizes), so one body of code is
+//! instantiated for each pool type; what differs (connection set-up, migrations) lives in
+//! `sqlite.rs` and `postgres.rs`.
+
+/// A `wallets` row: id, number, pseudonym, recipient, password_file, ksf, created_at.
+pub(super) type WalletRow = (String, String, Option<String>, String, Vec<u8>, String, i64);
+
+pub(super) fn wallet_from_row(row: WalletRow) -> super::WalletRecord {
+    let (id, number, pseudonym, recipient, password_file, ksf, created_at) = row;
+    super::WalletRecord {
+        id: crate::ids::WalletId::from_stored(id),
+        number,
+        pseudonym,
+        recipient,
+        password_file,
+        ksf,
+        created_at,
+    }
+}
+
+pub(super) type UploadRow = (String, String, String, i64, i64, i64, i64, i64);
+
+pub(super) fn upload_from_row(row: UploadRow) -> super::UploadRecord {
+    let (id, wallet_id, document_id, ciphertext_len, part_size, part_count, created_at, expires_at) =
+        row;
+    super::UploadRecord {
+        id: crate::ids::UploadId::from_stored(id),
+        wallet_id: crate::ids::WalletId::from_stored(wallet_id),
+        document_id,
+        ciphertext_len,
+        part_size,
+        part_count,
+        created_at,
+        expires_at,
+    }
+}
+
+pub(super) type DocumentRow = (String, String, String, i64, Vec<u8>, Vec<u8>, i64, i64);
+
+pub(super) fn document_from_row(row: DocumentRow) -> super::DocumentRecord {
+    let (wallet_id, id, blob_key, size, metadata, tag, created_at, updated_at) = row;
+    super::DocumentRecord {
+        wallet_id: crate::ids::WalletId::from_stored(wallet_id),
+        id,
+        blob_key,
+        size,
+        metadata,
+        tag,
+        created_at,
+        updated_at,
+    }
+}
+
+pub(super) fn is_unique_violation(err: &sqlx::Error) -> bool {
+    matches!(err, sqlx::Error::Database(db) if db.is_unique_violation())
+}
+
+/// Implements [`super::Store`] for a struct with a `pool: sqlx::Pool<$db>` field and a
+/// `run_migrations(&self)` method.
+macro_rules! impl_store {
+    ($store:ty, $db:ty) => {
+        /// Gives back reserved bytes to a wallet and to the server.
+        async fn release(
+            tx: &mut sqlx::Transaction<'_, $db>,
+            wallet_id: &$crate::ids::WalletId,
+            bytes: i64,
+        ) -> Result<(), sqlx::Error> {
+            sqlx::query("UPDATE wallets SET used_bytes = used_bytes - $2 WHERE id = $1")
+                .bind(wallet_id.as_str())
+                .bind(bytes)
+                .execute(&mut **tx)
+                .await?;
+            sqlx::query("UPDATE global_usage SET used_bytes = used_bytes - $1 WHERE id = 1")
+                .bind(bytes)
+                .execute(&mut **tx)
+                .await?;
+            Ok(())
+        }
+
+        #[async_trait::async_trait]
+        impl $crate::store::Store for $store {
+            async fn migrate(&self) -> $crate::store::StoreResult<()> {
+                self.run_migrations().await
+            }
+
+            async fn put_pending_registration(
+                &self,
+                p: &$crate::store::PendingRegistration,
+            ) -> $crate::store::StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO pending_registrations (id, wallet_id, number, pseudonym, ksf, invite_hash, expires_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                )
+                .bind(&p.id)
+                .bind(p.wallet_id.as_str())
+                .bind(&p.number)
+                .bind(&p.pseudonym)
+                .bind(&p.ksf)
+                .bind(&p.invite_hash)
+                .bind(p.expires_at)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn take_pending_registration(
+                &self,
+                id: &str,
+                now: i64,
+            ) -> $crate::store::StoreResult<Option<$crate::store::PendingRegistration>> {
+                let row: Option<(String, String, String, Option<String>, String, Option<Vec<u8>>, i64)> =
+                    sqlx::query_as(
+                        "DELETE FROM pending_registrations WHERE id = $1 \
+                         RETURNING id, wallet_id, number, pseudonym, ksf, invite_hash, expires_at",
+                    )
+                    .bind(id)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                Ok(row.filter(|r| r.6 > now).map(
+                    |(id, wallet_id, number, pseudonym, ksf, invite_hash, expires_at)| {
+                        $crate::store::PendingRegistration {
+                            id,
+                            wallet_id: $crate::ids::WalletId::from_stored(wallet_id),
+                            number,
+                            pseudonym,
+                            ksf,
+                            invite_hash,
+                            expires_at,
+                        }
+                    },
+                ))
+            }
+
+            async fn pseudonym_taken(&self, pseudonym: &str) -> $crate::store::StoreResult<bool> {
+                let found: Option<(i64,)> =
+                    sqlx::query_as("SELECT CAST(1 AS BIGINT) FROM wallets WHERE pseudonym = $1")
+                        .bind(pseudonym)
+                        .fetch_optional(&self.pool)
+                        .await?;
+                Ok(found.is_some())
+            }
+
+            async fn create_wallet(
+                &self,
+                w: &$crate::store::NewWallet,
+                invite_hash: Option<&[u8]>,
+                global_cap: i64,
+                now: i64,
+            ) -> $crate::store::StoreResult<$crate::store::CreateWalletOutcome> {
+                use $crate::store::CreateWalletOutcome as Outcome;
+                let mut tx = self.pool.begin().await?;
+                // Writing first takes the write lock at once (SQLite) or the row lock (PostgreSQL).
+                let room: Option<(i64,)> = sqlx::query_as(
+                    "UPDATE global_usage SET wallets = wallets + 1 WHERE id = 1 AND used_bytes < $1 RETURNING wallets",
+                )
+                .bind(global_cap)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if room.is_none() {
+                    return Ok(Outcome::ServerFull);
+                }
+                if let Some(hash) = invite_hash {
+                    let used: Option<(i64,)> = sqlx::query_as(
+                        "UPDATE invites SET remaining_uses = remaining_uses - 1 \
+                         WHERE code_hash = $1 AND remaining_uses > 0 AND expires_at > $2 RETURNING remaining_uses",
+                    )
+                    .bind(hash)
+                    .bind(now)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    if used.is_none() {
+                        return Ok(Outcome::InviteInvalid);
+                    }
+                }
+                let inserted = sqlx::query(
+                    "INSERT INTO wallets (id, number, pseudonym, recipient, password_file, ksf, used_bytes, created_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, 0, $7)",
+                )
+                .bind(w.id.as_str())
+                .bind(&w.number)
+                .bind(&w.pseudonym)
+                .bind(&w.recipient)
+                .bind(&w.password_file)
+                .bind(&w.ksf)
+                .bind(w.created_at)
+                .execute(&mut *tx)
+                .await;
+                if let Err(err) = inserted {
+                    if $crate::store::sql::is_unique_violation(&err) {
+                        let message = err.to_string();
+                        return Ok(if message.contains("pseudonym") {
+                            Outcome::PseudonymTaken
+                        } else {
+                            Outcome::NumberTaken
+                        });
+                    }
+                    return Err(err.into());
+                }
+                for (method, key_id, wrapped) in &w.wrapped_keys {
+                    sqlx::query(
+                        "INSERT INTO wrapped_keys (wallet_id, method, key_id, wrapped, created_at) VALUES ($1, $2, $3, $4, $5)",
+                    )
+                    .bind(w.id.as_str())
+                    .bind(method)
+                    .bind(key_id)
+                    .bind(wrapped)
+                    .bind(w.created_at)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                tx.commit().await?;
+                Ok(Outcome::Created)
+            }
+
+            async fn wallet_by_number(
+                &self,
+                number: &str,
+            ) -> $crate::store::StoreResult<Option<$crate::store::WalletRecord>> {
+                let sql = "SELECT id, number, pseudonym, recipient, password_file, ksf, created_at FROM wallets WHERE number = $1";
+                let row: Option<$crate::store::sql::WalletRow> =
+                    sqlx::query_as(sql).bind(number).fetch_optional(&self.pool).await?;
+                Ok(row.map($crate::store::sql::wallet_from_row))
+            }
+
+            async fn wallet_by_pseudonym(
+                &self,
+                pseudonym: &str,
+            ) -> $crate::store::StoreResult<Option<$crate::store::WalletRecord>> {
+                let sql = "SELECT id, number, pseudonym, recipient, password_file, ksf, created_at FROM wallets WHERE pseudonym = $1";
+                let row: Option<$crate::store::sql::WalletRow> =
+                    sqlx::query_as(sql).bind(pseudonym).fetch_optional(&self.pool).await?;
+                Ok(row.map($crate::store::sql::wallet_from_row))
+            }
+
+            async fn wallet_by_id(
+                &self,
+                id: &$crate::ids::WalletId,
+            ) -> $crate::store::StoreResult<Option<$crate::store::WalletRecord>> {
+                let sql = "SELECT id, number, pseudonym, recipient, password_file, ksf, created_at FROM wallets WHERE id = $1";
+                let row: Option<$crate::store::sql::WalletRow> =
+                    sqlx::query_as(sql).bind(id.as_str()).fetch_optional(&self.pool).await?;
+                Ok(row.map($crate::store::sql::wallet_from_row))
+            }
+
+            async fn wrapped_key(
+                &self,
+                wallet_id: &$crate::ids::WalletId,
+                method: &str,
+            ) -> $crate::store::StoreResult<Option<Vec<u8>>> {
+                let row: Option<(Vec<u8>,)> = sqlx::query_as(
+                    "SELECT wrapped FROM wrapped_keys WHERE wallet_id = $1 AND method = $2 \
+                     ORDER BY created_at DESC, key_id DESC LIMIT 1",
+                )
+                .bind(wallet_id.as_str())
+                .bind(method)
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(row.map(|r| r.0))
+            }
+
+            async fn create_invite(
+                &self,
+                code_hash: &[u8],
+                uses: i64,
+                expires_at: i64,
+                now: i64,
+            ) -> $crate::store::StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO invites (code_hash, remaining_uses, expires_at, created_at) VALUES ($1, $2, $3, $4)",
+                )
+                .bind(code_hash)
+                .bind(uses)
+                .bind(expires_at)
+                .bind(now)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn invite_usable(&self, code_hash: &[u8], now: i64) -> $crate::store::StoreResult<bool> {
+                let row: Option<(i64,)> = sqlx::query_as(
+                    "SELECT remaining_uses FROM invites WHERE code_hash = $1 AND remaining_uses > 0 AND expires_at > $2",
+                )
+                .bind(code_hash)
+                .bind(now)
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(row.is_some())
+            }
+
+            async fn count_login_attempt(
+                &self,
+                key: &[u8],
+                now: i64,
+                policy: $crate::store::BackoffPolicy,
+            ) -> $crate::store::StoreResult<$crate::store::AttemptOutcome> {
+                sqlx::query(
+                    "INSERT INTO login_throttle (key, failures, blocked_until, updated_at) VALUES ($1, 0, 0, $2) \
+                     ON CONFLICT (key) DO NOTHING",
+                )
+                .bind(key)
+                .bind(now)
+                .execute(&self.pool)
+                .await?;
+                // One statement counts the attempt and sets the next back-off, so two concurrent
+                // starts can't both slip through on a stale count.
+                let counted: Option<(i64,)> = sqlx::query_as(
+                    "UPDATE login_throttle SET failures = failures + 1, updated_at = $2, blocked_until = $2 + CASE \
+                       WHEN failures + 1 < $3 THEN 0 \
+                       WHEN failures + 1 - $3 > 30 THEN $5 \
+                       WHEN (CAST($4 AS BIGINT) << CAST(failures + 1 - $3 AS INTEGER)) >= $5 THEN $5 \
+                       ELSE (CAST($4 AS BIGINT) << CAST(failures + 1 - $3 AS INTEGER)) END \
+                     WHERE key = $1 AND blocked_until <= $2 RETURNING failures",
+                )
+                .bind(key)
+                .bind(now)
+                .bind(policy.free_attempts)
+                .bind(policy.first_delay)
+                .bind(policy.max_delay)
+                .fetch_optional(&self.pool)
+                .await?;
+                if counted.is_some() {
+                    return Ok($crate::store::AttemptOutcome::Allowed);
+                }
+                let (blocked_until,): (i64,) =
+                    sqlx::query_as("SELECT blocked_until FROM login_throttle WHERE key = $1")
+                        .bind(key)
+                        .fetch_one(&self.pool)
+                        .await?;
+                Ok($crate::store::AttemptOutcome::BlockedUntil(blocked_until))
+            }
+
+            async fn clear_login_attempts(&self, key: &[u8]) -> $crate::store::StoreResult<()> {
+                sqlx::query("DELETE FROM login_throttle WHERE key = $1")
+                    .bind(key)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn add_global_login_failures(&self, bucket: i64, delta: i64) -> $crate::store::StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO login_global (bucket, failures) VALUES ($1, $2) \
+                     ON CONFLICT (bucket) DO UPDATE SET failures = login_global.failures + $2",
+                )
+                .bind(bucket)
+                .bind(delta)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn global_login_failures(
+                &self,
+                since_bucket: i64,
+            ) -> $crate::store::StoreResult<(i64, Option<i64>)> {
+                let (sum, oldest): (i64, Option<i64>) = sqlx::query_as(
+                    "SELECT CAST(COALESCE(SUM(failures), 0) AS BIGINT), MIN(bucket) FROM login_global \
+                     WHERE bucket > $1 AND failures > 0",
+                )
+                .bind(since_bucket)
+                .fetch_one(&self.pool)
+                .await?;
+                Ok((sum, oldest))
+            }
+
+            async fn put_login_state(&self, s: &$crate::store::LoginState) -> $crate::store::StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO login_states (id, wallet_id, state, throttle_key, bucket, expires_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(&s.id)
+                .bind(s.wallet_id.as_ref().map(|w| w.as_str().to_owned()))
+                .bind(&s.state)
+                .bind(&s.throttle_key)
+                .bind(s.bucket)
+                .bind(s.expires_at)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn take_login_state(
+                &self,
+                id: &str,
+                now: i64,
+            ) -> $crate::store::StoreResult<Option<$crate::store::LoginState>> {
+                let row: Option<(String, Option<String>, Vec<u8>, Vec<u8>, i64, i64)> = sqlx::query_as(
+                    "DELETE FROM login_states WHERE id = $1 \
+                     RETURNING id, wallet_id, state, throttle_key, bucket, expires_at",
+                )
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(row.filter(|r| r.5 > now).map(|(id, wallet_id, state, throttle_key, bucket, expires_at)| {
+                    $crate::store::LoginState {
+                        id,
+                        wallet_id: wallet_id.map($crate::ids::WalletId::from_stored),
+                        state,
+                        throttle_key,
+                        bucket,
+                        expires_at,
+                    }
+                }))
+            }
+
+            async fn create_session(
+                &self,
+                token_hash: &[u8],
+                wallet_id: &$crate::ids::WalletId,
+                now: i64,
+            ) -> $crate::store::StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO sessions (token_hash, wallet_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)",
+                )
+                .bind(token_hash)
+                .bind(wallet_id.as_str())
+                .bind(now)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn touch_session(
+                &self,
+                token_hash: &[u8],
+                now: i64,
+                idle: i64,
+                absolute: i64,
+            ) -> $crate::store::StoreResult<Option<$crate::ids::WalletId>> {
+                let row: Option<(String,)> = sqlx::query_as(
+                    "UPDATE sessions SET last_seen_at = $2 \
+                     WHERE token_hash = $1 AND last_seen_at > $2 - $3 AND created_at > $2 - $4 RETURNING wallet_id",
+                )
+                .bind(token_hash)
+                .bind(now)
+                .bind(idle)
+                .bind(absolute)
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(row.map(|r| $crate::ids::WalletId::from_stored(r.0)))
+            }
+
+            async fn delete_session(&self, token_hash: &[u8]) -> $crate::store::StoreResult<()> {
+                sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+                    .bind(token_hash)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn create_upload(
+                &self,
+                u: &$crate::store::UploadRecord,
+                quota: i64,
+                global_cap: i64,
+            ) -> $crate::store::StoreResult<$crate::store::CreateUploadOutcome> {
+                use $crate::store::CreateUploadOutcome as Outcome;
+                let mut tx = self.pool.begin().await?;
+                let reserved: Option<(i64,)> = sqlx::query_as(
+                    "UPDATE wallets SET used_bytes = used_bytes + $2 WHERE id = $1 AND used_bytes + $2 <= $3 RETURNING used_bytes",
+                )
+                .bind(u.wallet_id.as_str())
+                .bind(u.ciphertext_len)
+                .bind(quota)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if reserved.is_none() {
+                    return Ok(Outcome::QuotaExceeded);
+                }
+                let global: Option<(i64,)> = sqlx::query_as(
+                    "UPDATE global_usage SET used_bytes = used_bytes + $1 WHERE id = 1 AND used_bytes + $1 <= $2 RETURNING used_bytes",
+                )
+                .bind(u.ciphertext_len)
+                .bind(global_cap)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if global.is_none() {
+                    return Ok(Outcome::ServerFull);
+                }
+                let exists: Option<(i64,)> =
+                    sqlx::query_as("SELECT CAST(1 AS BIGINT) FROM documents WHERE wallet_id = $1 AND id = $2")
+                        .bind(u.wallet_id.as_str())
+                        .bind(&u.document_id)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                if exists.is_some() {
+                    return Ok(Outcome::DocumentExists);
+                }
+                let inserted = sqlx::query("INSERT INTO uploads (id, wallet_id, document_id, ciphertext_len, part_size, part_count, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                .bind(u.id.as_str())
+                .bind(u.wallet_id.as_str())
+                .bind(&u.document_id)
+                .bind(u.ciphertext_len)
+                .bind(u.part_size)
+                .bind(u.part_count)
+                .bind(u.created_at)
+                .bind(u.expires_at)
+                .execute(&mut *tx)
+                .await;
+                match inserted {
+                    Ok(_) => {}
+                    Err(err) if $crate::store::sql::is_unique_violation(&err) => {
+                        return Ok(Outcome::DocumentExists)
+                    }
+                    Err(err) => return Err(err.into()),
+                }
+                tx.commit().await?;
+                Ok(Outcome::Created)
+            }
+
+            async fn upload(
+                &self,
+                wallet_id: &$crate::ids::WalletId,
+                id: &$crate::ids::UploadId,
+            ) -> $crate::store::StoreResult<Option<$crate::store::UploadRecord>> {
+                let sql = "SELECT id, wallet_id, document_id, ciphertext_len, part_size, part_count, created_at, expires_at FROM uploads WHERE id = $1 AND wallet_id = $2";
+                let row: Option<$crate::store::sql::UploadRow> = sqlx::query_as(sql)
+                    .bind(id.as_str())
+                    .bind(wallet_id.as_str())
+                    .fetch_optional(&self.pool)
+                    .await?;
+                Ok(row.map($crate::store::sql::upload_from_row))
+            }
+
+            async fn record_part(
+                &self,
+                id: &$crate::ids::UploadId,
+                part: i64,
+                len: i64,
+            ) -> $crate::store::StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO upload_parts (upload_id, part, len) VALUES ($1, $2, $3) \
+                     ON CONFLICT (upload_id, part) DO UPDATE SET len = $3",
+                )
+                .bind(id.as_str())
+                .bind(part)
+                .bind(len)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn received_parts(
+                &self,
+                id: &$crate::ids::UploadId,
+            ) -> $crate::store::StoreResult<Vec<(i64, i64)>> {
+                let rows: Vec<(i64, i64)> =
+                    sqlx::query_as("SELECT part, len FROM upload_parts WHERE upload_id = $1 ORDER BY part")
+                        .bind(id.as_str())
+                        .fetch_all(&self.pool)
+                        .await?;
+                Ok(rows)
+            }
+
+            async fn commit_upload(
+                &self,
+                id: &$crate::ids::UploadId,
+                d: &$crate::store::DocumentRecord,
+            ) -> $crate::store::StoreResult<bool> {
+                let mut tx = self.pool.begin().await?;
+                let deleted = sqlx::query("DELETE FROM uploads WHERE id = $1 AND wallet_id = $2")
+                    .bind(id.as_str())
+                    .bind(d.wallet_id.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                if deleted.rows_affected() != 1 {
+                    return Ok(false);
+                }
+                sqlx::query("DELETE FROM upload_parts WHERE upload_id = $1")
+                    .bind(id.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("INSERT INTO documents (wallet_id, id, blob_key, size, metadata, tag, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                .bind(d.wallet_id.as_str())
+                .bind(&d.id)
+                .bind(&d.blob_key)
+                .bind(d.size)
+                .bind(&d.metadata)
+                .bind(&d.tag)
+                .bind(d.created_at)
+                .bind(d.updated_at)
+                .execute(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                Ok(true)
+            }
+
+            async fn delete_upload(
+                &self,
+                id: &$crate::ids::UploadId,
+            ) -> $crate::store::StoreResult<Option<$crate::store::UploadRecord>> {
+                let mut tx = self.pool.begin().await?;
+                let sql = "DELETE FROM uploads WHERE id = $1 RETURNING id, wallet_id, document_id, ciphertext_len, part_size, part_count, created_at, expires_at";
+                let row: Option<$crate::store::sql::UploadRow> =
+                    sqlx::query_as(sql).bind(id.as_str()).fetch_optional(&mut *tx).await?;
+                let Some(row) = row else { return Ok(None) };
+                let upload = $crate::store::sql::upload_from_row(row);
+                sqlx::query("DELETE FROM upload_parts WHERE upload_id = $1")
+                    .bind(id.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                release(&mut tx, &upload.wallet_id, upload.ciphertext_len).await?;
+                tx.commit().await?;
+                Ok(Some(upload))
+            }
+
+            async fn expired_uploads(
+                &self,
+                now: i64,
+            ) -> $crate::store::StoreResult<Vec<$crate::store::UploadRecord>> {
+                let sql = "SELECT id, wallet_id, document_id, ciphertext_len, part_size, part_count, created_at, expires_at FROM uploads WHERE expires_at <= $1";
+                let rows: Vec<$crate::store::sql::UploadRow> =
+                    sqlx::query_as(sql).bind(now).fetch_all(&self.pool).await?;
+                Ok(rows.into_iter().map($crate::store::sql::upload_from_row).collect())
+            }
+
+            async fn upload_exists(&self, id: &str) -> $crate::store::StoreResult<bool> {
+                let row: Option<(i64,)> = sqlx::query_as("SELECT CAST(1 AS BIGINT) FROM uploads WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                Ok(row.is_some())
+            }
+
+            async fn list_documents(
+                &self,
+                wallet_id: &$crate::ids::WalletId,
+            ) -> $crate::store::StoreResult<Vec<$crate::store::DocumentRecord>> {
+                let sql = "SELECT wallet_id, id, blob_key, size, metadata, tag, created_at, updated_at FROM documents WHERE wallet_id = $1 ORDER BY created_at, id";
+                let rows: Vec<$crate::store::sql::DocumentRow> =
+                    sqlx::query_as(sql).bind(wallet_id.as_str()).fetch_all(&self.pool).await?;
+                Ok(rows.into_iter().map($crate::store::sql::document_from_row).collect())
+            }
+
+            async fn document(
+                &self,
+                wallet_id: &$crate::ids::WalletId,
+                id: &str,
+            ) -> $crate::store::StoreResult<Option<$crate::store::DocumentRecord>> {
+                let sql = "SELECT wallet_id, id, blob_key, size, metadata, tag, created_at, updated_at FROM documents WHERE wallet_id = $1 AND id = $2";
+                let row: Option<$crate::store::sql::DocumentRow> = sqlx::query_as(sql)
+                    .bind(wallet_id.as_str())
+                    .bind(id)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                Ok(row.map($crate::store::sql::document_from_row))
+            }
+
+            async fn update_metadata(
+                &self,
+                wallet_id: &$crate::ids::WalletId,
+                id: &str,
+                metadata: &[u8],
+                now: i64,
+            ) -> $crate::store::StoreResult<bool> {
+                let done = sqlx::query(
+                    "UPDATE documents SET metadata = $3, updated_at = $4 WHERE wallet_id = $1 AND id = $2",
+                )
+                .bind(wallet_id.as_str())
+                .bind(id)
+                .bind(metadata)
+                .bind(now)
+                .execute(&self.pool)
+                .await?;
+                Ok(done.rows_affected() == 1)
+            }
+
+            async fn delete_document(
+                &self,
+                wallet_id: &$crate::ids::WalletId,
+                id: &str,
+            ) -> $crate::store::StoreResult<Option<String>> {
+                let mut tx = self.pool.begin().await?;
+                let row: Option<(String, i64)> = sqlx::query_as(
+                    "DELETE FROM documents WHERE wallet_id = $1 AND id = $2 RETURNING blob_key, size",
+                )
+                .bind(wallet_id.as_str())
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let Some((blob_key, size)) = row else { return Ok(None) };
+                release(&mut tx, wallet_id, size).await?;
+                tx.commit().await?;
+                Ok(Some(blob_key))
+            }
+
+            async fn blob_referenced(&self, blob_key: &str) -> $crate::store::StoreResult<bool> {
+                let row: Option<(i64,)> = sqlx::query_as("SELECT CAST(1 AS BIGINT) FROM documents WHERE blob_key = $1")
+                    .bind(blob_key)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                Ok(row.is_some())
+            }
+
+            async fn wallet_usage(&self, wallet_id: &$crate::ids::WalletId) -> $crate::store::StoreResult<i64> {
+                let row: Option<(i64,)> = sqlx::query_as("SELECT used_bytes FROM wallets WHERE id = $1")
+                    .bind(wallet_id.as_str())
+                    .fetch_optional(&self.pool)
+                    .await?;
+                Ok(row.map(|r| r.0).unwrap_or(0))
+            }
+
+            async fn sweep_expired(
+                &self,
+                now: i64,
+                idle: i64,
+                absolute: i64,
+            ) -> $crate::store::StoreResult<$crate::store::SweepCounts> {
+                let mut removed = 0;
+                removed += sqlx::query("DELETE FROM sessions WHERE last_seen_at <= $1 - $2 OR created_at <= $1 - $3")
+                    .bind(now)
+                    .bind(idle)
+                    .bind(absolute)
+                    .execute(&self.pool)
+                    .await?
+                    .rows_affected();
+                removed += sqlx::query("DELETE FROM login_states WHERE expires_at <= $1")
+                    .bind(now)
+                    .execute(&self.pool)
+                    .await?
+                    .rows_affected();
+                removed += sqlx::query("DELETE FROM pending_registrations WHERE expires_at <= $1")
+                    .bind(now)
+                    .execute(&self.pool)
+                    .await?
+                    .rows_affected();
+                // Back-off records of names nobody tried for a day, and global buckets over a day old.
+                removed += sqlx::query("DELETE FROM login_throttle WHERE updated_at <= $1 - 86400 AND blocked_until <= $1")
+                    .bind(now)
+                    .execute(&self.pool)
+                    .await?
+                    .rows_affected();
+                removed += sqlx::query("DELETE FROM login_global WHERE bucket <= $1")
+                    .bind(now / 60 - 24 * 60)
+                    .execute(&self.pool)
+                    .await?
+                    .rows_affected();
+                Ok($crate::store::SweepCounts { expired_rows: removed })
+            }
+        }
+    };
+}
+
+pub(super) use impl_store;

@@ -1,0 +1,85 @@
+//! The sweeper: removes expired sessions, logins and registrations, abandoned uploads with their
+//! parts, and orphan blobs (a blob no row points to, e.g. after a crash between the blob write
+//! and the row commit). Runs at start and then periodically.
+
+use std::time::Duration;
+
+use crate::blobs::staging_upload_id;
+use crate::state::AppState;
+
+/// A blob younger than this may belong to a commit in progress: left alone.
+const ORPHAN_GRACE_SECONDS: i64 = 3600;
+
+/// What one sweep removed.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct SweepReport {
+    /// Expired rows (sessions, logins, registrations, counters).
+    pub expired_rows: u64,
+    /// Abandoned uploads.
+    pub uploads: u64,
+    /// Staged parts without an upload.
+    pub staging_orphans: u64,
+    /// Document blobs without a document.
+    pub blob_orphans: u64,
+}
+
+/// One sweep.
+pub async fn sweep_once(state: &AppState) -> Result<SweepReport, crate::error::ApiError> {
+    let now = state.clock.now();
+    let settings = &state.settings;
+    let mut report = SweepReport::default();
+    let counts = state
+        .store
+        .sweep_expired(
+            now,
+            settings.session_idle_seconds,
+            settings.session_absolute_seconds,
+        )
+        .await?;
+    report.expired_rows = counts.expired_rows;
+    for upload in state.store.expired_uploads(now).await? {
+        if let Some(removed) = state.store.delete_upload(&upload.id).await? {
+            state
+                .blobs
+                .delete_parts(removed.id.as_str(), removed.part_count as u32)
+                .await?;
+            report.uploads += 1;
+        }
+    }
+    for staged in state.blobs.list_staging().await? {
+        if now - staged.modified_at < ORPHAN_GRACE_SECONDS {
+            continue;
+        }
+        if !state
+            .store
+            .upload_exists(staging_upload_id(&staged.name))
+            .await?
+        {
+            state.blobs.delete_staging_object(&staged.name).await?;
+            report.staging_orphans += 1;
+        }
+    }
+    for blob in state.blobs.list_documents().await? {
+        if now - blob.modified_at < ORPHAN_GRACE_SECONDS {
+            continue;
+        }
+        if !state.store.blob_referenced(&blob.name).await? {
+            state.blobs.delete_document(&blob.name).await?;
+            report.blob_orphans += 1;
+        }
+    }
+    Ok(report)
+}
+
+/// Sweeps forever, every `sweep_interval_seconds`.
+pub async fn run(state: AppState) {
+    let period = Duration::from_secs(state.settings.sweep_interval_seconds.max(1));
+    let mut ticker = tokio::time::interval(period);
+    loop {
+        ticker.tick().await;
+        match sweep_once(&state).await {
+            Ok(report) => tracing::info!(?report, "sweep"),
+            Err(err) => tracing::warn!(%err, "sweep failed"),
+        }
+    }
+}

@@ -1,0 +1,360 @@
+//! `pde-bench` (run by `cargo xtask bench`): figures printed beside a baseline measured in the same
+//! run, as ratios. Not a test: nothing here asserts a time.
+//!
+//! Environment: `PDE_SERVER_BIN` (a release server), `PDE_NGINX` (nginx binary).
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use chacha20poly1305::aead::{AeadInPlace, KeyInit};
+use chacha20poly1305::{ChaCha20Poly1305, Nonce};
+use pde_crypto::document::{self, DocumentId};
+use pde_crypto::metadata::Category;
+use pde_crypto::wallet::WalletKey;
+use pde_tests::harness::server_binary;
+use pde_tests::{Backend, CreateWallet, PdeClient, TestServer};
+use rand::RngCore;
+
+const MIB: f64 = 1024.0 * 1024.0;
+
+fn random_bytes(len: usize) -> Vec<u8> {
+    let mut bytes = vec![0u8; len];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    bytes
+}
+
+/// Best of `runs` timings of `work`.
+fn best_of(runs: usize, mut work: impl FnMut()) -> Duration {
+    (0..runs)
+        .map(|_| {
+            let started = Instant::now();
+            work();
+            started.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+async fn best_of_async<F, Fut>(runs: usize, mut work: F) -> Duration
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let mut best = Duration::MAX;
+    for _ in 0..runs {
+        let started = Instant::now();
+        work().await;
+        best = best.min(started.elapsed());
+    }
+    best
+}
+
+fn rate(bytes: usize, took: Duration) -> f64 {
+    bytes as f64 / MIB / took.as_secs_f64()
+}
+
+fn row(name: &str, figure: f64, unit: &str, baseline_name: &str, baseline: f64, target: &str) {
+    println!(
+        "{name:<44} {figure:>9.1} {unit:<6} | {baseline_name:<34} {baseline:>9.1} {unit:<6} | ratio {:>5.2} {target}",
+        figure / baseline
+    );
+}
+
+fn crypto_throughput() {
+    let data = random_bytes(64 * 1024 * 1024);
+    let key = WalletKey::generate();
+    let recipient = key.recipient();
+    let mut sealed = Vec::with_capacity(data.len() + 2 * 1024 * 1024);
+    let encrypt = best_of(3, || {
+        sealed.clear();
+        document::seal_document(&recipient, &data[..], data.len() as u64, &mut sealed)
+            .expect("seal");
+    });
+    let mut opened = Vec::with_capacity(data.len());
+    let decrypt = best_of(3, || {
+        opened.clear();
+        document::open_document(&key, &sealed[..], &mut opened).expect("open");
+    });
+    assert_eq!(opened, data);
+
+    // Baseline: one ChaCha20-Poly1305 pass over the same bytes, in 64 KiB chunks like age's STREAM.
+    let cipher = ChaCha20Poly1305::new(&[7u8; 32].into());
+    let mut buffer = data.clone();
+    let baseline = best_of(3, || {
+        for (counter, chunk) in buffer.chunks_mut(64 * 1024).enumerate() {
+            let mut nonce = [0u8; 12];
+            nonce[..8].copy_from_slice(&(counter as u64).to_be_bytes());
+            let tag = cipher
+                .encrypt_in_place_detached(Nonce::from_slice(&nonce), b"", chunk)
+                .expect("encrypt");
+            std::hint::black_box(tag);
+        }
+    });
+    let base = rate(data.len(), baseline);
+    row(
+        "pde-crypto encrypt (64 MiB document)",
+        rate(data.len(), encrypt),
+        "MiB/s",
+        "ChaCha20-Poly1305 pass",
+        base,
+        "(target ≥ 0.70)",
+    );
+    row(
+        "pde-crypto decrypt (64 MiB document)",
+        rate(data.len(), decrypt),
+        "MiB/s",
+        "ChaCha20-Poly1305 pass",
+        base,
+        "",
+    );
+}
+
+fn start_nginx(nginx: &str, root: &Path) -> (std::process::Child, u16) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("port")
+        .local_addr()
+        .expect("addr")
+        .port();
+    let prefix = root.join("nginx");
+    std::fs::create_dir_all(prefix.join("logs")).expect("nginx dir");
+    let config = prefix.join("nginx.conf");
+    let mut file = std::fs::File::create(&config).expect("config");
+    write!(
+        file,
+        "worker_processes 1;\npid {pid};\nerror_log {log} warn;\nevents {{ worker_connections 64; }}\n\
+         http {{ access_log off; sendfile on; client_body_temp_path {tmp}; proxy_temp_path {tmp}; \
+         fastcgi_temp_path {tmp}; uwsgi_temp_path {tmp}; scgi_temp_path {tmp};\n\
+         server {{ listen 127.0.0.1:{port}; root {root}; }} }}\n",
+        pid = prefix.join("nginx.pid").display(),
+        log = prefix.join("logs/error.log").display(),
+        tmp = prefix.join("tmp").display(),
+        root = root.display(),
+    )
+    .expect("write config");
+    let child = Command::new(nginx)
+        .arg("-p")
+        .arg(&prefix)
+        .arg("-c")
+        .arg(&config)
+        .arg("-g")
+        .arg("daemon off;")
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("nginx starts");
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    (child, port)
+}
+
+async fn drain(http: &reqwest::Client, url: &str) -> usize {
+    let mut response = http.get(url).send().await.expect("request");
+    assert!(
+        response.status().is_success(),
+        "{url}: {}",
+        response.status()
+    );
+    let mut total = 0;
+    while let Some(chunk) = response.chunk().await.expect("chunk") {
+        total += chunk.len();
+    }
+    total
+}
+
+fn peak_rss_mib(pid: u32) -> f64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map(|kib| kib / 1024.0)
+        .unwrap_or(f64::NAN)
+}
+
+async fn server_figures() {
+    let nginx = std::env::var("PDE_NGINX").unwrap_or_else(|_| "/usr/sbin/nginx".to_owned());
+    let server = TestServer::start_binary(
+        Backend::Sqlite,
+        &[
+            "--max-document-bytes",
+            "209715200",
+            "--wallet-quota-bytes",
+            "2147483648",
+        ],
+        server_binary(false),
+    )
+    .await;
+    let client = PdeClient::new(&server.base_url);
+    let wallet = client
+        .create_wallet(CreateWallet {
+            secret: "bench passphrase 42",
+            test_wallet: true,
+            ..Default::default()
+        })
+        .await
+        .expect("wallet");
+
+    // Download: a 100 MiB blob from pde-server beside nginx serving the same bytes.
+    let plaintext = random_bytes(100 * 1024 * 1024);
+    let ciphertext =
+        document::seal_document_bytes(&wallet.key.recipient(), &plaintext).expect("seal");
+    drop(plaintext);
+    let status = client
+        .start_upload(DocumentId::random(), ciphertext.len() as u64)
+        .await
+        .expect("upload");
+    for part in 0..status.part_count {
+        client
+            .send_part(&status, part, &ciphertext)
+            .await
+            .expect("part");
+    }
+    let info = client
+        .commit(
+            &wallet,
+            &status,
+            "big.bin",
+            "application/octet-stream",
+            Category::Other,
+            &ciphertext,
+        )
+        .await
+        .expect("commit");
+    let web_root = tempfile::tempdir().expect("tempdir");
+    std::fs::write(web_root.path().join("blob"), &ciphertext).expect("write");
+    let (mut nginx_child, nginx_port) = start_nginx(&nginx, web_root.path());
+    let pde_url = client.url(&format!("/documents/{}/content", info.id));
+    let nginx_url = format!("http://127.0.0.1:{nginx_port}/blob");
+    let plain_http = reqwest::Client::new();
+    assert_eq!(drain(&plain_http, &nginx_url).await, ciphertext.len());
+    let pde = best_of_async(3, || async {
+        assert_eq!(drain(client.http(), &pde_url).await, ciphertext.len());
+    })
+    .await;
+    let ngx = best_of_async(3, || async {
+        drain(&plain_http, &nginx_url).await;
+    })
+    .await;
+    let _ = nginx_child.kill();
+    let _ = nginx_child.wait();
+    row(
+        "server download, 100 MiB blob",
+        rate(ciphertext.len(), pde),
+        "MiB/s",
+        "nginx, same file, loopback",
+        rate(ciphertext.len(), ngx),
+        "",
+    );
+
+    // Upload: 25 MiB of ciphertext in 1 MiB parts, beside a plain file copy of the same bytes.
+    let upload = &ciphertext[..25 * 1024 * 1024];
+    let took = best_of_async(3, || async {
+        let status = client
+            .start_upload(DocumentId::random(), upload.len() as u64)
+            .await
+            .expect("upload");
+        for part in 0..status.part_count {
+            client.send_part(&status, part, upload).await.expect("part");
+        }
+        client
+            .commit(
+                &wallet,
+                &status,
+                "u",
+                "application/octet-stream",
+                Category::Other,
+                upload,
+            )
+            .await
+            .expect("commit");
+    })
+    .await;
+    let copy_dir = tempfile::tempdir().expect("tempdir");
+    let source = copy_dir.path().join("source");
+    std::fs::write(&source, upload).expect("write");
+    let copy = best_of(3, || {
+        let target = copy_dir.path().join("copy");
+        std::fs::copy(&source, &target).expect("copy");
+        std::fs::File::open(&target)
+            .and_then(|f| f.sync_all())
+            .expect("sync");
+        std::fs::remove_file(&target).expect("remove");
+    });
+    row(
+        "server upload, 25 MiB (parts, commit, fsync)",
+        rate(upload.len(), took),
+        "MiB/s",
+        "plain file copy + fsync",
+        rate(upload.len(), copy),
+        "",
+    );
+
+    drop(server);
+
+    // Peak memory: a fresh server, 10 uploads of 25 MiB at once, each from its own client.
+    let server = TestServer::start_binary(Backend::Sqlite, &[], server_binary(false)).await;
+    let mut clients = Vec::new();
+    for _ in 0..10 {
+        let client = PdeClient::new(&server.base_url);
+        let wallet = client
+            .create_wallet(CreateWallet {
+                secret: "bench passphrase 42",
+                test_wallet: true,
+                ..Default::default()
+            })
+            .await
+            .expect("wallet");
+        clients.push((client, wallet));
+    }
+    let started_rss = peak_rss_mib(server_pid(&server));
+    let mut tasks = Vec::new();
+    for (client, wallet) in clients {
+        let bytes = upload.to_vec();
+        tasks.push(tokio::spawn(async move {
+            let status = client
+                .start_upload(DocumentId::random(), bytes.len() as u64)
+                .await
+                .expect("upload");
+            for part in 0..status.part_count {
+                client.send_part(&status, part, &bytes).await.expect("part");
+            }
+            client
+                .commit(
+                    &wallet,
+                    &status,
+                    "c",
+                    "application/octet-stream",
+                    Category::Other,
+                    &bytes,
+                )
+                .await
+                .expect("commit");
+        }));
+    }
+    for task in tasks {
+        task.await.expect("upload task");
+    }
+    let peak = peak_rss_mib(server_pid(&server));
+    println!(
+        "{:<44} {peak:>9.1} MiB    | {:<34} {started_rss:>9.1} MiB    | target peak < 100 MiB: {}",
+        "server peak RSS, 10 × 25 MiB uploads at once",
+        "peak RSS before the uploads",
+        if peak < 100.0 { "met" } else { "NOT MET" }
+    );
+}
+
+fn server_pid(server: &TestServer) -> u32 {
+    server.pid().expect("server running")
+}
+
+#[tokio::main]
+async fn main() {
+    println!("PDE bench — each figure beside a baseline measured in the same run\n");
+    crypto_throughput();
+    server_figures().await;
+}

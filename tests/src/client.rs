@@ -1,0 +1,495 @@
+//! A native PDE client: everything a browser would do, in Rust. Documents and their metadata are
+//! encrypted here before upload; the server sees ciphertext only.
+
+use reqwest::{Method, StatusCode};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use zeroize::Zeroizing;
+
+use pde_api::{
+    Base64Bytes, DocumentList, ErrorBody, LoginFinishRequest, LoginStartRequest,
+    LoginStartResponse, MetadataUpdate, RegisterFinishRequest, RegisterStartRequest,
+    RegisterStartResponse, ServerInfo, SessionOpened, UploadCommitRequest, UploadCreateRequest,
+    UploadStatus, API_PREFIX,
+};
+use pde_crypto::document::{self, DocumentId};
+use pde_crypto::metadata::{self, Category, DocumentMetadata};
+use pde_crypto::opaque::{self};
+use pde_crypto::wallet::{self, RecoveryKey, WalletKey, WrappedWalletKey};
+use pde_crypto::CryptoError;
+
+/// What can go wrong for a client.
+#[derive(Debug, thiserror::Error)]
+pub enum ClientError {
+    /// The server answered with an error body.
+    #[error("{status}: {code}: {message}")]
+    Api {
+        /// HTTP status.
+        status: StatusCode,
+        /// Stable error code.
+        code: String,
+        /// The server's message.
+        message: String,
+        /// Retry-After, for 429.
+        retry_after: Option<u64>,
+    },
+    /// The request did not complete.
+    #[error("transport: {0}")]
+    Transport(#[from] reqwest::Error),
+    /// Cryptography refused (wrong secret, tampered data…).
+    #[error("crypto: {0}")]
+    Crypto(#[from] CryptoError),
+    /// The chosen secret breaks the passphrase policy.
+    #[error("secret refused: {0}")]
+    WeakSecret(#[from] pde_api::passphrase::PassphraseProblem),
+    /// The server answered something unexpected.
+    #[error("protocol: {0}")]
+    Protocol(String),
+}
+
+impl ClientError {
+    /// The HTTP status of an API error.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            Self::Api { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// The stable code of an API error.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            Self::Api { code, .. } => Some(code),
+            _ => None,
+        }
+    }
+}
+
+/// Result of client calls.
+pub type ClientResult<T> = Result<T, ClientError>;
+
+/// Options to create a wallet.
+#[derive(Default)]
+pub struct CreateWallet<'a> {
+    /// The passphrase or PIN.
+    pub secret: &'a str,
+    /// Optional pseudonym.
+    pub pseudonym: Option<&'a str>,
+    /// Invitation code, when the server needs one.
+    pub invite_code: Option<&'a str>,
+    /// Cheap Argon2 parameters (test servers only).
+    pub test_wallet: bool,
+}
+
+/// An unlocked wallet: its key lives only here, in memory.
+pub struct OpenWallet {
+    /// The wallet number.
+    pub number: String,
+    /// The pseudonym, if any.
+    pub pseudonym: Option<String>,
+    /// The wallet's key (secret).
+    pub key: WalletKey,
+    /// The recovery key, known only right after creation (shown once to the holder).
+    pub recovery_key: Option<RecoveryKey>,
+}
+
+/// Shows only that a wallet is open: its number and keys must not end up in test logs.
+impl std::fmt::Debug for OpenWallet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("OpenWallet(…)")
+    }
+}
+
+/// One document as listed, its metadata decrypted.
+#[derive(Clone)]
+pub struct ListedDocument {
+    /// Id.
+    pub id: DocumentId,
+    /// Decrypted metadata.
+    pub metadata: DocumentMetadata,
+    /// Ciphertext size (padded).
+    pub size: u64,
+}
+
+/// A client of one PDE server, with its own cookie jar (one session).
+#[derive(Clone)]
+pub struct PdeClient {
+    http: reqwest::Client,
+    base: String,
+}
+
+impl PdeClient {
+    /// A client for the server at `base_url` (e.g. `http://127.0.0.1:8080`).
+    pub fn new(base_url: &str) -> Self {
+        let http = reqwest::Client::builder()
+            .cookie_store(true)
+            .build()
+            .unwrap_or_else(|_| reqwest::Client::new());
+        Self {
+            http,
+            base: base_url.trim_end_matches('/').to_owned(),
+        }
+    }
+
+    /// The underlying HTTP client (same cookie jar), for raw requests in tests.
+    pub fn http(&self) -> &reqwest::Client {
+        &self.http
+    }
+
+    /// Full URL of an API path (`/documents` → `http://…/api/v1/documents`).
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{API_PREFIX}{path}", self.base)
+    }
+
+    async fn check(response: reqwest::Response) -> ClientResult<reqwest::Response> {
+        let status = response.status();
+        if status.is_success() {
+            return Ok(response);
+        }
+        let retry_after = response
+            .headers()
+            .get(reqwest::header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse().ok());
+        let text = response.text().await?;
+        match serde_json::from_str::<ErrorBody>(&text) {
+            Ok(body) => Err(ClientError::Api {
+                status,
+                code: body.error.code,
+                message: body.error.message,
+                retry_after,
+            }),
+            Err(_) => Err(ClientError::Protocol(format!(
+                "{status} without an error body: {text}"
+            ))),
+        }
+    }
+
+    async fn send_json<B: Serialize, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: &B,
+    ) -> ClientResult<T> {
+        let response = self
+            .http
+            .request(method, self.url(path))
+            .json(body)
+            .send()
+            .await?;
+        Ok(Self::check(response).await?.json().await?)
+    }
+
+    async fn send_empty(&self, method: Method, path: &str) -> ClientResult<reqwest::Response> {
+        Self::check(self.http.request(method, self.url(path)).send().await?).await
+    }
+
+    /// The server's limits and parameters.
+    pub async fn info(&self) -> ClientResult<ServerInfo> {
+        Ok(Self::check(self.http.get(self.url("/info")).send().await?)
+            .await?
+            .json()
+            .await?)
+    }
+
+    /// Creates a wallet: a fresh key pair, an OPAQUE credential, the key wrapped under the secret
+    /// and under a new recovery key. Leaves the client logged in.
+    pub async fn create_wallet(&self, options: CreateWallet<'_>) -> ClientResult<OpenWallet> {
+        pde_api::passphrase::check(options.secret)?;
+        let secret = options.secret.as_bytes();
+        let (registration, request) = opaque::client_registration_start(secret)?;
+        let started: RegisterStartResponse = self
+            .send_json(
+                Method::POST,
+                "/wallets/register/start",
+                &RegisterStartRequest {
+                    pseudonym: options.pseudonym.map(str::to_owned),
+                    invite_code: options.invite_code.map(str::to_owned),
+                    test_wallet: options.test_wallet,
+                    registration_request: request.into(),
+                },
+            )
+            .await?;
+        started.ksf.validate()?;
+        let (upload, export_key) = opaque::client_registration_finish(
+            registration,
+            secret,
+            &started.registration_response.0,
+            started.ksf,
+        )?;
+        let key = WalletKey::generate();
+        let recovery_key = RecoveryKey::generate();
+        let wrapped = [
+            wallet::wrap_with_export_key(&key, &export_key).to_bytes(),
+            wallet::wrap_with_recovery_key(&key, &recovery_key).to_bytes(),
+        ];
+        let opened: SessionOpened = self
+            .send_json(
+                Method::POST,
+                "/wallets/register/finish",
+                &RegisterFinishRequest {
+                    registration_id: started.registration_id,
+                    registration_upload: upload.into(),
+                    recipient: key.recipient().as_str().to_owned(),
+                    wrapped_keys: wrapped.into_iter().map(Base64Bytes).collect(),
+                },
+            )
+            .await?;
+        Ok(OpenWallet {
+            number: opened.wallet.wallet_number,
+            pseudonym: opened.wallet.pseudonym,
+            key,
+            recovery_key: Some(recovery_key),
+        })
+    }
+
+    /// The first login message only (tests use it to look at the server's answer).
+    pub async fn login_start_raw(
+        &self,
+        login: &str,
+        credential_request: Vec<u8>,
+    ) -> ClientResult<LoginStartResponse> {
+        self.send_json(
+            Method::POST,
+            "/sessions/start",
+            &LoginStartRequest {
+                login: login.to_owned(),
+                credential_request: credential_request.into(),
+            },
+        )
+        .await
+    }
+
+    /// Logs in with a wallet number or pseudonym and the secret; unwraps the wallet key.
+    pub async fn login(&self, login: &str, secret: &str) -> ClientResult<OpenWallet> {
+        let (state, request) = opaque::client_login_start(secret.as_bytes())?;
+        let started = self.login_start_raw(login, request).await?;
+        started.ksf.validate()?;
+        let (finalization, export_key) = opaque::client_login_finish(
+            state,
+            secret.as_bytes(),
+            &started.credential_response.0,
+            started.ksf,
+        )?;
+        let opened: SessionOpened = self
+            .send_json(
+                Method::POST,
+                "/sessions/finish",
+                &LoginFinishRequest {
+                    login_id: started.login_id,
+                    credential_finalization: finalization.into(),
+                },
+            )
+            .await?;
+        let wrapped = WrappedWalletKey::from_bytes(&opened.wrapped_key.0)?;
+        let key = wallet::unwrap_with_export_key(&wrapped, &export_key)?;
+        if key.recipient().as_str() != opened.wallet.recipient {
+            return Err(ClientError::Protocol(
+                "the server's public key does not match the wallet key".into(),
+            ));
+        }
+        Ok(OpenWallet {
+            number: opened.wallet.wallet_number,
+            pseudonym: opened.wallet.pseudonym,
+            key,
+            recovery_key: None,
+        })
+    }
+
+    /// Ends the session.
+    pub async fn logout(&self) -> ClientResult<()> {
+        self.send_empty(Method::POST, "/sessions/logout")
+            .await
+            .map(drop)
+    }
+
+    /// Encrypts and uploads a document with its metadata; returns its id.
+    pub async fn upload(
+        &self,
+        wallet: &OpenWallet,
+        name: &str,
+        mime: &str,
+        category: Category,
+        content: &[u8],
+    ) -> ClientResult<DocumentId> {
+        let id = DocumentId::random();
+        let ciphertext = document::seal_document_bytes(&wallet.key.recipient(), content)?;
+        let status = self.start_upload(id, ciphertext.len() as u64).await?;
+        for part in 0..status.part_count {
+            self.send_part(&status, part, &ciphertext).await?;
+        }
+        self.commit(wallet, &status, name, mime, category, &ciphertext)
+            .await?;
+        Ok(id)
+    }
+
+    /// Announces an upload.
+    pub async fn start_upload(
+        &self,
+        id: DocumentId,
+        ciphertext_len: u64,
+    ) -> ClientResult<UploadStatus> {
+        self.send_json(
+            Method::POST,
+            "/uploads",
+            &UploadCreateRequest {
+                document_id: id,
+                ciphertext_len,
+            },
+        )
+        .await
+    }
+
+    /// Sends part `part` of `ciphertext`.
+    pub async fn send_part(
+        &self,
+        status: &UploadStatus,
+        part: u32,
+        ciphertext: &[u8],
+    ) -> ClientResult<()> {
+        let start = (u64::from(part) * status.part_size) as usize;
+        let end = (start + status.part_size as usize).min(ciphertext.len());
+        let path = format!("/uploads/{}/parts/{part}", status.upload_id);
+        let response = self
+            .http
+            .put(self.url(&path))
+            .header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
+            .body(ciphertext[start..end].to_vec())
+            .send()
+            .await?;
+        Self::check(response).await.map(drop)
+    }
+
+    /// The state of an upload.
+    pub async fn upload_status(&self, upload_id: &str) -> ClientResult<UploadStatus> {
+        Ok(Self::check(
+            self.http
+                .get(self.url(&format!("/uploads/{upload_id}")))
+                .send()
+                .await?,
+        )
+        .await?
+        .json()
+        .await?)
+    }
+
+    /// Commits an upload with freshly sealed metadata and the document's tag.
+    pub async fn commit(
+        &self,
+        wallet: &OpenWallet,
+        status: &UploadStatus,
+        name: &str,
+        mime: &str,
+        category: Category,
+        ciphertext: &[u8],
+    ) -> ClientResult<pde_api::DocumentInfo> {
+        let id = status.document_id;
+        let meta = DocumentMetadata {
+            name: name.to_owned(),
+            mime: mime.to_owned(),
+            category,
+            note: String::new(),
+            created_at: 0,
+            document_date: None,
+            thumbnail: None,
+        };
+        let sealed = metadata::seal_metadata(&wallet.key.recipient(), &id, &meta)?;
+        let tag = document::document_tag(&wallet.key, &id, &document::sha256(ciphertext));
+        self.send_json(
+            Method::POST,
+            &format!("/uploads/{}/commit", status.upload_id),
+            &UploadCommitRequest {
+                metadata: sealed.into(),
+                tag: tag.into(),
+            },
+        )
+        .await
+    }
+
+    /// The raw list (ciphertext facts).
+    pub async fn list_raw(&self) -> ClientResult<DocumentList> {
+        Ok(
+            Self::check(self.http.get(self.url("/documents")).send().await?)
+                .await?
+                .json()
+                .await?,
+        )
+    }
+
+    /// The wallet's documents with their metadata decrypted.
+    pub async fn list(&self, wallet: &OpenWallet) -> ClientResult<Vec<ListedDocument>> {
+        let list = self.list_raw().await?;
+        list.documents
+            .into_iter()
+            .map(|doc| {
+                Ok(ListedDocument {
+                    id: doc.id,
+                    metadata: metadata::open_metadata(&wallet.key, &doc.id, &doc.metadata.0)?,
+                    size: doc.size,
+                })
+            })
+            .collect()
+    }
+
+    /// The raw ciphertext of a document.
+    pub async fn download_raw(&self, id: &DocumentId) -> ClientResult<Vec<u8>> {
+        let response = self
+            .send_empty(Method::GET, &format!("/documents/{id}/content"))
+            .await?;
+        Ok(response.bytes().await?.to_vec())
+    }
+
+    /// Downloads, checks the tag, decrypts.
+    pub async fn download(
+        &self,
+        wallet: &OpenWallet,
+        id: &DocumentId,
+    ) -> ClientResult<Zeroizing<Vec<u8>>> {
+        let list = self.list_raw().await?;
+        let info = list
+            .documents
+            .iter()
+            .find(|d| d.id == *id)
+            .ok_or_else(|| ClientError::Protocol("document not listed".into()))?;
+        let ciphertext = self.download_raw(id).await?;
+        Ok(document::open_document_bytes(
+            &wallet.key,
+            id,
+            &info.tag.0,
+            &ciphertext,
+        )?)
+    }
+
+    /// Renames a document (new encrypted metadata).
+    pub async fn rename(
+        &self,
+        wallet: &OpenWallet,
+        id: &DocumentId,
+        new_name: &str,
+    ) -> ClientResult<()> {
+        let list = self.list(wallet).await?;
+        let mut meta = list
+            .into_iter()
+            .find(|d| d.id == *id)
+            .ok_or_else(|| ClientError::Protocol("document not listed".into()))?
+            .metadata;
+        meta.name = new_name.to_owned();
+        let sealed = metadata::seal_metadata(&wallet.key.recipient(), id, &meta)?;
+        let response = self
+            .http
+            .put(self.url(&format!("/documents/{id}/metadata")))
+            .json(&MetadataUpdate {
+                metadata: sealed.into(),
+            })
+            .send()
+            .await?;
+        Self::check(response).await.map(drop)
+    }
+
+    /// Deletes a document.
+    pub async fn delete(&self, id: &DocumentId) -> ClientResult<()> {
+        self.send_empty(Method::DELETE, &format!("/documents/{id}"))
+            .await
+            .map(drop)
+    }
+}

@@ -1,0 +1,277 @@
+//! Runs the real `pde-server` binary on 127.0.0.1 (a port the system picks) against SQLite or a
+//! fresh database on the PostgreSQL server the test command started.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use rand::Rng;
+use sqlx::Connection;
+
+/// Which database the server uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// SQLite file in the data directory.
+    Sqlite,
+    /// A fresh database on the test PostgreSQL server.
+    Postgres,
+}
+
+/// Path of the server binary: the one built with the test clock unless `release` is asked.
+pub fn server_binary(with_test_clock: bool) -> PathBuf {
+    let variable = if with_test_clock {
+        "PDE_SERVER_BIN_TEST_CLOCK"
+    } else {
+        "PDE_SERVER_BIN"
+    };
+    if let Ok(path) = std::env::var(variable) {
+        return PathBuf::from(path);
+    }
+    let target = std::env::var("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
+    let name = if with_test_clock {
+        "pde-server-test-clock"
+    } else {
+        "pde-server"
+    };
+    target.join("debug").join(name)
+}
+
+/// The test PostgreSQL server's URL; the test command sets it.
+pub fn postgres_url() -> String {
+    std::env::var("PDE_TEST_POSTGRES_URL").unwrap_or_else(|_| {
+        panic!("PDE_TEST_POSTGRES_URL is not set: run the tests through `cargo xtask test`, which starts PostgreSQL")
+    })
+}
+
+/// A running server and everything it wrote.
+pub struct TestServer {
+    /// Base URL, `http://127.0.0.1:PORT`.
+    pub base_url: String,
+    /// Which database.
+    pub backend: Backend,
+    /// The database URL given to the server (empty for SQLite in the data dir).
+    pub database_url: String,
+    /// Root of the temporary directories.
+    root: tempfile::TempDir,
+    extra_args: Vec<String>,
+    binary: PathBuf,
+    /// A program the server runs under (e.g. strace and its flags).
+    wrapper: Vec<String>,
+    child: Option<Child>,
+}
+
+impl TestServer {
+    /// Starts a server with test wallets allowed and the test clock.
+    pub async fn start(backend: Backend) -> Self {
+        Self::start_with(backend, &[]).await
+    }
+
+    /// Starts a server with extra flags.
+    pub async fn start_with(backend: Backend, extra_args: &[&str]) -> Self {
+        Self::start_binary(backend, extra_args, server_binary(true)).await
+    }
+
+    /// Starts the server under another program, e.g. `["strace", "-f", …]`.
+    pub async fn start_wrapped(backend: Backend, wrapper: &[&str]) -> Self {
+        let mut server = Self::prepare(backend, &[], server_binary(true)).await;
+        server.wrapper = wrapper.iter().map(|s| (*s).to_owned()).collect();
+        server.spawn();
+        server
+    }
+
+    /// Starts a given server binary.
+    pub async fn start_binary(backend: Backend, extra_args: &[&str], binary: PathBuf) -> Self {
+        let mut server = Self::prepare(backend, extra_args, binary).await;
+        server.spawn();
+        server
+    }
+
+    async fn prepare(backend: Backend, extra_args: &[&str], binary: PathBuf) -> Self {
+        let root = tempfile::tempdir().expect("temporary directory");
+        let database_url = match backend {
+            Backend::Sqlite => String::new(),
+            Backend::Postgres => create_postgres_database().await,
+        };
+        Self {
+            base_url: String::new(),
+            backend,
+            database_url,
+            root,
+            extra_args: extra_args.iter().map(|s| (*s).to_owned()).collect(),
+            binary,
+            wrapper: Vec::new(),
+            child: None,
+        }
+    }
+
+    /// The data directory (SQLite file and blobs).
+    pub fn data_dir(&self) -> PathBuf {
+        self.root.path().join("data")
+    }
+
+    /// The secrets directory.
+    pub fn secrets_dir(&self) -> PathBuf {
+        self.root.path().join("secrets")
+    }
+
+    /// The server's log (standard error), appended across restarts.
+    pub fn log_path(&self) -> PathBuf {
+        self.root.path().join("server.log")
+    }
+
+    /// The command line the server runs with (for running its subcommands).
+    pub fn command(&self) -> Command {
+        let mut command = match self.wrapper.split_first() {
+            Some((program, args)) => {
+                let mut command = Command::new(program);
+                command.args(args).arg(&self.binary);
+                command
+            }
+            None => Command::new(&self.binary),
+        };
+        command
+            .arg("--data-dir")
+            .arg(self.data_dir())
+            .arg("--secrets-dir")
+            .arg(self.secrets_dir())
+            .arg("--database-url")
+            .arg(&self.database_url)
+            .env_remove("PDE_LISTEN");
+        command
+    }
+
+    fn spawn(&mut self) {
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(self.log_path())
+            .expect("log file");
+        let mut command = self.command();
+        command
+            .arg("--listen")
+            .arg("127.0.0.1:0")
+            .arg("--allow-test-wallets")
+            .args(&self.extra_args)
+            .env("PDE_LOG", "debug,sqlx=warn,hyper=info,tower=info")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::from(log));
+        let mut child = command
+            .spawn()
+            .unwrap_or_else(|err| panic!("cannot start {}: {err}", self.binary.display()));
+        let stdout = child.stdout.take().expect("stdout");
+        let mut line = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("server output");
+        let address = line
+            .trim()
+            .strip_prefix("pde-server listening on ")
+            .unwrap_or_else(|| {
+                let log = std::fs::read_to_string(self.log_path()).unwrap_or_default();
+                panic!("server did not start (said {line:?}); log:\n{log}")
+            })
+            .to_owned();
+        self.base_url = address;
+        self.child = Some(child);
+    }
+
+    /// The server's process id, while it runs.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().map(Child::id)
+    }
+
+    /// Stops the server gracefully (SIGTERM) and waits for it.
+    pub fn stop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let pid = child.id() as libc::pid_t;
+            // SIGTERM asks for a graceful shutdown.
+            let _ = Command::new("kill")
+                .arg("-TERM")
+                .arg(pid.to_string())
+                .status();
+            for _ in 0..100 {
+                if let Ok(Some(_)) = child.try_wait() {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    /// Kills the server at once (SIGKILL), like a power cut for the process.
+    pub fn kill_hard(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    /// Stops (gracefully) and starts again on the same data; the port changes.
+    pub fn restart(&mut self) {
+        self.stop();
+        self.spawn();
+    }
+
+    /// Starts again after [`TestServer::kill_hard`].
+    pub fn start_again(&mut self) {
+        self.spawn();
+    }
+
+    /// Moves the server's clock forward (test-clock builds only).
+    pub async fn advance_clock(&self, seconds: i64) {
+        let response = reqwest::Client::new()
+            .post(format!("{}/api/v1/test/clock", self.base_url))
+            .json(&serde_json::json!({ "seconds": seconds }))
+            .send()
+            .await
+            .expect("clock request");
+        assert_eq!(
+            response.status(),
+            204,
+            "the test clock route must exist in test builds"
+        );
+    }
+
+    /// A plain-SQL dump of the PostgreSQL database (`pg_dump`).
+    pub fn postgres_dump(&self) -> Vec<u8> {
+        let pg_dump = std::env::var("PDE_PG_DUMP").unwrap_or_else(|_| "pg_dump".to_owned());
+        let output = Command::new(pg_dump)
+            .arg("--dbname")
+            .arg(&self.database_url)
+            .output()
+            .expect("pg_dump runs");
+        assert!(
+            output.status.success(),
+            "pg_dump: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        output.stdout
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        self.kill_hard();
+    }
+}
+
+/// Creates an empty database with a random name; returns its URL.
+async fn create_postgres_database() -> String {
+    let admin_url = postgres_url();
+    let name = format!("pde_test_{:016x}", rand::thread_rng().gen::<u64>());
+    let mut connection = sqlx::PgConnection::connect(&admin_url)
+        .await
+        .unwrap_or_else(|err| panic!("cannot reach the test PostgreSQL server: {err}"));
+    // The name is ours (hex digits), not input: safe to splice.
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut connection)
+        .await
+        .expect("create database");
+    let (base, _) = admin_url.rsplit_once('/').expect("database URL has a path");
+    format!("{base}/{name}")
+}

@@ -1,0 +1,9 @@
+//! PDE's native client (pde-crypto + HTTP) and the harness that runs the real server binary for
+//! end-to-end tests.
+
+pub mod client;
+pub mod harness;
+pub mod scan;
+
+pub use client::{ClientError, CreateWallet, ListedDocument, OpenWallet, PdeClient};
+pub use harness::{Backend, TestServer};

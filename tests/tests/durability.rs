@@ -1,0 +1,79 @@
+//! Checks, with strace, that a document's blob is durable before its row commits: the blob is
+//! written to a temporary name, fsynced, renamed into place, its directory fsynced, and only then
+//! does SQLite sync its write-ahead log for the commit.
+
+use pde_crypto::metadata::Category;
+use pde_tests::{Backend, CreateWallet, PdeClient, TestServer};
+
+#[tokio::test]
+async fn blob_is_fsynced_and_renamed_before_the_row_commits() {
+    let strace = std::process::Command::new("strace").arg("-V").output();
+    assert!(
+        strace.is_ok_and(|o| o.status.success()),
+        "strace is needed for this test; `cargo xtask test` installs it"
+    );
+    let trace_dir = tempfile::tempdir().expect("tempdir");
+    let trace = trace_dir.path().join("trace");
+    let trace_arg = trace.display().to_string();
+    let server = TestServer::start_wrapped(
+        Backend::Sqlite,
+        &[
+            "strace",
+            "-f",
+            "-y",
+            "-qq",
+            "-e",
+            "trace=fsync,fdatasync,rename,renameat,renameat2",
+            "-o",
+            &trace_arg,
+        ],
+    )
+    .await;
+    let client = PdeClient::new(&server.base_url);
+    let wallet = client
+        .create_wallet(CreateWallet {
+            secret: "correct horse battery staple",
+            test_wallet: true,
+            ..Default::default()
+        })
+        .await
+        .expect("wallet");
+    client
+        .upload(
+            &wallet,
+            "durable.bin",
+            "application/octet-stream",
+            Category::Other,
+            &vec![7u8; 2_500_000],
+        )
+        .await
+        .expect("upload");
+    drop(server);
+
+    let text = std::fs::read_to_string(&trace).expect("trace");
+    let lines: Vec<&str> = text.lines().collect();
+    let rename_at = lines
+        .iter()
+        .position(|l| l.contains("rename") && l.contains("/blobs/documents/"))
+        .unwrap_or_else(|| panic!("no rename into blobs/documents in the trace:\n{text}"));
+    let renamed = lines[rename_at];
+    // The temporary file ("<key>#<n>") was fsynced before the rename.
+    let temp_synced = lines[..rename_at]
+        .iter()
+        .any(|l| l.contains("fsync(") && l.contains("/blobs/documents/") && l.contains('#'));
+    assert!(
+        temp_synced,
+        "the temporary blob was not fsynced before `{renamed}`"
+    );
+    // Its directory was fsynced after the rename.
+    let dir_synced_at = lines[rename_at..]
+        .iter()
+        .position(|l| l.contains("fsync(") && l.contains("/blobs/documents>"))
+        .map(|i| i + rename_at)
+        .unwrap_or_else(|| panic!("the documents directory was not fsynced after `{renamed}`"));
+    // The SQLite commit (a sync of the WAL) comes after the directory sync.
+    let commit_after = lines[dir_synced_at..].iter().any(|l| {
+        (l.contains("fsync(") || l.contains("fdatasync(")) && l.contains("pde.sqlite-wal")
+    });
+    assert!(commit_after, "no WAL sync after the blob became durable");
+}

@@ -1,0 +1,1034 @@
+//! End-to-end tests: the real server binary on 127.0.0.1, the native client, SQLite and
+//! PostgreSQL. Every scenario runs against both backends.
+
+use pde_crypto::document::DocumentId;
+use pde_crypto::metadata::Category;
+use pde_tests::scan::{files_under, find_canary};
+use pde_tests::{Backend, ClientError, CreateWallet, PdeClient, TestServer};
+use rand::RngCore;
+
+const SECRET: &str = "correct horse battery staple";
+
+fn random_bytes(len: usize) -> Vec<u8> {
+    let mut bytes = vec![0u8; len];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    bytes
+}
+
+async fn new_wallet(server: &TestServer) -> (PdeClient, pde_tests::OpenWallet) {
+    let client = PdeClient::new(&server.base_url);
+    let wallet = client
+        .create_wallet(CreateWallet {
+            secret: SECRET,
+            test_wallet: true,
+            ..Default::default()
+        })
+        .await
+        .expect("wallet created");
+    (client, wallet)
+}
+
+/// Runs each scenario against both backends.
+macro_rules! on_both_backends {
+    ($($scenario:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $scenario() { super::$scenario(pde_tests::Backend::Sqlite).await }) *
+        }
+        mod postgres {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $scenario() { super::$scenario(pde_tests::Backend::Postgres).await }) *
+        }
+    };
+}
+
+on_both_backends!(
+    whole_flow,
+    canary_never_reaches_the_server,
+    other_wallets_and_anonymous_requests_are_refused,
+    bad_input_gets_clear_errors_and_loses_nothing,
+    wrong_secret_backs_off_then_clears,
+    unknown_wallet_answers_like_a_wrong_secret,
+    restart_keeps_everything,
+    kill_during_upload_keeps_acknowledged_documents,
+    uploads_resume_and_commit_only_when_whole,
+    sessions_expire_on_the_server,
+    pseudonyms_are_normalised_and_unique,
+    quota_is_enforced,
+    invitation_mode_needs_a_code,
+    sweeper_removes_abandoned_uploads_and_orphans,
+);
+
+async fn whole_flow(backend: Backend) {
+    let server = TestServer::start(backend).await;
+    let (client, wallet) = new_wallet(&server).await;
+    assert!(
+        wallet.recovery_key.is_some(),
+        "a recovery key is made at creation"
+    );
+
+    // A fresh client logs in with the number and the secret.
+    let client = {
+        client.logout().await.expect("logout");
+        let again = PdeClient::new(&server.base_url);
+        again.login(&wallet.number, SECRET).await.expect("login");
+        again
+    };
+    let wallet = client
+        .login(&wallet.number, SECRET)
+        .await
+        .expect("login again");
+
+    let small = b"Carte d'identite - recto".to_vec();
+    let medium = random_bytes(300 * 1024);
+    let large = random_bytes(10 * 1024 * 1024);
+    let id_small = client
+        .upload(
+            &wallet,
+            "carte.txt",
+            "text/plain",
+            Category::Identity,
+            &small,
+        )
+        .await
+        .expect("upload");
+    let id_medium = client
+        .upload(
+            &wallet,
+            "cpas.pdf",
+            "application/pdf",
+            Category::SocialAid,
+            &medium,
+        )
+        .await
+        .expect("upload");
+    let id_large = client
+        .upload(&wallet, "scan.jpg", "image/jpeg", Category::Medical, &large)
+        .await
+        .expect("upload");
+
+    let listed = client.list(&wallet).await.expect("list");
+    assert_eq!(listed.len(), 3);
+    let names: Vec<_> = listed.iter().map(|d| d.metadata.name.as_str()).collect();
+    assert!(
+        names.contains(&"carte.txt") && names.contains(&"cpas.pdf") && names.contains(&"scan.jpg")
+    );
+    // Sizes are padded: the server never learns the exact size.
+    let large_listed = listed.iter().find(|d| d.id == id_large).expect("listed");
+    assert!(large_listed.size > large.len() as u64);
+
+    for (id, content) in [
+        (&id_small, &small),
+        (&id_medium, &medium),
+        (&id_large, &large),
+    ] {
+        let downloaded = client.download(&wallet, id).await.expect("download");
+        assert_eq!(downloaded.as_slice(), content.as_slice());
+    }
+
+    client
+        .rename(&wallet, &id_medium, "décision CPAS 2026.pdf")
+        .await
+        .expect("rename");
+    client.delete(&id_small).await.expect("delete");
+    let listed = client.list(&wallet).await.expect("list");
+    assert_eq!(listed.len(), 2);
+    assert!(listed
+        .iter()
+        .any(|d| d.metadata.name == "décision CPAS 2026.pdf"));
+
+    client.logout().await.expect("logout");
+    let refused = client
+        .list_raw()
+        .await
+        .expect_err("no session after logout");
+    assert_eq!(refused.status().map(|s| s.as_u16()), Some(401));
+
+    let wallet = client
+        .login(&wallet.number, SECRET)
+        .await
+        .expect("login after logout");
+    let listed = client.list(&wallet).await.expect("list");
+    assert_eq!(listed.len(), 2);
+    let downloaded = client.download(&wallet, &id_large).await.expect("download");
+    assert_eq!(downloaded.as_slice(), large.as_slice());
+}
+
+async fn canary_never_reaches_the_server(backend: Backend) {
+    let mut server = TestServer::start(backend).await;
+    let canary = format!("pde-canary-{}", hex::encode(random_bytes(12)));
+    let pseudonym = format!("canary {}", hex::encode(random_bytes(6)));
+    let client = PdeClient::new(&server.base_url);
+    client
+        .create_wallet(CreateWallet {
+            secret: SECRET,
+            pseudonym: Some(&pseudonym),
+            test_wallet: true,
+            ..Default::default()
+        })
+        .await
+        .expect("wallet");
+    client.logout().await.expect("logout");
+    let wallet = client
+        .login(&pseudonym, SECRET)
+        .await
+        .expect("login by pseudonym");
+    let mut content = random_bytes(200 * 1024);
+    content.extend_from_slice(canary.as_bytes());
+    content.extend_from_slice(&random_bytes(1000));
+    let name = format!("{canary}.pdf");
+    let id = client
+        .upload(&wallet, &name, "application/pdf", Category::Legal, &content)
+        .await
+        .expect("upload");
+    client
+        .rename(&wallet, &id, &format!("renamed {canary}"))
+        .await
+        .expect("rename");
+    let second = client
+        .upload(
+            &wallet,
+            &name,
+            "text/plain",
+            Category::Other,
+            canary.as_bytes(),
+        )
+        .await
+        .expect("upload");
+    assert_eq!(
+        client
+            .download(&wallet, &second)
+            .await
+            .expect("download")
+            .as_slice(),
+        canary.as_bytes()
+    );
+    // Stop so every write is flushed (SQLite WAL checkpoint, logs).
+    server.stop();
+
+    let mut places = files_under(&server.data_dir());
+    places.push(server.log_path());
+    assert!(
+        places
+            .iter()
+            .any(|p| p.extension().is_some_and(|e| e == "sqlite"))
+            || backend == Backend::Postgres
+    );
+    let mut scanned = 0;
+    for path in &places {
+        let bytes = std::fs::read(path).expect("readable");
+        scanned += bytes.len();
+        if let Some(found) = find_canary(&bytes, canary.as_bytes()) {
+            panic!("canary found in {}: {found}", path.display());
+        }
+    }
+    assert!(
+        scanned > content.len(),
+        "the scan read the stored ciphertext"
+    );
+    if backend == Backend::Postgres {
+        let dump = server.postgres_dump();
+        assert!(String::from_utf8_lossy(&dump).contains("CREATE TABLE public.documents"));
+        assert!(
+            find_canary(&dump, canary.as_bytes()).is_none(),
+            "canary in the PostgreSQL dump"
+        );
+    }
+    // The log names no wallet: neither its number nor its pseudonym.
+    let log = std::fs::read(server.log_path()).expect("log");
+    for identity in [wallet.number.as_bytes(), pseudonym.as_bytes()] {
+        assert!(
+            find_canary(&log, identity).is_none(),
+            "the log names the wallet"
+        );
+    }
+    // The scan itself can fail: the log does contain the route template it should.
+    let log = std::fs::read(server.log_path()).expect("log");
+    assert!(find_canary(&log, b"/uploads/{upload_id}/commit").is_some());
+}
+
+async fn other_wallets_and_anonymous_requests_are_refused(backend: Backend) {
+    let server = TestServer::start(backend).await;
+    let (alice, alice_wallet) = new_wallet(&server).await;
+    let id = alice
+        .upload(
+            &alice_wallet,
+            "a.txt",
+            "text/plain",
+            Category::Other,
+            b"alice's",
+        )
+        .await
+        .expect("upload");
+    let (bob, bob_wallet) = new_wallet(&server).await;
+    assert!(bob.list(&bob_wallet).await.expect("list").is_empty());
+
+    let http = bob.http();
+    let content = http
+        .get(bob.url(&format!("/documents/{id}/content")))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(content.status(), 404);
+    let deleted = http
+        .delete(bob.url(&format!("/documents/{id}")))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(deleted.status(), 404);
+    let renamed = http
+        .put(bob.url(&format!("/documents/{id}/metadata")))
+        .json(&serde_json::json!({ "metadata": "AAAA" }))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(renamed.status(), 404);
+
+    let anonymous = reqwest::Client::new();
+    for path in [
+        format!("/documents/{id}/content"),
+        "/documents".to_owned(),
+        "/wallet".to_owned(),
+    ] {
+        let response = anonymous.get(bob.url(&path)).send().await.expect("request");
+        assert_eq!(response.status(), 401, "{path}");
+        let body: serde_json::Value = response.json().await.expect("json error");
+        assert_eq!(body["error"]["code"], "not_signed_in");
+    }
+    // Still there for its owner.
+    assert_eq!(
+        alice
+            .download(&alice_wallet, &id)
+            .await
+            .expect("download")
+            .as_slice(),
+        b"alice's"
+    );
+}
+
+async fn bad_input_gets_clear_errors_and_loses_nothing(backend: Backend) {
+    let server = TestServer::start_with(backend, &["--max-document-bytes", "1048576"]).await;
+    let (client, wallet) = new_wallet(&server).await;
+    let kept = random_bytes(100_000);
+    let id = client
+        .upload(
+            &wallet,
+            "kept.bin",
+            "application/octet-stream",
+            Category::Other,
+            &kept,
+        )
+        .await
+        .expect("upload");
+    let before = client.list_raw().await.expect("list");
+
+    // Oversize: announced too large.
+    let too_large = client
+        .start_upload(DocumentId::random(), 3 * 1024 * 1024)
+        .await
+        .expect_err("too large");
+    assert_eq!(too_large.status().map(|s| s.as_u16()), Some(413));
+    assert_eq!(too_large.code(), Some("document_too_large"));
+    // Oversize: a part larger than announced.
+    let status = client
+        .start_upload(DocumentId::random(), 1000)
+        .await
+        .expect("upload");
+    let oversized_part = client
+        .http()
+        .put(client.url(&format!("/uploads/{}/parts/0", status.upload_id)))
+        .body(vec![0u8; 5000])
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(oversized_part.status(), 413);
+    let body: serde_json::Value = oversized_part.json().await.expect("json");
+    assert_eq!(body["error"]["code"], "part_too_large");
+    assert!(body["error"]["message"]
+        .as_str()
+        .is_some_and(|m| m.len() > 10));
+
+    // Malformed JSON.
+    let malformed = client
+        .http()
+        .post(client.url("/uploads"))
+        .header("content-type", "application/json")
+        .body("{\"document_id\": ")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(malformed.status(), 400);
+    let body: serde_json::Value = malformed.json().await.expect("json");
+    assert_eq!(body["error"]["code"], "malformed_json");
+    // Wrong fields.
+    let wrong = client
+        .http()
+        .post(client.url("/uploads"))
+        .json(&serde_json::json!({"x": 1}))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(wrong.status(), 400);
+    // Unknown route: JSON 404.
+    let unknown = client
+        .http()
+        .get(client.url("/nowhere"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(unknown.status(), 404);
+    let body: serde_json::Value = unknown.json().await.expect("json");
+    assert_eq!(body["error"]["code"], "no_such_route");
+    // Wrong method: JSON 405.
+    let method = client
+        .http()
+        .delete(client.url("/info"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(method.status(), 405);
+    // A document id that is not one.
+    let bad_id = client
+        .http()
+        .get(client.url("/documents/not-an-id/content"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(bad_id.status(), 404);
+    // Invalid base64 in metadata.
+    let bad_b64 = client
+        .http()
+        .put(client.url(&format!("/documents/{id}/metadata")))
+        .json(&serde_json::json!({ "metadata": "not base64!!" }))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(bad_b64.status(), 400);
+
+    // Nothing stored was lost or changed.
+    let after = client.list_raw().await.expect("list");
+    assert_eq!(after.documents.len(), before.documents.len());
+    assert_eq!(after.documents[0].metadata, before.documents[0].metadata);
+    assert_eq!(
+        client
+            .download(&wallet, &id)
+            .await
+            .expect("download")
+            .as_slice(),
+        kept.as_slice()
+    );
+}
+
+async fn wrong_secret_backs_off_then_clears(backend: Backend) {
+    let server = TestServer::start(backend).await;
+    let (_, wallet) = new_wallet(&server).await;
+    let client = PdeClient::new(&server.base_url);
+    let mut refusals = Vec::new();
+    let mut backed_off = None;
+    for _ in 0..6 {
+        match client.login(&wallet.number, "wrong secret here").await {
+            Err(ClientError::Crypto(_)) => refusals.push("wrong"),
+            Err(ClientError::Api {
+                status,
+                retry_after,
+                ..
+            }) if status.as_u16() == 429 => {
+                backed_off = retry_after;
+                break;
+            }
+            Err(other) => panic!("unexpected: {other}"),
+            Ok(_) => panic!("a wrong secret opened the wallet"),
+        }
+    }
+    assert_eq!(refusals.len(), 3, "three free attempts");
+    let wait = backed_off.expect("429 with Retry-After after the free attempts");
+    assert!(wait >= 1);
+    // Even the right secret waits during back-off: the counter is per wallet, not per guess.
+    let during = client
+        .login(&wallet.number, SECRET)
+        .await
+        .err()
+        .and_then(|e| e.status());
+    assert_eq!(during.map(|s| s.as_u16()), Some(429));
+
+    // The counter lives in the database: it survives a restart.
+    let mut server = server;
+    server.restart();
+    let client = PdeClient::new(&server.base_url);
+    let after_restart = client
+        .login(&wallet.number, SECRET)
+        .await
+        .err()
+        .and_then(|e| e.status());
+    assert_eq!(after_restart.map(|s| s.as_u16()), Some(429));
+
+    server.advance_clock(wait as i64 + 1).await;
+    client
+        .login(&wallet.number, SECRET)
+        .await
+        .expect("login after the back-off");
+    // A verified login cleared the counter: three more free attempts.
+    for _ in 0..3 {
+        assert!(matches!(
+            client.login(&wallet.number, "nope nope nope").await,
+            Err(ClientError::Crypto(_))
+        ));
+    }
+}
+
+async fn unknown_wallet_answers_like_a_wrong_secret(backend: Backend) {
+    let server = TestServer::start(backend).await;
+    let (_, wallet) = new_wallet(&server).await;
+    let client = PdeClient::new(&server.base_url);
+    let unknown = pde_api::wallet_number::WalletNumber::generate();
+
+    let (_, request) = pde_crypto::opaque::client_login_start(b"some guess").expect("start");
+    let known_answer = client
+        .login_start_raw(&wallet.number, request.clone())
+        .await
+        .expect("start");
+    let unknown_answer = client
+        .login_start_raw(unknown.as_str(), request)
+        .await
+        .expect("start");
+    assert_eq!(
+        known_answer.credential_response.0.len(),
+        unknown_answer.credential_response.0.len()
+    );
+    // Test wallets use cheap parameters; production wallets share the server's default.
+    assert_eq!(unknown_answer.ksf, pde_crypto::opaque::KsfParams::DEFAULT);
+
+    let wrong_known = client
+        .login(&wallet.number, "wrong guess 123")
+        .await
+        .expect_err("refused");
+    let wrong_unknown = client
+        .login(unknown.as_str(), "wrong guess 123")
+        .await
+        .expect_err("refused");
+    assert!(
+        matches!(wrong_known, ClientError::Crypto(_)),
+        "{wrong_known}"
+    );
+    assert!(
+        matches!(wrong_unknown, ClientError::Crypto(_)),
+        "{wrong_unknown}"
+    );
+
+    // A client that sends a finish anyway gets the same 401 for both.
+    for login in [wallet.number.as_str(), unknown.as_str()] {
+        let (_, request) = pde_crypto::opaque::client_login_start(b"x").expect("start");
+        let started = client.login_start_raw(login, request).await.expect("start");
+        let response = client
+            .http()
+            .post(client.url("/sessions/finish"))
+            .json(&serde_json::json!({
+                "login_id": started.login_id,
+                "credential_finalization": base64::Engine::encode(&base64::engine::general_purpose::STANDARD, [0u8; 64]),
+            }))
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status(), 401);
+        let body: serde_json::Value = response.json().await.expect("json");
+        assert_eq!(body["error"]["code"], "login_failed");
+    }
+}
+
+async fn restart_keeps_everything(backend: Backend) {
+    let mut server = TestServer::start(backend).await;
+    let (client, wallet) = new_wallet(&server).await;
+    let content = random_bytes(2 * 1024 * 1024 + 17);
+    let id = client
+        .upload(
+            &wallet,
+            "keep.bin",
+            "application/octet-stream",
+            Category::Housing,
+            &content,
+        )
+        .await
+        .expect("upload");
+    server.restart();
+    let client = PdeClient::new(&server.base_url);
+    let wallet = client
+        .login(&wallet.number, SECRET)
+        .await
+        .expect("login after restart");
+    let listed = client.list(&wallet).await.expect("list");
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].metadata.name, "keep.bin");
+    assert_eq!(
+        client
+            .download(&wallet, &id)
+            .await
+            .expect("download")
+            .as_slice(),
+        content.as_slice()
+    );
+}
+
+async fn kill_during_upload_keeps_acknowledged_documents(backend: Backend) {
+    let mut server = TestServer::start(backend).await;
+    let (client, wallet) = new_wallet(&server).await;
+    let first = random_bytes(3 * 1024 * 1024);
+    let first_id = client
+        .upload(
+            &wallet,
+            "first.bin",
+            "application/octet-stream",
+            Category::Other,
+            &first,
+        )
+        .await
+        .expect("upload");
+
+    // Start a second upload, send part of it, then kill -9 the server mid-way.
+    let second = random_bytes(4 * 1024 * 1024);
+    let ciphertext =
+        pde_crypto::document::seal_document_bytes(&wallet.key.recipient(), &second).expect("seal");
+    let status = client
+        .start_upload(DocumentId::random(), ciphertext.len() as u64)
+        .await
+        .expect("upload");
+    client
+        .send_part(&status, 0, &ciphertext)
+        .await
+        .expect("part");
+    client
+        .send_part(&status, 1, &ciphertext)
+        .await
+        .expect("part");
+    let racing = {
+        let client = client.clone();
+        let status = status.clone();
+        let ciphertext = ciphertext.clone();
+        tokio::spawn(async move {
+            for part in 2..status.part_count {
+                if client.send_part(&status, part, &ciphertext).await.is_err() {
+                    break;
+                }
+            }
+        })
+    };
+    server.kill_hard();
+    let _ = racing.await;
+
+    server.start_again();
+    let client = PdeClient::new(&server.base_url);
+    let wallet = client
+        .login(&wallet.number, SECRET)
+        .await
+        .expect("login after kill");
+    let listed = client.list(&wallet).await.expect("list");
+    assert_eq!(listed.len(), 1, "the interrupted document is not listed");
+    assert_eq!(listed[0].id, first_id);
+    assert_eq!(
+        client
+            .download(&wallet, &first_id)
+            .await
+            .expect("download")
+            .as_slice(),
+        first.as_slice()
+    );
+    // The interrupted upload can be resumed: the acknowledged parts are still there.
+    let resumed = client
+        .upload_status(&status.upload_id)
+        .await
+        .expect("status");
+    assert!(resumed.received_parts.contains(&0) && resumed.received_parts.contains(&1));
+    for part in 0..resumed.part_count {
+        if !resumed.received_parts.contains(&part) {
+            client
+                .send_part(&resumed, part, &ciphertext)
+                .await
+                .expect("part");
+        }
+    }
+    client
+        .commit(
+            &wallet,
+            &resumed,
+            "second.bin",
+            "application/octet-stream",
+            Category::Other,
+            &ciphertext,
+        )
+        .await
+        .expect("commit");
+    assert_eq!(
+        client
+            .download(&wallet, &resumed.document_id)
+            .await
+            .expect("download")
+            .as_slice(),
+        second.as_slice()
+    );
+}
+
+async fn uploads_resume_and_commit_only_when_whole(backend: Backend) {
+    let server = TestServer::start(backend).await;
+    let (client, wallet) = new_wallet(&server).await;
+    let content = random_bytes(3 * 1024 * 1024 + 5);
+    let ciphertext =
+        pde_crypto::document::seal_document_bytes(&wallet.key.recipient(), &content).expect("seal");
+    let status = client
+        .start_upload(DocumentId::random(), ciphertext.len() as u64)
+        .await
+        .expect("upload");
+    assert!(status.part_count >= 4);
+    // Out of order, one part missing.
+    for part in (1..status.part_count).rev() {
+        client
+            .send_part(&status, part, &ciphertext)
+            .await
+            .expect("part");
+    }
+    let incomplete = client
+        .commit(
+            &wallet,
+            &status,
+            "x.bin",
+            "application/octet-stream",
+            Category::Other,
+            &ciphertext,
+        )
+        .await
+        .expect_err("incomplete");
+    assert_eq!(incomplete.code(), Some("upload_incomplete"));
+    let progress = client
+        .upload_status(&status.upload_id)
+        .await
+        .expect("status");
+    assert_eq!(progress.received_parts.len() as u32, status.part_count - 1);
+    assert!(!progress.received_parts.contains(&0));
+    // A part of the wrong size is refused, and the upload is unharmed.
+    let short = client
+        .http()
+        .put(client.url(&format!("/uploads/{}/parts/0", status.upload_id)))
+        .body(vec![1u8; 10])
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(short.status(), 400);
+    client
+        .send_part(&status, 0, &ciphertext)
+        .await
+        .expect("part");
+    client
+        .commit(
+            &wallet,
+            &status,
+            "x.bin",
+            "application/octet-stream",
+            Category::Other,
+            &ciphertext,
+        )
+        .await
+        .expect("commit");
+    assert_eq!(
+        client
+            .download(&wallet, &status.document_id)
+            .await
+            .expect("download")
+            .as_slice(),
+        content.as_slice()
+    );
+    // The same document id can't be uploaded twice.
+    let again = client
+        .start_upload(status.document_id, 100)
+        .await
+        .expect_err("exists");
+    assert_eq!(again.code(), Some("document_exists"));
+    // An abandoned upload frees its reservation.
+    let abandoned = client
+        .start_upload(DocumentId::random(), 2000)
+        .await
+        .expect("upload");
+    let used = client.list_raw().await.expect("list").used_bytes;
+    let response = client
+        .http()
+        .delete(client.url(&format!("/uploads/{}", abandoned.upload_id)))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), 204);
+    assert_eq!(
+        client.list_raw().await.expect("list").used_bytes,
+        used - 2000
+    );
+}
+
+async fn sessions_expire_on_the_server(backend: Backend) {
+    let server = TestServer::start(backend).await;
+    let client = PdeClient::new(&server.base_url);
+    let wallet = client
+        .create_wallet(CreateWallet {
+            secret: SECRET,
+            test_wallet: true,
+            ..Default::default()
+        })
+        .await
+        .expect("wallet");
+    // The cookie: HttpOnly, SameSite=Strict, no Max-Age, no Expires.
+    let raw = reqwest::Client::new();
+    let (state, request) =
+        pde_crypto::opaque::client_login_start(SECRET.as_bytes()).expect("start");
+    let started = client
+        .login_start_raw(&wallet.number, request)
+        .await
+        .expect("start");
+    let (finalization, _) = pde_crypto::opaque::client_login_finish(
+        state,
+        SECRET.as_bytes(),
+        &started.credential_response.0,
+        started.ksf,
+    )
+    .expect("finish");
+    let response = raw
+        .post(client.url("/sessions/finish"))
+        .json(&pde_api::LoginFinishRequest {
+            login_id: started.login_id,
+            credential_finalization: finalization.into(),
+        })
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), 200);
+    let cookie = response
+        .headers()
+        .get("set-cookie")
+        .expect("cookie")
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
+    assert!(
+        !cookie.to_lowercase().contains("max-age") && !cookie.to_lowercase().contains("expires"),
+        "{cookie}"
+    );
+    assert!(
+        !cookie.contains("Secure"),
+        "Secure is off unless configured"
+    );
+
+    // Idle expiry, enforced by the server.
+    assert!(client.list_raw().await.is_ok());
+    server.advance_clock(16 * 60).await;
+    let expired = client.list_raw().await.expect_err("idle session ended");
+    assert_eq!(expired.code(), Some("not_signed_in"));
+
+    // Absolute expiry, even when used regularly.
+    client.login(&wallet.number, SECRET).await.expect("login");
+    for _ in 0..40 {
+        server.advance_clock(14 * 60).await;
+        if client.list_raw().await.is_err() {
+            break;
+        }
+    }
+    let ended = client.list_raw().await.expect_err("absolute expiry");
+    assert_eq!(ended.code(), Some("not_signed_in"));
+}
+
+async fn pseudonyms_are_normalised_and_unique(backend: Backend) {
+    let server = TestServer::start(backend).await;
+    let client = PdeClient::new(&server.base_url);
+    let wallet = client
+        .create_wallet(CreateWallet {
+            secret: SECRET,
+            pseudonym: Some("  Marie   Dupont "),
+            test_wallet: true,
+            ..Default::default()
+        })
+        .await
+        .expect("wallet");
+    assert_eq!(wallet.pseudonym.as_deref(), Some("marie dupont"));
+    let other = PdeClient::new(&server.base_url);
+    other
+        .login("MARIE DUPONT", SECRET)
+        .await
+        .expect("login by pseudonym, any spelling");
+
+    let taken = other
+        .create_wallet(CreateWallet {
+            secret: SECRET,
+            pseudonym: Some("marie dupont"),
+            test_wallet: true,
+            ..Default::default()
+        })
+        .await
+        .expect_err("taken");
+    assert_eq!(taken.status().map(|s| s.as_u16()), Some(409));
+    assert_eq!(taken.code(), Some("pseudonym_taken"));
+    let invalid = other
+        .create_wallet(CreateWallet {
+            secret: SECRET,
+            pseudonym: Some("<script>"),
+            test_wallet: true,
+            ..Default::default()
+        })
+        .await
+        .expect_err("invalid");
+    assert_eq!(invalid.code(), Some("pseudonym_invalid_character"));
+    // The most common PINs are refused before anything is sent.
+    let weak = other
+        .create_wallet(CreateWallet {
+            secret: "1234",
+            test_wallet: true,
+            ..Default::default()
+        })
+        .await
+        .expect_err("weak");
+    assert!(matches!(weak, ClientError::WeakSecret(_)));
+}
+
+async fn quota_is_enforced(backend: Backend) {
+    let server = TestServer::start_with(backend, &["--wallet-quota-bytes", "2000000"]).await;
+    let (client, wallet) = new_wallet(&server).await;
+    let first = random_bytes(1_200_000);
+    client
+        .upload(
+            &wallet,
+            "a",
+            "application/octet-stream",
+            Category::Other,
+            &first,
+        )
+        .await
+        .expect("fits");
+    let refused = client
+        .upload(
+            &wallet,
+            "b",
+            "application/octet-stream",
+            Category::Other,
+            &first,
+        )
+        .await
+        .expect_err("over quota");
+    assert_eq!(refused.status().map(|s| s.as_u16()), Some(413));
+    assert_eq!(refused.code(), Some("quota_exceeded"));
+    assert_eq!(client.list(&wallet).await.expect("list").len(), 1);
+}
+
+async fn invitation_mode_needs_a_code(backend: Backend) {
+    let server = TestServer::start_with(backend, &["--creation-mode", "invite"]).await;
+    let client = PdeClient::new(&server.base_url);
+    let refused = client
+        .create_wallet(CreateWallet {
+            secret: SECRET,
+            test_wallet: true,
+            ..Default::default()
+        })
+        .await
+        .expect_err("needs a code");
+    assert_eq!(refused.code(), Some("invitation_required"));
+    let output = server
+        .command()
+        .arg("invite")
+        .arg("--uses")
+        .arg("1")
+        .output()
+        .expect("invite command");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let code = String::from_utf8(output.stdout)
+        .expect("utf-8")
+        .trim()
+        .to_owned();
+    assert_eq!(code.len(), 19, "{code}");
+    client
+        .create_wallet(CreateWallet {
+            secret: SECRET,
+            invite_code: Some(&code.to_lowercase()),
+            test_wallet: true,
+            ..Default::default()
+        })
+        .await
+        .expect("created with the code");
+    let used_up = PdeClient::new(&server.base_url)
+        .create_wallet(CreateWallet {
+            secret: SECRET,
+            invite_code: Some(&code),
+            test_wallet: true,
+            ..Default::default()
+        })
+        .await
+        .expect_err("used up");
+    assert_eq!(used_up.code(), Some("invitation_required"));
+}
+
+async fn sweeper_removes_abandoned_uploads_and_orphans(backend: Backend) {
+    let server = TestServer::start_with(backend, &["--sweep-interval-seconds", "1"]).await;
+    let (client, wallet) = new_wallet(&server).await;
+    let kept = client
+        .upload(&wallet, "kept", "text/plain", Category::Other, b"kept")
+        .await
+        .expect("upload");
+    let ciphertext = pde_crypto::document::seal_document_bytes(
+        &wallet.key.recipient(),
+        &random_bytes(1_500_000),
+    )
+    .expect("seal");
+    let abandoned = client
+        .start_upload(DocumentId::random(), ciphertext.len() as u64)
+        .await
+        .expect("upload");
+    client
+        .send_part(&abandoned, 0, &ciphertext)
+        .await
+        .expect("part");
+    let used_before = client.list_raw().await.expect("list").used_bytes;
+    // An orphan blob, as a crash between the blob write and the row commit would leave.
+    let documents_dir = server.data_dir().join("blobs/documents");
+    let orphan = documents_dir.join("0123456789abcdef0123456789abcdef");
+    std::fs::write(&orphan, b"orphan ciphertext").expect("write");
+    let old = std::process::Command::new("touch")
+        .arg("-d")
+        .arg("2 hours ago")
+        .arg(&orphan)
+        .status()
+        .expect("touch");
+    assert!(old.success());
+    let staging = server.data_dir().join("blobs/staging");
+    assert_eq!(files_under(&staging).len(), 1);
+
+    // A day later the upload has expired; the sweeper (every second here) removes it.
+    server.advance_clock(25 * 3600).await;
+    let client = PdeClient::new(&server.base_url);
+    let wallet = client.login(&wallet.number, SECRET).await.expect("login");
+    let mut swept = false;
+    for _ in 0..100 {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        if !orphan.exists() && files_under(&staging).is_empty() {
+            swept = true;
+            break;
+        }
+    }
+    assert!(swept, "orphan blob or staged part still there");
+    let status = client
+        .upload_status(&abandoned.upload_id)
+        .await
+        .expect_err("upload gone");
+    assert_eq!(status.status().map(|s| s.as_u16()), Some(404));
+    let list = client.list_raw().await.expect("list");
+    assert_eq!(
+        list.used_bytes,
+        used_before - ciphertext.len() as u64,
+        "the reservation is released"
+    );
+    assert_eq!(
+        client
+            .download(&wallet, &kept)
+            .await
+            .expect("the committed document is untouched")
+            .as_slice(),
+        b"kept"
+    );
+}

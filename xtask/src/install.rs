@@ -1,0 +1,170 @@
+//! Installing what `cargo xtask test` needs, and skipping what is already there.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::util::{capture, cargo, find_cargo_bin, is_root, probe, run, Result};
+
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// Debian packages, with `apt-get update` at most once per run.
+#[derive(Default)]
+pub struct Apt {
+    updated: bool,
+}
+
+impl Apt {
+    pub fn install(&mut self, packages: &[&str]) -> Result<()> {
+        if !is_root()? {
+            return Err(format!(
+                "{} missing and not running as root: install it with \
+                 `sudo apt-get install --no-install-recommends {}`",
+                packages.join(", "),
+                packages.join(" ")
+            )
+            .into());
+        }
+        if !self.updated {
+            run(apt_get().arg("update"))?;
+            self.updated = true;
+        }
+        run(apt_get()
+            .args(["install", "-y", "--no-install-recommends"])
+            .args(packages))
+    }
+}
+
+fn apt_get() -> Command {
+    let mut cmd = Command::new("apt-get");
+    cmd.env("DEBIAN_FRONTEND", "noninteractive");
+    cmd
+}
+
+/// `rustup target add wasm32-unknown-unknown` unless it is installed.
+/// Installs the Debian package of the same name as `program` when `program -V` does not run.
+pub fn ensure_program(apt: &mut Apt, program: &str, install: bool) -> Result<()> {
+    if probe(Command::new(program).arg("-V")).is_some() {
+        return Ok(());
+    }
+    if !install {
+        return Err(format!("{program} is missing: apt-get install {program}").into());
+    }
+    apt.install(&[program])
+}
+
+pub fn ensure_wasm_target(install: bool) -> Result<()> {
+    let installed = capture(Command::new("rustup").args(["target", "list", "--installed"]))
+        .map_err(|e| format!("cannot list the installed Rust targets with rustup: {e}"))?;
+    if installed.lines().any(|t| t.trim() == WASM_TARGET) {
+        eprintln!("{WASM_TARGET}: installed");
+        return Ok(());
+    }
+    if !install {
+        return Err(format!(
+            "the {WASM_TARGET} target is missing: `rustup target add {WASM_TARGET}`"
+        )
+        .into());
+    }
+    run(Command::new("rustup").args(["target", "add", WASM_TARGET]))
+}
+
+/// The `wasm-bindgen` version in Cargo.lock, if the workspace uses wasm-bindgen at all.
+pub fn locked_wasm_bindgen(root: &Path) -> Result<Option<String>> {
+    let path = root.join("Cargo.lock");
+    let lock = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Ok(locked_version(&lock, "wasm-bindgen"))
+}
+
+/// Makes `wasm-bindgen` match `version` (`cargo install wasm-bindgen-cli --version`, ≈ 5 min);
+/// returns the path of `wasm-bindgen-test-runner`.
+pub fn ensure_wasm_bindgen_cli(version: &str, install: bool) -> Result<PathBuf> {
+    if let Some(runner) = wasm_bindgen_cli_at(version) {
+        eprintln!("wasm-bindgen-cli {version}: installed");
+        return Ok(runner);
+    }
+    let install_cmd = format!("cargo install wasm-bindgen-cli --version {version}");
+    if !install {
+        return Err(format!(
+            "wasm-bindgen-cli {version} (the version in Cargo.lock) is missing: `{install_cmd}`"
+        )
+        .into());
+    }
+    // Without --locked: the CLI's own lockfile pins a crate missing from the index.
+    run(cargo().args(["install", "wasm-bindgen-cli", "--version", version]))?;
+    wasm_bindgen_cli_at(version).ok_or_else(|| {
+        format!("`{install_cmd}` ran but wasm-bindgen {version} is still not found").into()
+    })
+}
+
+/// `wasm-bindgen-test-runner` next to a `wasm-bindgen` whose version is `version`.
+fn wasm_bindgen_cli_at(version: &str) -> Option<PathBuf> {
+    let bindgen = find_cargo_bin("wasm-bindgen")?;
+    let printed = probe(Command::new(&bindgen).arg("--version"))?;
+    if printed.split_whitespace().nth(1) != Some(version) {
+        eprintln!(
+            "{} is `{}`, Cargo.lock wants {version}",
+            bindgen.display(),
+            printed.trim()
+        );
+        return None;
+    }
+    let runner = bindgen.with_file_name("wasm-bindgen-test-runner");
+    crate::util::is_executable(&runner).then_some(runner)
+}
+
+/// Node runs the wasm tests; it comes with the machine, we don't install it.
+pub fn check_node() -> Result<()> {
+    let version = capture(Command::new("node").arg("--version")).map_err(|e| {
+        format!("Node.js is required (it runs the wasm tests) but `node --version` failed: {e}")
+    })?;
+    eprintln!("node {}", version.trim());
+    Ok(())
+}
+
+/// The version of the first `[[package]]` called `name` in a Cargo.lock.
+pub fn locked_version(lock: &str, name: &str) -> Option<String> {
+    lock.split("[[package]]").skip(1).find_map(|block| {
+        let field = |key: &str| {
+            block
+                .lines()
+                .take_while(|line| !line.starts_with('['))
+                .filter_map(|line| line.split_once('='))
+                .find(|(k, _)| k.trim() == key)
+                .map(|(_, v)| v.trim().trim_matches('"'))
+        };
+        (field("name")? == name).then(|| field("version").map(str::to_owned))?
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_versions_in_cargo_lock() {
+        let lock = r#"
+version = 4
+
+[[package]]
+name = "wasm-bindgen-shared"
+version = "0.2.99"
+
+[[package]]
+version = "0.2.130"
+name = "wasm-bindgen"
+dependencies = [
+ "once_cell",
+]
+"#;
+        assert_eq!(
+            locked_version(lock, "wasm-bindgen").as_deref(),
+            Some("0.2.130")
+        );
+        assert_eq!(
+            locked_version(lock, "wasm-bindgen-shared").as_deref(),
+            Some("0.2.99")
+        );
+        assert_eq!(locked_version(lock, "leptos"), None);
+    }
+}

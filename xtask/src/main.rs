@@ -1,0 +1,104 @@
+//! PDE's task runner, run as `cargo xtask <command>` (alias in `.cargo/config.toml`).
+//!
+//! std only: it has to build in seconds on a fresh CI machine before anything else is installed.
+
+mod bench;
+mod install;
+mod json;
+mod pg;
+mod serve;
+mod steps;
+mod test;
+mod util;
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use util::Result;
+
+const USAGE: &str = "\
+usage: cargo xtask <command> [options]
+
+commands:
+  test [--skip-install] [--no-wasm] [-- <cargo test args>]
+        the project's single test command (what CI runs): installs what is missing
+        (PostgreSQL, wasm32 target, wasm-bindgen-cli), fmt, clippy, wasm build,
+        server builds, a private PostgreSQL cluster, cargo test --workspace, wasm tests.
+          --skip-install   install nothing (fail if something is missing)
+          --no-wasm        skip the wasm build and the wasm tests
+          -- <args>        appended to `cargo test --workspace`
+                           (e.g. `-- my_test_name` or `-- -- --nocapture`)
+  serve [-- <server args>]
+        build the release server and run it (defaults: 127.0.0.1:8080, ./data, ./secrets, SQLite)
+  pg    start a private PostgreSQL cluster, print its URL, stop it on Ctrl-D or Ctrl-C
+  bench build release binaries, install nginx if missing, print throughput and memory
+        figures beside baselines measured in the same run (as ratios)
+";
+
+fn main() -> ExitCode {
+    match real_main() {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("\nxtask: error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn real_main() -> Result<ExitCode> {
+    let args = std::env::args_os()
+        .skip(1)
+        .map(OsString::into_string)
+        .collect::<std::result::Result<Vec<String>, OsString>>()
+        .map_err(|a| format!("argument is not valid UTF-8: {a:?}"))?;
+
+    let root = workspace_root()?;
+    std::env::set_current_dir(&root)
+        .map_err(|e| format!("cannot enter the workspace root {}: {e}", root.display()))?;
+
+    let Some((command, rest)) = args.split_first() else {
+        eprint!("{USAGE}");
+        return Ok(ExitCode::FAILURE);
+    };
+    match command.as_str() {
+        "test" => test::run_test(&root, test::TestOptions::parse(rest)?),
+        "serve" => serve::run_serve(&root, strip_separator(rest)),
+        "pg" => {
+            no_args("pg", rest)?;
+            pg::run_pg_helper()
+        }
+        "bench" => {
+            no_args("bench", rest)?;
+            bench::run_bench()
+        }
+        "help" | "-h" | "--help" => {
+            print!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        other => Err(format!("unknown command `{other}`\n\n{USAGE}").into()),
+    }
+}
+
+/// The workspace root: xtask lives in `<root>/xtask`.
+fn workspace_root() -> Result<PathBuf> {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .ok_or_else(|| "xtask's manifest directory has no parent".into())
+}
+
+/// `serve -- --port 1` and `serve --port 1` both pass `--port 1` on.
+fn strip_separator(args: &[String]) -> &[String] {
+    match args.split_first() {
+        Some((first, rest)) if first == "--" => rest,
+        _ => args,
+    }
+}
+
+fn no_args(command: &str, args: &[String]) -> Result<()> {
+    match args.first() {
+        None => Ok(()),
+        Some(a) => Err(format!("`cargo xtask {command}` takes no arguments (got `{a}`)").into()),
+    }
+}

@@ -1,0 +1,230 @@
+//! `cargo xtask test`: the project's single test command, the one CI runs.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::install::{self, Apt};
+use crate::pg::{self, Cluster, PgBin};
+use crate::steps::Steps;
+use crate::util::{cargo, run, target_dir, Result};
+
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+#[derive(Debug, Default)]
+pub struct TestOptions {
+    skip_install: bool,
+    no_wasm: bool,
+    /// After `--`: appended to `cargo test --workspace`.
+    cargo_test_args: Vec<String>,
+}
+
+impl TestOptions {
+    pub fn parse(args: &[String]) -> Result<TestOptions> {
+        let mut options = TestOptions::default();
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--skip-install" => options.skip_install = true,
+                "--no-wasm" => options.no_wasm = true,
+                "--" => {
+                    options.cargo_test_args = args.cloned().collect();
+                    break;
+                }
+                other => {
+                    return Err(format!(
+                        "unknown option `{other}` for `cargo xtask test` \
+                         (options: --skip-install, --no-wasm, -- <cargo test args>)"
+                    )
+                    .into())
+                }
+            }
+        }
+        Ok(options)
+    }
+}
+
+/// What step a found or installed.
+struct Tools {
+    pg: PgBin,
+    /// `wasm-bindgen-test-runner`, when Cargo.lock has wasm-bindgen and wasm is on.
+    wasm_test_runner: Option<PathBuf>,
+}
+
+pub fn run_test(root: &Path, options: TestOptions) -> Result<ExitCode> {
+    let mut steps = Steps::new();
+    let result = all_steps(root, &options, &mut steps);
+    steps.print_summary();
+    result.map(|()| {
+        eprintln!("\nall tests passed");
+        ExitCode::SUCCESS
+    })
+}
+
+fn all_steps(root: &Path, options: &TestOptions, steps: &mut Steps) -> Result<()> {
+    let tools = install_steps(root, options, steps)?;
+
+    steps.run("cargo fmt --check", || {
+        run(cargo().args(["fmt", "--all", "--", "--check"]))
+    })?;
+    steps.run("cargo clippy", || {
+        run(cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    })?;
+    if options.no_wasm {
+        steps.skip("build pde-crypto for wasm", "--no-wasm");
+    } else {
+        steps.run("build pde-crypto for wasm", || {
+            run(cargo().args(["build", "-p", "pde-crypto", "--target", WASM_TARGET]))
+        })?;
+    }
+    let servers = steps.run("build pde-server (test-clock, default)", build_servers)?;
+
+    let mut cluster = steps.run("start PostgreSQL", || Cluster::start(&tools.pg))?;
+    let tested = steps.run("cargo test --workspace", || {
+        run(cargo()
+            .args(["test", "--workspace"])
+            .args(&options.cargo_test_args)
+            .env("PDE_TEST_POSTGRES_URL", cluster.url())
+            .env("PDE_PG_DUMP", cluster.pg_dump())
+            .env("PDE_SERVER_BIN", &servers.default)
+            .env("PDE_SERVER_BIN_TEST_CLOCK", &servers.test_clock)
+            .env("PDE_REQUIRE_POSTGRES", "1"))
+    });
+    let stopped = steps.run("stop PostgreSQL", || cluster.stop());
+    tested?;
+    stopped?;
+    // Passing tests' output is captured: print the conformance counts (passed, skipped and why).
+    steps.run("age vectors report (native)", || {
+        run(cargo().args([
+            "test",
+            "-q",
+            "-p",
+            "pde-crypto",
+            "--test",
+            "age_cctv",
+            "--",
+            "--nocapture",
+        ]))
+    })?;
+
+    match wasm_tests(root, options, &tools) {
+        Ok(runner) => steps.run("wasm tests (pde-crypto, node)", || {
+            run(cargo()
+                .args([
+                    "test",
+                    "-p",
+                    "pde-crypto",
+                    "--target",
+                    WASM_TARGET,
+                    "--",
+                    "--nocapture",
+                ])
+                .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", runner))
+        })?,
+        Err(reason) => steps.skip("wasm tests (pde-crypto, node)", reason),
+    }
+    Ok(())
+}
+
+/// Step a: what the later steps need, each skipped when already there.
+fn install_steps(root: &Path, options: &TestOptions, steps: &mut Steps) -> Result<Tools> {
+    let install = !options.skip_install;
+    let mut apt = Apt::default();
+    let pg = steps.run("install: PostgreSQL", || {
+        pg::ensure_postgres(&mut apt, install)
+    })?;
+    steps.run("install: strace", || {
+        install::ensure_program(&mut apt, "strace", install)
+    })?;
+    let mut tools = Tools {
+        pg,
+        wasm_test_runner: None,
+    };
+    if options.no_wasm {
+        steps.skip("install: wasm32 target", "--no-wasm");
+        steps.skip("install: wasm-bindgen-cli", "--no-wasm");
+    } else {
+        steps.run("install: wasm32 target", || {
+            install::ensure_wasm_target(install)
+        })?;
+        match install::locked_wasm_bindgen(root)? {
+            Some(version) => {
+                let runner = steps.run("install: wasm-bindgen-cli", || {
+                    install::ensure_wasm_bindgen_cli(&version, install)
+                })?;
+                tools.wasm_test_runner = Some(runner);
+            }
+            None => steps.skip("install: wasm-bindgen-cli", "no wasm-bindgen in Cargo.lock"),
+        }
+    }
+    steps.run("check: node", install::check_node)?;
+    Ok(tools)
+}
+
+struct ServerBins {
+    default: PathBuf,
+    test_clock: PathBuf,
+}
+
+/// Step e: the server with the `test-clock` feature (copied aside), then as a release ships it.
+fn build_servers() -> Result<ServerBins> {
+    let debug = target_dir()?.join("debug");
+    let bins = ServerBins {
+        default: debug.join("pde-server"),
+        test_clock: debug.join("pde-server-test-clock"),
+    };
+    run(cargo().args(["build", "-p", "pde-server", "--features", "test-clock"]))?;
+    eprintln!(
+        "copy {} -> {}",
+        bins.default.display(),
+        bins.test_clock.display()
+    );
+    std::fs::copy(&bins.default, &bins.test_clock)
+        .map_err(|e| format!("cannot copy {}: {e}", bins.default.display()))?;
+    run(cargo().args(["build", "-p", "pde-server"]))?;
+    Ok(bins)
+}
+
+/// The runner for step h, or why the wasm tests are skipped.
+fn wasm_tests<'a>(
+    root: &Path,
+    options: &TestOptions,
+    tools: &'a Tools,
+) -> Result<&'a Path, &'static str> {
+    if options.no_wasm {
+        return Err("--no-wasm");
+    }
+    let runner = tools
+        .wasm_test_runner
+        .as_deref()
+        .ok_or("no wasm-bindgen in Cargo.lock")?;
+    let manifest = std::fs::read_to_string(root.join("crypto-core/Cargo.toml")).unwrap_or_default();
+    if !manifest.contains("wasm-bindgen-test") {
+        return Err("pde-crypto has no wasm-bindgen-test tests");
+    }
+    Ok(runner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn parses_options() {
+        let o = TestOptions::parse(&args(&["--no-wasm", "--", "--", "--nocapture"])).ok();
+        let o = o.expect("valid options");
+        assert!(o.no_wasm && !o.skip_install);
+        assert_eq!(o.cargo_test_args, args(&["--", "--nocapture"]));
+        assert!(TestOptions::parse(&args(&["--wasm"])).is_err());
+    }
+}
