@@ -57,6 +57,7 @@ on_both_backends!(
     quota_is_enforced,
     invitation_mode_needs_a_code,
     sweeper_removes_abandoned_uploads_and_orphans,
+    global_budget_stops_one_pin_on_many_wallets,
 );
 
 async fn whole_flow(backend: Backend) {
@@ -1031,4 +1032,40 @@ async fn sweeper_removes_abandoned_uploads_and_orphans(backend: Backend) {
             .as_slice(),
         b"kept"
     );
+}
+
+async fn global_budget_stops_one_pin_on_many_wallets(backend: Backend) {
+    let server = TestServer::start_with(backend, &["--global-login-failures-per-hour", "5"]).await;
+    let (_, wallet) = new_wallet(&server).await;
+    let client = PdeClient::new(&server.base_url);
+    // One guess on each of many wallet numbers: the per-wallet back-off never triggers...
+    let mut refused_at = None;
+    for attempt in 0..8 {
+        let number = pde_api::wallet_number::WalletNumber::generate();
+        match client.login(number.as_str(), "2580").await {
+            Err(ClientError::Crypto(_)) => {}
+            Err(ClientError::Api {
+                status,
+                retry_after,
+                ..
+            }) if status.as_u16() == 429 => {
+                assert!(retry_after.is_some_and(|s| s > 0 && s <= 3660));
+                refused_at = Some(attempt);
+                break;
+            }
+            other => panic!("unexpected: {:?}", other.err()),
+        }
+    }
+    // ...but the global budget does, for everyone, until the hour has passed.
+    assert_eq!(refused_at, Some(5));
+    let blocked = client
+        .login(&wallet.number, SECRET)
+        .await
+        .expect_err("budget spent");
+    assert_eq!(blocked.status().map(|s| s.as_u16()), Some(429));
+    server.advance_clock(3700).await;
+    client
+        .login(&wallet.number, SECRET)
+        .await
+        .expect("the budget refills");
 }

@@ -104,8 +104,8 @@ fn all_steps(root: &Path, options: &TestOptions, steps: &mut Steps) -> Result<()
         run(cargo().args([
             "test",
             "-q",
-            "-p",
-            "pde-crypto",
+            // `--workspace` keeps the feature set of the run above: nothing is rebuilt.
+            "--workspace",
             "--test",
             "age_cctv",
             "--",
