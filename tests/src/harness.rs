@@ -58,8 +58,6 @@ pub struct TestServer {
     root: tempfile::TempDir,
     extra_args: Vec<String>,
     binary: PathBuf,
-    /// A program the server runs under (e.g. strace and its flags).
-    wrapper: Vec<String>,
     child: Option<Child>,
 }
 
@@ -72,14 +70,6 @@ impl TestServer {
     /// Starts a server with extra flags.
     pub async fn start_with(backend: Backend, extra_args: &[&str]) -> Self {
         Self::start_binary(backend, extra_args, server_binary(true)).await
-    }
-
-    /// Starts the server under another program, e.g. `["strace", "-f", …]`.
-    pub async fn start_wrapped(backend: Backend, wrapper: &[&str]) -> Self {
-        let mut server = Self::prepare(backend, &[], server_binary(true)).await;
-        server.wrapper = wrapper.iter().map(|s| (*s).to_owned()).collect();
-        server.spawn();
-        server
     }
 
     /// Starts a given server binary.
@@ -102,7 +92,6 @@ impl TestServer {
             root,
             extra_args: extra_args.iter().map(|s| (*s).to_owned()).collect(),
             binary,
-            wrapper: Vec::new(),
             child: None,
         }
     }
@@ -124,14 +113,7 @@ impl TestServer {
 
     /// The command line the server runs with (for running its subcommands).
     pub fn command(&self) -> Command {
-        let mut command = match self.wrapper.split_first() {
-            Some((program, args)) => {
-                let mut command = Command::new(program);
-                command.args(args).arg(&self.binary);
-                command
-            }
-            None => Command::new(&self.binary),
-        };
+        let mut command = Command::new(&self.binary);
         command
             .arg("--data-dir")
             .arg(self.data_dir())

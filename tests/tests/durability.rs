@@ -12,23 +12,7 @@ async fn blob_is_fsynced_and_renamed_before_the_row_commits() {
         strace.is_ok_and(|o| o.status.success()),
         "strace is needed for this test; `cargo xtask test` installs it"
     );
-    let trace_dir = tempfile::tempdir().expect("tempdir");
-    let trace = trace_dir.path().join("trace");
-    let trace_arg = trace.display().to_string();
-    let server = TestServer::start_wrapped(
-        Backend::Sqlite,
-        &[
-            "strace",
-            "-f",
-            "-y",
-            "-qq",
-            "-e",
-            "trace=fsync,fdatasync,rename,renameat,renameat2",
-            "-o",
-            &trace_arg,
-        ],
-    )
-    .await;
+    let server = TestServer::start(Backend::Sqlite).await;
     let client = PdeClient::new(&server.base_url);
     let wallet = client
         .create_wallet(CreateWallet {
@@ -38,6 +22,45 @@ async fn blob_is_fsynced_and_renamed_before_the_row_commits() {
         })
         .await
         .expect("wallet");
+
+    // Attach to every thread of the running server (new ones are followed with -f). Attaching,
+    // rather than starting the server under strace, lets the server die with the test.
+    let pid = server.pid().expect("running");
+    let trace_dir = tempfile::tempdir().expect("tempdir");
+    let trace = trace_dir.path().join("trace");
+    let mut command = std::process::Command::new("strace");
+    command
+        .args([
+            "-f",
+            "-y",
+            "-qq",
+            "-e",
+            "trace=fsync,fdatasync,rename,renameat,renameat2",
+            "-o",
+        ])
+        .arg(&trace);
+    for task in std::fs::read_dir(format!("/proc/{pid}/task"))
+        .expect("threads")
+        .flatten()
+    {
+        command.arg("-p").arg(task.file_name());
+    }
+    let mut tracer = command.spawn().expect("strace starts");
+    // Attached once a database write shows in the trace.
+    let mut attached = false;
+    for _ in 0..100 {
+        client.logout().await.ok();
+        client
+            .login(&wallet.number, "correct horse battery staple")
+            .await
+            .expect("login");
+        if std::fs::read_to_string(&trace).is_ok_and(|t| t.contains("pde.sqlite")) {
+            attached = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(attached, "strace did not attach");
     client
         .upload(
             &wallet,
@@ -49,6 +72,7 @@ async fn blob_is_fsynced_and_renamed_before_the_row_commits() {
         .await
         .expect("upload");
     drop(server);
+    let _ = tracer.wait();
 
     let text = std::fs::read_to_string(&trace).expect("trace");
     let lines: Vec<&str> = text.lines().collect();

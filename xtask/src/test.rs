@@ -185,6 +185,13 @@ fn build_servers() -> Result<ServerBins> {
         bins.default.display(),
         bins.test_clock.display()
     );
+    // Unlink first: a copy onto a binary that is still running fails ("text file busy").
+    match std::fs::remove_file(&bins.test_clock) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(format!("cannot replace {}: {e}", bins.test_clock.display()).into())
+        }
+        _ => {}
+    }
     std::fs::copy(&bins.default, &bins.test_clock)
         .map_err(|e| format!("cannot copy {}: {e}", bins.default.display()))?;
     run(cargo().args(["build", "-p", "pde-server"]))?;
