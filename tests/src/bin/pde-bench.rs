@@ -252,7 +252,11 @@ async fn server_figures() {
         drain(&plain_http, &nginx_url).await;
     })
     .await;
-    let _ = nginx_child.kill();
+    // SIGTERM, not SIGKILL: the master then stops its workers too.
+    let _ = Command::new("kill")
+        .arg("-TERM")
+        .arg(nginx_child.id().to_string())
+        .status();
     let _ = nginx_child.wait();
     row(
         "server download, 100 MiB blob",
