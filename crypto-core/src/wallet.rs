@@ -269,7 +269,8 @@ pub enum UnlockMethod {
 }
 
 impl UnlockMethod {
-    fn as_str(self) -> &'static str {
+    /// The method's stable name (as in the wrapped record and the server's database).
+    pub fn as_str(self) -> &'static str {
         match self {
             UnlockMethod::Opaque => "opaque",
             UnlockMethod::Recovery => "recovery",

@@ -16,6 +16,7 @@ use pde_api::pseudonym::Pseudonym;
 use pde_api::wallet_number::{looks_like_wallet_number, WalletNumber};
 use pde_api::{LoginFinishRequest, LoginStartRequest, LoginStartResponse, SessionOpened};
 use pde_crypto::opaque::{self, KsfParams, PasswordFile, ServerLoginState};
+use pde_crypto::wallet::UnlockMethod;
 
 use super::blocking;
 use super::wallets::wallet_info;
@@ -199,7 +200,7 @@ pub async fn login_finish(
         .ok_or(ApiError::LoginFailed)?;
     let wrapped_key = state
         .store
-        .wrapped_key(&wallet_id, "opaque")
+        .wrapped_key(&wallet_id, UnlockMethod::Opaque.as_str())
         .await?
         .ok_or_else(|| ApiError::internal("wallet without an opaque-wrapped key"))?;
     let cookie = open_session(&state, &wallet_id).await?;

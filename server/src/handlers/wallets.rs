@@ -168,10 +168,7 @@ fn validate_wrapped_keys(
         }
         let wrapped = WrappedWalletKey::from_bytes(&key.0)
             .map_err(|_| invalid("A wrapped key is not valid."))?;
-        let method = serde_json::to_value(wrapped.method)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .ok_or_else(|| invalid("Unknown unlock method."))?;
+        let method = wrapped.method.as_str().to_owned();
         parsed.push((
             method,
             wrapped.key_id.clone(),
@@ -206,7 +203,7 @@ pub async fn register_finish(
     let wrapped_keys = validate_wrapped_keys(&request.wrapped_keys)?;
     let opaque_key = wrapped_keys
         .iter()
-        .find(|k| k.0 == "opaque")
+        .find(|k| k.0 == UnlockMethod::Opaque.as_str())
         .map(|k| k.2.clone())
         .ok_or_else(|| ApiError::internal("validated keys lack opaque"))?;
     let upload = request.registration_upload.0;
