@@ -29,8 +29,8 @@
 //!
 //! // The tag binds the id to the ciphertext; the server stores it next to the blob.
 //! let id = DocumentId::random();
-//! let tag = document_tag(&key, &id, &info.ciphertext_sha256);
-//! verify_document_tag(&key, &id, &info.ciphertext_sha256, &tag)?;
+//! let tag = document_tag(&key, &id, &info.digest);
+//! verify_document_tag(&key, &id, &CiphertextDigest::of(&sealed), &tag)?;
 //!
 //! let mut opened = Vec::new();
 //! let len = open_document(&key, &sealed[..], &mut opened)?;
@@ -53,7 +53,7 @@ use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
 use crate::{
-    util::{map_decrypt_error, map_payload_read_error, HashingWriter},
+    util::{map_decrypt_error, map_payload_read_error},
     wallet::{WalletKey, WalletRecipient},
     CryptoError, Result,
 };
@@ -206,9 +206,93 @@ pub(crate) fn age_len_max(payload: u64) -> u64 {
     age_len_min(payload).saturating_add(MAX_AGE_GREASE_LEN)
 }
 
-/// SHA-256 of `data` (the hash that [`document_tag`] binds).
+/// SHA-256 of `data`.
 pub fn sha256(data: &[u8]) -> [u8; 32] {
     Sha256::digest(data).into()
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a tag binds of a ciphertext
+// ---------------------------------------------------------------------------------------------
+
+/// How many leading bytes of a ciphertext [`CiphertextDigest`] hashes. They always hold the
+/// whole age header (recipient stanza, grease, header MAC) and the payload nonce: a sealer
+/// refuses to make a file whose header and nonce don't fit.
+pub const DIGEST_PREFIX_LEN: usize = 4096;
+
+/// What a [`document_tag`] binds of a ciphertext: its length and the SHA-256 of its first
+/// [`DIGEST_PREFIX_LEN`] bytes (or of all of it when shorter).
+///
+/// Why not a hash of the whole file: the prefix holds the age header and the payload nonce,
+/// which fix the payload key (the header MAC is keyed by the file key; the payload key is
+/// derived from the file key and the nonce), and every payload chunk after it is authenticated
+/// under that key, with the last chunk marked. So once the prefix is fixed, only someone who
+/// knows the file key can change a single later byte without decryption failing, and the file
+/// key of a document sealed by [`DocumentSealer`] is known only to the wallet holder. Hashing
+/// the whole ciphertext would cost a full SHA-256 pass, slower than the encryption itself.
+///
+/// A file whose file key someone else chose (a deposited document) must be sealed again by
+/// the holder before it is tagged: its author could otherwise change the payload later.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CiphertextDigest {
+    /// Total ciphertext length in bytes.
+    pub len: u64,
+    /// SHA-256 of the first `min(len, DIGEST_PREFIX_LEN)` bytes.
+    pub prefix_sha256: [u8; 32],
+}
+
+impl CiphertextDigest {
+    /// The digest of a ciphertext held in memory.
+    pub fn of(ciphertext: &[u8]) -> Self {
+        let mut digester = CiphertextDigester::default();
+        digester.update(ciphertext);
+        digester.finish()
+    }
+}
+
+/// Computes a [`CiphertextDigest`] over a ciphertext that arrives in pieces (a download).
+#[derive(Clone, Default)]
+pub struct CiphertextDigester {
+    prefix: Sha256,
+    len: u64,
+}
+
+impl CiphertextDigester {
+    /// Feeds the next bytes of the ciphertext.
+    pub fn update(&mut self, bytes: &[u8]) {
+        let hashed = usize::try_from(self.len).unwrap_or(usize::MAX);
+        if hashed < DIGEST_PREFIX_LEN {
+            let take = (DIGEST_PREFIX_LEN - hashed).min(bytes.len());
+            self.prefix.update(&bytes[..take]);
+        }
+        self.len = self.len.saturating_add(bytes.len() as u64);
+    }
+
+    /// The digest of everything fed so far.
+    pub fn finish(self) -> CiphertextDigest {
+        CiphertextDigest {
+            len: self.len,
+            prefix_sha256: self.prefix.finalize().into(),
+        }
+    }
+}
+
+/// A writer that forwards to `inner` while digesting what it writes.
+struct DigestingWriter<W> {
+    inner: W,
+    digester: CiphertextDigester,
+}
+
+impl<W: Write> Write for DigestingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.digester.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -220,8 +304,8 @@ pub fn sha256(data: &[u8]) -> [u8; 32] {
 pub struct SealedDocument {
     /// Bytes written to the output (as announced by [`DocumentSealer::ciphertext_len`]).
     pub ciphertext_len: u64,
-    /// SHA-256 of the bytes written (for [`document_tag`] and upload integrity).
-    pub ciphertext_sha256: [u8; 32],
+    /// The digest of the bytes written, for [`document_tag`].
+    pub digest: CiphertextDigest,
 }
 
 /// Collects what age's stream writer emits, so that [`DocumentSealer`] can create the age
@@ -288,7 +372,10 @@ impl DocumentSealer {
                 .map_err(|_| CryptoError::InvalidParameters("recipient"))?;
         let pipe = Pipe::default();
         let mut stream = encryptor.wrap_output(pipe.clone())?;
-        // The header and nonce are now in the pipe.
+        // The header and nonce are now in the pipe; the tag's digest must cover them.
+        if pipe.len() > DIGEST_PREFIX_LEN {
+            return Err(CryptoError::InvalidParameters("age header too long"));
+        }
         let ciphertext_len = (pipe.len() as u64).saturating_add(stream_len(padded));
 
         let mut header = [0u8; FRAME_HEADER_LEN as usize];
@@ -320,7 +407,10 @@ impl DocumentSealer {
             plaintext_len,
             ciphertext_len,
         } = self;
-        let mut out = HashingWriter::new(output);
+        let mut out = DigestingWriter {
+            inner: output,
+            digester: CiphertextDigester::default(),
+        };
         pipe.drain_into(&mut out)?;
 
         let mut buf = Zeroizing::new(vec![0u8; BUF]);
@@ -367,7 +457,8 @@ impl DocumentSealer {
         stream.finish()?;
         pipe.drain_into(&mut out)?;
         out.flush()?;
-        let (_output, written, sha) = out.finish();
+        let digest = out.digester.finish();
+        let written = digest.len;
         if written != ciphertext_len {
             // Would mean age's output length changed under us: refuse rather than mislead.
             return Err(CryptoError::Io(
@@ -376,7 +467,7 @@ impl DocumentSealer {
         }
         Ok(SealedDocument {
             ciphertext_len: written,
-            ciphertext_sha256: sha,
+            digest,
         })
     }
 }
@@ -465,23 +556,24 @@ fn read_some_payload<R: Read>(r: &mut R, buf: &mut [u8]) -> Result<usize> {
 // Tags
 // ---------------------------------------------------------------------------------------------
 
-fn tag_mac(key: &WalletKey, id: &DocumentId, ciphertext_sha256: &[u8; 32]) -> Hmac<Sha256> {
+fn tag_mac(key: &WalletKey, id: &DocumentId, digest: &CiphertextDigest) -> Hmac<Sha256> {
     let k = key.derive(b"pde/v1/document-tag");
     // HMAC accepts keys of any length.
     #[allow(clippy::expect_used)]
     let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&k[..]).expect("HMAC takes any key");
     mac.update(&[TAG_VERSION]);
     mac.update(id.as_bytes());
-    mac.update(ciphertext_sha256);
+    mac.update(&digest.len.to_le_bytes());
+    mac.update(&digest.prefix_sha256);
     mac
 }
 
-/// The document tag: `version || HMAC-SHA256(K, version || id || ciphertext_sha256)` with
-/// `K = HKDF-SHA256(wallet secret, "pde/v1/document-tag")`. Only the wallet holder can make
-/// one, so the server (or a depositor who knows only the public key) can't swap or forge
-/// documents unnoticed.
-pub fn document_tag(key: &WalletKey, id: &DocumentId, ciphertext_sha256: &[u8; 32]) -> Vec<u8> {
-    let mac = tag_mac(key, id, ciphertext_sha256).finalize().into_bytes();
+/// The document tag: `version || HMAC-SHA256(K, version || id || len || prefix_sha256)` with
+/// `K = HKDF-SHA256(wallet secret, "pde/v1/document-tag")` and the ciphertext's
+/// [`CiphertextDigest`]. Only the wallet holder can make one, so the server (or a depositor
+/// who knows only the public key) can't swap or forge documents unnoticed.
+pub fn document_tag(key: &WalletKey, id: &DocumentId, digest: &CiphertextDigest) -> Vec<u8> {
+    let mac = tag_mac(key, id, digest).finalize().into_bytes();
     let mut tag = Vec::with_capacity(TAG_LEN);
     tag.push(TAG_VERSION);
     tag.extend_from_slice(&mac);
@@ -492,7 +584,7 @@ pub fn document_tag(key: &WalletKey, id: &DocumentId, ciphertext_sha256: &[u8; 3
 pub fn verify_document_tag(
     key: &WalletKey,
     id: &DocumentId,
-    ciphertext_sha256: &[u8; 32],
+    digest: &CiphertextDigest,
     tag: &[u8],
 ) -> Result<()> {
     let (&version, mac) = tag
@@ -504,7 +596,7 @@ pub fn verify_document_tag(
     if tag.len() != TAG_LEN {
         return Err(CryptoError::Malformed("document tag"));
     }
-    tag_mac(key, id, ciphertext_sha256)
+    tag_mac(key, id, digest)
         .verify_slice(mac)
         .map_err(|_| CryptoError::Tampered)
 }
@@ -530,7 +622,7 @@ pub fn open_document_bytes(
     tag: &[u8],
     ciphertext: &[u8],
 ) -> Result<Zeroizing<Vec<u8>>> {
-    verify_document_tag(key, id, &sha256(ciphertext), tag)?;
+    verify_document_tag(key, id, &CiphertextDigest::of(ciphertext), tag)?;
     // Reserve the upper bound up front so the buffer never reallocates (which would leave
     // unzeroized copies of plaintext behind).
     let mut out = Zeroizing::new(Vec::with_capacity(ciphertext.len()));
@@ -693,33 +785,96 @@ mod tests {
         let key = WalletKey::generate();
         let a = DocumentId::random();
         let b = DocumentId::random();
-        let sha = sha256(b"ciphertext");
-        let tag = document_tag(&key, &a, &sha);
+        let digest = CiphertextDigest::of(b"ciphertext");
+        let tag = document_tag(&key, &a, &digest);
         assert_eq!(tag.len(), TAG_LEN);
         assert_eq!(tag[0], TAG_VERSION);
-        verify_document_tag(&key, &a, &sha, &tag).unwrap();
+        verify_document_tag(&key, &a, &digest, &tag).unwrap();
         assert_eq!(
-            verify_document_tag(&key, &b, &sha, &tag).err(),
+            verify_document_tag(&key, &b, &digest, &tag).err(),
             Some(CryptoError::Tampered)
         );
         assert_eq!(
-            verify_document_tag(&key, &a, &sha256(b"other"), &tag).err(),
+            verify_document_tag(&key, &a, &CiphertextDigest::of(b"other"), &tag).err(),
+            Some(CryptoError::Tampered)
+        );
+        let longer = CiphertextDigest {
+            len: digest.len + 1,
+            ..digest
+        };
+        assert_eq!(
+            verify_document_tag(&key, &a, &longer, &tag).err(),
             Some(CryptoError::Tampered)
         );
         assert_eq!(
-            verify_document_tag(&WalletKey::generate(), &a, &sha, &tag).err(),
+            verify_document_tag(&WalletKey::generate(), &a, &digest, &tag).err(),
             Some(CryptoError::Tampered)
         );
         for i in 0..tag.len() {
             let mut bad = tag.clone();
             bad[i] ^= 0x04;
-            assert!(verify_document_tag(&key, &a, &sha, &bad).is_err());
+            assert!(verify_document_tag(&key, &a, &digest, &bad).is_err());
         }
-        assert!(verify_document_tag(&key, &a, &sha, &tag[..32]).is_err());
-        assert!(verify_document_tag(&key, &a, &sha, &[]).is_err());
+        assert!(verify_document_tag(&key, &a, &digest, &tag[..32]).is_err());
+        assert!(verify_document_tag(&key, &a, &digest, &[]).is_err());
         let mut long = tag.clone();
         long.push(0);
-        assert!(verify_document_tag(&key, &a, &sha, &long).is_err());
+        assert!(verify_document_tag(&key, &a, &digest, &long).is_err());
+    }
+
+    #[test]
+    fn digest_covers_prefix_and_length() {
+        let data: Vec<u8> = (0..3 * DIGEST_PREFIX_LEN).map(|i| i as u8).collect();
+        let whole = CiphertextDigest::of(&data);
+        assert_eq!(whole.len, data.len() as u64);
+        assert_eq!(whole.prefix_sha256, sha256(&data[..DIGEST_PREFIX_LEN]));
+        // Fed in uneven pieces, the streaming digester agrees.
+        let mut digester = CiphertextDigester::default();
+        for piece in data.chunks(1000) {
+            digester.update(piece);
+        }
+        assert_eq!(digester.finish(), whole);
+        // Short inputs are hashed whole.
+        assert_eq!(CiphertextDigest::of(b"abc").prefix_sha256, sha256(b"abc"));
+        // A change inside the prefix changes the digest.
+        let mut changed = data.clone();
+        changed[DIGEST_PREFIX_LEN - 1] ^= 1;
+        assert_ne!(CiphertextDigest::of(&changed), whole);
+    }
+
+    /// The tag covers only the prefix: any change after it must still make opening fail,
+    /// because the payload is authenticated under the key the prefix fixes.
+    #[test]
+    fn changes_after_the_prefix_fail_to_open() {
+        let key = WalletKey::generate();
+        let id = DocumentId::random();
+        let data = vec![0x33u8; 200_000];
+        let mut sealed = Vec::new();
+        let info =
+            seal_document(&key.recipient(), &data[..], data.len() as u64, &mut sealed).unwrap();
+        let tag = document_tag(&key, &id, &info.digest);
+        for pos in [
+            DIGEST_PREFIX_LEN,
+            DIGEST_PREFIX_LEN + 1,
+            70_000,
+            sealed.len() / 2,
+            sealed.len() - 1,
+        ] {
+            let mut bad = sealed.clone();
+            bad[pos] ^= 0x80;
+            assert_eq!(
+                open_document_bytes(&key, &id, &tag, &bad).err(),
+                Some(CryptoError::Tampered),
+                "change at {pos}"
+            );
+        }
+        // A whole new file to the same recipient (all anyone with the public key can make)
+        // does not carry the tag.
+        let forged = seal_document_bytes(&key.recipient(), b"forged").unwrap();
+        assert_eq!(
+            open_document_bytes(&key, &id, &tag, &forged).err(),
+            Some(CryptoError::Tampered)
+        );
     }
 
     #[test]
@@ -727,7 +882,7 @@ mod tests {
         let key = WalletKey::generate();
         let id = DocumentId::random();
         let sealed = seal_document_bytes(&key.recipient(), b"hello").unwrap();
-        let tag = document_tag(&key, &id, &sha256(&sealed));
+        let tag = document_tag(&key, &id, &CiphertextDigest::of(&sealed));
         assert_eq!(
             &open_document_bytes(&key, &id, &tag, &sealed).unwrap()[..],
             b"hello"
@@ -835,9 +990,9 @@ mod proptests {
             let info = seal_document(&key.recipient(), &data[..], len as u64, &mut sealed).unwrap();
             prop_assert_eq!(info.ciphertext_len, sealed.len() as u64);
             prop_assert!(ciphertext_len_bounds(len as u64).contains(&info.ciphertext_len));
-            prop_assert_eq!(info.ciphertext_sha256, sha256(&sealed));
+            prop_assert_eq!(info.digest, CiphertextDigest::of(&sealed));
             let id = DocumentId::random();
-            let tag = document_tag(&key, &id, &info.ciphertext_sha256);
+            let tag = document_tag(&key, &id, &info.digest);
             let opened = open_document_bytes(&key, &id, &tag, &sealed).unwrap();
             prop_assert_eq!(&opened[..], &data[..]);
         }

@@ -23,8 +23,7 @@
 //! let key = WalletKey::generate();
 //! let sealed = document::seal_document_bytes(&key.recipient(), b"attestation")?;
 //! # let id = document::DocumentId::random();
-//! # let sha = document::sha256(&sealed);
-//! # let tag = document::document_tag(&key, &id, &sha);
+//! # let tag = document::document_tag(&key, &id, &document::CiphertextDigest::of(&sealed));
 //! let plain = document::open_document_bytes(&key, &id, &tag, &sealed)?;
 //! assert_eq!(&plain[..], b"attestation");
 //! # Ok::<(), pde_crypto::CryptoError>(())

@@ -1,8 +1,8 @@
 //! Small internal helpers shared by the modules (no cryptographic primitives here).
 
-use std::io::{self, Write};
+use std::io;
 
-use sha2::{Digest, Sha256};
+use sha2::Sha256;
 use zeroize::Zeroizing;
 
 use crate::CryptoError;
@@ -16,40 +16,6 @@ pub(crate) fn hkdf_sha256_32(ikm: &[u8], info: &[u8]) -> Zeroizing<[u8; 32]> {
     hk.expand(info, &mut out[..])
         .expect("HKDF-SHA256 can always expand to 32 bytes");
     out
-}
-
-/// A writer that forwards to `inner` while counting bytes and hashing them with SHA-256.
-pub(crate) struct HashingWriter<W> {
-    inner: W,
-    hasher: Sha256,
-    written: u64,
-}
-
-impl<W: Write> HashingWriter<W> {
-    pub(crate) fn new(inner: W) -> Self {
-        Self {
-            inner,
-            hasher: Sha256::new(),
-            written: 0,
-        }
-    }
-
-    pub(crate) fn finish(self) -> (W, u64, [u8; 32]) {
-        (self.inner, self.written, self.hasher.finalize().into())
-    }
-}
-
-impl<W: Write> Write for HashingWriter<W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.hasher.update(&buf[..n]);
-        self.written += n as u64;
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
-    }
 }
 
 /// Maps an I/O error raised while reading an age payload: authentication failures and

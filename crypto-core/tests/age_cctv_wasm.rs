@@ -37,7 +37,7 @@ fn documents_round_trip_wasm() {
         let mut out = Vec::new();
         assert!(document::open_document(&key, cut, &mut out).is_err());
         let id = document::DocumentId::random();
-        let tag = document::document_tag(&key, &id, &document::sha256(&sealed));
+        let tag = document::document_tag(&key, &id, &document::CiphertextDigest::of(&sealed));
         let opened = document::open_document_bytes(&key, &id, &tag, &sealed).unwrap();
         assert_eq!(&opened[..], &data[..]);
     }

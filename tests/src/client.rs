@@ -394,7 +394,11 @@ impl PdeClient {
             thumbnail: None,
         };
         let sealed = metadata::seal_metadata(&wallet.key.recipient(), &id, &meta)?;
-        let tag = document::document_tag(&wallet.key, &id, &document::sha256(ciphertext));
+        let tag = document::document_tag(
+            &wallet.key,
+            &id,
+            &document::CiphertextDigest::of(ciphertext),
+        );
         self.send_json(
             Method::POST,
             &format!("/uploads/{}/commit", status.upload_id),

@@ -93,10 +93,6 @@ fn crypto_throughput() {
         }
     });
     let base = rate(data.len(), baseline);
-    // Context: the SHA-256 pass over the ciphertext that sealing does for the document tag.
-    let hashing = best_of(3, || {
-        std::hint::black_box(document::sha256(&sealed));
-    });
     row(
         "pde-crypto encrypt (64 MiB document)",
         rate(data.len(), encrypt),
@@ -108,14 +104,6 @@ fn crypto_throughput() {
     row(
         "pde-crypto decrypt (64 MiB document)",
         rate(data.len(), decrypt),
-        "MiB/s",
-        "ChaCha20-Poly1305 pass",
-        base,
-        "",
-    );
-    row(
-        "(context) SHA-256 of the ciphertext (tag)",
-        rate(sealed.len(), hashing),
         "MiB/s",
         "ChaCha20-Poly1305 pass",
         base,
