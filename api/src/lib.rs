@@ -5,9 +5,11 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod error_code;
 pub mod passphrase;
 pub mod pseudonym;
 pub mod types;
 pub mod wallet_number;
 
+pub use error_code::ErrorCode;
 pub use types::*;

@@ -277,24 +277,6 @@ impl CiphertextDigester {
     }
 }
 
-/// A writer that forwards to `inner` while digesting what it writes.
-struct DigestingWriter<W> {
-    inner: W,
-    digester: CiphertextDigester,
-}
-
-impl<W: Write> Write for DigestingWriter<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.digester.update(&buf[..n]);
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Sealing and opening
 // ---------------------------------------------------------------------------------------------
@@ -314,15 +296,15 @@ pub struct SealedDocument {
 struct Pipe(Arc<Mutex<Vec<u8>>>);
 
 impl Pipe {
-    /// Moves everything collected so far to `out`.
-    fn drain_into<W: Write>(&self, out: &mut W) -> std::io::Result<()> {
+    /// Takes everything collected so far.
+    fn take(&self) -> Vec<u8> {
+        // A poisoned lock can only follow a panic inside `extend_from_slice`; the bytes are
+        // still whole.
         let mut buf = self
             .0
             .lock()
-            .map_err(|_| std::io::Error::other("poisoned pipe"))?;
-        out.write_all(&buf)?;
-        buf.clear();
-        Ok(())
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        std::mem::take(&mut *buf)
     }
 
     fn len(&self) -> usize {
@@ -400,75 +382,121 @@ impl DocumentSealer {
     ///
     /// Fails with [`CryptoError::InvalidParameters`] when `input` holds fewer or more bytes
     /// than announced. On error the output holds an unusable partial file: discard it.
-    pub fn seal<R: Read, W: Write>(self, mut input: R, output: W) -> Result<SealedDocument> {
-        let Self {
-            mut stream,
-            pipe,
-            plaintext_len,
-            ciphertext_len,
-        } = self;
-        let mut out = DigestingWriter {
-            inner: output,
-            digester: CiphertextDigester::default(),
-        };
-        pipe.drain_into(&mut out)?;
-
+    pub fn seal<R: Read, W: Write>(self, mut input: R, mut output: W) -> Result<SealedDocument> {
+        let mut stream = self.start();
         let mut buf = Zeroizing::new(vec![0u8; BUF]);
-        let mut remaining = plaintext_len;
-        while remaining > 0 {
-            let want = remaining.min(BUF as u64) as usize;
-            let n = match input.read(&mut buf[..want]) {
-                Ok(0) => {
-                    return Err(CryptoError::InvalidParameters(
-                        "input shorter than plaintext_len",
-                    ))
-                }
+        loop {
+            let n = match input.read(&mut buf[..]) {
+                Ok(0) => break,
                 Ok(n) => n,
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(e.into()),
             };
-            stream.write_all(&buf[..n])?;
-            pipe.drain_into(&mut out)?;
-            remaining -= n as u64;
+            let ciphertext = stream.push(&buf[..n])?;
+            output.write_all(&ciphertext)?;
         }
-        // The input must end here.
-        loop {
-            match input.read(&mut buf[..1]) {
-                Ok(0) => break,
-                Ok(_) => {
-                    return Err(CryptoError::InvalidParameters(
-                        "input longer than plaintext_len",
-                    ))
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e.into()),
-            }
-        }
+        let (ciphertext, sealed) = stream.finish()?;
+        output.write_all(&ciphertext)?;
+        output.flush()?;
+        Ok(sealed)
+    }
 
-        buf.fill(0);
-        let mut padding = padded_len(plaintext_len) - FRAME_HEADER_LEN - plaintext_len;
-        while padding > 0 {
-            let n = padding.min(BUF as u64) as usize;
-            stream.write_all(&buf[..n])?;
-            pipe.drain_into(&mut out)?;
-            padding -= n as u64;
+    /// Starts push-style sealing, for callers that get the content in pieces from an event
+    /// loop (a browser reading a file): see [`SealingStream`].
+    pub fn start(self) -> SealingStream {
+        let padding = padded_len(self.plaintext_len) - FRAME_HEADER_LEN - self.plaintext_len;
+        SealingStream {
+            stream: self.stream,
+            pipe: self.pipe,
+            remaining: self.plaintext_len,
+            padding,
+            ciphertext_len: self.ciphertext_len,
+            digester: CiphertextDigester::default(),
         }
+    }
+}
 
+/// Push-style sealing of one document: [`SealingStream::push`] takes the next piece of
+/// content and gives back the ciphertext ready so far (the first call also gives the age
+/// header); [`SealingStream::finish`] adds the padding, ends the age stream and gives back the
+/// rest. Memory stays bounded by the piece size plus one 64 KiB chunk.
+///
+/// No `Debug` or `Clone`: it holds the file's payload key.
+pub struct SealingStream {
+    stream: age::stream::StreamWriter<Pipe>,
+    pipe: Pipe,
+    remaining: u64,
+    padding: u64,
+    ciphertext_len: u64,
+    digester: CiphertextDigester,
+}
+
+impl SealingStream {
+    /// The exact number of ciphertext bytes this stream gives back in all.
+    pub fn ciphertext_len(&self) -> u64 {
+        self.ciphertext_len
+    }
+
+    /// Encrypts the next piece of content. [`CryptoError::InvalidParameters`] when the
+    /// content grows beyond the length announced to [`DocumentSealer::new`].
+    pub fn push(&mut self, plaintext: &[u8]) -> Result<Vec<u8>> {
+        if plaintext.len() as u64 > self.remaining {
+            return Err(CryptoError::InvalidParameters(
+                "input longer than plaintext_len",
+            ));
+        }
+        self.stream.write_all(plaintext)?;
+        self.remaining -= plaintext.len() as u64;
+        Ok(self.take_output())
+    }
+
+    /// Pads, finishes the age stream and returns the last ciphertext with the facts of the
+    /// whole file. [`CryptoError::InvalidParameters`] when less content was pushed than
+    /// announced.
+    pub fn finish(mut self) -> Result<(Vec<u8>, SealedDocument)> {
+        if self.remaining > 0 {
+            return Err(CryptoError::InvalidParameters(
+                "input shorter than plaintext_len",
+            ));
+        }
+        let zeros = vec![0u8; BUF];
+        while self.padding > 0 {
+            let n = self.padding.min(BUF as u64) as usize;
+            self.stream.write_all(&zeros[..n])?;
+            self.padding -= n as u64;
+        }
+        let mut rest = self.take_output();
+        let Self {
+            stream,
+            pipe,
+            mut digester,
+            ciphertext_len,
+            ..
+        } = self;
         stream.finish()?;
-        pipe.drain_into(&mut out)?;
-        out.flush()?;
-        let digest = out.digester.finish();
-        let written = digest.len;
-        if written != ciphertext_len {
+        let last = pipe.take();
+        digester.update(&last);
+        rest.extend_from_slice(&last);
+        let digest = digester.finish();
+        if digest.len != ciphertext_len {
             // Would mean age's output length changed under us: refuse rather than mislead.
             return Err(CryptoError::Io(
                 "ciphertext length differs from announced".into(),
             ));
         }
-        Ok(SealedDocument {
-            ciphertext_len: written,
-            digest,
-        })
+        Ok((
+            rest,
+            SealedDocument {
+                ciphertext_len: digest.len,
+                digest,
+            },
+        ))
+    }
+
+    fn take_output(&mut self) -> Vec<u8> {
+        let output = self.pipe.take();
+        self.digester.update(&output);
+        output
     }
 }
 
@@ -820,6 +848,36 @@ mod tests {
         let mut long = tag.clone();
         long.push(0);
         assert!(verify_document_tag(&key, &a, &digest, &long).is_err());
+    }
+
+    #[test]
+    fn push_style_sealing_matches_the_announcement() {
+        let key = WalletKey::generate();
+        let data: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
+        let sealer = DocumentSealer::new(&key.recipient(), data.len() as u64).unwrap();
+        let announced = sealer.ciphertext_len();
+        let mut stream = sealer.start();
+        let mut sealed = Vec::new();
+        for piece in data.chunks(77_777) {
+            sealed.extend_from_slice(&stream.push(piece).unwrap());
+        }
+        let (rest, info) = stream.finish().unwrap();
+        sealed.extend_from_slice(&rest);
+        assert_eq!(sealed.len() as u64, announced);
+        assert_eq!(info.digest, CiphertextDigest::of(&sealed));
+        let id = DocumentId::random();
+        let tag = document_tag(&key, &id, &info.digest);
+        assert_eq!(
+            &open_document_bytes(&key, &id, &tag, &sealed).unwrap()[..],
+            &data[..]
+        );
+
+        // Too much or too little content is refused.
+        let mut stream = DocumentSealer::new(&key.recipient(), 10).unwrap().start();
+        assert!(stream.push(&[0u8; 11]).is_err());
+        let mut stream = DocumentSealer::new(&key.recipient(), 10).unwrap().start();
+        stream.push(&[0u8; 9]).unwrap();
+        assert!(stream.finish().is_err());
     }
 
     #[test]

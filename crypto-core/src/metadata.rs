@@ -51,9 +51,9 @@ const FRAME_HEADER_LEN: usize = 1 + 16 + 4;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
-    /// Identity documents (ID card, passport, residence permit).
+    /// Identity documents (ID card, passport, birth certificate).
     Identity,
-    /// Proof of residence or address (reference address, domiciliation).
+    /// Residence and asylum (residence permit, annex, reference address).
     Residence,
     /// Social aid (CPAS/OCMW decisions, integration income).
     SocialAid,
@@ -65,8 +65,40 @@ pub enum Category {
     Housing,
     /// Legal (court, lawyer, police).
     Legal,
+    /// Family and personal (marriage, children, letters).
+    Family,
     /// Anything else.
     Other,
+}
+
+impl Category {
+    /// Every category, in the order a holder sees them.
+    pub const ALL: [Category; 9] = [
+        Category::Identity,
+        Category::Residence,
+        Category::Medical,
+        Category::SocialAid,
+        Category::Income,
+        Category::Housing,
+        Category::Legal,
+        Category::Family,
+        Category::Other,
+    ];
+
+    /// The stable name used in the encrypted record (and in translation keys).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Category::Identity => "identity",
+            Category::Residence => "residence",
+            Category::SocialAid => "social_aid",
+            Category::Medical => "medical",
+            Category::Income => "income",
+            Category::Housing => "housing",
+            Category::Legal => "legal",
+            Category::Family => "family",
+            Category::Other => "other",
+        }
+    }
 }
 
 /// What the holder knows about a document. All of it is encrypted; `Debug` redacts the name
@@ -202,6 +234,14 @@ mod tests {
     }
 
     #[test]
+    fn category_names_match_serde() {
+        for category in Category::ALL {
+            let json = serde_json::to_string(&category).unwrap();
+            assert_eq!(json, format!("\"{}\"", category.as_str()));
+        }
+    }
+
+    #[test]
     fn round_trip_and_binding() {
         let key = WalletKey::generate();
         let id = DocumentId::random();
@@ -309,6 +349,7 @@ mod proptests {
             Just(Category::Income),
             Just(Category::Housing),
             Just(Category::Legal),
+            Just(Category::Family),
             Just(Category::Other),
         ]
     }

@@ -4,6 +4,7 @@
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use pde_api::ErrorCode;
 use pde_api::{ErrorBody, ErrorDetail};
 
 /// Everything a handler can answer besides success.
@@ -13,7 +14,7 @@ pub enum ApiError {
     #[error("bad request: {code}")]
     BadRequest {
         /// Stable code.
-        code: &'static str,
+        code: ErrorCode,
         /// Plain message.
         message: String,
     },
@@ -39,7 +40,7 @@ pub enum ApiError {
     #[error("conflict: {code}")]
     Conflict {
         /// Stable code.
-        code: &'static str,
+        code: ErrorCode,
         /// Plain message.
         message: String,
     },
@@ -47,7 +48,7 @@ pub enum ApiError {
     #[error("too large: {code}")]
     TooLarge {
         /// Stable code.
-        code: &'static str,
+        code: ErrorCode,
         /// Plain message.
         message: String,
     },
@@ -55,7 +56,7 @@ pub enum ApiError {
     #[error("storage full: {code}")]
     StorageFull {
         /// Stable code.
-        code: &'static str,
+        code: ErrorCode,
         /// Plain message.
         message: String,
     },
@@ -72,7 +73,7 @@ pub enum ApiError {
 
 impl ApiError {
     /// A 400 with a code and a message.
-    pub fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn bad_request(code: ErrorCode, message: impl Into<String>) -> Self {
         Self::BadRequest {
             code,
             message: message.into(),
@@ -80,7 +81,7 @@ impl ApiError {
     }
 
     /// A 409 with a code and a message.
-    pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn conflict(code: ErrorCode, message: impl Into<String>) -> Self {
         Self::Conflict {
             code,
             message: message.into(),
@@ -88,7 +89,7 @@ impl ApiError {
     }
 
     /// A 413 with a code and a message.
-    pub fn too_large(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn too_large(code: ErrorCode, message: impl Into<String>) -> Self {
         Self::TooLarge {
             code,
             message: message.into(),
@@ -100,54 +101,54 @@ impl ApiError {
         Self::Internal(cause.to_string())
     }
 
-    fn parts(&self) -> (StatusCode, &'static str, String) {
+    fn parts(&self) -> (StatusCode, ErrorCode, String) {
         match self {
-            Self::BadRequest { code, message } => (StatusCode::BAD_REQUEST, code, message.clone()),
+            Self::BadRequest { code, message } => (StatusCode::BAD_REQUEST, *code, message.clone()),
             Self::NotSignedIn => (
                 StatusCode::UNAUTHORIZED,
-                "not_signed_in",
+                ErrorCode::NotSignedIn,
                 "Your session has ended. Open your wallet again.".into(),
             ),
             Self::LoginFailed => (
                 StatusCode::UNAUTHORIZED,
-                "login_failed",
+                ErrorCode::LoginFailed,
                 "Wrong wallet number or wrong secret.".into(),
             ),
             Self::InvitationRequired => (
                 StatusCode::FORBIDDEN,
-                "invitation_required",
+                ErrorCode::InvitationRequired,
                 "Creating a wallet here needs a valid invitation code.".into(),
             ),
             Self::NotFound => (
                 StatusCode::NOT_FOUND,
-                "not_found",
+                ErrorCode::NotFound,
                 "Nothing was found here.".into(),
             ),
             Self::NoRoute => (
                 StatusCode::NOT_FOUND,
-                "no_such_route",
+                ErrorCode::NoSuchRoute,
                 "This address does not exist.".into(),
             ),
             Self::MethodNotAllowed => (
                 StatusCode::METHOD_NOT_ALLOWED,
-                "method_not_allowed",
+                ErrorCode::MethodNotAllowed,
                 "This address does not accept this kind of request.".into(),
             ),
-            Self::Conflict { code, message } => (StatusCode::CONFLICT, code, message.clone()),
+            Self::Conflict { code, message } => (StatusCode::CONFLICT, *code, message.clone()),
             Self::TooLarge { code, message } => {
-                (StatusCode::PAYLOAD_TOO_LARGE, code, message.clone())
+                (StatusCode::PAYLOAD_TOO_LARGE, *code, message.clone())
             }
             Self::StorageFull { code, message } => {
-                (StatusCode::INSUFFICIENT_STORAGE, code, message.clone())
+                (StatusCode::INSUFFICIENT_STORAGE, *code, message.clone())
             }
             Self::TooManyAttempts { retry_after } => (
                 StatusCode::TOO_MANY_REQUESTS,
-                "too_many_attempts",
+                ErrorCode::TooManyAttempts,
                 format!("Too many attempts. Wait {retry_after} seconds, then try again."),
             ),
             Self::Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
-                "internal_error",
+                ErrorCode::InternalError,
                 "Something went wrong on the server. Nothing was changed; try again.".into(),
             ),
         }
@@ -166,7 +167,7 @@ impl IntoResponse for ApiError {
         };
         let body = ErrorBody {
             error: ErrorDetail {
-                code: code.to_owned(),
+                code: code.as_str().to_owned(),
                 message,
                 retry_after_seconds: retry_after,
             },
@@ -197,24 +198,24 @@ impl From<axum::extract::rejection::JsonRejection> for ApiError {
     fn from(rejection: axum::extract::rejection::JsonRejection) -> Self {
         use axum::extract::rejection::JsonRejection;
         if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            return Self::too_large("body_too_large", "The request is too large.");
+            return Self::too_large(ErrorCode::BodyTooLarge, "The request is too large.");
         }
         match rejection {
             JsonRejection::MissingJsonContentType(_) => Self::bad_request(
-                "expected_json",
+                ErrorCode::ExpectedJson,
                 "The request must be JSON (Content-Type: application/json).",
             ),
             JsonRejection::JsonSyntaxError(_) => {
-                Self::bad_request("malformed_json", "The request is not valid JSON.")
+                Self::bad_request(ErrorCode::MalformedJson, "The request is not valid JSON.")
             }
             JsonRejection::JsonDataError(err) => Self::bad_request(
-                "invalid_fields",
+                ErrorCode::InvalidFields,
                 format!(
                     "The request's fields are not as expected: {}",
                     err.body_text()
                 ),
             ),
-            other => Self::bad_request("malformed_request", other.body_text()),
+            other => Self::bad_request(ErrorCode::MalformedRequest, other.body_text()),
         }
     }
 }

@@ -47,6 +47,7 @@ pub fn router(state: AppState) -> Router {
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed });
     let mut app = Router::new()
         .nest(API_PREFIX, api)
+        .merge(crate::web::routes())
         .fallback(|| async { ApiError::NoRoute })
         .layer(axum::extract::DefaultBodyLimit::max(1024 * 1024));
     for (name, value) in SECURITY_HEADERS {

@@ -1,6 +1,7 @@
 //! PDE's native client (pde-crypto + HTTP) and the harness that runs the real server binary for
 //! end-to-end tests.
 
+pub mod browser;
 pub mod client;
 pub mod harness;
 pub mod scan;

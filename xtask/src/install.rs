@@ -40,6 +40,26 @@ fn apt_get() -> Command {
     cmd
 }
 
+/// Debian's Chromium and ChromeDriver (and fonts with Arabic glyphs) for the browser tests;
+/// returns Chromium's path.
+pub fn ensure_chromium(apt: &mut Apt, install: bool) -> Result<PathBuf> {
+    let chromium = PathBuf::from("/usr/bin/chromium");
+    let driver = PathBuf::from("/usr/bin/chromedriver");
+    if chromium.exists() && driver.exists() {
+        return Ok(chromium);
+    }
+    if !install {
+        return Err("Chromium is missing: apt-get install chromium chromium-driver".into());
+    }
+    apt.install(&[
+        "chromium",
+        "chromium-driver",
+        "fonts-liberation",
+        "fonts-dejavu-core",
+    ])?;
+    Ok(chromium)
+}
+
 /// `rustup target add wasm32-unknown-unknown` unless it is installed.
 /// Installs the Debian package of the same name as `program` when `program -V` does not run.
 pub fn ensure_program(apt: &mut Apt, program: &str, install: bool) -> Result<()> {

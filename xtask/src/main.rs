@@ -10,6 +10,7 @@ mod serve;
 mod steps;
 mod test;
 mod util;
+mod web;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -31,6 +32,7 @@ commands:
                            (e.g. `-- my_test_name` or `-- -- --nocapture`)
   serve [-- <server args>]
         build the release server and run it (defaults: 127.0.0.1:8080, ./data, ./secrets, SQLite)
+  web   build the web bundle (web/dist) that the server serves
   pg    start a private PostgreSQL cluster, print its URL, stop it on Ctrl-D or Ctrl-C
   bench build release binaries, install nginx if missing, print throughput and memory
         figures beside baselines measured in the same run (as ratios)
@@ -64,6 +66,10 @@ fn real_main() -> Result<ExitCode> {
     match command.as_str() {
         "test" => test::run_test(&root, test::TestOptions::parse(rest)?),
         "serve" => serve::run_serve(&root, strip_separator(rest)),
+        "web" => {
+            no_args("web", rest)?;
+            web::build_web_bundle(&root, true).map(|_| ExitCode::SUCCESS)
+        }
         "pg" => {
             no_args("pg", rest)?;
             pg::run_pg_helper()

@@ -10,7 +10,7 @@ use crate::util::{cargo, run, show, target_dir, Result};
 /// 127.0.0.1:8080, ./data, ./secrets, SQLite); `args` go to the server.
 pub fn run_serve(root: &Path, args: &[String]) -> Result<ExitCode> {
     eprintln!("==> build the web bundle");
-    build_web_bundle(root)?;
+    crate::web::build_web_bundle(root, true)?;
     eprintln!("==> build pde-server (release)");
     run(cargo().args(["build", "--release", "-p", "pde-server"]))?;
     let mut server = Command::new(target_dir()?.join("release").join("pde-server"));
@@ -19,12 +19,4 @@ pub fn run_serve(root: &Path, args: &[String]) -> Result<ExitCode> {
     // `exec` only returns on failure: Ctrl-C and exit codes then belong to the server.
     let error = server.exec();
     Err(format!("cannot run `{}`: {error}", show(&server)).into())
-}
-
-/// The web client's bundle, which the server serves. Not written yet: the web crate will be
-/// built here (`cargo build -p pde-web --target wasm32-unknown-unknown`, `wasm-bindgen`,
-/// `wasm-opt`) before the server, so that `serve` runs the whole application.
-fn build_web_bundle(_root: &Path) -> Result<()> {
-    eprintln!("(no web bundle yet)");
-    Ok(())
 }

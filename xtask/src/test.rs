@@ -48,6 +48,8 @@ struct Tools {
     pg: PgBin,
     /// `wasm-bindgen-test-runner`, when Cargo.lock has wasm-bindgen and wasm is on.
     wasm_test_runner: Option<PathBuf>,
+    /// Chromium for the browser tests, unless `--no-wasm`.
+    chromium: Option<PathBuf>,
 }
 
 pub fn run_test(root: &Path, options: TestOptions) -> Result<ExitCode> {
@@ -77,10 +79,24 @@ fn all_steps(root: &Path, options: &TestOptions, steps: &mut Steps) -> Result<()
         ]))
     })?;
     if options.no_wasm {
-        steps.skip("build pde-crypto for wasm", "--no-wasm");
+        steps.skip("cargo clippy (pde-web, wasm32)", "--no-wasm");
+        steps.skip("build the web bundle (WASM)", "--no-wasm");
     } else {
-        steps.run("build pde-crypto for wasm", || {
-            run(cargo().args(["build", "-p", "pde-crypto", "--target", WASM_TARGET]))
+        // The app's browser-only modules compile for wasm32 only: lint them there too.
+        steps.run("cargo clippy (pde-web, wasm32)", || {
+            run(cargo().args([
+                "clippy",
+                "-p",
+                "pde-web",
+                "--target",
+                WASM_TARGET,
+                "--",
+                "-D",
+                "warnings",
+            ]))
+        })?;
+        steps.run("build the web bundle (WASM)", || {
+            crate::web::build_web_bundle(root, !options.skip_install).map(drop)
         })?;
     }
     let servers = steps.run("build pde-server (test-clock, default)", build_servers)?;
@@ -94,7 +110,9 @@ fn all_steps(root: &Path, options: &TestOptions, steps: &mut Steps) -> Result<()
             .env("PDE_PG_DUMP", cluster.pg_dump())
             .env("PDE_SERVER_BIN", &servers.default)
             .env("PDE_SERVER_BIN_TEST_CLOCK", &servers.test_clock)
-            .env("PDE_REQUIRE_POSTGRES", "1"))
+            .env("PDE_REQUIRE_POSTGRES", "1")
+            .envs(tools.chromium.iter().map(|c| ("PDE_CHROMIUM", c)))
+            .envs((!options.no_wasm).then_some(("PDE_REQUIRE_BROWSER", "1"))))
     });
     let stopped = steps.run("stop PostgreSQL", || cluster.stop());
     tested?;
@@ -145,11 +163,16 @@ fn install_steps(root: &Path, options: &TestOptions, steps: &mut Steps) -> Resul
     let mut tools = Tools {
         pg,
         wasm_test_runner: None,
+        chromium: None,
     };
     if options.no_wasm {
+        steps.skip("install: Chromium", "--no-wasm");
         steps.skip("install: wasm32 target", "--no-wasm");
         steps.skip("install: wasm-bindgen-cli", "--no-wasm");
     } else {
+        tools.chromium = Some(steps.run("install: Chromium", || {
+            install::ensure_chromium(&mut apt, install)
+        })?);
         steps.run("install: wasm32 target", || {
             install::ensure_wasm_target(install)
         })?;

@@ -7,6 +7,7 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, put};
 use axum::Router;
+use pde_api::ErrorCode;
 
 use pde_api::{DocumentInfo, DocumentList, MetadataUpdate};
 use pde_crypto::document::DocumentId;
@@ -120,13 +121,13 @@ pub async fn update_metadata(
     let id = document_id(&document_id_text)?;
     if update.metadata.0.is_empty() {
         return Err(ApiError::bad_request(
-            "metadata_empty",
+            ErrorCode::MetadataEmpty,
             "The document's details are missing.",
         ));
     }
     if update.metadata.0.len() > MAX_SEALED_METADATA {
         return Err(ApiError::too_large(
-            "metadata_too_large",
+            ErrorCode::MetadataTooLarge,
             "The document's details are too large.",
         ));
     }

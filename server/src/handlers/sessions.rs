@@ -10,6 +10,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
 use axum::Router;
+use pde_api::ErrorCode;
 use sha2::{Digest, Sha256};
 
 use pde_api::pseudonym::Pseudonym;
@@ -144,7 +145,10 @@ pub async fn login_start(
     })
     .await?
     .map_err(|_| {
-        ApiError::bad_request("invalid_login_message", "The login message is not valid.")
+        ApiError::bad_request(
+            ErrorCode::InvalidLoginMessage,
+            "The login message is not valid.",
+        )
     })?;
     let login = LoginState {
         id: uuid::Uuid::new_v4().simple().to_string(),

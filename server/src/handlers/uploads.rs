@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use axum::routing::{get, post, put};
 use axum::Router;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
+use pde_api::ErrorCode;
 
 use pde_api::{DocumentInfo, UploadCommitRequest, UploadCreateRequest, UploadStatus};
 use pde_crypto::metadata::MAX_SEALED_METADATA;
@@ -77,13 +78,13 @@ pub async fn create_upload(
     let settings = &state.settings;
     if request.ciphertext_len == 0 {
         return Err(ApiError::bad_request(
-            "empty_upload",
+            ErrorCode::EmptyUpload,
             "The document is empty.",
         ));
     }
     if request.ciphertext_len > settings.max_ciphertext_bytes() {
         return Err(ApiError::too_large(
-            "document_too_large",
+            ErrorCode::DocumentTooLarge,
             format!(
                 "This document is larger than the limit of {}.",
                 mib(settings.max_document_bytes)
@@ -109,7 +110,7 @@ pub async fn create_upload(
         CreateUploadOutcome::Created => {}
         CreateUploadOutcome::QuotaExceeded => {
             return Err(ApiError::too_large(
-                "quota_exceeded",
+                ErrorCode::QuotaExceeded,
                 format!(
                     "Your wallet is full (limit {}). Delete a document to make room.",
                     mib(settings.wallet_quota_bytes)
@@ -118,13 +119,13 @@ pub async fn create_upload(
         }
         CreateUploadOutcome::ServerFull => {
             return Err(ApiError::StorageFull {
-                code: "server_full",
+                code: ErrorCode::ServerFull,
                 message: "The server is full at the moment. Nothing was stored.".into(),
             })
         }
         CreateUploadOutcome::DocumentExists => {
             return Err(ApiError::conflict(
-                "document_exists",
+                ErrorCode::DocumentExists,
                 "A document with this id already exists.",
             ))
         }
@@ -163,7 +164,7 @@ pub async fn put_part(
     let part_index = i64::from(part);
     if part_index >= upload.part_count {
         return Err(ApiError::bad_request(
-            "part_out_of_range",
+            ErrorCode::PartOutOfRange,
             "This upload has no such part.",
         ));
     }
@@ -177,10 +178,13 @@ pub async fn put_part(
         .await
         .map_err(|err| {
             if err.downcast_ref::<LengthLimitError>().is_some() {
-                ApiError::too_large("part_too_large", "This part is larger than announced.")
+                ApiError::too_large(
+                    ErrorCode::PartTooLarge,
+                    "This part is larger than announced.",
+                )
             } else {
                 ApiError::bad_request(
-                    "body_interrupted",
+                    ErrorCode::BodyInterrupted,
                     "The part did not arrive whole; send it again.",
                 )
             }
@@ -188,7 +192,7 @@ pub async fn put_part(
     let data = collected.to_bytes();
     if data.len() != expected {
         return Err(ApiError::bad_request(
-            "part_wrong_size",
+            ErrorCode::PartWrongSize,
             format!(
                 "This part should have {expected} bytes, it has {}.",
                 data.len()
@@ -216,13 +220,13 @@ pub async fn commit_upload(
 ) -> Result<(StatusCode, ApiJson<DocumentInfo>), ApiError> {
     if request.metadata.0.len() > MAX_SEALED_METADATA {
         return Err(ApiError::too_large(
-            "metadata_too_large",
+            ErrorCode::MetadataTooLarge,
             "The document's details are too large.",
         ));
     }
     if request.tag.0.is_empty() || request.tag.0.len() > MAX_TAG_BYTES {
         return Err(ApiError::bad_request(
-            "invalid_tag",
+            ErrorCode::InvalidTag,
             "The document's tag is not valid.",
         ));
     }
@@ -232,7 +236,7 @@ pub async fn commit_upload(
     if received.len() as i64 != upload.part_count || received_bytes != upload.ciphertext_len {
         let missing = upload.part_count - received.len() as i64;
         return Err(ApiError::conflict(
-            "upload_incomplete",
+            ErrorCode::UploadIncomplete,
             format!("{missing} part(s) of this document have not arrived yet."),
         ));
     }

@@ -5,6 +5,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{get, post};
 use axum::Router;
+use pde_api::ErrorCode;
 use sha2::{Digest, Sha256};
 
 use pde_api::pseudonym::{Pseudonym, PseudonymError};
@@ -51,19 +52,19 @@ pub fn invite_hash(code: &str) -> Vec<u8> {
 
 fn pseudonym_error(err: PseudonymError) -> ApiError {
     let code = match err {
-        PseudonymError::TooShort => "pseudonym_too_short",
-        PseudonymError::TooLong => "pseudonym_too_long",
-        PseudonymError::InvalidCharacter => "pseudonym_invalid_character",
-        PseudonymError::LooksLikeWalletNumber => "pseudonym_looks_like_number",
-        PseudonymError::NoLetter => "pseudonym_no_letter",
-        _ => "pseudonym_invalid",
+        PseudonymError::TooShort => ErrorCode::PseudonymTooShort,
+        PseudonymError::TooLong => ErrorCode::PseudonymTooLong,
+        PseudonymError::InvalidCharacter => ErrorCode::PseudonymInvalidCharacter,
+        PseudonymError::LooksLikeWalletNumber => ErrorCode::PseudonymLooksLikeNumber,
+        PseudonymError::NoLetter => ErrorCode::PseudonymNoLetter,
+        _ => ErrorCode::PseudonymInvalid,
     };
     ApiError::bad_request(code, format!("This pseudonym can't be used: {err}."))
 }
 
 fn pseudonym_taken() -> ApiError {
     ApiError::conflict(
-        "pseudonym_taken",
+        ErrorCode::PseudonymTaken,
         "This pseudonym is already used. Choose another one.",
     )
 }
@@ -111,7 +112,7 @@ pub async fn register_start(
     let ksf = if request.test_wallet {
         if !state.settings.allow_test_wallets {
             return Err(ApiError::bad_request(
-                "test_wallets_disabled",
+                ErrorCode::TestWalletsDisabled,
                 "This server does not allow test wallets.",
             ));
         }
@@ -129,7 +130,7 @@ pub async fn register_start(
             .await?
             .map_err(|_| {
                 ApiError::bad_request(
-                    "invalid_registration_message",
+                    ErrorCode::InvalidRegistrationMessage,
                     "The registration message is not valid.",
                 )
             })?;
@@ -157,7 +158,8 @@ pub async fn register_start(
 fn validate_wrapped_keys(
     keys: &[pde_api::Base64Bytes],
 ) -> Result<Vec<(String, String, Vec<u8>)>, ApiError> {
-    let invalid = |message: &str| ApiError::bad_request("invalid_wrapped_keys", message.to_owned());
+    let invalid =
+        |message: &str| ApiError::bad_request(ErrorCode::InvalidWrappedKeys, message.to_owned());
     if keys.len() > MAX_WRAPPED_KEYS {
         return Err(invalid("Too many wrapped keys."));
     }
@@ -198,7 +200,10 @@ pub async fn register_finish(
 ) -> Result<(StatusCode, HeaderMap, ApiJson<SessionOpened>), ApiError> {
     let now = state.clock.now();
     let recipient: WalletRecipient = request.recipient.parse().map_err(|_| {
-        ApiError::bad_request("invalid_recipient", "The wallet's public key is not valid.")
+        ApiError::bad_request(
+            ErrorCode::InvalidRecipient,
+            "The wallet's public key is not valid.",
+        )
     })?;
     let wrapped_keys = validate_wrapped_keys(&request.wrapped_keys)?;
     let opaque_key = wrapped_keys
@@ -211,7 +216,7 @@ pub async fn register_finish(
         .await?
         .map_err(|_| {
             ApiError::bad_request(
-                "invalid_registration_message",
+                ErrorCode::InvalidRegistrationMessage,
                 "The registration message is not valid.",
             )
         })?;
@@ -221,7 +226,7 @@ pub async fn register_finish(
         .await?
         .ok_or_else(|| {
             ApiError::bad_request(
-                "registration_expired",
+                ErrorCode::RegistrationExpired,
                 "Creating this wallet took too long, or it was already created. Start again.",
             )
         })?;
@@ -245,11 +250,14 @@ pub async fn register_finish(
         CreateWalletOutcome::PseudonymTaken => return Err(pseudonym_taken()),
         CreateWalletOutcome::InviteInvalid => return Err(ApiError::InvitationRequired),
         CreateWalletOutcome::NumberTaken => {
-            return Err(ApiError::conflict("number_taken", "Please start again."))
+            return Err(ApiError::conflict(
+                ErrorCode::NumberTaken,
+                "Please start again.",
+            ))
         }
         CreateWalletOutcome::ServerFull => {
             return Err(ApiError::StorageFull {
-                code: "server_full",
+                code: ErrorCode::ServerFull,
                 message: "This server cannot take new wallets at the moment.".into(),
             })
         }

@@ -1,0 +1,212 @@
+//! The stable error codes of `/api/v1` (`ErrorDetail::code`). Clients translate each one;
+//! `ErrorCode::ALL` lets a test check that every code has a translation in every language.
+
+use serde::{Deserialize, Serialize};
+
+/// A stable, machine-readable reason for an error answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ErrorCode {
+    /// `body_interrupted`
+    BodyInterrupted,
+    /// `body_too_large`
+    BodyTooLarge,
+    /// `document_exists`
+    DocumentExists,
+    /// `document_too_large`
+    DocumentTooLarge,
+    /// `empty_upload`
+    EmptyUpload,
+    /// `expected_json`
+    ExpectedJson,
+    /// `internal_error`
+    InternalError,
+    /// `invalid_fields`
+    InvalidFields,
+    /// `invalid_login_message`
+    InvalidLoginMessage,
+    /// `invalid_recipient`
+    InvalidRecipient,
+    /// `invalid_registration_message`
+    InvalidRegistrationMessage,
+    /// `invalid_tag`
+    InvalidTag,
+    /// `invalid_wrapped_keys`
+    InvalidWrappedKeys,
+    /// `invitation_required`
+    InvitationRequired,
+    /// `login_failed`
+    LoginFailed,
+    /// `malformed_json`
+    MalformedJson,
+    /// `malformed_request`
+    MalformedRequest,
+    /// `metadata_empty`
+    MetadataEmpty,
+    /// `metadata_too_large`
+    MetadataTooLarge,
+    /// `method_not_allowed`
+    MethodNotAllowed,
+    /// `no_such_route`
+    NoSuchRoute,
+    /// `not_found`
+    NotFound,
+    /// `not_signed_in`
+    NotSignedIn,
+    /// `number_taken`
+    NumberTaken,
+    /// `part_out_of_range`
+    PartOutOfRange,
+    /// `part_too_large`
+    PartTooLarge,
+    /// `part_wrong_size`
+    PartWrongSize,
+    /// `pseudonym_invalid`
+    PseudonymInvalid,
+    /// `pseudonym_invalid_character`
+    PseudonymInvalidCharacter,
+    /// `pseudonym_looks_like_number`
+    PseudonymLooksLikeNumber,
+    /// `pseudonym_no_letter`
+    PseudonymNoLetter,
+    /// `pseudonym_taken`
+    PseudonymTaken,
+    /// `pseudonym_too_long`
+    PseudonymTooLong,
+    /// `pseudonym_too_short`
+    PseudonymTooShort,
+    /// `quota_exceeded`
+    QuotaExceeded,
+    /// `registration_expired`
+    RegistrationExpired,
+    /// `server_full`
+    ServerFull,
+    /// `test_wallets_disabled`
+    TestWalletsDisabled,
+    /// `too_many_attempts`
+    TooManyAttempts,
+    /// `upload_incomplete`
+    UploadIncomplete,
+}
+
+impl ErrorCode {
+    /// Every code, for translation checks.
+    pub const ALL: &'static [ErrorCode] = &[
+        ErrorCode::BodyInterrupted,
+        ErrorCode::BodyTooLarge,
+        ErrorCode::DocumentExists,
+        ErrorCode::DocumentTooLarge,
+        ErrorCode::EmptyUpload,
+        ErrorCode::ExpectedJson,
+        ErrorCode::InternalError,
+        ErrorCode::InvalidFields,
+        ErrorCode::InvalidLoginMessage,
+        ErrorCode::InvalidRecipient,
+        ErrorCode::InvalidRegistrationMessage,
+        ErrorCode::InvalidTag,
+        ErrorCode::InvalidWrappedKeys,
+        ErrorCode::InvitationRequired,
+        ErrorCode::LoginFailed,
+        ErrorCode::MalformedJson,
+        ErrorCode::MalformedRequest,
+        ErrorCode::MetadataEmpty,
+        ErrorCode::MetadataTooLarge,
+        ErrorCode::MethodNotAllowed,
+        ErrorCode::NoSuchRoute,
+        ErrorCode::NotFound,
+        ErrorCode::NotSignedIn,
+        ErrorCode::NumberTaken,
+        ErrorCode::PartOutOfRange,
+        ErrorCode::PartTooLarge,
+        ErrorCode::PartWrongSize,
+        ErrorCode::PseudonymInvalid,
+        ErrorCode::PseudonymInvalidCharacter,
+        ErrorCode::PseudonymLooksLikeNumber,
+        ErrorCode::PseudonymNoLetter,
+        ErrorCode::PseudonymTaken,
+        ErrorCode::PseudonymTooLong,
+        ErrorCode::PseudonymTooShort,
+        ErrorCode::QuotaExceeded,
+        ErrorCode::RegistrationExpired,
+        ErrorCode::ServerFull,
+        ErrorCode::TestWalletsDisabled,
+        ErrorCode::TooManyAttempts,
+        ErrorCode::UploadIncomplete,
+    ];
+
+    /// The code as sent on the wire.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::BodyInterrupted => "body_interrupted",
+            ErrorCode::BodyTooLarge => "body_too_large",
+            ErrorCode::DocumentExists => "document_exists",
+            ErrorCode::DocumentTooLarge => "document_too_large",
+            ErrorCode::EmptyUpload => "empty_upload",
+            ErrorCode::ExpectedJson => "expected_json",
+            ErrorCode::InternalError => "internal_error",
+            ErrorCode::InvalidFields => "invalid_fields",
+            ErrorCode::InvalidLoginMessage => "invalid_login_message",
+            ErrorCode::InvalidRecipient => "invalid_recipient",
+            ErrorCode::InvalidRegistrationMessage => "invalid_registration_message",
+            ErrorCode::InvalidTag => "invalid_tag",
+            ErrorCode::InvalidWrappedKeys => "invalid_wrapped_keys",
+            ErrorCode::InvitationRequired => "invitation_required",
+            ErrorCode::LoginFailed => "login_failed",
+            ErrorCode::MalformedJson => "malformed_json",
+            ErrorCode::MalformedRequest => "malformed_request",
+            ErrorCode::MetadataEmpty => "metadata_empty",
+            ErrorCode::MetadataTooLarge => "metadata_too_large",
+            ErrorCode::MethodNotAllowed => "method_not_allowed",
+            ErrorCode::NoSuchRoute => "no_such_route",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::NotSignedIn => "not_signed_in",
+            ErrorCode::NumberTaken => "number_taken",
+            ErrorCode::PartOutOfRange => "part_out_of_range",
+            ErrorCode::PartTooLarge => "part_too_large",
+            ErrorCode::PartWrongSize => "part_wrong_size",
+            ErrorCode::PseudonymInvalid => "pseudonym_invalid",
+            ErrorCode::PseudonymInvalidCharacter => "pseudonym_invalid_character",
+            ErrorCode::PseudonymLooksLikeNumber => "pseudonym_looks_like_number",
+            ErrorCode::PseudonymNoLetter => "pseudonym_no_letter",
+            ErrorCode::PseudonymTaken => "pseudonym_taken",
+            ErrorCode::PseudonymTooLong => "pseudonym_too_long",
+            ErrorCode::PseudonymTooShort => "pseudonym_too_short",
+            ErrorCode::QuotaExceeded => "quota_exceeded",
+            ErrorCode::RegistrationExpired => "registration_expired",
+            ErrorCode::ServerFull => "server_full",
+            ErrorCode::TestWalletsDisabled => "test_wallets_disabled",
+            ErrorCode::TooManyAttempts => "too_many_attempts",
+            ErrorCode::UploadIncomplete => "upload_incomplete",
+        }
+    }
+
+    /// The code for a wire string, `None` when this version doesn't know it.
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|known| known.as_str() == code)
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_form_matches_serde() {
+        for code in ErrorCode::ALL {
+            let json = serde_json::to_string(code).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+            assert_eq!(ErrorCode::parse(code.as_str()), Some(*code));
+        }
+        assert_eq!(ErrorCode::parse("no_such_code"), None);
+    }
+}

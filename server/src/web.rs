@@ -1,0 +1,67 @@
+//! Serves the web app (`web/dist`, built by `cargo xtask web` / `serve` / `test`): embedded in
+//! release builds, read from the directory in debug builds. Only the bundle's known files are
+//! served, each with the app's Content-Security-Policy.
+
+use axum::extract::Path;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use rust_embed::Embed;
+
+use crate::state::AppState;
+
+#[derive(Embed)]
+#[folder = "../web/dist/"]
+#[allow_missing = true]
+struct Bundle;
+
+/// The page's policy: its own scripts and WebAssembly only (no inline script, no `eval`),
+/// decrypted documents shown from `blob:` URLs (images; PDFs in a sandboxed frame), requests
+/// to this server only, never framed.
+pub const APP_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
+    style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; worker-src 'self'; \
+    frame-src blob:; object-src 'none'; base-uri 'none'; form-action 'none'; \
+    frame-ancestors 'none'";
+
+/// The files of the bundle and their types.
+const FILES: &[(&str, &str)] = &[
+    ("index.html", "text/html; charset=utf-8"),
+    ("boot.js", "text/javascript; charset=utf-8"),
+    ("vault.js", "text/javascript; charset=utf-8"),
+    ("pde_web.js", "text/javascript; charset=utf-8"),
+    ("pde_web_bg.wasm", "application/wasm"),
+    ("style.css", "text/css; charset=utf-8"),
+];
+
+/// `/` and the bundle's files.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(|| async { serve("index.html") }))
+        .route(
+            "/{file}",
+            get(|Path(file): Path<String>| async move { serve(&file) }),
+        )
+}
+
+fn serve(name: &str) -> Response {
+    let Some((name, content_type)) = FILES.iter().find(|(known, _)| *known == name) else {
+        return crate::error::ApiError::NoRoute.into_response();
+    };
+    let Some(file) = Bundle::get(name) else {
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "The web app is not built. Run `cargo xtask serve` (or `cargo xtask web`).\n",
+        )
+            .into_response();
+    };
+    let mut response = file.data.into_owned().into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(APP_CSP),
+    );
+    response
+}

@@ -1,0 +1,280 @@
+//! Real-browser tests: Debian's Chromium driven by ChromeDriver through WebDriver (fantoccini).
+//! Each [`Browser`] is a fresh profile in a temporary directory, headless, with the flags this
+//! machine needs (no background networking: its connections would be refused).
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+/// Chromium's path from `PDE_CHROMIUM` (set by `cargo xtask test`); `None` (and a note) when
+/// unset, unless `PDE_REQUIRE_BROWSER` says the browser tests must run.
+pub fn chromium() -> Option<PathBuf> {
+    match std::env::var_os("PDE_CHROMIUM") {
+        Some(path) => Some(PathBuf::from(path)),
+        None => {
+            assert!(
+                std::env::var_os("PDE_REQUIRE_BROWSER").is_none(),
+                "PDE_CHROMIUM is not set"
+            );
+            eprintln!("skipped: PDE_CHROMIUM is not set (cargo xtask test sets it)");
+            None
+        }
+    }
+}
+
+/// `web/dist` when the bundle is built; `None` (and a note) otherwise, unless required.
+pub fn web_dist() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../web/dist");
+    if dir.join("index.html").exists() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("PDE_REQUIRE_BROWSER").is_none(),
+        "web/dist is missing: run `cargo xtask web`"
+    );
+    eprintln!("skipped: web/dist is missing (run `cargo xtask web`)");
+    None
+}
+
+/// Where screenshots go (`target/browser-artifacts`, or `PDE_ARTIFACTS`).
+pub fn artifacts_dir() -> PathBuf {
+    let dir = std::env::var_os("PDE_ARTIFACTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/browser-artifacts")
+        });
+    let _ = std::fs::create_dir_all(&dir);
+    dir
+}
+
+/// A headless Chromium with its own ChromeDriver and profile; both end on drop.
+pub struct Browser {
+    pub client: Client,
+    driver: Child,
+    _profile: tempfile::TempDir,
+    downloads: tempfile::TempDir,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
+}
+
+impl Browser {
+    /// Starts ChromeDriver and a browser whose preferred language is `accept_language`.
+    pub async fn start(chromium: &Path, accept_language: &str) -> Self {
+        let port = free_port();
+        let driver = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver");
+        let profile = tempfile::tempdir().expect("profile dir");
+        let downloads = tempfile::tempdir().expect("downloads dir");
+        let capabilities = json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync",
+                    "--window-size=1280,900",
+                    format!("--user-data-dir={}", profile.path().display()),
+                    format!("--accept-lang={accept_language}"),
+                    format!("--lang={accept_language}"),
+                ],
+                "prefs": {
+                    "intl.accept_languages": accept_language,
+                    "download.default_directory": downloads.path(),
+                    "download.prompt_for_download": false,
+                },
+            }
+        });
+        let capabilities = capabilities.as_object().cloned().expect("object");
+        let url = format!("http://127.0.0.1:{port}");
+        let started = Instant::now();
+        let client = loop {
+            // ChromeDriver listens on loopback over plain HTTP: no TLS connector needed.
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector)
+                .capabilities(capabilities.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => break client,
+                Err(e) if started.elapsed() < Duration::from_secs(20) => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => panic!("cannot start Chromium through ChromeDriver: {e}"),
+            }
+        };
+        Self {
+            client,
+            driver,
+            _profile: profile,
+            downloads,
+        }
+    }
+
+    /// Waits (up to 30 s) for a finished download and returns its name and bytes.
+    pub async fn wait_for_download(&self) -> (String, Vec<u8>) {
+        let started = Instant::now();
+        loop {
+            let finished: Vec<_> = std::fs::read_dir(self.downloads.path())
+                .expect("downloads")
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                // Chromium writes `.org.chromium.*` and `*.crdownload` while it downloads.
+                .filter(|p| {
+                    let hidden = p
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                    !hidden && p.extension().is_none_or(|e| e != "crdownload")
+                })
+                .collect();
+            if let Some(path) = finished.first() {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                return (name, std::fs::read(path).expect("download"));
+            }
+            if started.elapsed() > Duration::from_secs(30) {
+                panic!("no download arrived");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits (up to 30 s) for an element matching the CSS selector.
+    pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(30))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no `{css}` appeared: {e}"))
+    }
+
+    /// Waits (up to 30 s) until the page's text contains `text`.
+    pub async fn wait_for_text(&self, text: &str) {
+        let started = Instant::now();
+        loop {
+            let body = self.body_text().await;
+            if body.contains(text) {
+                return;
+            }
+            if started.elapsed() > Duration::from_secs(30) {
+                panic!("`{text}` never appeared; the page says: {body}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// The page's visible text, without the invisible marks that isolate bidirectional text
+    /// around Fluent's placeables (U+2068, U+2069).
+    pub async fn body_text(&self) -> String {
+        match self.client.find(Locator::Css("body")).await {
+            Ok(body) => body
+                .text()
+                .await
+                .unwrap_or_default()
+                .replace(['\u{2068}', '\u{2069}'], ""),
+            Err(_) => String::new(),
+        }
+    }
+
+    /// Runs `script` in the page (WebDriver's script evaluation is not subject to the CSP).
+    pub async fn eval(&self, script: &str) -> serde_json::Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}"))
+    }
+
+    /// Writes a PNG screenshot to the artifacts directory.
+    pub async fn screenshot(&self, name: &str) {
+        if let Ok(png) = self.client.screenshot().await {
+            let _ = std::fs::write(artifacts_dir().join(format!("{name}.png")), png);
+        }
+    }
+
+    /// Ends the session (the driver ends on drop).
+    pub async fn close(self) {
+        let _ = self.client.clone().close().await;
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+/// A JPEG photo as a phone writes it: `width`×`height` pixels (left half red, right half
+/// blue), with an EXIF block holding an orientation and a GPS position (50°50'42.42"N).
+pub fn jpeg_with_gps(width: u32, height: u32, orientation: u16) -> Vec<u8> {
+    use image::codecs::jpeg::JpegEncoder;
+    let pixels = image::RgbImage::from_fn(width, height, |x, _| {
+        if x < width / 2 {
+            image::Rgb([220, 20, 20])
+        } else {
+            image::Rgb([20, 20, 220])
+        }
+    });
+    let mut jpeg = Vec::new();
+    JpegEncoder::new_with_quality(&mut jpeg, 90)
+        .encode_image(&pixels)
+        .expect("encode");
+    let entry = |tag: u16, kind: u16, count: u32, value: u32| {
+        let mut e = Vec::new();
+        e.extend_from_slice(&tag.to_be_bytes());
+        e.extend_from_slice(&kind.to_be_bytes());
+        e.extend_from_slice(&count.to_be_bytes());
+        e.extend_from_slice(&value.to_be_bytes());
+        e
+    };
+    let mut tiff = b"MM\x00\x2a\x00\x00\x00\x08".to_vec();
+    tiff.extend_from_slice(&2u16.to_be_bytes());
+    tiff.extend(entry(0x0112, 3, 1, u32::from(orientation) << 16));
+    tiff.extend(entry(0x8825, 4, 1, 38));
+    tiff.extend_from_slice(&0u32.to_be_bytes());
+    tiff.extend_from_slice(&2u16.to_be_bytes());
+    tiff.extend(entry(0x0001, 2, 2, u32::from_be_bytes(*b"N\0\0\0")));
+    tiff.extend(entry(0x0002, 5, 3, 68));
+    tiff.extend_from_slice(&0u32.to_be_bytes());
+    for (num, den) in GPS_LATITUDE {
+        tiff.extend_from_slice(&num.to_be_bytes());
+        tiff.extend_from_slice(&den.to_be_bytes());
+    }
+    let mut app1 = b"Exif\0\0".to_vec();
+    app1.extend_from_slice(&tiff);
+    let mut out = jpeg[..2].to_vec();
+    out.extend_from_slice(&[0xFF, 0xE1]);
+    out.extend_from_slice(&((app1.len() + 2) as u16).to_be_bytes());
+    out.extend_from_slice(&app1);
+    out.extend_from_slice(&jpeg[2..]);
+    out
+}
+
+/// The latitude written by [`jpeg_with_gps`], as EXIF rationals.
+pub const GPS_LATITUDE: [(u32, u32); 3] = [(50, 1), (50, 1), (4242, 100)];
+
+/// The bytes by which the GPS latitude of [`jpeg_with_gps`] could be recognised.
+pub fn gps_marker() -> Vec<u8> {
+    let mut marker = Vec::new();
+    for (num, den) in GPS_LATITUDE {
+        marker.extend_from_slice(&num.to_be_bytes());
+        marker.extend_from_slice(&den.to_be_bytes());
+    }
+    marker
+}

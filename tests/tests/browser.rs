@@ -1,0 +1,316 @@
+//! The web app in a real browser (Debian's headless Chromium through ChromeDriver), and the page
+//! as served: its security headers and integrity hashes.
+//!
+//! Needs the bundle (`cargo xtask web`) and Chromium (`PDE_CHROMIUM`); `cargo xtask test` builds
+//! and installs both and sets `PDE_REQUIRE_BROWSER`, so there these tests cannot skip.
+
+use base64::Engine as _;
+use fantoccini::Locator;
+use pde_tests::browser::{chromium, gps_marker, jpeg_with_gps, web_dist, Browser};
+use pde_tests::{Backend, TestServer};
+use sha2::{Digest, Sha384};
+
+fn sri(bytes: &[u8]) -> String {
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes))
+    )
+}
+
+async fn get(server: &TestServer, path: &str) -> reqwest::Response {
+    reqwest::get(format!("{}{path}", server.base_url))
+        .await
+        .expect("request")
+}
+
+#[tokio::test]
+async fn the_page_is_served_with_its_policy_and_integrity_hashes() {
+    if web_dist().is_none() {
+        return;
+    }
+    let server = TestServer::start(Backend::Sqlite).await;
+    let page = get(&server, "/").await;
+    assert_eq!(page.status(), 200);
+    let csp = page.headers()["content-security-policy"]
+        .to_str()
+        .expect("csp")
+        .to_owned();
+    assert!(
+        csp.contains("script-src 'self' 'wasm-unsafe-eval'"),
+        "{csp}"
+    );
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert!(
+        !csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"),
+        "{csp}"
+    );
+    assert_eq!(page.headers()["referrer-policy"], "no-referrer");
+    assert_eq!(page.headers()["cache-control"], "no-store");
+    let html = page.text().await.expect("html");
+    assert!(!html.contains("<script>"), "no inline script");
+
+    // Every integrity attribute matches the file the server serves.
+    let boot = get(&server, "/boot.js").await.bytes().await.expect("boot");
+    let glue = get(&server, "/pde_web.js")
+        .await
+        .bytes()
+        .await
+        .expect("glue");
+    let style = get(&server, "/style.css").await.bytes().await.expect("css");
+    let wasm = get(&server, "/pde_web_bg.wasm").await;
+    assert_eq!(wasm.headers()["content-type"], "application/wasm");
+    let wasm = wasm.bytes().await.expect("wasm");
+    for (name, bytes) in [
+        ("boot.js", &boot),
+        ("pde_web.js", &glue),
+        ("style.css", &style),
+    ] {
+        assert!(
+            html.contains(&sri(bytes)),
+            "index.html lacks the hash of {name}"
+        );
+    }
+    assert!(
+        String::from_utf8_lossy(&boot).contains(&sri(&wasm)),
+        "boot.js lacks the WASM hash"
+    );
+    let vault = get(&server, "/vault.js").await.text().await.expect("vault");
+    assert!(vault.contains(&sri(&wasm)), "vault.js lacks the WASM hash");
+
+    // Only the bundle's files are served.
+    assert_eq!(get(&server, "/Cargo.toml").await.status(), 404);
+    assert_eq!(get(&server, "/..%2FCargo.toml").await.status(), 404);
+}
+
+#[tokio::test]
+async fn the_app_speaks_the_browsers_language_and_arabic_is_right_to_left() {
+    let (Some(_), Some(chromium)) = (web_dist(), chromium()) else {
+        return;
+    };
+    let server = TestServer::start(Backend::Sqlite).await;
+    let url = format!("{}/", server.base_url);
+    for (accept, lang, dir, title) in [
+        ("fr-BE,fr", "fr", "ltr", "Choisissez votre langue"),
+        ("ar", "ar", "rtl", "اختر لغتك"),
+        ("nl-BE", "nl", "ltr", "Kies uw taal"),
+        // A language PDE doesn't have falls back to French.
+        ("de-DE", "fr", "ltr", "Choisissez votre langue"),
+    ] {
+        let browser = Browser::start(&chromium, accept).await;
+        browser.client.goto(&url).await.expect("open");
+        browser.wait_for("button[data-lang='fr']").await;
+        browser.wait_for_text(title).await;
+        let root = browser
+            .eval("return [document.documentElement.lang, document.documentElement.dir]")
+            .await;
+        assert_eq!(root, serde_json::json!([lang, dir]), "{accept}");
+        browser.close().await;
+    }
+}
+
+/// The whole flow in French: create → add a phone photo with EXIF GPS tags → the list shows it
+/// → view → download it and check no EXIF/GPS survived (and the orientation was applied) →
+/// rename → lock → a wrong secret is refused → unlock → switch to Arabic without losing the
+/// session → delete.
+#[tokio::test]
+async fn holder_flow_create_add_photo_view_download_rename_lock_unlock_delete() {
+    let (Some(_), Some(chromium)) = (web_dist(), chromium()) else {
+        return;
+    };
+    let server = TestServer::start(Backend::Sqlite).await;
+    let browser = Browser::start(&chromium, "fr-BE").await;
+    let b = &browser;
+    b.client
+        .goto(&format!("{}/", server.base_url))
+        .await
+        .expect("open");
+
+    // Language, then create.
+    b.wait_for("button[data-lang='fr']")
+        .await
+        .click()
+        .await
+        .expect("fr");
+    b.wait_for("#start-create")
+        .await
+        .click()
+        .await
+        .expect("create");
+    b.screenshot("fr-create").await;
+    let secret = "quatre chats gris";
+    b.wait_for("#secret")
+        .await
+        .send_keys(secret)
+        .await
+        .expect("secret");
+    b.wait_for("#secret-repeat")
+        .await
+        .send_keys(secret)
+        .await
+        .expect("repeat");
+    b.wait_for("#create-submit")
+        .await
+        .click()
+        .await
+        .expect("submit");
+
+    // The number and the recovery sheet.
+    let number = b
+        .wait_for("#wallet-number")
+        .await
+        .text()
+        .await
+        .expect("number");
+    assert!(
+        pde_api::wallet_number::looks_like_wallet_number(&number),
+        "{number}"
+    );
+    let recovery = b.wait_for("#recovery-key").await.text().await.expect("key");
+    assert!(recovery.split_whitespace().count() >= 7, "{recovery}");
+    b.wait_for(".qr svg").await;
+    b.screenshot("fr-created").await;
+    b.wait_for("#recovery-kept")
+        .await
+        .click()
+        .await
+        .expect("kept");
+    b.wait_for("#created-continue")
+        .await
+        .click()
+        .await
+        .expect("continue");
+    b.wait_for_text("Aucun document").await;
+    b.screenshot("fr-wallet-empty").await;
+
+    // A phone photo with GPS tags, taken sideways (orientation 6).
+    let photo = jpeg_with_gps(3000, 2000, 6);
+    assert!(photo.windows(6).any(|w| w == b"Exif\0\0"));
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("photo-carte.jpg");
+    std::fs::write(&path, &photo).expect("photo");
+    b.wait_for("#file-input")
+        .await
+        .send_keys(&path.display().to_string())
+        .await
+        .expect("pick");
+    b.wait_for_text("Ajouté.").await;
+    b.wait_for_text("photo-carte.jpg").await;
+    b.wait_for(".doc-card img.thumb").await;
+    b.wait_for_text("1 document").await;
+    b.screenshot("fr-wallet-one").await;
+
+    // View, then download.
+    b.wait_for(".doc-card button")
+        .await
+        .click()
+        .await
+        .expect("card");
+    b.wait_for("#viewer-image").await;
+    let natural = b
+        .eval(
+            "const i = document.querySelector('#viewer-image'); \
+             return [i.complete, i.naturalWidth, i.naturalHeight];",
+        )
+        .await;
+    assert_eq!(
+        natural,
+        serde_json::json!([true, 1600, 2400]),
+        "rotated and scaled"
+    );
+    b.screenshot("fr-document").await;
+    b.wait_for("#download")
+        .await
+        .click()
+        .await
+        .expect("download");
+    let (name, downloaded) = b.wait_for_download().await;
+    assert_eq!(name, "photo-carte.jpg");
+    assert!(downloaded.starts_with(&[0xFF, 0xD8, 0xFF]), "a JPEG");
+    assert!(
+        !downloaded.windows(6).any(|w| w == b"Exif\0\0"),
+        "EXIF survived"
+    );
+    assert!(
+        !downloaded
+            .windows(gps_marker().len())
+            .any(|w| w == gps_marker()),
+        "the GPS position survived"
+    );
+    let decoded = image::load_from_memory(&downloaded).expect("decode");
+    assert_eq!((decoded.width(), decoded.height()), (1600, 2400));
+    let top = decoded.to_rgb8().get_pixel(800, 100).0;
+    assert!(top[0] > 150 && top[2] < 100, "red must be on top: {top:?}");
+
+    // Rename.
+    let name_field = b.wait_for("#doc-name").await;
+    name_field.clear().await.expect("clear");
+    name_field
+        .send_keys("Carte d'identité")
+        .await
+        .expect("name");
+    b.wait_for("#save").await.click().await.expect("save");
+    b.wait_for_text("C'est enregistré.").await;
+    b.wait_for("#back").await.click().await.expect("back");
+    b.wait_for_text("Carte d'identité").await;
+
+    // Lock; a wrong secret is refused; the right one opens the wallet again.
+    b.wait_for("#lock").await.click().await.expect("lock");
+    b.wait_for_text("Le porte-documents est verrouillé.").await;
+    b.screenshot("fr-unlock").await;
+    b.wait_for("#login")
+        .await
+        .send_keys(&number)
+        .await
+        .expect("login");
+    b.wait_for("#secret")
+        .await
+        .send_keys("pas le bon secret")
+        .await
+        .expect("wrong");
+    b.wait_for("#unlock-submit")
+        .await
+        .click()
+        .await
+        .expect("submit");
+    b.wait_for_text("Numéro ou secret faux").await;
+    let field = b.wait_for("#secret").await;
+    field.clear().await.expect("clear");
+    field.send_keys(secret).await.expect("secret");
+    b.wait_for("#unlock-submit")
+        .await
+        .click()
+        .await
+        .expect("submit");
+    b.wait_for_text("Carte d'identité").await;
+
+    // Arabic: right to left, same session, same documents.
+    b.client
+        .find(Locator::Css("#language-select option[value='ar']"))
+        .await
+        .expect("arabic option")
+        .click()
+        .await
+        .expect("choose arabic");
+    b.wait_for_text("وثائقي").await;
+    assert_eq!(
+        b.eval("return document.documentElement.dir").await,
+        serde_json::json!("rtl")
+    );
+    b.wait_for_text("Carte d'identité").await;
+    b.screenshot("ar-wallet").await;
+
+    // Delete (with confirmation).
+    b.wait_for(".doc-card button")
+        .await
+        .click()
+        .await
+        .expect("card");
+    b.wait_for("#delete").await.click().await.expect("delete");
+    b.wait_for("#delete-yes").await.click().await.expect("yes");
+    b.wait_for_text("لا توجد وثائق").await;
+    browser.close().await;
+    // The blob is gone from the server too.
+    let documents = server.data_dir().join("blobs").join("documents");
+    let left = std::fs::read_dir(&documents).map_or(0, |d| d.count());
+    assert_eq!(left, 0, "blobs left in {}", documents.display());
+}

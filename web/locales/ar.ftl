@@ -1,0 +1,163 @@
+# PDE — العربية. جمل قصيرة وبسيطة.
+language-name = العربية
+language-direction = rtl
+
+app-name = PDE
+app-title = PDE – حافظة الوثائق الإلكترونية
+skip-to-content = انتقل إلى المحتوى
+language-label = اللغة
+choose-language-title = اختر لغتك
+back = رجوع
+back-to-wallet = الرجوع إلى الحافظة
+continue = متابعة
+print = طباعة
+lock = قفل
+locked-notice = الحافظة مقفلة.
+session-ended = انتهت جلستك. افتح حافظتك مرة أخرى.
+save = حفظ
+saved = تم الحفظ.
+download = تنزيل
+delete = حذف
+size-mb = { $size } ميغابايت
+
+start-title = حافظة الوثائق الإلكترونية
+start-lead = احتفظ بنسخة من أوراقك. أنت وحدك تستطيع فتحها.
+start-create = إنشاء حافظة
+start-open = فتح حافظتي
+
+create-title = إنشاء حافظة
+create-name-legend = كيف نتعرف عليك؟
+create-name-number = رقم فقط
+create-name-number-hint = بدون اسم. نعطيك رقمًا.
+create-name-pseudonym = اسم مستعار
+create-name-pseudonym-hint = اسم مخترع، سهل التذكر. ليس اسمك الحقيقي.
+create-pseudonym-label = اسمك المستعار
+create-secret-legend = سرّك
+create-secret-passphrase = عبارة سرية
+create-secret-passphrase-hint = 8 رموز على الأقل. أكثر أمانًا.
+create-secret-pin = رمز PIN
+create-secret-pin-hint = 4 أرقام على الأقل. أسرع.
+create-pin-warning = رمز PIN أسهل في التخمين. بعد بضع محاولات خاطئة يجب أن تنتظر. العبارة السرية تحمي أفضل.
+create-pin-digits-only = رمز PIN يحتوي على أرقام فقط.
+create-secret-label = سرّك
+create-secret-repeat-label = مرة أخرى للتأكد
+create-secret-mismatch = السرّان غير متطابقين.
+create-invite-label = رمز الدعوة
+create-submit = إنشاء
+create-working = جارٍ الإنشاء… بضع ثوانٍ
+
+secret-pin-too-short = يجب أن يحتوي رمز PIN على 4 أرقام على الأقل.
+secret-passphrase-too-short = يجب أن تحتوي العبارة السرية على 8 رموز على الأقل.
+secret-common-pin = رمز PIN هذا معروف جدًا. اختر رمزًا آخر.
+secret-common-passphrase = هذه العبارة السرية معروفة جدًا. اختر عبارة أخرى.
+secret-too-long = هذا السر طويل جدًا (128 رمزًا على الأكثر).
+
+created-title = حافظتك جاهزة
+created-number-label = رقم الحافظة
+created-pseudonym-label = الاسم المستعار
+created-keep-card = اكتب هذا الرقم أو اطبع هذه البطاقة. احتفظ بها مع أوراقك.
+recovery-title = مفتاح الاسترداد
+recovery-explain = إذا نسيت سرّك، فهذا المفتاح يفتح حافظتك.
+recovery-secret-warning = من يملك هذا المفتاح يستطيع فتح كل شيء. أخفِه. لا تحتفظ به مع رقمك.
+recovery-qr-label = رمز QR لمفتاح الاسترداد
+recovery-kept = كتبت مفتاح الاسترداد أو طبعته.
+
+unlock-title = فتح حافظتي
+unlock-login-label = الرقم أو الاسم المستعار
+unlock-login-hint = مثال: ABCD-EFGH-JKLM
+unlock-secret-label = سرّك
+unlock-submit = فتح
+unlock-working = جارٍ الفتح…
+
+wallet-title = وثائقي
+wallet-count = { $count ->
+    [zero] لا توجد وثائق
+    [one] وثيقة واحدة
+    [two] وثيقتان
+    [few] { $count } وثائق
+    [many] { $count } وثيقة
+   *[other] { $count } وثيقة
+}
+wallet-quota = { $used } مستخدمة من { $quota }
+filter-label = الفرز حسب نوع الوثيقة
+filter-all = الكل
+
+add-title = إضافة وثائق
+add-category-label = نوع الوثيقة
+add-choose-files = اختيار ملفات
+add-take-photo = التقاط صورة
+add-drop-hint = يمكنك أيضًا سحب الملفات إلى هنا.
+add-working = جارٍ التشفير والإرسال…
+add-done = تمت الإضافة.
+add-too-large = هذا الملف كبير جدًا. الحد الأقصى: { $max }.
+
+document-opening = جارٍ فتح الوثيقة…
+document-download-only = لا يمكن عرض هذا الملف هنا. يمكنك تنزيله.
+document-damaged = وثيقة تالفة
+document-edit-title = الاسم والنوع والملاحظة
+document-name-label = الاسم
+document-category-label = نوع الوثيقة
+document-note-label = ملاحظة (لك وحدك)
+delete-confirm = حذف هذه الوثيقة؟ لا يمكن استرجاعها.
+delete-yes = نعم، احذف
+delete-no = لا، احتفظ بها
+
+category-identity = الهوية
+category-residence = الإقامة واللجوء
+category-medical = الصحة
+category-social-aid = CPAS والمساعدة الاجتماعية
+category-income = الدخل والعمل
+category-housing = السكن
+category-legal = العدالة
+category-family = العائلة والشؤون الشخصية
+category-other = أخرى
+
+error-network = لا يوجد اتصال. لم يضع شيء. حاول مرة أخرى.
+error-unexpected = حدث خطأ. لم يضع شيء. حاول مرة أخرى.
+error-tampered = تم تغيير هذه الوثيقة أو استبدالها. لم تُفتح.
+error-bad-image = لا يمكن قراءة هذه الصورة.
+error-body-interrupted = انقطع الإرسال. حاول مرة أخرى.
+error-body-too-large = هذا كبير جدًا.
+error-document-exists = هذه الوثيقة موجودة بالفعل.
+error-document-too-large = هذا الملف كبير جدًا.
+error-empty-upload = هذا الملف فارغ.
+error-expected-json = الطلب غير صالح.
+error-internal-error = مشكلة في الخادم. لم يتغير شيء. حاول مرة أخرى.
+error-invalid-fields = الطلب غير صالح.
+error-invalid-login-message = الطلب غير صالح. حاول مرة أخرى.
+error-invalid-recipient = الطلب غير صالح.
+error-invalid-registration-message = الطلب غير صالح. حاول مرة أخرى.
+error-invalid-tag = الطلب غير صالح.
+error-invalid-wrapped-keys = الطلب غير صالح.
+error-invitation-required = تحتاج إلى رمز دعوة صالح.
+error-login-failed = الرقم أو السر غير صحيح. تحقق وحاول مرة أخرى.
+error-malformed-json = الطلب غير صالح.
+error-malformed-request = الطلب غير صالح.
+error-metadata-empty = الطلب غير صالح.
+error-metadata-too-large = الاسم أو الملاحظة طويلة جدًا.
+error-method-not-allowed = هذا الإجراء غير ممكن هنا.
+error-no-such-route = هذا العنوان غير موجود.
+error-not-found = غير موجود. ربما حُذفت الوثيقة.
+error-not-signed-in = انتهت جلستك. افتح حافظتك مرة أخرى.
+error-number-taken = مشكلة نادرة. ابدأ من جديد.
+error-part-out-of-range = فشل الإرسال. حاول مرة أخرى.
+error-part-too-large = فشل الإرسال. حاول مرة أخرى.
+error-part-wrong-size = فشل الإرسال. حاول مرة أخرى.
+error-pseudonym-invalid = هذا الاسم المستعار غير ممكن.
+error-pseudonym-invalid-character = يحتوي هذا الاسم المستعار على رمز غير مسموح. فقط الحروف والأرقام والمسافة و - _ . '
+error-pseudonym-looks-like-number = هذا الاسم المستعار يشبه رقمًا. اختر اسمًا آخر.
+error-pseudonym-no-letter = يحتوي الاسم المستعار على حرف واحد على الأقل.
+error-pseudonym-taken = هذا الاسم المستعار مستخدم. اختر اسمًا آخر.
+error-pseudonym-too-long = هذا الاسم المستعار طويل جدًا (32 رمزًا على الأكثر).
+error-pseudonym-too-short = هذا الاسم المستعار قصير جدًا (3 رموز على الأقل).
+error-quota-exceeded = حافظتك ممتلئة. احذف بعض الوثائق لتوفير مساحة.
+error-registration-expired = مرّ وقت طويل. ابدأ من جديد.
+error-server-full = الخادم ممتلئ. اطلب المساعدة من الفريق.
+error-test-wallets-disabled = هذا الخادم لا يقبل حافظات الاختبار.
+error-too-many-attempts = { $minutes ->
+    [one] محاولات كثيرة جدًا. انتظر دقيقة واحدة ثم حاول مرة أخرى.
+    [two] محاولات كثيرة جدًا. انتظر دقيقتين ثم حاول مرة أخرى.
+    [few] محاولات كثيرة جدًا. انتظر { $minutes } دقائق ثم حاول مرة أخرى.
+   *[other] محاولات كثيرة جدًا. انتظر { $minutes } دقيقة ثم حاول مرة أخرى.
+}
+error-upload-incomplete = الإرسال غير مكتمل. حاول مرة أخرى.

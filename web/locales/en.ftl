@@ -1,0 +1,158 @@
+# PDE — English. Short, plain sentences.
+language-name = English
+language-direction = ltr
+
+app-name = PDE
+app-title = PDE – Electronic document wallet
+skip-to-content = Skip to content
+language-label = Language
+choose-language-title = Choose your language
+back = Back
+back-to-wallet = Back to the wallet
+continue = Continue
+print = Print
+lock = Lock
+locked-notice = The wallet is locked.
+session-ended = Your session has ended. Open your wallet again.
+save = Save
+saved = Saved.
+download = Download
+delete = Delete
+size-mb = { $size } MB
+
+start-title = Electronic document wallet
+start-lead = Keep a copy of your papers. Only you can open them.
+start-create = Create a wallet
+start-open = Open my wallet
+
+create-title = Create a wallet
+create-name-legend = How do we know you?
+create-name-number = Only a number
+create-name-number-hint = Anonymous. We give you a number.
+create-name-pseudonym = A nickname
+create-name-pseudonym-hint = A made-up name, easy to remember. Not your real name.
+create-pseudonym-label = Your nickname
+create-secret-legend = Your secret
+create-secret-passphrase = A passphrase
+create-secret-passphrase-hint = At least 8 characters. Safer.
+create-secret-pin = A PIN code
+create-secret-pin-hint = At least 4 digits. Quicker.
+create-pin-warning = A PIN is easier to guess. After a few wrong tries, you must wait. A passphrase protects better.
+create-pin-digits-only = A PIN has only digits.
+create-secret-label = Your secret
+create-secret-repeat-label = Once more, to check
+create-secret-mismatch = The two secrets are not the same.
+create-invite-label = Invitation code
+create-submit = Create
+create-working = Creating… a few seconds
+
+secret-pin-too-short = The PIN needs at least 4 digits.
+secret-passphrase-too-short = The passphrase needs at least 8 characters.
+secret-common-pin = This PIN is too common. Choose another one.
+secret-common-passphrase = This passphrase is too common. Choose another one.
+secret-too-long = This secret is too long (at most 128 characters).
+
+created-title = Your wallet is ready
+created-number-label = Wallet number
+created-pseudonym-label = Nickname
+created-keep-card = Write this number down or print this card. Keep it with your papers.
+recovery-title = Your recovery key
+recovery-explain = If you forget your secret, this key opens your wallet.
+recovery-secret-warning = Anyone with this key can open everything. Hide it. Do not keep it with your number.
+recovery-qr-label = QR code of the recovery key
+recovery-kept = I have written down or printed my recovery key.
+
+unlock-title = Open my wallet
+unlock-login-label = Number or nickname
+unlock-login-hint = For example: ABCD-EFGH-JKLM
+unlock-secret-label = Your secret
+unlock-submit = Open
+unlock-working = Opening…
+
+wallet-title = My documents
+wallet-count = { $count ->
+    [0] No documents
+    [one] { $count } document
+   *[other] { $count } documents
+}
+wallet-quota = { $used } used of { $quota }
+filter-label = Sort by kind of document
+filter-all = All
+
+add-title = Add documents
+add-category-label = Kind of document
+add-choose-files = Choose files
+add-take-photo = Take a photo
+add-drop-hint = You can also drag files here.
+add-working = Encrypting and sending…
+add-done = Added.
+add-too-large = This file is too large. Maximum: { $max }.
+
+document-opening = Opening the document…
+document-download-only = This file cannot be shown here. You can download it.
+document-damaged = Damaged document
+document-edit-title = Name, kind and note
+document-name-label = Name
+document-category-label = Kind of document
+document-note-label = Note (only for you)
+delete-confirm = Delete this document? It cannot come back.
+delete-yes = Yes, delete
+delete-no = No, keep it
+
+category-identity = Identity
+category-residence = Residence and asylum
+category-medical = Health
+category-social-aid = CPAS and social aid
+category-income = Income and work
+category-housing = Housing
+category-legal = Justice
+category-family = Family and personal
+category-other = Other
+
+error-network = No connection. Nothing was lost. Try again.
+error-unexpected = Something did not work. Nothing was lost. Try again.
+error-tampered = This document was changed or replaced. It was not opened.
+error-bad-image = This picture cannot be read.
+error-body-interrupted = The sending was cut. Try again.
+error-body-too-large = This is too large.
+error-document-exists = This document already exists.
+error-document-too-large = This file is too large.
+error-empty-upload = This file is empty.
+error-expected-json = The request is not valid.
+error-internal-error = A problem on the server. Nothing changed. Try again.
+error-invalid-fields = The request is not valid.
+error-invalid-login-message = The request is not valid. Try again.
+error-invalid-recipient = The request is not valid.
+error-invalid-registration-message = The request is not valid. Try again.
+error-invalid-tag = The request is not valid.
+error-invalid-wrapped-keys = The request is not valid.
+error-invitation-required = You need a valid invitation code.
+error-login-failed = Wrong number or secret. Check and try again.
+error-malformed-json = The request is not valid.
+error-malformed-request = The request is not valid.
+error-metadata-empty = The request is not valid.
+error-metadata-too-large = The name or note is too long.
+error-method-not-allowed = This action is not possible here.
+error-no-such-route = This address does not exist.
+error-not-found = Not found. The document may have been deleted.
+error-not-signed-in = Your session has ended. Open your wallet again.
+error-number-taken = A rare problem. Start again.
+error-part-out-of-range = Sending failed. Try again.
+error-part-too-large = Sending failed. Try again.
+error-part-wrong-size = Sending failed. Try again.
+error-pseudonym-invalid = This nickname is not possible.
+error-pseudonym-invalid-character = This nickname has a sign that is not allowed. Only letters, digits, space and - _ . '
+error-pseudonym-looks-like-number = This nickname looks like a number. Choose another one.
+error-pseudonym-no-letter = A nickname has at least one letter.
+error-pseudonym-taken = This nickname is already taken. Choose another one.
+error-pseudonym-too-long = This nickname is too long (at most 32 characters).
+error-pseudonym-too-short = This nickname is too short (at least 3 characters).
+error-quota-exceeded = Your wallet is full. Delete documents to make room.
+error-registration-expired = Too much time passed. Start again.
+error-server-full = The server is full. Ask the team for help.
+error-test-wallets-disabled = This server does not accept test wallets.
+error-too-many-attempts = { $minutes ->
+    [one] Too many tries. Wait 1 minute, then try again.
+   *[other] Too many tries. Wait { $minutes } minutes, then try again.
+}
+error-upload-incomplete = The sending is not complete. Try again.

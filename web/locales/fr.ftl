@@ -1,0 +1,158 @@
+# PDE — français (langue de référence). Phrases courtes et simples.
+language-name = Français
+language-direction = ltr
+
+app-name = PDE
+app-title = PDE – Porte-documents électronique
+skip-to-content = Aller au contenu
+language-label = Langue
+choose-language-title = Choisissez votre langue
+back = Retour
+back-to-wallet = Retour au porte-documents
+continue = Continuer
+print = Imprimer
+lock = Verrouiller
+locked-notice = Le porte-documents est verrouillé.
+session-ended = Votre session est terminée. Ouvrez à nouveau votre porte-documents.
+save = Enregistrer
+saved = C'est enregistré.
+download = Télécharger
+delete = Supprimer
+size-mb = { $size } Mo
+
+start-title = Porte-documents électronique
+start-lead = Gardez une copie de vos papiers. Vous seul pouvez les ouvrir.
+start-create = Créer un porte-documents
+start-open = Ouvrir mon porte-documents
+
+create-title = Créer un porte-documents
+create-name-legend = Comment vous reconnaître ?
+create-name-number = Seulement un numéro
+create-name-number-hint = Anonyme. Nous vous donnons un numéro.
+create-name-pseudonym = Un pseudo
+create-name-pseudonym-hint = Un nom inventé, facile à retenir. Pas votre vrai nom.
+create-pseudonym-label = Votre pseudo
+create-secret-legend = Votre secret
+create-secret-passphrase = Une phrase secrète
+create-secret-passphrase-hint = Au moins 8 signes. Plus sûr.
+create-secret-pin = Un code PIN
+create-secret-pin-hint = Au moins 4 chiffres. Plus rapide.
+create-pin-warning = Un code PIN est plus facile à deviner. Après quelques essais faux, il faut attendre. Une phrase secrète protège mieux.
+create-pin-digits-only = Un code PIN contient seulement des chiffres.
+create-secret-label = Votre secret
+create-secret-repeat-label = Encore une fois, pour vérifier
+create-secret-mismatch = Les deux secrets ne sont pas pareils.
+create-invite-label = Code d'invitation
+create-submit = Créer
+create-working = Création… quelques secondes
+
+secret-pin-too-short = Le code PIN doit avoir au moins 4 chiffres.
+secret-passphrase-too-short = La phrase secrète doit avoir au moins 8 signes.
+secret-common-pin = Ce code PIN est trop connu. Choisissez-en un autre.
+secret-common-passphrase = Cette phrase secrète est trop connue. Choisissez-en une autre.
+secret-too-long = Ce secret est trop long (128 signes au plus).
+
+created-title = Votre porte-documents est prêt
+created-number-label = Numéro du porte-documents
+created-pseudonym-label = Pseudo
+created-keep-card = Notez ce numéro ou imprimez cette carte. Gardez-la avec vos papiers.
+recovery-title = Votre clé de secours
+recovery-explain = Si vous oubliez votre secret, cette clé ouvre votre porte-documents.
+recovery-secret-warning = Qui a cette clé peut tout ouvrir. Cachez-la. Ne la gardez pas avec votre numéro.
+recovery-qr-label = Code QR de la clé de secours
+recovery-kept = J'ai noté ou imprimé ma clé de secours.
+
+unlock-title = Ouvrir mon porte-documents
+unlock-login-label = Numéro ou pseudo
+unlock-login-hint = Par exemple : ABCD-EFGH-JKLM
+unlock-secret-label = Votre secret
+unlock-submit = Ouvrir
+unlock-working = Ouverture…
+
+wallet-title = Mes documents
+wallet-count = { $count ->
+    [0] Aucun document
+    [one] { $count } document
+   *[other] { $count } documents
+}
+wallet-quota = { $used } utilisés sur { $quota }
+filter-label = Trier par sorte de document
+filter-all = Tout
+
+add-title = Ajouter des documents
+add-category-label = Sorte de document
+add-choose-files = Choisir des fichiers
+add-take-photo = Prendre une photo
+add-drop-hint = Vous pouvez aussi glisser des fichiers ici.
+add-working = Chiffrement et envoi…
+add-done = Ajouté.
+add-too-large = Ce fichier est trop grand. Maximum : { $max }.
+
+document-opening = Ouverture du document…
+document-download-only = Ce fichier ne peut pas être montré ici. Vous pouvez le télécharger.
+document-damaged = Document abîmé
+document-edit-title = Nom, sorte et note
+document-name-label = Nom
+document-category-label = Sorte de document
+document-note-label = Note (seulement pour vous)
+delete-confirm = Supprimer ce document ? Il ne pourra pas revenir.
+delete-yes = Oui, supprimer
+delete-no = Non, garder
+
+category-identity = Identité
+category-residence = Séjour et asile
+category-medical = Santé
+category-social-aid = CPAS et aide sociale
+category-income = Revenus et travail
+category-housing = Logement
+category-legal = Justice
+category-family = Famille et personnel
+category-other = Autre
+
+error-network = Pas de connexion. Rien n'a été perdu. Réessayez.
+error-unexpected = Quelque chose n'a pas marché. Rien n'a été perdu. Réessayez.
+error-tampered = Ce document a été modifié ou remplacé. Il n'est pas ouvert.
+error-bad-image = Cette image ne peut pas être lue.
+error-body-interrupted = L'envoi a été coupé. Réessayez.
+error-body-too-large = C'est trop grand.
+error-document-exists = Ce document existe déjà.
+error-document-too-large = Ce fichier est trop grand.
+error-empty-upload = Ce fichier est vide.
+error-expected-json = La demande n'est pas valable.
+error-internal-error = Problème sur le serveur. Rien n'a changé. Réessayez.
+error-invalid-fields = La demande n'est pas valable.
+error-invalid-login-message = La demande n'est pas valable. Réessayez.
+error-invalid-recipient = La demande n'est pas valable.
+error-invalid-registration-message = La demande n'est pas valable. Réessayez.
+error-invalid-tag = La demande n'est pas valable.
+error-invalid-wrapped-keys = La demande n'est pas valable.
+error-invitation-required = Il faut un code d'invitation valable.
+error-login-failed = Numéro ou secret faux. Vérifiez et réessayez.
+error-malformed-json = La demande n'est pas valable.
+error-malformed-request = La demande n'est pas valable.
+error-metadata-empty = La demande n'est pas valable.
+error-metadata-too-large = Le nom ou la note est trop long.
+error-method-not-allowed = Cette action n'est pas possible ici.
+error-no-such-route = Cette adresse n'existe pas.
+error-not-found = Introuvable. Le document a peut-être été supprimé.
+error-not-signed-in = Votre session est terminée. Ouvrez à nouveau votre porte-documents.
+error-number-taken = Un problème rare. Recommencez.
+error-part-out-of-range = L'envoi a échoué. Réessayez.
+error-part-too-large = L'envoi a échoué. Réessayez.
+error-part-wrong-size = L'envoi a échoué. Réessayez.
+error-pseudonym-invalid = Ce pseudo n'est pas possible.
+error-pseudonym-invalid-character = Ce pseudo contient un signe interdit. Lettres, chiffres, espace et - _ . ' seulement.
+error-pseudonym-looks-like-number = Ce pseudo ressemble à un numéro. Choisissez un autre.
+error-pseudonym-no-letter = Un pseudo contient au moins une lettre.
+error-pseudonym-taken = Ce pseudo est déjà pris. Choisissez-en un autre.
+error-pseudonym-too-long = Ce pseudo est trop long (32 signes au plus).
+error-pseudonym-too-short = Ce pseudo est trop court (3 signes au moins).
+error-quota-exceeded = Votre porte-documents est plein. Supprimez des documents pour faire de la place.
+error-registration-expired = Trop de temps a passé. Recommencez.
+error-server-full = Le serveur est plein. Demandez de l'aide à l'équipe.
+error-test-wallets-disabled = Ce serveur n'accepte pas les porte-documents de test.
+error-too-many-attempts = { $minutes ->
+    [one] Trop d'essais. Attendez 1 minute, puis réessayez.
+   *[other] Trop d'essais. Attendez { $minutes } minutes, puis réessayez.
+}
+error-upload-incomplete = L'envoi n'est pas complet. Réessayez.

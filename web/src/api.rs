@@ -1,0 +1,148 @@
+//! Every request to `/api/v1`, through `fetch`, from the page or the vault worker. Errors come
+//! back as [`Failure`]s the page can translate.
+
+use js_sys::Uint8Array;
+use pde_api::{ErrorBody, ErrorCode, API_PREFIX};
+use serde::{de::DeserializeOwned, Serialize};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Request, RequestCredentials, RequestInit, Response};
+
+use crate::protocol::Failure;
+
+/// The result of a request.
+pub type ApiResult<T> = Result<T, Failure>;
+
+fn unexpected(detail: impl std::fmt::Display) -> Failure {
+    Failure::Unexpected {
+        detail: detail.to_string(),
+    }
+}
+
+fn js_detail(value: JsValue) -> Failure {
+    unexpected(format!("{value:?}"))
+}
+
+/// `fetch` from a window or a worker.
+async fn fetch(request: &Request) -> Result<Response, JsValue> {
+    let global = js_sys::global();
+    let promise = if let Some(window) = global.dyn_ref::<web_sys::Window>() {
+        window.fetch_with_request(request)
+    } else {
+        global
+            .unchecked_ref::<web_sys::WorkerGlobalScope>()
+            .fetch_with_request(request)
+    };
+    JsFuture::from(promise).await?.dyn_into::<Response>()
+}
+
+async fn send(method: &str, path: &str, body: Option<(&JsValue, &str)>) -> ApiResult<Response> {
+    let init = RequestInit::new();
+    init.set_method(method);
+    init.set_credentials(RequestCredentials::SameOrigin);
+    let headers = web_sys::Headers::new().map_err(js_detail)?;
+    headers
+        .set("Accept", "application/json")
+        .map_err(js_detail)?;
+    if let Some((body, content_type)) = body {
+        headers
+            .set("Content-Type", content_type)
+            .map_err(js_detail)?;
+        init.set_body(body);
+    }
+    init.set_headers(&headers);
+    let request =
+        Request::new_with_str_and_init(&format!("{API_PREFIX}{path}"), &init).map_err(js_detail)?;
+    // A rejected fetch is a network failure: nothing reached the server, or we can't know.
+    let response = fetch(&request).await.map_err(|_| Failure::Network)?;
+    if response.ok() {
+        return Ok(response);
+    }
+    Err(error_from(response).await)
+}
+
+async fn error_from(response: Response) -> Failure {
+    let status = response.status();
+    let retry_header = response
+        .headers()
+        .get("Retry-After")
+        .ok()
+        .flatten()
+        .and_then(|v| v.parse::<u64>().ok());
+    let text = match response.text() {
+        Ok(promise) => JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    match serde_json::from_str::<ErrorBody>(&text) {
+        Ok(body) => {
+            if body.error.code == ErrorCode::NotSignedIn.as_str() {
+                return Failure::SessionEnded;
+            }
+            Failure::Server {
+                code: body.error.code,
+                retry_after_seconds: body.error.retry_after_seconds.or(retry_header),
+            }
+        }
+        Err(_) => unexpected(format!("HTTP {status} without an error body")),
+    }
+}
+
+async fn read_json<T: DeserializeOwned>(response: Response) -> ApiResult<T> {
+    let text = JsFuture::from(response.text().map_err(js_detail)?)
+        .await
+        .map_err(|_| Failure::Network)?
+        .as_string()
+        .unwrap_or_default();
+    serde_json::from_str(&text).map_err(unexpected)
+}
+
+/// `GET path` → JSON.
+pub async fn get_json<T: DeserializeOwned>(path: &str) -> ApiResult<T> {
+    read_json(send("GET", path, None).await?).await
+}
+
+/// `method path` with a JSON body → JSON.
+pub async fn send_json<B: Serialize, T: DeserializeOwned>(
+    method: &str,
+    path: &str,
+    body: &B,
+) -> ApiResult<T> {
+    let text = serde_json::to_string(body).map_err(unexpected)?;
+    let body = JsValue::from_str(&text);
+    read_json(send(method, path, Some((&body, "application/json"))).await?).await
+}
+
+/// `method path` with a JSON body, ignoring the answer's body.
+pub async fn send_json_no_reply<B: Serialize>(method: &str, path: &str, body: &B) -> ApiResult<()> {
+    let text = serde_json::to_string(body).map_err(unexpected)?;
+    let body = JsValue::from_str(&text);
+    send(method, path, Some((&body, "application/json")))
+        .await
+        .map(drop)
+}
+
+/// `method path` without a body.
+pub async fn send_empty(method: &str, path: &str) -> ApiResult<()> {
+    send(method, path, None).await.map(drop)
+}
+
+/// `PUT path` with raw bytes.
+pub async fn put_bytes(path: &str, bytes: &[u8]) -> ApiResult<()> {
+    let body: JsValue = Uint8Array::from(bytes).into();
+    send("PUT", path, Some((&body, "application/octet-stream")))
+        .await
+        .map(drop)
+}
+
+/// `GET path` → raw bytes.
+pub async fn get_bytes(path: &str) -> ApiResult<Vec<u8>> {
+    let response = send("GET", path, None).await?;
+    let buffer = JsFuture::from(response.array_buffer().map_err(js_detail)?)
+        .await
+        .map_err(|_| Failure::Network)?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}

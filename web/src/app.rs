@@ -1,0 +1,238 @@
+//! The app: shared state, the screen switch, and the translation helpers every page uses.
+
+use leptos::prelude::*;
+use pde_crypto::document::DocumentId;
+use wasm_bindgen::JsCast;
+
+use crate::components::Header;
+use crate::i18n::{keys, Arg, Catalogue};
+use crate::pages;
+use crate::protocol::{DocumentsView, Failure, WalletView};
+
+thread_local! {
+    static CATALOGUE: Catalogue = match Catalogue::load() {
+        Ok(catalogue) => catalogue,
+        // build.rs checked every file; this cannot happen in a build that compiled.
+        Err(e) => panic!("translations: {e}"),
+    };
+}
+
+/// Where the holder is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Screen {
+    /// First screen: pick a language.
+    Language,
+    /// Create or open.
+    Start,
+    /// Creating a wallet.
+    Create,
+    /// The wallet was just made: its number and the recovery sheet (shown once).
+    Created {
+        /// The recovery key as written on the sheet.
+        recovery_key: String,
+    },
+    /// Opening a wallet.
+    Unlock,
+    /// The documents.
+    Wallet,
+    /// One document.
+    Document(DocumentId),
+}
+
+/// State shared by every page (signals, so `Copy`).
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// Interface language code.
+    pub lang: RwSignal<&'static str>,
+    /// Current screen.
+    pub screen: RwSignal<Screen>,
+    /// The open wallet.
+    pub wallet: RwSignal<Option<WalletView>>,
+    /// The wallet's documents.
+    pub documents: RwSignal<DocumentsView>,
+    /// A message for the unlock screen (e.g. the session ended).
+    pub notice: RwSignal<Option<String>>,
+    /// Where to go back after the session ended and the wallet is open again.
+    pub resume: RwSignal<Option<Screen>>,
+}
+
+impl AppState {
+    /// The state provided by [`App`].
+    pub fn get() -> Self {
+        expect_context::<AppState>()
+    }
+
+    /// A translated message (reactive when called inside a closure).
+    pub fn t(&self, key: &str) -> String {
+        let code = self.lang.get();
+        CATALOGUE.with(|c| c.get(code).t(key))
+    }
+
+    /// A translated message with arguments.
+    pub fn t_with(&self, key: &str, args: &[(&str, Arg)]) -> String {
+        let code = self.lang.get();
+        CATALOGUE.with(|c| c.get(code).t_with(key, args))
+    }
+
+    /// Sizes as people read them ("3,2 Mo"), in binary megabytes like the server's limits.
+    pub fn size(&self, bytes: u64) -> String {
+        let megabytes = bytes as f64 / 1_048_576.0;
+        let rounded = if megabytes < 10.0 {
+            (megabytes * 10.0).round() / 10.0
+        } else {
+            megabytes.round()
+        };
+        let number = js_sys::Number::from(rounded)
+            .to_locale_string(self.lang.get())
+            .as_string()
+            .unwrap_or_else(|| rounded.to_string());
+        self.t_with(keys::SIZE_MB, &[("size", number.into())])
+    }
+
+    /// A date in the interface language ("23 novembre 2026").
+    pub fn date(&self, unix_seconds: i64) -> String {
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+            unix_seconds as f64 * 1000.0,
+        ));
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"day".into(), &"numeric".into());
+        let _ = js_sys::Reflect::set(&options, &"month".into(), &"long".into());
+        let _ = js_sys::Reflect::set(&options, &"year".into(), &"numeric".into());
+        date.to_locale_date_string(self.lang.get(), &options)
+            .as_string()
+            .unwrap_or_default()
+    }
+
+    /// The plain-words text for a failure.
+    pub fn failure_text(&self, failure: &Failure) -> String {
+        match failure {
+            Failure::Server {
+                code,
+                retry_after_seconds,
+            } => {
+                let key = format!("error-{}", code.replace('_', "-"));
+                let known = crate::i18n::ALL_KEYS.contains(&key.as_str());
+                let key = if known {
+                    key
+                } else {
+                    keys::ERROR_UNEXPECTED.to_owned()
+                };
+                let seconds = retry_after_seconds.unwrap_or(0);
+                self.t_with(
+                    &key,
+                    &[
+                        ("minutes", seconds.div_ceil(60).into()),
+                        ("seconds", seconds.into()),
+                    ],
+                )
+            }
+            Failure::SessionEnded | Failure::Locked => self.t(keys::SESSION_ENDED),
+            Failure::WeakSecret { problem } => self.t(&format!("secret-{problem}")),
+            Failure::BadPseudonym { code } => self.t(&format!("error-{}", code.replace('_', "-"))),
+            Failure::FileTooLarge { max_bytes } => self.t_with(
+                keys::ADD_TOO_LARGE,
+                &[("max", self.size(*max_bytes).into())],
+            ),
+            Failure::QuotaFull => self.t(keys::ERROR_QUOTA_EXCEEDED),
+            Failure::Tampered => self.t(keys::ERROR_TAMPERED),
+            Failure::Network => self.t(keys::ERROR_NETWORK),
+            Failure::BadImage => self.t(keys::ERROR_BAD_IMAGE),
+            Failure::Unexpected { detail } => {
+                web_sys::console::error_1(&detail.into());
+                self.t(keys::ERROR_UNEXPECTED)
+            }
+        }
+    }
+
+    /// Handles a failure: an ended session goes back to the unlock screen (remembering where
+    /// the holder was); anything else gives the text to show.
+    pub fn fail(&self, failure: Failure) -> Option<String> {
+        if matches!(failure, Failure::SessionEnded | Failure::Locked) {
+            let here = self.screen.get_untracked();
+            if self.wallet.get_untracked().is_some() {
+                self.resume.set(Some(here));
+            }
+            self.wallet.set(None);
+            self.notice.set(Some(self.t(keys::SESSION_ENDED)));
+            self.screen.set(Screen::Unlock);
+            return None;
+        }
+        Some(self.failure_text(&failure))
+    }
+}
+
+fn browser_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| w.navigator().languages())
+        .map(|list| list.iter().filter_map(|v| v.as_string()).collect())
+        .unwrap_or_default()
+}
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let preferred = browser_languages();
+    let initial = CATALOGUE.with(|c| c.negotiate(preferred.iter().map(String::as_str)));
+    let state = AppState {
+        lang: RwSignal::new(initial),
+        screen: RwSignal::new(Screen::Language),
+        wallet: RwSignal::new(None),
+        documents: RwSignal::new(DocumentsView::default()),
+        notice: RwSignal::new(None),
+        resume: RwSignal::new(None),
+    };
+    provide_context(state);
+
+    // The document's language and direction follow the choice (Arabic is right to left).
+    Effect::new(move |_| {
+        let code = state.lang.get();
+        let rtl = CATALOGUE.with(|c| c.get(code).rtl);
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("lang", code);
+            let _ = root.set_attribute("dir", if rtl { "rtl" } else { "ltr" });
+        }
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(&state.t(keys::APP_TITLE));
+        }
+    });
+
+    // Each new screen starts at the top, with the focus on its heading for screen readers.
+    Effect::new(move |_| {
+        let _ = state.screen.get();
+        request_animation_frame(|| {
+            if let Some(heading) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.query_selector("main h1").ok().flatten())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = heading.focus();
+            }
+        });
+    });
+
+    view! {
+        <a class="skip" href="#main">{move || state.t(keys::SKIP_TO_CONTENT)}</a>
+        <Header/>
+        <main id="main">
+            {move || match state.screen.get() {
+                Screen::Language => pages::language::LanguagePage().into_any(),
+                Screen::Start => pages::start::StartPage().into_any(),
+                Screen::Create => pages::create::CreatePage().into_any(),
+                Screen::Created { recovery_key } => {
+                    view! { <pages::created::CreatedPage recovery_key=recovery_key/> }.into_any()
+                }
+                Screen::Unlock => pages::unlock::UnlockPage().into_any(),
+                Screen::Wallet => pages::wallet::WalletPage().into_any(),
+                Screen::Document(id) => view! { <pages::document::DocumentPage id=id/> }.into_any(),
+            }}
+        </main>
+    }
+}
+
+/// A category's translation key.
+pub fn category_key(category: pde_crypto::metadata::Category) -> String {
+    format!("category-{}", category.as_str().replace('_', "-"))
+}

@@ -1,0 +1,176 @@
+//! Pieces every page uses: icons, the header (language, lock), alerts.
+
+use leptos::prelude::*;
+
+use crate::app::{AppState, Screen};
+use crate::client::vault;
+use crate::i18n::keys;
+use crate::protocol::Command;
+
+/// The app's pictograms (bundled, drawn on a 24×24 grid with the text colour). Always shown
+/// next to a word, never alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Icon {
+    Language,
+    Create,
+    Open,
+    Lock,
+    Add,
+    Camera,
+    Download,
+    Delete,
+    Save,
+    Back,
+    Print,
+    Warning,
+    Check,
+    Identity,
+    Residence,
+    Health,
+    SocialAid,
+    Income,
+    Housing,
+    Justice,
+    Family,
+    Other,
+    All,
+}
+
+impl Icon {
+    fn path(self) -> &'static str {
+        match self {
+            Icon::Language => "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M3 12h18M12 3c3 3 3 15 0 18M12 3c-3 3-3 15 0 18",
+            Icon::Create => "M12 5v14M5 12h14",
+            Icon::Open => "M7 11V7a5 5 0 0 1 9.6-2M5 11h14v10H5zM12 15v2",
+            Icon::Lock => "M8 11V7a4 4 0 0 1 8 0v4M5 11h14v10H5zM12 15v2",
+            Icon::Add => "M12 16V4M7 9l5-5l5 5M4 15v5h16v-5",
+            Icon::Camera => "M4 8h4l2-3h4l2 3h4v11H4zM12 10a3.5 3.5 0 1 0 0 7a3.5 3.5 0 1 0 0-7",
+            Icon::Download => "M12 4v12M7 11l5 5l5-5M4 20h16",
+            Icon::Delete => "M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6",
+            Icon::Save => "M5 12l5 5l9-10",
+            Icon::Back => "M15 5l-7 7l7 7",
+            Icon::Print => "M7 9V3h10v6M7 17H4v-8h16v8h-3M7 14h10v7H7z",
+            Icon::Warning => "M12 3l10 18H2zM12 10v5M12 17.5v.5",
+            Icon::Check => "M5 12l5 5l9-10",
+            Icon::Identity => "M3 6h18v12H3zM8 10a2 2 0 1 0 0 .1M5.5 15.5c.5-2 4.5-2 5 0M13 10h5M13 13h5",
+            Icon::Residence => "M5 21V4M5 4h11l-2 4l2 4H5",
+            Icon::Health => "M10 4h4v6h6v4h-6v6h-4v-6H4v-4h6z",
+            Icon::SocialAid => "M12 20s-7-4.5-7-10a4 4 0 0 1 7-2.5a4 4 0 0 1 7 2.5c0 5.5-7 10-7 10",
+            Icon::Income => "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M15 8.5a4 4 0 1 0 0 7M7 11h6M7 13.5h6",
+            Icon::Housing => "M3 11l9-7l9 7M6 9v11h12V9M10 20v-6h4v6",
+            Icon::Justice => "M12 4v16M6 20h12M5 7h14M5 7l-3 7h6zM19 7l-3 7h6z",
+            Icon::Family => "M8 8a2.5 2.5 0 1 0 0-.1M16 8a2.5 2.5 0 1 0 0-.1M3 19c0-4 10-4 10 0M11 19c0-4 10-4 10 0",
+            Icon::Other => "M3 6h7l2 2h9v11H3z",
+            Icon::All => "M4 4h7v7H4zM13 4h7v7h-7zM4 13h7v7H4zM13 13h7v7h-7z",
+        }
+    }
+}
+
+/// An icon (decorative: the word next to it carries the meaning).
+#[component]
+pub fn Glyph(icon: Icon) -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d=icon.path()/>
+        </svg>
+    }
+}
+
+/// The pictogram of a category.
+pub fn category_icon(category: pde_crypto::metadata::Category) -> Icon {
+    use pde_crypto::metadata::Category;
+    match category {
+        Category::Identity => Icon::Identity,
+        Category::Residence => Icon::Residence,
+        Category::Medical => Icon::Health,
+        Category::SocialAid => Icon::SocialAid,
+        Category::Income => Icon::Income,
+        Category::Housing => Icon::Housing,
+        Category::Legal => Icon::Justice,
+        Category::Family => Icon::Family,
+        _ => Icon::Other,
+    }
+}
+
+/// A message in a box that screen readers announce.
+#[component]
+pub fn Alert(message: Signal<Option<String>>) -> impl IntoView {
+    view! {
+        <Show when=move || message.get().is_some()>
+            <div class="alert" role="alert">
+                <Glyph icon=Icon::Warning/>
+                <p>{move || message.get().unwrap_or_default()}</p>
+            </div>
+        </Show>
+    }
+}
+
+/// Locks the wallet: the vault forgets the key and ends the session.
+pub fn lock(state: AppState) {
+    leptos::task::spawn_local(async move {
+        if let Ok(vault) = vault() {
+            let _ = vault.ask(Command::Lock).await;
+        }
+        state.documents.set(Default::default());
+        state.wallet.set(None);
+        state.resume.set(None);
+        state.notice.set(Some(state.t(keys::LOCKED_NOTICE)));
+        state.screen.set(Screen::Unlock);
+    });
+}
+
+/// The top bar: the app's name, the language switch and, when a wallet is open, the lock.
+#[component]
+pub fn Header() -> impl IntoView {
+    let state = AppState::get();
+    let languages: Vec<(&'static str, String)> = crate::i18n::Catalogue::load()
+        .map(|c| {
+            c.languages()
+                .iter()
+                .map(|l| (l.code, l.name.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    view! {
+        <header class="top">
+            <p class="brand">{move || state.t(keys::APP_NAME)}</p>
+            <label class="language">
+                <Glyph icon=Icon::Language/>
+                <span>{move || state.t(keys::LANGUAGE_LABEL)}</span>
+                <select
+                    id="language-select"
+                    on:change=move |ev| {
+                        let code = event_target_value(&ev);
+                        if let Some((code, _)) = languages_lookup(&code) {
+                            state.lang.set(code);
+                        }
+                    }
+                >
+                    {languages
+                        .into_iter()
+                        .map(|(code, name)| {
+                            view! {
+                                <option value=code lang=code selected=move || state.lang.get() == code>
+                                    {name}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <Show when=move || state.wallet.get().is_some()>
+                <button id="lock" class="button lock" on:click=move |_| lock(state)>
+                    <Glyph icon=Icon::Lock/>
+                    <span>{move || state.t(keys::LOCK)}</span>
+                </button>
+            </Show>
+        </header>
+    }
+}
+
+fn languages_lookup(code: &str) -> Option<(&'static str, ())> {
+    crate::i18n::LOCALES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(c, _)| (*c, ()))
+}

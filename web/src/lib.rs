@@ -1,0 +1,45 @@
+//! # pde-web
+//!
+//! PDE in the browser: a leptos client-side app ([`app`]) and, in a dedicated Web Worker, the
+//! vault ([`vault`]) that holds the wallet key and does all cryptography (pde-crypto) and image
+//! work ([`photo`]). The page and the vault talk through [`protocol`] messages. Texts come from
+//! Fluent catalogues ([`i18n`]).
+//!
+//! The pure parts (translations, photo cleaning, messages) compile natively too and are tested
+//! with `cargo test`; the rest is tested in Chromium by `tests/tests/browser.rs`.
+
+pub mod i18n;
+pub mod photo;
+pub mod protocol;
+
+#[cfg(target_arch = "wasm32")]
+mod api;
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+mod client;
+#[cfg(target_arch = "wasm32")]
+mod components;
+#[cfg(target_arch = "wasm32")]
+mod pages;
+#[cfg(target_arch = "wasm32")]
+mod vault;
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen::prelude::*;
+
+/// Entry point of the page (called by `boot.js`).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+pub fn start_page() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}
+
+/// Entry point of the vault worker (called by `vault.js`).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+pub fn start_vault() {
+    console_error_panic_hook::set_once();
+    vault::run();
+}

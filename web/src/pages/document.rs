@@ -1,0 +1,216 @@
+//! One document: shown in the page when it is a re-encoded image or a PDF (in a sandboxed
+//! frame), else download only; rename, change category, add a note, delete.
+
+use leptos::prelude::*;
+use pde_crypto::document::DocumentId;
+use pde_crypto::metadata::Category;
+
+use crate::app::{category_key, AppState, Screen};
+use crate::client::vault;
+use crate::components::{Alert, Glyph, Icon};
+use crate::i18n::keys;
+use crate::pages::wallet::refresh;
+use crate::protocol::{Command, Display, Reply};
+
+/// A document.
+#[component]
+pub fn DocumentPage(id: DocumentId) -> impl IntoView {
+    let state = AppState::get();
+    let known = state
+        .documents
+        .get_untracked()
+        .documents
+        .into_iter()
+        .find(|d| d.id == id);
+    let name = RwSignal::new(known.as_ref().map(|d| d.name.clone()).unwrap_or_default());
+    let category = RwSignal::new(known.as_ref().map_or(Category::Other, |d| d.category));
+    let note = RwSignal::new(known.as_ref().map(|d| d.note.clone()).unwrap_or_default());
+    let shown_name = RwSignal::new(name.get_untracked());
+    let url = RwSignal::new(None::<String>);
+    let display = RwSignal::new(None::<Display>);
+    let error = RwSignal::new(None::<String>);
+    let saved = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+
+    leptos::task::spawn_local(async move {
+        let result = match vault() {
+            Ok(vault) => vault.call(Command::Open { id }, None, None).await,
+            Err(failure) => Err(failure),
+        };
+        match result {
+            Ok((Reply::Opened { display: how, .. }, Some(blob))) => {
+                if let Ok(link) = web_sys::Url::create_object_url_with_blob(&blob) {
+                    url.set(Some(link));
+                    display.set(Some(how));
+                }
+            }
+            Ok(_) => {}
+            Err(failure) => error.set(state.fail(failure)),
+        }
+    });
+    on_cleanup(move || {
+        if let Some(link) = url.get_untracked() {
+            let _ = web_sys::Url::revoke_object_url(&link);
+        }
+    });
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        busy.set(true);
+        saved.set(false);
+        error.set(None);
+        let command = Command::Update {
+            id,
+            name: name.get_untracked(),
+            category: category.get_untracked(),
+            note: note.get_untracked(),
+        };
+        leptos::task::spawn_local(async move {
+            let result = match vault() {
+                Ok(vault) => vault.ask(command).await,
+                Err(failure) => Err(failure),
+            };
+            busy.set(false);
+            match result {
+                Ok(_) => {
+                    saved.set(true);
+                    shown_name.set(name.get_untracked());
+                    refresh(state, error);
+                }
+                Err(failure) => error.set(state.fail(failure)),
+            }
+        });
+    };
+
+    let delete = move |_| {
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = match vault() {
+                Ok(vault) => vault.ask(Command::Delete { id }).await,
+                Err(failure) => Err(failure),
+            };
+            busy.set(false);
+            confirming.set(false);
+            match result {
+                Ok(_) => {
+                    state
+                        .documents
+                        .update(|d| d.documents.retain(|doc| doc.id != id));
+                    state.screen.set(Screen::Wallet);
+                }
+                Err(failure) => error.set(state.fail(failure)),
+            }
+        });
+    };
+
+    view! {
+        <section class="page wide document">
+            <button id="back" class="button link" on:click=move |_| state.screen.set(Screen::Wallet)>
+                <Glyph icon=Icon::Back/>
+                <span>{move || state.t(keys::BACK_TO_WALLET)}</span>
+            </button>
+            <h1 tabindex="-1" dir="auto">{move || shown_name.get()}</h1>
+            <Alert message=Signal::derive(move || error.get())/>
+            <div class="viewer">
+                {move || match (display.get(), url.get()) {
+                    (Some(Display::Image), Some(src)) => {
+                        view! { <img id="viewer-image" src=src alt=move || shown_name.get()/> }.into_any()
+                    }
+                    (Some(Display::Pdf), Some(src)) => {
+                        view! {
+                            <iframe id="viewer-frame" sandbox="" src=src title=move || shown_name.get()></iframe>
+                        }
+                            .into_any()
+                    }
+                    (Some(Display::DownloadOnly), Some(_)) => {
+                        view! { <p class="notice">{move || state.t(keys::DOCUMENT_DOWNLOAD_ONLY)}</p> }.into_any()
+                    }
+                    _ => view! { <p class="notice" role="status">{move || state.t(keys::DOCUMENT_OPENING)}</p> }.into_any(),
+                }}
+            </div>
+            <div class="actions">
+                <Show when=move || url.get().is_some()>
+                    <a
+                        id="download"
+                        class="button"
+                        href=move || url.get().unwrap_or_default()
+                        download=move || shown_name.get()
+                    >
+                        <Glyph icon=Icon::Download/>
+                        <span>{move || state.t(keys::DOWNLOAD)}</span>
+                    </a>
+                </Show>
+                <button id="delete" class="button danger" on:click=move |_| confirming.set(true)>
+                    <Glyph icon=Icon::Delete/>
+                    <span>{move || state.t(keys::DELETE)}</span>
+                </button>
+            </div>
+            <Show when=move || confirming.get()>
+                <div class="confirm" role="alertdialog" aria-labelledby="confirm-text" aria-modal="false">
+                    <p id="confirm-text">{move || state.t(keys::DELETE_CONFIRM)}</p>
+                    <div class="actions">
+                        <button id="delete-yes" class="button danger" disabled=move || busy.get() on:click=delete>
+                            <Glyph icon=Icon::Delete/>
+                            <span>{move || state.t(keys::DELETE_YES)}</span>
+                        </button>
+                        <button id="delete-no" class="button" on:click=move |_| confirming.set(false)>
+                            <Glyph icon=Icon::Back/>
+                            <span>{move || state.t(keys::DELETE_NO)}</span>
+                        </button>
+                    </div>
+                </div>
+            </Show>
+            <form class="edit" on:submit=save>
+                <h2>{move || state.t(keys::DOCUMENT_EDIT_TITLE)}</h2>
+                <label for="doc-name">{move || state.t(keys::DOCUMENT_NAME_LABEL)}</label>
+                <input
+                    id="doc-name"
+                    type="text"
+                    dir="auto"
+                    required
+                    maxlength="200"
+                    prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev))
+                />
+                <label for="doc-category">{move || state.t(keys::DOCUMENT_CATEGORY_LABEL)}</label>
+                <select
+                    id="doc-category"
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        if let Some(c) = Category::ALL.into_iter().find(|c| c.as_str() == value) {
+                            category.set(c);
+                        }
+                    }
+                >
+                    {Category::ALL
+                        .into_iter()
+                        .map(|c| {
+                            view! {
+                                <option value=c.as_str() selected=move || category.get() == c>
+                                    {move || state.t(&category_key(c))}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+                <label for="doc-note">{move || state.t(keys::DOCUMENT_NOTE_LABEL)}</label>
+                <textarea
+                    id="doc-note"
+                    dir="auto"
+                    rows="3"
+                    maxlength="2000"
+                    prop:value=move || note.get()
+                    on:input=move |ev| note.set(event_target_value(&ev))
+                ></textarea>
+                <button id="save" class="button primary" type="submit" disabled=move || busy.get()>
+                    <Glyph icon=Icon::Save/>
+                    <span>{move || state.t(keys::SAVE)}</span>
+                </button>
+                <Show when=move || saved.get()>
+                    <p class="notice" role="status">{move || state.t(keys::SAVED)}</p>
+                </Show>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,9 @@
+//! One module per screen.
+
+pub mod create;
+pub mod created;
+pub mod document;
+pub mod language;
+pub mod start;
+pub mod unlock;
+pub mod wallet;

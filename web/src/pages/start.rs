@@ -1,0 +1,29 @@
+//! Create a wallet or open one.
+
+use leptos::prelude::*;
+
+use crate::app::{AppState, Screen};
+use crate::components::{Glyph, Icon};
+use crate::i18n::keys;
+
+/// Create or open.
+#[component]
+pub fn StartPage() -> impl IntoView {
+    let state = AppState::get();
+    view! {
+        <section class="page narrow">
+            <h1 tabindex="-1">{move || state.t(keys::START_TITLE)}</h1>
+            <p class="lead">{move || state.t(keys::START_LEAD)}</p>
+            <div class="choices">
+                <button id="start-create" class="button big primary" on:click=move |_| state.screen.set(Screen::Create)>
+                    <Glyph icon=Icon::Create/>
+                    <span>{move || state.t(keys::START_CREATE)}</span>
+                </button>
+                <button id="start-open" class="button big" on:click=move |_| state.screen.set(Screen::Unlock)>
+                    <Glyph icon=Icon::Open/>
+                    <span>{move || state.t(keys::START_OPEN)}</span>
+                </button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,617 @@
+//! The vault: runs in a dedicated Web Worker, holds the wallet key, does every piece of
+//! cryptography and image work and every request that needs them. The page only sees plain
+//! answers. Keys live in Rust memory here (zeroized on lock) and are never posted back.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use base64::Engine as _;
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use pde_api::{
+    Base64Bytes, DocumentInfo, DocumentList, ErrorCode, LoginFinishRequest, LoginStartRequest,
+    LoginStartResponse, MetadataUpdate, RegisterFinishRequest, RegisterStartRequest,
+    RegisterStartResponse, ServerInfo, SessionOpened, UploadCommitRequest, UploadCreateRequest,
+    UploadStatus,
+};
+use pde_crypto::document::{self, DocumentId, DocumentSealer};
+use pde_crypto::metadata::{self, Category, DocumentMetadata};
+use pde_crypto::opaque;
+use pde_crypto::wallet::{self, RecoveryKey, WalletKey, WrappedWalletKey};
+use pde_crypto::CryptoError;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, DedicatedWorkerGlobalScope, File, MessageEvent};
+
+use crate::api;
+use crate::photo::{self, PhotoFormat};
+use crate::protocol::{
+    Command, Display, DocumentView, DocumentsView, Failure, Progress, Reply, Request, Secret,
+    VaultMessage, WalletView,
+};
+
+/// How much of a file is read and encrypted at a time.
+const READ_PIECE: u64 = 1024 * 1024;
+/// How often a part upload is tried before giving up (a public PC's Wi-Fi drops).
+const PART_TRIES: u32 = 4;
+
+/// The open wallet. No `Debug`, `Clone`: it holds the key.
+struct OpenWallet {
+    key: WalletKey,
+    /// Tags and metadata of the last listing, by id.
+    known: HashMap<DocumentId, DocumentInfo>,
+}
+
+thread_local! {
+    static WALLET: RefCell<Option<OpenWallet>> = const { RefCell::new(None) };
+    static SERVER_INFO: RefCell<Option<ServerInfo>> = const { RefCell::new(None) };
+}
+
+type Outcome = Result<(Reply, Option<Blob>), Failure>;
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn post(message: &VaultMessage, blob: Option<&Blob>) {
+    let Ok(text) = serde_json::to_string(message) else {
+        return;
+    };
+    let envelope = Object::new();
+    let _ = Reflect::set(&envelope, &"message".into(), &text.into());
+    if let Some(blob) = blob {
+        let _ = Reflect::set(&envelope, &"blob".into(), blob);
+    }
+    let _ = scope().post_message(&envelope);
+}
+
+/// Starts the vault in a worker: handles every message from the page.
+pub fn run() {
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+        let data = event.data();
+        let text = Reflect::get(&data, &"request".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        let file = Reflect::get(&data, &"file".into())
+            .ok()
+            .and_then(|v| v.dyn_into::<File>().ok());
+        let Ok(request) = serde_json::from_str::<Request>(&text) else {
+            return;
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let id = request.id;
+            let (reply, blob) = match handle(id, request.command, file).await {
+                Ok(answer) => answer,
+                Err(failure) => {
+                    if failure == Failure::SessionEnded {
+                        forget_wallet();
+                    }
+                    (Reply::Failed(failure), None)
+                }
+            };
+            post(&VaultMessage::Reply { id, reply }, blob.as_ref());
+        });
+    });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The worker lives as long as the page: the handler must too.
+    on_message.forget();
+    post(&VaultMessage::Ready, None);
+}
+
+fn forget_wallet() {
+    // Dropping the key zeroizes it.
+    WALLET.with(|w| w.borrow_mut().take());
+}
+
+fn crypto_failure(e: CryptoError) -> Failure {
+    match e {
+        CryptoError::Tampered | CryptoError::WrongSecret => Failure::Tampered,
+        other => Failure::Unexpected {
+            detail: other.to_string(),
+        },
+    }
+}
+
+fn with_wallet<T>(f: impl FnOnce(&mut OpenWallet) -> T) -> Result<T, Failure> {
+    WALLET.with(|w| w.borrow_mut().as_mut().map(f).ok_or(Failure::Locked))
+}
+
+async fn handle(id: u32, command: Command, file: Option<File>) -> Outcome {
+    match command {
+        Command::ServerInfo => Ok((Reply::ServerInfo(server_info().await?), None)),
+        Command::Create {
+            pseudonym,
+            secret,
+            invite_code,
+        } => create(pseudonym, secret, invite_code).await,
+        Command::Unlock { login, secret } => unlock(&login, secret).await,
+        Command::List => Ok((Reply::Documents(list().await?), None)),
+        Command::Add { category } => {
+            let file = file.ok_or(Failure::Unexpected {
+                detail: "no file attached".into(),
+            })?;
+            let added = add(id, &file, category).await?;
+            Ok((Reply::Added { id: added }, None))
+        }
+        Command::Open { id } => open(id).await,
+        Command::Update {
+            id,
+            name,
+            category,
+            note,
+        } => {
+            update(id, name, category, note).await?;
+            Ok((Reply::Done, None))
+        }
+        Command::Delete { id } => {
+            api::send_empty("DELETE", &format!("/documents/{id}")).await?;
+            let _ = with_wallet(|w| w.known.remove(&id));
+            Ok((Reply::Done, None))
+        }
+        Command::Lock => {
+            forget_wallet();
+            // Ending the session on the server too; a failure here (already ended, offline)
+            // changes nothing for the holder: the keys are gone either way.
+            let _ = api::send_empty("POST", "/sessions/logout").await;
+            Ok((Reply::Done, None))
+        }
+    }
+}
+
+async fn server_info() -> Result<ServerInfo, Failure> {
+    if let Some(info) = SERVER_INFO.with(|s| s.borrow().clone()) {
+        return Ok(info);
+    }
+    let info: ServerInfo = api::get_json("/info").await?;
+    SERVER_INFO.with(|s| *s.borrow_mut() = Some(info.clone()));
+    Ok(info)
+}
+
+fn view_of(wallet: &pde_api::WalletInfo) -> WalletView {
+    WalletView {
+        wallet_number: wallet.wallet_number.clone(),
+        pseudonym: wallet.pseudonym.clone(),
+    }
+}
+
+async fn create(pseudonym: Option<String>, secret: Secret, invite_code: Option<String>) -> Outcome {
+    use pde_api::passphrase::PassphraseProblem;
+    use pde_api::pseudonym::PseudonymError;
+    if let Err(problem) = pde_api::passphrase::check(&secret.0) {
+        let problem = match problem {
+            PassphraseProblem::PinTooShort => "pin-too-short",
+            PassphraseProblem::PassphraseTooShort => "passphrase-too-short",
+            PassphraseProblem::CommonPin => "common-pin",
+            PassphraseProblem::CommonPassphrase => "common-passphrase",
+            _ => "too-long",
+        };
+        return Err(Failure::WeakSecret {
+            problem: problem.into(),
+        });
+    }
+    let pseudonym = pseudonym.filter(|p| !p.trim().is_empty());
+    if let Some(p) = &pseudonym {
+        if let Err(e) = pde_api::pseudonym::Pseudonym::parse(p) {
+            let code = match e {
+                PseudonymError::TooShort => ErrorCode::PseudonymTooShort,
+                PseudonymError::TooLong => ErrorCode::PseudonymTooLong,
+                PseudonymError::InvalidCharacter => ErrorCode::PseudonymInvalidCharacter,
+                PseudonymError::LooksLikeWalletNumber => ErrorCode::PseudonymLooksLikeNumber,
+                PseudonymError::NoLetter => ErrorCode::PseudonymNoLetter,
+                _ => ErrorCode::PseudonymInvalid,
+            };
+            return Err(Failure::BadPseudonym {
+                code: code.as_str().into(),
+            });
+        }
+    }
+    let secret_bytes = secret.0.as_bytes();
+    let (registration, request) =
+        opaque::client_registration_start(secret_bytes).map_err(crypto_failure)?;
+    let started: RegisterStartResponse = api::send_json(
+        "POST",
+        "/wallets/register/start",
+        &RegisterStartRequest {
+            pseudonym,
+            invite_code: invite_code.filter(|c| !c.trim().is_empty()),
+            test_wallet: false,
+            registration_request: request.into(),
+        },
+    )
+    .await?;
+    started.ksf.validate().map_err(crypto_failure)?;
+    let (upload, export_key) = opaque::client_registration_finish(
+        registration,
+        secret_bytes,
+        &started.registration_response.0,
+        started.ksf,
+    )
+    .map_err(crypto_failure)?;
+    let key = WalletKey::generate();
+    let recovery_key = RecoveryKey::generate();
+    let wrapped = [
+        wallet::wrap_with_export_key(&key, &export_key).to_bytes(),
+        wallet::wrap_with_recovery_key(&key, &recovery_key).to_bytes(),
+    ];
+    let opened: SessionOpened = api::send_json(
+        "POST",
+        "/wallets/register/finish",
+        &RegisterFinishRequest {
+            registration_id: started.registration_id,
+            registration_upload: upload.into(),
+            recipient: key.recipient().as_str().to_owned(),
+            wrapped_keys: wrapped.into_iter().map(Base64Bytes).collect(),
+        },
+    )
+    .await?;
+    let view = view_of(&opened.wallet);
+    WALLET.with(|w| {
+        *w.borrow_mut() = Some(OpenWallet {
+            key,
+            known: HashMap::new(),
+        })
+    });
+    // Shown once, on the recovery sheet; the page never stores it.
+    let recovery_key = recovery_key.to_display().to_string();
+    Ok((
+        Reply::Created {
+            wallet: view,
+            recovery_key,
+        },
+        None,
+    ))
+}
+
+async fn unlock(login: &str, secret: Secret) -> Outcome {
+    forget_wallet();
+    let secret_bytes = secret.0.as_bytes();
+    let (state, request) = opaque::client_login_start(secret_bytes).map_err(crypto_failure)?;
+    let started: LoginStartResponse = api::send_json(
+        "POST",
+        "/sessions/start",
+        &LoginStartRequest {
+            login: login.trim().to_owned(),
+            credential_request: request.into(),
+        },
+    )
+    .await?;
+    started.ksf.validate().map_err(crypto_failure)?;
+    // A wrong secret is known here, before the last message (the server has counted it).
+    let (finalization, export_key) = opaque::client_login_finish(
+        state,
+        secret_bytes,
+        &started.credential_response.0,
+        started.ksf,
+    )
+    .map_err(|_| Failure::Server {
+        code: ErrorCode::LoginFailed.as_str().into(),
+        retry_after_seconds: None,
+    })?;
+    let opened: SessionOpened = api::send_json(
+        "POST",
+        "/sessions/finish",
+        &LoginFinishRequest {
+            login_id: started.login_id,
+            credential_finalization: finalization.into(),
+        },
+    )
+    .await?;
+    let wrapped = WrappedWalletKey::from_bytes(&opened.wrapped_key.0).map_err(crypto_failure)?;
+    let key = wallet::unwrap_with_export_key(&wrapped, &export_key).map_err(crypto_failure)?;
+    if key.recipient().as_str() != opened.wallet.recipient {
+        return Err(Failure::Tampered);
+    }
+    let view = view_of(&opened.wallet);
+    WALLET.with(|w| {
+        *w.borrow_mut() = Some(OpenWallet {
+            key,
+            known: HashMap::new(),
+        })
+    });
+    Ok((Reply::Unlocked { wallet: view }, None))
+}
+
+async fn list() -> Result<DocumentsView, Failure> {
+    with_wallet(|_| ())?;
+    let listing: DocumentList = api::get_json("/documents").await?;
+    with_wallet(|wallet| {
+        let mut documents = Vec::with_capacity(listing.documents.len());
+        wallet.known.clear();
+        for info in listing.documents {
+            // A record that fails its check is shown as damaged rather than hidden.
+            let view = match metadata::open_metadata(&wallet.key, &info.id, &info.metadata.0) {
+                Ok(meta) => DocumentView {
+                    id: info.id,
+                    name: meta.name,
+                    mime: meta.mime,
+                    category: meta.category,
+                    note: meta.note,
+                    created_at: meta.created_at,
+                    size: info.size,
+                    thumbnail_jpeg_base64: meta
+                        .thumbnail
+                        .map(|t| base64::engine::general_purpose::STANDARD.encode(t)),
+                    damaged: false,
+                },
+                Err(_) => DocumentView {
+                    id: info.id,
+                    name: String::new(),
+                    mime: String::new(),
+                    category: Category::Other,
+                    note: String::new(),
+                    created_at: info.created_at,
+                    size: info.size,
+                    thumbnail_jpeg_base64: None,
+                    damaged: true,
+                },
+            };
+            documents.push(view);
+            wallet.known.insert(info.id, info);
+        }
+        documents.sort_by_key(|d| std::cmp::Reverse(d.created_at));
+        DocumentsView {
+            documents,
+            used_bytes: listing.used_bytes,
+            quota_bytes: listing.quota_bytes,
+        }
+    })
+}
+
+async fn read_slice(file: &Blob, start: u64, end: u64) -> Result<Vec<u8>, Failure> {
+    let slice = file
+        .slice_with_f64_and_f64(start as f64, end as f64)
+        .map_err(|_| Failure::Unexpected {
+            detail: "slice".into(),
+        })?;
+    let buffer = JsFuture::from(slice.array_buffer())
+        .await
+        .map_err(|_| Failure::Unexpected {
+            detail: "the file could not be read".into(),
+        })?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+fn report(id: u32, done: u64, total: u64) {
+    post(
+        &VaultMessage::Progress {
+            id,
+            progress: Progress { done, total },
+        },
+        None,
+    );
+}
+
+/// What will be stored for a file: cleaned photos, PDFs and other files as they are.
+struct Prepared {
+    /// Content already in memory (photos), else read from the file in pieces.
+    content: Option<Vec<u8>>,
+    len: u64,
+    name: String,
+    mime: String,
+    thumbnail: Option<Vec<u8>>,
+}
+
+async fn prepare(file: &File) -> Result<Prepared, Failure> {
+    let size = file.size() as u64;
+    let name = file.name();
+    let head = read_slice(file, 0, size.min(16)).await?;
+    if let Some(format) = PhotoFormat::sniff(&head) {
+        let original = read_slice(file, 0, size).await?;
+        let clean = photo::clean_photo(&original).map_err(|_| Failure::BadImage)?;
+        drop(original);
+        let stem = name
+            .rsplit_once('.')
+            .map_or(name.as_str(), |(stem, _)| stem);
+        return Ok(Prepared {
+            len: clean.bytes.len() as u64,
+            content: Some(clean.bytes),
+            name: format!("{stem}.{}", format.extension()),
+            mime: format.mime().to_owned(),
+            thumbnail: Some(clean.thumbnail_jpeg),
+        });
+    }
+    let mime = if head.starts_with(b"%PDF-") {
+        "application/pdf"
+    } else {
+        // Whatever the file claims to be (HTML, SVG…), it is stored as opaque bytes and can
+        // only be downloaded.
+        "application/octet-stream"
+    };
+    Ok(Prepared {
+        content: None,
+        len: size,
+        name,
+        mime: mime.to_owned(),
+        thumbnail: None,
+    })
+}
+
+async fn add(request_id: u32, file: &File, category: Category) -> Result<DocumentId, Failure> {
+    let recipient = with_wallet(|w| w.key.recipient())?;
+    let info = server_info().await?;
+    let prepared = prepare(file).await?;
+    let sealer = DocumentSealer::new(&recipient, prepared.len).map_err(crypto_failure)?;
+    let ciphertext_len = sealer.ciphertext_len();
+    if ciphertext_len > info.max_document_bytes {
+        return Err(Failure::FileTooLarge {
+            max_bytes: info.max_document_bytes,
+        });
+    }
+    let id = DocumentId::random();
+    let status: UploadStatus = api::send_json(
+        "POST",
+        "/uploads",
+        &UploadCreateRequest {
+            document_id: id,
+            ciphertext_len,
+        },
+    )
+    .await
+    .map_err(|failure| match failure {
+        Failure::Server { code, .. } if code == "quota_exceeded" => Failure::QuotaFull,
+        Failure::Server { code, .. } if code == "document_too_large" => Failure::FileTooLarge {
+            max_bytes: info.max_document_bytes,
+        },
+        other => other,
+    })?;
+    let part_size = status.part_size.max(1);
+    let mut stream = sealer.start();
+    let mut part_buffer: Vec<u8> = Vec::with_capacity(part_size as usize);
+    let mut next_part = 0u32;
+    let mut sent = 0u64;
+    let mut offset = 0u64;
+    report(request_id, 0, ciphertext_len);
+    while offset < prepared.len {
+        let end = (offset + READ_PIECE).min(prepared.len);
+        let piece = match &prepared.content {
+            Some(bytes) => bytes[offset as usize..end as usize].to_vec(),
+            None => read_slice(file, offset, end).await?,
+        };
+        if piece.is_empty() {
+            return Err(Failure::Unexpected {
+                detail: "the file changed while it was read".into(),
+            });
+        }
+        offset += piece.len() as u64;
+        part_buffer.extend_from_slice(&stream.push(&piece).map_err(crypto_failure)?);
+        while part_buffer.len() as u64 >= part_size {
+            let rest = part_buffer.split_off(part_size as usize);
+            send_part(&status.upload_id, next_part, &part_buffer).await?;
+            sent += part_buffer.len() as u64;
+            report(request_id, sent, ciphertext_len);
+            next_part += 1;
+            part_buffer = rest;
+        }
+    }
+    let (last, sealed) = stream.finish().map_err(crypto_failure)?;
+    part_buffer.extend_from_slice(&last);
+    for chunk in part_buffer.chunks(part_size as usize) {
+        send_part(&status.upload_id, next_part, chunk).await?;
+        sent += chunk.len() as u64;
+        report(request_id, sent, ciphertext_len);
+        next_part += 1;
+    }
+    let created_at = (js_sys::Date::now() / 1000.0) as i64;
+    let meta = DocumentMetadata {
+        name: prepared.name,
+        mime: prepared.mime,
+        category,
+        note: String::new(),
+        created_at,
+        document_date: None,
+        thumbnail: prepared.thumbnail,
+    };
+    let (sealed_meta, tag) = with_wallet(|w| {
+        let sealed_meta = metadata::seal_metadata(&recipient, &id, &meta);
+        let tag = document::document_tag(&w.key, &id, &sealed.digest);
+        (sealed_meta, tag)
+    })?;
+    let sealed_meta = sealed_meta.map_err(crypto_failure)?;
+    let _: DocumentInfo = api::send_json(
+        "POST",
+        &format!("/uploads/{}/commit", status.upload_id),
+        &UploadCommitRequest {
+            metadata: sealed_meta.into(),
+            tag: tag.into(),
+        },
+    )
+    .await?;
+    Ok(id)
+}
+
+async fn send_part(upload_id: &str, part: u32, bytes: &[u8]) -> Result<(), Failure> {
+    let path = format!("/uploads/{upload_id}/parts/{part}");
+    let mut tries = 0;
+    loop {
+        tries += 1;
+        match api::put_bytes(&path, bytes).await {
+            Err(Failure::Network) if tries < PART_TRIES => {
+                sleep_ms(500 * tries).await;
+            }
+            other => return other,
+        }
+    }
+}
+
+async fn sleep_ms(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+async fn known(id: DocumentId) -> Result<DocumentInfo, Failure> {
+    if let Some(info) = with_wallet(|w| w.known.get(&id).cloned())? {
+        return Ok(info);
+    }
+    list().await?;
+    with_wallet(|w| w.known.get(&id).cloned())?.ok_or(Failure::Server {
+        code: "not_found".into(),
+        retry_after_seconds: None,
+    })
+}
+
+async fn open(id: DocumentId) -> Outcome {
+    let info = known(id).await?;
+    let ciphertext = api::get_bytes(&format!("/documents/{id}/content")).await?;
+    let (meta, content) = with_wallet(|w| {
+        let meta = metadata::open_metadata(&w.key, &id, &info.metadata.0)?;
+        // Checks the tag before decrypting anything.
+        let content = document::open_document_bytes(&w.key, &id, &info.tag.0, &ciphertext)?;
+        Ok::<_, CryptoError>((meta, content))
+    })?
+    .map_err(crypto_failure)?;
+    drop(ciphertext);
+    // The type comes from the content's signature, not from the name or the record.
+    let (mime, display) = match PhotoFormat::sniff(&content) {
+        Some(format) if meta.mime == format.mime() => (format.mime(), Display::Image),
+        _ if content.starts_with(b"%PDF-") => ("application/pdf", Display::Pdf),
+        _ => ("application/octet-stream", Display::DownloadOnly),
+    };
+    let parts = Array::new();
+    parts.push(&Uint8Array::from(&content[..]));
+    drop(content);
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| {
+        Failure::Unexpected {
+            detail: "blob".into(),
+        }
+    })?;
+    Ok((
+        Reply::Opened {
+            mime: mime.to_owned(),
+            display,
+            name: meta.name,
+        },
+        Some(blob),
+    ))
+}
+
+async fn update(
+    id: DocumentId,
+    name: String,
+    category: Category,
+    note: String,
+) -> Result<(), Failure> {
+    let info = known(id).await?;
+    let sealed = with_wallet(|w| {
+        let mut meta = metadata::open_metadata(&w.key, &id, &info.metadata.0)?;
+        meta.name = name;
+        meta.category = category;
+        meta.note = note;
+        metadata::seal_metadata(&w.key.recipient(), &id, &meta)
+    })?
+    .map_err(crypto_failure)?;
+    api::send_json_no_reply(
+        "PUT",
+        &format!("/documents/{id}/metadata"),
+        &MetadataUpdate {
+            metadata: sealed.into(),
+        },
+    )
+    .await?;
+    let _ = with_wallet(|w| w.known.remove(&id));
+    Ok(())
+}

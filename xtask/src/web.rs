@@ -1,0 +1,149 @@
+//! Building the web bundle that pde-server serves: `web/dist/` with the WASM (release, size
+//! profile, crypto at opt-level 3, SIMD), the wasm-bindgen glue, the worker and boot scripts,
+//! the stylesheet, and `index.html` with Subresource Integrity hashes filled in.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::install;
+use crate::util::{capture, cargo, find_cargo_bin, run, target_dir, Result};
+
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// binaryen from npm (Debian's 108 produces modules that Chromium 156 refuses: TOOLCHAIN.md).
+const BINARYEN: &str = "binaryen@132.0.0";
+
+/// `wasm-opt` from npm's binaryen, installed under the target directory unless present.
+fn ensure_wasm_opt(install: bool) -> Result<PathBuf> {
+    let tools = target_dir()?.join("pde-tools");
+    let wasm_opt = tools.join("node_modules").join(".bin").join("wasm-opt");
+    if wasm_opt.exists() {
+        return Ok(wasm_opt);
+    }
+    if !install {
+        return Err(format!(
+            "wasm-opt is missing: npm install --prefix {} {BINARYEN}",
+            tools.display()
+        )
+        .into());
+    }
+    std::fs::create_dir_all(&tools)?;
+    run(Command::new("npm")
+        .args(["install", "--no-audit", "--no-fund", "--prefix"])
+        .arg(&tools)
+        .arg(BINARYEN))?;
+    if wasm_opt.exists() {
+        Ok(wasm_opt)
+    } else {
+        Err(format!(
+            "npm installed {BINARYEN} but {} is missing",
+            wasm_opt.display()
+        )
+        .into())
+    }
+}
+
+/// `sha384-…` of each file, computed by Node (xtask stays std-only).
+fn sri(files: &[&Path]) -> Result<Vec<String>> {
+    let script = "const c=require('crypto'),f=require('fs');\
+                  for(const p of process.argv.slice(1))\
+                  console.log('sha384-'+c.createHash('sha384').update(f.readFileSync(p)).digest('base64'))";
+    let out = capture(Command::new("node").args(["-e", script]).args(files))?;
+    let hashes: Vec<String> = out.lines().map(str::to_owned).collect();
+    if hashes.len() != files.len() {
+        return Err("node printed the wrong number of hashes".into());
+    }
+    Ok(hashes)
+}
+
+fn fill(template: &str, values: &[(&str, &str)]) -> Result<String> {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{{{name}}}}}"), value);
+    }
+    if out.contains("{{") {
+        return Err("a template placeholder was left unfilled".into());
+    }
+    Ok(out)
+}
+
+/// Builds `web/dist/`. `install`: may install the wasm target, wasm-bindgen-cli and binaryen.
+pub fn build_web_bundle(root: &Path, install: bool) -> Result<PathBuf> {
+    install::ensure_wasm_target(install)?;
+    let version = install::locked_wasm_bindgen(root)?.ok_or("no wasm-bindgen in Cargo.lock")?;
+    install::ensure_wasm_bindgen_cli(&version, install)?;
+    let wasm_bindgen = find_cargo_bin("wasm-bindgen").ok_or("wasm-bindgen not found")?;
+    let wasm_opt = ensure_wasm_opt(install)?;
+
+    run(cargo()
+        .args([
+            "build",
+            "-p",
+            "pde-web",
+            "--lib",
+            "--target",
+            WASM_TARGET,
+            "--profile",
+            "wasm-release",
+        ])
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+            "-C target-feature=+simd128",
+        ))?;
+    let built = target_dir()?
+        .join(WASM_TARGET)
+        .join("wasm-release")
+        .join("pde_web.wasm");
+
+    let dist = root.join("web").join("dist");
+    if dist.exists() {
+        std::fs::remove_dir_all(&dist)?;
+    }
+    std::fs::create_dir_all(&dist)?;
+    run(Command::new(&wasm_bindgen)
+        .args(["--target", "web", "--no-typescript", "--out-dir"])
+        .arg(&dist)
+        .arg(&built))?;
+    let wasm = dist.join("pde_web_bg.wasm");
+    let optimised = dist.join("pde_web_bg.opt.wasm");
+    run(Command::new(&wasm_opt)
+        .args([
+            "-O3",
+            "--enable-simd",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+            "-o",
+        ])
+        .arg(&optimised)
+        .arg(&wasm))?;
+    std::fs::rename(&optimised, &wasm)?;
+
+    let statics = root.join("web").join("static");
+    std::fs::copy(statics.join("style.css"), dist.join("style.css"))?;
+    let glue = dist.join("pde_web.js");
+    let style = dist.join("style.css");
+    let hashes = sri(&[&wasm, &glue, &style])?;
+    let (wasm_sri, glue_sri, style_sri) = (&hashes[0], &hashes[1], &hashes[2]);
+    for script in ["boot.js", "vault.js"] {
+        let text = std::fs::read_to_string(statics.join(script))?;
+        std::fs::write(dist.join(script), fill(&text, &[("WASM_SRI", wasm_sri)])?)?;
+    }
+    let boot_sri = sri(&[&dist.join("boot.js")])?.remove(0);
+    let index = std::fs::read_to_string(statics.join("index.html"))?;
+    std::fs::write(
+        dist.join("index.html"),
+        fill(
+            &index,
+            &[
+                ("STYLE_SRI", style_sri),
+                ("GLUE_SRI", glue_sri),
+                ("BOOT_SRI", &boot_sri),
+            ],
+        )?,
+    )?;
+    eprintln!("web bundle: {}", dist.display());
+    Ok(dist)
+}
