@@ -40,6 +40,22 @@ pub fn web_dist() -> Option<PathBuf> {
     None
 }
 
+/// axe-core's script (`PDE_AXE_JS`, set by `cargo xtask test`); `None` (and a note) when unset,
+/// unless `PDE_REQUIRE_BROWSER`.
+pub fn axe_script() -> Option<String> {
+    match std::env::var_os("PDE_AXE_JS") {
+        Some(path) => Some(std::fs::read_to_string(path).expect("read axe-core")),
+        None => {
+            assert!(
+                std::env::var_os("PDE_REQUIRE_BROWSER").is_none(),
+                "PDE_AXE_JS is not set"
+            );
+            eprintln!("skipped: PDE_AXE_JS is not set (cargo xtask test sets it)");
+            None
+        }
+    }
+}
+
 /// Where screenshots go (`target/browser-artifacts`, or `PDE_ARTIFACTS`).
 pub fn artifacts_dir() -> PathBuf {
     let dir = std::env::var_os("PDE_ARTIFACTS")
@@ -198,6 +214,42 @@ impl Browser {
             .execute(script, vec![])
             .await
             .unwrap_or_else(|e| panic!("script failed: {e}"))
+    }
+
+    /// Runs axe-core (WCAG 2.0–2.2 A and AA rules) on the page as it is now and returns the
+    /// serious and critical violations, one line each (rule, impact, elements).
+    pub async fn axe_violations(&self, axe_source: &str) -> Vec<String> {
+        // Injected through the driver: the page's CSP rightly refuses inline scripts.
+        self.client
+            .execute(
+                &format!("if (!window.axe) {{ {axe_source}\n }} return true;"),
+                vec![],
+            )
+            .await
+            .expect("inject axe-core");
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { runOnly: { type: 'tag', values:
+                     ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+                   .then(r => done(r.violations
+                       .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                       .map(v => v.id + ' (' + v.impact + '): ' +
+                            v.nodes.map(n => n.target.join(' ')).join(', '))))
+                   .catch(e => done(['axe failed: ' + e]));",
+                vec![],
+            )
+            .await
+            .expect("run axe-core");
+        result
+            .as_array()
+            .map(|list| {
+                list.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_else(|| vec![format!("unexpected axe result: {result}")])
     }
 
     /// Writes a PNG screenshot to the artifacts directory.

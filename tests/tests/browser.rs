@@ -6,7 +6,7 @@
 
 use base64::Engine as _;
 use fantoccini::Locator;
-use pde_tests::browser::{chromium, gps_marker, jpeg_with_gps, web_dist, Browser};
+use pde_tests::browser::{axe_script, chromium, gps_marker, jpeg_with_gps, web_dist, Browser};
 use pde_tests::{Backend, TestServer};
 use sha2::{Digest, Sha384};
 
@@ -313,4 +313,188 @@ async fn holder_flow_create_add_photo_view_download_rename_lock_unlock_delete() 
     let documents = server.data_dir().join("blobs").join("documents");
     let left = std::fs::read_dir(&documents).map_or(0, |d| d.count());
     assert_eq!(left, 0, "blobs left in {}", documents.display());
+}
+
+/// Screenshot `<lang>-<nn>-<screen>.png`, then axe-core's serious and critical violations.
+async fn shot(b: &Browser, axe: &str, lang: &str, step: &mut u32, screen: &str) -> Vec<String> {
+    *step += 1;
+    let name = format!("{lang}-{step:02}-{screen}");
+    b.screenshot(&name).await;
+    b.axe_violations(axe)
+        .await
+        .into_iter()
+        .map(|v| format!("{name}: {v}"))
+        .collect()
+}
+
+/// Every screen in the four languages: a screenshot for people to look at
+/// (`target/browser-artifacts/<lang>-<nn>-<screen>.png`) and axe-core's WCAG 2.2 A/AA rules,
+/// with no serious or critical violation allowed.
+#[tokio::test]
+async fn every_screen_in_four_languages_passes_axe_and_is_photographed() {
+    let (Some(_), Some(chromium), Some(axe)) = (web_dist(), chromium(), axe_script()) else {
+        return;
+    };
+    let server = TestServer::start(Backend::Sqlite).await;
+    let dir = tempfile::tempdir().expect("dir");
+    let photo_path = dir.path().join("attestation.jpg");
+    std::fs::write(&photo_path, jpeg_with_gps(400, 300, 1)).expect("photo");
+    let mut problems = Vec::new();
+
+    for lang in ["fr", "nl", "en", "ar"] {
+        let browser = Browser::start(&chromium, lang).await;
+        let b = &browser;
+        let mut step = 0;
+        b.client
+            .goto(&format!("{}/", server.base_url))
+            .await
+            .expect("open");
+        b.wait_for("button[data-lang='fr']").await;
+        if lang == "fr" {
+            // The check can fail: a button with no name is a critical violation.
+            b.eval(
+                "const e = document.createElement('button'); e.id = 'axe-canary'; \
+                 document.querySelector('main').appendChild(e); return true;",
+            )
+            .await;
+            let found = b.axe_violations(&axe).await;
+            assert!(
+                found
+                    .iter()
+                    .any(|v| v.contains("button-name") && v.contains("axe-canary")),
+                "axe-core did not report a nameless button: {found:?}"
+            );
+            b.eval("document.getElementById('axe-canary').remove(); return true;")
+                .await;
+        }
+        problems.extend(shot(b, &axe, lang, &mut step, "language").await);
+
+        let choose = format!("button[data-lang='{lang}']");
+        b.wait_for(&choose).await.click().await.expect("language");
+        b.wait_for("#start-create").await;
+        problems.extend(shot(b, &axe, lang, &mut step, "start").await);
+
+        b.wait_for("#start-create")
+            .await
+            .click()
+            .await
+            .expect("create");
+        b.wait_for("#kind-pin").await.click().await.expect("pin");
+        b.wait_for("#kind-pseudonym")
+            .await
+            .click()
+            .await
+            .expect("pseudonym");
+        b.wait_for("#pseudonym").await;
+        b.wait_for(".warning").await;
+        problems.extend(shot(b, &axe, lang, &mut step, "create").await);
+
+        b.wait_for("#kind-number")
+            .await
+            .click()
+            .await
+            .expect("number");
+        b.wait_for("#kind-passphrase")
+            .await
+            .click()
+            .await
+            .expect("passphrase");
+        let secret = "sept vaches blanches";
+        b.wait_for("#secret")
+            .await
+            .send_keys(secret)
+            .await
+            .expect("secret");
+        b.wait_for("#secret-repeat")
+            .await
+            .send_keys("not the same")
+            .await
+            .expect("repeat");
+        b.wait_for("#create-submit")
+            .await
+            .click()
+            .await
+            .expect("submit");
+        b.wait_for(".alert").await;
+        problems.extend(shot(b, &axe, lang, &mut step, "create-error").await);
+
+        let repeat = b.wait_for("#secret-repeat").await;
+        repeat.clear().await.expect("clear");
+        repeat.send_keys(secret).await.expect("repeat");
+        b.wait_for("#create-submit")
+            .await
+            .click()
+            .await
+            .expect("submit");
+        let number = b
+            .wait_for("#wallet-number")
+            .await
+            .text()
+            .await
+            .expect("number");
+        b.wait_for(".qr svg").await;
+        problems.extend(shot(b, &axe, lang, &mut step, "created").await);
+
+        b.wait_for("#recovery-kept")
+            .await
+            .click()
+            .await
+            .expect("kept");
+        b.wait_for("#created-continue")
+            .await
+            .click()
+            .await
+            .expect("go");
+        b.wait_for("#file-input").await;
+        problems.extend(shot(b, &axe, lang, &mut step, "wallet-empty").await);
+
+        b.wait_for("#file-input")
+            .await
+            .send_keys(&photo_path.display().to_string())
+            .await
+            .expect("pick");
+        b.wait_for(".doc-card img.thumb").await;
+        problems.extend(shot(b, &axe, lang, &mut step, "wallet").await);
+
+        b.wait_for(".doc-card button")
+            .await
+            .click()
+            .await
+            .expect("card");
+        b.wait_for("#viewer-image").await;
+        problems.extend(shot(b, &axe, lang, &mut step, "document").await);
+
+        b.wait_for("#delete").await.click().await.expect("delete");
+        b.wait_for("#delete-no").await;
+        problems.extend(shot(b, &axe, lang, &mut step, "delete-confirm").await);
+        b.wait_for("#delete-no").await.click().await.expect("keep");
+
+        b.wait_for("#lock").await.click().await.expect("lock");
+        b.wait_for("#unlock-submit").await;
+        problems.extend(shot(b, &axe, lang, &mut step, "unlock").await);
+
+        b.wait_for("#login")
+            .await
+            .send_keys(&number)
+            .await
+            .expect("login");
+        b.wait_for("#secret")
+            .await
+            .send_keys("wrong secret")
+            .await
+            .expect("s");
+        b.wait_for("#unlock-submit")
+            .await
+            .click()
+            .await
+            .expect("submit");
+        b.wait_for(".alert").await;
+        problems.extend(shot(b, &axe, lang, &mut step, "unlock-error").await);
+        browser.close().await;
+    }
+    assert!(
+        problems.is_empty(),
+        "accessibility:\n{}",
+        problems.join("\n")
+    );
 }

@@ -8,8 +8,13 @@
 use std::io::Cursor;
 
 use image::codecs::jpeg::JpegEncoder;
-use image::imageops::FilterType;
-use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
+use image::codecs::png::PngEncoder;
+use image::imageops::{self, FilterType};
+use image::metadata::Orientation;
+use image::{
+    DynamicImage, ExtendedColorType, ImageBuffer, ImageDecoder, ImageEncoder, ImageFormat,
+    ImageReader, Limits, Pixel, PixelWithColorType, RgbImage,
+};
 
 /// Longest side of a stored photo, in pixels.
 pub const MAX_SIDE: u32 = 2400;
@@ -110,48 +115,96 @@ pub fn clean_photo(input: &[u8]) -> Result<CleanPhoto, PhotoError> {
     reader.limits(limits);
     let mut decoder = reader.into_decoder().map_err(unreadable)?;
     let orientation = decoder.orientation().map_err(unreadable)?;
-    let mut image = DynamicImage::from_decoder(decoder).map_err(unreadable)?;
-    image.apply_orientation(orientation);
-
-    if image.width().max(image.height()) > MAX_SIDE {
-        // `resize` keeps the aspect ratio within the box.
-        image = image.resize(MAX_SIDE, MAX_SIDE, FilterType::Triangle);
+    let decoded = DynamicImage::from_decoder(decoder).map_err(unreadable)?;
+    // Everything below works on 8-bit RGB (or RGBA for PNGs with transparency): one code path
+    // per pixel type keeps the WebAssembly small.
+    match format {
+        PhotoFormat::Png if decoded.color().has_alpha() => {
+            finish(decoded.into_rgba8(), orientation, format)
+        }
+        _ => finish(decoded.into_rgb8(), orientation, format),
     }
-    let bytes = encode(&image, format)?;
-    let thumbnail = image.thumbnail(THUMBNAIL_SIDE, THUMBNAIL_SIDE);
-    let thumbnail_jpeg = encode_jpeg(&thumbnail, THUMBNAIL_QUALITY)?;
+}
+
+fn finish<P>(
+    pixels: ImageBuffer<P, Vec<u8>>,
+    orientation: Orientation,
+    format: PhotoFormat,
+) -> Result<CleanPhoto, PhotoError>
+where
+    P: Pixel<Subpixel = u8> + PixelWithColorType + 'static,
+    DynamicImage: From<ImageBuffer<P, Vec<u8>>>,
+{
+    let mut pixels = orient(pixels, orientation);
+    let (width, height) = pixels.dimensions();
+    if width.max(height) > MAX_SIDE {
+        let scale = f64::from(MAX_SIDE) / f64::from(width.max(height));
+        let new_width = ((f64::from(width) * scale).round() as u32).max(1);
+        let new_height = ((f64::from(height) * scale).round() as u32).max(1);
+        pixels = imageops::resize(&pixels, new_width, new_height, FilterType::Triangle);
+    }
+    let (width, height) = pixels.dimensions();
+    let scale = f64::from(THUMBNAIL_SIDE) / f64::from(width.max(height));
+    let thumbnail = if scale < 1.0 {
+        imageops::thumbnail(
+            &pixels,
+            ((f64::from(width) * scale).round() as u32).max(1),
+            ((f64::from(height) * scale).round() as u32).max(1),
+        )
+    } else {
+        pixels.clone()
+    };
+    let thumbnail_jpeg = encode_jpeg(
+        &DynamicImage::from(thumbnail).into_rgb8(),
+        THUMBNAIL_QUALITY,
+    )?;
+    let bytes = match format {
+        PhotoFormat::Jpeg => encode_jpeg(&DynamicImage::from(pixels).into_rgb8(), JPEG_QUALITY)?,
+        PhotoFormat::Png => {
+            let mut out = Vec::new();
+            // Only pixels are written: no text, EXIF or colour-profile chunks.
+            PngEncoder::new(&mut out)
+                .write_image(pixels.as_raw(), width, height, P::COLOR_TYPE)
+                .map_err(|e| PhotoError::Encode(e.to_string()))?;
+            out
+        }
+    };
     Ok(CleanPhoto {
         bytes,
         format,
-        width: image.width(),
-        height: image.height(),
+        width,
+        height,
         thumbnail_jpeg,
     })
 }
 
-fn encode(image: &DynamicImage, format: PhotoFormat) -> Result<Vec<u8>, PhotoError> {
-    match format {
-        PhotoFormat::Jpeg => encode_jpeg(image, JPEG_QUALITY),
-        PhotoFormat::Png => {
-            let mut out = Vec::new();
-            // Keep transparency and grey levels as they are; only pixels are written.
-            image
-                .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
-                .map_err(|e| PhotoError::Encode(e.to_string()))?;
-            Ok(out)
-        }
+/// Turns the pixels the way the camera's orientation tag says.
+fn orient<P: Pixel + 'static>(
+    pixels: ImageBuffer<P, Vec<P::Subpixel>>,
+    orientation: Orientation,
+) -> ImageBuffer<P, Vec<P::Subpixel>> {
+    match orientation {
+        Orientation::NoTransforms => pixels,
+        Orientation::Rotate90 => imageops::rotate90(&pixels),
+        Orientation::Rotate180 => imageops::rotate180(&pixels),
+        Orientation::Rotate270 => imageops::rotate270(&pixels),
+        Orientation::FlipHorizontal => imageops::flip_horizontal(&pixels),
+        Orientation::FlipVertical => imageops::flip_vertical(&pixels),
+        Orientation::Rotate90FlipH => imageops::flip_horizontal(&imageops::rotate90(&pixels)),
+        Orientation::Rotate270FlipH => imageops::flip_horizontal(&imageops::rotate270(&pixels)),
     }
 }
 
-fn encode_jpeg(image: &DynamicImage, quality: u8) -> Result<Vec<u8>, PhotoError> {
+fn encode_jpeg(pixels: &RgbImage, quality: u8) -> Result<Vec<u8>, PhotoError> {
     let mut out = Vec::new();
-    // JPEG has no alpha: flatten to RGB (or keep grey).
-    let encoder = JpegEncoder::new_with_quality(&mut out, quality);
-    let result = match image {
-        DynamicImage::ImageLuma8(grey) => grey.write_with_encoder(encoder),
-        other => other.to_rgb8().write_with_encoder(encoder),
-    };
-    result.map_err(|e| PhotoError::Encode(e.to_string()))?;
+    JpegEncoder::new_with_quality(&mut out, quality)
+        .write_image(
+            pixels.as_raw(),
+            pixels.width(),
+            pixels.height(),
+            ExtendedColorType::Rgb8,
+        )
+        .map_err(|e| PhotoError::Encode(e.to_string()))?;
     Ok(out)
 }
 

@@ -177,7 +177,6 @@ fn view_of(wallet: &pde_api::WalletInfo) -> WalletView {
 
 async fn create(pseudonym: Option<String>, secret: Secret, invite_code: Option<String>) -> Outcome {
     use pde_api::passphrase::PassphraseProblem;
-    use pde_api::pseudonym::PseudonymError;
     if let Err(problem) = pde_api::passphrase::check(&secret.0) {
         let problem = match problem {
             PassphraseProblem::PinTooShort => "pin-too-short",
@@ -190,22 +189,9 @@ async fn create(pseudonym: Option<String>, secret: Secret, invite_code: Option<S
             problem: problem.into(),
         });
     }
+    // The pseudonym's rules are checked by the server, which answers with a code the page
+    // translates (checking here too would add Unicode tables to the WebAssembly).
     let pseudonym = pseudonym.filter(|p| !p.trim().is_empty());
-    if let Some(p) = &pseudonym {
-        if let Err(e) = pde_api::pseudonym::Pseudonym::parse(p) {
-            let code = match e {
-                PseudonymError::TooShort => ErrorCode::PseudonymTooShort,
-                PseudonymError::TooLong => ErrorCode::PseudonymTooLong,
-                PseudonymError::InvalidCharacter => ErrorCode::PseudonymInvalidCharacter,
-                PseudonymError::LooksLikeWalletNumber => ErrorCode::PseudonymLooksLikeNumber,
-                PseudonymError::NoLetter => ErrorCode::PseudonymNoLetter,
-                _ => ErrorCode::PseudonymInvalid,
-            };
-            return Err(Failure::BadPseudonym {
-                code: code.as_str().into(),
-            });
-        }
-    }
     let secret_bytes = secret.0.as_bytes();
     let (registration, request) =
         opaque::client_registration_start(secret_bytes).map_err(crypto_failure)?;

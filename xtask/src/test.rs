@@ -50,6 +50,8 @@ struct Tools {
     wasm_test_runner: Option<PathBuf>,
     /// Chromium for the browser tests, unless `--no-wasm`.
     chromium: Option<PathBuf>,
+    /// axe-core's script for the accessibility checks, unless `--no-wasm`.
+    axe: Option<PathBuf>,
 }
 
 pub fn run_test(root: &Path, options: TestOptions) -> Result<ExitCode> {
@@ -112,6 +114,7 @@ fn all_steps(root: &Path, options: &TestOptions, steps: &mut Steps) -> Result<()
             .env("PDE_SERVER_BIN_TEST_CLOCK", &servers.test_clock)
             .env("PDE_REQUIRE_POSTGRES", "1")
             .envs(tools.chromium.iter().map(|c| ("PDE_CHROMIUM", c)))
+            .envs(tools.axe.iter().map(|a| ("PDE_AXE_JS", a)))
             .envs((!options.no_wasm).then_some(("PDE_REQUIRE_BROWSER", "1"))))
     });
     let stopped = steps.run("stop PostgreSQL", || cluster.stop());
@@ -164,14 +167,19 @@ fn install_steps(root: &Path, options: &TestOptions, steps: &mut Steps) -> Resul
         pg,
         wasm_test_runner: None,
         chromium: None,
+        axe: None,
     };
     if options.no_wasm {
         steps.skip("install: Chromium", "--no-wasm");
+        steps.skip("install: axe-core (npm)", "--no-wasm");
         steps.skip("install: wasm32 target", "--no-wasm");
         steps.skip("install: wasm-bindgen-cli", "--no-wasm");
     } else {
         tools.chromium = Some(steps.run("install: Chromium", || {
             install::ensure_chromium(&mut apt, install)
+        })?);
+        tools.axe = Some(steps.run("install: axe-core (npm)", || {
+            crate::web::ensure_axe(install)
         })?);
         steps.run("install: wasm32 target", || {
             install::ensure_wasm_target(install)

@@ -12,16 +12,22 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// binaryen from npm (Debian's 108 produces modules that Chromium 156 refuses: TOOLCHAIN.md).
 const BINARYEN: &str = "binaryen@132.0.0";
 
-/// `wasm-opt` from npm's binaryen, installed under the target directory unless present.
-fn ensure_wasm_opt(install: bool) -> Result<PathBuf> {
+/// axe-core, the accessibility checker the browser tests inject into every screen.
+const AXE: &str = "axe-core@4.10.3";
+
+/// A file of an npm package installed under `<target>/pde-tools` (installed unless present).
+fn ensure_npm_file(package: &str, file: &[&str], install: bool) -> Result<PathBuf> {
     let tools = target_dir()?.join("pde-tools");
-    let wasm_opt = tools.join("node_modules").join(".bin").join("wasm-opt");
-    if wasm_opt.exists() {
-        return Ok(wasm_opt);
+    let path = file
+        .iter()
+        .fold(tools.join("node_modules"), |path, part| path.join(part));
+    if path.exists() {
+        return Ok(path);
     }
     if !install {
         return Err(format!(
-            "wasm-opt is missing: npm install --prefix {} {BINARYEN}",
+            "{} is missing: npm install --prefix {} {package}",
+            path.display(),
             tools.display()
         )
         .into());
@@ -30,16 +36,22 @@ fn ensure_wasm_opt(install: bool) -> Result<PathBuf> {
     run(Command::new("npm")
         .args(["install", "--no-audit", "--no-fund", "--prefix"])
         .arg(&tools)
-        .arg(BINARYEN))?;
-    if wasm_opt.exists() {
-        Ok(wasm_opt)
+        .arg(package))?;
+    if path.exists() {
+        Ok(path)
     } else {
-        Err(format!(
-            "npm installed {BINARYEN} but {} is missing",
-            wasm_opt.display()
-        )
-        .into())
+        Err(format!("npm installed {package} but {} is missing", path.display()).into())
     }
+}
+
+/// `wasm-opt` from npm's binaryen.
+fn ensure_wasm_opt(install: bool) -> Result<PathBuf> {
+    ensure_npm_file(BINARYEN, &[".bin", "wasm-opt"], install)
+}
+
+/// `axe.min.js` from npm's axe-core.
+pub fn ensure_axe(install: bool) -> Result<PathBuf> {
+    ensure_npm_file(AXE, &["axe-core", "axe.min.js"], install)
 }
 
 /// `sha384-…` of each file, computed by Node (xtask stays std-only).
