@@ -142,6 +142,51 @@ pub struct RegisterFinishRequest {
     pub recipient: String,
     /// The wallet key wrapped once per unlock method (at least: OPAQUE and recovery key).
     pub wrapped_keys: Vec<Base64Bytes>,
+    /// `RecoveryKey::auth_token()`: the server keeps its SHA-256 to recognise the recovery key
+    /// when the holder replaces a forgotten secret.
+    pub recovery_token: Base64Bytes,
+}
+
+/// Replaces a forgotten secret with the recovery key (first message). Counted like a login
+/// attempt; an unknown wallet and a wrong key answer alike (401 `login_failed`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RecoverStartRequest {
+    /// A wallet number or a pseudonym.
+    pub login: String,
+    /// `RecoveryKey::auth_token()` of the typed recovery key.
+    pub recovery_token: Base64Bytes,
+    /// OPAQUE `RegistrationRequest` for the new secret.
+    pub registration_request: Base64Bytes,
+}
+
+/// The recovery key was right: the wallet key wrapped under it, and the server's OPAQUE answer
+/// for the new secret.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RecoverStartResponse {
+    /// Identifies this recovery in the finish request (expires after a few minutes).
+    pub recovery_id: String,
+    /// The wallet key wrapped under the recovery key.
+    pub wrapped_key: Base64Bytes,
+    /// OPAQUE `RegistrationResponse`.
+    pub registration_response: Base64Bytes,
+    /// Argon2id parameters for the new secret.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub ksf: KsfParams,
+}
+
+/// Completes the recovery: the new credential and the wallet key wrapped under its export key.
+/// Every other session of the wallet ends; a session opens for this client.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RecoverFinishRequest {
+    /// From the start answer.
+    pub recovery_id: String,
+    /// OPAQUE `RegistrationUpload` for the new secret.
+    pub registration_upload: Base64Bytes,
+    /// The wallet key wrapped under the new export key (method `opaque`).
+    pub wrapped_key: Base64Bytes,
 }
 
 /// Public facts about the wallet a session belongs to.

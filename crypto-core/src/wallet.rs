@@ -152,6 +152,14 @@ const RECOVERY_GROUP: usize = 4;
 pub struct RecoveryKey(Zeroizing<[u8; 16]>);
 
 impl RecoveryKey {
+    /// The token that proves to the server that a client holds this recovery key (to replace a
+    /// forgotten secret): `HKDF-SHA256(key, "pde/v1/recovery-auth")`. The server stores only its
+    /// SHA-256; with 128 random bits behind it, a stolen database allows no guessing. It reveals
+    /// nothing about the wrapping key derived from the same recovery key.
+    pub fn auth_token(&self) -> Zeroizing<[u8; 32]> {
+        hkdf_sha256_32(&self.0[..], b"pde/v1/recovery-auth")
+    }
+
     /// Generates a new recovery key from the operating system's random generator.
     pub fn generate() -> Self {
         let mut k = Zeroizing::new([0u8; 16]);
@@ -552,6 +560,34 @@ mod tests {
         assert_eq!(
             unwrap_with_recovery_key(&w, &RecoveryKey::generate()).err(),
             Some(CryptoError::WrongSecret)
+        );
+    }
+
+    #[test]
+    fn recovery_auth_token_is_deterministic_and_separate_from_wrapping() {
+        let recovery = RecoveryKey::generate();
+        let typed = RecoveryKey::parse(&recovery.to_display()).unwrap();
+        // The same sheet gives the same token, so the server can recognise it later.
+        assert_eq!(*recovery.auth_token(), *typed.auth_token());
+        assert_ne!(
+            *recovery.auth_token(),
+            *RecoveryKey::generate().auth_token()
+        );
+        // The token is not the wrapping key, nor anything else derived from the same key.
+        let token = recovery.auth_token();
+        assert_ne!(*token, *kek(UnlockMethod::Recovery, recovery.as_bytes()));
+        let key_id = key_id(UnlockMethod::Recovery, recovery.as_bytes());
+        assert!(!hex::encode(&token[..]).contains(&key_id));
+        // Pinned: HKDF-SHA256 (RFC 5869, empty salt) of sixteen zero bytes with
+        // info "pde/v1/recovery-auth", computed independently.
+        let zero = RecoveryKey(Zeroizing::new([0u8; 16]));
+        assert_eq!(
+            hex::encode(&zero.auth_token()[..]),
+            "e47ee8175f44b539ae84f430cd2ce333e3258c2d175ef93fcaf6ef293331050e"
+        );
+        assert_ne!(
+            *zero.auth_token(),
+            *kek(UnlockMethod::Recovery, zero.as_bytes())
         );
     }
 

@@ -20,6 +20,8 @@ use crate::handlers::{documents, meta, sessions, uploads, wallets};
         sessions::login_start,
         sessions::login_finish,
         sessions::logout,
+        sessions::recover_start,
+        sessions::recover_finish,
         uploads::create_upload,
         uploads::upload_status,
         uploads::put_part,

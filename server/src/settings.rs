@@ -28,6 +28,11 @@ pub struct Settings {
     #[arg(long, env = "PDE_SECRETS_DIR", default_value = "./secrets")]
     pub secrets_dir: PathBuf,
 
+    /// Serve the web app from this directory instead of the copy built into the binary (for
+    /// development and benchmarks: a freshly built `web/dist`).
+    #[arg(long, env = "PDE_WEB_DIR")]
+    pub web_dir: Option<PathBuf>,
+
     /// Mark the session cookie `Secure` (set when served over HTTPS).
     #[arg(long, env = "PDE_SECURE_COOKIES", default_value_t = false)]
     pub secure_cookies: bool,

@@ -2,7 +2,7 @@
 //! release builds, read from the directory in debug builds. Only the bundle's known files are
 //! served, each with the app's Content-Security-Policy.
 
-use axum::extract::Path;
+use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -37,18 +37,30 @@ const FILES: &[(&str, &str)] = &[
 /// `/` and the bundle's files.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/", get(|| async { serve("index.html") }))
+        .route(
+            "/",
+            get(|State(state): State<AppState>| async move { serve(&state, "index.html").await }),
+        )
         .route(
             "/{file}",
-            get(|Path(file): Path<String>| async move { serve(&file) }),
+            get(
+                |State(state): State<AppState>, Path(file): Path<String>| async move {
+                    serve(&state, &file).await
+                },
+            ),
         )
 }
 
-fn serve(name: &str) -> Response {
+async fn serve(state: &AppState, name: &str) -> Response {
     let Some((name, content_type)) = FILES.iter().find(|(known, _)| *known == name) else {
         return crate::error::ApiError::NoRoute.into_response();
     };
-    let Some(file) = Bundle::get(name) else {
+    // `--web-dir` (development, benchmarks) wins over the copy built into the binary.
+    let data = match &state.settings.web_dir {
+        Some(dir) => tokio::fs::read(dir.join(name)).await.ok(),
+        None => Bundle::get(name).map(|file| file.data.into_owned()),
+    };
+    let Some(data) = data else {
         return (
             StatusCode::SERVICE_UNAVAILABLE,
             [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
@@ -56,7 +68,7 @@ fn serve(name: &str) -> Response {
         )
             .into_response();
     };
-    let mut response = file.data.into_owned().into_response();
+    let mut response = data.into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     headers.insert(

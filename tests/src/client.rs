@@ -8,9 +8,9 @@ use zeroize::Zeroizing;
 
 use pde_api::{
     Base64Bytes, DocumentList, ErrorBody, LoginFinishRequest, LoginStartRequest,
-    LoginStartResponse, MetadataUpdate, RegisterFinishRequest, RegisterStartRequest,
-    RegisterStartResponse, ServerInfo, SessionOpened, UploadCommitRequest, UploadCreateRequest,
-    UploadStatus, API_PREFIX,
+    LoginStartResponse, MetadataUpdate, RecoverFinishRequest, RecoverStartRequest,
+    RecoverStartResponse, RegisterFinishRequest, RegisterStartRequest, RegisterStartResponse,
+    ServerInfo, SessionOpened, UploadCommitRequest, UploadCreateRequest, UploadStatus, API_PREFIX,
 };
 use pde_crypto::document::{self, DocumentId};
 use pde_crypto::metadata::{self, Category, DocumentMetadata};
@@ -232,6 +232,7 @@ impl PdeClient {
                     registration_upload: upload.into(),
                     recipient: key.recipient().as_str().to_owned(),
                     wrapped_keys: wrapped.into_iter().map(Base64Bytes).collect(),
+                    recovery_token: Base64Bytes(recovery_key.auth_token().to_vec()),
                 },
             )
             .await?;
@@ -293,6 +294,63 @@ impl PdeClient {
             pseudonym: opened.wallet.pseudonym,
             key,
             recovery_key: None,
+        })
+    }
+
+    /// Replaces a forgotten secret: proves the recovery key, unwraps the wallet key with it,
+    /// registers `new_secret` and opens a session.
+    pub async fn recover(
+        &self,
+        login: &str,
+        recovery_key: &str,
+        new_secret: &str,
+    ) -> ClientResult<OpenWallet> {
+        pde_api::passphrase::check(new_secret)?;
+        let recovery_key = RecoveryKey::parse(recovery_key)?;
+        let (registration, request) = opaque::client_registration_start(new_secret.as_bytes())?;
+        let started: RecoverStartResponse = self
+            .send_json(
+                Method::POST,
+                "/wallets/recover/start",
+                &RecoverStartRequest {
+                    login: login.to_owned(),
+                    recovery_token: Base64Bytes(recovery_key.auth_token().to_vec()),
+                    registration_request: request.into(),
+                },
+            )
+            .await?;
+        started.ksf.validate()?;
+        let wrapped = WrappedWalletKey::from_bytes(&started.wrapped_key.0)?;
+        let key = wallet::unwrap_with_recovery_key(&wrapped, &recovery_key)?;
+        let (upload, export_key) = opaque::client_registration_finish(
+            registration,
+            new_secret.as_bytes(),
+            &started.registration_response.0,
+            started.ksf,
+        )?;
+        let opened: SessionOpened = self
+            .send_json(
+                Method::POST,
+                "/wallets/recover/finish",
+                &RecoverFinishRequest {
+                    recovery_id: started.recovery_id,
+                    registration_upload: upload.into(),
+                    wrapped_key: Base64Bytes(
+                        wallet::wrap_with_export_key(&key, &export_key).to_bytes(),
+                    ),
+                },
+            )
+            .await?;
+        if key.recipient().as_str() != opened.wallet.recipient {
+            return Err(ClientError::Protocol(
+                "the server's public key does not match the wallet key".into(),
+            ));
+        }
+        Ok(OpenWallet {
+            number: opened.wallet.wallet_number,
+            pseudonym: opened.wallet.pseudonym,
+            key,
+            recovery_key: Some(recovery_key),
         })
     }
 

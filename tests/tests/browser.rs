@@ -110,8 +110,9 @@ async fn the_app_speaks_the_browsers_language_and_arabic_is_right_to_left() {
 
 /// The whole flow in French: create → add a phone photo with EXIF GPS tags → the list shows it
 /// → view → download it and check no EXIF/GPS survived (and the orientation was applied) →
-/// rename → lock → a wrong secret is refused → unlock → switch to Arabic without losing the
-/// session → delete.
+/// rename → lock → a wrong secret is refused → unlock → recover with the recovery sheet and a
+/// new secret (the old one stops working) → switch to Arabic without losing the session →
+/// delete.
 #[tokio::test]
 async fn holder_flow_create_add_photo_view_download_rename_lock_unlock_delete() {
     let (Some(_), Some(chromium)) = (web_dist(), chromium()) else {
@@ -167,6 +168,8 @@ async fn holder_flow_create_add_photo_view_download_rename_lock_unlock_delete() 
     );
     let recovery = b.wait_for("#recovery-key").await.text().await.expect("key");
     assert!(recovery.split_whitespace().count() >= 7, "{recovery}");
+    // As a person types it from the sheet (a newline would press Enter).
+    let recovery = recovery.split_whitespace().collect::<Vec<_>>().join(" ");
     b.wait_for(".qr svg").await;
     b.screenshot("fr-created").await;
     b.wait_for("#recovery-kept")
@@ -276,6 +279,65 @@ async fn holder_flow_create_add_photo_view_download_rename_lock_unlock_delete() 
     let field = b.wait_for("#secret").await;
     field.clear().await.expect("clear");
     field.send_keys(secret).await.expect("secret");
+    b.wait_for("#unlock-submit")
+        .await
+        .click()
+        .await
+        .expect("submit");
+    b.wait_for_text("Carte d'identité").await;
+
+    // A forgotten secret: the recovery sheet opens the wallet and sets a new secret; the old
+    // secret stops working.
+    b.wait_for("#lock").await.click().await.expect("lock");
+    b.wait_for("#forgot").await.click().await.expect("forgot");
+    b.wait_for("#recover-login")
+        .await
+        .send_keys(&number)
+        .await
+        .expect("login");
+    b.wait_for("#recovery-key-input")
+        .await
+        .send_keys(&recovery)
+        .await
+        .expect("recovery key");
+    let new_secret = "neuf lapins bleus";
+    b.wait_for("#new-secret")
+        .await
+        .send_keys(new_secret)
+        .await
+        .expect("new");
+    b.wait_for("#new-secret-repeat")
+        .await
+        .send_keys(new_secret)
+        .await
+        .expect("repeat");
+    b.screenshot("fr-recover").await;
+    b.wait_for("#recover-submit")
+        .await
+        .click()
+        .await
+        .expect("recover");
+    b.wait_for_text("Carte d'identité").await;
+    b.wait_for("#lock").await.click().await.expect("lock");
+    b.wait_for("#login")
+        .await
+        .send_keys(&number)
+        .await
+        .expect("login");
+    b.wait_for("#secret")
+        .await
+        .send_keys(secret)
+        .await
+        .expect("old secret");
+    b.wait_for("#unlock-submit")
+        .await
+        .click()
+        .await
+        .expect("submit");
+    b.wait_for_text("Numéro ou secret faux").await;
+    let field = b.wait_for("#secret").await;
+    field.clear().await.expect("clear");
+    field.send_keys(new_secret).await.expect("new secret");
     b.wait_for("#unlock-submit")
         .await
         .click()
@@ -497,4 +559,126 @@ async fn every_screen_in_four_languages_passes_axe_and_is_photographed() {
         "accessibility:\n{}",
         problems.join("\n")
     );
+}
+
+/// Files that are not photos: a PDF is shown in a sandboxed frame, a file that claims to be HTML
+/// can only be downloaded (it never runs as PDE's page), and a file over the limit gets a plain
+/// message while the wallet keeps what it had.
+#[tokio::test]
+async fn pdfs_are_sandboxed_html_is_download_only_and_limits_are_explained() {
+    let (Some(_), Some(chromium)) = (web_dist(), chromium()) else {
+        return;
+    };
+    let server =
+        TestServer::start_with(Backend::Sqlite, &["--max-document-bytes", "1048576"]).await;
+    let browser = Browser::start(&chromium, "en").await;
+    let b = &browser;
+    b.client
+        .goto(&format!("{}/", server.base_url))
+        .await
+        .expect("open");
+    b.wait_for("button[data-lang='en']")
+        .await
+        .click()
+        .await
+        .expect("en");
+    b.wait_for("#start-create")
+        .await
+        .click()
+        .await
+        .expect("create");
+    let secret = "green apples falling";
+    b.wait_for("#secret")
+        .await
+        .send_keys(secret)
+        .await
+        .expect("s");
+    b.wait_for("#secret-repeat")
+        .await
+        .send_keys(secret)
+        .await
+        .expect("r");
+    b.wait_for("#create-submit")
+        .await
+        .click()
+        .await
+        .expect("submit");
+    b.wait_for("#recovery-kept")
+        .await
+        .click()
+        .await
+        .expect("kept");
+    b.wait_for("#created-continue")
+        .await
+        .click()
+        .await
+        .expect("go");
+
+    let dir = tempfile::tempdir().expect("dir");
+    let pdf = dir.path().join("decision.pdf");
+    std::fs::write(
+        &pdf,
+        b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n",
+    )
+    .expect("pdf");
+    let html = dir.path().join("page.html");
+    std::fs::write(&html, b"<script>document.title='pwned'</script>").expect("html");
+    let big = dir.path().join("big.bin");
+    std::fs::write(&big, vec![7u8; 2 * 1024 * 1024]).expect("big");
+
+    let input = b.wait_for("#file-input").await;
+    input
+        .send_keys(&format!("{}\n{}", pdf.display(), html.display()))
+        .await
+        .expect("pick two");
+    b.wait_for_text("decision.pdf").await;
+    b.wait_for_text("page.html").await;
+    b.wait_for_text("2 documents").await;
+
+    // Too large: a plain message, nothing else changes.
+    b.wait_for("#file-input")
+        .await
+        .send_keys(&big.display().to_string())
+        .await
+        .expect("pick big");
+    b.wait_for_text("This file is too large. Maximum: 1 MB.")
+        .await;
+    b.wait_for_text("2 documents").await;
+
+    // The PDF opens in a frame with every sandbox restriction.
+    let cards = b
+        .client
+        .find_all(Locator::Css(".doc-card button"))
+        .await
+        .expect("cards");
+    let mut opened_pdf = false;
+    let mut opened_html = false;
+    for index in 0..cards.len() {
+        let cards = b
+            .client
+            .find_all(Locator::Css(".doc-card button"))
+            .await
+            .expect("cards");
+        let text = cards[index].text().await.expect("text");
+        cards[index].click().await.expect("open card");
+        if text.contains("decision.pdf") {
+            let frame = b.wait_for("#viewer-frame").await;
+            assert_eq!(
+                frame.attr("sandbox").await.expect("attr"),
+                Some(String::new())
+            );
+            opened_pdf = true;
+        } else {
+            b.wait_for_text("This file cannot be shown here").await;
+            assert!(b.client.find(Locator::Css("#viewer-frame")).await.is_err());
+            assert!(b.client.find(Locator::Css("#viewer-image")).await.is_err());
+            b.wait_for("#download").await;
+            opened_html = true;
+        }
+        assert_ne!(b.client.title().await.expect("title"), "pwned");
+        b.wait_for("#back").await.click().await.expect("back");
+        b.wait_for("#file-input").await;
+    }
+    assert!(opened_pdf && opened_html);
+    browser.close().await;
 }

@@ -81,6 +81,8 @@ async fn openapi_document_lists_the_routes() {
     let paths = document["paths"].as_object().expect("paths");
     for path in [
         "/api/v1/wallets/register/start",
+        "/api/v1/wallets/recover/start",
+        "/api/v1/wallets/recover/finish",
         "/api/v1/sessions/start",
         "/api/v1/uploads/{upload_id}/parts/{part}",
         "/api/v1/documents/{document_id}/content",

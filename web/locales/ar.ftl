@@ -161,3 +161,12 @@ error-too-many-attempts = { $minutes ->
    *[other] محاولات كثيرة جدًا. انتظر { $minutes } دقيقة ثم حاول مرة أخرى.
 }
 error-upload-incomplete = الإرسال غير مكتمل. حاول مرة أخرى.
+
+unlock-forgot = نسيت سرّي
+recover-title = الفتح بمفتاح الاسترداد
+recover-lead = اكتب رقمك ومفتاح الاسترداد من ورقتك. ثم اختر سرًّا جديدًا.
+recover-key-label = مفتاح الاسترداد
+recover-key-hint = 28 رمزًا، مثال: 7K2M-QX9D-… الشرطات والمسافات لا تُحسب.
+recover-new-secret-label = السر الجديد
+recover-submit = افتح وغيّر السر
+error-bad-recovery-key = مفتاح الاسترداد هذا غير كامل أو فيه خطأ. تحقق من كل رمز.

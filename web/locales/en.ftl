@@ -156,3 +156,12 @@ error-too-many-attempts = { $minutes ->
    *[other] Too many tries. Wait { $minutes } minutes, then try again.
 }
 error-upload-incomplete = The sending is not complete. Try again.
+
+unlock-forgot = I forgot my secret
+recover-title = Open with the recovery key
+recover-lead = Type your number and the recovery key from your sheet. Then choose a new secret.
+recover-key-label = Recovery key
+recover-key-hint = 28 characters, for example: 7K2M-QX9D-… Dashes and spaces do not count.
+recover-new-secret-label = New secret
+recover-submit = Open and change the secret
+error-bad-recovery-key = This recovery key is incomplete or has a mistake. Check each character.

@@ -156,3 +156,12 @@ error-too-many-attempts = { $minutes ->
    *[other] Trop d'essais. Attendez { $minutes } minutes, puis réessayez.
 }
 error-upload-incomplete = L'envoi n'est pas complet. Réessayez.
+
+unlock-forgot = J'ai oublié mon secret
+recover-title = Ouvrir avec la clé de secours
+recover-lead = Tapez votre numéro et la clé de secours de votre feuille. Puis choisissez un nouveau secret.
+recover-key-label = Clé de secours
+recover-key-hint = 28 signes, par exemple : 7K2M-QX9D-… Les tirets et les espaces ne comptent pas.
+recover-new-secret-label = Nouveau secret
+recover-submit = Ouvrir et changer le secret
+error-bad-recovery-key = Cette clé de secours n'est pas complète ou contient une faute. Vérifiez chaque signe.

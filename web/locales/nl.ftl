@@ -156,3 +156,12 @@ error-too-many-attempts = { $minutes ->
    *[other] Te veel pogingen. Wacht { $minutes } minuten en probeer dan opnieuw.
 }
 error-upload-incomplete = Het versturen is niet volledig. Probeer opnieuw.
+
+unlock-forgot = Ik ben mijn geheim vergeten
+recover-title = Openen met de herstelsleutel
+recover-lead = Typ uw nummer en de herstelsleutel van uw blad. Kies daarna een nieuw geheim.
+recover-key-label = Herstelsleutel
+recover-key-hint = 28 tekens, bijvoorbeeld: 7K2M-QX9D-… Streepjes en spaties tellen niet.
+recover-new-secret-label = Nieuw geheim
+recover-submit = Openen en geheim wijzigen
+error-bad-recovery-key = Deze herstelsleutel is onvolledig of bevat een fout. Controleer elk teken.

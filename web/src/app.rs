@@ -33,6 +33,8 @@ pub enum Screen {
     },
     /// Opening a wallet.
     Unlock,
+    /// Opening a wallet with the recovery key and choosing a new secret.
+    Recover,
     /// The documents.
     Wallet,
     /// One document.
@@ -137,6 +139,7 @@ impl AppState {
             Failure::Tampered => self.t(keys::ERROR_TAMPERED),
             Failure::Network => self.t(keys::ERROR_NETWORK),
             Failure::BadImage => self.t(keys::ERROR_BAD_IMAGE),
+            Failure::BadRecoveryKey => self.t(keys::ERROR_BAD_RECOVERY_KEY),
             Failure::Unexpected { detail } => {
                 web_sys::console::error_1(&detail.into());
                 self.t(keys::ERROR_UNEXPECTED)
@@ -225,6 +228,7 @@ pub fn App() -> impl IntoView {
                     view! { <pages::created::CreatedPage recovery_key=recovery_key/> }.into_any()
                 }
                 Screen::Unlock => pages::unlock::UnlockPage().into_any(),
+                Screen::Recover => pages::recover::RecoverPage().into_any(),
                 Screen::Wallet => pages::wallet::WalletPage().into_any(),
                 Screen::Document(id) => view! { <pages::document::DocumentPage id=id/> }.into_any(),
             }}

@@ -28,6 +28,15 @@ pub enum Command {
         /// The passphrase or PIN.
         secret: Secret,
     },
+    /// Replaces a forgotten secret using the recovery key, then opens the wallet.
+    Recover {
+        /// Wallet number or pseudonym.
+        login: String,
+        /// The recovery key as typed from the sheet.
+        recovery_key: Secret,
+        /// The new passphrase or PIN.
+        new_secret: Secret,
+    },
     /// The documents, with their metadata decrypted.
     List,
     /// Encrypts and uploads the attached file (reporting progress).
@@ -205,6 +214,8 @@ pub enum Failure {
     Network,
     /// The image could not be read.
     BadImage,
+    /// The recovery key as typed is not a valid key (a typo: the checksum does not match).
+    BadRecoveryKey,
     /// Anything else (the text is for the console, not for the holder).
     Unexpected {
         /// Developer-facing detail.

@@ -9,9 +9,9 @@ use base64::Engine as _;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use pde_api::{
     Base64Bytes, DocumentInfo, DocumentList, ErrorCode, LoginFinishRequest, LoginStartRequest,
-    LoginStartResponse, MetadataUpdate, RegisterFinishRequest, RegisterStartRequest,
-    RegisterStartResponse, ServerInfo, SessionOpened, UploadCommitRequest, UploadCreateRequest,
-    UploadStatus,
+    LoginStartResponse, MetadataUpdate, RecoverFinishRequest, RecoverStartRequest,
+    RecoverStartResponse, RegisterFinishRequest, RegisterStartRequest, RegisterStartResponse,
+    ServerInfo, SessionOpened, UploadCommitRequest, UploadCreateRequest, UploadStatus,
 };
 use pde_crypto::document::{self, DocumentId, DocumentSealer};
 use pde_crypto::metadata::{self, Category, DocumentMetadata};
@@ -32,6 +32,8 @@ use crate::protocol::{
 
 /// How much of a file is read and encrypted at a time.
 const READ_PIECE: u64 = 1024 * 1024;
+/// How much larger than the document limit an original photo may be before cleaning.
+const MAX_ORIGINAL_FACTOR: u64 = 4;
 /// How often a part upload is tried before giving up (a public PC's Wi-Fi drops).
 const PART_TRIES: u32 = 4;
 
@@ -126,6 +128,11 @@ async fn handle(id: u32, command: Command, file: Option<File>) -> Outcome {
             invite_code,
         } => create(pseudonym, secret, invite_code).await,
         Command::Unlock { login, secret } => unlock(&login, secret).await,
+        Command::Recover {
+            login,
+            recovery_key,
+            new_secret,
+        } => recover(&login, recovery_key, new_secret).await,
         Command::List => Ok((Reply::Documents(list().await?), None)),
         Command::Add { category } => {
             let file = file.ok_or(Failure::Unexpected {
@@ -175,20 +182,27 @@ fn view_of(wallet: &pde_api::WalletInfo) -> WalletView {
     }
 }
 
-async fn create(pseudonym: Option<String>, secret: Secret, invite_code: Option<String>) -> Outcome {
+/// The passphrase policy, as a failure the page translates.
+fn check_secret(secret: &Secret) -> Result<(), Failure> {
     use pde_api::passphrase::PassphraseProblem;
-    if let Err(problem) = pde_api::passphrase::check(&secret.0) {
-        let problem = match problem {
-            PassphraseProblem::PinTooShort => "pin-too-short",
-            PassphraseProblem::PassphraseTooShort => "passphrase-too-short",
-            PassphraseProblem::CommonPin => "common-pin",
-            PassphraseProblem::CommonPassphrase => "common-passphrase",
-            _ => "too-long",
-        };
-        return Err(Failure::WeakSecret {
-            problem: problem.into(),
-        });
-    }
+    pde_api::passphrase::check(&secret.0)
+        .map(drop)
+        .map_err(|problem| {
+            let problem = match problem {
+                PassphraseProblem::PinTooShort => "pin-too-short",
+                PassphraseProblem::PassphraseTooShort => "passphrase-too-short",
+                PassphraseProblem::CommonPin => "common-pin",
+                PassphraseProblem::CommonPassphrase => "common-passphrase",
+                _ => "too-long",
+            };
+            Failure::WeakSecret {
+                problem: problem.into(),
+            }
+        })
+}
+
+async fn create(pseudonym: Option<String>, secret: Secret, invite_code: Option<String>) -> Outcome {
+    check_secret(&secret)?;
     // The pseudonym's rules are checked by the server, which answers with a code the page
     // translates (checking here too would add Unicode tables to the WebAssembly).
     let pseudonym = pseudonym.filter(|p| !p.trim().is_empty());
@@ -228,6 +242,7 @@ async fn create(pseudonym: Option<String>, secret: Secret, invite_code: Option<S
             registration_upload: upload.into(),
             recipient: key.recipient().as_str().to_owned(),
             wrapped_keys: wrapped.into_iter().map(Base64Bytes).collect(),
+            recovery_token: Base64Bytes(recovery_key.auth_token().to_vec()),
         },
     )
     .await?;
@@ -285,6 +300,56 @@ async fn unlock(login: &str, secret: Secret) -> Outcome {
     .await?;
     let wrapped = WrappedWalletKey::from_bytes(&opened.wrapped_key.0).map_err(crypto_failure)?;
     let key = wallet::unwrap_with_export_key(&wrapped, &export_key).map_err(crypto_failure)?;
+    if key.recipient().as_str() != opened.wallet.recipient {
+        return Err(Failure::Tampered);
+    }
+    let view = view_of(&opened.wallet);
+    WALLET.with(|w| {
+        *w.borrow_mut() = Some(OpenWallet {
+            key,
+            known: HashMap::new(),
+        })
+    });
+    Ok((Reply::Unlocked { wallet: view }, None))
+}
+
+async fn recover(login: &str, recovery_key: Secret, new_secret: Secret) -> Outcome {
+    forget_wallet();
+    check_secret(&new_secret)?;
+    let recovery_key = RecoveryKey::parse(&recovery_key.0).map_err(|_| Failure::BadRecoveryKey)?;
+    let secret_bytes = new_secret.0.as_bytes();
+    let (registration, request) =
+        opaque::client_registration_start(secret_bytes).map_err(crypto_failure)?;
+    let started: RecoverStartResponse = api::send_json(
+        "POST",
+        "/wallets/recover/start",
+        &RecoverStartRequest {
+            login: login.trim().to_owned(),
+            recovery_token: Base64Bytes(recovery_key.auth_token().to_vec()),
+            registration_request: request.into(),
+        },
+    )
+    .await?;
+    started.ksf.validate().map_err(crypto_failure)?;
+    let wrapped = WrappedWalletKey::from_bytes(&started.wrapped_key.0).map_err(crypto_failure)?;
+    let key = wallet::unwrap_with_recovery_key(&wrapped, &recovery_key).map_err(crypto_failure)?;
+    let (upload, export_key) = opaque::client_registration_finish(
+        registration,
+        secret_bytes,
+        &started.registration_response.0,
+        started.ksf,
+    )
+    .map_err(crypto_failure)?;
+    let opened: SessionOpened = api::send_json(
+        "POST",
+        "/wallets/recover/finish",
+        &RecoverFinishRequest {
+            recovery_id: started.recovery_id,
+            registration_upload: upload.into(),
+            wrapped_key: Base64Bytes(wallet::wrap_with_export_key(&key, &export_key).to_bytes()),
+        },
+    )
+    .await?;
     if key.recipient().as_str() != opened.wallet.recipient {
         return Err(Failure::Tampered);
     }
@@ -416,6 +481,13 @@ async fn prepare(file: &File) -> Result<Prepared, Failure> {
 async fn add(request_id: u32, file: &File, category: Category) -> Result<DocumentId, Failure> {
     let recipient = with_wallet(|w| w.key.recipient())?;
     let info = server_info().await?;
+    // A photo usually shrinks when cleaned, so its original may be somewhat larger than the
+    // limit; anything far beyond it is refused before a byte is read into memory.
+    if file.size() as u64 > info.max_document_bytes.saturating_mul(MAX_ORIGINAL_FACTOR) {
+        return Err(Failure::FileTooLarge {
+            max_bytes: info.max_document_bytes,
+        });
+    }
     let prepared = prepare(file).await?;
     let sealer = DocumentSealer::new(&recipient, prepared.len).map_err(crypto_failure)?;
     let ciphertext_len = sealer.ciphertext_len();

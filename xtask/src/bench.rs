@@ -8,9 +8,13 @@ use crate::install::{ensure_program, Apt};
 use crate::util::{cargo, run, target_dir, Result};
 
 /// Runs the benchmarks.
-pub fn run_bench() -> Result<ExitCode> {
+pub fn run_bench(root: &std::path::Path) -> Result<ExitCode> {
     let mut apt = Apt::default();
     ensure_nginx(&mut apt)?;
+    let chromium = crate::install::ensure_chromium(&mut apt, true)?;
+    eprintln!("==> build the web bundle and the bench bundle");
+    let dist = crate::web::build_web_bundle(root, true)?;
+    let bench_dist = crate::web::build_bench_bundle(root)?;
     eprintln!("==> build pde-server and pde-bench (release)");
     run(cargo().args([
         "build",
@@ -28,7 +32,10 @@ pub fn run_bench() -> Result<ExitCode> {
     eprintln!("==> run pde-bench");
     run(Command::new(release.join("pde-bench"))
         .env("PDE_SERVER_BIN", release.join("pde-server"))
-        .env("PDE_NGINX", "/usr/sbin/nginx"))?;
+        .env("PDE_NGINX", "/usr/sbin/nginx")
+        .env("PDE_CHROMIUM", chromium)
+        .env("PDE_WEB_DIST", dist)
+        .env("PDE_WEB_BENCH_DIST", bench_dist))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -76,7 +76,7 @@ fn real_main() -> Result<ExitCode> {
         }
         "bench" => {
             no_args("bench", rest)?;
-            bench::run_bench()
+            bench::run_bench(&root)
         }
         "help" | "-h" | "--help" => {
             print!("{USAGE}");

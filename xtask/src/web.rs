@@ -80,6 +80,17 @@ fn fill(template: &str, values: &[(&str, &str)]) -> Result<String> {
 
 /// Builds `web/dist/`. `install`: may install the wasm target, wasm-bindgen-cli and binaryen.
 pub fn build_web_bundle(root: &Path, install: bool) -> Result<PathBuf> {
+    build_bundle(root, install, &[], &root.join("web").join("dist"))
+}
+
+/// Builds the bench bundle (with the `bench` feature's timing exports) into
+/// `<target>/web-bench-dist`; never served by a shipped server.
+pub fn build_bench_bundle(root: &Path) -> Result<PathBuf> {
+    let out = target_dir()?.join("web-bench-dist");
+    build_bundle(root, true, &["--features", "bench"], &out)
+}
+
+fn build_bundle(root: &Path, install: bool, features: &[&str], dist: &Path) -> Result<PathBuf> {
     install::ensure_wasm_target(install)?;
     let version = install::locked_wasm_bindgen(root)?.ok_or("no wasm-bindgen in Cargo.lock")?;
     install::ensure_wasm_bindgen_cli(&version, install)?;
@@ -97,6 +108,7 @@ pub fn build_web_bundle(root: &Path, install: bool) -> Result<PathBuf> {
             "--profile",
             "wasm-release",
         ])
+        .args(features)
         .env(
             "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
             "-C target-feature=+simd128",
@@ -106,7 +118,7 @@ pub fn build_web_bundle(root: &Path, install: bool) -> Result<PathBuf> {
         .join("wasm-release")
         .join("pde_web.wasm");
 
-    let dist = root.join("web").join("dist");
+    let dist = dist.to_path_buf();
     if dist.exists() {
         std::fs::remove_dir_all(&dist)?;
     }

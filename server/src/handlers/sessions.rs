@@ -15,16 +15,22 @@ use sha2::{Digest, Sha256};
 
 use pde_api::pseudonym::Pseudonym;
 use pde_api::wallet_number::{looks_like_wallet_number, WalletNumber};
-use pde_api::{LoginFinishRequest, LoginStartRequest, LoginStartResponse, SessionOpened};
+use pde_api::{
+    LoginFinishRequest, LoginStartRequest, LoginStartResponse, RecoverFinishRequest,
+    RecoverStartRequest, RecoverStartResponse, SessionOpened,
+};
 use pde_crypto::opaque::{self, KsfParams, PasswordFile, ServerLoginState};
-use pde_crypto::wallet::UnlockMethod;
+use pde_crypto::wallet::{UnlockMethod, WrappedWalletKey};
+use subtle::ConstantTimeEq;
 
 use super::blocking;
-use super::wallets::wallet_info;
+use super::wallets::{wallet_info, MAX_WRAPPED_KEY_BYTES};
 use crate::auth::{clear_cookie, open_session, Session};
 use crate::error::{ApiError, ApiJson};
 use crate::state::AppState;
-use crate::store::{AttemptOutcome, BackoffPolicy, LoginState, WalletRecord};
+use crate::store::{
+    AttemptOutcome, BackoffPolicy, LoginState, NewCredential, PendingRecovery, WalletRecord,
+};
 
 /// Seconds between the two login messages.
 const LOGIN_TTL: i64 = 120;
@@ -32,6 +38,8 @@ const LOGIN_TTL: i64 = 120;
 const BUCKET_SECONDS: i64 = 60;
 /// First back-off delay once the free attempts are used.
 const FIRST_DELAY_SECONDS: i64 = 5;
+/// Seconds between the two recovery messages.
+const RECOVERY_TTL: i64 = 10 * 60;
 
 /// Routes of this module.
 pub fn routes() -> Router<AppState> {
@@ -39,6 +47,8 @@ pub fn routes() -> Router<AppState> {
         .route("/sessions/start", post(login_start))
         .route("/sessions/finish", post(login_finish))
         .route("/sessions/logout", post(logout))
+        .route("/wallets/recover/start", post(recover_start))
+        .route("/wallets/recover/finish", post(recover_finish))
 }
 
 /// What a person typed to name their wallet, in canonical form.
@@ -99,18 +109,14 @@ async fn check_global_budget(state: &AppState, now: i64) -> Result<(), ApiError>
     Ok(())
 }
 
-#[utoipa::path(post, path = "/api/v1/sessions/start", tag = "sessions",
-    request_body = LoginStartRequest,
-    responses((status = 200, body = LoginStartResponse), (status = 400, body = pde_api::ErrorBody),
-              (status = 429, body = pde_api::ErrorBody)))]
-/// First login message. Counted as an attempt; answered alike for known and unknown wallets.
-pub async fn login_start(
-    State(state): State<AppState>,
-    ApiJson(request): ApiJson<LoginStartRequest>,
-) -> Result<ApiJson<LoginStartResponse>, ApiError> {
-    let now = state.clock.now();
-    let name = LoginName::parse(&request.login);
-    check_global_budget(&state, now).await?;
+/// Counts an attempt for `name` (per name and globally), refusing with 429 while backing off.
+/// Returns the counter's key and the global bucket, to clear them after a verified proof.
+async fn count_attempt(
+    state: &AppState,
+    name: &LoginName,
+    now: i64,
+) -> Result<(Vec<u8>, i64), ApiError> {
+    check_global_budget(state, now).await?;
     let throttle_key = name.throttle_key();
     let policy = BackoffPolicy {
         free_attempts: state.settings.login_free_attempts,
@@ -128,6 +134,21 @@ pub async fn login_start(
     }
     let bucket = now / BUCKET_SECONDS;
     state.store.add_global_login_failures(bucket, 1).await?;
+    Ok((throttle_key, bucket))
+}
+
+#[utoipa::path(post, path = "/api/v1/sessions/start", tag = "sessions",
+    request_body = LoginStartRequest,
+    responses((status = 200, body = LoginStartResponse), (status = 400, body = pde_api::ErrorBody),
+              (status = 429, body = pde_api::ErrorBody)))]
+/// First login message. Counted as an attempt; answered alike for known and unknown wallets.
+pub async fn login_start(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<LoginStartRequest>,
+) -> Result<ApiJson<LoginStartResponse>, ApiError> {
+    let now = state.clock.now();
+    let name = LoginName::parse(&request.login);
+    let (throttle_key, bucket) = count_attempt(&state, &name, now).await?;
 
     let wallet = find_wallet(&state, &name).await?;
     let (password_file, credential_id, ksf) = match &wallet {
@@ -226,4 +247,146 @@ pub async fn logout(
 ) -> Result<(StatusCode, HeaderMap), ApiError> {
     state.store.delete_session(&session.token_hash).await?;
     Ok((StatusCode::NO_CONTENT, clear_cookie(&state)))
+}
+
+#[utoipa::path(post, path = "/api/v1/wallets/recover/start", tag = "wallets",
+    request_body = RecoverStartRequest,
+    responses((status = 200, body = RecoverStartResponse), (status = 400, body = pde_api::ErrorBody),
+              (status = 401, body = pde_api::ErrorBody), (status = 429, body = pde_api::ErrorBody)))]
+/// Replacing a forgotten secret, first message: the recovery key's token is checked (counted like
+/// a login attempt; unknown wallets and wrong keys answer alike), then the wallet key wrapped
+/// under the recovery key and the OPAQUE answer for the new secret are returned.
+pub async fn recover_start(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<RecoverStartRequest>,
+) -> Result<ApiJson<RecoverStartResponse>, ApiError> {
+    let now = state.clock.now();
+    let name = LoginName::parse(&request.login);
+    let (throttle_key, bucket) = count_attempt(&state, &name, now).await?;
+    let presented = Sha256::digest(&request.recovery_token.0);
+    let wallet = match find_wallet(&state, &name).await? {
+        Some(wallet) => match state.store.recovery_verifier(&wallet.id).await? {
+            Some(stored) if bool::from(stored.as_slice().ct_eq(presented.as_slice())) => {
+                Some(wallet)
+            }
+            _ => None,
+        },
+        None => None,
+    };
+    let wallet = wallet.ok_or(ApiError::LoginFailed)?;
+    state.store.clear_login_attempts(&throttle_key).await?;
+    state.store.add_global_login_failures(bucket, -1).await?;
+
+    let wrapped_key = state
+        .store
+        .wrapped_key(&wallet.id, UnlockMethod::Recovery.as_str())
+        .await?
+        .ok_or_else(|| ApiError::internal("wallet without a recovery-wrapped key"))?;
+    // Test wallets keep their cheap parameters (where the server still allows them); any other
+    // credential gets today's default.
+    let current: KsfParams = serde_json::from_str(&wallet.ksf).map_err(ApiError::internal)?;
+    let ksf = if current == KsfParams::TEST && state.settings.allow_test_wallets {
+        KsfParams::TEST
+    } else {
+        state.default_ksf
+    };
+    let setup = state.opaque.clone();
+    let credential_id = wallet.id.as_str().as_bytes().to_vec();
+    let message = request.registration_request.0;
+    let response =
+        blocking(move || opaque::server_registration_start(&setup, &message, &credential_id))
+            .await?
+            .map_err(|_| {
+                ApiError::bad_request(
+                    ErrorCode::InvalidRegistrationMessage,
+                    "The registration message is not valid.",
+                )
+            })?;
+    let recovery_id = uuid::Uuid::new_v4().simple().to_string();
+    let pending = PendingRecovery {
+        wallet_id: wallet.id.clone(),
+        ksf: serde_json::to_string(&ksf).map_err(ApiError::internal)?,
+    };
+    state
+        .store
+        .put_pending_recovery(&recovery_id, &pending, now + RECOVERY_TTL)
+        .await?;
+    Ok(ApiJson(RecoverStartResponse {
+        recovery_id,
+        wrapped_key: wrapped_key.into(),
+        registration_response: response.into(),
+        ksf,
+    }))
+}
+
+#[utoipa::path(post, path = "/api/v1/wallets/recover/finish", tag = "wallets",
+    request_body = RecoverFinishRequest,
+    responses((status = 200, body = SessionOpened), (status = 400, body = pde_api::ErrorBody)))]
+/// Replacing a forgotten secret, second message: the new credential and OPAQUE-wrapped key
+/// replace the old ones, every other session of the wallet ends, and a session opens.
+pub async fn recover_finish(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<RecoverFinishRequest>,
+) -> Result<(HeaderMap, ApiJson<SessionOpened>), ApiError> {
+    let now = state.clock.now();
+    let invalid_key = || {
+        ApiError::bad_request(
+            ErrorCode::InvalidWrappedKeys,
+            "The wrapped key is not valid.",
+        )
+    };
+    if request.wrapped_key.0.len() > MAX_WRAPPED_KEY_BYTES {
+        return Err(invalid_key());
+    }
+    let wrapped =
+        WrappedWalletKey::from_bytes(&request.wrapped_key.0).map_err(|_| invalid_key())?;
+    if wrapped.method != UnlockMethod::Opaque {
+        return Err(invalid_key());
+    }
+    let upload = request.registration_upload.0;
+    let password_file = blocking(move || opaque::server_registration_finish(&upload))
+        .await?
+        .map_err(|_| {
+            ApiError::bad_request(
+                ErrorCode::InvalidRegistrationMessage,
+                "The registration message is not valid.",
+            )
+        })?;
+    let expired = || {
+        ApiError::bad_request(
+            ErrorCode::RegistrationExpired,
+            "This took too long, or it was already done. Start again.",
+        )
+    };
+    let pending = state
+        .store
+        .take_pending_recovery(&request.recovery_id, now)
+        .await?
+        .ok_or_else(expired)?;
+    let credential = NewCredential {
+        password_file: password_file.as_bytes().to_vec(),
+        ksf: pending.ksf,
+        key_id: wrapped.key_id.clone(),
+        wrapped_key: request.wrapped_key.0.clone(),
+    };
+    if !state
+        .store
+        .replace_credential(&pending.wallet_id, &credential, now)
+        .await?
+    {
+        return Err(expired());
+    }
+    let wallet = state
+        .store
+        .wallet_by_id(&pending.wallet_id)
+        .await?
+        .ok_or_else(expired)?;
+    let cookie = open_session(&state, &wallet.id).await?;
+    Ok((
+        cookie,
+        ApiJson(SessionOpened {
+            wallet: wallet_info(&wallet),
+            wrapped_key: request.wrapped_key,
+        }),
+    ))
 }

@@ -29,7 +29,9 @@ const REGISTRATION_TTL: i64 = 10 * 60;
 /// Most wrapped keys at creation (OPAQUE, recovery, room for a few more methods).
 const MAX_WRAPPED_KEYS: usize = 8;
 /// Largest wrapped key record.
-const MAX_WRAPPED_KEY_BYTES: usize = 4096;
+pub(crate) const MAX_WRAPPED_KEY_BYTES: usize = 4096;
+/// Length of `RecoveryKey::auth_token()`.
+pub(crate) const RECOVERY_TOKEN_LEN: usize = 32;
 
 /// Routes of this module.
 pub fn routes() -> Router<AppState> {
@@ -206,6 +208,13 @@ pub async fn register_finish(
         )
     })?;
     let wrapped_keys = validate_wrapped_keys(&request.wrapped_keys)?;
+    if request.recovery_token.0.len() != RECOVERY_TOKEN_LEN {
+        return Err(ApiError::bad_request(
+            ErrorCode::InvalidFields,
+            "The recovery token must be 32 bytes.",
+        ));
+    }
+    let recovery_verifier = Sha256::digest(&request.recovery_token.0).to_vec();
     let opaque_key = wrapped_keys
         .iter()
         .find(|k| k.0 == UnlockMethod::Opaque.as_str())
@@ -238,6 +247,7 @@ pub async fn register_finish(
         password_file: password_file.as_bytes().to_vec(),
         ksf: pending.ksf.clone(),
         wrapped_keys,
+        recovery_verifier,
         created_at: now,
     };
     let cap = i64::try_from(state.settings.global_storage_cap_bytes).unwrap_or(i64::MAX);

@@ -66,8 +66,30 @@ pub struct NewWallet {
     pub ksf: String,
     /// (method, key id, wrapped key).
     pub wrapped_keys: Vec<(String, String, Vec<u8>)>,
+    /// SHA-256 of the recovery token (to recognise the recovery key later).
+    pub recovery_verifier: Vec<u8>,
     /// Unix seconds.
     pub created_at: i64,
+}
+
+/// A recovery between its two OPAQUE registration messages.
+pub struct PendingRecovery {
+    /// The wallet whose secret is being replaced.
+    pub wallet_id: WalletId,
+    /// Argon2 parameters of the new credential, JSON.
+    pub ksf: String,
+}
+
+/// A new credential replacing a forgotten one.
+pub struct NewCredential {
+    /// OPAQUE password file.
+    pub password_file: Vec<u8>,
+    /// Argon2 parameters, JSON.
+    pub ksf: String,
+    /// Key id of the wallet key wrapped under the new export key.
+    pub key_id: String,
+    /// That wrapped key (method `opaque`).
+    pub wrapped_key: Vec<u8>,
 }
 
 /// A stored wallet.
@@ -198,7 +220,7 @@ pub struct DocumentRecord {
 /// Counts of what a sweep removed.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct SweepCounts {
-    /// Expired sessions, logins and registrations.
+    /// Expired sessions, logins, registrations and recoveries.
     pub expired_rows: u64,
 }
 
@@ -226,6 +248,30 @@ pub trait Store: Send + Sync + 'static {
         global_cap: i64,
         now: i64,
     ) -> StoreResult<CreateWalletOutcome>;
+    /// SHA-256 of the wallet's recovery token, if it has one.
+    async fn recovery_verifier(&self, wallet_id: &WalletId) -> StoreResult<Option<Vec<u8>>>;
+    /// Stores a recovery between its two messages.
+    async fn put_pending_recovery(
+        &self,
+        id: &str,
+        recovery: &PendingRecovery,
+        expires_at: i64,
+    ) -> StoreResult<()>;
+    /// Takes (deletes and returns) a pending recovery unless it expired.
+    async fn take_pending_recovery(
+        &self,
+        id: &str,
+        now: i64,
+    ) -> StoreResult<Option<PendingRecovery>>;
+    /// In one transaction: the new password file and parameters, the new OPAQUE-wrapped key (the
+    /// recovery wrapping stays), and every session and unfinished login of the wallet ended.
+    /// False if the wallet no longer exists.
+    async fn replace_credential(
+        &self,
+        wallet_id: &WalletId,
+        credential: &NewCredential,
+        now: i64,
+    ) -> StoreResult<bool>;
     /// Finds a wallet by number.
     async fn wallet_by_number(&self, number: &str) -> StoreResult<Option<WalletRecord>>;
     /// Finds a wallet by normalised pseudonym.
@@ -329,6 +375,6 @@ pub trait Store: Send + Sync + 'static {
     /// Bytes reserved by a wallet (documents and uploads).
     async fn wallet_usage(&self, wallet_id: &WalletId) -> StoreResult<i64>;
 
-    /// Deletes expired sessions, logins, registrations and stale counters.
+    /// Deletes expired sessions, logins, registrations, recoveries and stale counters.
     async fn sweep_expired(&self, now: i64, idle: i64, absolute: i64) -> StoreResult<SweepCounts>;
 }

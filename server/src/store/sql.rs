@@ -174,8 +174,8 @@ macro_rules! impl_store {
                     }
                 }
                 let inserted = sqlx::query(
-                    "INSERT INTO wallets (id, number, pseudonym, recipient, password_file, ksf, used_bytes, created_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, 0, $7)",
+                    "INSERT INTO wallets (id, number, pseudonym, recipient, password_file, ksf, used_bytes, created_at, recovery_verifier) \
+                     VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8)",
                 )
                 .bind(w.id.as_str())
                 .bind(&w.number)
@@ -184,6 +184,7 @@ macro_rules! impl_store {
                 .bind(&w.password_file)
                 .bind(&w.ksf)
                 .bind(w.created_at)
+                .bind(&w.recovery_verifier)
                 .execute(&mut *tx)
                 .await;
                 if let Err(err) = inserted {
@@ -211,6 +212,97 @@ macro_rules! impl_store {
                 }
                 tx.commit().await?;
                 Ok(Outcome::Created)
+            }
+
+            async fn recovery_verifier(
+                &self,
+                wallet_id: &$crate::ids::WalletId,
+            ) -> $crate::store::StoreResult<Option<Vec<u8>>> {
+                let row: Option<(Option<Vec<u8>>,)> =
+                    sqlx::query_as("SELECT recovery_verifier FROM wallets WHERE id = $1")
+                        .bind(wallet_id.as_str())
+                        .fetch_optional(&self.pool)
+                        .await?;
+                Ok(row.and_then(|r| r.0))
+            }
+
+            async fn put_pending_recovery(
+                &self,
+                id: &str,
+                recovery: &$crate::store::PendingRecovery,
+                expires_at: i64,
+            ) -> $crate::store::StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO pending_recoveries (id, wallet_id, ksf, expires_at) VALUES ($1, $2, $3, $4)",
+                )
+                .bind(id)
+                .bind(recovery.wallet_id.as_str())
+                .bind(&recovery.ksf)
+                .bind(expires_at)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn take_pending_recovery(
+                &self,
+                id: &str,
+                now: i64,
+            ) -> $crate::store::StoreResult<Option<$crate::store::PendingRecovery>> {
+                let row: Option<(String, String, i64)> = sqlx::query_as(
+                    "DELETE FROM pending_recoveries WHERE id = $1 RETURNING wallet_id, ksf, expires_at",
+                )
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(row
+                    .filter(|r| r.2 > now)
+                    .map(|(wallet_id, ksf, _)| $crate::store::PendingRecovery {
+                        wallet_id: $crate::ids::WalletId::from_stored(wallet_id),
+                        ksf,
+                    }))
+            }
+
+            async fn replace_credential(
+                &self,
+                wallet_id: &$crate::ids::WalletId,
+                credential: &$crate::store::NewCredential,
+                now: i64,
+            ) -> $crate::store::StoreResult<bool> {
+                let mut tx = self.pool.begin().await?;
+                let updated = sqlx::query("UPDATE wallets SET password_file = $2, ksf = $3 WHERE id = $1")
+                    .bind(wallet_id.as_str())
+                    .bind(&credential.password_file)
+                    .bind(&credential.ksf)
+                    .execute(&mut *tx)
+                    .await?;
+                if updated.rows_affected() != 1 {
+                    return Ok(false);
+                }
+                sqlx::query("DELETE FROM wrapped_keys WHERE wallet_id = $1 AND method = 'opaque'")
+                    .bind(wallet_id.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query(
+                    "INSERT INTO wrapped_keys (wallet_id, method, key_id, wrapped, created_at) VALUES ($1, 'opaque', $2, $3, $4)",
+                )
+                .bind(wallet_id.as_str())
+                .bind(&credential.key_id)
+                .bind(&credential.wrapped_key)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query("DELETE FROM sessions WHERE wallet_id = $1")
+                    .bind(wallet_id.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                // A login started with the old secret must not finish after the replacement.
+                sqlx::query("DELETE FROM login_states WHERE wallet_id = $1")
+                    .bind(wallet_id.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(true)
             }
 
             async fn wallet_by_number(
@@ -717,6 +809,11 @@ macro_rules! impl_store {
                     .await?
                     .rows_affected();
                 removed += sqlx::query("DELETE FROM login_states WHERE expires_at <= $1")
+                    .bind(now)
+                    .execute(&self.pool)
+                    .await?
+                    .rows_affected();
+                removed += sqlx::query("DELETE FROM pending_recoveries WHERE expires_at <= $1")
                     .bind(now)
                     .execute(&self.pool)
                     .await?

@@ -4,15 +4,17 @@
 //! Environment: `PDE_SERVER_BIN` (a release server), `PDE_NGINX` (nginx binary).
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use base64::Engine as _;
 use chacha20poly1305::aead::{AeadInPlace, KeyInit};
 use chacha20poly1305::{ChaCha20Poly1305, Nonce};
 use pde_crypto::document::{self, DocumentId};
 use pde_crypto::metadata::Category;
 use pde_crypto::wallet::WalletKey;
+use pde_tests::browser::Browser;
 use pde_tests::harness::server_binary;
 use pde_tests::{Backend, CreateWallet, PdeClient, TestServer};
 use rand::RngCore;
@@ -62,7 +64,8 @@ fn row(name: &str, figure: f64, unit: &str, baseline_name: &str, baseline: f64, 
     );
 }
 
-fn crypto_throughput() {
+/// Returns the native encryption rate (MiB/s), the baseline of the WASM figure.
+fn crypto_throughput() -> f64 {
     let data = random_bytes(64 * 1024 * 1024);
     let key = WalletKey::generate();
     let recipient = key.recipient();
@@ -109,6 +112,237 @@ fn crypto_throughput() {
         base,
         "",
     );
+    rate(data.len(), encrypt)
+}
+
+/// Raw, gzip and brotli sizes of the served bundle.
+fn bundle_sizes(dist: &Path) {
+    let mut total = (0usize, 0usize, 0usize);
+    for name in [
+        "pde_web_bg.wasm",
+        "pde_web.js",
+        "boot.js",
+        "vault.js",
+        "style.css",
+        "index.html",
+    ] {
+        let bytes = std::fs::read(dist.join(name)).expect("bundle file");
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&bytes).expect("gzip");
+        let gz = gz.finish().expect("gzip").len();
+        let mut br = Vec::new();
+        brotli::BrotliCompress(
+            &mut &bytes[..],
+            &mut br,
+            &brotli::enc::BrotliEncoderParams {
+                quality: 11,
+                lgwin: 24,
+                ..Default::default()
+            },
+        )
+        .expect("brotli");
+        println!(
+            "bundle {name:<38} {:>9.1} KiB raw {:>9.1} KiB gzip {:>9.1} KiB brotli",
+            bytes.len() as f64 / 1024.0,
+            gz as f64 / 1024.0,
+            br.len() as f64 / 1024.0
+        );
+        total = (total.0 + bytes.len(), total.1 + gz, total.2 + br.len());
+    }
+    let brotli_kib = total.2 as f64 / 1024.0;
+    println!(
+        "bundle {:<38} {:>9.1} KiB raw {:>9.1} KiB gzip {:>9.1} KiB brotli | target ≤ 400 KiB brotli: {}",
+        "(whole: WASM + JS + CSS + HTML)",
+        total.0 as f64 / 1024.0,
+        total.1 as f64 / 1024.0,
+        brotli_kib,
+        if brotli_kib <= 400.0 { "met" } else { "NOT met" }
+    );
+}
+
+/// A 12-megapixel camera-like JPEG (4000×3000, gradients and noise).
+fn photo_12mp() -> Vec<u8> {
+    let mut x = 0x1234_5678u32;
+    let img = image::RgbImage::from_fn(4000, 3000, |px, py| {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        let noise = (x & 15) as u8;
+        image::Rgb([
+            ((px / 16) as u8).wrapping_add(noise),
+            ((py / 12) as u8).wrapping_add(noise),
+            (((px + py) / 28) as u8).wrapping_add(noise),
+        ])
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
+        .encode_image(&img)
+        .expect("jpeg");
+    out
+}
+
+/// Runs `script` (which calls `done(seconds)`) in the page and returns its number.
+async fn in_page(browser: &Browser, script: &str, args: Vec<serde_json::Value>) -> f64 {
+    let value = browser
+        .client
+        .execute_async(
+            &format!(
+                "const done = arguments[arguments.length - 1];
+                 import('/pde_web.js').then(m => {{ {script} }})
+                   .catch(e => done('failed: ' + e));"
+            ),
+            args,
+        )
+        .await
+        .expect("script");
+    value
+        .as_f64()
+        .unwrap_or_else(|| panic!("in-page bench failed: {value}"))
+}
+
+async fn wait_until_present(browser: &Browser, css: &str) {
+    let started = Instant::now();
+    while browser
+        .client
+        .find(fantoccini::Locator::Css(css))
+        .await
+        .is_err()
+    {
+        assert!(started.elapsed() < Duration::from_secs(60), "no {css}");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+}
+
+/// WASM in headless Chromium beside native: encryption, photo cleaning, unlocking.
+async fn web_figures(native_encrypt: f64) {
+    let dist = PathBuf::from(std::env::var("PDE_WEB_DIST").expect("PDE_WEB_DIST"));
+    let bench_dist =
+        PathBuf::from(std::env::var("PDE_WEB_BENCH_DIST").expect("PDE_WEB_BENCH_DIST"));
+    let chromium = PathBuf::from(std::env::var("PDE_CHROMIUM").expect("PDE_CHROMIUM"));
+    bundle_sizes(&dist);
+
+    let server = TestServer::start_binary(
+        Backend::Sqlite,
+        &["--web-dir", &bench_dist.display().to_string()],
+        server_binary(false),
+    )
+    .await;
+    let browser = Browser::start(&chromium, "fr").await;
+    browser
+        .client
+        .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+            Some(Duration::from_secs(300)),
+            Some(Duration::from_secs(60)),
+            Some(Duration::from_secs(0)),
+        ))
+        .await
+        .expect("timeouts");
+    browser
+        .client
+        .goto(&format!("{}/", server.base_url))
+        .await
+        .expect("open");
+    browser.wait_for("button[data-lang='fr']").await;
+
+    let len = 64 * 1024 * 1024;
+    let seconds = in_page(
+        &browser,
+        &format!("done(m.bench_encrypt({len}, 3))"),
+        vec![],
+    )
+    .await;
+    row(
+        "WASM encrypt in Chromium (64 MiB)",
+        len as f64 / MIB / seconds,
+        "MiB/s",
+        "native pde-crypto, same bytes",
+        native_encrypt,
+        "(target ≥ 0.30)",
+    );
+
+    let jpeg = photo_12mp();
+    let native = best_of(3, || {
+        std::hint::black_box(pde_web::photo::clean_photo(&jpeg).expect("photo"));
+    });
+    let encoded = base64::engine::general_purpose::STANDARD.encode(&jpeg);
+    let seconds = in_page(
+        &browser,
+        "const b = atob(arguments[0]); const u = new Uint8Array(b.length);
+         for (let i = 0; i < b.length; i++) u[i] = b.charCodeAt(i);
+         done(m.bench_photo(u, 3));",
+        vec![serde_json::Value::String(encoded)],
+    )
+    .await;
+    row(
+        "12 MP photo cleaned, Chromium (seconds)",
+        seconds,
+        "s",
+        "native, same code and photo",
+        native.as_secs_f64(),
+        "(target ≤ 3.00)",
+    );
+
+    // Unlock with the default Argon2id parameters (64 MiB, t=3, p=4).
+    let client = PdeClient::new(&server.base_url);
+    let secret = "bench unlock passphrase";
+    let wallet = client
+        .create_wallet(CreateWallet {
+            secret,
+            ..Default::default()
+        })
+        .await
+        .expect("wallet");
+    let mut native = Duration::MAX;
+    for _ in 0..3 {
+        let started = Instant::now();
+        client.login(&wallet.number, secret).await.expect("login");
+        native = native.min(started.elapsed());
+    }
+    browser
+        .client
+        .find(fantoccini::Locator::Css("button[data-lang='fr']"))
+        .await
+        .expect("fr")
+        .click()
+        .await
+        .expect("fr");
+    browser
+        .wait_for("#start-open")
+        .await
+        .click()
+        .await
+        .expect("open");
+    let mut in_browser = Duration::MAX;
+    for _ in 0..3 {
+        browser
+            .wait_for("#login")
+            .await
+            .send_keys(&wallet.number)
+            .await
+            .expect("login");
+        browser
+            .wait_for("#secret")
+            .await
+            .send_keys(secret)
+            .await
+            .expect("secret");
+        let submit = browser.wait_for("#unlock-submit").await;
+        let started = Instant::now();
+        submit.click().await.expect("submit");
+        wait_until_present(&browser, "#file-input").await;
+        in_browser = in_browser.min(started.elapsed());
+        browser.wait_for("#lock").await.click().await.expect("lock");
+        wait_until_present(&browser, "#unlock-submit").await;
+    }
+    row(
+        "unlock in Chromium (default Argon2id)",
+        in_browser.as_secs_f64(),
+        "s",
+        "native client, same server",
+        native.as_secs_f64(),
+        "(target ≤ 2.00)",
+    );
+    browser.close().await;
 }
 
 fn start_nginx(nginx: &str, root: &Path) -> (std::process::Child, u16) {
@@ -359,6 +593,7 @@ fn server_pid(server: &TestServer) -> u32 {
 #[tokio::main]
 async fn main() {
     println!("PDE bench — each figure beside a baseline measured in the same run\n");
-    crypto_throughput();
+    let native_encrypt = crypto_throughput();
+    web_figures(native_encrypt).await;
     server_figures().await;
 }

@@ -98,6 +98,10 @@ pub fn UnlockPage() -> impl IntoView {
                     </span>
                 </button>
             </form>
+            <button id="forgot" class="button link" on:click=move |_| state.screen.set(Screen::Recover)>
+                <Glyph icon=Icon::Key/>
+                <span>{move || state.t(keys::UNLOCK_FORGOT)}</span>
+            </button>
             <button class="button link" on:click=move |_| state.screen.set(Screen::Start)>
                 <Glyph icon=Icon::Back/>
                 <span>{move || state.t(keys::BACK)}</span>

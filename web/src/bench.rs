@@ -1,0 +1,53 @@
+//! Timing functions for `cargo xtask bench` (feature `bench` only): the same pde-crypto and photo
+//! code as the app, timed inside the browser so the bench can set them beside native runs.
+
+use pde_crypto::document;
+use pde_crypto::wallet::WalletKey;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn now_ms() -> f64 {
+    js_sys::global()
+        .dyn_into::<web_sys::Window>()
+        .ok()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+/// Best of `runs`, in seconds.
+fn best_of(runs: u32, mut work: impl FnMut()) -> f64 {
+    (0..runs.max(1))
+        .map(|_| {
+            let started = now_ms();
+            work();
+            (now_ms() - started) / 1000.0
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// Seconds to seal `len` bytes to a fresh wallet (best of `runs`).
+#[wasm_bindgen]
+pub fn bench_encrypt(len: u32, runs: u32) -> f64 {
+    let mut data = vec![0u8; len as usize];
+    let mut x = 0x9E37_79B9u32;
+    for byte in &mut data {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        *byte = x as u8;
+    }
+    let recipient = WalletKey::generate().recipient();
+    let mut sealed = Vec::with_capacity(data.len() + (1 << 20));
+    best_of(runs, || {
+        sealed.clear();
+        let _ = document::seal_document(&recipient, &data[..], data.len() as u64, &mut sealed);
+    })
+}
+
+/// Seconds to clean one photo (decode, orient, scale, re-encode, thumbnail), best of `runs`.
+#[wasm_bindgen]
+pub fn bench_photo(jpeg: &[u8], runs: u32) -> f64 {
+    best_of(runs, || {
+        let _ = crate::photo::clean_photo(jpeg);
+    })
+}
