@@ -165,3 +165,8 @@ impl Inner {
         }
     }
 }
+
+/// Sends `command` to the page's vault and waits for the answer.
+pub async fn ask(command: Command) -> Result<Reply, Failure> {
+    vault()?.ask(command).await
+}

@@ -126,12 +126,7 @@ pub fn lock(state: AppState) {
 pub fn Header() -> impl IntoView {
     let state = AppState::get();
     let languages: Vec<(&'static str, String)> = crate::i18n::Catalogue::load()
-        .map(|c| {
-            c.languages()
-                .iter()
-                .map(|l| (l.code, l.name.clone()))
-                .collect()
-        })
+        .map(|c| c.names())
         .unwrap_or_default();
     view! {
         <header class="top">

@@ -150,6 +150,14 @@ impl Catalogue {
         &self.languages
     }
 
+    /// (code, name in itself) of every language, for menus.
+    pub fn names(&self) -> Vec<(&'static str, String)> {
+        self.languages
+            .iter()
+            .map(|l| (l.code, l.name.clone()))
+            .collect()
+    }
+
     /// The language with `code`, or the default.
     pub fn get(&self, code: &str) -> &Language {
         self.languages

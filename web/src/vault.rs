@@ -300,6 +300,12 @@ async fn unlock(login: &str, secret: Secret) -> Outcome {
     .await?;
     let wrapped = WrappedWalletKey::from_bytes(&opened.wrapped_key.0).map_err(crypto_failure)?;
     let key = wallet::unwrap_with_export_key(&wrapped, &export_key).map_err(crypto_failure)?;
+    keep_open(key, &opened)
+}
+
+/// Keeps the wallet key for the session the server just opened, after checking that the key
+/// matches the wallet's public key (a server can't hand over another wallet).
+fn keep_open(key: WalletKey, opened: &SessionOpened) -> Outcome {
     if key.recipient().as_str() != opened.wallet.recipient {
         return Err(Failure::Tampered);
     }
@@ -350,17 +356,7 @@ async fn recover(login: &str, recovery_key: Secret, new_secret: Secret) -> Outco
         },
     )
     .await?;
-    if key.recipient().as_str() != opened.wallet.recipient {
-        return Err(Failure::Tampered);
-    }
-    let view = view_of(&opened.wallet);
-    WALLET.with(|w| {
-        *w.borrow_mut() = Some(OpenWallet {
-            key,
-            known: HashMap::new(),
-        })
-    });
-    Ok((Reply::Unlocked { wallet: view }, None))
+    keep_open(key, &opened)
 }
 
 async fn list() -> Result<DocumentsView, Failure> {

@@ -56,10 +56,7 @@ pub fn CreatePage() -> impl IntoView {
                 .then(|| invite.get_untracked()),
         };
         leptos::task::spawn_local(async move {
-            let result = match vault() {
-                Ok(vault) => vault.ask(command).await,
-                Err(failure) => Err(failure),
-            };
+            let result = crate::client::ask(command).await;
             busy.set(false);
             match result {
                 Ok(Reply::Created {

@@ -67,10 +67,7 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
             note: note.get_untracked(),
         };
         leptos::task::spawn_local(async move {
-            let result = match vault() {
-                Ok(vault) => vault.ask(command).await,
-                Err(failure) => Err(failure),
-            };
+            let result = crate::client::ask(command).await;
             busy.set(false);
             match result {
                 Ok(_) => {
@@ -86,10 +83,7 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
     let delete = move |_| {
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let result = match vault() {
-                Ok(vault) => vault.ask(Command::Delete { id }).await,
-                Err(failure) => Err(failure),
-            };
+            let result = crate::client::ask(Command::Delete { id }).await;
             busy.set(false);
             confirming.set(false);
             match result {

@@ -10,14 +10,8 @@ use crate::i18n::{keys, Catalogue};
 #[component]
 pub fn LanguagePage() -> impl IntoView {
     let state = AppState::get();
-    let languages: Vec<(&'static str, String)> = Catalogue::load()
-        .map(|c| {
-            c.languages()
-                .iter()
-                .map(|l| (l.code, l.name.clone()))
-                .collect()
-        })
-        .unwrap_or_default();
+    let languages: Vec<(&'static str, String)> =
+        Catalogue::load().map(|c| c.names()).unwrap_or_default();
     view! {
         <section class="page narrow">
             <h1 tabindex="-1">

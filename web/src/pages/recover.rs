@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use crate::app::{AppState, Screen};
-use crate::client::vault;
 use crate::components::{Alert, Glyph, Icon};
 use crate::i18n::keys;
 use crate::protocol::{Command, Reply, Secret};
@@ -37,10 +36,7 @@ pub fn RecoverPage() -> impl IntoView {
             new_secret: Secret(secret.get_untracked()),
         };
         leptos::task::spawn_local(async move {
-            let result = match vault() {
-                Ok(vault) => vault.ask(command).await,
-                Err(failure) => Err(failure),
-            };
+            let result = crate::client::ask(command).await;
             busy.set(false);
             match result {
                 Ok(Reply::Unlocked { wallet }) => {

@@ -25,10 +25,7 @@ struct Upload {
 /// Reloads the list of documents.
 pub fn refresh(state: AppState, error: RwSignal<Option<String>>) {
     leptos::task::spawn_local(async move {
-        let result = match vault() {
-            Ok(vault) => vault.ask(Command::List).await,
-            Err(failure) => Err(failure),
-        };
+        let result = crate::client::ask(Command::List).await;
         match result {
             Ok(Reply::Documents(documents)) => state.documents.set(documents),
             Ok(_) => {}
