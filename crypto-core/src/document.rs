@@ -84,7 +84,7 @@ pub const MAX_AGE_GREASE_LEN: u64 = 256;
 /// Poly1305 tag per STREAM chunk.
 const CHUNK_TAG: u64 = 16;
 /// Buffer size for streaming.
-const BUF: usize = 64 * 1024;
+const BUF: usize = 256 * 1024;
 
 // ---------------------------------------------------------------------------------------------
 // Ids
@@ -296,15 +296,22 @@ pub struct SealedDocument {
 struct Pipe(Arc<Mutex<Vec<u8>>>);
 
 impl Pipe {
-    /// Takes everything collected so far.
-    fn take(&self) -> Vec<u8> {
+    /// Moves everything collected so far to `out`, digesting it; keeps the buffer's capacity.
+    fn drain_into<W: Write>(
+        &self,
+        out: &mut W,
+        digester: &mut CiphertextDigester,
+    ) -> std::io::Result<()> {
         // A poisoned lock can only follow a panic inside `extend_from_slice`; the bytes are
         // still whole.
         let mut buf = self
             .0
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        std::mem::take(&mut *buf)
+        digester.update(&buf);
+        out.write_all(&buf)?;
+        buf.clear();
+        Ok(())
     }
 
     fn len(&self) -> usize {
@@ -392,11 +399,9 @@ impl DocumentSealer {
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(e.into()),
             };
-            let ciphertext = stream.push(&buf[..n])?;
-            output.write_all(&ciphertext)?;
+            stream.push_into(&buf[..n], &mut output)?;
         }
-        let (ciphertext, sealed) = stream.finish()?;
-        output.write_all(&ciphertext)?;
+        let sealed = stream.finish_into(&mut output)?;
         output.flush()?;
         Ok(sealed)
     }
@@ -440,6 +445,23 @@ impl SealingStream {
     /// Encrypts the next piece of content. [`CryptoError::InvalidParameters`] when the
     /// content grows beyond the length announced to [`DocumentSealer::new`].
     pub fn push(&mut self, plaintext: &[u8]) -> Result<Vec<u8>> {
+        let mut out = Vec::new();
+        self.push_into(plaintext, &mut out)?;
+        Ok(out)
+    }
+
+    /// Pads, finishes the age stream and returns the last ciphertext with the facts of the
+    /// whole file. [`CryptoError::InvalidParameters`] when less content was pushed than
+    /// announced.
+    pub fn finish(self) -> Result<(Vec<u8>, SealedDocument)> {
+        let mut out = Vec::new();
+        let sealed = self.finish_into(&mut out)?;
+        Ok((out, sealed))
+    }
+
+    /// [`SealingStream::push`], writing the ciphertext to `out` (no buffer per call: the
+    /// pipe's buffer is reused).
+    fn push_into<W: Write>(&mut self, plaintext: &[u8], out: &mut W) -> Result<()> {
         if plaintext.len() as u64 > self.remaining {
             return Err(CryptoError::InvalidParameters(
                 "input longer than plaintext_len",
@@ -447,13 +469,12 @@ impl SealingStream {
         }
         self.stream.write_all(plaintext)?;
         self.remaining -= plaintext.len() as u64;
-        Ok(self.take_output())
+        self.pipe.drain_into(out, &mut self.digester)?;
+        Ok(())
     }
 
-    /// Pads, finishes the age stream and returns the last ciphertext with the facts of the
-    /// whole file. [`CryptoError::InvalidParameters`] when less content was pushed than
-    /// announced.
-    pub fn finish(mut self) -> Result<(Vec<u8>, SealedDocument)> {
+    /// [`SealingStream::finish`], writing the ciphertext to `out`.
+    fn finish_into<W: Write>(mut self, out: &mut W) -> Result<SealedDocument> {
         if self.remaining > 0 {
             return Err(CryptoError::InvalidParameters(
                 "input shorter than plaintext_len",
@@ -464,8 +485,8 @@ impl SealingStream {
             let n = self.padding.min(BUF as u64) as usize;
             self.stream.write_all(&zeros[..n])?;
             self.padding -= n as u64;
+            self.pipe.drain_into(out, &mut self.digester)?;
         }
-        let mut rest = self.take_output();
         let Self {
             stream,
             pipe,
@@ -474,9 +495,7 @@ impl SealingStream {
             ..
         } = self;
         stream.finish()?;
-        let last = pipe.take();
-        digester.update(&last);
-        rest.extend_from_slice(&last);
+        pipe.drain_into(out, &mut digester)?;
         let digest = digester.finish();
         if digest.len != ciphertext_len {
             // Would mean age's output length changed under us: refuse rather than mislead.
@@ -484,19 +503,10 @@ impl SealingStream {
                 "ciphertext length differs from announced".into(),
             ));
         }
-        Ok((
-            rest,
-            SealedDocument {
-                ciphertext_len: digest.len,
-                digest,
-            },
-        ))
-    }
-
-    fn take_output(&mut self) -> Vec<u8> {
-        let output = self.pipe.take();
-        self.digester.update(&output);
-        output
+        Ok(SealedDocument {
+            ciphertext_len: digest.len,
+            digest,
+        })
     }
 }
 

@@ -3,6 +3,7 @@
 //! machine needs (no background networking: its connections would be refused).
 
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -86,7 +87,10 @@ impl Browser {
     /// Starts ChromeDriver and a browser whose preferred language is `accept_language`.
     pub async fn start(chromium: &Path, accept_language: &str) -> Self {
         let port = free_port();
+        // Its own process group: Chromium is ChromeDriver's child, and a test that fails before
+        // `close` must not leave browsers running (see `Drop`).
         let driver = Command::new("chromedriver")
+            .process_group(0)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -267,6 +271,10 @@ impl Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
+        // The whole group: ChromeDriver and the browser it started.
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.driver.id())])
+            .status();
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
