@@ -24,7 +24,7 @@ use pde_crypto::wallet::{UnlockMethod, WrappedWalletKey};
 use subtle::ConstantTimeEq;
 
 use super::blocking;
-use super::wallets::{wallet_info, MAX_WRAPPED_KEY_BYTES};
+use super::wallets::{registration_finish, registration_start, wallet_info, MAX_WRAPPED_KEY_BYTES};
 use crate::auth::{clear_cookie, open_session, Session};
 use crate::error::{ApiError, ApiJson};
 use crate::state::AppState;
@@ -290,18 +290,7 @@ pub async fn recover_start(
     } else {
         state.default_ksf
     };
-    let setup = state.opaque.clone();
-    let credential_id = wallet.id.as_str().as_bytes().to_vec();
-    let message = request.registration_request.0;
-    let response =
-        blocking(move || opaque::server_registration_start(&setup, &message, &credential_id))
-            .await?
-            .map_err(|_| {
-                ApiError::bad_request(
-                    ErrorCode::InvalidRegistrationMessage,
-                    "The registration message is not valid.",
-                )
-            })?;
+    let response = registration_start(&state, &wallet.id, request.registration_request.0).await?;
     let recovery_id = uuid::Uuid::new_v4().simple().to_string();
     let pending = PendingRecovery {
         wallet_id: wallet.id.clone(),
@@ -343,15 +332,7 @@ pub async fn recover_finish(
     if wrapped.method != UnlockMethod::Opaque {
         return Err(invalid_key());
     }
-    let upload = request.registration_upload.0;
-    let password_file = blocking(move || opaque::server_registration_finish(&upload))
-        .await?
-        .map_err(|_| {
-            ApiError::bad_request(
-                ErrorCode::InvalidRegistrationMessage,
-                "The registration message is not valid.",
-            )
-        })?;
+    let password_file = registration_finish(request.registration_upload.0).await?;
     let expired = || {
         ApiError::bad_request(
             ErrorCode::RegistrationExpired,

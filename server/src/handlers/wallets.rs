@@ -14,7 +14,7 @@ use pde_api::{
     CreationMode, RegisterFinishRequest, RegisterStartRequest, RegisterStartResponse,
     SessionOpened, WalletInfo,
 };
-use pde_crypto::opaque::{self, KsfParams};
+use pde_crypto::opaque::{self, KsfParams, PasswordFile};
 use pde_crypto::wallet::{UnlockMethod, WalletRecipient, WrappedWalletKey};
 
 use super::blocking;
@@ -124,18 +124,7 @@ pub async fn register_start(
     };
     let wallet_id = WalletId::random();
     let number = WalletNumber::generate();
-    let setup = state.opaque.clone();
-    let credential_id = wallet_id.as_str().as_bytes().to_vec();
-    let message = request.registration_request.0;
-    let response =
-        blocking(move || opaque::server_registration_start(&setup, &message, &credential_id))
-            .await?
-            .map_err(|_| {
-                ApiError::bad_request(
-                    ErrorCode::InvalidRegistrationMessage,
-                    "The registration message is not valid.",
-                )
-            })?;
+    let response = registration_start(&state, &wallet_id, request.registration_request.0).await?;
     let pending = PendingRegistration {
         id: uuid::Uuid::new_v4().simple().to_string(),
         wallet_id,
@@ -153,6 +142,34 @@ pub async fn register_start(
         registration_response: response.into(),
         ksf,
     }))
+}
+
+/// The server's OPAQUE answer to a registration request for `wallet_id`'s credential (at
+/// creation and when a forgotten secret is replaced).
+pub(crate) async fn registration_start(
+    state: &AppState,
+    wallet_id: &WalletId,
+    message: Vec<u8>,
+) -> Result<Vec<u8>, ApiError> {
+    let setup = state.opaque.clone();
+    let credential_id = wallet_id.as_str().as_bytes().to_vec();
+    blocking(move || opaque::server_registration_start(&setup, &message, &credential_id))
+        .await?
+        .map_err(|_| invalid_registration_message())
+}
+
+/// The password file from a client's registration upload.
+pub(crate) async fn registration_finish(upload: Vec<u8>) -> Result<PasswordFile, ApiError> {
+    blocking(move || opaque::server_registration_finish(&upload))
+        .await?
+        .map_err(|_| invalid_registration_message())
+}
+
+fn invalid_registration_message() -> ApiError {
+    ApiError::bad_request(
+        ErrorCode::InvalidRegistrationMessage,
+        "The registration message is not valid.",
+    )
 }
 
 /// Checks the wrapped keys a client sends: parseable, small, and at least the OPAQUE and the
@@ -220,15 +237,7 @@ pub async fn register_finish(
         .find(|k| k.0 == UnlockMethod::Opaque.as_str())
         .map(|k| k.2.clone())
         .ok_or_else(|| ApiError::internal("validated keys lack opaque"))?;
-    let upload = request.registration_upload.0;
-    let password_file = blocking(move || opaque::server_registration_finish(&upload))
-        .await?
-        .map_err(|_| {
-            ApiError::bad_request(
-                ErrorCode::InvalidRegistrationMessage,
-                "The registration message is not valid.",
-            )
-        })?;
+    let password_file = registration_finish(request.registration_upload.0).await?;
     let pending = state
         .store
         .take_pending_registration(&request.registration_id, now)
