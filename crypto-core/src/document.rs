@@ -41,7 +41,7 @@
 
 use std::{
     fmt,
-    io::{Read, Write},
+    io::{BufRead, Read, Write},
     str::FromStr,
     sync::{Arc, Mutex},
 };
@@ -290,28 +290,88 @@ pub struct SealedDocument {
     pub digest: CiphertextDigest,
 }
 
+/// The age encryptor for one wallet recipient, under a fresh file key.
+fn encryptor(recipient: &WalletRecipient) -> Result<age::Encryptor> {
+    let recipient = recipient.to_age()?;
+    age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+        .map_err(|_| CryptoError::InvalidParameters("recipient"))
+}
+
+/// The padded frame length for `plaintext_len`, or [`CryptoError::TooLarge`].
+fn checked_padded_len(plaintext_len: u64) -> Result<u64> {
+    let padded = padded_len(plaintext_len);
+    if padded > MAX_PADDED_LEN {
+        return Err(CryptoError::TooLarge);
+    }
+    Ok(padded)
+}
+
+/// The frame header: version and content length.
+fn frame_header(plaintext_len: u64) -> [u8; FRAME_HEADER_LEN as usize] {
+    let mut header = [0u8; FRAME_HEADER_LEN as usize];
+    header[0] = FRAME_VERSION;
+    header[1..].copy_from_slice(&plaintext_len.to_le_bytes());
+    header
+}
+
+/// Writes `len` zero bytes of padding through `stream`.
+fn write_padding<W: Write>(stream: &mut W, mut len: u64) -> Result<()> {
+    let zeros = vec![0u8; BUF.min(usize::try_from(len).unwrap_or(BUF))];
+    while len > 0 {
+        let n = len.min(zeros.len() as u64) as usize;
+        stream.write_all(&zeros[..n])?;
+        len -= n as u64;
+    }
+    Ok(())
+}
+
+/// Refuses a file whose age header and nonce don't fit in the digested prefix (see
+/// [`DIGEST_PREFIX_LEN`]), given the file's length and its padded frame length.
+fn check_header_fits(ciphertext_len: u64, padded: u64) -> Result<()> {
+    if ciphertext_len.saturating_sub(stream_len(padded)) > DIGEST_PREFIX_LEN as u64 {
+        return Err(CryptoError::InvalidParameters("age header too long"));
+    }
+    Ok(())
+}
+
+/// Passes the age file through to the caller's writer, digesting it on the way.
+struct Digesting<W> {
+    inner: W,
+    digester: CiphertextDigester,
+}
+
+impl<W: Write> Write for Digesting<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.digester.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 /// Collects what age's stream writer emits, so that [`DocumentSealer`] can create the age
-/// header (and learn its exact length) before it knows the output.
+/// header (and learn its exact length) before it has anywhere to write it. The collected bytes
+/// are handed over whole, never copied again.
 #[derive(Clone, Default)]
 struct Pipe(Arc<Mutex<Vec<u8>>>);
 
 impl Pipe {
-    /// Moves everything collected so far to `out`, digesting it; keeps the buffer's capacity.
-    fn drain_into<W: Write>(
-        &self,
-        out: &mut W,
-        digester: &mut CiphertextDigester,
-    ) -> std::io::Result<()> {
+    /// Everything collected so far, digested; the pipe starts a new buffer of that size (the
+    /// next piece is usually as large).
+    fn take(&self, digester: &mut CiphertextDigester) -> Vec<u8> {
         // A poisoned lock can only follow a panic inside `extend_from_slice`; the bytes are
         // still whole.
         let mut buf = self
             .0
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        digester.update(&buf);
-        out.write_all(&buf)?;
-        buf.clear();
-        Ok(())
+        let capacity = buf.len();
+        let taken = std::mem::replace(&mut *buf, Vec::with_capacity(capacity));
+        digester.update(&taken);
+        taken
     }
 
     fn len(&self) -> usize {
@@ -333,11 +393,12 @@ impl Write for Pipe {
     }
 }
 
-/// Two-step streaming encryption of one document: [`DocumentSealer::new`] creates the age
-/// header under a fresh file key, so [`DocumentSealer::ciphertext_len`] gives the exact output
-/// length (e.g. to declare an upload) before any content is read; [`DocumentSealer::seal`]
-/// then streams the content and finishes the age stream itself, so a sealed document can't be
-/// left unfinished.
+/// Two-step encryption of one document, for callers that must announce the ciphertext's
+/// length before they have the content (an upload declared up front, a browser reading a
+/// file in pieces): [`DocumentSealer::new`] creates the age header under a fresh file key, so
+/// [`DocumentSealer::ciphertext_len`] gives the exact output length before any content is
+/// read; [`DocumentSealer::start`] then takes the content piece by piece. [`seal_document`]
+/// does it all in one call, straight from a reader to a writer.
 ///
 /// No `Debug` or `Clone`: it holds the file's payload key.
 pub struct DocumentSealer {
@@ -351,26 +412,13 @@ impl DocumentSealer {
     /// Prepares the encryption of a document of exactly `plaintext_len` bytes to `recipient`.
     /// [`CryptoError::TooLarge`] beyond [`MAX_PADDED_LEN`].
     pub fn new(recipient: &WalletRecipient, plaintext_len: u64) -> Result<Self> {
-        let padded = padded_len(plaintext_len);
-        if padded > MAX_PADDED_LEN {
-            return Err(CryptoError::TooLarge);
-        }
-        let recipient = recipient.to_age()?;
-        let encryptor =
-            age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
-                .map_err(|_| CryptoError::InvalidParameters("recipient"))?;
+        let padded = checked_padded_len(plaintext_len)?;
         let pipe = Pipe::default();
-        let mut stream = encryptor.wrap_output(pipe.clone())?;
+        let mut stream = encryptor(recipient)?.wrap_output(pipe.clone())?;
         // The header and nonce are now in the pipe; the tag's digest must cover them.
-        if pipe.len() > DIGEST_PREFIX_LEN {
-            return Err(CryptoError::InvalidParameters("age header too long"));
-        }
         let ciphertext_len = (pipe.len() as u64).saturating_add(stream_len(padded));
-
-        let mut header = [0u8; FRAME_HEADER_LEN as usize];
-        header[0] = FRAME_VERSION;
-        header[1..].copy_from_slice(&plaintext_len.to_le_bytes());
-        stream.write_all(&header)?;
+        check_header_fits(ciphertext_len, padded)?;
+        stream.write_all(&frame_header(plaintext_len))?;
         Ok(Self {
             stream,
             pipe,
@@ -379,7 +427,8 @@ impl DocumentSealer {
         })
     }
 
-    /// The exact number of bytes [`DocumentSealer::seal`] will write.
+    /// The exact number of bytes [`DocumentSealer::seal`] (or the [`SealingStream`]) will
+    /// write.
     pub fn ciphertext_len(&self) -> u64 {
         self.ciphertext_len
     }
@@ -399,15 +448,15 @@ impl DocumentSealer {
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(e.into()),
             };
-            stream.push_into(&buf[..n], &mut output)?;
+            output.write_all(&stream.push(&buf[..n])?)?;
         }
-        let sealed = stream.finish_into(&mut output)?;
+        let (rest, sealed) = stream.finish()?;
+        output.write_all(&rest)?;
         output.flush()?;
         Ok(sealed)
     }
 
-    /// Starts push-style sealing, for callers that get the content in pieces from an event
-    /// loop (a browser reading a file): see [`SealingStream`].
+    /// Starts push-style sealing: see [`SealingStream`].
     pub fn start(self) -> SealingStream {
         let padding = padded_len(self.plaintext_len) - FRAME_HEADER_LEN - self.plaintext_len;
         SealingStream {
@@ -445,23 +494,6 @@ impl SealingStream {
     /// Encrypts the next piece of content. [`CryptoError::InvalidParameters`] when the
     /// content grows beyond the length announced to [`DocumentSealer::new`].
     pub fn push(&mut self, plaintext: &[u8]) -> Result<Vec<u8>> {
-        let mut out = Vec::new();
-        self.push_into(plaintext, &mut out)?;
-        Ok(out)
-    }
-
-    /// Pads, finishes the age stream and returns the last ciphertext with the facts of the
-    /// whole file. [`CryptoError::InvalidParameters`] when less content was pushed than
-    /// announced.
-    pub fn finish(self) -> Result<(Vec<u8>, SealedDocument)> {
-        let mut out = Vec::new();
-        let sealed = self.finish_into(&mut out)?;
-        Ok((out, sealed))
-    }
-
-    /// [`SealingStream::push`], writing the ciphertext to `out` (no buffer per call: the
-    /// pipe's buffer is reused).
-    fn push_into<W: Write>(&mut self, plaintext: &[u8], out: &mut W) -> Result<()> {
         if plaintext.len() as u64 > self.remaining {
             return Err(CryptoError::InvalidParameters(
                 "input longer than plaintext_len",
@@ -469,33 +501,29 @@ impl SealingStream {
         }
         self.stream.write_all(plaintext)?;
         self.remaining -= plaintext.len() as u64;
-        self.pipe.drain_into(out, &mut self.digester)?;
-        Ok(())
+        Ok(self.pipe.take(&mut self.digester))
     }
 
-    /// [`SealingStream::finish`], writing the ciphertext to `out`.
-    fn finish_into<W: Write>(mut self, out: &mut W) -> Result<SealedDocument> {
+    /// Pads, finishes the age stream and returns the last ciphertext with the facts of the
+    /// whole file. [`CryptoError::InvalidParameters`] when less content was pushed than
+    /// announced.
+    pub fn finish(self) -> Result<(Vec<u8>, SealedDocument)> {
         if self.remaining > 0 {
             return Err(CryptoError::InvalidParameters(
                 "input shorter than plaintext_len",
             ));
         }
-        let zeros = vec![0u8; BUF];
-        while self.padding > 0 {
-            let n = self.padding.min(BUF as u64) as usize;
-            self.stream.write_all(&zeros[..n])?;
-            self.padding -= n as u64;
-            self.pipe.drain_into(out, &mut self.digester)?;
-        }
         let Self {
-            stream,
+            mut stream,
             pipe,
             mut digester,
             ciphertext_len,
+            padding,
             ..
         } = self;
+        write_padding(&mut stream, padding)?;
         stream.finish()?;
-        pipe.drain_into(out, &mut digester)?;
+        let out = pipe.take(&mut digester);
         let digest = digester.finish();
         if digest.len != ciphertext_len {
             // Would mean age's output length changed under us: refuse rather than mislead.
@@ -503,27 +531,72 @@ impl SealingStream {
                 "ciphertext length differs from announced".into(),
             ));
         }
-        Ok(SealedDocument {
-            ciphertext_len: digest.len,
-            digest,
-        })
+        Ok((
+            out,
+            SealedDocument {
+                ciphertext_len: digest.len,
+                digest,
+            },
+        ))
     }
 }
 
-/// Encrypts exactly `plaintext_len` bytes read from `input` to `recipient`, writing the age file
-/// to `output`, and finishes the age stream (see [`DocumentSealer`], which also tells the exact
-/// output length in advance).
+/// Encrypts exactly `plaintext_len` bytes read from `input` to `recipient` under a fresh file
+/// key, writing the age file straight to `output`, and finishes the age stream. `input` is a
+/// [`BufRead`] so that content already in memory (`&[u8]`) is encrypted without a copy; wrap a
+/// file in a [`std::io::BufReader`].
 ///
 /// Fails with [`CryptoError::InvalidParameters`] when `input` holds fewer or more bytes than
 /// `plaintext_len`, and with [`CryptoError::TooLarge`] beyond [`MAX_PADDED_LEN`]. On error the
 /// output holds an unusable partial file: discard it.
-pub fn seal_document<R: Read, W: Write>(
+pub fn seal_document<R: BufRead, W: Write>(
     recipient: &WalletRecipient,
-    input: R,
+    mut input: R,
     plaintext_len: u64,
     output: W,
 ) -> Result<SealedDocument> {
-    DocumentSealer::new(recipient, plaintext_len)?.seal(input, output)
+    let padded = checked_padded_len(plaintext_len)?;
+    let mut stream = encryptor(recipient)?.wrap_output(Digesting {
+        inner: output,
+        digester: CiphertextDigester::default(),
+    })?;
+    stream.write_all(&frame_header(plaintext_len))?;
+    let mut remaining = plaintext_len;
+    loop {
+        // Straight from the reader's buffer (no copy for content already in memory).
+        let piece = match input.fill_buf() {
+            Ok([]) => break,
+            Ok(piece) => piece,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e.into()),
+        };
+        let n = piece.len();
+        if n as u64 > remaining {
+            return Err(CryptoError::InvalidParameters(
+                "input longer than plaintext_len",
+            ));
+        }
+        stream.write_all(piece)?;
+        input.consume(n);
+        remaining -= n as u64;
+    }
+    if remaining > 0 {
+        return Err(CryptoError::InvalidParameters(
+            "input shorter than plaintext_len",
+        ));
+    }
+    write_padding(&mut stream, padded - FRAME_HEADER_LEN - plaintext_len)?;
+    let Digesting {
+        mut inner,
+        digester,
+    } = stream.finish()?;
+    inner.flush()?;
+    let digest = digester.finish();
+    check_header_fits(digest.len, padded)?;
+    Ok(SealedDocument {
+        ciphertext_len: digest.len,
+        digest,
+    })
 }
 
 /// Decrypts a document sealed to `key`'s recipient, writing the content to `output` and
@@ -646,9 +719,8 @@ pub fn verify_document_tag(
 /// Seals a document held in memory (see [`seal_document`]).
 pub fn seal_document_bytes(recipient: &WalletRecipient, plaintext: &[u8]) -> Result<Vec<u8>> {
     let len = plaintext.len() as u64;
-    let sealer = DocumentSealer::new(recipient, len)?;
-    let mut out = Vec::with_capacity(usize::try_from(sealer.ciphertext_len()).unwrap_or(0));
-    sealer.seal(plaintext, &mut out)?;
+    let mut out = Vec::with_capacity(usize::try_from(ciphertext_len(len)).unwrap_or(0));
+    seal_document(recipient, plaintext, len, &mut out)?;
     Ok(out)
 }
 
@@ -768,6 +840,16 @@ mod tests {
             assert_eq!(*ciphertext_len_bounds(len).end(), ciphertext_len(len));
             let mut out = Vec::new();
             assert_eq!(open_document(&key, &sealed[..], &mut out).unwrap(), len);
+            assert_eq!(out, data);
+
+            // The one-call path writes straight to its output: same facts, same frame.
+            let mut direct = Vec::new();
+            let info = seal_document(&r, &data[..], len, &mut direct).unwrap();
+            assert_eq!(info.ciphertext_len, direct.len() as u64, "len {len}");
+            assert_eq!(info.digest, CiphertextDigest::of(&direct), "len {len}");
+            assert!(ciphertext_len_bounds(len).contains(&info.ciphertext_len));
+            let mut out = Vec::new();
+            assert_eq!(open_document(&key, &direct[..], &mut out).unwrap(), len);
             assert_eq!(out, data);
         }
     }

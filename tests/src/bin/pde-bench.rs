@@ -70,13 +70,13 @@ fn crypto_throughput() -> f64 {
     let key = WalletKey::generate();
     let recipient = key.recipient();
     let mut sealed = Vec::with_capacity(data.len() + 2 * 1024 * 1024);
-    let encrypt = best_of(3, || {
+    let encrypt = best_of(5, || {
         sealed.clear();
         document::seal_document(&recipient, &data[..], data.len() as u64, &mut sealed)
             .expect("seal");
     });
     let mut opened = Vec::with_capacity(data.len());
-    let decrypt = best_of(3, || {
+    let decrypt = best_of(5, || {
         opened.clear();
         document::open_document(&key, &sealed[..], &mut opened).expect("open");
     });
@@ -85,7 +85,7 @@ fn crypto_throughput() -> f64 {
     // Baseline: one ChaCha20-Poly1305 pass over the same bytes, in 64 KiB chunks like age's STREAM.
     let cipher = ChaCha20Poly1305::new(&[7u8; 32].into());
     let mut buffer = data.clone();
-    let baseline = best_of(3, || {
+    let baseline = best_of(5, || {
         for (counter, chunk) in buffer.chunks_mut(64 * 1024).enumerate() {
             let mut nonce = [0u8; 12];
             nonce[..8].copy_from_slice(&(counter as u64).to_be_bytes());
