@@ -9,7 +9,7 @@
 //! with `cargo test`; the rest is tested in Chromium by `tests/tests/browser.rs`.
 
 pub mod i18n;
-pub mod photo;
+pub use pde_photo as photo;
 pub mod protocol;
 
 #[cfg(target_arch = "wasm32")]

@@ -31,7 +31,7 @@ use crate::protocol::{
 };
 
 /// How much of a file is read and encrypted at a time.
-const READ_PIECE: u64 = 1024 * 1024;
+pub(crate) const READ_PIECE: u64 = 1024 * 1024;
 /// How much larger than the document limit an original photo may be before cleaning.
 const MAX_ORIGINAL_FACTOR: u64 = 4;
 /// How often a part upload is tried before giving up (a public PC's Wi-Fi drops).

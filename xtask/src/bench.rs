@@ -7,14 +7,35 @@ use std::process::{Command, ExitCode};
 use crate::install::{ensure_program, Apt};
 use crate::util::{cargo, run, target_dir, Result};
 
-/// Runs the benchmarks.
-pub fn run_bench(root: &std::path::Path) -> Result<ExitCode> {
+/// The parts `pde-bench` knows.
+const PARTS: [&str; 3] = ["crypto", "web", "server"];
+
+/// Runs the benchmarks: the `parts` named (see [`PARTS`]), or all of them.
+pub fn run_bench(root: &std::path::Path, parts: &[String]) -> Result<ExitCode> {
+    if let Some(unknown) = parts.iter().find(|p| !PARTS.contains(&p.as_str())) {
+        return Err(format!(
+            "unknown bench part `{unknown}` (known: {})",
+            PARTS.join(", ")
+        )
+        .into());
+    }
+    let wanted = |part: &str| parts.is_empty() || parts.iter().any(|p| p == part);
     let mut apt = Apt::default();
-    ensure_nginx(&mut apt)?;
-    let chromium = crate::install::ensure_chromium(&mut apt, true)?;
-    eprintln!("==> build the web bundle and the bench bundle");
-    let dist = crate::web::build_web_bundle(root, true)?;
-    let bench_dist = crate::web::build_bench_bundle(root)?;
+    let mut bench = Command::new(target_dir()?.join("release").join("pde-bench"));
+    if wanted("server") {
+        ensure_nginx(&mut apt)?;
+        bench.env("PDE_NGINX", "/usr/sbin/nginx");
+    }
+    if wanted("web") {
+        let chromium = crate::install::ensure_chromium(&mut apt, true)?;
+        eprintln!("==> build the web bundle and the bench bundle");
+        let dist = crate::web::build_web_bundle(root, true)?;
+        let bench_dist = crate::web::build_bench_bundle(root)?;
+        bench
+            .env("PDE_CHROMIUM", chromium)
+            .env("PDE_WEB_DIST", dist)
+            .env("PDE_WEB_BENCH_DIST", bench_dist);
+    }
     eprintln!("==> build pde-server and pde-bench (release)");
     run(cargo().args([
         "build",
@@ -28,14 +49,11 @@ pub fn run_bench(root: &std::path::Path) -> Result<ExitCode> {
         "--bin",
         "pde-bench",
     ]))?;
-    let release = target_dir()?.join("release");
     eprintln!("==> run pde-bench");
-    run(Command::new(release.join("pde-bench"))
-        .env("PDE_SERVER_BIN", release.join("pde-server"))
-        .env("PDE_NGINX", "/usr/sbin/nginx")
-        .env("PDE_CHROMIUM", chromium)
-        .env("PDE_WEB_DIST", dist)
-        .env("PDE_WEB_BENCH_DIST", bench_dist))?;
+    run(bench.args(parts).env(
+        "PDE_SERVER_BIN",
+        target_dir()?.join("release").join("pde-server"),
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 

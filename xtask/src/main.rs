@@ -34,8 +34,9 @@ commands:
         build the release server and run it (defaults: 127.0.0.1:8080, ./data, ./secrets, SQLite)
   web   build the web bundle (web/dist) that the server serves
   pg    start a private PostgreSQL cluster, print its URL, stop it on Ctrl-D or Ctrl-C
-  bench build release binaries, install nginx if missing, print throughput and memory
-        figures beside baselines measured in the same run (as ratios)
+  bench [crypto] [web] [server]
+        build release binaries, install nginx if missing, print throughput and memory
+        figures beside baselines measured in the same run (as ratios); all parts by default
 ";
 
 fn main() -> ExitCode {
@@ -74,10 +75,7 @@ fn real_main() -> Result<ExitCode> {
             no_args("pg", rest)?;
             pg::run_pg_helper()
         }
-        "bench" => {
-            no_args("bench", rest)?;
-            bench::run_bench(&root)
-        }
+        "bench" => bench::run_bench(&root, rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)

@@ -3,7 +3,9 @@
 //! chunks. The orientation tag is applied to the pixels first, large photos are scaled down to a
 //! longest side of [`MAX_SIDE`], and a small thumbnail is made for the wallet's cards.
 //!
-//! Pure code (no I/O): it runs in the vault worker in the browser and in native tests.
+//! Pure code (no I/O): it runs in the vault worker in the browser and in native tests. A crate
+//! of its own so that the web build can compile it, and the image code it instantiates, for
+//! speed while the interface is compiled for size.
 
 use std::io::Cursor;
 
