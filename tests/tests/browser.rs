@@ -17,6 +17,30 @@ fn sri(bytes: &[u8]) -> String {
     )
 }
 
+/// A 32×16 PNG, left half opaque blue, right half transparent, with a `tEXt` chunk holding
+/// `text` (the kind of thing a screenshot tool writes).
+fn png_with_text(text: &[u8]) -> Vec<u8> {
+    let img = image::RgbaImage::from_fn(32, 16, |x, _| {
+        if x < 16 {
+            image::Rgba([0, 0, 255, 255])
+        } else {
+            image::Rgba([0, 0, 0, 0])
+        }
+    });
+    let mut png = Vec::new();
+    image::DynamicImage::ImageRgba8(img)
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .expect("png");
+    let mut body = b"tEXtComment\0".to_vec();
+    body.extend_from_slice(text);
+    let mut chunk = ((body.len() - 4) as u32).to_be_bytes().to_vec();
+    chunk.extend_from_slice(&body);
+    chunk.extend_from_slice(&crc32fast::hash(&body).to_be_bytes());
+    // After the signature (8) and the IHDR chunk (25).
+    png.splice(33..33, chunk);
+    png
+}
+
 async fn get(server: &TestServer, path: &str) -> reqwest::Response {
     reqwest::get(format!("{}{path}", server.base_url))
         .await
@@ -645,7 +669,31 @@ async fn pdfs_are_sandboxed_html_is_download_only_and_limits_are_explained() {
         .await;
     b.wait_for_text("2 documents").await;
 
-    // The PDF opens in a frame with every sandbox restriction.
+    // A screenshot (PNG with transparency and a text chunk) is stored as a JPEG on white,
+    // without the text; a file that only looks like a JPEG is refused in plain words.
+    let png = dir.path().join("capture.png");
+    std::fs::write(&png, png_with_text(b"ChezMoi50.8503N")).expect("png");
+    b.wait_for("#file-input")
+        .await
+        .send_keys(&png.display().to_string())
+        .await
+        .expect("pick png");
+    b.wait_for_text("capture.jpg").await;
+    b.wait_for_text("3 documents").await;
+    let fake = dir.path().join("fake.jpg");
+    let mut fake_bytes = vec![0xFF, 0xD8, 0xFF, 0xE0];
+    fake_bytes.extend_from_slice(&[0x42; 5000]);
+    std::fs::write(&fake, fake_bytes).expect("fake");
+    b.wait_for("#file-input")
+        .await
+        .send_keys(&fake.display().to_string())
+        .await
+        .expect("pick fake");
+    b.wait_for_text("This picture cannot be read.").await;
+    b.wait_for_text("3 documents").await;
+
+    // The PDF opens in a frame with every sandbox restriction; the screenshot is an image
+    // whose download is a JPEG without the text.
     let cards = b
         .client
         .find_all(Locator::Css(".doc-card button"))
@@ -653,6 +701,7 @@ async fn pdfs_are_sandboxed_html_is_download_only_and_limits_are_explained() {
         .expect("cards");
     let mut opened_pdf = false;
     let mut opened_html = false;
+    let mut opened_png = false;
     for index in 0..cards.len() {
         let cards = b
             .client
@@ -661,7 +710,31 @@ async fn pdfs_are_sandboxed_html_is_download_only_and_limits_are_explained() {
             .expect("cards");
         let text = cards[index].text().await.expect("text");
         cards[index].click().await.expect("open card");
-        if text.contains("decision.pdf") {
+        if text.contains("capture.jpg") {
+            b.wait_for("#viewer-image").await;
+            b.wait_for("#download")
+                .await
+                .click()
+                .await
+                .expect("download");
+            let (name, downloaded) = b.wait_for_download().await;
+            assert_eq!(name, "capture.jpg");
+            assert!(downloaded.starts_with(&[0xFF, 0xD8, 0xFF]), "a JPEG");
+            assert!(
+                !downloaded.windows(8).any(|w| w == b"ChezMoi5"),
+                "text kept"
+            );
+            let decoded = image::load_from_memory(&downloaded)
+                .expect("decode")
+                .to_rgb8();
+            let (opaque, transparent) = (decoded.get_pixel(4, 8).0, decoded.get_pixel(28, 8).0);
+            assert!(opaque[2] > 200 && opaque[0] < 60, "blue half: {opaque:?}");
+            assert!(
+                transparent.iter().all(|&c| c > 230),
+                "on white: {transparent:?}"
+            );
+            opened_png = true;
+        } else if text.contains("decision.pdf") {
             let frame = b.wait_for("#viewer-frame").await;
             assert_eq!(
                 frame.attr("sandbox").await.expect("attr"),
@@ -679,6 +752,6 @@ async fn pdfs_are_sandboxed_html_is_download_only_and_limits_are_explained() {
         b.wait_for("#back").await.click().await.expect("back");
         b.wait_for("#file-input").await;
     }
-    assert!(opened_pdf && opened_html);
+    assert!(opened_pdf && opened_html && opened_png);
     browser.close().await;
 }

@@ -264,7 +264,7 @@ async fn create(pseudonym: Option<String>, secret: Secret, invite_code: Option<S
     ))
 }
 
-async fn unlock(login: &str, secret: Secret) -> Outcome {
+pub(crate) async fn unlock(login: &str, secret: Secret) -> Outcome {
     forget_wallet();
     let secret_bytes = secret.0.as_bytes();
     let (state, request) = opaque::client_login_start(secret_bytes).map_err(crypto_failure)?;
@@ -443,18 +443,16 @@ async fn prepare(file: &File) -> Result<Prepared, Failure> {
     let size = file.size() as u64;
     let name = file.name();
     let head = read_slice(file, 0, size.min(16)).await?;
-    if let Some(format) = PhotoFormat::sniff(&head) {
-        let original = read_slice(file, 0, size).await?;
-        let clean = photo::clean_photo(&original).map_err(|_| Failure::BadImage)?;
-        drop(original);
+    if PhotoFormat::sniff(&head).is_some() {
+        let clean = crate::decode::clean_image(file).await?;
         let stem = name
             .rsplit_once('.')
             .map_or(name.as_str(), |(stem, _)| stem);
         return Ok(Prepared {
-            len: clean.bytes.len() as u64,
-            content: Some(clean.bytes),
-            name: format!("{stem}.{}", format.extension()),
-            mime: format.mime().to_owned(),
+            len: clean.jpeg.len() as u64,
+            content: Some(clean.jpeg),
+            name: format!("{stem}.{}", photo::CLEAN_EXTENSION),
+            mime: photo::CLEAN_MIME.to_owned(),
             thumbnail: Some(clean.thumbnail_jpeg),
         });
     }

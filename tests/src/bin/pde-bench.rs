@@ -59,7 +59,7 @@ fn rate(bytes: usize, took: Duration) -> f64 {
 
 fn row(name: &str, figure: f64, unit: &str, baseline_name: &str, baseline: f64, target: &str) {
     println!(
-        "{name:<44} {figure:>9.1} {unit:<6} | {baseline_name:<34} {baseline:>9.1} {unit:<6} | ratio {:>5.2} {target}",
+        "{name:<46} {figure:>9.2} {unit:<6} | {baseline_name:<34} {baseline:>9.2} {unit:<6} | ratio {:>5.2} {target}",
         figure / baseline
     );
 }
@@ -293,15 +293,18 @@ async fn web_figures(native_encrypt: f64) {
         &browser,
         "const b = atob(arguments[0]); const u = new Uint8Array(b.length);
          for (let i = 0; i < b.length; i++) u[i] = b.charCodeAt(i);
-         done(m.bench_photo(u, 3));",
+         m.bench_photo(u, 3).then(done, e => done(-1));",
         vec![serde_json::Value::String(encoded)],
     )
     .await;
+    assert!(seconds > 0.0, "the photo could not be cleaned in Chromium");
+    // The browser decodes, orients and scales (see web/src/decode.rs); natively the image
+    // crate does; pde-photo encodes on both sides.
     row(
         "12 MP photo cleaned, Chromium (seconds)",
         seconds,
         "s",
-        "native, same code and photo",
+        "native, same photo (image decoder)",
         native.as_secs_f64(),
         "(target ≤ 3.00)",
     );
@@ -322,6 +325,27 @@ async fn web_figures(native_encrypt: f64) {
         client.login(&wallet.number, secret).await.expect("login");
         native = native.min(started.elapsed());
     }
+    let direct = in_page(
+        &browser,
+        &format!(
+            "m.bench_unlock({:?}, {secret:?}, 3).then(done, e => done(-1));",
+            wallet.number
+        ),
+        vec![],
+    )
+    .await;
+    assert!(direct > 0.0, "the wallet could not be unlocked in Chromium");
+    row(
+        "unlock in Chromium (default Argon2id)",
+        direct,
+        "s",
+        "native client, same server",
+        native.as_secs_f64(),
+        "(target ≤ 2.00)",
+    );
+
+    // The same through the page, as a person sees it: from the click to the wallet screen
+    // (the vault worker, the document list, rendering, and WebDriver's polling).
     browser
         .client
         .find(fantoccini::Locator::Css("button[data-lang='fr']"))
@@ -359,12 +383,12 @@ async fn web_figures(native_encrypt: f64) {
         wait_until_present(&browser, "#unlock-submit").await;
     }
     row(
-        "unlock in Chromium (default Argon2id)",
+        "unlock through the page, to the wallet screen",
         in_browser.as_secs_f64(),
         "s",
         "native client, same server",
         native.as_secs_f64(),
-        "(target ≤ 2.00)",
+        "",
     );
     browser.close().await;
 }

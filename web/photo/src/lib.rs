@@ -1,21 +1,26 @@
 //! Photo privacy: every image is decoded and encoded again before encryption, so nothing but
 //! pixels survives — no EXIF (GPS position, camera serial, time), XMP, ICC comments or text
 //! chunks. The orientation tag is applied to the pixels first, large photos are scaled down to a
-//! longest side of [`MAX_SIDE`], and a small thumbnail is made for the wallet's cards.
+//! longest side of [`MAX_SIDE`], and a small thumbnail is made for the wallet's cards. Every
+//! cleaned image is a JPEG (a PNG's transparency is laid on white).
 //!
-//! Pure code (no I/O): it runs in the vault worker in the browser and in native tests. A crate
-//! of its own so that the web build can compile it, and the image code it instantiates, for
-//! speed while the interface is compiled for size.
+//! Two ways in, one way out: [`clean_photo`] decodes a JPEG or PNG with the `image` crate
+//! (native clients and tests); in the browser the vault lets the browser's own decoder do the
+//! decoding, orientation and scaling (fast, and it keeps two image decoders out of the
+//! WebAssembly) and hands the pixels to [`clean_pixels`]. Either way, the stored bytes are
+//! written by this crate's JPEG encoder from bare pixels, so no metadata can pass through.
+//!
+//! Pure code (no I/O). A crate of its own so that the web build can compile it, and the image
+//! code it instantiates, for speed while the interface is compiled for size.
 
 use std::io::Cursor;
 
 use image::codecs::jpeg::JpegEncoder;
-use image::codecs::png::PngEncoder;
 use image::imageops::{self, FilterType};
 use image::metadata::Orientation;
 use image::{
-    DynamicImage, ExtendedColorType, ImageBuffer, ImageDecoder, ImageEncoder, ImageFormat,
-    ImageReader, Limits, Pixel, PixelWithColorType, RgbImage,
+    DynamicImage, ExtendedColorType, ImageDecoder, ImageEncoder, ImageFormat, ImageReader, Limits,
+    RgbImage,
 };
 
 /// Longest side of a stored photo, in pixels.
@@ -26,13 +31,17 @@ pub const THUMBNAIL_SIDE: u32 = 240;
 pub const JPEG_QUALITY: u8 = 85;
 /// JPEG quality of thumbnails.
 pub const THUMBNAIL_QUALITY: u8 = 70;
-/// Largest picture the decoder accepts (a 100-megapixel camera is 12,000 px wide): guards
-/// against decompression bombs.
+/// Largest picture accepted (a 100-megapixel camera is 12,000 px wide): guards against
+/// decompression bombs.
 pub const MAX_DECODED_SIDE: u32 = 16_000;
 /// Most memory the decoder may allocate.
 pub const MAX_DECODER_ALLOC: u64 = 512 * 1024 * 1024;
+/// The type of every cleaned image.
+pub const CLEAN_MIME: &str = "image/jpeg";
+/// The file extension of every cleaned image.
+pub const CLEAN_EXTENSION: &str = "jpg";
 
-/// Image formats the app re-encodes (anything else is stored as it is, download-only).
+/// Image formats the app cleans (anything else is stored as it is, download-only).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PhotoFormat {
     /// JPEG (phone cameras).
@@ -60,22 +69,12 @@ impl PhotoFormat {
             Self::Png => "image/png",
         }
     }
-
-    /// The usual file extension.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Self::Jpeg => "jpg",
-            Self::Png => "png",
-        }
-    }
 }
 
-/// A photo made safe to store.
+/// A photo made safe to store: always a JPEG ([`CLEAN_MIME`]).
 pub struct CleanPhoto {
     /// The re-encoded image.
-    pub bytes: Vec<u8>,
-    /// Its format (the same as the input's).
-    pub format: PhotoFormat,
+    pub jpeg: Vec<u8>,
     /// Width after orientation and scaling.
     pub width: u32,
     /// Height after orientation and scaling.
@@ -98,8 +97,20 @@ pub enum PhotoError {
     Encode(String),
 }
 
-/// Decodes `input`, applies its orientation, scales it down to [`MAX_SIDE`], and encodes it
-/// again without any metadata; also makes a thumbnail.
+/// The size of a `width`×`height` picture scaled down (never up) so that its longest side is at
+/// most `max_side`, keeping its proportions.
+pub fn scaled_size(width: u32, height: u32, max_side: u32) -> (u32, u32) {
+    let longest = width.max(height);
+    if longest <= max_side {
+        return (width, height);
+    }
+    let scale = f64::from(max_side) / f64::from(longest);
+    let side = |s: u32| ((f64::from(s) * scale).round() as u32).clamp(1, max_side);
+    (side(width), side(height))
+}
+
+/// Decodes a JPEG or PNG, applies its orientation, scales it down to [`MAX_SIDE`], and encodes
+/// it again as a JPEG without any metadata; also makes a thumbnail.
 pub fn clean_photo(input: &[u8]) -> Result<CleanPhoto, PhotoError> {
     let format = PhotoFormat::sniff(input).ok_or(PhotoError::NotAnImage)?;
     let unreadable = |e: image::ImageError| PhotoError::Unreadable(e.to_string());
@@ -118,62 +129,54 @@ pub fn clean_photo(input: &[u8]) -> Result<CleanPhoto, PhotoError> {
     let mut decoder = reader.into_decoder().map_err(unreadable)?;
     let orientation = decoder.orientation().map_err(unreadable)?;
     let decoded = DynamicImage::from_decoder(decoder).map_err(unreadable)?;
-    // Everything below works on 8-bit RGB (or RGBA for PNGs with transparency): one code path
-    // per pixel type keeps the WebAssembly small.
-    match format {
-        PhotoFormat::Png if decoded.color().has_alpha() => {
-            finish(decoded.into_rgba8(), orientation, format)
-        }
-        _ => finish(decoded.into_rgb8(), orientation, format),
-    }
+    let rgba = decoded.into_rgba8();
+    let (width, height) = rgba.dimensions();
+    let pixels = orient(on_white(rgba.as_raw(), width, height)?, orientation);
+    finish(pixels)
 }
 
-fn finish<P>(
-    pixels: ImageBuffer<P, Vec<u8>>,
-    orientation: Orientation,
-    format: PhotoFormat,
-) -> Result<CleanPhoto, PhotoError>
-where
-    P: Pixel<Subpixel = u8> + PixelWithColorType + 'static,
-    DynamicImage: From<ImageBuffer<P, Vec<u8>>>,
-{
-    let mut pixels = orient(pixels, orientation);
+/// Cleans pixels that a trusted decoder (the browser's) already decoded and oriented: RGBA,
+/// 8 bits per channel, `width`×`height`. Scales them down to [`MAX_SIDE`] when larger.
+pub fn clean_pixels(rgba: &[u8], width: u32, height: u32) -> Result<CleanPhoto, PhotoError> {
+    if width == 0 || height == 0 || width.max(height) > MAX_DECODED_SIDE {
+        return Err(PhotoError::Unreadable("size".into()));
+    }
+    finish(on_white(rgba, width, height)?)
+}
+
+/// RGBA to RGB, transparent parts laid on white.
+fn on_white(rgba: &[u8], width: u32, height: u32) -> Result<RgbImage, PhotoError> {
+    let expected = u64::from(width) * u64::from(height) * 4;
+    if rgba.len() as u64 != expected {
+        return Err(PhotoError::Unreadable("pixel count".into()));
+    }
+    let mut rgb = Vec::with_capacity(rgba.len() / 4 * 3);
+    for px in rgba.chunks_exact(4) {
+        let alpha = u32::from(px[3]);
+        for &channel in &px[..3] {
+            let value = (u32::from(channel) * alpha + 255 * (255 - alpha) + 127) / 255;
+            rgb.push(value as u8);
+        }
+    }
+    RgbImage::from_raw(width, height, rgb).ok_or(PhotoError::Unreadable("pixel count".into()))
+}
+
+fn finish(mut pixels: RgbImage) -> Result<CleanPhoto, PhotoError> {
     let (width, height) = pixels.dimensions();
-    if width.max(height) > MAX_SIDE {
-        let scale = f64::from(MAX_SIDE) / f64::from(width.max(height));
-        let new_width = ((f64::from(width) * scale).round() as u32).max(1);
-        let new_height = ((f64::from(height) * scale).round() as u32).max(1);
+    let (new_width, new_height) = scaled_size(width, height, MAX_SIDE);
+    if (new_width, new_height) != (width, height) {
         pixels = imageops::resize(&pixels, new_width, new_height, FilterType::Triangle);
     }
     let (width, height) = pixels.dimensions();
-    let scale = f64::from(THUMBNAIL_SIDE) / f64::from(width.max(height));
-    let thumbnail = if scale < 1.0 {
-        imageops::thumbnail(
-            &pixels,
-            ((f64::from(width) * scale).round() as u32).max(1),
-            ((f64::from(height) * scale).round() as u32).max(1),
-        )
+    let (thumb_width, thumb_height) = scaled_size(width, height, THUMBNAIL_SIDE);
+    let thumbnail_jpeg = if (thumb_width, thumb_height) == (width, height) {
+        encode_jpeg(&pixels, THUMBNAIL_QUALITY)?
     } else {
-        pixels.clone()
-    };
-    let thumbnail_jpeg = encode_jpeg(
-        &DynamicImage::from(thumbnail).into_rgb8(),
-        THUMBNAIL_QUALITY,
-    )?;
-    let bytes = match format {
-        PhotoFormat::Jpeg => encode_jpeg(&DynamicImage::from(pixels).into_rgb8(), JPEG_QUALITY)?,
-        PhotoFormat::Png => {
-            let mut out = Vec::new();
-            // Only pixels are written: no text, EXIF or colour-profile chunks.
-            PngEncoder::new(&mut out)
-                .write_image(pixels.as_raw(), width, height, P::COLOR_TYPE)
-                .map_err(|e| PhotoError::Encode(e.to_string()))?;
-            out
-        }
+        let thumbnail = imageops::thumbnail(&pixels, thumb_width, thumb_height);
+        encode_jpeg(&thumbnail, THUMBNAIL_QUALITY)?
     };
     Ok(CleanPhoto {
-        bytes,
-        format,
+        jpeg: encode_jpeg(&pixels, JPEG_QUALITY)?,
         width,
         height,
         thumbnail_jpeg,
@@ -181,10 +184,7 @@ where
 }
 
 /// Turns the pixels the way the camera's orientation tag says.
-fn orient<P: Pixel + 'static>(
-    pixels: ImageBuffer<P, Vec<P::Subpixel>>,
-    orientation: Orientation,
-) -> ImageBuffer<P, Vec<P::Subpixel>> {
+fn orient(pixels: RgbImage, orientation: Orientation) -> RgbImage {
     match orientation {
         Orientation::NoTransforms => pixels,
         Orientation::Rotate90 => imageops::rotate90(&pixels),
@@ -287,9 +287,9 @@ mod tests {
             .unwrap();
         assert!(decoder.exif_metadata().unwrap().is_some());
         let clean = clean_photo(&input).unwrap();
-        assert_eq!(clean.format, PhotoFormat::Jpeg);
-        assert!(!has_exif(&clean.bytes));
-        assert!(!clean.bytes.windows(4).any(|w| w == b"MM\x00\x2a"));
+        assert_eq!(PhotoFormat::sniff(&clean.jpeg), Some(PhotoFormat::Jpeg));
+        assert!(!has_exif(&clean.jpeg));
+        assert!(!clean.jpeg.windows(4).any(|w| w == b"MM\x00\x2a"));
         assert!(!has_exif(&clean.thumbnail_jpeg));
         assert_eq!((clean.width, clean.height), (64, 32));
     }
@@ -299,7 +299,7 @@ mod tests {
         // Orientation 6: the camera was turned; the picture must be rotated 90° clockwise.
         let clean = clean_photo(&with_exif(&jpeg(64, 32), 6)).unwrap();
         assert_eq!((clean.width, clean.height), (32, 64));
-        let decoded = image::load_from_memory(&clean.bytes).unwrap().to_rgb8();
+        let decoded = image::load_from_memory(&clean.jpeg).unwrap().to_rgb8();
         // Red (left half) is now on top.
         let top = decoded.get_pixel(16, 4);
         let bottom = decoded.get_pixel(16, 60);
@@ -316,18 +316,43 @@ mod tests {
     }
 
     #[test]
-    fn pngs_stay_png_without_text_chunks() {
-        let img = DynamicImage::ImageRgba8(image::RgbaImage::from_pixel(
-            10,
-            10,
-            image::Rgba([1, 2, 3, 128]),
-        ));
+    fn pngs_become_jpegs_on_white() {
+        // Left half opaque blue, right half fully transparent, with a text chunk.
+        let img = DynamicImage::ImageRgba8(image::RgbaImage::from_fn(20, 10, |x, _| {
+            if x < 10 {
+                image::Rgba([0, 0, 255, 255])
+            } else {
+                image::Rgba([0, 0, 0, 0])
+            }
+        }));
         let mut png = Vec::new();
         img.write_to(&mut Cursor::new(&mut png), ImageFormat::Png)
             .unwrap();
+        let text = b"tEXtComment\0secret";
+        let mut chunk = (text.len() as u32 - 4).to_be_bytes().to_vec();
+        chunk.extend_from_slice(text);
+        chunk.extend_from_slice(&[0; 4]); // CRC (the decoder ignores a bad one on text)
+        png.splice(33..33, chunk);
         let clean = clean_photo(&png).unwrap();
-        assert_eq!(clean.format, PhotoFormat::Png);
-        assert!(!clean.bytes.windows(4).any(|w| w == b"tEXt" || w == b"eXIf"));
+        assert_eq!(PhotoFormat::sniff(&clean.jpeg), Some(PhotoFormat::Jpeg));
+        assert!(!clean.jpeg.windows(6).any(|w| w == b"secret"));
+        let decoded = image::load_from_memory(&clean.jpeg).unwrap().to_rgb8();
+        let (left, right) = (decoded.get_pixel(2, 5), decoded.get_pixel(17, 5));
+        assert!(left[2] > 200 && left[0] < 60, "left {left:?}");
+        assert!(right.0.iter().all(|&c| c > 230), "right {right:?}");
+    }
+
+    #[test]
+    fn pixels_from_the_browser_are_checked_and_scaled() {
+        let rgba = vec![128u8; 3000 * 1000 * 4];
+        let clean = clean_pixels(&rgba, 3000, 1000).unwrap();
+        assert_eq!((clean.width, clean.height), (MAX_SIDE, 800));
+        assert!(clean_pixels(&rgba, 3000, 999).is_err(), "wrong pixel count");
+        assert!(clean_pixels(&[], 0, 0).is_err());
+        assert!(clean_pixels(&rgba, MAX_DECODED_SIDE + 1, 1).is_err());
+        assert_eq!(scaled_size(100, 50, MAX_SIDE), (100, 50));
+        assert_eq!(scaled_size(4000, 3000, MAX_SIDE), (2400, 1800));
+        assert_eq!(scaled_size(10_000, 1, MAX_SIDE), (2400, 1));
     }
 
     #[test]
