@@ -755,3 +755,146 @@ async fn pdfs_are_sandboxed_html_is_download_only_and_limits_are_explained() {
     assert!(opened_pdf && opened_html && opened_png);
     browser.close().await;
 }
+
+/// An expired session (the server's clock moved past the session's life) sends the holder
+/// back to the unlock screen with the wallet number filled in; once the wallet is open again,
+/// a document's unsaved changes are still there, and a file picked while the session had ended
+/// is added. A deliberate lock keeps nothing.
+#[tokio::test]
+async fn an_expired_session_returns_to_unlock_and_keeps_the_work() {
+    let (Some(_), Some(chromium)) = (web_dist(), chromium()) else {
+        return;
+    };
+    let server = TestServer::start(Backend::Sqlite).await;
+    let browser = Browser::start(&chromium, "en").await;
+    let b = &browser;
+    b.client
+        .goto(&format!("{}/", server.base_url))
+        .await
+        .expect("open");
+    b.wait_for("button[data-lang='en']")
+        .await
+        .click()
+        .await
+        .expect("en");
+    b.wait_for("#start-create")
+        .await
+        .click()
+        .await
+        .expect("create");
+    let secret = "quiet river stones";
+    for field in ["#secret", "#secret-repeat"] {
+        b.wait_for(field)
+            .await
+            .send_keys(secret)
+            .await
+            .expect("secret");
+    }
+    b.wait_for("#create-submit")
+        .await
+        .click()
+        .await
+        .expect("submit");
+    b.wait_for("#recovery-kept")
+        .await
+        .click()
+        .await
+        .expect("kept");
+    b.wait_for("#created-continue")
+        .await
+        .click()
+        .await
+        .expect("go");
+
+    let dir = tempfile::tempdir().expect("dir");
+    let pdf = dir.path().join("certificate.pdf");
+    std::fs::write(&pdf, b"%PDF-1.4\n%%EOF\n").expect("pdf");
+    b.wait_for("#file-input")
+        .await
+        .send_keys(&pdf.display().to_string())
+        .await
+        .expect("pick");
+    b.wait_for_text("1 document").await;
+    let number = b
+        .eval("return document.querySelector('.who').textContent")
+        .await;
+    let number = number.as_str().expect("wallet number").trim().to_owned();
+
+    // Start editing, then the session ends before saving.
+    b.wait_for(".doc-card button")
+        .await
+        .click()
+        .await
+        .expect("card");
+    let name = b.wait_for("#doc-name").await;
+    name.clear().await.expect("clear");
+    name.send_keys("Medical certificate").await.expect("type");
+    b.wait_for("#doc-note")
+        .await
+        .send_keys("for the CPAS")
+        .await
+        .expect("note");
+    server.advance_clock(2 * 24 * 3600).await;
+    b.wait_for("#save").await.click().await.expect("save");
+    b.wait_for_text("Your session has ended").await;
+    let login = b.wait_for("#login").await;
+    assert_eq!(login.prop("value").await.expect("value"), Some(number));
+    b.wait_for("#secret")
+        .await
+        .send_keys(secret)
+        .await
+        .expect("secret");
+    b.wait_for("#unlock-submit")
+        .await
+        .click()
+        .await
+        .expect("unlock");
+    // Back on the document, the changes as typed.
+    let name = b.wait_for("#doc-name").await;
+    assert_eq!(
+        name.prop("value").await.expect("value").as_deref(),
+        Some("Medical certificate")
+    );
+    let note = b.wait_for("#doc-note").await;
+    assert_eq!(
+        note.prop("value").await.expect("value").as_deref(),
+        Some("for the CPAS")
+    );
+    b.wait_for("#save").await.click().await.expect("save");
+    b.wait_for_text("Saved.").await;
+    b.wait_for("#back").await.click().await.expect("back");
+    b.wait_for_text("Medical certificate").await;
+
+    // A file picked after the session ended is added once the wallet is open again.
+    server.advance_clock(2 * 24 * 3600).await;
+    let second = dir.path().join("decision.pdf");
+    std::fs::write(&second, b"%PDF-1.4\n% decision\n%%EOF\n").expect("pdf");
+    b.wait_for("#file-input")
+        .await
+        .send_keys(&second.display().to_string())
+        .await
+        .expect("pick");
+    b.wait_for_text("Your session has ended").await;
+    b.wait_for("#secret")
+        .await
+        .send_keys(secret)
+        .await
+        .expect("secret");
+    b.wait_for("#unlock-submit")
+        .await
+        .click()
+        .await
+        .expect("unlock");
+    b.wait_for_text("decision.pdf").await;
+    b.wait_for_text("2 documents").await;
+
+    // A deliberate lock forgets the wallet number and any unsaved change.
+    b.wait_for_text("Medical certificate").await;
+    b.wait_for("#lock").await.click().await.expect("lock");
+    let login = b.wait_for("#login").await;
+    assert_eq!(
+        login.prop("value").await.expect("value").as_deref(),
+        Some("")
+    );
+    browser.close().await;
+}

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use pde_crypto::document::DocumentId;
+use pde_crypto::metadata::Category;
 use wasm_bindgen::JsCast;
 
 use crate::components::Header;
@@ -56,6 +57,28 @@ pub struct AppState {
     pub notice: RwSignal<Option<String>>,
     /// Where to go back after the session ended and the wallet is open again.
     pub resume: RwSignal<Option<Screen>>,
+    /// The wallet number to offer on the unlock screen after the session ended (never after
+    /// a deliberate lock).
+    pub remembered_login: RwSignal<Option<String>>,
+    /// Changes to a document not saved yet: kept when the session ends, offered again after
+    /// unlocking.
+    pub draft: RwSignal<Option<EditDraft>>,
+    /// Files whose adding was cut short by the end of the session: added again after
+    /// unlocking.
+    pub pending_files: StoredValue<Vec<(web_sys::File, Category)>, LocalStorage>,
+}
+
+/// A document's name, category and note as being edited.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EditDraft {
+    /// Which document.
+    pub id: DocumentId,
+    /// The name as typed.
+    pub name: String,
+    /// The category as chosen.
+    pub category: Category,
+    /// The note as typed.
+    pub note: String,
 }
 
 impl AppState {
@@ -152,8 +175,9 @@ impl AppState {
     pub fn fail(&self, failure: Failure) -> Option<String> {
         if matches!(failure, Failure::SessionEnded | Failure::Locked) {
             let here = self.screen.get_untracked();
-            if self.wallet.get_untracked().is_some() {
+            if let Some(wallet) = self.wallet.get_untracked() {
                 self.resume.set(Some(here));
+                self.remembered_login.set(Some(wallet.wallet_number));
             }
             self.wallet.set(None);
             self.notice.set(Some(self.t(keys::SESSION_ENDED)));
@@ -183,6 +207,9 @@ pub fn App() -> impl IntoView {
         documents: RwSignal::new(DocumentsView::default()),
         notice: RwSignal::new(None),
         resume: RwSignal::new(None),
+        remembered_login: RwSignal::new(None),
+        draft: RwSignal::new(None),
+        pending_files: StoredValue::new_local(Vec::new()),
     };
     provide_context(state);
 

@@ -115,7 +115,11 @@ pub fn lock(state: AppState) {
         }
         state.documents.set(Default::default());
         state.wallet.set(None);
+        // A deliberate lock keeps nothing for the next person at this computer.
         state.resume.set(None);
+        state.remembered_login.set(None);
+        state.draft.set(None);
+        state.pending_files.set_value(Vec::new());
         state.notice.set(Some(state.t(keys::LOCKED_NOTICE)));
         state.screen.set(Screen::Unlock);
     });

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use pde_crypto::document::DocumentId;
 use pde_crypto::metadata::Category;
 
-use crate::app::{category_key, AppState, Screen};
+use crate::app::{category_key, AppState, EditDraft, Screen};
 use crate::client::vault;
 use crate::components::{Alert, Glyph, Icon};
 use crate::i18n::keys;
@@ -22,10 +22,33 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
         .documents
         .into_iter()
         .find(|d| d.id == id);
-    let name = RwSignal::new(known.as_ref().map(|d| d.name.clone()).unwrap_or_default());
-    let category = RwSignal::new(known.as_ref().map_or(Category::Other, |d| d.category));
-    let note = RwSignal::new(known.as_ref().map(|d| d.note.clone()).unwrap_or_default());
-    let shown_name = RwSignal::new(name.get_untracked());
+    let shown_name = RwSignal::new(known.as_ref().map(|d| d.name.clone()).unwrap_or_default());
+    // Changes not saved when the session ended come back (see `AppState::draft`).
+    let draft = state
+        .draft
+        .get_untracked()
+        .filter(|d| d.id == id)
+        .unwrap_or_else(|| EditDraft {
+            id,
+            name: shown_name.get_untracked(),
+            category: known.as_ref().map_or(Category::Other, |d| d.category),
+            note: known.as_ref().map(|d| d.note.clone()).unwrap_or_default(),
+        });
+    let name = RwSignal::new(draft.name);
+    let category = RwSignal::new(draft.category);
+    let note = RwSignal::new(draft.note);
+    Effect::new(move |_| {
+        state.draft.set(Some(EditDraft {
+            id,
+            name: name.get(),
+            category: category.get(),
+            note: note.get(),
+        }));
+    });
+    let leave = move || {
+        state.draft.set(None);
+        state.screen.set(Screen::Wallet);
+    };
     let url = RwSignal::new(None::<String>);
     let display = RwSignal::new(None::<Display>);
     let error = RwSignal::new(None::<String>);
@@ -73,6 +96,7 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
                 Ok(_) => {
                     saved.set(true);
                     shown_name.set(name.get_untracked());
+                    state.draft.set(None);
                     refresh(state, error);
                 }
                 Err(failure) => error.set(state.fail(failure)),
@@ -91,7 +115,7 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
                     state
                         .documents
                         .update(|d| d.documents.retain(|doc| doc.id != id));
-                    state.screen.set(Screen::Wallet);
+                    leave();
                 }
                 Err(failure) => error.set(state.fail(failure)),
             }
@@ -100,7 +124,7 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
 
     view! {
         <section class="page wide document">
-            <button id="back" class="button link" on:click=move |_| state.screen.set(Screen::Wallet)>
+            <button id="back" class="button link" on:click=move |_| leave()>
                 <Glyph icon=Icon::Back/>
                 <span>{move || state.t(keys::BACK_TO_WALLET)}</span>
             </button>

@@ -16,6 +16,7 @@ pub fn UnlockPage() -> impl IntoView {
             .wallet
             .get_untracked()
             .map(|w| w.wallet_number)
+            .or_else(|| state.remembered_login.get_untracked())
             .unwrap_or_default(),
     );
     let secret = RwSignal::new(String::new());

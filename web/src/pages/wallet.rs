@@ -52,8 +52,8 @@ pub fn WalletPage() -> impl IntoView {
 
     refresh(state, error);
 
-    let add_files = move |files: Vec<File>| {
-        for file in files {
+    let add_files = move |files: Vec<(File, Category)>| {
+        for (file, category) in files {
             let key = next_key.get_value();
             next_key.set_value(key + 1);
             uploads.update(|list| {
@@ -65,7 +65,7 @@ pub fn WalletPage() -> impl IntoView {
                     outcome: None,
                 })
             });
-            let category = new_category.get_untracked();
+            let kept = file.clone();
             leptos::task::spawn_local(async move {
                 let progress = Box::new(move |p: crate::protocol::Progress| {
                     uploads.update(|list| {
@@ -85,6 +85,10 @@ pub fn WalletPage() -> impl IntoView {
                 let outcome = match result {
                     Ok(()) => Ok(()),
                     Err(Failure::SessionEnded) => {
+                        // Added again once the wallet is open (see below).
+                        state
+                            .pending_files
+                            .update_value(|pending| pending.push((kept, category)));
                         let _ = state.fail(Failure::SessionEnded);
                         return;
                     }
@@ -103,15 +107,30 @@ pub fn WalletPage() -> impl IntoView {
         }
     };
 
+    // Files cut short by the end of the session are added again now.
+    let pending = state
+        .pending_files
+        .try_update_value(std::mem::take)
+        .unwrap_or_default();
+    if !pending.is_empty() {
+        add_files(pending);
+    }
+    let with_category = move |files: Vec<File>| {
+        let category = new_category.get_untracked();
+        files.into_iter().map(|f| (f, category)).collect::<Vec<_>>()
+    };
+
     let on_pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
-        add_files(files_of(input.files()));
+        add_files(with_category(files_of(input.files())));
         input.set_value("");
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        add_files(files_of(ev.data_transfer().and_then(|d| d.files())));
+        add_files(with_category(files_of(
+            ev.data_transfer().and_then(|d| d.files()),
+        )));
     };
 
     let shown = move || {
