@@ -11,6 +11,8 @@
 //! - [`document`]: streaming, padded (Padmé), age-encrypted documents, and the tag that binds a
 //!   document id to its ciphertext.
 //! - [`metadata`]: small encrypted metadata records bound to their document id.
+//! - [`grant`]: grant links — the secret in the link's fragment, the tokens the server checks,
+//!   and the grant key (opened by the secret and the PIN) that granted documents are sealed to.
 //! - [`age_compat`]: a strict age decryption wrapper used for the conformance vectors (and for
 //!   any age file from elsewhere).
 //!
@@ -36,6 +38,7 @@ mod util;
 
 pub mod age_compat;
 pub mod document;
+pub mod grant;
 pub mod metadata;
 pub mod opaque;
 pub mod wallet;

@@ -274,6 +274,9 @@ pub enum UnlockMethod {
     Recovery,
     /// The output of a passkey's PRF extension.
     PasskeyPrf,
+    /// Not a wallet key: a grant's key, opened by the grant secret and PIN (see
+    /// [`crate::grant`]).
+    Grant,
 }
 
 impl UnlockMethod {
@@ -283,6 +286,7 @@ impl UnlockMethod {
             UnlockMethod::Opaque => "opaque",
             UnlockMethod::Recovery => "recovery",
             UnlockMethod::PasskeyPrf => "passkey_prf",
+            UnlockMethod::Grant => "grant",
         }
     }
 }
@@ -448,6 +452,19 @@ pub fn unwrap_with_prf_output(w: &WrappedWalletKey, prf_output: &[u8]) -> Result
         return Err(CryptoError::InvalidParameters("prf output too short"));
     }
     unwrap(w, UnlockMethod::PasskeyPrf, prf_output)
+}
+
+/// Wraps a grant's key under the secret derived from the grant secret (and PIN).
+pub(crate) fn wrap_with_grant_secret(key: &WalletKey, secret: &[u8; 32]) -> WrappedWalletKey {
+    wrap(key, UnlockMethod::Grant, secret)
+}
+
+/// Unwraps a grant's key; [`CryptoError::WrongSecret`] if the secret (or PIN) is wrong.
+pub(crate) fn unwrap_with_grant_secret(
+    w: &WrappedWalletKey,
+    secret: &[u8; 32],
+) -> Result<WalletKey> {
+    unwrap(w, UnlockMethod::Grant, secret)
 }
 
 #[cfg(test)]

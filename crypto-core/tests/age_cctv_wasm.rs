@@ -91,3 +91,21 @@ fn opaque_default_params_wasm() {
     let (fin, _e) = client_login_finish(login, b"a passphrase", &resp, KsfParams::DEFAULT).unwrap();
     server_login_finish(state, &fin).unwrap();
 }
+
+#[wasm_bindgen_test]
+fn grant_keys_work_in_wasm() {
+    use pde_crypto::{document, grant};
+
+    let secret = grant::GrantSecret::generate();
+    let pin = grant::GrantPin::parse("4821").unwrap();
+    let (key, wrapped) = grant::new_grant_key(&secret, Some(&pin));
+    let sealed = document::seal_document_bytes(&key.recipient(), b"shared").unwrap();
+    let worker_secret = grant::GrantSecret::from_fragment(&secret.to_fragment()).unwrap();
+    assert_eq!(worker_secret.pin_token(&pin), secret.pin_token(&pin));
+    let opened = grant::open_grant_key(&worker_secret, Some(&pin), &wrapped).unwrap();
+    let mut plain = Vec::new();
+    document::open_document(&opened, &sealed[..], &mut plain).unwrap();
+    assert_eq!(plain, b"shared");
+    let wrong = grant::GrantPin::parse("4822").unwrap();
+    assert!(grant::open_grant_key(&worker_secret, Some(&wrong), &wrapped).is_err());
+}

@@ -1423,6 +1423,58 @@ async fn recovery_is_single_use_and_expires(backend: Backend) {
     assert_eq!(response.status(), 400);
     let body: serde_json::Value = response.json().await.expect("json");
     assert_eq!(body["error"]["code"], "invalid_fields");
+
+    // A grant's wrapped key among a wallet's keys is refused: it must never unlock a wallet.
+    let (registration, request) =
+        pde_crypto::opaque::client_registration_start(SECRET.as_bytes()).expect("start");
+    let started: pde_api::RegisterStartResponse = creating
+        .http()
+        .post(creating.url("/wallets/register/start"))
+        .json(&serde_json::json!({
+            "test_wallet": true,
+            "registration_request": base64::Engine::encode(&base64::engine::general_purpose::STANDARD, &request),
+        }))
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("json");
+    let (upload, export_key) = pde_crypto::opaque::client_registration_finish(
+        registration,
+        SECRET.as_bytes(),
+        &started.registration_response.0,
+        started.ksf,
+    )
+    .expect("finish");
+    let recovery_key = wallet::RecoveryKey::generate();
+    let (_, grant_wrapped) =
+        pde_crypto::grant::new_grant_key(&pde_crypto::grant::GrantSecret::generate(), None);
+    let finish = pde_api::RegisterFinishRequest {
+        registration_id: started.registration_id,
+        registration_upload: upload.into(),
+        recipient: key.recipient().as_str().to_owned(),
+        wrapped_keys: vec![
+            wallet::wrap_with_export_key(&key, &export_key)
+                .to_bytes()
+                .into(),
+            wallet::wrap_with_recovery_key(&key, &recovery_key)
+                .to_bytes()
+                .into(),
+            grant_wrapped.to_bytes().into(),
+        ],
+        recovery_token: recovery_key.auth_token().to_vec().into(),
+    };
+    let response = creating
+        .http()
+        .post(creating.url("/wallets/register/finish"))
+        .json(&finish)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), 400);
+    let body: serde_json::Value = response.json().await.expect("json");
+    assert_eq!(body["error"]["code"], "invalid_wrapped_keys", "{body}");
 }
 
 async fn wrong_recovery_keys_back_off_like_logins(backend: Backend) {

@@ -189,6 +189,9 @@ fn validate_wrapped_keys(
         }
         let wrapped = WrappedWalletKey::from_bytes(&key.0)
             .map_err(|_| invalid("A wrapped key is not valid."))?;
+        if wrapped.method == UnlockMethod::Grant {
+            return Err(invalid("A grant's key cannot unlock a wallet."));
+        }
         let method = wrapped.method.as_str().to_owned();
         parsed.push((
             method,
