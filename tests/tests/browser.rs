@@ -41,6 +41,35 @@ fn png_with_text(text: &[u8]) -> Vec<u8> {
     png
 }
 
+/// Opens the app, picks `lang`, creates a wallet with the passphrase `secret`, and goes on
+/// past the number and the recovery sheet to the (empty) wallet.
+async fn create_wallet_in_page(b: &Browser, server: &TestServer, lang: &str, secret: &str) {
+    b.client
+        .goto(&format!("{}/", server.base_url))
+        .await
+        .expect("open");
+    b.wait_for(&format!("button[data-lang='{lang}']"))
+        .await
+        .click()
+        .await
+        .expect("language");
+    b.wait_for("#start-create")
+        .await
+        .click()
+        .await
+        .expect("create");
+    for field in ["#secret", "#secret-repeat"] {
+        b.wait_for(field)
+            .await
+            .send_keys(secret)
+            .await
+            .expect("secret");
+    }
+    for button in ["#create-submit", "#recovery-kept", "#created-continue"] {
+        b.wait_for(button).await.click().await.expect("button");
+    }
+}
+
 async fn get(server: &TestServer, path: &str) -> reqwest::Response {
     reqwest::get(format!("{}{path}", server.base_url))
         .await
@@ -597,46 +626,7 @@ async fn pdfs_are_sandboxed_html_is_download_only_and_limits_are_explained() {
         TestServer::start_with(Backend::Sqlite, &["--max-document-bytes", "1048576"]).await;
     let browser = Browser::start(&chromium, "en").await;
     let b = &browser;
-    b.client
-        .goto(&format!("{}/", server.base_url))
-        .await
-        .expect("open");
-    b.wait_for("button[data-lang='en']")
-        .await
-        .click()
-        .await
-        .expect("en");
-    b.wait_for("#start-create")
-        .await
-        .click()
-        .await
-        .expect("create");
-    let secret = "green apples falling";
-    b.wait_for("#secret")
-        .await
-        .send_keys(secret)
-        .await
-        .expect("s");
-    b.wait_for("#secret-repeat")
-        .await
-        .send_keys(secret)
-        .await
-        .expect("r");
-    b.wait_for("#create-submit")
-        .await
-        .click()
-        .await
-        .expect("submit");
-    b.wait_for("#recovery-kept")
-        .await
-        .click()
-        .await
-        .expect("kept");
-    b.wait_for("#created-continue")
-        .await
-        .click()
-        .await
-        .expect("go");
+    create_wallet_in_page(b, &server, "en", "green apples falling").await;
 
     let dir = tempfile::tempdir().expect("dir");
     let pdf = dir.path().join("decision.pdf");
@@ -768,43 +758,8 @@ async fn an_expired_session_returns_to_unlock_and_keeps_the_work() {
     let server = TestServer::start(Backend::Sqlite).await;
     let browser = Browser::start(&chromium, "en").await;
     let b = &browser;
-    b.client
-        .goto(&format!("{}/", server.base_url))
-        .await
-        .expect("open");
-    b.wait_for("button[data-lang='en']")
-        .await
-        .click()
-        .await
-        .expect("en");
-    b.wait_for("#start-create")
-        .await
-        .click()
-        .await
-        .expect("create");
     let secret = "quiet river stones";
-    for field in ["#secret", "#secret-repeat"] {
-        b.wait_for(field)
-            .await
-            .send_keys(secret)
-            .await
-            .expect("secret");
-    }
-    b.wait_for("#create-submit")
-        .await
-        .click()
-        .await
-        .expect("submit");
-    b.wait_for("#recovery-kept")
-        .await
-        .click()
-        .await
-        .expect("kept");
-    b.wait_for("#created-continue")
-        .await
-        .click()
-        .await
-        .expect("go");
+    create_wallet_in_page(b, &server, "en", secret).await;
 
     let dir = tempfile::tempdir().expect("dir");
     let pdf = dir.path().join("certificate.pdf");

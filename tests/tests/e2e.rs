@@ -1375,29 +1375,8 @@ async fn recovery_is_single_use_and_expires(backend: Backend) {
         .expect("the new secret");
 
     // A creation without a proper recovery token is refused.
-    let (registration, request) =
-        pde_crypto::opaque::client_registration_start(SECRET.as_bytes()).expect("start");
     let creating = PdeClient::new(&server.base_url);
-    let started: pde_api::RegisterStartResponse = creating
-        .http()
-        .post(creating.url("/wallets/register/start"))
-        .json(&serde_json::json!({
-            "test_wallet": true,
-            "registration_request": base64::Engine::encode(&base64::engine::general_purpose::STANDARD, &request),
-        }))
-        .send()
-        .await
-        .expect("request")
-        .json()
-        .await
-        .expect("json");
-    let (upload, export_key) = pde_crypto::opaque::client_registration_finish(
-        registration,
-        SECRET.as_bytes(),
-        &started.registration_response.0,
-        started.ksf,
-    )
-    .expect("finish");
+    let (started, upload, export_key) = register_by_hand(&creating).await;
     let key = pde_crypto::wallet::WalletKey::generate();
     let finish = pde_api::RegisterFinishRequest {
         registration_id: started.registration_id,
@@ -1413,40 +1392,12 @@ async fn recovery_is_single_use_and_expires(backend: Backend) {
         ],
         recovery_token: vec![0u8; 16].into(),
     };
-    let response = creating
-        .http()
-        .post(creating.url("/wallets/register/finish"))
-        .json(&finish)
-        .send()
-        .await
-        .expect("request");
-    assert_eq!(response.status(), 400);
-    let body: serde_json::Value = response.json().await.expect("json");
+    let (status, body) = register_finish_raw(&creating, &finish).await;
+    assert_eq!(status, 400);
     assert_eq!(body["error"]["code"], "invalid_fields");
 
     // A grant's wrapped key among a wallet's keys is refused: it must never unlock a wallet.
-    let (registration, request) =
-        pde_crypto::opaque::client_registration_start(SECRET.as_bytes()).expect("start");
-    let started: pde_api::RegisterStartResponse = creating
-        .http()
-        .post(creating.url("/wallets/register/start"))
-        .json(&serde_json::json!({
-            "test_wallet": true,
-            "registration_request": base64::Engine::encode(&base64::engine::general_purpose::STANDARD, &request),
-        }))
-        .send()
-        .await
-        .expect("request")
-        .json()
-        .await
-        .expect("json");
-    let (upload, export_key) = pde_crypto::opaque::client_registration_finish(
-        registration,
-        SECRET.as_bytes(),
-        &started.registration_response.0,
-        started.ksf,
-    )
-    .expect("finish");
+    let (started, upload, export_key) = register_by_hand(&creating).await;
     let recovery_key = wallet::RecoveryKey::generate();
     let (_, grant_wrapped) =
         pde_crypto::grant::new_grant_key(&pde_crypto::grant::GrantSecret::generate(), None);
@@ -1465,16 +1416,59 @@ async fn recovery_is_single_use_and_expires(backend: Backend) {
         ],
         recovery_token: recovery_key.auth_token().to_vec().into(),
     };
-    let response = creating
+    let (status, body) = register_finish_raw(&creating, &finish).await;
+    assert_eq!(status, 400);
+    assert_eq!(body["error"]["code"], "invalid_wrapped_keys", "{body}");
+}
+
+/// Both registration messages of a test wallet with [`SECRET`], done by hand so that a test can
+/// send its own finish.
+async fn register_by_hand(
+    client: &PdeClient,
+) -> (
+    pde_api::RegisterStartResponse,
+    Vec<u8>,
+    pde_crypto::opaque::ExportKey,
+) {
+    let (registration, request) =
+        pde_crypto::opaque::client_registration_start(SECRET.as_bytes()).expect("start");
+    let started: pde_api::RegisterStartResponse = client
         .http()
-        .post(creating.url("/wallets/register/finish"))
-        .json(&finish)
+        .post(client.url("/wallets/register/start"))
+        .json(&serde_json::json!({
+            "test_wallet": true,
+            "registration_request": base64::Engine::encode(&base64::engine::general_purpose::STANDARD, &request),
+        }))
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("json");
+    let (upload, export_key) = pde_crypto::opaque::client_registration_finish(
+        registration,
+        SECRET.as_bytes(),
+        &started.registration_response.0,
+        started.ksf,
+    )
+    .expect("finish");
+    (started, upload, export_key)
+}
+
+/// Sends a hand-made registration finish; the status and the JSON body.
+async fn register_finish_raw(
+    client: &PdeClient,
+    finish: &pde_api::RegisterFinishRequest,
+) -> (u16, serde_json::Value) {
+    let response = client
+        .http()
+        .post(client.url("/wallets/register/finish"))
+        .json(finish)
         .send()
         .await
         .expect("request");
-    assert_eq!(response.status(), 400);
-    let body: serde_json::Value = response.json().await.expect("json");
-    assert_eq!(body["error"]["code"], "invalid_wrapped_keys", "{body}");
+    let status = response.status().as_u16();
+    (status, response.json().await.expect("json"))
 }
 
 async fn wrong_recovery_keys_back_off_like_logins(backend: Backend) {
