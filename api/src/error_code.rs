@@ -88,6 +88,18 @@ pub enum ErrorCode {
     TooManyAttempts,
     /// `upload_incomplete`
     UploadIncomplete,
+    /// `grant_burned`
+    GrantBurned,
+    /// `grant_expired`
+    GrantExpired,
+    /// `grant_incomplete`
+    GrantIncomplete,
+    /// `grant_revoked`
+    GrantRevoked,
+    /// `grant_used_up`
+    GrantUsedUp,
+    /// `wrong_pin`
+    WrongPin,
 }
 
 impl ErrorCode {
@@ -133,6 +145,12 @@ impl ErrorCode {
         ErrorCode::TestWalletsDisabled,
         ErrorCode::TooManyAttempts,
         ErrorCode::UploadIncomplete,
+        ErrorCode::GrantBurned,
+        ErrorCode::GrantExpired,
+        ErrorCode::GrantIncomplete,
+        ErrorCode::GrantRevoked,
+        ErrorCode::GrantUsedUp,
+        ErrorCode::WrongPin,
     ];
 
     /// The code as sent on the wire.
@@ -178,6 +196,12 @@ impl ErrorCode {
             ErrorCode::TestWalletsDisabled => "test_wallets_disabled",
             ErrorCode::TooManyAttempts => "too_many_attempts",
             ErrorCode::UploadIncomplete => "upload_incomplete",
+            ErrorCode::GrantBurned => "grant_burned",
+            ErrorCode::GrantExpired => "grant_expired",
+            ErrorCode::GrantIncomplete => "grant_incomplete",
+            ErrorCode::GrantRevoked => "grant_revoked",
+            ErrorCode::GrantUsedUp => "grant_used_up",
+            ErrorCode::WrongPin => "wrong_pin",
         }
     }
 

@@ -326,3 +326,152 @@ pub struct MetadataUpdate {
     /// New encrypted metadata record.
     pub metadata: Base64Bytes,
 }
+
+/// Longest life of a grant: 30 days.
+pub const MAX_GRANT_SECONDS: u64 = 30 * 24 * 3600;
+/// Most documents in one grant.
+pub const MAX_GRANT_DOCUMENTS: usize = 20;
+/// Most openings a grant may allow.
+pub const MAX_GRANT_OPENINGS: u32 = 1000;
+/// Wrong PINs before a grant is burned.
+pub const MAX_GRANT_PIN_FAILURES: i64 = 5;
+
+/// One document the holder will put into a grant.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GrantDocumentDeclaration {
+    /// Exact size of its ciphertext (sealed to the grant key).
+    pub ciphertext_len: u64,
+    /// Its name and type, sealed to the grant key.
+    pub metadata: Base64Bytes,
+}
+
+/// Creates a grant. Only hashes of the link's tokens are sent: the secret and the PIN stay in
+/// the holder's browser.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GrantCreateRequest {
+    /// SHA-256 of the access token.
+    pub access_hash: Base64Bytes,
+    /// SHA-256 of the PIN token, when the grant has a PIN.
+    pub pin_hash: Option<Base64Bytes>,
+    /// The grant key wrapped under the secret (and PIN).
+    pub wrapped_key: Base64Bytes,
+    /// The holder's private label, sealed to the wallet.
+    pub label: Base64Bytes,
+    /// Seconds from now until the grant expires (at most [`MAX_GRANT_SECONDS`]).
+    pub expires_in_seconds: u64,
+    /// Most openings, if limited.
+    pub max_openings: Option<u32>,
+    /// The documents, in order; each is then sent with `PUT /grants/{id}/documents/{n}`.
+    pub documents: Vec<GrantDocumentDeclaration>,
+}
+
+/// The grant was created.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GrantCreated {
+    /// Its id (in the link's path).
+    pub grant_id: String,
+    /// Unix seconds.
+    pub expires_at: i64,
+}
+
+/// Where a grant stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum GrantState {
+    /// Documents still being sent.
+    Incomplete,
+    /// Can be opened.
+    Active,
+    /// Past its expiry.
+    Expired,
+    /// Stopped by the holder.
+    Revoked,
+    /// Opened as many times as allowed.
+    UsedUp,
+    /// Too many wrong PINs.
+    Burned,
+}
+
+/// One of the holder's grants.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GrantSummary {
+    /// Its id.
+    pub grant_id: String,
+    /// The private label, sealed to the wallet.
+    pub label: Base64Bytes,
+    /// Where it stands.
+    pub state: GrantState,
+    /// Whether it has a PIN.
+    pub has_pin: bool,
+    /// How many documents.
+    pub document_count: u32,
+    /// Unix seconds.
+    pub created_at: i64,
+    /// Unix seconds.
+    pub expires_at: i64,
+    /// Most openings, if limited.
+    pub max_openings: Option<u32>,
+    /// When it was opened (Unix seconds), oldest first.
+    pub opened_at: Vec<i64>,
+}
+
+/// The holder's grants.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GrantList {
+    /// Newest first.
+    pub grants: Vec<GrantSummary>,
+}
+
+/// What the worker's page sends: tokens derived from the link's secret (and the PIN).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GrantTokens {
+    /// The access token (URL-safe base64).
+    pub access_token: String,
+    /// The PIN token, for a grant with a PIN.
+    pub pin_token: Option<String>,
+}
+
+/// What the worker's page learns before opening.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GrantStatus {
+    /// Where it stands.
+    pub state: GrantState,
+    /// Whether a PIN is asked.
+    pub has_pin: bool,
+    /// Unix seconds.
+    pub expires_at: i64,
+}
+
+/// One granted document, for the worker.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GrantedDocument {
+    /// Its place in the grant.
+    pub position: u32,
+    /// Ciphertext size.
+    pub size: u64,
+    /// Name and type, sealed to the grant key.
+    pub metadata: Base64Bytes,
+}
+
+/// An opening: the grant key (wrapped) and the documents, and a token to fetch them.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GrantOpened {
+    /// Sent as `Authorization: Bearer …` to fetch the documents.
+    pub opening_token: String,
+    /// The grant key, wrapped under the link's secret and PIN.
+    pub wrapped_key: Base64Bytes,
+    /// Unix seconds.
+    pub expires_at: i64,
+    /// The documents, in order.
+    pub documents: Vec<GrantedDocument>,
+}

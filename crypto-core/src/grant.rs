@@ -47,6 +47,7 @@ use rand_core::{OsRng, RngCore};
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
+use crate::document::DocumentId;
 use crate::util::hkdf_sha256_32;
 use crate::wallet::{self, WalletKey, WrappedWalletKey};
 use crate::{CryptoError, Result};
@@ -170,6 +171,14 @@ impl fmt::Debug for GrantToken {
     }
 }
 
+/// The id a granted document's metadata is sealed under: its place in the grant, so that the
+/// server can't reorder or swap the documents of a grant unnoticed.
+pub fn document_id(position: u32) -> DocumentId {
+    let mut bytes = *b"pde-grant-doc\0\0\0";
+    bytes[12..].copy_from_slice(&position.to_be_bytes());
+    DocumentId::from_bytes(bytes)
+}
+
 /// Makes a fresh grant key and wraps it for the server under the secret (and the PIN, when
 /// there is one). Seal the granted documents to the key's recipient, then drop the key.
 pub fn new_grant_key(
@@ -291,6 +300,12 @@ mod tests {
         assert!(open_grant_key(&secret, Some(&pin), &wrapped).is_err());
         // A grant key is a different key from any wallet key, every time.
         assert_ne!(new_grant_key(&secret, None).0.recipient(), key.recipient());
+    }
+
+    #[test]
+    fn document_ids_follow_the_position() {
+        assert_ne!(document_id(0), document_id(1));
+        assert_eq!(document_id(7), document_id(7));
     }
 
     #[test]

@@ -133,6 +133,45 @@ impl Blobs {
         Ok(total)
     }
 
+    /// Writes a document blob straight from a request body, never holding more than a few MiB:
+    /// exactly `expected` bytes, or nothing is kept ([`StreamedBlob`] tells which).
+    pub async fn put_document_stream<S, E>(
+        &self,
+        blob_key: &str,
+        mut body: S,
+        expected: u64,
+    ) -> Result<StreamedBlob, BlobError>
+    where
+        S: futures::Stream<Item = Result<Bytes, E>> + Unpin,
+    {
+        let upload = self
+            .store
+            .put_multipart(&Self::document_path(blob_key))
+            .await
+            .map_err(classify)?;
+        let mut writer = WriteMultipart::new_with_chunk_size(upload, 5 * 1024 * 1024);
+        let mut total = 0u64;
+        while let Some(piece) = body.next().await {
+            let Ok(piece) = piece else {
+                writer.abort().await.ok();
+                return Ok(StreamedBlob::Interrupted);
+            };
+            total += piece.len() as u64;
+            if total > expected {
+                writer.abort().await.ok();
+                return Ok(StreamedBlob::TooLong);
+            }
+            writer.wait_for_capacity(2).await.map_err(classify)?;
+            writer.write(&piece);
+        }
+        if total != expected {
+            writer.abort().await.ok();
+            return Ok(StreamedBlob::WrongSize(total));
+        }
+        writer.finish().await.map_err(classify)?;
+        Ok(StreamedBlob::Stored)
+    }
+
     /// Streams a document's ciphertext.
     pub async fn read_document(
         &self,
@@ -187,6 +226,19 @@ impl Blobs {
             .try_collect()
             .await
     }
+}
+
+/// What [`Blobs::put_document_stream`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StreamedBlob {
+    /// Exactly the expected bytes, durable.
+    Stored,
+    /// More bytes than expected arrived: nothing kept.
+    TooLong,
+    /// The body ended with this many bytes: nothing kept.
+    WrongSize(u64),
+    /// The connection broke: nothing kept.
+    Interrupted,
 }
 
 /// The staging name's upload id (`<upload>.<part>`).

@@ -60,6 +60,20 @@ pub enum ApiError {
         /// Plain message.
         message: String,
     },
+    /// It existed, and no longer can be used (an expired or revoked grant…).
+    #[error("gone: {code}")]
+    Gone {
+        /// Stable code.
+        code: ErrorCode,
+        /// Plain message.
+        message: String,
+    },
+    /// A wrong PIN for a grant (counted).
+    #[error("wrong pin")]
+    WrongPin {
+        /// Tries left before the grant is burned.
+        tries_left: i64,
+    },
     /// Back-off: try again after this many seconds.
     #[error("too many attempts")]
     TooManyAttempts {
@@ -141,6 +155,12 @@ impl ApiError {
             Self::StorageFull { code, message } => {
                 (StatusCode::INSUFFICIENT_STORAGE, *code, message.clone())
             }
+            Self::Gone { code, message } => (StatusCode::GONE, *code, message.clone()),
+            Self::WrongPin { tries_left } => (
+                StatusCode::FORBIDDEN,
+                ErrorCode::WrongPin,
+                format!("Wrong PIN. {tries_left} tries left."),
+            ),
             Self::TooManyAttempts { retry_after } => (
                 StatusCode::TOO_MANY_REQUESTS,
                 ErrorCode::TooManyAttempts,

@@ -2,7 +2,7 @@
 
 use utoipa::OpenApi;
 
-use crate::handlers::{documents, meta, sessions, uploads, wallets};
+use crate::handlers::{documents, grants, meta, sessions, uploads, wallets};
 
 /// Every documented route and schema.
 #[derive(OpenApi)]
@@ -31,6 +31,13 @@ use crate::handlers::{documents, meta, sessions, uploads, wallets};
         documents::download,
         documents::update_metadata,
         documents::delete_document,
+        grants::create_grant,
+        grants::put_document,
+        grants::list_grants,
+        grants::revoke_grant,
+        grants::status,
+        grants::open,
+        grants::fetch_document,
     ),
     components(schemas(pde_api::ErrorBody, pde_api::ErrorDetail))
 )]

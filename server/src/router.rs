@@ -13,7 +13,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use pde_api::API_PREFIX;
 
 use crate::error::ApiError;
-use crate::handlers::{documents, meta, sessions, uploads, wallets};
+use crate::handlers::{documents, grants, meta, sessions, uploads, wallets};
 use crate::state::AppState;
 
 /// Headers on every response.
@@ -42,6 +42,7 @@ pub fn router(state: AppState) -> Router {
         .merge(sessions::routes())
         .merge(uploads::routes())
         .merge(documents::routes())
+        .merge(grants::routes())
         // After routing, so the route template is known; requests to no route are not logged.
         .route_layer(middleware::from_fn(log_request))
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed });

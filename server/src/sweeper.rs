@@ -1,5 +1,5 @@
 //! The sweeper: removes expired sessions, logins and registrations, abandoned uploads with their
-//! parts, and orphan blobs (a blob no row points to, e.g. after a crash between the blob write
+//! parts, the documents of grants that can no longer be opened, and orphan blobs (a blob no row points to, e.g. after a crash between the blob write
 //! and the row commit). Runs at start and then periodically.
 
 use std::time::Duration;
@@ -21,6 +21,8 @@ pub struct SweepReport {
     pub staging_orphans: u64,
     /// Document blobs without a document.
     pub blob_orphans: u64,
+    /// Grants whose documents were deleted (expired, revoked or burned).
+    pub grants_purged: u64,
 }
 
 /// One sweep.
@@ -45,6 +47,14 @@ pub async fn sweep_once(state: &AppState) -> Result<SweepReport, crate::error::A
                 .await?;
             report.uploads += 1;
         }
+    }
+    for grant_id in state
+        .store
+        .grants_to_purge(now, pde_api::MAX_GRANT_PIN_FAILURES)
+        .await?
+    {
+        crate::handlers::grants::purge(state, &grant_id, now).await?;
+        report.grants_purged += 1;
     }
     for staged in state.blobs.list_staging().await? {
         if now - staged.modified_at < ORPHAN_GRACE_SECONDS {

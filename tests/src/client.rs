@@ -7,12 +7,15 @@ use serde::Serialize;
 use zeroize::Zeroizing;
 
 use pde_api::{
-    Base64Bytes, DocumentList, ErrorBody, LoginFinishRequest, LoginStartRequest,
-    LoginStartResponse, MetadataUpdate, RecoverFinishRequest, RecoverStartRequest,
-    RecoverStartResponse, RegisterFinishRequest, RegisterStartRequest, RegisterStartResponse,
-    ServerInfo, SessionOpened, UploadCommitRequest, UploadCreateRequest, UploadStatus, API_PREFIX,
+    Base64Bytes, DocumentList, ErrorBody, GrantCreateRequest, GrantCreated,
+    GrantDocumentDeclaration, GrantList, GrantOpened, GrantStatus, GrantTokens, LoginFinishRequest,
+    LoginStartRequest, LoginStartResponse, MetadataUpdate, RecoverFinishRequest,
+    RecoverStartRequest, RecoverStartResponse, RegisterFinishRequest, RegisterStartRequest,
+    RegisterStartResponse, ServerInfo, SessionOpened, UploadCommitRequest, UploadCreateRequest,
+    UploadStatus, API_PREFIX,
 };
 use pde_crypto::document::{self, DocumentId};
+use pde_crypto::grant;
 use pde_crypto::metadata::{self, Category, DocumentMetadata};
 use pde_crypto::opaque::{self};
 use pde_crypto::wallet::{self, RecoveryKey, WalletKey, WrappedWalletKey};
@@ -109,6 +112,14 @@ pub struct ListedDocument {
     pub metadata: DocumentMetadata,
     /// Ciphertext size (padded).
     pub size: u64,
+}
+
+/// A grant link as the holder hands it over: `…/g/<grant_id>#<fragment>`.
+pub struct SharedLink {
+    /// The grant's id (the link's path).
+    pub grant_id: String,
+    /// The secret, as in the link's fragment.
+    pub fragment: Zeroizing<String>,
 }
 
 /// A client of one PDE server, with its own cookie jar (one session).
@@ -553,5 +564,157 @@ impl PdeClient {
         self.send_empty(Method::DELETE, &format!("/documents/{id}"))
             .await
             .map(drop)
+    }
+
+    /// Shares documents through a grant link: seals each again (fresh file keys) to a new
+    /// grant key, creates the grant with only token hashes, sends the documents. Returns what
+    /// the link and the slip carry.
+    pub async fn share(
+        &self,
+        wallet: &OpenWallet,
+        documents: &[(&str, &str, &[u8])],
+        pin: Option<&str>,
+        expires_in_seconds: u64,
+        max_openings: Option<u32>,
+    ) -> ClientResult<SharedLink> {
+        let secret = grant::GrantSecret::generate();
+        let pin = pin.map(grant::GrantPin::parse).transpose()?;
+        let (grant_key, wrapped) = grant::new_grant_key(&secret, pin.as_ref());
+        let mut sealed = Vec::new();
+        let mut declarations = Vec::new();
+        for (position, (name, mime, content)) in documents.iter().enumerate() {
+            let ciphertext = document::seal_document_bytes(&grant_key.recipient(), content)?;
+            let meta = DocumentMetadata {
+                name: (*name).to_owned(),
+                mime: (*mime).to_owned(),
+                category: Category::Other,
+                note: String::new(),
+                created_at: 0,
+                document_date: None,
+                thumbnail: None,
+            };
+            let id = grant::document_id(position as u32);
+            let metadata = metadata::seal_metadata(&grant_key.recipient(), &id, &meta)?;
+            declarations.push(GrantDocumentDeclaration {
+                ciphertext_len: ciphertext.len() as u64,
+                metadata: metadata.into(),
+            });
+            sealed.push(ciphertext);
+        }
+        let label = document::seal_document_bytes(&wallet.key.recipient(), b"test grant")?;
+        let created: GrantCreated = self
+            .send_json(
+                Method::POST,
+                "/grants",
+                &GrantCreateRequest {
+                    access_hash: secret.access_token().hash().to_vec().into(),
+                    pin_hash: pin
+                        .as_ref()
+                        .map(|p| secret.pin_token(p).hash().to_vec().into()),
+                    wrapped_key: wrapped.to_bytes().into(),
+                    label: label.into(),
+                    expires_in_seconds,
+                    max_openings,
+                    documents: declarations,
+                },
+            )
+            .await?;
+        for (position, ciphertext) in sealed.into_iter().enumerate() {
+            let response = self
+                .http
+                .put(self.url(&format!(
+                    "/grants/{}/documents/{position}",
+                    created.grant_id
+                )))
+                .body(ciphertext)
+                .send()
+                .await?;
+            Self::check(response).await?;
+        }
+        Ok(SharedLink {
+            grant_id: created.grant_id,
+            fragment: secret.to_fragment(),
+        })
+    }
+
+    /// The holder's grants.
+    pub async fn grants(&self) -> ClientResult<GrantList> {
+        let response = self.send_empty(Method::GET, "/grants").await?;
+        Ok(response.json().await?)
+    }
+
+    /// Revokes a grant.
+    pub async fn revoke(&self, grant_id: &str) -> ClientResult<()> {
+        self.send_empty(Method::DELETE, &format!("/grants/{grant_id}"))
+            .await
+            .map(drop)
+    }
+
+    /// The worker's first look at a link: its state (nothing is counted).
+    pub async fn shared_status(&self, link: &SharedLink) -> ClientResult<GrantStatus> {
+        let secret = grant::GrantSecret::from_fragment(&link.fragment)?;
+        self.send_json(
+            Method::POST,
+            &format!("/shared/{}/status", link.grant_id),
+            &GrantTokens {
+                access_token: secret.access_token().to_text(),
+                pin_token: None,
+            },
+        )
+        .await
+    }
+
+    /// The worker opens a link (with the PIN told aloud) and decrypts every document: (name,
+    /// type, content) in order.
+    pub async fn open_shared(
+        &self,
+        link: &SharedLink,
+        pin: Option<&str>,
+    ) -> ClientResult<Vec<(String, String, Vec<u8>)>> {
+        let secret = grant::GrantSecret::from_fragment(&link.fragment)?;
+        let pin = pin.map(grant::GrantPin::parse).transpose()?;
+        let opened: GrantOpened = self
+            .send_json(
+                Method::POST,
+                &format!("/shared/{}/open", link.grant_id),
+                &GrantTokens {
+                    access_token: secret.access_token().to_text(),
+                    pin_token: pin.as_ref().map(|p| secret.pin_token(p).to_text()),
+                },
+            )
+            .await?;
+        let wrapped = WrappedWalletKey::from_bytes(&opened.wrapped_key.0)?;
+        let key = grant::open_grant_key(&secret, pin.as_ref(), &wrapped)?;
+        let mut documents = Vec::new();
+        for granted in &opened.documents {
+            let meta = metadata::open_metadata(
+                &key,
+                &grant::document_id(granted.position),
+                &granted.metadata.0,
+            )?;
+            let ciphertext = self
+                .fetch_shared(link, &opened.opening_token, granted.position)
+                .await?;
+            let mut content = Vec::new();
+            document::open_document(&key, &ciphertext[..], &mut content)?;
+            documents.push((meta.name, meta.mime, content));
+        }
+        Ok(documents)
+    }
+
+    /// One granted document's ciphertext, with an opening token.
+    pub async fn fetch_shared(
+        &self,
+        link: &SharedLink,
+        opening_token: &str,
+        position: u32,
+    ) -> ClientResult<Vec<u8>> {
+        let response = self
+            .http
+            .get(self.url(&format!("/shared/{}/documents/{position}", link.grant_id)))
+            .bearer_auth(opening_token)
+            .send()
+            .await?;
+        Ok(Self::check(response).await?.bytes().await?.to_vec())
     }
 }

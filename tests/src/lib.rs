@@ -6,5 +6,5 @@ pub mod client;
 pub mod harness;
 pub mod scan;
 
-pub use client::{ClientError, CreateWallet, ListedDocument, OpenWallet, PdeClient};
+pub use client::{ClientError, CreateWallet, ListedDocument, OpenWallet, PdeClient, SharedLink};
 pub use harness::{Backend, TestServer};

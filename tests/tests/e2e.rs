@@ -64,6 +64,7 @@ on_both_backends!(
     recovery_key_replaces_a_forgotten_secret,
     recovery_is_single_use_and_expires,
     wrong_recovery_keys_back_off_like_logins,
+    grant_links_are_enforced_by_the_server,
 );
 
 async fn whole_flow(backend: Backend) {
@@ -210,6 +211,40 @@ async fn canary_never_reaches_the_server(backend: Backend) {
             .as_slice(),
         canary.as_bytes()
     );
+    // Shared through a grant link with a PIN, and opened by a worker: the canary travels sealed
+    // to the grant key; the link's secret and the tokens derived from it never stay anywhere.
+    let link = client
+        .share(
+            &wallet,
+            &[(canary.as_str(), "text/plain", canary.as_bytes())],
+            Some("4821"),
+            3600,
+            None,
+        )
+        .await
+        .expect("share");
+    let shared = PdeClient::new(&server.base_url)
+        .open_shared(&link, Some("4821"))
+        .await
+        .expect("open the link");
+    assert_eq!(
+        (shared[0].0.as_str(), shared[0].2.as_slice()),
+        (canary.as_str(), canary.as_bytes())
+    );
+    let secret = pde_crypto::grant::GrantSecret::from_fragment(&link.fragment).expect("secret");
+    let grant_secrets: Vec<Vec<u8>> = vec![
+        link.fragment.as_bytes().to_vec(),
+        base64::Engine::decode(
+            &base64::engine::general_purpose::URL_SAFE_NO_PAD,
+            link.fragment.as_bytes(),
+        )
+        .expect("secret bytes"),
+        secret.access_token().to_text().into_bytes(),
+        secret
+            .pin_token(&pde_crypto::grant::GrantPin::parse("4821").expect("pin"))
+            .to_text()
+            .into_bytes(),
+    ];
     // Stop so every write is flushed (SQLite WAL checkpoint, logs).
     server.stop();
 
@@ -228,6 +263,14 @@ async fn canary_never_reaches_the_server(backend: Backend) {
         if let Some(found) = find_canary(&bytes, canary.as_bytes()) {
             panic!("canary found in {}: {found}", path.display());
         }
+        for grant_secret in &grant_secrets {
+            if let Some(found) = find_canary(&bytes, grant_secret) {
+                panic!(
+                    "a grant secret or token found in {}: {found}",
+                    path.display()
+                );
+            }
+        }
     }
     assert!(
         scanned > content.len(),
@@ -240,6 +283,12 @@ async fn canary_never_reaches_the_server(backend: Backend) {
             find_canary(&dump, canary.as_bytes()).is_none(),
             "canary in the PostgreSQL dump"
         );
+        for grant_secret in &grant_secrets {
+            assert!(
+                find_canary(&dump, grant_secret).is_none(),
+                "a grant secret or token in the PostgreSQL dump"
+            );
+        }
     }
     // The log names no wallet: neither its number nor its pseudonym.
     let log = std::fs::read(server.log_path()).expect("log");
@@ -1548,4 +1597,258 @@ async fn wrong_recovery_keys_back_off_like_logins(backend: Backend) {
         .await
         .expect_err("blocked");
     assert_api_error(&blocked, 429, "too_many_attempts");
+}
+
+/// The API status and code of a failed call.
+fn refused<T>(result: Result<T, ClientError>) -> (u16, String) {
+    let Err(err) = result else {
+        panic!("expected a refusal")
+    };
+    (
+        err.status().map_or(0, |s| s.as_u16()),
+        err.code().unwrap_or_default().to_owned(),
+    )
+}
+
+/// Grant links: only the granted documents, with the right PIN; a wrong access token is "not
+/// found" and not counted; five wrong PINs burn a grant; the opening limit, revocation and
+/// expiry (by the test clock) hold; the ciphertext of every dead grant leaves the blob store
+/// and its bytes leave the wallet's quota.
+async fn grant_links_are_enforced_by_the_server(backend: Backend) {
+    let server = TestServer::start_with(backend, &["--sweep-interval-seconds", "1"]).await;
+    let (holder, wallet) = new_wallet(&server).await;
+    holder
+        .upload(
+            &wallet,
+            "not shared",
+            "text/plain",
+            Category::Other,
+            b"private",
+        )
+        .await
+        .expect("upload");
+    let used_before = holder.list_raw().await.expect("list").used_bytes;
+    let documents_dir = server.data_dir().join("blobs/documents");
+    let blobs_before = files_under(&documents_dir).len();
+    let photo = random_bytes(300_000);
+    let granted: [(&str, &str, &[u8]); 2] = [
+        ("decision.pdf", "application/pdf", b"%PDF-1.4 CPAS decision"),
+        ("id.jpg", "image/jpeg", &photo),
+    ];
+    let worker = PdeClient::new(&server.base_url);
+
+    // A: PIN and at most 3 openings.
+    let a = holder
+        .share(&wallet, &granted, Some("4821"), 3600, Some(3))
+        .await
+        .expect("share");
+    let status = worker.shared_status(&a).await.expect("status");
+    assert_eq!(status.state, pde_api::GrantState::Active);
+    assert!(status.has_pin);
+    let documents = worker.open_shared(&a, Some("4821")).await.expect("open");
+    assert_eq!(documents.len(), 2, "exactly the granted documents");
+    assert_eq!(documents[0].0, "decision.pdf");
+    assert_eq!(documents[0].2, b"%PDF-1.4 CPAS decision");
+    assert_eq!(
+        (documents[1].1.as_str(), &documents[1].2),
+        ("image/jpeg", &photo)
+    );
+    // Another link's secret, same id: not found, and nothing counted.
+    let wrong = pde_tests::SharedLink {
+        grant_id: a.grant_id.clone(),
+        fragment: pde_crypto::grant::GrantSecret::generate().to_fragment(),
+    };
+    assert_eq!(refused(worker.shared_status(&wrong).await).0, 404);
+    for _ in 0..10 {
+        assert_eq!(
+            refused(worker.open_shared(&wrong, Some("4821")).await).0,
+            404
+        );
+    }
+    // Wrong PINs are counted, the right one still opens.
+    for _ in 0..2 {
+        assert_eq!(
+            refused(worker.open_shared(&a, Some("1111")).await),
+            (403, "wrong_pin".to_owned())
+        );
+    }
+    assert!(worker.open_shared(&a, Some("4821")).await.is_ok());
+    assert!(worker.open_shared(&a, Some("4821")).await.is_ok());
+    assert_eq!(
+        refused(worker.open_shared(&a, Some("4821")).await),
+        (410, "grant_used_up".to_owned())
+    );
+    let list = holder.grants().await.expect("grants");
+    let summary = list
+        .grants
+        .iter()
+        .find(|g| g.grant_id == a.grant_id)
+        .expect("a");
+    assert_eq!(summary.opened_at.len(), 3, "the access log");
+    assert_eq!(summary.state, pde_api::GrantState::UsedUp);
+
+    // Bad requests get clear errors and store nothing: no documents, too long a life, a
+    // document of the wrong size, one sent twice.
+    let (_, wrapped) =
+        pde_crypto::grant::new_grant_key(&pde_crypto::grant::GrantSecret::generate(), None);
+    let request = |documents: Vec<pde_api::GrantDocumentDeclaration>, seconds: u64| {
+        pde_api::GrantCreateRequest {
+            access_hash: vec![1u8; 32].into(),
+            pin_hash: None,
+            wrapped_key: wrapped.to_bytes().into(),
+            label: b"label".to_vec().into(),
+            expires_in_seconds: seconds,
+            max_openings: None,
+            documents,
+        }
+    };
+    let declared = || {
+        vec![pde_api::GrantDocumentDeclaration {
+            ciphertext_len: 100,
+            metadata: b"sealed metadata".to_vec().into(),
+        }]
+    };
+    for (bad, why) in [
+        (request(Vec::new(), 3600), "no documents"),
+        (request(declared(), 31 * 24 * 3600), "more than 30 days"),
+    ] {
+        let response = holder
+            .http()
+            .post(holder.url("/grants"))
+            .json(&bad)
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status().as_u16(), 400, "{why}");
+    }
+    let created: pde_api::GrantCreated = holder
+        .http()
+        .post(holder.url("/grants"))
+        .json(&request(declared(), 3600))
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("json");
+    let put = |body: Vec<u8>, position: u32| {
+        holder
+            .http()
+            .put(holder.url(&format!(
+                "/grants/{}/documents/{position}",
+                created.grant_id
+            )))
+            .body(body)
+            .send()
+    };
+    assert_eq!(
+        put(vec![0; 99], 0).await.expect("put").status().as_u16(),
+        400
+    );
+    assert_eq!(
+        put(vec![0; 101], 0).await.expect("put").status().as_u16(),
+        413
+    );
+    assert_eq!(
+        put(vec![0; 100], 1).await.expect("put").status().as_u16(),
+        404
+    );
+    assert_eq!(
+        put(vec![0; 100], 0).await.expect("put").status().as_u16(),
+        204
+    );
+    assert_eq!(
+        put(vec![0; 100], 0).await.expect("put").status().as_u16(),
+        409
+    );
+    holder.revoke(&created.grant_id).await.expect("revoke");
+
+    // B: five wrong PINs burn it, at once and for good; its ciphertext goes.
+    let b = holder
+        .share(&wallet, &granted, Some("123456"), 3600, None)
+        .await
+        .expect("share");
+    for attempt in 1..=5 {
+        let (status, code) = refused(worker.open_shared(&b, Some("654321")).await);
+        if attempt < 5 {
+            assert_eq!((status, code.as_str()), (403, "wrong_pin"));
+        } else {
+            assert_eq!((status, code.as_str()), (410, "grant_burned"));
+        }
+    }
+    assert_eq!(
+        refused(worker.open_shared(&b, Some("123456")).await),
+        (410, "grant_burned".to_owned())
+    );
+
+    // C: no PIN; revoked, it stops at once, even for a worker who opened it before.
+    let c = holder
+        .share(&wallet, &granted[..1], None, 3600, None)
+        .await
+        .expect("share");
+    let secret = pde_crypto::grant::GrantSecret::from_fragment(&c.fragment).expect("secret");
+    let opened: pde_api::GrantOpened = worker
+        .http()
+        .post(worker.url(&format!("/shared/{}/open", c.grant_id)))
+        .json(&pde_api::GrantTokens {
+            access_token: secret.access_token().to_text(),
+            pin_token: None,
+        })
+        .send()
+        .await
+        .expect("open")
+        .json()
+        .await
+        .expect("json");
+    assert!(worker
+        .fetch_shared(&c, &opened.opening_token, 0)
+        .await
+        .is_ok());
+    holder.revoke(&c.grant_id).await.expect("revoke");
+    assert_eq!(
+        worker.shared_status(&c).await.expect("status").state,
+        pde_api::GrantState::Revoked
+    );
+    assert_eq!(
+        refused(worker.open_shared(&c, None).await),
+        (410, "grant_revoked".to_owned())
+    );
+    assert_eq!(
+        refused(worker.fetch_shared(&c, &opened.opening_token, 0).await).0,
+        410
+    );
+    // Another wallet can neither see nor revoke the holder's grants.
+    let (stranger, _) = new_wallet(&server).await;
+    assert!(stranger.grants().await.expect("grants").grants.is_empty());
+    assert_eq!(refused(stranger.revoke(&a.grant_id).await).0, 404);
+
+    // D: after its expiry (the test clock), "expired"; the sweeper deletes every dead grant's
+    // ciphertext and gives its bytes back; the holder's own document is untouched.
+    let d = holder
+        .share(&wallet, &granted, None, 600, None)
+        .await
+        .expect("share");
+    assert!(files_under(&documents_dir).len() > blobs_before);
+    server.advance_clock(2 * 3600).await;
+    assert_eq!(
+        refused(worker.open_shared(&d, None).await),
+        (410, "grant_expired".to_owned())
+    );
+    let mut swept = false;
+    for _ in 0..100 {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        if files_under(&documents_dir).len() == blobs_before {
+            swept = true;
+            break;
+        }
+    }
+    assert!(swept, "grant ciphertext left in the blob store");
+    let holder = PdeClient::new(&server.base_url);
+    let wallet = holder.login(&wallet.number, SECRET).await.expect("login");
+    assert_eq!(
+        holder.list_raw().await.expect("list").used_bytes,
+        used_before
+    );
+    let own = holder.list(&wallet).await.expect("list");
+    assert_eq!(own.len(), 1, "the holder's documents are never touched");
 }

@@ -1,6 +1,7 @@
 //! HTTP handlers, one module per resource; each exports `routes()`.
 
 pub mod documents;
+pub mod grants;
 pub mod meta;
 pub mod sessions;
 pub mod uploads;

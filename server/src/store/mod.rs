@@ -217,6 +217,70 @@ pub struct DocumentRecord {
     pub updated_at: i64,
 }
 
+/// A grant link (see `pde_crypto::grant`): only hashes of its tokens, its wrapped key and its
+/// holder-only label (sealed to the wallet) are stored.
+#[derive(Clone, Debug)]
+pub struct GrantRecord {
+    /// Grant id (in the link's path).
+    pub id: String,
+    /// The holder's wallet.
+    pub wallet_id: WalletId,
+    /// SHA-256 of the access token.
+    pub access_hash: Vec<u8>,
+    /// SHA-256 of the PIN token, when the grant has a PIN.
+    pub pin_hash: Option<Vec<u8>>,
+    /// Wrong PIN tokens so far.
+    pub pin_failures: i64,
+    /// The grant key, wrapped under the link's secret and PIN.
+    pub wrapped_key: Vec<u8>,
+    /// The holder's private label, sealed to the wallet.
+    pub label: Vec<u8>,
+    /// How many documents the grant holds once complete.
+    pub document_count: i64,
+    /// Bytes reserved against the wallet's quota (the declared document sizes).
+    pub reserved_bytes: i64,
+    /// Most openings allowed, if limited.
+    pub max_openings: Option<i64>,
+    /// Openings so far.
+    pub openings: i64,
+    /// Unix seconds.
+    pub created_at: i64,
+    /// Unix seconds; the grant answers "expired" from then on.
+    pub expires_at: i64,
+    /// When the holder revoked it.
+    pub revoked_at: Option<i64>,
+    /// When its documents were deleted (expired, revoked or burned).
+    pub purged_at: Option<i64>,
+}
+
+/// One granted document.
+#[derive(Clone, Debug)]
+pub struct GrantDocumentRecord {
+    /// The grant.
+    pub grant_id: String,
+    /// Its place in the grant (0-based).
+    pub position: i64,
+    /// Key of the ciphertext blob.
+    pub blob_key: String,
+    /// Ciphertext size.
+    pub size: i64,
+    /// Metadata sealed to the grant key.
+    pub metadata: Vec<u8>,
+    /// When its ciphertext was stored (`None` while awaited).
+    pub stored_at: Option<i64>,
+}
+
+/// Why a grant could not be created.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CreateGrantOutcome {
+    /// Created, its declared size reserved.
+    Created,
+    /// The wallet's quota would be exceeded.
+    QuotaExceeded,
+    /// The server's cap would be exceeded.
+    ServerFull,
+}
+
 /// Counts of what a sweep removed.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct SweepCounts {
@@ -370,11 +434,68 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<bool>;
     /// Deletes a document row, releasing its size; returns its blob key.
     async fn delete_document(&self, wallet_id: &WalletId, id: &str) -> StoreResult<Option<String>>;
-    /// Whether a document row points to this blob.
+    /// Whether a document or a granted document points to this blob.
     async fn blob_referenced(&self, blob_key: &str) -> StoreResult<bool>;
     /// Bytes reserved by a wallet (documents and uploads).
     async fn wallet_usage(&self, wallet_id: &WalletId) -> StoreResult<i64>;
 
     /// Deletes expired sessions, logins, registrations, recoveries and stale counters.
     async fn sweep_expired(&self, now: i64, idle: i64, absolute: i64) -> StoreResult<SweepCounts>;
+
+    /// Creates a grant and declares its documents, reserving their size against the wallet's
+    /// quota and the server's cap.
+    async fn create_grant(
+        &self,
+        grant: &GrantRecord,
+        documents: &[GrantDocumentRecord],
+        quota: i64,
+        global_cap: i64,
+    ) -> StoreResult<CreateGrantOutcome>;
+    /// A grant by id.
+    async fn grant(&self, id: &str) -> StoreResult<Option<GrantRecord>>;
+    /// A wallet's grants, newest first.
+    async fn wallet_grants(&self, wallet_id: &WalletId) -> StoreResult<Vec<GrantRecord>>;
+    /// Marks a declared document as stored; false when it was stored already or the grant is
+    /// revoked or purged.
+    async fn mark_grant_document_stored(
+        &self,
+        grant_id: &str,
+        position: i64,
+        now: i64,
+    ) -> StoreResult<bool>;
+    /// A grant's documents, in order.
+    async fn grant_documents(&self, grant_id: &str) -> StoreResult<Vec<GrantDocumentRecord>>;
+    /// Counts one wrong PIN atomically, unless `max_failures` are already counted; the new
+    /// count, or `None` when the grant was already burned.
+    async fn count_grant_pin_failure(
+        &self,
+        grant_id: &str,
+        max_failures: i64,
+    ) -> StoreResult<Option<i64>>;
+    /// Counts an opening atomically — only while the grant is complete, not expired, revoked,
+    /// burned or used up — and records its token's hash (valid until `token_expires_at`).
+    async fn open_grant(
+        &self,
+        grant_id: &str,
+        token_hash: &[u8],
+        now: i64,
+        token_expires_at: i64,
+        max_pin_failures: i64,
+    ) -> StoreResult<bool>;
+    /// The grant an unexpired opening token belongs to.
+    async fn grant_of_opening(&self, token_hash: &[u8], now: i64) -> StoreResult<Option<String>>;
+    /// When a grant was opened (the holder's access log), oldest first.
+    async fn grant_openings(&self, grant_id: &str) -> StoreResult<Vec<i64>>;
+    /// Revokes one of the wallet's grants; false when it has no such grant.
+    async fn revoke_grant(
+        &self,
+        wallet_id: &WalletId,
+        grant_id: &str,
+        now: i64,
+    ) -> StoreResult<bool>;
+    /// Grants whose documents must go: expired, revoked or burned, and not purged yet.
+    async fn grants_to_purge(&self, now: i64, max_pin_failures: i64) -> StoreResult<Vec<String>>;
+    /// Deletes a grant's document rows, gives back its reserved bytes and marks it purged;
+    /// returns the blob keys to delete (none when it was purged already).
+    async fn purge_grant(&self, grant_id: &str, now: i64) -> StoreResult<Vec<String>>;
 }

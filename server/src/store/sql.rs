@@ -52,6 +52,62 @@ pub(super) fn document_from_row(row: DocumentRow) -> super::DocumentRecord {
     }
 }
 
+/// A `grants` row, in the order of the columns the queries select.
+pub(super) type GrantRow = (
+    String,
+    String,
+    Vec<u8>,
+    Option<Vec<u8>>,
+    i64,
+    Vec<u8>,
+    Vec<u8>,
+    i64,
+    i64,
+    Option<i64>,
+    i64,
+    i64,
+    i64,
+    Option<i64>,
+    Option<i64>,
+);
+
+pub(super) fn grant_from_row(row: GrantRow) -> super::GrantRecord {
+    let (
+        id,
+        wallet_id,
+        access_hash,
+        pin_hash,
+        pin_failures,
+        wrapped_key,
+        label,
+        document_count,
+        reserved_bytes,
+        max_openings,
+        openings,
+        created_at,
+        expires_at,
+        revoked_at,
+        purged_at,
+    ) = row;
+    super::GrantRecord {
+        id,
+        wallet_id: crate::ids::WalletId::from_stored(wallet_id),
+        access_hash,
+        pin_hash,
+        pin_failures,
+        wrapped_key,
+        label,
+        document_count,
+        reserved_bytes,
+        max_openings,
+        openings,
+        created_at,
+        expires_at,
+        revoked_at,
+        purged_at,
+    }
+}
+
 pub(super) fn is_unique_violation(err: &sqlx::Error) -> bool {
     matches!(err, sqlx::Error::Database(db) if db.is_unique_violation())
 }
@@ -779,7 +835,10 @@ macro_rules! impl_store {
             }
 
             async fn blob_referenced(&self, blob_key: &str) -> $crate::store::StoreResult<bool> {
-                let row: Option<(i64,)> = sqlx::query_as("SELECT CAST(1 AS BIGINT) FROM documents WHERE blob_key = $1")
+                let row: Option<(i64,)> = sqlx::query_as(
+                    "SELECT CAST(1 AS BIGINT) FROM documents WHERE blob_key = $1 \
+                     UNION ALL SELECT CAST(1 AS BIGINT) FROM grant_documents WHERE blob_key = $1",
+                )
                     .bind(blob_key)
                     .fetch_optional(&self.pool)
                     .await?;
@@ -835,6 +894,269 @@ macro_rules! impl_store {
                     .await?
                     .rows_affected();
                 Ok($crate::store::SweepCounts { expired_rows: removed })
+            }
+
+            async fn create_grant(
+                &self,
+                g: &$crate::store::GrantRecord,
+                documents: &[$crate::store::GrantDocumentRecord],
+                quota: i64,
+                global_cap: i64,
+            ) -> $crate::store::StoreResult<$crate::store::CreateGrantOutcome> {
+                use $crate::store::CreateGrantOutcome as Outcome;
+                let mut tx = self.pool.begin().await?;
+                let reserved: Option<(i64,)> = sqlx::query_as(
+                    "UPDATE wallets SET used_bytes = used_bytes + $2 WHERE id = $1 AND used_bytes + $2 <= $3 RETURNING used_bytes",
+                )
+                .bind(g.wallet_id.as_str())
+                .bind(g.reserved_bytes)
+                .bind(quota)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if reserved.is_none() {
+                    return Ok(Outcome::QuotaExceeded);
+                }
+                let global: Option<(i64,)> = sqlx::query_as(
+                    "UPDATE global_usage SET used_bytes = used_bytes + $1 WHERE id = 1 AND used_bytes + $1 <= $2 RETURNING used_bytes",
+                )
+                .bind(g.reserved_bytes)
+                .bind(global_cap)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if global.is_none() {
+                    return Ok(Outcome::ServerFull);
+                }
+                sqlx::query(
+                    "INSERT INTO grants (id, wallet_id, access_hash, pin_hash, pin_failures, wrapped_key, label, document_count, reserved_bytes, max_openings, openings, created_at, expires_at, revoked_at, purged_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+                )
+                .bind(&g.id)
+                .bind(g.wallet_id.as_str())
+                .bind(&g.access_hash)
+                .bind(&g.pin_hash)
+                .bind(g.pin_failures)
+                .bind(&g.wrapped_key)
+                .bind(&g.label)
+                .bind(g.document_count)
+                .bind(g.reserved_bytes)
+                .bind(g.max_openings)
+                .bind(g.openings)
+                .bind(g.created_at)
+                .bind(g.expires_at)
+                .bind(g.revoked_at)
+                .bind(g.purged_at)
+                .execute(&mut *tx)
+                .await?;
+                for d in documents {
+                    sqlx::query(
+                        "INSERT INTO grant_documents (grant_id, position, blob_key, size, metadata, stored_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6)",
+                    )
+                    .bind(&g.id)
+                    .bind(d.position)
+                    .bind(&d.blob_key)
+                    .bind(d.size)
+                    .bind(&d.metadata)
+                    .bind(d.stored_at)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                tx.commit().await?;
+                Ok(Outcome::Created)
+            }
+
+            async fn grant(&self, id: &str) -> $crate::store::StoreResult<Option<$crate::store::GrantRecord>> {
+                let row: Option<$crate::store::sql::GrantRow> =
+                    sqlx::query_as("SELECT id, wallet_id, access_hash, pin_hash, pin_failures, wrapped_key, label, document_count, reserved_bytes, max_openings, openings, created_at, expires_at, revoked_at, purged_at FROM grants WHERE id = $1")
+                        .bind(id)
+                        .fetch_optional(&self.pool)
+                        .await?;
+                Ok(row.map($crate::store::sql::grant_from_row))
+            }
+
+            async fn wallet_grants(
+                &self,
+                wallet_id: &$crate::ids::WalletId,
+            ) -> $crate::store::StoreResult<Vec<$crate::store::GrantRecord>> {
+                let rows: Vec<$crate::store::sql::GrantRow> = sqlx::query_as(
+                    "SELECT id, wallet_id, access_hash, pin_hash, pin_failures, wrapped_key, label, document_count, reserved_bytes, max_openings, openings, created_at, expires_at, revoked_at, purged_at FROM grants WHERE wallet_id = $1 ORDER BY created_at DESC, id",
+                )
+                .bind(wallet_id.as_str())
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows.into_iter().map($crate::store::sql::grant_from_row).collect())
+            }
+
+            async fn mark_grant_document_stored(
+                &self,
+                grant_id: &str,
+                position: i64,
+                now: i64,
+            ) -> $crate::store::StoreResult<bool> {
+                let done = sqlx::query(
+                    "UPDATE grant_documents SET stored_at = $3 \
+                     WHERE grant_id = $1 AND position = $2 AND stored_at IS NULL AND EXISTS \
+                     (SELECT 1 FROM grants WHERE id = $1 AND purged_at IS NULL AND revoked_at IS NULL)",
+                )
+                .bind(grant_id)
+                .bind(position)
+                .bind(now)
+                .execute(&self.pool)
+                .await?;
+                Ok(done.rows_affected() == 1)
+            }
+
+            async fn grant_documents(
+                &self,
+                grant_id: &str,
+            ) -> $crate::store::StoreResult<Vec<$crate::store::GrantDocumentRecord>> {
+                let rows: Vec<(String, i64, String, i64, Vec<u8>, Option<i64>)> = sqlx::query_as(
+                    "SELECT grant_id, position, blob_key, size, metadata, stored_at FROM grant_documents \
+                     WHERE grant_id = $1 ORDER BY position",
+                )
+                .bind(grant_id)
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows
+                    .into_iter()
+                    .map(|(grant_id, position, blob_key, size, metadata, stored_at)| {
+                        $crate::store::GrantDocumentRecord { grant_id, position, blob_key, size, metadata, stored_at }
+                    })
+                    .collect())
+            }
+
+            async fn count_grant_pin_failure(
+                &self,
+                grant_id: &str,
+                max_failures: i64,
+            ) -> $crate::store::StoreResult<Option<i64>> {
+                // One statement: concurrent wrong PINs can't both slip under the limit.
+                let row: Option<(i64,)> = sqlx::query_as(
+                    "UPDATE grants SET pin_failures = pin_failures + 1 \
+                     WHERE id = $1 AND pin_failures < $2 RETURNING pin_failures",
+                )
+                .bind(grant_id)
+                .bind(max_failures)
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(row.map(|r| r.0))
+            }
+
+            async fn open_grant(
+                &self,
+                grant_id: &str,
+                token_hash: &[u8],
+                now: i64,
+                token_expires_at: i64,
+                max_pin_failures: i64,
+            ) -> $crate::store::StoreResult<bool> {
+                let mut tx = self.pool.begin().await?;
+                let counted: Option<(i64,)> = sqlx::query_as(
+                    "UPDATE grants SET openings = openings + 1 \
+                     WHERE id = $1 AND revoked_at IS NULL AND purged_at IS NULL AND expires_at > $2 \
+                     AND pin_failures < $3 AND (max_openings IS NULL OR openings < max_openings) \
+                     AND document_count = (SELECT COUNT(*) FROM grant_documents WHERE grant_id = $1 AND stored_at IS NOT NULL) \
+                     RETURNING openings",
+                )
+                .bind(grant_id)
+                .bind(now)
+                .bind(max_pin_failures)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if counted.is_none() {
+                    return Ok(false);
+                }
+                sqlx::query(
+                    "INSERT INTO grant_openings (token_hash, grant_id, opened_at, expires_at) VALUES ($1, $2, $3, $4)",
+                )
+                .bind(token_hash)
+                .bind(grant_id)
+                .bind(now)
+                .bind(token_expires_at)
+                .execute(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                Ok(true)
+            }
+
+            async fn grant_of_opening(
+                &self,
+                token_hash: &[u8],
+                now: i64,
+            ) -> $crate::store::StoreResult<Option<String>> {
+                let row: Option<(String,)> = sqlx::query_as(
+                    "SELECT grant_id FROM grant_openings WHERE token_hash = $1 AND expires_at > $2",
+                )
+                .bind(token_hash)
+                .bind(now)
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(row.map(|r| r.0))
+            }
+
+            async fn grant_openings(&self, grant_id: &str) -> $crate::store::StoreResult<Vec<i64>> {
+                let rows: Vec<(i64,)> = sqlx::query_as(
+                    "SELECT opened_at FROM grant_openings WHERE grant_id = $1 ORDER BY opened_at",
+                )
+                .bind(grant_id)
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows.into_iter().map(|r| r.0).collect())
+            }
+
+            async fn revoke_grant(
+                &self,
+                wallet_id: &$crate::ids::WalletId,
+                grant_id: &str,
+                now: i64,
+            ) -> $crate::store::StoreResult<bool> {
+                let done = sqlx::query(
+                    "UPDATE grants SET revoked_at = COALESCE(revoked_at, $3) WHERE id = $1 AND wallet_id = $2",
+                )
+                .bind(grant_id)
+                .bind(wallet_id.as_str())
+                .bind(now)
+                .execute(&self.pool)
+                .await?;
+                Ok(done.rows_affected() == 1)
+            }
+
+            async fn grants_to_purge(
+                &self,
+                now: i64,
+                max_pin_failures: i64,
+            ) -> $crate::store::StoreResult<Vec<String>> {
+                let rows: Vec<(String,)> = sqlx::query_as(
+                    "SELECT id FROM grants WHERE purged_at IS NULL \
+                     AND (expires_at <= $1 OR revoked_at IS NOT NULL OR pin_failures >= $2)",
+                )
+                .bind(now)
+                .bind(max_pin_failures)
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows.into_iter().map(|r| r.0).collect())
+            }
+
+            async fn purge_grant(&self, grant_id: &str, now: i64) -> $crate::store::StoreResult<Vec<String>> {
+                let mut tx = self.pool.begin().await?;
+                let grant: Option<(String, i64)> = sqlx::query_as(
+                    "UPDATE grants SET purged_at = $2 WHERE id = $1 AND purged_at IS NULL \
+                     RETURNING wallet_id, reserved_bytes",
+                )
+                .bind(grant_id)
+                .bind(now)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let Some((wallet_id, reserved)) = grant else { return Ok(Vec::new()) };
+                let keys: Vec<(String,)> = sqlx::query_as(
+                    "DELETE FROM grant_documents WHERE grant_id = $1 RETURNING blob_key",
+                )
+                .bind(grant_id)
+                .fetch_all(&mut *tx)
+                .await?;
+                release(&mut tx, &$crate::ids::WalletId::from_stored(wallet_id), reserved).await?;
+                tx.commit().await?;
+                Ok(keys.into_iter().map(|k| k.0).collect())
             }
         }
     };
