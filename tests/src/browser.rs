@@ -161,11 +161,18 @@ impl Browser {
                 })
                 .collect();
             if let Some(path) = finished.first() {
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                return (name, std::fs::read(path).expect("download"));
+                // Chromium may show the final name before the last bytes are written: take
+                // the file once two reads 100 ms apart agree and it is not empty.
+                let first = std::fs::read(path).unwrap_or_default();
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                let second = std::fs::read(path).unwrap_or_default();
+                if !second.is_empty() && first == second {
+                    let name = path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    return (name, second);
+                }
             }
             if started.elapsed() > Duration::from_secs(30) {
                 panic!("no download arrived");
