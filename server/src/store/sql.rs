@@ -52,6 +52,16 @@ pub(super) fn document_from_row(row: DocumentRow) -> super::DocumentRecord {
     }
 }
 
+/// What reserving bytes did.
+pub(super) enum Reservation {
+    /// Reserved.
+    Reserved,
+    /// The wallet's quota would be exceeded.
+    QuotaExceeded,
+    /// The server's cap would be exceeded.
+    ServerFull,
+}
+
 /// A `grants` row, in the order of the columns the queries select.
 pub(super) type GrantRow = (
     String,
@@ -116,6 +126,39 @@ pub(super) fn is_unique_violation(err: &sqlx::Error) -> bool {
 /// `run_migrations(&self)` method.
 macro_rules! impl_store {
     ($store:ty, $db:ty) => {
+        /// Reserves bytes against a wallet's quota and the server's cap (nothing when either
+        /// would be exceeded: the caller drops the transaction).
+        async fn reserve(
+            tx: &mut sqlx::Transaction<'_, $db>,
+            wallet_id: &$crate::ids::WalletId,
+            bytes: i64,
+            quota: i64,
+            global_cap: i64,
+        ) -> Result<$crate::store::sql::Reservation, sqlx::Error> {
+            let reserved: Option<(i64,)> = sqlx::query_as(
+                "UPDATE wallets SET used_bytes = used_bytes + $2 WHERE id = $1 AND used_bytes + $2 <= $3 RETURNING used_bytes",
+            )
+            .bind(wallet_id.as_str())
+            .bind(bytes)
+            .bind(quota)
+            .fetch_optional(&mut **tx)
+            .await?;
+            if reserved.is_none() {
+                return Ok($crate::store::sql::Reservation::QuotaExceeded);
+            }
+            let global: Option<(i64,)> = sqlx::query_as(
+                "UPDATE global_usage SET used_bytes = used_bytes + $1 WHERE id = 1 AND used_bytes + $1 <= $2 RETURNING used_bytes",
+            )
+            .bind(bytes)
+            .bind(global_cap)
+            .fetch_optional(&mut **tx)
+            .await?;
+            if global.is_none() {
+                return Ok($crate::store::sql::Reservation::ServerFull);
+            }
+            Ok($crate::store::sql::Reservation::Reserved)
+        }
+
         /// Gives back reserved bytes to a wallet and to the server.
         async fn release(
             tx: &mut sqlx::Transaction<'_, $db>,
@@ -606,26 +649,10 @@ macro_rules! impl_store {
             ) -> $crate::store::StoreResult<$crate::store::CreateUploadOutcome> {
                 use $crate::store::CreateUploadOutcome as Outcome;
                 let mut tx = self.pool.begin().await?;
-                let reserved: Option<(i64,)> = sqlx::query_as(
-                    "UPDATE wallets SET used_bytes = used_bytes + $2 WHERE id = $1 AND used_bytes + $2 <= $3 RETURNING used_bytes",
-                )
-                .bind(u.wallet_id.as_str())
-                .bind(u.ciphertext_len)
-                .bind(quota)
-                .fetch_optional(&mut *tx)
-                .await?;
-                if reserved.is_none() {
-                    return Ok(Outcome::QuotaExceeded);
-                }
-                let global: Option<(i64,)> = sqlx::query_as(
-                    "UPDATE global_usage SET used_bytes = used_bytes + $1 WHERE id = 1 AND used_bytes + $1 <= $2 RETURNING used_bytes",
-                )
-                .bind(u.ciphertext_len)
-                .bind(global_cap)
-                .fetch_optional(&mut *tx)
-                .await?;
-                if global.is_none() {
-                    return Ok(Outcome::ServerFull);
+                match reserve(&mut tx, &u.wallet_id, u.ciphertext_len, quota, global_cap).await? {
+                    $crate::store::sql::Reservation::Reserved => {}
+                    $crate::store::sql::Reservation::QuotaExceeded => return Ok(Outcome::QuotaExceeded),
+                    $crate::store::sql::Reservation::ServerFull => return Ok(Outcome::ServerFull),
                 }
                 let exists: Option<(i64,)> =
                     sqlx::query_as("SELECT CAST(1 AS BIGINT) FROM documents WHERE wallet_id = $1 AND id = $2")
@@ -905,26 +932,10 @@ macro_rules! impl_store {
             ) -> $crate::store::StoreResult<$crate::store::CreateGrantOutcome> {
                 use $crate::store::CreateGrantOutcome as Outcome;
                 let mut tx = self.pool.begin().await?;
-                let reserved: Option<(i64,)> = sqlx::query_as(
-                    "UPDATE wallets SET used_bytes = used_bytes + $2 WHERE id = $1 AND used_bytes + $2 <= $3 RETURNING used_bytes",
-                )
-                .bind(g.wallet_id.as_str())
-                .bind(g.reserved_bytes)
-                .bind(quota)
-                .fetch_optional(&mut *tx)
-                .await?;
-                if reserved.is_none() {
-                    return Ok(Outcome::QuotaExceeded);
-                }
-                let global: Option<(i64,)> = sqlx::query_as(
-                    "UPDATE global_usage SET used_bytes = used_bytes + $1 WHERE id = 1 AND used_bytes + $1 <= $2 RETURNING used_bytes",
-                )
-                .bind(g.reserved_bytes)
-                .bind(global_cap)
-                .fetch_optional(&mut *tx)
-                .await?;
-                if global.is_none() {
-                    return Ok(Outcome::ServerFull);
+                match reserve(&mut tx, &g.wallet_id, g.reserved_bytes, quota, global_cap).await? {
+                    $crate::store::sql::Reservation::Reserved => {}
+                    $crate::store::sql::Reservation::QuotaExceeded => return Ok(Outcome::QuotaExceeded),
+                    $crate::store::sql::Reservation::ServerFull => return Ok(Outcome::ServerFull),
                 }
                 sqlx::query(
                     "INSERT INTO grants (id, wallet_id, access_hash, pin_hash, pin_failures, wrapped_key, label, document_count, reserved_bytes, max_openings, openings, created_at, expires_at, revoked_at, purged_at) \
