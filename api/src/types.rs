@@ -428,8 +428,9 @@ pub struct GrantList {
     pub grants: Vec<GrantSummary>,
 }
 
-/// What the worker's page sends: tokens derived from the link's secret (and the PIN).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// What the worker's page sends: tokens derived from the link's secret (and the PIN). Its
+/// `Debug` shows no token.
+#[derive(Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GrantTokens {
     /// The access token (URL-safe base64).
@@ -474,4 +475,10 @@ pub struct GrantOpened {
     pub expires_at: i64,
     /// The documents, in order.
     pub documents: Vec<GrantedDocument>,
+}
+
+impl std::fmt::Debug for GrantTokens {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("GrantTokens(…)")
+    }
 }

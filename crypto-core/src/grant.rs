@@ -143,6 +143,13 @@ impl GrantPin {
 pub struct GrantToken([u8; 32]);
 
 impl GrantToken {
+    /// A random token (the server's opening tokens).
+    pub fn random() -> Self {
+        let mut bytes = [0u8; 32];
+        OsRng.fill_bytes(&mut bytes);
+        Self(bytes)
+    }
+
     /// Reads a token sent as URL-safe base64 (as in [`GrantToken::to_text`]).
     pub fn from_text(text: &str) -> Result<Self> {
         let bytes = FRAGMENT
@@ -261,6 +268,7 @@ mod tests {
         assert_ne!(GrantSecret::generate().pin_token(&a), secret.pin_token(&a));
         assert_eq!(GrantToken::from_text(&access.to_text()).unwrap(), access);
         assert!(GrantToken::from_text("short").is_err());
+        assert_ne!(GrantToken::random(), GrantToken::random());
         assert_ne!(access.hash(), access.0);
         assert!(!format!("{access:?}").contains(&access.to_text()));
     }

@@ -45,7 +45,8 @@ pub fn routes() -> Router<AppState> {
         )
 }
 
-/// Where a grant stands at `now`.
+/// Where a grant stands at `now`. A purged grant (no document rows left) is always revoked,
+/// burned or expired, which are told before "incomplete".
 pub fn grant_state(grant: &GrantRecord, documents_stored: i64, now: i64) -> GrantState {
     if grant.revoked_at.is_some() {
         GrantState::Revoked
@@ -315,12 +316,7 @@ pub async fn list_grants(
     let mut grants = Vec::new();
     for grant in state.store.wallet_grants(&session.wallet_id).await? {
         let documents = state.store.grant_documents(&grant.id).await?;
-        // A purged grant has no document rows left: its state comes from why it was purged.
-        let stored = if grant.purged_at.is_some() {
-            grant.document_count
-        } else {
-            stored_count(&documents)
-        };
+        let stored = stored_count(&documents);
         grants.push(GrantSummary {
             grant_id: grant.id.clone(),
             label: grant.label.clone().into(),
@@ -398,11 +394,7 @@ pub async fn status(
 ) -> Result<ApiJson<GrantStatus>, ApiError> {
     let grant = shown_grant(&state, &grant_id, &tokens).await?;
     let documents = state.store.grant_documents(&grant.id).await?;
-    let stored = if grant.purged_at.is_some() {
-        grant.document_count
-    } else {
-        stored_count(&documents)
-    };
+    let stored = stored_count(&documents);
     Ok(ApiJson(GrantStatus {
         state: grant_state(&grant, stored, state.clock.now()),
         has_pin: grant.pin_hash.is_some(),
@@ -453,13 +445,7 @@ pub async fn open(
             };
         }
     }
-    let mut token = [0u8; 32];
-    rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut token);
-    let opening = GrantToken::from_text(&base64::Engine::encode(
-        &base64::engine::general_purpose::URL_SAFE_NO_PAD,
-        token,
-    ))
-    .map_err(ApiError::internal)?;
+    let opening = GrantToken::random();
     let token_expires_at = (now + OPENING_SECONDS).min(grant.expires_at);
     if !state
         .store
