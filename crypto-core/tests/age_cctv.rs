@@ -1,7 +1,7 @@
 //! Runs every C2SP age conformance vector (CCTV) against `pde_crypto::age_compat`, natively.
 //!
-//! The vectors are read from `../../shared/testdata/age-cctv` relative to this crate, or from
-//! `$PDE_AGE_CCTV_DIR`. The same vectors run in wasm32 from `tests/common/embedded.rs`
+//! The vectors are read from `tests/data/age-cctv` in this crate (a copy of the C2SP vectors,
+//! with their README, so that any clone can run them), or from `$PDE_AGE_CCTV_DIR`. The same vectors run in wasm32 from `tests/common/embedded.rs`
 //! (generated; this test fails when it is out of date, and
 //! `cargo test -p pde-crypto --test age_cctv -- --ignored regenerate_embedded` rewrites it).
 #![cfg(not(target_arch = "wasm32"))]
@@ -17,7 +17,7 @@ use std::{
 fn vectors_dir() -> PathBuf {
     match std::env::var_os("PDE_AGE_CCTV_DIR") {
         Some(d) => PathBuf::from(d),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/testdata/age-cctv"),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/age-cctv"),
     }
 }
 
@@ -83,7 +83,7 @@ fn regenerate_embedded() {
     for n in names {
         writeln!(
             s,
-            "    (\"{n}\", include_bytes!(\"../../../../shared/testdata/age-cctv/{n}\")),"
+            "    (\"{n}\", include_bytes!(\"../data/age-cctv/{n}\")),"
         )
         .unwrap();
     }

@@ -3,580 +3,558 @@
 
 /// `(name, file bytes)` of every vector.
 pub const VECTORS: &[(&str, &[u8])] = &[
-    (
-        "armor_crlf",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_crlf"),
-    ),
+    ("armor_crlf", include_bytes!("../data/age-cctv/armor_crlf")),
     (
         "armor_empty",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_empty"),
+        include_bytes!("../data/age-cctv/armor_empty"),
     ),
     (
         "armor_empty_last_line",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_empty_last_line"),
+        include_bytes!("../data/age-cctv/armor_empty_last_line"),
     ),
     (
         "armor_empty_line_begin",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_empty_line_begin"),
+        include_bytes!("../data/age-cctv/armor_empty_line_begin"),
     ),
     (
         "armor_empty_line_end",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_empty_line_end"),
+        include_bytes!("../data/age-cctv/armor_empty_line_end"),
     ),
     (
         "armor_eol_between_padding",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_eol_between_padding"),
+        include_bytes!("../data/age-cctv/armor_eol_between_padding"),
     ),
     (
         "armor_full_last_line",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_full_last_line"),
+        include_bytes!("../data/age-cctv/armor_full_last_line"),
     ),
     (
         "armor_garbage_encoded",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_garbage_encoded"),
+        include_bytes!("../data/age-cctv/armor_garbage_encoded"),
     ),
     (
         "armor_garbage_leading",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_garbage_leading"),
+        include_bytes!("../data/age-cctv/armor_garbage_leading"),
     ),
     (
         "armor_garbage_trailing",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_garbage_trailing"),
+        include_bytes!("../data/age-cctv/armor_garbage_trailing"),
     ),
     (
         "armor_header_crlf",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_header_crlf"),
+        include_bytes!("../data/age-cctv/armor_header_crlf"),
     ),
     (
         "armor_headers",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_headers"),
+        include_bytes!("../data/age-cctv/armor_headers"),
     ),
     (
         "armor_hybrid",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_hybrid"),
+        include_bytes!("../data/age-cctv/armor_hybrid"),
     ),
     (
         "armor_invalid_character_header",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_invalid_character_header"),
+        include_bytes!("../data/age-cctv/armor_invalid_character_header"),
     ),
     (
         "armor_invalid_character_payload",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_invalid_character_payload"),
+        include_bytes!("../data/age-cctv/armor_invalid_character_payload"),
     ),
     (
         "armor_long_line",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_long_line"),
+        include_bytes!("../data/age-cctv/armor_long_line"),
     ),
     (
         "armor_lowercase",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_lowercase"),
+        include_bytes!("../data/age-cctv/armor_lowercase"),
     ),
     (
         "armor_no_end_line",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_no_end_line"),
+        include_bytes!("../data/age-cctv/armor_no_end_line"),
     ),
     (
         "armor_no_eol",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_no_eol"),
+        include_bytes!("../data/age-cctv/armor_no_eol"),
     ),
     (
         "armor_no_match",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_no_match"),
+        include_bytes!("../data/age-cctv/armor_no_match"),
     ),
     (
         "armor_no_padding",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_no_padding"),
+        include_bytes!("../data/age-cctv/armor_no_padding"),
     ),
     (
         "armor_not_canonical",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_not_canonical"),
+        include_bytes!("../data/age-cctv/armor_not_canonical"),
     ),
     (
         "armor_pgp_checksum",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_pgp_checksum"),
+        include_bytes!("../data/age-cctv/armor_pgp_checksum"),
     ),
     (
         "armor_scrypt",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_scrypt"),
+        include_bytes!("../data/age-cctv/armor_scrypt"),
     ),
     (
         "armor_short_line",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_short_line"),
+        include_bytes!("../data/age-cctv/armor_short_line"),
     ),
     (
         "armor_whitespace_begin",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_whitespace_begin"),
+        include_bytes!("../data/age-cctv/armor_whitespace_begin"),
     ),
     (
         "armor_whitespace_end",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_whitespace_end"),
+        include_bytes!("../data/age-cctv/armor_whitespace_end"),
     ),
     (
         "armor_whitespace_eol",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_whitespace_eol"),
+        include_bytes!("../data/age-cctv/armor_whitespace_eol"),
     ),
     (
         "armor_whitespace_last_line",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_whitespace_last_line"),
+        include_bytes!("../data/age-cctv/armor_whitespace_last_line"),
     ),
     (
         "armor_whitespace_line_start",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_whitespace_line_start"),
+        include_bytes!("../data/age-cctv/armor_whitespace_line_start"),
     ),
     (
         "armor_whitespace_outside",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_whitespace_outside"),
+        include_bytes!("../data/age-cctv/armor_whitespace_outside"),
     ),
     (
         "armor_wrong_type",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_wrong_type"),
+        include_bytes!("../data/age-cctv/armor_wrong_type"),
     ),
     (
         "armor_x25519",
-        include_bytes!("../../../../shared/testdata/age-cctv/armor_x25519"),
+        include_bytes!("../data/age-cctv/armor_x25519"),
     ),
-    (
-        "empty",
-        include_bytes!("../../../../shared/testdata/age-cctv/empty"),
-    ),
+    ("empty", include_bytes!("../data/age-cctv/empty")),
     (
         "header_crlf",
-        include_bytes!("../../../../shared/testdata/age-cctv/header_crlf"),
+        include_bytes!("../data/age-cctv/header_crlf"),
     ),
-    (
-        "hmac_bad",
-        include_bytes!("../../../../shared/testdata/age-cctv/hmac_bad"),
-    ),
+    ("hmac_bad", include_bytes!("../data/age-cctv/hmac_bad")),
     (
         "hmac_extra_space",
-        include_bytes!("../../../../shared/testdata/age-cctv/hmac_extra_space"),
+        include_bytes!("../data/age-cctv/hmac_extra_space"),
     ),
     (
         "hmac_garbage",
-        include_bytes!("../../../../shared/testdata/age-cctv/hmac_garbage"),
+        include_bytes!("../data/age-cctv/hmac_garbage"),
     ),
     (
         "hmac_missing",
-        include_bytes!("../../../../shared/testdata/age-cctv/hmac_missing"),
+        include_bytes!("../data/age-cctv/hmac_missing"),
     ),
     (
         "hmac_no_space",
-        include_bytes!("../../../../shared/testdata/age-cctv/hmac_no_space"),
+        include_bytes!("../data/age-cctv/hmac_no_space"),
     ),
     (
         "hmac_not_canonical",
-        include_bytes!("../../../../shared/testdata/age-cctv/hmac_not_canonical"),
+        include_bytes!("../data/age-cctv/hmac_not_canonical"),
     ),
     (
         "hmac_trailing_space",
-        include_bytes!("../../../../shared/testdata/age-cctv/hmac_trailing_space"),
+        include_bytes!("../data/age-cctv/hmac_trailing_space"),
     ),
     (
         "hmac_truncated",
-        include_bytes!("../../../../shared/testdata/age-cctv/hmac_truncated"),
+        include_bytes!("../data/age-cctv/hmac_truncated"),
     ),
-    (
-        "hybrid",
-        include_bytes!("../../../../shared/testdata/age-cctv/hybrid"),
-    ),
+    ("hybrid", include_bytes!("../data/age-cctv/hybrid")),
     (
         "hybrid_and_x25519",
-        include_bytes!("../../../../shared/testdata/age-cctv/hybrid_and_x25519"),
+        include_bytes!("../data/age-cctv/hybrid_and_x25519"),
     ),
     (
         "hybrid_bad_tag",
-        include_bytes!("../../../../shared/testdata/age-cctv/hybrid_bad_tag"),
+        include_bytes!("../data/age-cctv/hybrid_bad_tag"),
     ),
     (
         "hybrid_currupted_enc_mlkem",
-        include_bytes!("../../../../shared/testdata/age-cctv/hybrid_currupted_enc_mlkem"),
+        include_bytes!("../data/age-cctv/hybrid_currupted_enc_mlkem"),
     ),
     (
         "hybrid_currupted_enc_x25519",
-        include_bytes!("../../../../shared/testdata/age-cctv/hybrid_currupted_enc_x25519"),
+        include_bytes!("../data/age-cctv/hybrid_currupted_enc_x25519"),
     ),
     (
         "hybrid_extra_argument",
-        include_bytes!("../../../../shared/testdata/age-cctv/hybrid_extra_argument"),
+        include_bytes!("../data/age-cctv/hybrid_extra_argument"),
     ),
     (
         "hybrid_grease",
-        include_bytes!("../../../../shared/testdata/age-cctv/hybrid_grease"),
+        include_bytes!("../data/age-cctv/hybrid_grease"),
     ),
     (
         "hybrid_identity",
-        include_bytes!("../../../../shared/testdata/age-cctv/hybrid_identity"),
+        include_bytes!("../data/age-cctv/hybrid_identity"),
     ),
     (
         "hybrid_long_file_key",
-        include_bytes!("../../../../shared/testdata/age-cctv/hybrid_long_file_key"),
+        include_bytes!("../data/age-cctv/hybrid_long_file_key"),
     ),
     (
         "hybrid_long_share",
-        include_bytes!("../../../../shared/testdata/age-cctv/hybrid_long_share"),
+        include_bytes!("../data/age-cctv/hybrid_long_share"),
     ),
     (
         "hybrid_low_order",
-        include_bytes!("../../../../shared/testdata/age-cctv/hybrid_low_order"),
+        include_bytes!("../data/age-cctv/hybrid_low_order"),
     ),
     (
         "hybrid_multiple_recipients",
-        include_bytes!("../../../../shared/testdata/age-cctv/hybrid_multiple_recipients"),
+        include_bytes!("../data/age-cctv/hybrid_multiple_recipients"),
     ),
     (
         "hybrid_no_match",
-        include_bytes!("../../../../shared/testdata/age-cctv/hybrid_no_match"),
+        include_bytes!("../data/age-cctv/hybrid_no_match"),
     ),
     (
         "hybrid_not_canonical_body",
-        include_bytes!("../../../../shared/testdata/age-cctv/hybrid_not_canonical_body"),
+        include_bytes!("../data/age-cctv/hybrid_not_canonical_body"),
     ),
     (
         "hybrid_not_canonical_enc",
-        include_bytes!("../../../../shared/testdata/age-cctv/hybrid_not_canonical_enc"),
+        include_bytes!("../data/age-cctv/hybrid_not_canonical_enc"),
     ),
     (
         "hybrid_short_share",
-        include_bytes!("../../../../shared/testdata/age-cctv/hybrid_short_share"),
+        include_bytes!("../data/age-cctv/hybrid_short_share"),
     ),
     (
         "hybrid_uppercase",
-        include_bytes!("../../../../shared/testdata/age-cctv/hybrid_uppercase"),
+        include_bytes!("../data/age-cctv/hybrid_uppercase"),
     ),
     (
         "hybrid_x25519_arg",
-        include_bytes!("../../../../shared/testdata/age-cctv/hybrid_x25519_arg"),
+        include_bytes!("../data/age-cctv/hybrid_x25519_arg"),
     ),
-    (
-        "scrypt",
-        include_bytes!("../../../../shared/testdata/age-cctv/scrypt"),
-    ),
+    ("scrypt", include_bytes!("../data/age-cctv/scrypt")),
     (
         "scrypt_and_x25519",
-        include_bytes!("../../../../shared/testdata/age-cctv/scrypt_and_x25519"),
+        include_bytes!("../data/age-cctv/scrypt_and_x25519"),
     ),
     (
         "scrypt_bad_tag",
-        include_bytes!("../../../../shared/testdata/age-cctv/scrypt_bad_tag"),
+        include_bytes!("../data/age-cctv/scrypt_bad_tag"),
     ),
     (
         "scrypt_double",
-        include_bytes!("../../../../shared/testdata/age-cctv/scrypt_double"),
+        include_bytes!("../data/age-cctv/scrypt_double"),
     ),
     (
         "scrypt_extra_argument",
-        include_bytes!("../../../../shared/testdata/age-cctv/scrypt_extra_argument"),
+        include_bytes!("../data/age-cctv/scrypt_extra_argument"),
     ),
     (
         "scrypt_long_file_key",
-        include_bytes!("../../../../shared/testdata/age-cctv/scrypt_long_file_key"),
+        include_bytes!("../data/age-cctv/scrypt_long_file_key"),
     ),
     (
         "scrypt_no_match",
-        include_bytes!("../../../../shared/testdata/age-cctv/scrypt_no_match"),
+        include_bytes!("../data/age-cctv/scrypt_no_match"),
     ),
     (
         "scrypt_not_canonical_body",
-        include_bytes!("../../../../shared/testdata/age-cctv/scrypt_not_canonical_body"),
+        include_bytes!("../data/age-cctv/scrypt_not_canonical_body"),
     ),
     (
         "scrypt_not_canonical_salt",
-        include_bytes!("../../../../shared/testdata/age-cctv/scrypt_not_canonical_salt"),
+        include_bytes!("../data/age-cctv/scrypt_not_canonical_salt"),
     ),
     (
         "scrypt_salt_long",
-        include_bytes!("../../../../shared/testdata/age-cctv/scrypt_salt_long"),
+        include_bytes!("../data/age-cctv/scrypt_salt_long"),
     ),
     (
         "scrypt_salt_missing",
-        include_bytes!("../../../../shared/testdata/age-cctv/scrypt_salt_missing"),
+        include_bytes!("../data/age-cctv/scrypt_salt_missing"),
     ),
     (
         "scrypt_salt_short",
-        include_bytes!("../../../../shared/testdata/age-cctv/scrypt_salt_short"),
+        include_bytes!("../data/age-cctv/scrypt_salt_short"),
     ),
     (
         "scrypt_uppercase",
-        include_bytes!("../../../../shared/testdata/age-cctv/scrypt_uppercase"),
+        include_bytes!("../data/age-cctv/scrypt_uppercase"),
     ),
     (
         "scrypt_work_factor_23",
-        include_bytes!("../../../../shared/testdata/age-cctv/scrypt_work_factor_23"),
+        include_bytes!("../data/age-cctv/scrypt_work_factor_23"),
     ),
     (
         "scrypt_work_factor_hex",
-        include_bytes!("../../../../shared/testdata/age-cctv/scrypt_work_factor_hex"),
+        include_bytes!("../data/age-cctv/scrypt_work_factor_hex"),
     ),
     (
         "scrypt_work_factor_leading_garbage",
-        include_bytes!("../../../../shared/testdata/age-cctv/scrypt_work_factor_leading_garbage"),
+        include_bytes!("../data/age-cctv/scrypt_work_factor_leading_garbage"),
     ),
     (
         "scrypt_work_factor_leading_plus",
-        include_bytes!("../../../../shared/testdata/age-cctv/scrypt_work_factor_leading_plus"),
+        include_bytes!("../data/age-cctv/scrypt_work_factor_leading_plus"),
     ),
     (
         "scrypt_work_factor_leading_zero_decimal",
-        include_bytes!(
-            "../../../../shared/testdata/age-cctv/scrypt_work_factor_leading_zero_decimal"
-        ),
+        include_bytes!("../data/age-cctv/scrypt_work_factor_leading_zero_decimal"),
     ),
     (
         "scrypt_work_factor_leading_zero_octal",
-        include_bytes!(
-            "../../../../shared/testdata/age-cctv/scrypt_work_factor_leading_zero_octal"
-        ),
+        include_bytes!("../data/age-cctv/scrypt_work_factor_leading_zero_octal"),
     ),
     (
         "scrypt_work_factor_missing",
-        include_bytes!("../../../../shared/testdata/age-cctv/scrypt_work_factor_missing"),
+        include_bytes!("../data/age-cctv/scrypt_work_factor_missing"),
     ),
     (
         "scrypt_work_factor_negative",
-        include_bytes!("../../../../shared/testdata/age-cctv/scrypt_work_factor_negative"),
+        include_bytes!("../data/age-cctv/scrypt_work_factor_negative"),
     ),
     (
         "scrypt_work_factor_overflow",
-        include_bytes!("../../../../shared/testdata/age-cctv/scrypt_work_factor_overflow"),
+        include_bytes!("../data/age-cctv/scrypt_work_factor_overflow"),
     ),
     (
         "scrypt_work_factor_trailing_garbage",
-        include_bytes!("../../../../shared/testdata/age-cctv/scrypt_work_factor_trailing_garbage"),
+        include_bytes!("../data/age-cctv/scrypt_work_factor_trailing_garbage"),
     ),
     (
         "scrypt_work_factor_wrong",
-        include_bytes!("../../../../shared/testdata/age-cctv/scrypt_work_factor_wrong"),
+        include_bytes!("../data/age-cctv/scrypt_work_factor_wrong"),
     ),
     (
         "scrypt_work_factor_zero",
-        include_bytes!("../../../../shared/testdata/age-cctv/scrypt_work_factor_zero"),
+        include_bytes!("../data/age-cctv/scrypt_work_factor_zero"),
     ),
     (
         "stanza_bad_start",
-        include_bytes!("../../../../shared/testdata/age-cctv/stanza_bad_start"),
+        include_bytes!("../data/age-cctv/stanza_bad_start"),
     ),
     (
         "stanza_base64_padding",
-        include_bytes!("../../../../shared/testdata/age-cctv/stanza_base64_padding"),
+        include_bytes!("../data/age-cctv/stanza_base64_padding"),
     ),
     (
         "stanza_empty_argument",
-        include_bytes!("../../../../shared/testdata/age-cctv/stanza_empty_argument"),
+        include_bytes!("../data/age-cctv/stanza_empty_argument"),
     ),
     (
         "stanza_empty_body",
-        include_bytes!("../../../../shared/testdata/age-cctv/stanza_empty_body"),
+        include_bytes!("../data/age-cctv/stanza_empty_body"),
     ),
     (
         "stanza_empty_last_line",
-        include_bytes!("../../../../shared/testdata/age-cctv/stanza_empty_last_line"),
+        include_bytes!("../data/age-cctv/stanza_empty_last_line"),
     ),
     (
         "stanza_invalid_character",
-        include_bytes!("../../../../shared/testdata/age-cctv/stanza_invalid_character"),
+        include_bytes!("../data/age-cctv/stanza_invalid_character"),
     ),
     (
         "stanza_long_line",
-        include_bytes!("../../../../shared/testdata/age-cctv/stanza_long_line"),
+        include_bytes!("../data/age-cctv/stanza_long_line"),
     ),
     (
         "stanza_missing_body",
-        include_bytes!("../../../../shared/testdata/age-cctv/stanza_missing_body"),
+        include_bytes!("../data/age-cctv/stanza_missing_body"),
     ),
     (
         "stanza_missing_final_line",
-        include_bytes!("../../../../shared/testdata/age-cctv/stanza_missing_final_line"),
+        include_bytes!("../data/age-cctv/stanza_missing_final_line"),
     ),
     (
         "stanza_multiple_short_lines",
-        include_bytes!("../../../../shared/testdata/age-cctv/stanza_multiple_short_lines"),
+        include_bytes!("../data/age-cctv/stanza_multiple_short_lines"),
     ),
     (
         "stanza_no_arguments",
-        include_bytes!("../../../../shared/testdata/age-cctv/stanza_no_arguments"),
+        include_bytes!("../data/age-cctv/stanza_no_arguments"),
     ),
     (
         "stanza_not_canonical",
-        include_bytes!("../../../../shared/testdata/age-cctv/stanza_not_canonical"),
+        include_bytes!("../data/age-cctv/stanza_not_canonical"),
     ),
     (
         "stanza_spurious_cr",
-        include_bytes!("../../../../shared/testdata/age-cctv/stanza_spurious_cr"),
+        include_bytes!("../data/age-cctv/stanza_spurious_cr"),
     ),
     (
         "stanza_valid_characters",
-        include_bytes!("../../../../shared/testdata/age-cctv/stanza_valid_characters"),
+        include_bytes!("../data/age-cctv/stanza_valid_characters"),
     ),
     (
         "stream_257_chunks",
-        include_bytes!("../../../../shared/testdata/age-cctv/stream_257_chunks"),
+        include_bytes!("../data/age-cctv/stream_257_chunks"),
     ),
     (
         "stream_257_chunks_full",
-        include_bytes!("../../../../shared/testdata/age-cctv/stream_257_chunks_full"),
+        include_bytes!("../data/age-cctv/stream_257_chunks_full"),
     ),
     (
         "stream_258_chunks",
-        include_bytes!("../../../../shared/testdata/age-cctv/stream_258_chunks"),
+        include_bytes!("../data/age-cctv/stream_258_chunks"),
     ),
     (
         "stream_bad_tag",
-        include_bytes!("../../../../shared/testdata/age-cctv/stream_bad_tag"),
+        include_bytes!("../data/age-cctv/stream_bad_tag"),
     ),
     (
         "stream_bad_tag_second_chunk",
-        include_bytes!("../../../../shared/testdata/age-cctv/stream_bad_tag_second_chunk"),
+        include_bytes!("../data/age-cctv/stream_bad_tag_second_chunk"),
     ),
     (
         "stream_bad_tag_second_chunk_full",
-        include_bytes!("../../../../shared/testdata/age-cctv/stream_bad_tag_second_chunk_full"),
+        include_bytes!("../data/age-cctv/stream_bad_tag_second_chunk_full"),
     ),
     (
         "stream_empty_payload",
-        include_bytes!("../../../../shared/testdata/age-cctv/stream_empty_payload"),
+        include_bytes!("../data/age-cctv/stream_empty_payload"),
     ),
     (
         "stream_last_chunk_empty",
-        include_bytes!("../../../../shared/testdata/age-cctv/stream_last_chunk_empty"),
+        include_bytes!("../data/age-cctv/stream_last_chunk_empty"),
     ),
     (
         "stream_last_chunk_full",
-        include_bytes!("../../../../shared/testdata/age-cctv/stream_last_chunk_full"),
+        include_bytes!("../data/age-cctv/stream_last_chunk_full"),
     ),
     (
         "stream_last_chunk_full_second",
-        include_bytes!("../../../../shared/testdata/age-cctv/stream_last_chunk_full_second"),
+        include_bytes!("../data/age-cctv/stream_last_chunk_full_second"),
     ),
     (
         "stream_missing_tag",
-        include_bytes!("../../../../shared/testdata/age-cctv/stream_missing_tag"),
+        include_bytes!("../data/age-cctv/stream_missing_tag"),
     ),
     (
         "stream_no_chunks",
-        include_bytes!("../../../../shared/testdata/age-cctv/stream_no_chunks"),
+        include_bytes!("../data/age-cctv/stream_no_chunks"),
     ),
     (
         "stream_no_final",
-        include_bytes!("../../../../shared/testdata/age-cctv/stream_no_final"),
+        include_bytes!("../data/age-cctv/stream_no_final"),
     ),
     (
         "stream_no_final_full",
-        include_bytes!("../../../../shared/testdata/age-cctv/stream_no_final_full"),
+        include_bytes!("../data/age-cctv/stream_no_final_full"),
     ),
     (
         "stream_no_final_two_chunks",
-        include_bytes!("../../../../shared/testdata/age-cctv/stream_no_final_two_chunks"),
+        include_bytes!("../data/age-cctv/stream_no_final_two_chunks"),
     ),
     (
         "stream_no_final_two_chunks_full",
-        include_bytes!("../../../../shared/testdata/age-cctv/stream_no_final_two_chunks_full"),
+        include_bytes!("../data/age-cctv/stream_no_final_two_chunks_full"),
     ),
     (
         "stream_no_nonce",
-        include_bytes!("../../../../shared/testdata/age-cctv/stream_no_nonce"),
+        include_bytes!("../data/age-cctv/stream_no_nonce"),
     ),
     (
         "stream_short_chunk",
-        include_bytes!("../../../../shared/testdata/age-cctv/stream_short_chunk"),
+        include_bytes!("../data/age-cctv/stream_short_chunk"),
     ),
     (
         "stream_short_nonce",
-        include_bytes!("../../../../shared/testdata/age-cctv/stream_short_nonce"),
+        include_bytes!("../data/age-cctv/stream_short_nonce"),
     ),
     (
         "stream_short_second_chunk",
-        include_bytes!("../../../../shared/testdata/age-cctv/stream_short_second_chunk"),
+        include_bytes!("../data/age-cctv/stream_short_second_chunk"),
     ),
     (
         "stream_three_chunks",
-        include_bytes!("../../../../shared/testdata/age-cctv/stream_three_chunks"),
+        include_bytes!("../data/age-cctv/stream_three_chunks"),
     ),
     (
         "stream_trailing_garbage_long",
-        include_bytes!("../../../../shared/testdata/age-cctv/stream_trailing_garbage_long"),
+        include_bytes!("../data/age-cctv/stream_trailing_garbage_long"),
     ),
     (
         "stream_trailing_garbage_short",
-        include_bytes!("../../../../shared/testdata/age-cctv/stream_trailing_garbage_short"),
+        include_bytes!("../data/age-cctv/stream_trailing_garbage_short"),
     ),
     (
         "stream_two_chunks",
-        include_bytes!("../../../../shared/testdata/age-cctv/stream_two_chunks"),
+        include_bytes!("../data/age-cctv/stream_two_chunks"),
     ),
     (
         "stream_two_final_chunks",
-        include_bytes!("../../../../shared/testdata/age-cctv/stream_two_final_chunks"),
+        include_bytes!("../data/age-cctv/stream_two_final_chunks"),
     ),
     (
         "stream_two_final_chunks_full",
-        include_bytes!("../../../../shared/testdata/age-cctv/stream_two_final_chunks_full"),
+        include_bytes!("../data/age-cctv/stream_two_final_chunks_full"),
     ),
     (
         "stream_two_final_chunks_second",
-        include_bytes!("../../../../shared/testdata/age-cctv/stream_two_final_chunks_second"),
+        include_bytes!("../data/age-cctv/stream_two_final_chunks_second"),
     ),
     (
         "stream_two_final_chunks_short",
-        include_bytes!("../../../../shared/testdata/age-cctv/stream_two_final_chunks_short"),
+        include_bytes!("../data/age-cctv/stream_two_final_chunks_short"),
     ),
     (
         "version_unsupported",
-        include_bytes!("../../../../shared/testdata/age-cctv/version_unsupported"),
+        include_bytes!("../data/age-cctv/version_unsupported"),
     ),
-    (
-        "x25519",
-        include_bytes!("../../../../shared/testdata/age-cctv/x25519"),
-    ),
+    ("x25519", include_bytes!("../data/age-cctv/x25519")),
     (
         "x25519_bad_tag",
-        include_bytes!("../../../../shared/testdata/age-cctv/x25519_bad_tag"),
+        include_bytes!("../data/age-cctv/x25519_bad_tag"),
     ),
     (
         "x25519_extra_argument",
-        include_bytes!("../../../../shared/testdata/age-cctv/x25519_extra_argument"),
+        include_bytes!("../data/age-cctv/x25519_extra_argument"),
     ),
     (
         "x25519_grease",
-        include_bytes!("../../../../shared/testdata/age-cctv/x25519_grease"),
+        include_bytes!("../data/age-cctv/x25519_grease"),
     ),
     (
         "x25519_identity",
-        include_bytes!("../../../../shared/testdata/age-cctv/x25519_identity"),
+        include_bytes!("../data/age-cctv/x25519_identity"),
     ),
     (
         "x25519_long_file_key",
-        include_bytes!("../../../../shared/testdata/age-cctv/x25519_long_file_key"),
+        include_bytes!("../data/age-cctv/x25519_long_file_key"),
     ),
     (
         "x25519_long_share",
-        include_bytes!("../../../../shared/testdata/age-cctv/x25519_long_share"),
+        include_bytes!("../data/age-cctv/x25519_long_share"),
     ),
     (
         "x25519_low_order",
-        include_bytes!("../../../../shared/testdata/age-cctv/x25519_low_order"),
+        include_bytes!("../data/age-cctv/x25519_low_order"),
     ),
     (
         "x25519_lowercase",
-        include_bytes!("../../../../shared/testdata/age-cctv/x25519_lowercase"),
+        include_bytes!("../data/age-cctv/x25519_lowercase"),
     ),
     (
         "x25519_multiple_recipients",
-        include_bytes!("../../../../shared/testdata/age-cctv/x25519_multiple_recipients"),
+        include_bytes!("../data/age-cctv/x25519_multiple_recipients"),
     ),
     (
         "x25519_no_match",
-        include_bytes!("../../../../shared/testdata/age-cctv/x25519_no_match"),
+        include_bytes!("../data/age-cctv/x25519_no_match"),
     ),
     (
         "x25519_not_canonical_body",
-        include_bytes!("../../../../shared/testdata/age-cctv/x25519_not_canonical_body"),
+        include_bytes!("../data/age-cctv/x25519_not_canonical_body"),
     ),
     (
         "x25519_not_canonical_share",
-        include_bytes!("../../../../shared/testdata/age-cctv/x25519_not_canonical_share"),
+        include_bytes!("../data/age-cctv/x25519_not_canonical_share"),
     ),
     (
         "x25519_short_share",
-        include_bytes!("../../../../shared/testdata/age-cctv/x25519_short_share"),
+        include_bytes!("../data/age-cctv/x25519_short_share"),
     ),
 ];
