@@ -143,6 +143,10 @@ impl GrantPin {
 pub struct GrantToken([u8; 32]);
 
 impl GrantToken {
+    pub(crate) fn from_bytes(bytes: [u8; 32]) -> Self {
+        Self(bytes)
+    }
+
     /// A random token (the server's opening tokens).
     pub fn random() -> Self {
         let mut bytes = [0u8; 32];

@@ -37,6 +37,7 @@ mod error;
 mod util;
 
 pub mod age_compat;
+pub mod deposit;
 pub mod document;
 pub mod grant;
 pub mod metadata;
