@@ -88,6 +88,12 @@ pub enum ErrorCode {
     TooManyAttempts,
     /// `upload_incomplete`
     UploadIncomplete,
+    /// `deposit_expired`
+    DepositExpired,
+    /// `deposit_full`
+    DepositFull,
+    /// `deposit_revoked`
+    DepositRevoked,
     /// `grant_burned`
     GrantBurned,
     /// `grant_expired`
@@ -145,6 +151,9 @@ impl ErrorCode {
         ErrorCode::TestWalletsDisabled,
         ErrorCode::TooManyAttempts,
         ErrorCode::UploadIncomplete,
+        ErrorCode::DepositExpired,
+        ErrorCode::DepositFull,
+        ErrorCode::DepositRevoked,
         ErrorCode::GrantBurned,
         ErrorCode::GrantExpired,
         ErrorCode::GrantIncomplete,
@@ -196,6 +205,9 @@ impl ErrorCode {
             ErrorCode::TestWalletsDisabled => "test_wallets_disabled",
             ErrorCode::TooManyAttempts => "too_many_attempts",
             ErrorCode::UploadIncomplete => "upload_incomplete",
+            ErrorCode::DepositExpired => "deposit_expired",
+            ErrorCode::DepositFull => "deposit_full",
+            ErrorCode::DepositRevoked => "deposit_revoked",
             ErrorCode::GrantBurned => "grant_burned",
             ErrorCode::GrantExpired => "grant_expired",
             ErrorCode::GrantIncomplete => "grant_incomplete",

@@ -64,6 +64,9 @@ pub struct ErrorDetail {
     /// Seconds to wait before trying again, with 429 answers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after_seconds: Option<u64>,
+    /// PIN tries left before a grant is burned, with `wrong_pin` answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tries_left: Option<u32>,
 }
 
 /// Whether anyone can create a wallet, or only with an invitation code.
@@ -299,12 +302,15 @@ pub struct DocumentInfo {
     pub size: u64,
     /// Encrypted metadata record.
     pub metadata: Base64Bytes,
-    /// The document's tag.
+    /// The document's tag (empty for a document received through a deposit link).
     pub tag: Base64Bytes,
     /// Unix seconds.
     pub created_at: i64,
     /// Unix seconds.
     pub updated_at: i64,
+    /// The deposit link it came through, for a received document (sender unverified).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received_via: Option<String>,
 }
 
 /// The wallet's documents and its storage use.
@@ -481,4 +487,141 @@ impl std::fmt::Debug for GrantTokens {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("GrantTokens(…)")
     }
+}
+
+/// Longest life of a deposit link: 30 days.
+pub const MAX_DEPOSIT_SECONDS: u64 = 30 * 24 * 3600;
+/// Most documents one deposit link accepts.
+pub const MAX_DEPOSIT_FILES: u32 = 20;
+
+/// Creates a deposit link. Only the hash of the link's access token and the recipient check
+/// are sent: the link's secret stays in the holder's browser.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DepositCreateRequest {
+    /// SHA-256 of the access token.
+    pub access_hash: Base64Bytes,
+    /// The recipient check (see `pde_crypto::deposit`).
+    pub recipient_check: Base64Bytes,
+    /// The holder's private label, sealed to the wallet.
+    pub label: Base64Bytes,
+    /// Seconds from now until the link expires (at most [`MAX_DEPOSIT_SECONDS`]).
+    pub expires_in_seconds: u64,
+    /// Most documents (1 to [`MAX_DEPOSIT_FILES`]).
+    pub max_files: u32,
+}
+
+/// The deposit link was created.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DepositCreated {
+    /// Its id (in the link's path).
+    pub deposit_id: String,
+    /// Unix seconds.
+    pub expires_at: i64,
+}
+
+/// Where a deposit link stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DepositState {
+    /// Accepts documents.
+    Active,
+    /// Past its expiry.
+    Expired,
+    /// Stopped by the holder.
+    Revoked,
+    /// Received as many documents as allowed.
+    Full,
+}
+
+/// One of the holder's deposit links.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DepositSummary {
+    /// Its id.
+    pub deposit_id: String,
+    /// The private label, sealed to the wallet.
+    pub label: Base64Bytes,
+    /// Where it stands.
+    pub state: DepositState,
+    /// Unix seconds.
+    pub created_at: i64,
+    /// Unix seconds.
+    pub expires_at: i64,
+    /// Most documents.
+    pub max_files: u32,
+    /// Documents started through it.
+    pub files_received: u32,
+}
+
+/// The holder's deposit links.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DepositList {
+    /// Newest first.
+    pub deposits: Vec<DepositSummary>,
+}
+
+/// The worker's proof of holding the link: its access token. `Debug` shows no token.
+#[derive(Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DepositAccess {
+    /// The access token (URL-safe base64).
+    pub access_token: String,
+}
+
+impl std::fmt::Debug for DepositAccess {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DepositAccess(…)")
+    }
+}
+
+/// What the worker's page learns: where the link stands and the key to encrypt to, with the
+/// check that proves the holder chose that key.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DepositStatus {
+    /// Where it stands.
+    pub state: DepositState,
+    /// The holder's public key (`age1…`).
+    pub recipient: String,
+    /// The recipient check, verified by the worker's browser with the link's secret.
+    pub recipient_check: Base64Bytes,
+    /// Unix seconds.
+    pub expires_at: i64,
+    /// Documents it still accepts.
+    pub files_left: u32,
+    /// The largest document the server accepts (plaintext bytes).
+    pub max_document_bytes: u64,
+}
+
+/// Starts sending one document through a deposit link (counted against its maximum).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DepositUploadRequest {
+    /// The access token (URL-safe base64).
+    pub access_token: String,
+    /// The id the document will have (random, chosen by the worker's browser).
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub document_id: DocumentId,
+    /// Exact ciphertext size.
+    pub ciphertext_len: u64,
+}
+
+/// Completes a deposited document: its name and type, sealed to the holder's key.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DepositCommitRequest {
+    /// Encrypted metadata record.
+    pub metadata: Base64Bytes,
+}
+
+/// A deposited document arrived. Nothing else is told: the worker can't read it back.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DepositReceived {
+    /// Documents the link still accepts.
+    pub files_left: u32,
 }

@@ -190,6 +190,10 @@ impl IntoResponse for ApiError {
                 code: code.as_str().to_owned(),
                 message,
                 retry_after_seconds: retry_after,
+                tries_left: match &self {
+                    Self::WrongPin { tries_left } => u32::try_from(*tries_left).ok(),
+                    _ => None,
+                },
             },
         };
         let mut response = (status, Json(body)).into_response();

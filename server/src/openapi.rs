@@ -2,7 +2,7 @@
 
 use utoipa::OpenApi;
 
-use crate::handlers::{documents, grants, meta, sessions, uploads, wallets};
+use crate::handlers::{deposits, documents, grants, meta, sessions, uploads, wallets};
 
 /// Every documented route and schema.
 #[derive(OpenApi)]
@@ -38,6 +38,13 @@ use crate::handlers::{documents, grants, meta, sessions, uploads, wallets};
         grants::status,
         grants::open,
         grants::fetch_document,
+        deposits::create_deposit,
+        deposits::list_deposits,
+        deposits::revoke_deposit,
+        deposits::status,
+        deposits::start,
+        deposits::send_part,
+        deposits::commit,
     ),
     components(schemas(pde_api::ErrorBody, pde_api::ErrorDetail))
 )]

@@ -34,11 +34,21 @@ const FILES: &[(&str, &str)] = &[
     ("style.css", "text/css; charset=utf-8"),
 ];
 
-/// `/` and the bundle's files.
+/// `/`, the worker's page of a grant or deposit link (`/g/{id}`, `/d/{id}`, the same app: it reads the link's
+/// fragment, which the browser never sends) and the bundle's files. Loading a link counts
+/// nothing: a link preview bot gets the page, not an opening.
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route(
             "/",
+            get(|State(state): State<AppState>| async move { serve(&state, "index.html").await }),
+        )
+        .route(
+            "/g/{grant_id}",
+            get(|State(state): State<AppState>| async move { serve(&state, "index.html").await }),
+        )
+        .route(
+            "/d/{deposit_id}",
             get(|State(state): State<AppState>| async move { serve(&state, "index.html").await }),
         )
         .route(

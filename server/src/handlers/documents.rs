@@ -45,6 +45,7 @@ pub fn document_info(record: &DocumentRecord) -> Result<DocumentInfo, ApiError> 
         tag: record.tag.clone().into(),
         created_at: record.created_at,
         updated_at: record.updated_at,
+        received_via: None,
     })
 }
 
@@ -63,9 +64,21 @@ pub async fn list_documents(
     session: Session,
 ) -> Result<ApiJson<DocumentList>, ApiError> {
     let records = state.store.list_documents(&session.wallet_id).await?;
+    let received: std::collections::HashMap<String, String> = state
+        .store
+        .received_documents(&session.wallet_id)
+        .await?
+        .into_iter()
+        .map(|r| (r.document_id, r.deposit_id))
+        .collect();
     let documents = records
         .iter()
-        .map(document_info)
+        .map(|record| {
+            document_info(record).map(|mut info| {
+                info.received_via = received.get(&record.id).cloned();
+                info
+            })
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let used = state.store.wallet_usage(&session.wallet_id).await?;
     Ok(ApiJson(DocumentList {

@@ -1,5 +1,6 @@
 //! HTTP handlers, one module per resource; each exports `routes()`.
 
+pub mod deposits;
 pub mod documents;
 pub mod grants;
 pub mod meta;

@@ -45,7 +45,7 @@ async fn find_upload(
         .ok_or(ApiError::NotFound)
 }
 
-async fn status_of(state: &AppState, upload: &UploadRecord) -> Result<UploadStatus, ApiError> {
+pub async fn status_of(state: &AppState, upload: &UploadRecord) -> Result<UploadStatus, ApiError> {
     let received = state.store.received_parts(&upload.id).await?;
     Ok(UploadStatus {
         upload_id: upload.id.to_string(),
@@ -75,6 +75,20 @@ pub async fn create_upload(
     session: Session,
     ApiJson(request): ApiJson<UploadCreateRequest>,
 ) -> Result<(StatusCode, ApiJson<UploadStatus>), ApiError> {
+    let upload = start_upload(&state, &session.wallet_id, &request).await?;
+    Ok((
+        StatusCode::CREATED,
+        ApiJson(status_of(&state, &upload).await?),
+    ))
+}
+
+/// Announces an upload into `wallet_id` (the holder's, or the one a deposit link leads to):
+/// checks the size and reserves it against the quota.
+pub async fn start_upload(
+    state: &AppState,
+    wallet_id: &WalletId,
+    request: &UploadCreateRequest,
+) -> Result<UploadRecord, ApiError> {
     let settings = &state.settings;
     if request.ciphertext_len == 0 {
         return Err(ApiError::bad_request(
@@ -96,7 +110,7 @@ pub async fn create_upload(
     let now = state.clock.now();
     let upload = UploadRecord {
         id: UploadId::random(),
-        wallet_id: session.wallet_id.clone(),
+        wallet_id: wallet_id.clone(),
         document_id: request.document_id.to_string(),
         ciphertext_len: request.ciphertext_len as i64,
         part_size: part_size as i64,
@@ -130,10 +144,7 @@ pub async fn create_upload(
             ))
         }
     }
-    Ok((
-        StatusCode::CREATED,
-        ApiJson(status_of(&state, &upload).await?),
-    ))
+    Ok(upload)
 }
 
 #[utoipa::path(get, path = "/api/v1/uploads/{upload_id}", tag = "documents",
@@ -161,6 +172,17 @@ pub async fn put_part(
     body: Body,
 ) -> Result<StatusCode, ApiError> {
     let upload = find_upload(&state, &session.wallet_id, &upload_id).await?;
+    store_part(&state, &upload, part, body).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Stores part `part` of `upload` from `body`, durably, after checking its size.
+pub async fn store_part(
+    state: &AppState,
+    upload: &UploadRecord,
+    part: u32,
+    body: Body,
+) -> Result<(), ApiError> {
     let part_index = i64::from(part);
     if part_index >= upload.part_count {
         return Err(ApiError::bad_request(
@@ -204,7 +226,7 @@ pub async fn put_part(
         .store
         .record_part(&upload.id, part_index, expected as i64)
         .await?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok(())
 }
 
 #[utoipa::path(post, path = "/api/v1/uploads/{upload_id}/commit", tag = "documents",
@@ -218,12 +240,6 @@ pub async fn commit_upload(
     Path(upload_id): Path<String>,
     ApiJson(request): ApiJson<UploadCommitRequest>,
 ) -> Result<(StatusCode, ApiJson<DocumentInfo>), ApiError> {
-    if request.metadata.0.len() > MAX_SEALED_METADATA {
-        return Err(ApiError::too_large(
-            ErrorCode::MetadataTooLarge,
-            "The document's details are too large.",
-        ));
-    }
     if request.tag.0.is_empty() || request.tag.0.len() > MAX_TAG_BYTES {
         return Err(ApiError::bad_request(
             ErrorCode::InvalidTag,
@@ -231,6 +247,31 @@ pub async fn commit_upload(
         ));
     }
     let upload = find_upload(&state, &session.wallet_id, &upload_id).await?;
+    let document = finish_upload(&state, &upload, request.metadata.0, request.tag.0, None).await?;
+    Ok((StatusCode::CREATED, ApiJson(document_info(&document)?)))
+}
+
+/// Completes `upload`: assembles its parts into the document's blob, durably, then commits
+/// the document row (marked received when it came through `deposit`).
+pub async fn finish_upload(
+    state: &AppState,
+    upload: &UploadRecord,
+    metadata: Vec<u8>,
+    tag: Vec<u8>,
+    deposit: Option<&str>,
+) -> Result<DocumentRecord, ApiError> {
+    if metadata.is_empty() {
+        return Err(ApiError::bad_request(
+            ErrorCode::MetadataEmpty,
+            "The document's details are missing.",
+        ));
+    }
+    if metadata.len() > MAX_SEALED_METADATA {
+        return Err(ApiError::too_large(
+            ErrorCode::MetadataTooLarge,
+            "The document's details are too large.",
+        ));
+    }
     let received = state.store.received_parts(&upload.id).await?;
     let received_bytes: i64 = received.iter().map(|(_, len)| len).sum();
     if received.len() as i64 != upload.part_count || received_bytes != upload.ciphertext_len {
@@ -254,17 +295,26 @@ pub async fn commit_upload(
     }
     let now = state.clock.now();
     let document = DocumentRecord {
-        wallet_id: session.wallet_id.clone(),
+        wallet_id: upload.wallet_id.clone(),
         id: upload.document_id.clone(),
         blob_key: blob_key.clone(),
         size: upload.ciphertext_len,
-        metadata: request.metadata.0,
-        tag: request.tag.0,
+        metadata,
+        tag,
         created_at: now,
         updated_at: now,
     };
     // The blob is durable; only now does the row that points to it commit.
-    if !state.store.commit_upload(&upload.id, &document).await? {
+    let committed = match deposit {
+        Some(deposit_id) => {
+            state
+                .store
+                .commit_deposit_upload(&upload.id, &document, deposit_id)
+                .await?
+        }
+        None => state.store.commit_upload(&upload.id, &document).await?,
+    };
+    if !committed {
         state.blobs.delete_document(&blob_key).await?;
         return Err(ApiError::NotFound);
     }
@@ -275,7 +325,7 @@ pub async fn commit_upload(
     {
         tracing::warn!(%err, "staged parts left for the sweeper");
     }
-    Ok((StatusCode::CREATED, ApiJson(document_info(&document)?)))
+    Ok(document)
 }
 
 #[utoipa::path(delete, path = "/api/v1/uploads/{upload_id}", tag = "documents",

@@ -281,6 +281,43 @@ pub enum CreateGrantOutcome {
     ServerFull,
 }
 
+/// A deposit link (see `pde_crypto::deposit`): the hash of its access token, the holder's
+/// recipient check, and the holder-only label (sealed to the wallet).
+#[derive(Clone, Debug)]
+pub struct DepositRecord {
+    /// Deposit id (in the link's path).
+    pub id: String,
+    /// The holder's wallet.
+    pub wallet_id: WalletId,
+    /// SHA-256 of the access token.
+    pub access_hash: Vec<u8>,
+    /// HMAC of the wallet's recipient under a key from the link's secret.
+    pub recipient_check: Vec<u8>,
+    /// The holder's private label, sealed to the wallet.
+    pub label: Vec<u8>,
+    /// Most documents the link accepts.
+    pub max_files: i64,
+    /// Documents started through it so far.
+    pub files_received: i64,
+    /// Unix seconds.
+    pub created_at: i64,
+    /// Unix seconds; refused from then on.
+    pub expires_at: i64,
+    /// When the holder stopped it.
+    pub revoked_at: Option<i64>,
+}
+
+/// A document that arrived through a deposit link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReceivedDocument {
+    /// The document id (hex).
+    pub document_id: String,
+    /// The link it came through.
+    pub deposit_id: String,
+    /// Unix seconds.
+    pub received_at: i64,
+}
+
 /// Counts of what a sweep removed.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct SweepCounts {
@@ -498,4 +535,37 @@ pub trait Store: Send + Sync + 'static {
     /// Deletes a grant's document rows, gives back its reserved bytes and marks it purged;
     /// returns the blob keys to delete (none when it was purged already).
     async fn purge_grant(&self, grant_id: &str, now: i64) -> StoreResult<Vec<String>>;
+
+    // Deposit links.
+    /// Stores a new deposit link.
+    async fn create_deposit(&self, deposit: &DepositRecord) -> StoreResult<()>;
+    /// A deposit link by id.
+    async fn deposit(&self, id: &str) -> StoreResult<Option<DepositRecord>>;
+    /// The wallet's deposit links, newest first.
+    async fn wallet_deposits(&self, wallet_id: &WalletId) -> StoreResult<Vec<DepositRecord>>;
+    /// Stops one of the wallet's deposit links; false when it has no such link.
+    async fn revoke_deposit(
+        &self,
+        wallet_id: &WalletId,
+        deposit_id: &str,
+        now: i64,
+    ) -> StoreResult<bool>;
+    /// Counts one more document against the link, in one statement, only while it is usable
+    /// (not revoked, not expired, below its maximum); false when it is not.
+    async fn take_deposit_slot(&self, deposit_id: &str, now: i64) -> StoreResult<bool>;
+    /// Gives back a slot taken for an upload that could not start (quota, size).
+    async fn give_back_deposit_slot(&self, deposit_id: &str) -> StoreResult<()>;
+    /// Records that an upload goes through a deposit link.
+    async fn link_deposit_upload(&self, upload_id: &UploadId, deposit_id: &str) -> StoreResult<()>;
+    /// The deposit link an upload goes through, if any.
+    async fn deposit_of_upload(&self, upload_id: &UploadId) -> StoreResult<Option<String>>;
+    /// Commits a deposited upload as a document marked received, in one transaction.
+    async fn commit_deposit_upload(
+        &self,
+        upload_id: &UploadId,
+        document: &DocumentRecord,
+        deposit_id: &str,
+    ) -> StoreResult<bool>;
+    /// The wallet's received documents.
+    async fn received_documents(&self, wallet_id: &WalletId) -> StoreResult<Vec<ReceivedDocument>>;
 }

@@ -62,6 +62,47 @@ pub(super) enum Reservation {
     ServerFull,
 }
 
+/// A `deposits` row, in the order the queries select its columns.
+pub(super) type DepositRow = (
+    String,
+    String,
+    Vec<u8>,
+    Vec<u8>,
+    Vec<u8>,
+    i64,
+    i64,
+    i64,
+    i64,
+    Option<i64>,
+);
+
+pub(super) fn deposit_from_row(row: DepositRow) -> super::DepositRecord {
+    let (
+        id,
+        wallet_id,
+        access_hash,
+        recipient_check,
+        label,
+        max_files,
+        files_received,
+        created_at,
+        expires_at,
+        revoked_at,
+    ) = row;
+    super::DepositRecord {
+        id,
+        wallet_id: crate::ids::WalletId::from_stored(wallet_id),
+        access_hash,
+        recipient_check,
+        label,
+        max_files,
+        files_received,
+        created_at,
+        expires_at,
+        revoked_at,
+    }
+}
+
 /// A `grants` row, in the order of the columns the queries select.
 pub(super) type GrantRow = (
     String,
@@ -1130,6 +1171,192 @@ macro_rules! impl_store {
                 .execute(&self.pool)
                 .await?;
                 Ok(done.rows_affected() == 1)
+            }
+
+            async fn create_deposit(
+                &self,
+                d: &$crate::store::DepositRecord,
+            ) -> $crate::store::StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO deposits (id, wallet_id, access_hash, recipient_check, label, max_files, files_received, created_at, expires_at, revoked_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                )
+                .bind(&d.id)
+                .bind(d.wallet_id.as_str())
+                .bind(&d.access_hash)
+                .bind(&d.recipient_check)
+                .bind(&d.label)
+                .bind(d.max_files)
+                .bind(d.files_received)
+                .bind(d.created_at)
+                .bind(d.expires_at)
+                .bind(d.revoked_at)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn deposit(
+                &self,
+                id: &str,
+            ) -> $crate::store::StoreResult<Option<$crate::store::DepositRecord>> {
+                let row: Option<$crate::store::sql::DepositRow> = sqlx::query_as(
+                    "SELECT id, wallet_id, access_hash, recipient_check, label, max_files, files_received, created_at, expires_at, revoked_at FROM deposits WHERE id = $1",
+                )
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(row.map($crate::store::sql::deposit_from_row))
+            }
+
+            async fn wallet_deposits(
+                &self,
+                wallet_id: &$crate::ids::WalletId,
+            ) -> $crate::store::StoreResult<Vec<$crate::store::DepositRecord>> {
+                let rows: Vec<$crate::store::sql::DepositRow> = sqlx::query_as(
+                    "SELECT id, wallet_id, access_hash, recipient_check, label, max_files, files_received, created_at, expires_at, revoked_at FROM deposits WHERE wallet_id = $1 ORDER BY created_at DESC, id",
+                )
+                .bind(wallet_id.as_str())
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows.into_iter().map($crate::store::sql::deposit_from_row).collect())
+            }
+
+            async fn revoke_deposit(
+                &self,
+                wallet_id: &$crate::ids::WalletId,
+                deposit_id: &str,
+                now: i64,
+            ) -> $crate::store::StoreResult<bool> {
+                let done = sqlx::query(
+                    "UPDATE deposits SET revoked_at = COALESCE(revoked_at, $3) WHERE id = $1 AND wallet_id = $2",
+                )
+                .bind(deposit_id)
+                .bind(wallet_id.as_str())
+                .bind(now)
+                .execute(&self.pool)
+                .await?;
+                Ok(done.rows_affected() == 1)
+            }
+
+            async fn take_deposit_slot(
+                &self,
+                deposit_id: &str,
+                now: i64,
+            ) -> $crate::store::StoreResult<bool> {
+                let row: Option<(i64,)> = sqlx::query_as(
+                    "UPDATE deposits SET files_received = files_received + 1 \
+                     WHERE id = $1 AND revoked_at IS NULL AND expires_at > $2 AND files_received < max_files \
+                     RETURNING files_received",
+                )
+                .bind(deposit_id)
+                .bind(now)
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(row.is_some())
+            }
+
+            async fn give_back_deposit_slot(
+                &self,
+                deposit_id: &str,
+            ) -> $crate::store::StoreResult<()> {
+                sqlx::query(
+                    "UPDATE deposits SET files_received = files_received - 1 WHERE id = $1 AND files_received > 0",
+                )
+                .bind(deposit_id)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn link_deposit_upload(
+                &self,
+                upload_id: &$crate::ids::UploadId,
+                deposit_id: &str,
+            ) -> $crate::store::StoreResult<()> {
+                sqlx::query("INSERT INTO deposit_uploads (upload_id, deposit_id) VALUES ($1, $2)")
+                    .bind(upload_id.as_str())
+                    .bind(deposit_id)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn deposit_of_upload(
+                &self,
+                upload_id: &$crate::ids::UploadId,
+            ) -> $crate::store::StoreResult<Option<String>> {
+                let row: Option<(String,)> =
+                    sqlx::query_as("SELECT deposit_id FROM deposit_uploads WHERE upload_id = $1")
+                        .bind(upload_id.as_str())
+                        .fetch_optional(&self.pool)
+                        .await?;
+                Ok(row.map(|(id,)| id))
+            }
+
+            async fn commit_deposit_upload(
+                &self,
+                id: &$crate::ids::UploadId,
+                d: &$crate::store::DocumentRecord,
+                deposit_id: &str,
+            ) -> $crate::store::StoreResult<bool> {
+                let mut tx = self.pool.begin().await?;
+                sqlx::query("DELETE FROM deposit_uploads WHERE upload_id = $1")
+                    .bind(id.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                let deleted = sqlx::query("DELETE FROM uploads WHERE id = $1 AND wallet_id = $2")
+                    .bind(id.as_str())
+                    .bind(d.wallet_id.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                if deleted.rows_affected() != 1 {
+                    return Ok(false);
+                }
+                sqlx::query("DELETE FROM upload_parts WHERE upload_id = $1")
+                    .bind(id.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("INSERT INTO documents (wallet_id, id, blob_key, size, metadata, tag, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                .bind(d.wallet_id.as_str())
+                .bind(&d.id)
+                .bind(&d.blob_key)
+                .bind(d.size)
+                .bind(&d.metadata)
+                .bind(&d.tag)
+                .bind(d.created_at)
+                .bind(d.updated_at)
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query("INSERT INTO received_documents (wallet_id, document_id, deposit_id, received_at) VALUES ($1, $2, $3, $4)")
+                    .bind(d.wallet_id.as_str())
+                    .bind(&d.id)
+                    .bind(deposit_id)
+                    .bind(d.created_at)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(true)
+            }
+
+            async fn received_documents(
+                &self,
+                wallet_id: &$crate::ids::WalletId,
+            ) -> $crate::store::StoreResult<Vec<$crate::store::ReceivedDocument>> {
+                let rows: Vec<(String, String, i64)> = sqlx::query_as(
+                    "SELECT document_id, deposit_id, received_at FROM received_documents WHERE wallet_id = $1",
+                )
+                .bind(wallet_id.as_str())
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows
+                    .into_iter()
+                    .map(|(document_id, deposit_id, received_at)| $crate::store::ReceivedDocument {
+                        document_id,
+                        deposit_id,
+                        received_at,
+                    })
+                    .collect())
             }
 
             async fn grants_to_purge(
