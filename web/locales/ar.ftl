@@ -176,3 +176,125 @@ error-grant-incomplete = هذا الرابط ليس جاهزًا بعد. حاو�
 error-grant-revoked = أوقف هذا الرابطَ الشخصُ الذي شاركه.
 error-grant-used-up = فُتح هذا الرابط العدد المسموح به من المرات.
 error-wrong-pin = رمز PIN خاطئ. حاول مرة أخرى.
+error-wrong-pin-left = { $tries ->
+    [one] رمز PIN خاطئ. بقيت محاولة واحدة، ثم يُحظر الرابط.
+    [two] رمز PIN خاطئ. بقيت محاولتان.
+   *[other] رمز PIN خاطئ. بقيت { $tries } محاولات.
+}
+error-bad-link = هذا الرابط غير كامل. افتحه مرة أخرى من الرسالة أو من رمز QR، كاملًا.
+
+left-minutes = { $count ->
+    [one] دقيقة واحدة
+    [two] دقيقتان
+    [few] { $count } دقائق
+   *[other] { $count } دقيقة
+}
+left-hours = { $count ->
+    [two] ساعتان
+    [few] { $count } ساعات
+   *[other] { $count } ساعة
+}
+left-days = { $count ->
+    [two] يومان
+    [few] { $count } أيام
+   *[other] { $count } يومًا
+}
+
+wallet-share = مشاركة وثائق
+share-title = مشاركة وثائق
+share-lead = اختر ما يمكن للشخص أن يراه، وإلى متى. لن يرى أي شيء آخر.
+share-documents-legend = أي وثائق؟
+share-no-documents = أضف وثائق أولًا.
+share-none-chosen = اختر وثيقة واحدة على الأقل.
+share-too-many = { $max } وثيقة على الأكثر في كل رابط.
+share-expiry-legend = لأي مدة؟
+share-expiry-hour = ساعة واحدة
+share-expiry-day = يوم واحد
+share-expiry-week = أسبوع واحد
+share-expiry-days = عدد من الأيام
+share-days-label = عدد الأيام (من 1 إلى { $max })
+share-days-invalid = اختر بين 1 و{ $max } يومًا.
+share-pin-option = إضافة رمز PIN
+share-pin-hint = من 4 إلى 8 أرقام. تقوله بصوت عالٍ. لا يكون أبدًا في الرابط.
+share-pin-label = رمز PIN
+share-pin-invalid = رمز PIN فيه من 4 إلى 8 أرقام.
+share-openings-option = تحديد عدد مرات الفتح
+share-openings-label = عدد مرات الفتح
+share-openings-invalid = اختر بين 1 و{ $max } مرة.
+share-label-label = لمن؟ (لك وحدك)
+share-label-hint = مثلًا: CPAS أندرلخت
+share-submit = إنشاء الرابط
+share-working = تحضير الرابط…
+share-ready-title = الرابط جاهز
+share-pin-tell = قل رمز PIN هذا بصوت عالٍ:
+share-link-label = الرابط
+share-copy = نسخ الرابط
+share-copied = تم نسخ الرابط.
+share-print-slip = طباعة الورقة
+share-slip-title = وثائق مُشاركة عبر PDE
+share-qr-label = رمز QR للرابط
+share-valid-until = متاح حتى { $time }
+share-slip-pin = اطلب رمز PIN من الشخص.
+
+grants-title = مشاركاتي
+grants-new = مشاركة جديدة
+grants-loading = جارٍ التحميل…
+grants-empty = لم تشارك أي شيء بعد.
+grants-no-label = مشاركة بلا اسم
+grant-state-active = نشطة
+grant-state-incomplete = غير مكتملة
+grant-state-expired = منتهية
+grant-state-revoked = موقوفة
+grant-state-used-up = استُعملت كل مرات الفتح
+grant-state-burned = محظورة: رموز PIN خاطئة كثيرة
+grant-time-left = باقٍ { $left }
+grant-created = أُنشئت في { $time }
+grant-until = حتى { $time }
+grant-has-pin = مع رمز PIN
+grant-opened = { $count ->
+    [zero] لم تُفتح أبدًا
+    [one] فُتحت مرة واحدة
+    [two] فُتحت مرتين
+    [few] فُتحت { $count } مرات
+   *[other] فُتحت { $count } مرة
+}
+grant-opened-of = فُتحت { $count } من { $max } مرات
+grant-log = متى فُتحت؟
+grant-revoke = إيقاف هذه المشاركة
+grant-revoke-confirm = إيقاف هذه المشاركة؟ يتوقف الرابط عن العمل فورًا.
+grant-revoke-yes = نعم، أوقفها
+
+shared-title = وثائق مُشاركة معك
+shared-lead = شخص يُريك هذه الوثائق. ترى فقط ما اختاره.
+shared-reading = قراءة الرابط…
+shared-pin-label = رمز PIN (يقوله لك الشخص)
+shared-open = رؤية الوثائق
+shared-counted = كل فتح يُحسب.
+shared-view = عرض
+shared-problem-title = هذا الرابط لا يعمل
+shared-not-found = هذا الرابط غير موجود أو غير كامل.
+error-deposit-expired = انتهت صلاحية رابط الإيداع هذا. اطلب رابطًا جديدًا.
+error-deposit-revoked = أوقف الشخص رابط الإيداع هذا.
+error-deposit-full = استلم هذا الرابط أكبر عدد مسموح به من الوثائق.
+document-received = مُستلَم
+document-received-explain = أودع شخص هذه الوثيقة عبر رابط إيداع. لا يستطيع PDE التحقق ممن أرسلها.
+
+deposit-title = استلام وثائق
+deposit-lead = أنشئ رابطًا ليتمكن شخص (CPAS، طبيب…) من إيداع وثائق في حافظتك. لا يستطيع قراءة أي شيء فيها.
+deposit-files-label = أكبر عدد من الوثائق (من 1 إلى { $max })
+deposit-files-invalid = اختر بين 1 و{ $max } وثيقة.
+deposit-links-title = روابط الإيداع الخاصة بي
+deposit-state-full = ممتلئ
+deposit-received-count = استُلمت { $count } من { $max }
+deposit-ready-explain = أعطِ هذا الرابط للشخص. يمكنه به أن يرسل إليك وثائق، لا أن يرى وثائقك.
+deposit-slip-title = إيداع وثائق عبر PDE
+drop-title = إيداع وثائق
+drop-lead = اختر الوثائق التي تريد إرسالها. تُشفَّر هنا، للشخص وحده.
+drop-files-left = { $count ->
+    [one] يمكن إرسال وثيقة واحدة أخرى
+    [two] يمكن إرسال وثيقتين أخريين
+    [few] يمكن إرسال { $count } وثائق أخرى
+   *[other] يمكن إرسال { $count } وثيقة أخرى
+}
+drop-sent = أُرسلت.
+drop-privacy = بعد الإرسال، لا يمكنك رؤية هذه الوثائق أو فتحها. وحده الشخص يستطيع ذلك.

@@ -171,3 +171,110 @@ error-grant-incomplete = This link is not ready yet. Try again in a moment.
 error-grant-revoked = This link was stopped by the person who shared it.
 error-grant-used-up = This link has been opened as many times as allowed.
 error-wrong-pin = Wrong PIN. Try again.
+error-wrong-pin-left = { $tries ->
+    [one] Wrong PIN. 1 try left, then the link will be blocked.
+   *[other] Wrong PIN. { $tries } tries left.
+}
+error-bad-link = This link is not complete. Open it again from the message or the QR code, in full.
+
+left-minutes = { $count ->
+    [one] 1 minute
+   *[other] { $count } minutes
+}
+left-hours = { $count } hours
+left-days = { $count } days
+
+wallet-share = Share documents
+share-title = Share documents
+share-lead = Choose what the person can see, and for how long. They will see nothing else.
+share-documents-legend = Which documents?
+share-no-documents = Add documents first.
+share-none-chosen = Choose at least one document.
+share-too-many = At most { $max } documents per link.
+share-expiry-legend = For how long?
+share-expiry-hour = 1 hour
+share-expiry-day = 1 day
+share-expiry-week = 1 week
+share-expiry-days = A number of days
+share-days-label = Number of days (1 to { $max })
+share-days-invalid = Choose between 1 and { $max } days.
+share-pin-option = Add a PIN
+share-pin-hint = 4 to 8 digits. You say it aloud. It is never in the link.
+share-pin-label = PIN
+share-pin-invalid = A PIN has 4 to 8 digits.
+share-openings-option = Limit how many times it opens
+share-openings-label = Number of openings
+share-openings-invalid = Choose between 1 and { $max } openings.
+share-label-label = For whom? (only for you)
+share-label-hint = For example: CPAS Anderlecht
+share-submit = Make the link
+share-working = Preparing the link…
+share-ready-title = The link is ready
+share-pin-tell = Say this PIN aloud:
+share-link-label = The link
+share-copy = Copy the link
+share-copied = The link is copied.
+share-print-slip = Print the slip
+share-slip-title = Documents shared with PDE
+share-qr-label = QR code of the link
+share-valid-until = Available until { $time }
+share-slip-pin = Ask the person for the PIN.
+
+grants-title = My shares
+grants-new = New share
+grants-loading = Loading…
+grants-empty = You have not shared anything yet.
+grants-no-label = Share without a name
+grant-state-active = Active
+grant-state-incomplete = Not finished
+grant-state-expired = Expired
+grant-state-revoked = Stopped
+grant-state-used-up = All openings used
+grant-state-burned = Blocked: too many wrong PINs
+grant-time-left = { $left } left
+grant-created = Made on { $time }
+grant-until = until { $time }
+grant-has-pin = with a PIN
+grant-opened = { $count ->
+    [0] Never opened
+    [one] Opened once
+   *[other] Opened { $count } times
+}
+grant-opened-of = Opened { $count } of { $max } times
+grant-log = When was it opened?
+grant-revoke = Stop this share
+grant-revoke-confirm = Stop this share? The link stops working at once.
+grant-revoke-yes = Yes, stop it
+
+shared-title = Documents shared with you
+shared-lead = Someone is showing you these documents. You only see what they chose.
+shared-reading = Reading the link…
+shared-pin-label = PIN (the person tells you)
+shared-open = See the documents
+shared-counted = Every opening is counted.
+shared-view = View
+shared-problem-title = This link does not work
+shared-not-found = This link does not exist or is not complete.
+error-deposit-expired = This drop-off link has expired. Ask for a new one.
+error-deposit-revoked = This drop-off link was stopped by the person.
+error-deposit-full = This link has received as many documents as allowed.
+document-received = Received
+document-received-explain = Someone dropped off this document with a drop-off link. PDE cannot check who sent it.
+
+deposit-title = Receive documents
+deposit-lead = Make a link so that someone (CPAS, doctor…) can drop documents into your wallet. They cannot read anything in it.
+deposit-files-label = Most documents (1 to { $max })
+deposit-files-invalid = Choose between 1 and { $max } documents.
+deposit-links-title = My drop-off links
+deposit-state-full = Full
+deposit-received-count = { $count } of { $max } received
+deposit-ready-explain = Give this link to the person. With it, they can send you documents, but not see yours.
+deposit-slip-title = Drop off documents with PDE
+drop-title = Drop off documents
+drop-lead = Choose the documents to send. They are encrypted here, for the person only.
+drop-files-left = { $count ->
+    [one] 1 more document possible
+   *[other] { $count } more documents possible
+}
+drop-sent = Sent.
+drop-privacy = Once sent, you can no longer see or open these documents. Only the person can.

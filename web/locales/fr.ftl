@@ -171,3 +171,110 @@ error-grant-incomplete = Ce lien n'est pas encore prêt. Réessayez dans un mome
 error-grant-revoked = Ce lien a été arrêté par la personne qui l'a partagé.
 error-grant-used-up = Ce lien a été ouvert autant de fois que permis.
 error-wrong-pin = Code PIN faux. Réessayez.
+error-wrong-pin-left = { $tries ->
+    [one] Code PIN faux. Encore 1 essai, puis le lien sera bloqué.
+   *[other] Code PIN faux. Encore { $tries } essais.
+}
+error-bad-link = Ce lien n'est pas complet. Ouvrez-le à nouveau depuis le message ou le code QR, en entier.
+
+left-minutes = { $count ->
+    [one] 1 minute
+   *[other] { $count } minutes
+}
+left-hours = { $count } heures
+left-days = { $count } jours
+
+wallet-share = Partager des documents
+share-title = Partager des documents
+share-lead = Choisissez ce que la personne peut voir, et pour combien de temps. Elle ne verra rien d'autre.
+share-documents-legend = Quels documents ?
+share-no-documents = Ajoutez d'abord des documents.
+share-none-chosen = Choisissez au moins un document.
+share-too-many = { $max } documents au plus par lien.
+share-expiry-legend = Pendant combien de temps ?
+share-expiry-hour = 1 heure
+share-expiry-day = 1 jour
+share-expiry-week = 1 semaine
+share-expiry-days = Un nombre de jours
+share-days-label = Nombre de jours (1 à { $max })
+share-days-invalid = Choisissez entre 1 et { $max } jours.
+share-pin-option = Ajouter un code PIN
+share-pin-hint = 4 à 8 chiffres. Vous le direz à voix haute. Il n'est jamais dans le lien.
+share-pin-label = Code PIN
+share-pin-invalid = Un code PIN a de 4 à 8 chiffres.
+share-openings-option = Limiter le nombre d'ouvertures
+share-openings-label = Nombre d'ouvertures
+share-openings-invalid = Choisissez entre 1 et { $max } ouvertures.
+share-label-label = Pour qui ? (seulement pour vous)
+share-label-hint = Par exemple : CPAS Anderlecht
+share-submit = Créer le lien
+share-working = Préparation du lien…
+share-ready-title = Le lien est prêt
+share-pin-tell = Dites ce code PIN à voix haute :
+share-link-label = Le lien
+share-copy = Copier le lien
+share-copied = Le lien est copié.
+share-print-slip = Imprimer la fiche
+share-slip-title = Documents partagés avec PDE
+share-qr-label = Code QR du lien
+share-valid-until = Disponible jusqu'au { $time }
+share-slip-pin = Demandez le code PIN à la personne.
+
+grants-title = Mes partages
+grants-new = Nouveau partage
+grants-loading = Chargement…
+grants-empty = Vous n'avez encore rien partagé.
+grants-no-label = Partage sans nom
+grant-state-active = Actif
+grant-state-incomplete = Pas terminé
+grant-state-expired = Expiré
+grant-state-revoked = Arrêté
+grant-state-used-up = Toutes les ouvertures utilisées
+grant-state-burned = Bloqué : trop de codes PIN faux
+grant-time-left = encore { $left }
+grant-created = Créé le { $time }
+grant-until = jusqu'au { $time }
+grant-has-pin = avec code PIN
+grant-opened = { $count ->
+    [0] Jamais ouvert
+    [one] Ouvert 1 fois
+   *[other] Ouvert { $count } fois
+}
+grant-opened-of = Ouvert { $count } fois sur { $max }
+grant-log = Quand a-t-il été ouvert ?
+grant-revoke = Arrêter ce partage
+grant-revoke-confirm = Arrêter ce partage ? Le lien ne marchera plus, tout de suite.
+grant-revoke-yes = Oui, arrêter
+
+shared-title = Documents partagés avec vous
+shared-lead = Une personne vous montre ces documents. Vous ne voyez que ce qu'elle a choisi.
+shared-reading = Lecture du lien…
+shared-pin-label = Code PIN (la personne vous le dit)
+shared-open = Voir les documents
+shared-counted = Chaque ouverture est comptée.
+shared-view = Voir
+shared-problem-title = Ce lien ne marche pas
+shared-not-found = Ce lien n'existe pas ou n'est pas complet.
+error-deposit-expired = Ce lien de dépôt a expiré. Demandez-en un nouveau.
+error-deposit-revoked = Ce lien de dépôt a été arrêté par la personne.
+error-deposit-full = Ce lien a reçu autant de documents que permis.
+document-received = Reçu
+document-received-explain = Ce document a été déposé par quelqu'un avec un lien de dépôt. PDE ne peut pas vérifier qui l'a envoyé.
+
+deposit-title = Recevoir des documents
+deposit-lead = Faites un lien pour qu'une personne (CPAS, médecin…) dépose des documents dans votre porte-documents. Elle ne pourra rien y lire.
+deposit-files-label = Nombre de documents au plus (1 à { $max })
+deposit-files-invalid = Choisissez entre 1 et { $max } documents.
+deposit-links-title = Mes liens de dépôt
+deposit-state-full = Complet
+deposit-received-count = { $count } reçu(s) sur { $max }
+deposit-ready-explain = Donnez ce lien à la personne. Avec lui, elle peut vous envoyer des documents, mais pas voir les vôtres.
+deposit-slip-title = Déposer des documents avec PDE
+drop-title = Déposer des documents
+drop-lead = Choisissez les documents à envoyer. Ils sont chiffrés ici, pour la personne seulement.
+drop-files-left = { $count ->
+    [one] encore 1 document possible
+   *[other] encore { $count } documents possibles
+}
+drop-sent = Envoyé.
+drop-privacy = Après l'envoi, vous ne pouvez plus voir ni ouvrir ces documents. Seule la personne le peut.

@@ -171,3 +171,110 @@ error-grant-incomplete = Deze link is nog niet klaar. Probeer het zo opnieuw.
 error-grant-revoked = Deze link werd stopgezet door wie hem deelde.
 error-grant-used-up = Deze link werd zo vaak geopend als toegestaan.
 error-wrong-pin = Foute pincode. Probeer opnieuw.
+error-wrong-pin-left = { $tries ->
+    [one] Verkeerde pincode. Nog 1 poging, daarna wordt de link geblokkeerd.
+   *[other] Verkeerde pincode. Nog { $tries } pogingen.
+}
+error-bad-link = Deze link is niet volledig. Open hem opnieuw vanuit het bericht of de QR-code, helemaal.
+
+left-minutes = { $count ->
+    [one] 1 minuut
+   *[other] { $count } minuten
+}
+left-hours = { $count } uur
+left-days = { $count } dagen
+
+wallet-share = Documenten delen
+share-title = Documenten delen
+share-lead = Kies wat de persoon mag zien, en hoe lang. Hij of zij ziet niets anders.
+share-documents-legend = Welke documenten?
+share-no-documents = Voeg eerst documenten toe.
+share-none-chosen = Kies minstens één document.
+share-too-many = Hoogstens { $max } documenten per link.
+share-expiry-legend = Hoe lang?
+share-expiry-hour = 1 uur
+share-expiry-day = 1 dag
+share-expiry-week = 1 week
+share-expiry-days = Een aantal dagen
+share-days-label = Aantal dagen (1 tot { $max })
+share-days-invalid = Kies tussen 1 en { $max } dagen.
+share-pin-option = Een pincode toevoegen
+share-pin-hint = 4 tot 8 cijfers. U zegt hem hardop. Hij staat nooit in de link.
+share-pin-label = Pincode
+share-pin-invalid = Een pincode heeft 4 tot 8 cijfers.
+share-openings-option = Het aantal keer openen beperken
+share-openings-label = Aantal keer openen
+share-openings-invalid = Kies tussen 1 en { $max } keer.
+share-label-label = Voor wie? (alleen voor u)
+share-label-hint = Bijvoorbeeld: OCMW Anderlecht
+share-submit = De link maken
+share-working = De link wordt klaargemaakt…
+share-ready-title = De link is klaar
+share-pin-tell = Zeg deze pincode hardop:
+share-link-label = De link
+share-copy = De link kopiëren
+share-copied = De link is gekopieerd.
+share-print-slip = Het briefje afdrukken
+share-slip-title = Documenten gedeeld met PDE
+share-qr-label = QR-code van de link
+share-valid-until = Beschikbaar tot { $time }
+share-slip-pin = Vraag de pincode aan de persoon.
+
+grants-title = Mijn gedeelde links
+grants-new = Nieuwe link
+grants-loading = Laden…
+grants-empty = U hebt nog niets gedeeld.
+grants-no-label = Link zonder naam
+grant-state-active = Actief
+grant-state-incomplete = Niet klaar
+grant-state-expired = Verlopen
+grant-state-revoked = Gestopt
+grant-state-used-up = Alle keren gebruikt
+grant-state-burned = Geblokkeerd: te veel verkeerde pincodes
+grant-time-left = nog { $left }
+grant-created = Gemaakt op { $time }
+grant-until = tot { $time }
+grant-has-pin = met pincode
+grant-opened = { $count ->
+    [0] Nooit geopend
+    [one] 1 keer geopend
+   *[other] { $count } keer geopend
+}
+grant-opened-of = { $count } van de { $max } keer geopend
+grant-log = Wanneer werd hij geopend?
+grant-revoke = Deze link stoppen
+grant-revoke-confirm = Deze link stoppen? Hij werkt meteen niet meer.
+grant-revoke-yes = Ja, stoppen
+
+shared-title = Documenten met u gedeeld
+shared-lead = Iemand toont u deze documenten. U ziet alleen wat die persoon koos.
+shared-reading = De link wordt gelezen…
+shared-pin-label = Pincode (de persoon zegt hem)
+shared-open = De documenten bekijken
+shared-counted = Elke keer openen wordt geteld.
+shared-view = Bekijken
+shared-problem-title = Deze link werkt niet
+shared-not-found = Deze link bestaat niet of is niet volledig.
+error-deposit-expired = Deze afgiftelink is verlopen. Vraag een nieuwe.
+error-deposit-revoked = Deze afgiftelink werd door de persoon gestopt.
+error-deposit-full = Deze link heeft zoveel documenten ontvangen als toegelaten.
+document-received = Ontvangen
+document-received-explain = Iemand heeft dit document afgegeven met een afgiftelink. PDE kan niet nagaan wie het stuurde.
+
+deposit-title = Documenten ontvangen
+deposit-lead = Maak een link zodat iemand (OCMW, dokter…) documenten in uw portefeuille kan afgeven. Die persoon kan er niets in lezen.
+deposit-files-label = Hoogstens aantal documenten (1 tot { $max })
+deposit-files-invalid = Kies tussen 1 en { $max } documenten.
+deposit-links-title = Mijn afgiftelinks
+deposit-state-full = Vol
+deposit-received-count = { $count } van { $max } ontvangen
+deposit-ready-explain = Geef deze link aan de persoon. Daarmee kan die u documenten sturen, maar de uwe niet zien.
+deposit-slip-title = Documenten afgeven met PDE
+drop-title = Documenten afgeven
+drop-lead = Kies de documenten om te sturen. Ze worden hier versleuteld, alleen voor de persoon.
+drop-files-left = { $count ->
+    [one] nog 1 document mogelijk
+   *[other] nog { $count } documenten mogelijk
+}
+drop-sent = Verstuurd.
+drop-privacy = Na het versturen kunt u deze documenten niet meer zien of openen. Alleen de persoon kan dat.

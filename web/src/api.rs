@@ -37,6 +37,15 @@ async fn fetch(request: &Request) -> Result<Response, JsValue> {
 }
 
 async fn send(method: &str, path: &str, body: Option<(&JsValue, &str)>) -> ApiResult<Response> {
+    send_with(method, path, body, None).await
+}
+
+async fn send_with(
+    method: &str,
+    path: &str,
+    body: Option<(&JsValue, &str)>,
+    bearer: Option<&str>,
+) -> ApiResult<Response> {
     let init = RequestInit::new();
     init.set_method(method);
     init.set_credentials(RequestCredentials::SameOrigin);
@@ -44,6 +53,11 @@ async fn send(method: &str, path: &str, body: Option<(&JsValue, &str)>) -> ApiRe
     headers
         .set("Accept", "application/json")
         .map_err(js_detail)?;
+    if let Some(token) = bearer {
+        headers
+            .set("Authorization", &format!("Bearer {token}"))
+            .map_err(js_detail)?;
+    }
     if let Some((body, content_type)) = body {
         headers
             .set("Content-Type", content_type)
@@ -82,6 +96,9 @@ async fn error_from(response: Response) -> Failure {
             if body.error.code == ErrorCode::NotSignedIn.as_str() {
                 return Failure::SessionEnded;
             }
+            if let Some(tries_left) = body.error.tries_left {
+                return Failure::WrongPin { tries_left };
+            }
             Failure::Server {
                 code: body.error.code,
                 retry_after_seconds: body.error.retry_after_seconds.or(retry_header),
@@ -111,9 +128,19 @@ pub async fn send_json<B: Serialize, T: DeserializeOwned>(
     path: &str,
     body: &B,
 ) -> ApiResult<T> {
+    send_json_with(method, path, body, None).await
+}
+
+/// `method path` with a JSON body and `Authorization: Bearer token` → JSON.
+pub async fn send_json_with<B: Serialize, T: DeserializeOwned>(
+    method: &str,
+    path: &str,
+    body: &B,
+    bearer: Option<&str>,
+) -> ApiResult<T> {
     let text = serde_json::to_string(body).map_err(unexpected)?;
     let body = JsValue::from_str(&text);
-    read_json(send(method, path, Some((&body, "application/json"))).await?).await
+    read_json(send_with(method, path, Some((&body, "application/json")), bearer).await?).await
 }
 
 /// `method path` with a JSON body, ignoring the answer's body.
@@ -130,17 +157,34 @@ pub async fn send_empty(method: &str, path: &str) -> ApiResult<()> {
     send(method, path, None).await.map(drop)
 }
 
-/// `PUT path` with raw bytes.
-pub async fn put_bytes(path: &str, bytes: &[u8]) -> ApiResult<()> {
+/// `PUT path` with raw bytes (and `Authorization: Bearer token` when given).
+pub async fn put_bytes(path: &str, bytes: &[u8], bearer: Option<&str>) -> ApiResult<()> {
     let body: JsValue = Uint8Array::from(bytes).into();
-    send("PUT", path, Some((&body, "application/octet-stream")))
+    send_with(
+        "PUT",
+        path,
+        Some((&body, "application/octet-stream")),
+        bearer,
+    )
+    .await
+    .map(drop)
+}
+
+/// `PUT path` with a `Blob` (sent without copying it into WebAssembly memory).
+pub async fn put_blob(path: &str, blob: &web_sys::Blob) -> ApiResult<()> {
+    send("PUT", path, Some((blob, "application/octet-stream")))
         .await
         .map(drop)
 }
 
 /// `GET path` → raw bytes.
 pub async fn get_bytes(path: &str) -> ApiResult<Vec<u8>> {
-    let response = send("GET", path, None).await?;
+    get_bytes_with(path, None).await
+}
+
+/// `GET path` with `Authorization: Bearer token` → raw bytes.
+pub async fn get_bytes_with(path: &str, bearer: Option<&str>) -> ApiResult<Vec<u8>> {
+    let response = send_with("GET", path, None, bearer).await?;
     let buffer = JsFuture::from(response.array_buffer().map_err(js_detail)?)
         .await
         .map_err(|_| Failure::Network)?;

@@ -40,6 +40,33 @@ pub enum Screen {
     Wallet,
     /// One document.
     Document(DocumentId),
+    /// Choosing documents and terms for a grant link.
+    Share,
+    /// A grant link was just made: the link, its QR code and slip, the PIN to tell.
+    ShareReady(ReadyLink),
+    /// The holder's grant links, their state and access log.
+    Grants,
+    /// Deposit links: make one, see those made.
+    Receive,
+    /// A deposit link was just made.
+    DepositReady(ReadyLink),
+}
+
+/// A grant link just made. Its `Debug` shows neither the link's secret nor the PIN.
+#[derive(Clone, PartialEq)]
+pub struct ReadyLink {
+    /// The whole link (`…/g/<id>#<secret>.<lang>`).
+    pub url: String,
+    /// Unix seconds.
+    pub expires_at: i64,
+    /// The PIN to tell aloud.
+    pub pin: Option<String>,
+}
+
+impl std::fmt::Debug for ReadyLink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ReadyLink(…)")
+    }
 }
 
 /// State shared by every page (signals, so `Copy`).
@@ -128,6 +155,39 @@ impl AppState {
             .unwrap_or_default()
     }
 
+    /// A date and time in the interface language ("1 décembre 2026, 14:30").
+    pub fn date_time(&self, unix_seconds: i64) -> String {
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+            unix_seconds as f64 * 1000.0,
+        ));
+        let options = js_sys::Object::new();
+        for (name, value) in [
+            ("day", "numeric"),
+            ("month", "long"),
+            ("year", "numeric"),
+            ("hour", "2-digit"),
+            ("minute", "2-digit"),
+        ] {
+            let _ = js_sys::Reflect::set(&options, &name.into(), &value.into());
+        }
+        date.to_locale_string(self.lang.get(), &options)
+            .as_string()
+            .unwrap_or_default()
+    }
+
+    /// How long until `unix_seconds`, in the largest whole unit ("3 jours", "5 heures").
+    pub fn time_left(&self, unix_seconds: i64) -> String {
+        let left = (unix_seconds - now_seconds()).max(0);
+        let (key, count) = if left >= 2 * 86_400 {
+            (keys::LEFT_DAYS, left / 86_400)
+        } else if left >= 2 * 3600 {
+            (keys::LEFT_HOURS, left / 3600)
+        } else {
+            (keys::LEFT_MINUTES, (left + 59) / 60)
+        };
+        self.t_with(key, &[("count", count.into())])
+    }
+
     /// The plain-words text for a failure.
     pub fn failure_text(&self, failure: &Failure) -> String {
         match failure {
@@ -163,6 +223,11 @@ impl AppState {
             Failure::Network => self.t(keys::ERROR_NETWORK),
             Failure::BadImage => self.t(keys::ERROR_BAD_IMAGE),
             Failure::BadRecoveryKey => self.t(keys::ERROR_BAD_RECOVERY_KEY),
+            Failure::WrongPin { tries_left } => self.t_with(
+                keys::ERROR_WRONG_PIN_LEFT,
+                &[("tries", (*tries_left).into())],
+            ),
+            Failure::BadLink => self.t(keys::ERROR_BAD_LINK),
             Failure::Unexpected { detail } => {
                 web_sys::console::error_1(&detail.into());
                 self.t(keys::ERROR_UNEXPECTED)
@@ -188,6 +253,17 @@ impl AppState {
     }
 }
 
+/// A translated text that follows the interface language, for views (`{tr(keys::SAVE)}`).
+pub fn tr(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let state = AppState::get();
+    move || state.t(key)
+}
+
+/// The time now, in Unix seconds (the browser's clock).
+pub fn now_seconds() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
 fn browser_languages() -> Vec<String> {
     web_sys::window()
         .map(|w| w.navigator().languages())
@@ -198,7 +274,13 @@ fn browser_languages() -> Vec<String> {
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let preferred = browser_languages();
+    // A grant link (`/g/<id>#<secret>.<lang>`) opens the worker's page, in the holder's
+    // language when the link says which.
+    let link = pages::worker::take_link();
+    let mut preferred = browser_languages();
+    if let Some(lang) = link.as_ref().and_then(|l| l.lang.clone()) {
+        preferred.insert(0, lang);
+    }
     let initial = CATALOGUE.with(|c| c.negotiate(preferred.iter().map(String::as_str)));
     let state = AppState {
         lang: RwSignal::new(initial),
@@ -243,8 +325,23 @@ pub fn App() -> impl IntoView {
         });
     });
 
+    if let Some(link) = link {
+        let page = if link.deposit {
+            view! { <pages::deposit::DropPage deposit_id=link.grant_id fragment=link.fragment/> }
+                .into_any()
+        } else {
+            view! { <pages::worker::WorkerPage link=link/> }.into_any()
+        };
+        return view! {
+            <a class="skip" href="#main">{tr(keys::SKIP_TO_CONTENT)}</a>
+            <Header/>
+            <main id="main">{page}</main>
+        }
+        .into_any();
+    }
+
     view! {
-        <a class="skip" href="#main">{move || state.t(keys::SKIP_TO_CONTENT)}</a>
+        <a class="skip" href="#main">{tr(keys::SKIP_TO_CONTENT)}</a>
         <Header/>
         <main id="main">
             {move || match state.screen.get() {
@@ -258,9 +355,15 @@ pub fn App() -> impl IntoView {
                 Screen::Recover => pages::recover::RecoverPage().into_any(),
                 Screen::Wallet => pages::wallet::WalletPage().into_any(),
                 Screen::Document(id) => view! { <pages::document::DocumentPage id=id/> }.into_any(),
+                Screen::Share => pages::share::SharePage().into_any(),
+                Screen::ShareReady(link) => view! { <pages::share::ShareReadyPage link=link/> }.into_any(),
+                Screen::Grants => pages::grants::GrantsPage().into_any(),
+                Screen::Receive => pages::deposit::ReceivePage().into_any(),
+                Screen::DepositReady(link) => view! { <pages::deposit::DepositReadyPage link=link/> }.into_any(),
             }}
         </main>
     }
+    .into_any()
 }
 
 /// A category's translation key.

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::{AppState, Screen};
+use crate::app::{tr, AppState, Screen};
 use crate::client::vault;
 use crate::i18n::keys;
 use crate::protocol::Command;
@@ -35,6 +35,10 @@ pub enum Icon {
     Family,
     Other,
     All,
+    Share,
+    Link,
+    Eye,
+    Clock,
 }
 
 impl Icon {
@@ -64,6 +68,10 @@ impl Icon {
             Icon::Family => "M8 8a2.5 2.5 0 1 0 0-.1M16 8a2.5 2.5 0 1 0 0-.1M3 19c0-4 10-4 10 0M11 19c0-4 10-4 10 0",
             Icon::Other => "M3 6h7l2 2h9v11H3z",
             Icon::All => "M4 4h7v7H4zM13 4h7v7h-7zM4 13h7v7H4zM13 13h7v7h-7z",
+            Icon::Share => "M18 5a2.5 2.5 0 1 0 0 .1M6 12a2.5 2.5 0 1 0 0 .1M18 19a2.5 2.5 0 1 0 0 .1M8.2 10.9l7.6-4.3M8.2 13.1l7.6 4.3",
+            Icon::Link => "M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1",
+            Icon::Eye => "M2 12s4-7 10-7s10 7 10 7s-4 7-10 7S2 12 2 12M12 9a3 3 0 1 0 0 6a3 3 0 1 0 0-6",
+            Icon::Clock => "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M12 7v5l3 3",
         }
     }
 }
@@ -91,6 +99,26 @@ pub fn category_icon(category: pde_crypto::metadata::Category) -> Icon {
         Category::Legal => Icon::Justice,
         Category::Family => Icon::Family,
         _ => Icon::Other,
+    }
+}
+
+/// Opens the browser's print dialog (the print style sheet keeps only what is meant for
+/// paper).
+pub fn print_page() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+/// `text` as a QR code in SVG (error correction M: still readable when a printout is creased).
+pub fn qr_svg(text: &str) -> String {
+    match qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::M) {
+        Ok(code) => code
+            .render::<qrcode::render::svg::Color>()
+            .min_dimensions(180, 180)
+            .quiet_zone(true)
+            .build(),
+        Err(_) => String::new(),
     }
 }
 
@@ -134,10 +162,10 @@ pub fn Header() -> impl IntoView {
         .unwrap_or_default();
     view! {
         <header class="top">
-            <p class="brand">{move || state.t(keys::APP_NAME)}</p>
+            <p class="brand">{tr(keys::APP_NAME)}</p>
             <label class="language">
                 <Glyph icon=Icon::Language/>
-                <span>{move || state.t(keys::LANGUAGE_LABEL)}</span>
+                <span>{tr(keys::LANGUAGE_LABEL)}</span>
                 <select
                     id="language-select"
                     on:change=move |ev| {
@@ -162,7 +190,7 @@ pub fn Header() -> impl IntoView {
             <Show when=move || state.wallet.get().is_some()>
                 <button id="lock" class="button lock" on:click=move |_| lock(state)>
                     <Glyph icon=Icon::Lock/>
-                    <span>{move || state.t(keys::LOCK)}</span>
+                    <span>{tr(keys::LOCK)}</span>
                 </button>
             </Show>
         </header>

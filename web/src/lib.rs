@@ -27,6 +27,8 @@ mod decode;
 #[cfg(target_arch = "wasm32")]
 mod pages;
 #[cfg(target_arch = "wasm32")]
+mod sharing;
+#[cfg(target_arch = "wasm32")]
 mod vault;
 
 #[cfg(target_arch = "wasm32")]

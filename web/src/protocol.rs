@@ -68,6 +68,79 @@ pub enum Command {
     },
     /// Forgets every key and ends the session.
     Lock,
+    /// Shares documents through a new grant link: each is decrypted and sealed again to a
+    /// fresh grant key (reporting progress), then sent.
+    Share(ShareRequest),
+    /// The holder's grants, labels decrypted.
+    Grants,
+    /// Stops a grant at once.
+    Revoke {
+        /// Which one.
+        grant_id: String,
+    },
+    /// The worker's page read a link: the vault keeps its secret and asks for the grant's
+    /// state (nothing is counted).
+    SharedStatus {
+        /// The grant's id (the link's path).
+        grant_id: String,
+        /// The link's fragment (the secret).
+        fragment: Secret,
+    },
+    /// Opens the grant of the last [`Command::SharedStatus`] (counted as an opening).
+    OpenShared {
+        /// The PIN told aloud, when the grant has one.
+        pin: Option<Secret>,
+    },
+    /// Downloads and decrypts one granted document; answers with the content attached.
+    OpenSharedDocument {
+        /// Its place in the grant.
+        position: u32,
+    },
+    /// Makes a deposit link for the open wallet.
+    CreateDeposit {
+        /// The private label ("CPAS Anderlecht").
+        label: String,
+        /// How long it works.
+        expires_in_seconds: u64,
+        /// Most documents.
+        max_files: u32,
+        /// The interface language, which the worker's page starts in.
+        lang: String,
+    },
+    /// The holder's deposit links, labels decrypted.
+    Deposits,
+    /// Stops a deposit link.
+    RevokeDeposit {
+        /// Which one.
+        deposit_id: String,
+    },
+    /// The worker's page read a deposit link: the vault keeps its secret, asks the link's
+    /// state and checks the holder's key.
+    DropStatus {
+        /// The link's id.
+        deposit_id: String,
+        /// The link's fragment (the secret).
+        fragment: Secret,
+    },
+    /// Seals the attached file to the holder's key and sends it through the link read last.
+    Drop,
+}
+
+/// What the holder chose to share.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ShareRequest {
+    /// The documents, in the order the worker will see them.
+    pub documents: Vec<DocumentId>,
+    /// The private label only the holder sees ("CPAS Anderlecht").
+    pub label: String,
+    /// How long the link works.
+    pub expires_in_seconds: u64,
+    /// The PIN to tell aloud, if any.
+    pub pin: Option<Secret>,
+    /// Most openings, if limited.
+    pub max_openings: Option<u32>,
+    /// The interface language, which the worker's page starts in.
+    pub lang: String,
 }
 
 /// A secret typed by the holder. No `Debug` output of the content.
@@ -114,6 +187,47 @@ pub enum Reply {
         display: Display,
         /// File name for downloading.
         name: String,
+    },
+    /// The grant link is ready.
+    Shared {
+        /// The grant's id (the link's path: `/g/<id>`).
+        grant_id: String,
+        /// The link's fragment: the secret (and the page's language). Shown as the link and
+        /// the QR code, never sent to the server.
+        fragment: Secret,
+        /// Unix seconds.
+        expires_at: i64,
+    },
+    /// Answer to [`Command::Grants`].
+    Grants(Vec<GrantView>),
+    /// Answer to [`Command::SharedStatus`].
+    SharedStatus(pde_api::GrantStatus),
+    /// Answer to [`Command::OpenShared`]: the granted documents.
+    SharedOpened {
+        /// Unix seconds.
+        expires_at: i64,
+        /// In the holder's order.
+        documents: Vec<SharedDocumentView>,
+    },
+    /// A deposit link is ready.
+    DepositReady {
+        /// Its id (`/d/<id>`).
+        deposit_id: String,
+        /// The link's fragment (secret and language).
+        fragment: Secret,
+        /// Unix seconds.
+        expires_at: i64,
+    },
+    /// Answer to [`Command::Deposits`].
+    Deposits(Vec<DepositView>),
+    /// Answer to [`Command::DropStatus`].
+    DropStatus {
+        /// Where the link stands.
+        state: pde_api::DepositState,
+        /// Unix seconds.
+        expires_at: i64,
+        /// Documents it still accepts.
+        files_left: u32,
     },
     /// Done, nothing to report.
     Done,
@@ -174,6 +288,63 @@ pub struct DocumentView {
     pub thumbnail_jpeg_base64: Option<String>,
     /// The record failed its integrity check (changed or swapped on the server).
     pub damaged: bool,
+    /// It came through a deposit link: the sender is not verified.
+    pub received: bool,
+}
+
+/// One of the holder's grants as the "shared" screen shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GrantView {
+    /// Its id.
+    pub grant_id: String,
+    /// The private label.
+    pub label: String,
+    /// The shared documents' names (kept in the label record: the server can't read them).
+    pub documents: Vec<String>,
+    /// Where it stands.
+    pub state: pde_api::GrantState,
+    /// Whether it has a PIN.
+    pub has_pin: bool,
+    /// Unix seconds.
+    pub created_at: i64,
+    /// Unix seconds.
+    pub expires_at: i64,
+    /// Most openings, if limited.
+    pub max_openings: Option<u32>,
+    /// When it was opened (Unix seconds), oldest first.
+    pub opened_at: Vec<i64>,
+}
+
+/// One of the holder's deposit links.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DepositView {
+    /// Its id.
+    pub deposit_id: String,
+    /// The private label.
+    pub label: String,
+    /// Where it stands.
+    pub state: pde_api::DepositState,
+    /// Unix seconds.
+    pub created_at: i64,
+    /// Unix seconds.
+    pub expires_at: i64,
+    /// Most documents.
+    pub max_files: u32,
+    /// Documents received.
+    pub files_received: u32,
+}
+
+/// A granted document, for the worker's page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SharedDocumentView {
+    /// Its place in the grant.
+    pub position: u32,
+    /// File name.
+    pub name: String,
+    /// Type set by the holder's app.
+    pub mime: String,
+    /// Encrypted size.
+    pub size: u64,
 }
 
 /// Why a command failed, in terms the page translates.
@@ -217,6 +388,13 @@ pub enum Failure {
     BadImage,
     /// The recovery key as typed is not a valid key (a typo: the checksum does not match).
     BadRecoveryKey,
+    /// A grant's PIN was wrong.
+    WrongPin {
+        /// Tries left before the grant is burned.
+        tries_left: u32,
+    },
+    /// The link is not complete (the part after `#` is missing or cut).
+    BadLink,
     /// Anything else (the text is for the console, not for the holder).
     Unexpected {
         /// Developer-facing detail.

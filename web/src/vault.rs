@@ -38,8 +38,8 @@ const MAX_ORIGINAL_FACTOR: u64 = 4;
 const PART_TRIES: u32 = 4;
 
 /// The open wallet. No `Debug`, `Clone`: it holds the key.
-struct OpenWallet {
-    key: WalletKey,
+pub(crate) struct OpenWallet {
+    pub(crate) key: WalletKey,
     /// Tags and metadata of the last listing, by id.
     known: HashMap<DocumentId, DocumentInfo>,
 }
@@ -49,7 +49,7 @@ thread_local! {
     static SERVER_INFO: RefCell<Option<ServerInfo>> = const { RefCell::new(None) };
 }
 
-type Outcome = Result<(Reply, Option<Blob>), Failure>;
+pub(crate) type Outcome = Result<(Reply, Option<Blob>), Failure>;
 
 fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
@@ -106,7 +106,7 @@ fn forget_wallet() {
     WALLET.with(|w| w.borrow_mut().take());
 }
 
-fn crypto_failure(e: CryptoError) -> Failure {
+pub(crate) fn crypto_failure(e: CryptoError) -> Failure {
     match e {
         CryptoError::Tampered | CryptoError::WrongSecret => Failure::Tampered,
         other => Failure::Unexpected {
@@ -115,7 +115,7 @@ fn crypto_failure(e: CryptoError) -> Failure {
     }
 }
 
-fn with_wallet<T>(f: impl FnOnce(&mut OpenWallet) -> T) -> Result<T, Failure> {
+pub(crate) fn with_wallet<T>(f: impl FnOnce(&mut OpenWallet) -> T) -> Result<T, Failure> {
     WALLET.with(|w| w.borrow_mut().as_mut().map(f).ok_or(Failure::Locked))
 }
 
@@ -156,8 +156,44 @@ async fn handle(id: u32, command: Command, file: Option<File>) -> Outcome {
             let _ = with_wallet(|w| w.known.remove(&id));
             Ok((Reply::Done, None))
         }
+        Command::Share(request) => crate::sharing::share(id, request).await,
+        Command::Grants => Ok((Reply::Grants(crate::sharing::grants().await?), None)),
+        Command::Revoke { grant_id } => {
+            crate::sharing::revoke(&grant_id).await?;
+            Ok((Reply::Done, None))
+        }
+        Command::SharedStatus { grant_id, fragment } => {
+            let status = crate::sharing::shared_status(grant_id, &fragment).await?;
+            Ok((Reply::SharedStatus(status), None))
+        }
+        Command::OpenShared { pin } => crate::sharing::open_shared(pin).await,
+        Command::OpenSharedDocument { position } => {
+            crate::sharing::open_shared_document(position).await
+        }
+        Command::CreateDeposit {
+            label,
+            expires_in_seconds,
+            max_files,
+            lang,
+        } => crate::sharing::create_deposit(&label, expires_in_seconds, max_files, &lang).await,
+        Command::Deposits => Ok((Reply::Deposits(crate::sharing::deposits().await?), None)),
+        Command::RevokeDeposit { deposit_id } => {
+            crate::sharing::revoke_deposit(&deposit_id).await?;
+            Ok((Reply::Done, None))
+        }
+        Command::DropStatus {
+            deposit_id,
+            fragment,
+        } => crate::sharing::drop_status(deposit_id, &fragment).await,
+        Command::Drop => {
+            let file = file.ok_or(Failure::Unexpected {
+                detail: "no file attached".into(),
+            })?;
+            crate::sharing::drop_file(id, &file).await
+        }
         Command::Lock => {
             forget_wallet();
+            crate::sharing::forget_link();
             // Ending the session on the server too; a failure here (already ended, offline)
             // changes nothing for the holder: the keys are gone either way.
             let _ = api::send_empty("POST", "/sessions/logout").await;
@@ -166,7 +202,7 @@ async fn handle(id: u32, command: Command, file: Option<File>) -> Outcome {
     }
 }
 
-async fn server_info() -> Result<ServerInfo, Failure> {
+pub(crate) async fn server_info() -> Result<ServerInfo, Failure> {
     if let Some(info) = SERVER_INFO.with(|s| s.borrow().clone()) {
         return Ok(info);
     }
@@ -380,6 +416,7 @@ async fn list() -> Result<DocumentsView, Failure> {
                         .thumbnail
                         .map(|t| base64::engine::general_purpose::STANDARD.encode(t)),
                     damaged: false,
+                    received: info.received_via.is_some(),
                 },
                 Err(_) => DocumentView {
                     id: info.id,
@@ -391,6 +428,7 @@ async fn list() -> Result<DocumentsView, Failure> {
                     size: info.size,
                     thumbnail_jpeg_base64: None,
                     damaged: true,
+                    received: info.received_via.is_some(),
                 },
             };
             documents.push(view);
@@ -419,7 +457,7 @@ async fn read_slice(file: &Blob, start: u64, end: u64) -> Result<Vec<u8>, Failur
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
-fn report(id: u32, done: u64, total: u64) {
+pub(crate) fn report(id: u32, done: u64, total: u64) {
     post(
         &VaultMessage::Progress {
             id,
@@ -474,6 +512,40 @@ async fn prepare(file: &File) -> Result<Prepared, Failure> {
 
 async fn add(request_id: u32, file: &File, category: Category) -> Result<DocumentId, Failure> {
     let recipient = with_wallet(|w| w.key.recipient())?;
+    send_document(
+        request_id,
+        file,
+        &recipient,
+        Destination::Wallet { category },
+    )
+    .await
+}
+
+/// Where a document goes: into the open wallet (tagged with its key), or through a deposit
+/// link into someone else's (no tag: the sender has no key of that wallet).
+pub(crate) enum Destination<'a> {
+    /// The open wallet, in this category.
+    Wallet {
+        /// Chosen by the holder.
+        category: Category,
+    },
+    /// A deposit link.
+    Drop {
+        /// The link's id.
+        deposit_id: &'a str,
+        /// The link's access token.
+        token: &'a str,
+    },
+}
+
+/// Prepares `file` (photos cleaned), seals it to `recipient` in pieces and sends it in parts
+/// (reporting progress), then its metadata.
+pub(crate) async fn send_document(
+    request_id: u32,
+    file: &File,
+    recipient: &pde_crypto::wallet::WalletRecipient,
+    destination: Destination<'_>,
+) -> Result<DocumentId, Failure> {
     let info = server_info().await?;
     // A photo usually shrinks when cleaned, so its original may be somewhat larger than the
     // limit; anything far beyond it is refused before a byte is read into memory.
@@ -483,7 +555,7 @@ async fn add(request_id: u32, file: &File, category: Category) -> Result<Documen
         });
     }
     let prepared = prepare(file).await?;
-    let sealer = DocumentSealer::new(&recipient, prepared.len).map_err(crypto_failure)?;
+    let sealer = DocumentSealer::new(recipient, prepared.len).map_err(crypto_failure)?;
     let ciphertext_len = sealer.ciphertext_len();
     if ciphertext_len > info.max_document_bytes {
         return Err(Failure::FileTooLarge {
@@ -491,22 +563,45 @@ async fn add(request_id: u32, file: &File, category: Category) -> Result<Documen
         });
     }
     let id = DocumentId::random();
-    let status: UploadStatus = api::send_json(
-        "POST",
-        "/uploads",
-        &UploadCreateRequest {
-            document_id: id,
-            ciphertext_len,
-        },
-    )
-    .await
-    .map_err(|failure| match failure {
+    let (start_path, bearer) = match &destination {
+        Destination::Wallet { .. } => ("/uploads".to_owned(), None),
+        Destination::Drop { deposit_id, token } => {
+            (format!("/drop/{deposit_id}/uploads"), Some(*token))
+        }
+    };
+    let started = match &destination {
+        Destination::Wallet { .. } => {
+            api::send_json(
+                "POST",
+                &start_path,
+                &UploadCreateRequest {
+                    document_id: id,
+                    ciphertext_len,
+                },
+            )
+            .await
+        }
+        Destination::Drop { token, .. } => {
+            api::send_json(
+                "POST",
+                &start_path,
+                &pde_api::DepositUploadRequest {
+                    access_token: (*token).to_owned(),
+                    document_id: id,
+                    ciphertext_len,
+                },
+            )
+            .await
+        }
+    };
+    let status: UploadStatus = started.map_err(|failure| match failure {
         Failure::Server { code, .. } if code == "quota_exceeded" => Failure::QuotaFull,
         Failure::Server { code, .. } if code == "document_too_large" => Failure::FileTooLarge {
             max_bytes: info.max_document_bytes,
         },
         other => other,
     })?;
+    let upload_path = format!("{start_path}/{}", status.upload_id);
     let part_size = status.part_size.max(1);
     let mut stream = sealer.start();
     let mut part_buffer: Vec<u8> = Vec::with_capacity(part_size as usize);
@@ -529,7 +624,7 @@ async fn add(request_id: u32, file: &File, category: Category) -> Result<Documen
         part_buffer.extend_from_slice(&stream.push(&piece).map_err(crypto_failure)?);
         while part_buffer.len() as u64 >= part_size {
             let rest = part_buffer.split_off(part_size as usize);
-            send_part(&status.upload_id, next_part, &part_buffer).await?;
+            send_part(&upload_path, next_part, &part_buffer, bearer).await?;
             sent += part_buffer.len() as u64;
             report(request_id, sent, ciphertext_len);
             next_part += 1;
@@ -539,12 +634,16 @@ async fn add(request_id: u32, file: &File, category: Category) -> Result<Documen
     let (last, sealed) = stream.finish().map_err(crypto_failure)?;
     part_buffer.extend_from_slice(&last);
     for chunk in part_buffer.chunks(part_size as usize) {
-        send_part(&status.upload_id, next_part, chunk).await?;
+        send_part(&upload_path, next_part, chunk, bearer).await?;
         sent += chunk.len() as u64;
         report(request_id, sent, ciphertext_len);
         next_part += 1;
     }
     let created_at = (js_sys::Date::now() / 1000.0) as i64;
+    let category = match &destination {
+        Destination::Wallet { category } => *category,
+        Destination::Drop { .. } => Category::Other,
+    };
     let meta = DocumentMetadata {
         name: prepared.name,
         mime: prepared.mime,
@@ -554,30 +653,47 @@ async fn add(request_id: u32, file: &File, category: Category) -> Result<Documen
         document_date: None,
         thumbnail: prepared.thumbnail,
     };
-    let (sealed_meta, tag) = with_wallet(|w| {
-        let sealed_meta = metadata::seal_metadata(&recipient, &id, &meta);
-        let tag = document::document_tag(&w.key, &id, &sealed.digest);
-        (sealed_meta, tag)
-    })?;
-    let sealed_meta = sealed_meta.map_err(crypto_failure)?;
-    let _: DocumentInfo = api::send_json(
-        "POST",
-        &format!("/uploads/{}/commit", status.upload_id),
-        &UploadCommitRequest {
-            metadata: sealed_meta.into(),
-            tag: tag.into(),
-        },
-    )
-    .await?;
+    let sealed_meta = metadata::seal_metadata(recipient, &id, &meta).map_err(crypto_failure)?;
+    let commit_path = format!("{upload_path}/commit");
+    match destination {
+        Destination::Wallet { .. } => {
+            let tag = with_wallet(|w| document::document_tag(&w.key, &id, &sealed.digest))?;
+            let _: DocumentInfo = api::send_json(
+                "POST",
+                &commit_path,
+                &UploadCommitRequest {
+                    metadata: sealed_meta.into(),
+                    tag: tag.into(),
+                },
+            )
+            .await?;
+        }
+        Destination::Drop { token, .. } => {
+            let _: pde_api::DepositReceived = api::send_json_with(
+                "POST",
+                &commit_path,
+                &pde_api::DepositCommitRequest {
+                    metadata: sealed_meta.into(),
+                },
+                Some(token),
+            )
+            .await?;
+        }
+    }
     Ok(id)
 }
 
-async fn send_part(upload_id: &str, part: u32, bytes: &[u8]) -> Result<(), Failure> {
-    let path = format!("/uploads/{upload_id}/parts/{part}");
+async fn send_part(
+    upload_path: &str,
+    part: u32,
+    bytes: &[u8],
+    bearer: Option<&str>,
+) -> Result<(), Failure> {
+    let path = format!("{upload_path}/parts/{part}");
     let mut tries = 0;
     loop {
         tries += 1;
-        match api::put_bytes(&path, bytes).await {
+        match api::put_bytes(&path, bytes, bearer).await {
             Err(Failure::Network) if tries < PART_TRIES => {
                 sleep_ms(500 * tries).await;
             }
@@ -586,14 +702,14 @@ async fn send_part(upload_id: &str, part: u32, bytes: &[u8]) -> Result<(), Failu
     }
 }
 
-async fn sleep_ms(ms: u32) {
+pub(crate) async fn sleep_ms(ms: u32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
     });
     let _ = JsFuture::from(promise).await;
 }
 
-async fn known(id: DocumentId) -> Result<DocumentInfo, Failure> {
+pub(crate) async fn known(id: DocumentId) -> Result<DocumentInfo, Failure> {
     if let Some(info) = with_wallet(|w| w.known.get(&id).cloned())? {
         return Ok(info);
     }
@@ -609,21 +725,40 @@ async fn open(id: DocumentId) -> Outcome {
     let ciphertext = api::get_bytes(&format!("/documents/{id}/content")).await?;
     let (meta, content) = with_wallet(|w| {
         let meta = metadata::open_metadata(&w.key, &id, &info.metadata.0)?;
-        // Checks the tag before decrypting anything.
-        let content = document::open_document_bytes(&w.key, &id, &info.tag.0, &ciphertext)?;
+        let content = open_content(&w.key, &info, &ciphertext)?;
         Ok::<_, CryptoError>((meta, content))
     })?
     .map_err(crypto_failure)?;
     drop(ciphertext);
-    // The type comes from the content's signature, not from the name or the record.
-    let (mime, display) = match PhotoFormat::sniff(&content) {
-        Some(format) if meta.mime == format.mime() => (format.mime(), Display::Image),
+    content_reply(&content, &meta.mime, meta.name)
+}
+
+/// Decrypts a document of the wallet: the tag is checked before anything is decrypted, except
+/// for a document received through a deposit link, which has none (only the holder's key makes
+/// tags) and is shown as "received, sender unverified".
+pub(crate) fn open_content(
+    key: &WalletKey,
+    info: &DocumentInfo,
+    ciphertext: &[u8],
+) -> Result<zeroize::Zeroizing<Vec<u8>>, CryptoError> {
+    if info.received_via.is_some() {
+        let mut plain = zeroize::Zeroizing::new(Vec::new());
+        document::open_document(key, ciphertext, &mut *plain)?;
+        return Ok(plain);
+    }
+    document::open_document_bytes(key, &info.id, &info.tag.0, ciphertext)
+}
+
+/// Answers with decrypted `content` attached, typed by its signature (never by the name or the
+/// record): a re-encoded image whose record says so, a PDF, or else download only.
+pub(crate) fn content_reply(content: &[u8], recorded_mime: &str, name: String) -> Outcome {
+    let (mime, display) = match PhotoFormat::sniff(content) {
+        Some(format) if recorded_mime == format.mime() => (format.mime(), Display::Image),
         _ if content.starts_with(b"%PDF-") => ("application/pdf", Display::Pdf),
         _ => ("application/octet-stream", Display::DownloadOnly),
     };
     let parts = Array::new();
-    parts.push(&Uint8Array::from(&content[..]));
-    drop(content);
+    parts.push(&Uint8Array::from(content));
     let options = BlobPropertyBag::new();
     options.set_type(mime);
     let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| {
@@ -635,7 +770,7 @@ async fn open(id: DocumentId) -> Outcome {
         Reply::Opened {
             mime: mime.to_owned(),
             display,
-            name: meta.name,
+            name,
         },
         Some(blob),
     ))

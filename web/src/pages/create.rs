@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::{AppState, Screen};
+use crate::app::{tr, AppState, Screen};
 use crate::client::vault;
 use crate::components::{Alert, Glyph, Icon};
 use crate::i18n::keys;
@@ -78,11 +78,11 @@ pub fn CreatePage() -> impl IntoView {
         <section class="page narrow">
             <h1 tabindex="-1">
                 <Glyph icon=Icon::Create/>
-                <span>{move || state.t(keys::CREATE_TITLE)}</span>
+                <span>{tr(keys::CREATE_TITLE)}</span>
             </h1>
             <form on:submit=submit>
                 <fieldset>
-                    <legend>{move || state.t(keys::CREATE_NAME_LEGEND)}</legend>
+                    <legend>{tr(keys::CREATE_NAME_LEGEND)}</legend>
                     <label class="option">
                         <input
                             type="radio"
@@ -92,8 +92,8 @@ pub fn CreatePage() -> impl IntoView {
                             on:change=move |_| with_pseudonym.set(false)
                         />
                         <span>
-                            <strong>{move || state.t(keys::CREATE_NAME_NUMBER)}</strong>
-                            <span class="hint">{move || state.t(keys::CREATE_NAME_NUMBER_HINT)}</span>
+                            <strong>{tr(keys::CREATE_NAME_NUMBER)}</strong>
+                            <span class="hint">{tr(keys::CREATE_NAME_NUMBER_HINT)}</span>
                         </span>
                     </label>
                     <label class="option">
@@ -105,12 +105,12 @@ pub fn CreatePage() -> impl IntoView {
                             on:change=move |_| with_pseudonym.set(true)
                         />
                         <span>
-                            <strong>{move || state.t(keys::CREATE_NAME_PSEUDONYM)}</strong>
-                            <span class="hint">{move || state.t(keys::CREATE_NAME_PSEUDONYM_HINT)}</span>
+                            <strong>{tr(keys::CREATE_NAME_PSEUDONYM)}</strong>
+                            <span class="hint">{tr(keys::CREATE_NAME_PSEUDONYM_HINT)}</span>
                         </span>
                     </label>
                     <Show when=move || with_pseudonym.get()>
-                        <label for="pseudonym">{move || state.t(keys::CREATE_PSEUDONYM_LABEL)}</label>
+                        <label for="pseudonym">{tr(keys::CREATE_PSEUDONYM_LABEL)}</label>
                         <input
                             id="pseudonym"
                             type="text"
@@ -123,7 +123,7 @@ pub fn CreatePage() -> impl IntoView {
                     </Show>
                 </fieldset>
                 <fieldset>
-                    <legend>{move || state.t(keys::CREATE_SECRET_LEGEND)}</legend>
+                    <legend>{tr(keys::CREATE_SECRET_LEGEND)}</legend>
                     <label class="option">
                         <input
                             type="radio"
@@ -133,8 +133,8 @@ pub fn CreatePage() -> impl IntoView {
                             on:change=move |_| use_pin.set(false)
                         />
                         <span>
-                            <strong>{move || state.t(keys::CREATE_SECRET_PASSPHRASE)}</strong>
-                            <span class="hint">{move || state.t(keys::CREATE_SECRET_PASSPHRASE_HINT)}</span>
+                            <strong>{tr(keys::CREATE_SECRET_PASSPHRASE)}</strong>
+                            <span class="hint">{tr(keys::CREATE_SECRET_PASSPHRASE_HINT)}</span>
                         </span>
                     </label>
                     <label class="option">
@@ -146,17 +146,17 @@ pub fn CreatePage() -> impl IntoView {
                             on:change=move |_| use_pin.set(true)
                         />
                         <span>
-                            <strong>{move || state.t(keys::CREATE_SECRET_PIN)}</strong>
-                            <span class="hint">{move || state.t(keys::CREATE_SECRET_PIN_HINT)}</span>
+                            <strong>{tr(keys::CREATE_SECRET_PIN)}</strong>
+                            <span class="hint">{tr(keys::CREATE_SECRET_PIN_HINT)}</span>
                         </span>
                     </label>
                     <Show when=move || use_pin.get()>
                         <div class="warning" role="note">
                             <Glyph icon=Icon::Warning/>
-                            <p>{move || state.t(keys::CREATE_PIN_WARNING)}</p>
+                            <p>{tr(keys::CREATE_PIN_WARNING)}</p>
                         </div>
                     </Show>
-                    <label for="secret">{move || state.t(keys::CREATE_SECRET_LABEL)}</label>
+                    <label for="secret">{tr(keys::CREATE_SECRET_LABEL)}</label>
                     <input
                         id="secret"
                         type="password"
@@ -166,7 +166,7 @@ pub fn CreatePage() -> impl IntoView {
                         prop:value=move || secret.get()
                         on:input=move |ev| secret.set(event_target_value(&ev))
                     />
-                    <label for="secret-repeat">{move || state.t(keys::CREATE_SECRET_REPEAT_LABEL)}</label>
+                    <label for="secret-repeat">{tr(keys::CREATE_SECRET_REPEAT_LABEL)}</label>
                     <input
                         id="secret-repeat"
                         type="password"
@@ -178,7 +178,7 @@ pub fn CreatePage() -> impl IntoView {
                     />
                 </fieldset>
                 <Show when=move || invite_needed.get()>
-                    <label for="invite">{move || state.t(keys::CREATE_INVITE_LABEL)}</label>
+                    <label for="invite">{tr(keys::CREATE_INVITE_LABEL)}</label>
                     <input
                         id="invite"
                         type="text"
@@ -200,7 +200,7 @@ pub fn CreatePage() -> impl IntoView {
             </form>
             <button class="button link" on:click=move |_| state.screen.set(Screen::Start)>
                 <Glyph icon=Icon::Back/>
-                <span>{move || state.t(keys::BACK)}</span>
+                <span>{tr(keys::BACK)}</span>
             </button>
         </section>
     }

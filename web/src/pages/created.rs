@@ -3,26 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::app::{AppState, Screen};
-use crate::components::{Glyph, Icon};
+use crate::app::{tr, AppState, Screen};
+use crate::components::{print_page, qr_svg, Glyph, Icon};
 use crate::i18n::keys;
-
-fn print_page() {
-    if let Some(window) = web_sys::window() {
-        let _ = window.print();
-    }
-}
-
-fn qr_svg(text: &str) -> String {
-    match qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::M) {
-        Ok(code) => code
-            .render::<qrcode::render::svg::Color>()
-            .min_dimensions(180, 180)
-            .quiet_zone(true)
-            .build(),
-        Err(_) => String::new(),
-    }
-}
 
 /// The new wallet's number and recovery sheet.
 #[component]
@@ -43,35 +26,35 @@ pub fn CreatedPage(recovery_key: String) -> impl IntoView {
         <section class="page narrow">
             <h1 tabindex="-1">
                 <Glyph icon=Icon::Check/>
-                <span>{move || state.t(keys::CREATED_TITLE)}</span>
+                <span>{tr(keys::CREATED_TITLE)}</span>
             </h1>
             <div class="card-print" id="wallet-card">
-                <p class="label">{move || state.t(keys::CREATED_NUMBER_LABEL)}</p>
+                <p class="label">{tr(keys::CREATED_NUMBER_LABEL)}</p>
                 <p class="wallet-number" id="wallet-number" dir="ltr">{number}</p>
                 <Show when=move || pseudonym().is_some()>
-                    <p class="label">{move || state.t(keys::CREATED_PSEUDONYM_LABEL)}</p>
+                    <p class="label">{tr(keys::CREATED_PSEUDONYM_LABEL)}</p>
                     <p class="pseudonym" dir="auto">{move || pseudonym().unwrap_or_default()}</p>
                 </Show>
-                <p>{move || state.t(keys::CREATED_KEEP_CARD)}</p>
+                <p>{tr(keys::CREATED_KEEP_CARD)}</p>
             </div>
             <section class="recovery-sheet" aria-labelledby="recovery-title">
-                <h2 id="recovery-title">{move || state.t(keys::RECOVERY_TITLE)}</h2>
-                <p>{move || state.t(keys::RECOVERY_EXPLAIN)}</p>
-                <p class="warning-text">{move || state.t(keys::RECOVERY_SECRET_WARNING)}</p>
+                <h2 id="recovery-title">{tr(keys::RECOVERY_TITLE)}</h2>
+                <p>{tr(keys::RECOVERY_EXPLAIN)}</p>
+                <p class="warning-text">{tr(keys::RECOVERY_SECRET_WARNING)}</p>
                 <ol class="recovery-key" id="recovery-key" dir="ltr">
                     {groups.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}
                 </ol>
-                <div class="qr" inner_html=qr role="img" aria-label=move || state.t(keys::RECOVERY_QR_LABEL)></div>
+                <div class="qr" inner_html=qr role="img" aria-label=tr(keys::RECOVERY_QR_LABEL)></div>
             </section>
             <div class="actions">
                 <button class="button" on:click=move |_| print_page()>
                     <Glyph icon=Icon::Print/>
-                    <span>{move || state.t(keys::PRINT)}</span>
+                    <span>{tr(keys::PRINT)}</span>
                 </button>
             </div>
             <label class="option">
                 <input type="checkbox" id="recovery-kept" on:change=move |ev| kept.set(event_target_checked(&ev))/>
-                <span>{move || state.t(keys::RECOVERY_KEPT)}</span>
+                <span>{tr(keys::RECOVERY_KEPT)}</span>
             </label>
             <button
                 id="created-continue"
@@ -79,7 +62,7 @@ pub fn CreatedPage(recovery_key: String) -> impl IntoView {
                 disabled=move || !kept.get()
                 on:click=move |_| state.screen.set(Screen::Wallet)
             >
-                <span>{move || state.t(keys::CONTINUE)}</span>
+                <span>{tr(keys::CONTINUE)}</span>
             </button>
         </section>
     }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use pde_crypto::document::DocumentId;
 use pde_crypto::metadata::Category;
 
-use crate::app::{category_key, AppState, EditDraft, Screen};
+use crate::app::{category_key, tr, AppState, EditDraft, Screen};
 use crate::client::vault;
 use crate::components::{Alert, Glyph, Icon};
 use crate::i18n::keys;
@@ -23,6 +23,7 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
         .into_iter()
         .find(|d| d.id == id);
     let shown_name = RwSignal::new(known.as_ref().map(|d| d.name.clone()).unwrap_or_default());
+    let received = known.as_ref().is_some_and(|d| d.received);
     // Changes not saved when the session ended come back (see `AppState::draft`).
     let draft = state
         .draft
@@ -126,10 +127,16 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
         <section class="page wide document">
             <button id="back" class="button link" on:click=move |_| leave()>
                 <Glyph icon=Icon::Back/>
-                <span>{move || state.t(keys::BACK_TO_WALLET)}</span>
+                <span>{tr(keys::BACK_TO_WALLET)}</span>
             </button>
             <h1 tabindex="-1" dir="auto">{move || shown_name.get()}</h1>
             <Alert message=Signal::derive(move || error.get())/>
+            {received.then(|| view! {
+                <p class="warning" id="document-received">
+                    <Glyph icon=Icon::Warning/>
+                    <span>{tr(keys::DOCUMENT_RECEIVED_EXPLAIN)}</span>
+                </p>
+            })}
             <div class="viewer">
                 {move || match (display.get(), url.get()) {
                     (Some(Display::Image), Some(src)) => {
@@ -142,9 +149,9 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
                             .into_any()
                     }
                     (Some(Display::DownloadOnly), Some(_)) => {
-                        view! { <p class="notice">{move || state.t(keys::DOCUMENT_DOWNLOAD_ONLY)}</p> }.into_any()
+                        view! { <p class="notice">{tr(keys::DOCUMENT_DOWNLOAD_ONLY)}</p> }.into_any()
                     }
-                    _ => view! { <p class="notice" role="status">{move || state.t(keys::DOCUMENT_OPENING)}</p> }.into_any(),
+                    _ => view! { <p class="notice" role="status">{tr(keys::DOCUMENT_OPENING)}</p> }.into_any(),
                 }}
             </div>
             <div class="actions">
@@ -156,32 +163,32 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
                         download=move || shown_name.get()
                     >
                         <Glyph icon=Icon::Download/>
-                        <span>{move || state.t(keys::DOWNLOAD)}</span>
+                        <span>{tr(keys::DOWNLOAD)}</span>
                     </a>
                 </Show>
                 <button id="delete" class="button danger" on:click=move |_| confirming.set(true)>
                     <Glyph icon=Icon::Delete/>
-                    <span>{move || state.t(keys::DELETE)}</span>
+                    <span>{tr(keys::DELETE)}</span>
                 </button>
             </div>
             <Show when=move || confirming.get()>
                 <div class="confirm" role="alertdialog" aria-labelledby="confirm-text" aria-modal="false">
-                    <p id="confirm-text">{move || state.t(keys::DELETE_CONFIRM)}</p>
+                    <p id="confirm-text">{tr(keys::DELETE_CONFIRM)}</p>
                     <div class="actions">
                         <button id="delete-yes" class="button danger" disabled=move || busy.get() on:click=delete>
                             <Glyph icon=Icon::Delete/>
-                            <span>{move || state.t(keys::DELETE_YES)}</span>
+                            <span>{tr(keys::DELETE_YES)}</span>
                         </button>
                         <button id="delete-no" class="button" on:click=move |_| confirming.set(false)>
                             <Glyph icon=Icon::Back/>
-                            <span>{move || state.t(keys::DELETE_NO)}</span>
+                            <span>{tr(keys::DELETE_NO)}</span>
                         </button>
                     </div>
                 </div>
             </Show>
             <form class="edit" on:submit=save>
-                <h2>{move || state.t(keys::DOCUMENT_EDIT_TITLE)}</h2>
-                <label for="doc-name">{move || state.t(keys::DOCUMENT_NAME_LABEL)}</label>
+                <h2>{tr(keys::DOCUMENT_EDIT_TITLE)}</h2>
+                <label for="doc-name">{tr(keys::DOCUMENT_NAME_LABEL)}</label>
                 <input
                     id="doc-name"
                     type="text"
@@ -191,7 +198,7 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
                     prop:value=move || name.get()
                     on:input=move |ev| name.set(event_target_value(&ev))
                 />
-                <label for="doc-category">{move || state.t(keys::DOCUMENT_CATEGORY_LABEL)}</label>
+                <label for="doc-category">{tr(keys::DOCUMENT_CATEGORY_LABEL)}</label>
                 <select
                     id="doc-category"
                     on:change=move |ev| {
@@ -212,7 +219,7 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
                         })
                         .collect_view()}
                 </select>
-                <label for="doc-note">{move || state.t(keys::DOCUMENT_NOTE_LABEL)}</label>
+                <label for="doc-note">{tr(keys::DOCUMENT_NOTE_LABEL)}</label>
                 <textarea
                     id="doc-note"
                     dir="auto"
@@ -223,10 +230,10 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
                 ></textarea>
                 <button id="save" class="button primary" type="submit" disabled=move || busy.get()>
                     <Glyph icon=Icon::Save/>
-                    <span>{move || state.t(keys::SAVE)}</span>
+                    <span>{tr(keys::SAVE)}</span>
                 </button>
                 <Show when=move || saved.get()>
-                    <p class="notice" role="status">{move || state.t(keys::SAVED)}</p>
+                    <p class="notice" role="status">{tr(keys::SAVED)}</p>
                 </Show>
             </form>
         </section>

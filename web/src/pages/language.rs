@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::{AppState, Screen};
+use crate::app::{tr, AppState, Screen};
 use crate::components::{Glyph, Icon};
 use crate::i18n::{keys, Catalogue};
 
@@ -16,7 +16,7 @@ pub fn LanguagePage() -> impl IntoView {
         <section class="page narrow">
             <h1 tabindex="-1">
                 <Glyph icon=Icon::Language/>
-                <span>{move || state.t(keys::CHOOSE_LANGUAGE_TITLE)}</span>
+                <span>{tr(keys::CHOOSE_LANGUAGE_TITLE)}</span>
             </h1>
             <ul class="choices" role="list">
                 {languages

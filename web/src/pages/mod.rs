@@ -2,9 +2,13 @@
 
 pub mod create;
 pub mod created;
+pub mod deposit;
 pub mod document;
+pub mod grants;
 pub mod language;
 pub mod recover;
+pub mod share;
 pub mod start;
 pub mod unlock;
 pub mod wallet;
+pub mod worker;

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::{AppState, Screen};
+use crate::app::{tr, AppState, Screen};
 use crate::components::{Alert, Glyph, Icon};
 use crate::i18n::keys;
 use crate::protocol::{Command, Reply, Secret};
@@ -57,11 +57,11 @@ pub fn RecoverPage() -> impl IntoView {
         <section class="page narrow">
             <h1 tabindex="-1">
                 <Glyph icon=Icon::Key/>
-                <span>{move || state.t(keys::RECOVER_TITLE)}</span>
+                <span>{tr(keys::RECOVER_TITLE)}</span>
             </h1>
-            <p class="lead">{move || state.t(keys::RECOVER_LEAD)}</p>
+            <p class="lead">{tr(keys::RECOVER_LEAD)}</p>
             <form on:submit=submit>
-                <label for="recover-login">{move || state.t(keys::UNLOCK_LOGIN_LABEL)}</label>
+                <label for="recover-login">{tr(keys::UNLOCK_LOGIN_LABEL)}</label>
                 <input
                     id="recover-login"
                     type="text"
@@ -72,8 +72,8 @@ pub fn RecoverPage() -> impl IntoView {
                     prop:value=move || login.get()
                     on:input=move |ev| login.set(event_target_value(&ev))
                 />
-                <label for="recovery-key-input">{move || state.t(keys::RECOVER_KEY_LABEL)}</label>
-                <p class="hint" id="recovery-key-hint">{move || state.t(keys::RECOVER_KEY_HINT)}</p>
+                <label for="recovery-key-input">{tr(keys::RECOVER_KEY_LABEL)}</label>
+                <p class="hint" id="recovery-key-hint">{tr(keys::RECOVER_KEY_HINT)}</p>
                 <input
                     id="recovery-key-input"
                     type="text"
@@ -86,7 +86,7 @@ pub fn RecoverPage() -> impl IntoView {
                     prop:value=move || recovery_key.get()
                     on:input=move |ev| recovery_key.set(event_target_value(&ev))
                 />
-                <label for="new-secret">{move || state.t(keys::RECOVER_NEW_SECRET_LABEL)}</label>
+                <label for="new-secret">{tr(keys::RECOVER_NEW_SECRET_LABEL)}</label>
                 <input
                     id="new-secret"
                     type="password"
@@ -95,7 +95,7 @@ pub fn RecoverPage() -> impl IntoView {
                     prop:value=move || secret.get()
                     on:input=move |ev| secret.set(event_target_value(&ev))
                 />
-                <label for="new-secret-repeat">{move || state.t(keys::CREATE_SECRET_REPEAT_LABEL)}</label>
+                <label for="new-secret-repeat">{tr(keys::CREATE_SECRET_REPEAT_LABEL)}</label>
                 <input
                     id="new-secret-repeat"
                     type="password"
@@ -116,7 +116,7 @@ pub fn RecoverPage() -> impl IntoView {
             </form>
             <button class="button link" on:click=move |_| state.screen.set(Screen::Unlock)>
                 <Glyph icon=Icon::Back/>
-                <span>{move || state.t(keys::BACK)}</span>
+                <span>{tr(keys::BACK)}</span>
             </button>
         </section>
     }

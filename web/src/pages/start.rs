@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::{AppState, Screen};
+use crate::app::{tr, AppState, Screen};
 use crate::components::{Glyph, Icon};
 use crate::i18n::keys;
 
@@ -12,16 +12,16 @@ pub fn StartPage() -> impl IntoView {
     let state = AppState::get();
     view! {
         <section class="page narrow">
-            <h1 tabindex="-1">{move || state.t(keys::START_TITLE)}</h1>
-            <p class="lead">{move || state.t(keys::START_LEAD)}</p>
+            <h1 tabindex="-1">{tr(keys::START_TITLE)}</h1>
+            <p class="lead">{tr(keys::START_LEAD)}</p>
             <div class="choices">
                 <button id="start-create" class="button big primary" on:click=move |_| state.screen.set(Screen::Create)>
                     <Glyph icon=Icon::Create/>
-                    <span>{move || state.t(keys::START_CREATE)}</span>
+                    <span>{tr(keys::START_CREATE)}</span>
                 </button>
                 <button id="start-open" class="button big" on:click=move |_| state.screen.set(Screen::Unlock)>
                     <Glyph icon=Icon::Open/>
-                    <span>{move || state.t(keys::START_OPEN)}</span>
+                    <span>{tr(keys::START_OPEN)}</span>
                 </button>
             </div>
         </section>

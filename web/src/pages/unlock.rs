@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::{AppState, Screen};
+use crate::app::{tr, AppState, Screen};
 use crate::components::{Alert, Glyph, Icon};
 use crate::i18n::keys;
 use crate::protocol::{Command, Reply, Secret};
@@ -57,14 +57,14 @@ pub fn UnlockPage() -> impl IntoView {
         <section class="page narrow">
             <h1 tabindex="-1">
                 <Glyph icon=Icon::Open/>
-                <span>{move || state.t(keys::UNLOCK_TITLE)}</span>
+                <span>{tr(keys::UNLOCK_TITLE)}</span>
             </h1>
             <Show when=move || notice.get().is_some()>
                 <p class="notice" role="status">{move || notice.get().unwrap_or_default()}</p>
             </Show>
             <form on:submit=submit>
-                <label for="login">{move || state.t(keys::UNLOCK_LOGIN_LABEL)}</label>
-                <p class="hint" id="login-hint">{move || state.t(keys::UNLOCK_LOGIN_HINT)}</p>
+                <label for="login">{tr(keys::UNLOCK_LOGIN_LABEL)}</label>
+                <p class="hint" id="login-hint">{tr(keys::UNLOCK_LOGIN_HINT)}</p>
                 <input
                     id="login"
                     type="text"
@@ -76,7 +76,7 @@ pub fn UnlockPage() -> impl IntoView {
                     prop:value=move || login.get()
                     on:input=move |ev| login.set(event_target_value(&ev))
                 />
-                <label for="secret">{move || state.t(keys::UNLOCK_SECRET_LABEL)}</label>
+                <label for="secret">{tr(keys::UNLOCK_SECRET_LABEL)}</label>
                 <input
                     id="secret"
                     type="password"
@@ -97,11 +97,11 @@ pub fn UnlockPage() -> impl IntoView {
             </form>
             <button id="forgot" class="button link" on:click=move |_| state.screen.set(Screen::Recover)>
                 <Glyph icon=Icon::Key/>
-                <span>{move || state.t(keys::UNLOCK_FORGOT)}</span>
+                <span>{tr(keys::UNLOCK_FORGOT)}</span>
             </button>
             <button class="button link" on:click=move |_| state.screen.set(Screen::Start)>
                 <Glyph icon=Icon::Back/>
-                <span>{move || state.t(keys::BACK)}</span>
+                <span>{tr(keys::BACK)}</span>
             </button>
         </section>
     }

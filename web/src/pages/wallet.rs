@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use pde_crypto::metadata::Category;
 use web_sys::{File, FileList};
 
-use crate::app::{category_key, AppState, Screen};
+use crate::app::{category_key, tr, AppState, Screen};
 use crate::client::vault;
 use crate::components::{category_icon, Alert, Glyph, Icon};
 use crate::i18n::keys;
@@ -146,7 +146,7 @@ pub fn WalletPage() -> impl IntoView {
 
     view! {
         <section class="page wide">
-            <h1 tabindex="-1">{move || state.t(keys::WALLET_TITLE)}</h1>
+            <h1 tabindex="-1">{tr(keys::WALLET_TITLE)}</h1>
             <p class="who" dir="auto">
                 {move || {
                     state
@@ -157,6 +157,20 @@ pub fn WalletPage() -> impl IntoView {
                 }}
             </p>
             <Alert message=Signal::derive(move || error.get())/>
+            <div class="actions">
+                <button id="wallet-share" class="button primary" on:click=move |_| state.screen.set(Screen::Share)>
+                    <Glyph icon=Icon::Share/>
+                    <span>{tr(keys::WALLET_SHARE)}</span>
+                </button>
+                <button id="wallet-grants" class="button" on:click=move |_| state.screen.set(Screen::Grants)>
+                    <Glyph icon=Icon::Link/>
+                    <span>{tr(keys::GRANTS_TITLE)}</span>
+                </button>
+                <button id="wallet-receive" class="button" on:click=move |_| state.screen.set(Screen::Receive)>
+                    <Glyph icon=Icon::Add/>
+                    <span>{tr(keys::DEPOSIT_TITLE)}</span>
+                </button>
+            </div>
 
             <section
                 class="add"
@@ -169,8 +183,8 @@ pub fn WalletPage() -> impl IntoView {
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop
             >
-                <h2 id="add-title">{move || state.t(keys::ADD_TITLE)}</h2>
-                <label for="new-category">{move || state.t(keys::ADD_CATEGORY_LABEL)}</label>
+                <h2 id="add-title">{tr(keys::ADD_TITLE)}</h2>
+                <label for="new-category">{tr(keys::ADD_CATEGORY_LABEL)}</label>
                 <select
                     id="new-category"
                     on:change=move |ev| {
@@ -194,12 +208,12 @@ pub fn WalletPage() -> impl IntoView {
                 <div class="actions">
                     <label class="button big primary file-button">
                         <Glyph icon=Icon::Add/>
-                        <span>{move || state.t(keys::ADD_CHOOSE_FILES)}</span>
+                        <span>{tr(keys::ADD_CHOOSE_FILES)}</span>
                         <input id="file-input" class="visually-hidden" type="file" multiple on:change=on_pick/>
                     </label>
                     <label class="button big file-button">
                         <Glyph icon=Icon::Camera/>
-                        <span>{move || state.t(keys::ADD_TAKE_PHOTO)}</span>
+                        <span>{tr(keys::ADD_TAKE_PHOTO)}</span>
                         <input
                             id="camera-input"
                             class="visually-hidden"
@@ -210,7 +224,7 @@ pub fn WalletPage() -> impl IntoView {
                         />
                     </label>
                 </div>
-                <p class="hint">{move || state.t(keys::ADD_DROP_HINT)}</p>
+                <p class="hint">{tr(keys::ADD_DROP_HINT)}</p>
                 <ul class="uploads" role="list" aria-live="polite">
                     <For each=move || uploads.get() key=|u| (u.key, u.done, u.outcome.clone()) let:upload>
                         <li class="upload">
@@ -232,14 +246,14 @@ pub fn WalletPage() -> impl IntoView {
                 </ul>
             </section>
 
-            <nav class="filters" aria-label=move || state.t(keys::FILTER_LABEL)>
+            <nav class="filters" aria-label=tr(keys::FILTER_LABEL)>
                 <button
                     class="chip"
                     aria-pressed=move || filter.get().is_none().to_string()
                     on:click=move |_| filter.set(None)
                 >
                     <Glyph icon=Icon::All/>
-                    <span>{move || state.t(keys::FILTER_ALL)}</span>
+                    <span>{tr(keys::FILTER_ALL)}</span>
                 </button>
                 {Category::ALL
                     .into_iter()
@@ -295,6 +309,7 @@ fn DocumentCard(doc: DocumentView) -> impl IntoView {
         doc.name.clone()
     };
     let created_at = doc.created_at;
+    let received = doc.received;
     view! {
         <li class="doc-card">
             <button class="card-button" on:click=move |_| state.screen.set(Screen::Document(id))>
@@ -308,6 +323,12 @@ fn DocumentCard(doc: DocumentView) -> impl IntoView {
                     <span>{move || state.t(&category_key(category))}</span>
                 </span>
                 <span class="doc-date">{move || state.date(created_at)}</span>
+                {received.then(|| view! {
+                    <span class="doc-received">
+                        <Glyph icon=Icon::Warning/>
+                        <span>{tr(keys::DOCUMENT_RECEIVED)}</span>
+                    </span>
+                })}
             </button>
         </li>
     }
