@@ -6,6 +6,7 @@ use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -68,10 +69,213 @@ pub fn artifacts_dir() -> PathBuf {
     dir
 }
 
+/// A request as the browser sent it (from the DevTools protocol).
+#[derive(Debug, Clone)]
+pub struct SentRequest {
+    /// `GET`, `POST`… (empty for a headers-only report).
+    pub method: String,
+    /// The URL sent: path and query (a fragment is never part of it).
+    pub url: String,
+    /// Every header, name and value.
+    pub headers: Vec<(String, String)>,
+    /// The body, when the protocol reports it.
+    pub body: Option<String>,
+}
+
+impl SentRequest {
+    /// The entry the recorder pushes once it is attached (not a request).
+    fn attached_marker() -> Self {
+        Self {
+            method: "(attached)".into(),
+            url: String::new(),
+            headers: Vec::new(),
+            body: None,
+        }
+    }
+
+    fn is_marker(&self) -> bool {
+        self.method == "(attached)"
+    }
+
+    fn from_event(method: &str, params: &serde_json::Value) -> Option<Self> {
+        let headers_of = |value: &serde_json::Value| -> Vec<(String, String)> {
+            value
+                .as_object()
+                .map(|map| {
+                    map.iter()
+                        .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        match method {
+            "Network.requestWillBeSent" => {
+                let request = &params["request"];
+                Some(Self {
+                    method: request["method"].as_str().unwrap_or_default().to_owned(),
+                    url: request["url"].as_str().unwrap_or_default().to_owned(),
+                    headers: headers_of(&request["headers"]),
+                    body: request["postData"].as_str().map(str::to_owned).or_else(|| {
+                        // Newer Chromium gives the body as `postDataEntries` (base64).
+                        request["postDataEntries"].as_array().map(|parts| {
+                            parts
+                                .iter()
+                                .filter_map(|p| p["bytes"].as_str())
+                                .filter_map(base64_decode)
+                                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                                .collect()
+                        })
+                    }),
+                })
+            }
+            // The headers as sent (cookies included), reported apart.
+            "Network.requestWillBeSentExtraInfo" => Some(Self {
+                method: String::new(),
+                url: String::new(),
+                headers: headers_of(&params["headers"]),
+                body: None,
+            }),
+            _ => None,
+        }
+    }
+
+    /// Every field a server receives: the URL, each header value, and each string or number
+    /// in a JSON body (or the whole body if it is not JSON).
+    pub fn fields(&self) -> Vec<String> {
+        let mut fields = vec![self.url.clone()];
+        for (name, value) in &self.headers {
+            fields.push(format!("{name}: {value}"));
+        }
+        if let Some(body) = &self.body {
+            match serde_json::from_str::<serde_json::Value>(body) {
+                Ok(json) => collect_leaves(&json, &mut fields),
+                Err(_) => fields.push(body.clone()),
+            }
+        }
+        fields
+    }
+}
+
+fn collect_leaves(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Number(n) => out.push(n.to_string()),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| collect_leaves(v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| collect_leaves(v, out)),
+        _ => {}
+    }
+}
+
+fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.decode(text).ok()
+}
+
+/// Listens to the browser's DevTools protocol (on loopback) and records every request sent by
+/// its pages and their workers: it attaches to each new target (pages, then their dedicated
+/// workers, paused until the network is watched) and enables the `Network` domain there.
+async fn record_requests(port: u16, requests: Arc<Mutex<Vec<SentRequest>>>) {
+    use futures_util::{SinkExt, StreamExt};
+    use tokio_tungstenite::tungstenite::Message;
+
+    let started = Instant::now();
+    let version: serde_json::Value = loop {
+        match reqwest::get(format!("http://127.0.0.1:{port}/json/version")).await {
+            Ok(response) => break response.json().await.expect("DevTools version"),
+            Err(_) if started.elapsed() < Duration::from_secs(20) => {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            Err(e) => panic!("DevTools not reachable: {e}"),
+        }
+    };
+    let url = version["webSocketDebuggerUrl"]
+        .as_str()
+        .expect("DevTools URL")
+        .to_owned();
+    let (mut socket, _) = tokio_tungstenite::connect_async(url.as_str())
+        .await
+        .expect("DevTools connection");
+    let mut next_id = 0u64;
+    let mut command = |method: &str, params: serde_json::Value, session: Option<&str>| {
+        next_id += 1;
+        let mut message = json!({ "id": next_id, "method": method, "params": params });
+        if let Some(session) = session {
+            message["sessionId"] = json!(session);
+        }
+        Message::text(message.to_string())
+    };
+    let auto_attach =
+        json!({ "autoAttach": true, "waitForDebuggerOnStart": true, "flatten": true });
+    socket
+        .send(command("Target.setAutoAttach", auto_attach.clone(), None))
+        .await
+        .expect("auto-attach");
+    // Pages that exist already.
+    socket
+        .send(command(
+            "Target.setDiscoverTargets",
+            json!({ "discover": true }),
+            None,
+        ))
+        .await
+        .expect("discover");
+    let mut attached = std::collections::HashSet::new();
+    if let Ok(mut list) = requests.lock() {
+        list.push(SentRequest::attached_marker());
+    }
+    while let Some(Ok(message)) = socket.next().await {
+        let Message::Text(text) = message else {
+            continue;
+        };
+        let Ok(event) = serde_json::from_str::<serde_json::Value>(text.as_str()) else {
+            continue;
+        };
+        let method = event["method"].as_str().unwrap_or_default();
+        let params = &event["params"];
+        match method {
+            "Target.targetCreated" => {
+                let info = &params["targetInfo"];
+                let id = info["targetId"].as_str().unwrap_or_default().to_owned();
+                if info["type"] == "page" && attached.insert(id.clone()) {
+                    let _ = socket
+                        .send(command(
+                            "Target.attachToTarget",
+                            json!({ "targetId": id, "flatten": true }),
+                            None,
+                        ))
+                        .await;
+                }
+            }
+            "Target.attachedToTarget" => {
+                let session = params["sessionId"].as_str().unwrap_or_default().to_owned();
+                if let Some(id) = params["targetInfo"]["targetId"].as_str() {
+                    attached.insert(id.to_owned());
+                }
+                for (name, arguments) in [
+                    ("Network.enable", json!({})),
+                    ("Target.setAutoAttach", auto_attach.clone()),
+                    ("Runtime.runIfWaitingForDebugger", json!({})),
+                ] {
+                    let _ = socket.send(command(name, arguments, Some(&session))).await;
+                }
+            }
+            _ => {
+                if let Some(request) = SentRequest::from_event(method, params) {
+                    if let Ok(mut list) = requests.lock() {
+                        list.push(request);
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// A headless Chromium with its own ChromeDriver and profile; both end on drop.
 pub struct Browser {
     pub client: Client,
     driver: Child,
+    requests: Arc<Mutex<Vec<SentRequest>>>,
+    recorder: tokio::task::JoinHandle<()>,
     _profile: tempfile::TempDir,
     downloads: tempfile::TempDir,
 }
@@ -98,6 +302,7 @@ impl Browser {
             .expect("start chromedriver");
         let profile = tempfile::tempdir().expect("profile dir");
         let downloads = tempfile::tempdir().expect("downloads dir");
+        let devtools_port = free_port();
         let capabilities = json!({
             "browserName": "chrome",
             "goog:chromeOptions": {
@@ -109,6 +314,8 @@ impl Browser {
                     "--window-size=1280,900",
                     format!("--user-data-dir={}", profile.path().display()),
                     format!("--accept-lang={accept_language}"),
+                    // The DevTools protocol, for `sent_requests` (loopback only).
+                    format!("--remote-debugging-port={devtools_port}"),
                     format!("--lang={accept_language}"),
                 ],
                 "prefs": {
@@ -116,7 +323,7 @@ impl Browser {
                     "download.default_directory": downloads.path(),
                     "download.prompt_for_download": false,
                 },
-            }
+            },
         });
         let capabilities = capabilities.as_object().cloned().expect("object");
         let url = format!("http://127.0.0.1:{port}");
@@ -137,12 +344,37 @@ impl Browser {
                 Err(e) => panic!("cannot start Chromium through ChromeDriver: {e}"),
             }
         };
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let recorder = tokio::spawn(record_requests(devtools_port, Arc::clone(&requests)));
+        // The recorder attaches before the test goes on (so no request is missed).
+        let started = Instant::now();
+        while !recorder.is_finished()
+            && requests.lock().map(|r| r.is_empty()).unwrap_or(false)
+            && started.elapsed() < Duration::from_secs(10)
+        {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
         Self {
             client,
             driver,
+            requests,
+            recorder,
             _profile: profile,
             downloads,
         }
+    }
+
+    /// Every request the browser sent so far (pages and their workers), as the DevTools
+    /// protocol saw it (`Network.requestWillBeSent` and its `ExtraInfo`): what crossed the wire.
+    pub async fn sent_requests(&self) -> Vec<SentRequest> {
+        assert!(
+            !self.recorder.is_finished(),
+            "the DevTools recorder stopped"
+        );
+        self.requests
+            .lock()
+            .map(|r| r.iter().filter(|r| !r.is_marker()).cloned().collect())
+            .unwrap_or_default()
     }
 
     /// Waits (up to 30 s) for a finished download and returns its name and bytes.
@@ -278,6 +510,7 @@ impl Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
+        self.recorder.abort();
         // The whole group: ChromeDriver and the browser it started.
         let _ = Command::new("kill")
             .args(["-KILL", "--", &format!("-{}", self.driver.id())])

@@ -7,13 +7,15 @@ use serde::Serialize;
 use zeroize::Zeroizing;
 
 use pde_api::{
-    Base64Bytes, DocumentList, ErrorBody, GrantCreateRequest, GrantCreated,
-    GrantDocumentDeclaration, GrantList, GrantOpened, GrantStatus, GrantTokens, LoginFinishRequest,
-    LoginStartRequest, LoginStartResponse, MetadataUpdate, RecoverFinishRequest,
-    RecoverStartRequest, RecoverStartResponse, RegisterFinishRequest, RegisterStartRequest,
-    RegisterStartResponse, ServerInfo, SessionOpened, UploadCommitRequest, UploadCreateRequest,
-    UploadStatus, API_PREFIX,
+    Base64Bytes, DepositAccess, DepositCommitRequest, DepositCreateRequest, DepositCreated,
+    DepositList, DepositReceived, DepositStatus, DepositUploadRequest, DocumentList, ErrorBody,
+    GrantCreateRequest, GrantCreated, GrantDocumentDeclaration, GrantList, GrantOpened,
+    GrantStatus, GrantTokens, LoginFinishRequest, LoginStartRequest, LoginStartResponse,
+    MetadataUpdate, RecoverFinishRequest, RecoverStartRequest, RecoverStartResponse,
+    RegisterFinishRequest, RegisterStartRequest, RegisterStartResponse, ServerInfo, SessionOpened,
+    UploadCommitRequest, UploadCreateRequest, UploadStatus, API_PREFIX,
 };
+use pde_crypto::deposit;
 use pde_crypto::document::{self, DocumentId};
 use pde_crypto::grant;
 use pde_crypto::metadata::{self, Category, DocumentMetadata};
@@ -118,6 +120,14 @@ pub struct ListedDocument {
 pub struct SharedLink {
     /// The grant's id (the link's path).
     pub grant_id: String,
+    /// The secret, as in the link's fragment.
+    pub fragment: Zeroizing<String>,
+}
+
+/// A deposit link as the holder hands it over: `/d/<deposit_id>#<fragment>`.
+pub struct DepositLink {
+    /// The link's id (its path).
+    pub deposit_id: String,
     /// The secret, as in the link's fragment.
     pub fragment: Zeroizing<String>,
 }
@@ -533,6 +543,19 @@ impl PdeClient {
         )?)
     }
 
+    /// Downloads and decrypts a document received through a deposit link (it has no tag: the
+    /// sender is unverified).
+    pub async fn download_received(
+        &self,
+        wallet: &OpenWallet,
+        id: &DocumentId,
+    ) -> ClientResult<Vec<u8>> {
+        let ciphertext = self.download_raw(id).await?;
+        let mut plain = Vec::new();
+        document::open_document(&wallet.key, &ciphertext[..], &mut plain)?;
+        Ok(plain)
+    }
+
     /// Renames a document (new encrypted metadata).
     pub async fn rename(
         &self,
@@ -700,6 +723,132 @@ impl PdeClient {
             documents.push((meta.name, meta.mime, content));
         }
         Ok(documents)
+    }
+
+    /// Creates a deposit link for the wallet (labelled `label` for the holder only).
+    pub async fn create_deposit(
+        &self,
+        wallet: &OpenWallet,
+        label: &str,
+        expires_in_seconds: u64,
+        max_files: u32,
+    ) -> ClientResult<DepositLink> {
+        let secret = deposit::DepositSecret::generate();
+        let sealed_label =
+            document::seal_document_bytes(&wallet.key.recipient(), label.as_bytes())?;
+        let created: DepositCreated = self
+            .send_json(
+                Method::POST,
+                "/deposits",
+                &DepositCreateRequest {
+                    access_hash: secret.access_token().hash().to_vec().into(),
+                    recipient_check: secret
+                        .recipient_check(&wallet.key.recipient())
+                        .to_vec()
+                        .into(),
+                    label: sealed_label.into(),
+                    expires_in_seconds,
+                    max_files,
+                },
+            )
+            .await?;
+        Ok(DepositLink {
+            deposit_id: created.deposit_id,
+            fragment: secret.to_fragment(),
+        })
+    }
+
+    /// The holder's deposit links.
+    pub async fn deposits(&self) -> ClientResult<DepositList> {
+        let response = self.send_empty(Method::GET, "/deposits").await?;
+        Ok(response.json().await?)
+    }
+
+    /// Stops a deposit link.
+    pub async fn revoke_deposit(&self, deposit_id: &str) -> ClientResult<()> {
+        self.send_empty(Method::DELETE, &format!("/deposits/{deposit_id}"))
+            .await
+            .map(drop)
+    }
+
+    /// The worker's first look at a deposit link.
+    pub async fn deposit_status(&self, link: &DepositLink) -> ClientResult<DepositStatus> {
+        let secret = deposit::DepositSecret::from_fragment(&link.fragment)?;
+        self.send_json(
+            Method::POST,
+            &format!("/drop/{}/status", link.deposit_id),
+            &DepositAccess {
+                access_token: secret.access_token().to_text(),
+            },
+        )
+        .await
+    }
+
+    /// The worker sends a document through a deposit link: checks the holder's key against
+    /// the link's secret, seals the document and its name to it, sends it.
+    pub async fn deposit(
+        &self,
+        link: &DepositLink,
+        name: &str,
+        mime: &str,
+        content: &[u8],
+    ) -> ClientResult<DepositReceived> {
+        let secret = deposit::DepositSecret::from_fragment(&link.fragment)?;
+        let status = self.deposit_status(link).await?;
+        let recipient = secret.verify_recipient(&status.recipient, &status.recipient_check.0)?;
+        let id = DocumentId::random();
+        let ciphertext = document::seal_document_bytes(&recipient, content)?;
+        let meta = DocumentMetadata {
+            name: name.to_owned(),
+            mime: mime.to_owned(),
+            category: Category::Other,
+            note: String::new(),
+            created_at: 0,
+            document_date: None,
+            thumbnail: None,
+        };
+        let sealed_meta = metadata::seal_metadata(&recipient, &id, &meta)?;
+        let token = secret.access_token().to_text();
+        let upload: UploadStatus = self
+            .send_json(
+                Method::POST,
+                &format!("/drop/{}/uploads", link.deposit_id),
+                &DepositUploadRequest {
+                    access_token: token.clone(),
+                    document_id: id,
+                    ciphertext_len: ciphertext.len() as u64,
+                },
+            )
+            .await?;
+        for part in 0..upload.part_count {
+            let start = (u64::from(part) * upload.part_size) as usize;
+            let end = (start + upload.part_size as usize).min(ciphertext.len());
+            let response = self
+                .http
+                .put(self.url(&format!(
+                    "/drop/{}/uploads/{}/parts/{part}",
+                    link.deposit_id, upload.upload_id
+                )))
+                .bearer_auth(&token)
+                .header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
+                .body(ciphertext[start..end].to_vec())
+                .send()
+                .await?;
+            Self::check(response).await?;
+        }
+        let response = self
+            .http
+            .post(self.url(&format!(
+                "/drop/{}/uploads/{}/commit",
+                link.deposit_id, upload.upload_id
+            )))
+            .bearer_auth(&token)
+            .json(&DepositCommitRequest {
+                metadata: sealed_meta.into(),
+            })
+            .send()
+            .await?;
+        Ok(Self::check(response).await?.json().await?)
     }
 
     /// One granted document's ciphertext, with an opening token.

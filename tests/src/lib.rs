@@ -6,5 +6,7 @@ pub mod client;
 pub mod harness;
 pub mod scan;
 
-pub use client::{ClientError, CreateWallet, ListedDocument, OpenWallet, PdeClient, SharedLink};
+pub use client::{
+    ClientError, CreateWallet, DepositLink, ListedDocument, OpenWallet, PdeClient, SharedLink,
+};
 pub use harness::{Backend, TestServer};

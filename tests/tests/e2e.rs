@@ -65,6 +65,7 @@ on_both_backends!(
     recovery_is_single_use_and_expires,
     wrong_recovery_keys_back_off_like_logins,
     grant_links_are_enforced_by_the_server,
+    deposit_links_let_a_worker_send_but_never_read,
 );
 
 async fn whole_flow(backend: Backend) {
@@ -1851,4 +1852,186 @@ async fn grant_links_are_enforced_by_the_server(backend: Backend) {
     );
     let own = holder.list(&wallet).await.expect("list");
     assert_eq!(own.len(), 1, "the holder's documents are never touched");
+}
+
+fn api_code(result: Result<impl std::fmt::Debug, ClientError>) -> (u16, String) {
+    match result {
+        Err(ClientError::Api { status, code, .. }) => (status.as_u16(), code),
+        other => panic!("expected an API error, got {other:?}"),
+    }
+}
+
+/// Deposit links: a worker with no account sends documents sealed to the holder's key (checked
+/// against the link's secret); they arrive marked received and only the holder can open them;
+/// the worker's token opens no read route; a wrong token is "not found"; the maximum, the
+/// revocation and the expiry (test clock) hold, and the quota applies.
+async fn deposit_links_let_a_worker_send_but_never_read(backend: Backend) {
+    let server = TestServer::start_with(backend, &["--wallet-quota-bytes", "2000000"]).await;
+    let (holder, wallet) = new_wallet(&server).await;
+    let link = holder
+        .create_deposit(&wallet, "CPAS Anderlecht", 24 * 3600, 2)
+        .await
+        .expect("deposit link");
+    let worker = PdeClient::new(&server.base_url);
+    let status = worker.deposit_status(&link).await.expect("status");
+    assert_eq!(status.state, pde_api::DepositState::Active);
+    assert_eq!(status.files_left, 2);
+    assert_eq!(status.recipient, wallet.key.recipient().as_str());
+
+    let decision = b"%PDF-1.4 decision du CPAS".to_vec();
+    let received = worker
+        .deposit(&link, "decision.pdf", "application/pdf", &decision)
+        .await
+        .expect("deposit");
+    assert_eq!(received.files_left, 1);
+
+    // The worker can't read anything back: no session, and the link's token opens no read
+    // route.
+    let listed = holder.list_raw().await.expect("list");
+    let id = listed
+        .documents
+        .iter()
+        .find(|d| d.received_via.as_deref() == Some(link.deposit_id.as_str()))
+        .expect("a received document")
+        .id;
+    assert_eq!(
+        api_code(worker.list_raw().await),
+        (401, "not_signed_in".into())
+    );
+    assert_eq!(
+        api_code(worker.download_raw(&id).await),
+        (401, "not_signed_in".into())
+    );
+    let secret = pde_crypto::deposit::DepositSecret::from_fragment(&link.fragment).expect("link");
+    let token = secret.access_token().to_text();
+    let http = reqwest::Client::new();
+    for path in [
+        "/api/v1/documents".to_owned(),
+        format!("/api/v1/documents/{id}/content"),
+        format!("/api/v1/drop/{}/uploads", link.deposit_id),
+    ] {
+        let response = http
+            .get(format!("{}{path}", server.base_url))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .expect("request");
+        assert!(
+            matches!(response.status().as_u16(), 401 | 404 | 405),
+            "{path}: {}",
+            response.status()
+        );
+    }
+
+    // The holder sees it marked received, and opens it (no tag: sender unverified).
+    let documents = holder.list(&wallet).await.expect("list");
+    let doc = documents.iter().find(|d| d.id == id).expect("listed");
+    assert_eq!(doc.metadata.name, "decision.pdf");
+    assert_eq!(
+        holder.download_received(&wallet, &id).await.expect("open"),
+        decision
+    );
+    let deposits = holder.deposits().await.expect("deposits");
+    assert_eq!(deposits.deposits.len(), 1);
+    assert_eq!(deposits.deposits[0].files_received, 1);
+
+    // A wrong token is "not found", like an unknown link.
+    let wrong = DepositLinkForTest::wrong(&link);
+    assert_eq!(api_code(worker.deposit_status(&wrong).await).0, 404);
+    assert_eq!(
+        api_code(
+            worker
+                .deposit(&wrong, "x.pdf", "application/pdf", b"%PDF-")
+                .await
+        )
+        .0,
+        404
+    );
+
+    // The maximum holds: the second fits, the third is refused.
+    worker
+        .deposit(
+            &link,
+            "certificate.pdf",
+            "application/pdf",
+            b"%PDF-1.4 certificate",
+        )
+        .await
+        .expect("second deposit");
+    assert_eq!(
+        api_code(
+            worker
+                .deposit(&link, "third.pdf", "application/pdf", b"%PDF-")
+                .await
+        ),
+        (410, "deposit_full".into())
+    );
+    assert_eq!(
+        worker.deposit_status(&link).await.expect("status").state,
+        pde_api::DepositState::Full
+    );
+
+    // Revocation is immediate.
+    let stopped = holder
+        .create_deposit(&wallet, "stopped", 3600, 5)
+        .await
+        .expect("second link");
+    holder
+        .revoke_deposit(&stopped.deposit_id)
+        .await
+        .expect("revoke");
+    assert_eq!(
+        api_code(
+            worker
+                .deposit(&stopped, "a.pdf", "application/pdf", b"%PDF-")
+                .await
+        ),
+        (410, "deposit_revoked".into())
+    );
+
+    // The quota applies to what workers send, and a refused document takes no slot.
+    let big = holder
+        .create_deposit(&wallet, "big", 3600, 5)
+        .await
+        .expect("third link");
+    let too_big = random_bytes(2_000_001);
+    assert_eq!(
+        api_code(
+            worker
+                .deposit(&big, "big.bin", "application/octet-stream", &too_big)
+                .await
+        ),
+        (413, "quota_exceeded".into())
+    );
+    assert_eq!(
+        worker
+            .deposit_status(&big)
+            .await
+            .expect("status")
+            .files_left,
+        5
+    );
+
+    // After its expiry (test clock), the link takes nothing more.
+    server.advance_clock(2 * 3600).await;
+    assert_eq!(
+        api_code(
+            worker
+                .deposit(&big, "late.pdf", "application/pdf", b"%PDF-")
+                .await
+        ),
+        (410, "deposit_expired".into())
+    );
+}
+
+/// The same link with another secret (so a wrong access token).
+struct DepositLinkForTest;
+
+impl DepositLinkForTest {
+    fn wrong(link: &pde_tests::DepositLink) -> pde_tests::DepositLink {
+        pde_tests::DepositLink {
+            deposit_id: link.deposit_id.clone(),
+            fragment: pde_crypto::deposit::DepositSecret::generate().to_fragment(),
+        }
+    }
 }

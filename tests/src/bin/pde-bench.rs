@@ -390,7 +390,151 @@ async fn web_figures(native_encrypt: f64) {
         native.as_secs_f64(),
         "",
     );
+    sharing_figures(&browser, &chromium, &client, &wallet, secret).await;
     browser.close().await;
+}
+
+/// Grant links: five documents of 2 MiB, from the holder's click on "make the link" to the
+/// link on screen; then a worker's fresh browser, from loading the link to the first document
+/// ready. Beside the native client doing the same cryptography and requests.
+async fn sharing_figures(
+    browser: &Browser,
+    chromium: &Path,
+    client: &PdeClient,
+    wallet: &pde_tests::OpenWallet,
+    secret: &str,
+) {
+    let mut ids = Vec::new();
+    for i in 0..5 {
+        let content = random_bytes(2 * 1024 * 1024);
+        let id = client
+            .upload(
+                wallet,
+                &format!("bench-{i}.bin"),
+                "application/octet-stream",
+                Category::Other,
+                &content,
+            )
+            .await
+            .expect("upload");
+        ids.push(id);
+    }
+    // Native: download and decrypt each, seal copies, create the grant, send them.
+    let started = Instant::now();
+    let mut plain = Vec::new();
+    for id in &ids {
+        plain.push(client.download(wallet, id).await.expect("download"));
+    }
+    let named: Vec<(String, Vec<u8>)> = plain
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (format!("bench-{i}.bin"), p.to_vec()))
+        .collect();
+    let documents: Vec<(&str, &str, &[u8])> = named
+        .iter()
+        .map(|(n, p)| (n.as_str(), "application/octet-stream", p.as_slice()))
+        .collect();
+    let native_link = client
+        .share(wallet, &documents, None, 3600, None)
+        .await
+        .expect("native share");
+    let native_share = started.elapsed();
+
+    // The page: open the wallet, choose the five, make the link.
+    browser
+        .wait_for("#login")
+        .await
+        .send_keys(&wallet.number)
+        .await
+        .expect("login");
+    browser
+        .wait_for("#secret")
+        .await
+        .send_keys(secret)
+        .await
+        .expect("secret");
+    browser
+        .wait_for("#unlock-submit")
+        .await
+        .click()
+        .await
+        .expect("unlock");
+    browser
+        .wait_for("#wallet-share")
+        .await
+        .click()
+        .await
+        .expect("share");
+    browser.wait_for(".share-doc").await;
+    browser
+        .eval(
+            "document.querySelectorAll('label.option').forEach(l => {
+                 const box = l.querySelector('.share-doc');
+                 if (box && l.textContent.includes('bench-')) box.click();
+             }); return true;",
+        )
+        .await;
+    browser
+        .wait_for("#expiry-hour")
+        .await
+        .click()
+        .await
+        .expect("hour");
+    let submit = browser.wait_for("#share-submit").await;
+    let started = Instant::now();
+    submit.click().await.expect("submit");
+    wait_until_present(browser, "#share-link").await;
+    let page_share = started.elapsed();
+    row(
+        "share 5 × 2 MiB in Chromium, click to link (s)",
+        page_share.as_secs_f64(),
+        "s",
+        "native client: download, decrypt, seal, send",
+        native_share.as_secs_f64(),
+        "",
+    );
+    let link = browser
+        .wait_for("#share-link")
+        .await
+        .prop("value")
+        .await
+        .expect("link")
+        .expect("a link");
+
+    // The worker: a fresh browser, from the link to the first document ready.
+    let worker = Browser::start(chromium, "fr").await;
+    let started = Instant::now();
+    worker.client.goto(&link).await.expect("open link");
+    worker
+        .wait_for("#shared-open")
+        .await
+        .click()
+        .await
+        .expect("open");
+    worker
+        .wait_for(".shared-view")
+        .await
+        .click()
+        .await
+        .expect("view");
+    wait_until_present(&worker, ".shared-download").await;
+    let page_first = started.elapsed();
+    let started = Instant::now();
+    let opened = client
+        .open_shared(&native_link, None)
+        .await
+        .expect("native open");
+    let native_all = started.elapsed();
+    assert_eq!(opened.len(), 5);
+    row(
+        "worker's page: link to first document (s)",
+        page_first.as_secs_f64(),
+        "s",
+        "native client: open and decrypt all five",
+        native_all.as_secs_f64(),
+        "",
+    );
+    worker.close().await;
 }
 
 fn start_nginx(nginx: &str, root: &Path) -> (std::process::Child, u16) {
