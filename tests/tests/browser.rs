@@ -1432,6 +1432,8 @@ async fn deposit_links_let_a_worker_drop_a_document_into_the_wallet() {
         .await
         .expect("card");
     h.wait_for("#document-received").await;
+    // With the label of the link it came through.
+    h.wait_for_text("CPAS Anderlecht").await;
     h.wait_for("#viewer-image").await;
     problems.extend(shot(h, &axe, "fr", &mut step, "received-document").await);
     h.wait_for("#download")

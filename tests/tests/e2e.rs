@@ -246,6 +246,33 @@ async fn canary_never_reaches_the_server(backend: Backend) {
             .to_text()
             .into_bytes(),
     ];
+    // A worker drops a document with the canary through a deposit link: it travels sealed to
+    // the holder's key; the link's secret and its access token stay nowhere.
+    let deposit = client
+        .create_deposit(&wallet, &format!("label {canary}"), 3600, 2)
+        .await
+        .expect("deposit link");
+    PdeClient::new(&server.base_url)
+        .deposit(
+            &deposit,
+            &format!("dropped {canary}.pdf"),
+            "application/pdf",
+            canary.as_bytes(),
+        )
+        .await
+        .expect("deposit");
+    let deposit_secret =
+        pde_crypto::deposit::DepositSecret::from_fragment(&deposit.fragment).expect("secret");
+    let mut grant_secrets = grant_secrets;
+    grant_secrets.push(deposit.fragment.as_bytes().to_vec());
+    grant_secrets.push(
+        base64::Engine::decode(
+            &base64::engine::general_purpose::URL_SAFE_NO_PAD,
+            deposit.fragment.as_bytes(),
+        )
+        .expect("secret bytes"),
+    );
+    grant_secrets.push(deposit_secret.access_token().to_text().into_bytes());
     // Stop so every write is flushed (SQLite WAL checkpoint, logs).
     server.stop();
 
@@ -267,7 +294,7 @@ async fn canary_never_reaches_the_server(backend: Backend) {
         for grant_secret in &grant_secrets {
             if let Some(found) = find_canary(&bytes, grant_secret) {
                 panic!(
-                    "a grant secret or token found in {}: {found}",
+                    "a link secret or token found in {}: {found}",
                     path.display()
                 );
             }

@@ -277,7 +277,7 @@ error-deposit-expired = انتهت صلاحية رابط الإيداع هذا. 
 error-deposit-revoked = أوقف الشخص رابط الإيداع هذا.
 error-deposit-full = استلم هذا الرابط أكبر عدد مسموح به من الوثائق.
 document-received = مُستلَم
-document-received-explain = أودع شخص هذه الوثيقة عبر رابط إيداع. لا يستطيع PDE التحقق ممن أرسلها.
+document-received-explain = أُودعت هذه الوثيقة عبر رابط الإيداع الخاص بك «{ $label }». لا يستطيع PDE التحقق ممن أرسلها.
 
 deposit-title = استلام وثائق
 deposit-lead = أنشئ رابطًا ليتمكن شخص (CPAS، طبيب…) من إيداع وثائق في حافظتك. لا يستطيع قراءة أي شيء فيها.

@@ -259,7 +259,7 @@ error-deposit-expired = This drop-off link has expired. Ask for a new one.
 error-deposit-revoked = This drop-off link was stopped by the person.
 error-deposit-full = This link has received as many documents as allowed.
 document-received = Received
-document-received-explain = Someone dropped off this document with a drop-off link. PDE cannot check who sent it.
+document-received-explain = This document was dropped off with your drop-off link “{ $label }”. PDE cannot check who sent it.
 
 deposit-title = Receive documents
 deposit-lead = Make a link so that someone (CPAS, doctor…) can drop documents into your wallet. They cannot read anything in it.

@@ -259,7 +259,7 @@ error-deposit-expired = Ce lien de dépôt a expiré. Demandez-en un nouveau.
 error-deposit-revoked = Ce lien de dépôt a été arrêté par la personne.
 error-deposit-full = Ce lien a reçu autant de documents que permis.
 document-received = Reçu
-document-received-explain = Ce document a été déposé par quelqu'un avec un lien de dépôt. PDE ne peut pas vérifier qui l'a envoyé.
+document-received-explain = Ce document a été déposé avec votre lien de dépôt « { $label } ». PDE ne peut pas vérifier qui l'a envoyé.
 
 deposit-title = Recevoir des documents
 deposit-lead = Faites un lien pour qu'une personne (CPAS, médecin…) dépose des documents dans votre porte-documents. Elle ne pourra rien y lire.

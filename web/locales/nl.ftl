@@ -259,7 +259,7 @@ error-deposit-expired = Deze afgiftelink is verlopen. Vraag een nieuwe.
 error-deposit-revoked = Deze afgiftelink werd door de persoon gestopt.
 error-deposit-full = Deze link heeft zoveel documenten ontvangen als toegelaten.
 document-received = Ontvangen
-document-received-explain = Iemand heeft dit document afgegeven met een afgiftelink. PDE kan niet nagaan wie het stuurde.
+document-received-explain = Dit document werd afgegeven met uw afgiftelink “{ $label }”. PDE kan niet nagaan wie het stuurde.
 
 deposit-title = Documenten ontvangen
 deposit-lead = Maak een link zodat iemand (OCMW, dokter…) documenten in uw portefeuille kan afgeven. Die persoon kan er niets in lezen.

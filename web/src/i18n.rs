@@ -226,6 +226,10 @@ mod tests {
             ("date", "1 janvier".into()),
             ("percent", 50u64.into()),
             ("size", "3,2".into()),
+            ("tries", 3u64.into()),
+            ("left", "2 jours".into()),
+            ("time", "1 décembre 2026 à 14:30".into()),
+            ("label", "CPAS Anderlecht".into()),
         ];
         for language in catalogue.languages() {
             for key in ALL_KEYS {

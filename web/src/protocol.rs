@@ -288,8 +288,8 @@ pub struct DocumentView {
     pub thumbnail_jpeg_base64: Option<String>,
     /// The record failed its integrity check (changed or swapped on the server).
     pub damaged: bool,
-    /// It came through a deposit link: the sender is not verified.
-    pub received: bool,
+    /// It came through a deposit link (sender not verified): that link's private label.
+    pub received_from: Option<String>,
 }
 
 /// One of the holder's grants as the "shared" screen shows it.

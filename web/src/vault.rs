@@ -398,6 +398,22 @@ async fn recover(login: &str, recovery_key: Secret, new_secret: Secret) -> Outco
 async fn list() -> Result<DocumentsView, Failure> {
     with_wallet(|_| ())?;
     let listing: DocumentList = api::get_json("/documents").await?;
+    // Received documents show the label of the link they came through.
+    let labels: HashMap<String, String> =
+        if listing.documents.iter().any(|d| d.received_via.is_some()) {
+            crate::sharing::deposits()
+                .await?
+                .into_iter()
+                .map(|d| (d.deposit_id, d.label))
+                .collect()
+        } else {
+            HashMap::new()
+        };
+    let received_from = |info: &DocumentInfo| {
+        info.received_via
+            .as_ref()
+            .map(|id| labels.get(id).cloned().unwrap_or_default())
+    };
     with_wallet(|wallet| {
         let mut documents = Vec::with_capacity(listing.documents.len());
         wallet.known.clear();
@@ -416,7 +432,7 @@ async fn list() -> Result<DocumentsView, Failure> {
                         .thumbnail
                         .map(|t| base64::engine::general_purpose::STANDARD.encode(t)),
                     damaged: false,
-                    received: info.received_via.is_some(),
+                    received_from: received_from(&info),
                 },
                 Err(_) => DocumentView {
                     id: info.id,
@@ -428,7 +444,7 @@ async fn list() -> Result<DocumentsView, Failure> {
                     size: info.size,
                     thumbnail_jpeg_base64: None,
                     damaged: true,
-                    received: info.received_via.is_some(),
+                    received_from: received_from(&info),
                 },
             };
             documents.push(view);

@@ -23,7 +23,7 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
         .into_iter()
         .find(|d| d.id == id);
     let shown_name = RwSignal::new(known.as_ref().map(|d| d.name.clone()).unwrap_or_default());
-    let received = known.as_ref().is_some_and(|d| d.received);
+    let received = known.as_ref().and_then(|d| d.received_from.clone());
     // Changes not saved when the session ended come back (see `AppState::draft`).
     let draft = state
         .draft
@@ -131,10 +131,12 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
             </button>
             <h1 tabindex="-1" dir="auto">{move || shown_name.get()}</h1>
             <Alert message=Signal::derive(move || error.get())/>
-            {received.then(|| view! {
+            {received.map(|label| view! {
                 <p class="warning" id="document-received">
                     <Glyph icon=Icon::Warning/>
-                    <span>{tr(keys::DOCUMENT_RECEIVED_EXPLAIN)}</span>
+                    <span>
+                        {move || state.t_with(keys::DOCUMENT_RECEIVED_EXPLAIN, &[("label", label.clone().into())])}
+                    </span>
                 </p>
             })}
             <div class="viewer">

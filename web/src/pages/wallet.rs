@@ -309,7 +309,7 @@ fn DocumentCard(doc: DocumentView) -> impl IntoView {
         doc.name.clone()
     };
     let created_at = doc.created_at;
-    let received = doc.received;
+    let received = doc.received_from.clone();
     view! {
         <li class="doc-card">
             <button class="card-button" on:click=move |_| state.screen.set(Screen::Document(id))>
@@ -323,10 +323,11 @@ fn DocumentCard(doc: DocumentView) -> impl IntoView {
                     <span>{move || state.t(&category_key(category))}</span>
                 </span>
                 <span class="doc-date">{move || state.date(created_at)}</span>
-                {received.then(|| view! {
+                {received.map(|label| view! {
                     <span class="doc-received">
                         <Glyph icon=Icon::Warning/>
                         <span>{tr(keys::DOCUMENT_RECEIVED)}</span>
+                        <span dir="auto">{label}</span>
                     </span>
                 })}
             </button>
