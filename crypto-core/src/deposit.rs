@@ -36,62 +36,42 @@
 //! # Ok::<(), pde_crypto::CryptoError>(())
 //! ```
 
-use base64::Engine as _;
 use hmac::{Hmac, Mac};
-use rand_core::{OsRng, RngCore};
 use sha2::Sha256;
 use zeroize::Zeroizing;
 
 use crate::grant::GrantToken;
-use crate::util::hkdf_sha256_32;
+use crate::util::LinkSecret;
 use crate::wallet::WalletRecipient;
 use crate::{CryptoError, Result};
 
-/// Length of a deposit secret in bytes.
-pub const DEPOSIT_SECRET_LEN: usize = 32;
-
-const FRAGMENT: base64::engine::GeneralPurpose = base64::engine::general_purpose::URL_SAFE_NO_PAD;
-
 /// The deposit link's secret `D`. No `Debug`, `Display`, `Clone` or `Serialize`.
-pub struct DepositSecret(Zeroizing<[u8; DEPOSIT_SECRET_LEN]>);
+pub struct DepositSecret(LinkSecret);
 
 impl DepositSecret {
     /// A new random secret.
     pub fn generate() -> Self {
-        let mut bytes = Zeroizing::new([0u8; DEPOSIT_SECRET_LEN]);
-        OsRng.fill_bytes(&mut bytes[..]);
-        Self(bytes)
+        Self(LinkSecret::generate())
     }
 
     /// The secret as it goes into the link's fragment: 43 characters of URL-safe base64.
     pub fn to_fragment(&self) -> Zeroizing<String> {
-        Zeroizing::new(FRAGMENT.encode(&self.0[..]))
+        self.0.to_fragment()
     }
 
     /// Reads the secret from a link's fragment (with or without the leading `#`).
     pub fn from_fragment(fragment: &str) -> Result<Self> {
-        let text = fragment.trim().trim_start_matches('#');
-        let decoded = Zeroizing::new(
-            FRAGMENT
-                .decode(text)
-                .map_err(|_| CryptoError::Malformed("deposit secret"))?,
-        );
-        if decoded.len() != DEPOSIT_SECRET_LEN {
-            return Err(CryptoError::Malformed("deposit secret"));
-        }
-        let mut bytes = Zeroizing::new([0u8; DEPOSIT_SECRET_LEN]);
-        bytes.copy_from_slice(&decoded);
-        Ok(Self(bytes))
+        LinkSecret::from_fragment(fragment, "deposit secret").map(Self)
     }
 
     /// The token that lets the worker see the link and send documents (the server stores its
     /// hash).
     pub fn access_token(&self) -> GrantToken {
-        GrantToken::from_bytes(*hkdf_sha256_32(&self.0[..], b"pde/v1/deposit/access"))
+        GrantToken::from_bytes(*self.0.derive(b"pde/v1/deposit/access"))
     }
 
     fn recipient_mac(&self) -> Hmac<Sha256> {
-        let key = hkdf_sha256_32(&self.0[..], b"pde/v1/deposit/recipient");
+        let key = self.0.derive(b"pde/v1/deposit/recipient");
         // HMAC takes keys of any length: this cannot fail.
         <Hmac<Sha256> as Mac>::new_from_slice(&key[..])
             .unwrap_or_else(|_| unreachable!("HMAC accepts any key length"))

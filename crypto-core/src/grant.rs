@@ -48,7 +48,7 @@ use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
 use crate::document::DocumentId;
-use crate::util::hkdf_sha256_32;
+use crate::util::LinkSecret;
 use crate::wallet::{self, WalletKey, WrappedWalletKey};
 use crate::{CryptoError, Result};
 
@@ -62,47 +62,34 @@ pub const MAX_PIN_DIGITS: usize = 8;
 const FRAGMENT: base64::engine::GeneralPurpose = base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 /// The grant's secret `G`. No `Debug`, `Display`, `Clone` or `Serialize`: it opens the grant.
-pub struct GrantSecret(Zeroizing<[u8; GRANT_SECRET_LEN]>);
+pub struct GrantSecret(LinkSecret);
 
 impl GrantSecret {
     /// A new random secret.
     pub fn generate() -> Self {
-        let mut bytes = Zeroizing::new([0u8; GRANT_SECRET_LEN]);
-        OsRng.fill_bytes(&mut bytes[..]);
-        Self(bytes)
+        Self(LinkSecret::generate())
     }
 
     /// The secret as it goes into the link's fragment: 43 characters of URL-safe base64.
     pub fn to_fragment(&self) -> Zeroizing<String> {
-        Zeroizing::new(FRAGMENT.encode(&self.0[..]))
+        self.0.to_fragment()
     }
 
     /// Reads the secret from a link's fragment (with or without the leading `#`).
     pub fn from_fragment(fragment: &str) -> Result<Self> {
-        let text = fragment.trim().trim_start_matches('#');
-        let decoded = Zeroizing::new(
-            FRAGMENT
-                .decode(text)
-                .map_err(|_| CryptoError::Malformed("grant secret"))?,
-        );
-        if decoded.len() != GRANT_SECRET_LEN {
-            return Err(CryptoError::Malformed("grant secret"));
-        }
-        let mut bytes = Zeroizing::new([0u8; GRANT_SECRET_LEN]);
-        bytes.copy_from_slice(&decoded);
-        Ok(Self(bytes))
+        LinkSecret::from_fragment(fragment, "grant secret").map(Self)
     }
 
     /// The token that shows the grant exists (sent to the server, which stores its hash).
     pub fn access_token(&self) -> GrantToken {
-        GrantToken(*hkdf_sha256_32(&self.0[..], b"pde/v1/grant/access"))
+        GrantToken(*self.0.derive(b"pde/v1/grant/access"))
     }
 
     /// The token that proves the PIN (sent to the server, which stores its hash and counts
     /// wrong ones).
     pub fn pin_token(&self, pin: &GrantPin) -> GrantToken {
         let info = Zeroizing::new(format!("pde/v1/grant/pin:{}", pin.digits()));
-        GrantToken(*hkdf_sha256_32(&self.0[..], info.as_bytes()))
+        GrantToken(*self.0.derive(info.as_bytes()))
     }
 
     /// The secret that wraps the grant key: from `G`, and the PIN when there is one.
@@ -111,7 +98,7 @@ impl GrantSecret {
             Some(pin) => format!("pde/v1/grant/key:{}", pin.digits()),
             None => "pde/v1/grant/key".to_owned(),
         });
-        hkdf_sha256_32(&self.0[..], info.as_bytes())
+        self.0.derive(info.as_bytes())
     }
 }
 

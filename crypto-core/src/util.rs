@@ -7,6 +7,51 @@ use zeroize::Zeroizing;
 
 use crate::CryptoError;
 
+/// 256 random bits that travel in a link's fragment as 43 characters of URL-safe base64 (the
+/// secret of a grant or deposit link). No `Debug`, `Display`, `Clone` or `Serialize`.
+pub(crate) struct LinkSecret(Zeroizing<[u8; 32]>);
+
+const FRAGMENT: base64::engine::GeneralPurpose = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+
+impl LinkSecret {
+    /// A new random secret.
+    pub(crate) fn generate() -> Self {
+        use rand_core::{OsRng, RngCore};
+        let mut bytes = Zeroizing::new([0u8; 32]);
+        OsRng.fill_bytes(&mut bytes[..]);
+        Self(bytes)
+    }
+
+    /// The secret as it goes into the link's fragment.
+    pub(crate) fn to_fragment(&self) -> Zeroizing<String> {
+        use base64::Engine as _;
+        Zeroizing::new(FRAGMENT.encode(&self.0[..]))
+    }
+
+    /// Reads the secret from a link's fragment (with or without the leading `#`); `what`
+    /// names it in the error.
+    pub(crate) fn from_fragment(fragment: &str, what: &'static str) -> Result<Self, CryptoError> {
+        use base64::Engine as _;
+        let text = fragment.trim().trim_start_matches('#');
+        let decoded = Zeroizing::new(
+            FRAGMENT
+                .decode(text)
+                .map_err(|_| CryptoError::Malformed(what))?,
+        );
+        let mut bytes = Zeroizing::new([0u8; 32]);
+        if decoded.len() != bytes.len() {
+            return Err(CryptoError::Malformed(what));
+        }
+        bytes.copy_from_slice(&decoded);
+        Ok(Self(bytes))
+    }
+
+    /// HKDF-SHA256 of the secret under `info`.
+    pub(crate) fn derive(&self, info: &[u8]) -> Zeroizing<[u8; 32]> {
+        hkdf_sha256_32(&self.0[..], info)
+    }
+}
+
 /// HKDF-SHA256 (no salt) expanding `ikm` to 32 bytes under `info`.
 pub(crate) fn hkdf_sha256_32(ikm: &[u8], info: &[u8]) -> Zeroizing<[u8; 32]> {
     let hk = hkdf::Hkdf::<Sha256>::new(None, ikm);

@@ -52,6 +52,15 @@ pub enum Screen {
     DepositReady(ReadyLink),
 }
 
+/// The whole address of a link to this server: `/<kind>/<id>#<fragment>` (`g` for a grant,
+/// `d` for a deposit link).
+pub fn link_url(kind: &str, id: &str, fragment: &str) -> String {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    format!("{origin}/{kind}/{id}#{fragment}")
+}
+
 /// A grant link just made. Its `Debug` shows neither the link's secret nor the PIN.
 #[derive(Clone, PartialEq)]
 pub struct ReadyLink {

@@ -122,6 +122,30 @@ pub fn qr_svg(text: &str) -> String {
     }
 }
 
+/// "Available until …" with a clock, for links and slips.
+#[component]
+pub fn ValidUntil(expires_at: i64) -> impl IntoView {
+    let state = AppState::get();
+    view! {
+        <p class="until">
+            <Glyph icon=Icon::Clock/>
+            <span>{move || state.t_with(keys::SHARE_VALID_UNTIL, &[("time", state.date_time(expires_at).into())])}</span>
+        </p>
+    }
+}
+
+/// The page of a link that can't be used, with why in plain words.
+#[component]
+pub fn LinkProblem(text: String) -> impl IntoView {
+    view! {
+        <h1 tabindex="-1" id="shared-problem">
+            <Glyph icon=Icon::Warning/>
+            <span>{tr(keys::SHARED_PROBLEM_TITLE)}</span>
+        </h1>
+        <p class="lead" id="shared-problem-text">{text}</p>
+    }
+}
+
 /// A message in a box that screen readers announce.
 #[component]
 pub fn Alert(message: Signal<Option<String>>) -> impl IntoView {

@@ -305,15 +305,10 @@ pub async fn finish_upload(
         updated_at: now,
     };
     // The blob is durable; only now does the row that points to it commit.
-    let committed = match deposit {
-        Some(deposit_id) => {
-            state
-                .store
-                .commit_deposit_upload(&upload.id, &document, deposit_id)
-                .await?
-        }
-        None => state.store.commit_upload(&upload.id, &document).await?,
-    };
+    let committed = state
+        .store
+        .commit_upload(&upload.id, &document, deposit)
+        .await?;
     if !committed {
         state.blobs.delete_document(&blob_key).await?;
         return Err(ApiError::NotFound);

@@ -447,8 +447,14 @@ pub trait Store: Send + Sync + 'static {
     async fn record_part(&self, id: &UploadId, part: i64, len: i64) -> StoreResult<()>;
     /// Parts received so far, with their sizes.
     async fn received_parts(&self, id: &UploadId) -> StoreResult<Vec<(i64, i64)>>;
-    /// Turns an upload into a document (the blob is already durable).
-    async fn commit_upload(&self, id: &UploadId, document: &DocumentRecord) -> StoreResult<bool>;
+    /// Turns an upload into a document (the blob is already durable), marked received when it
+    /// came through the deposit link `deposit`, in one transaction.
+    async fn commit_upload(
+        &self,
+        id: &UploadId,
+        document: &DocumentRecord,
+        deposit: Option<&str>,
+    ) -> StoreResult<bool>;
     /// Removes an upload and releases its reservation.
     async fn delete_upload(&self, id: &UploadId) -> StoreResult<Option<UploadRecord>>;
     /// Uploads past their expiry.
@@ -559,13 +565,6 @@ pub trait Store: Send + Sync + 'static {
     async fn link_deposit_upload(&self, upload_id: &UploadId, deposit_id: &str) -> StoreResult<()>;
     /// The deposit link an upload goes through, if any.
     async fn deposit_of_upload(&self, upload_id: &UploadId) -> StoreResult<Option<String>>;
-    /// Commits a deposited upload as a document marked received, in one transaction.
-    async fn commit_deposit_upload(
-        &self,
-        upload_id: &UploadId,
-        document: &DocumentRecord,
-        deposit_id: &str,
-    ) -> StoreResult<bool>;
     /// The wallet's received documents.
     async fn received_documents(&self, wallet_id: &WalletId) -> StoreResult<Vec<ReceivedDocument>>;
 }

@@ -774,8 +774,13 @@ macro_rules! impl_store {
                 &self,
                 id: &$crate::ids::UploadId,
                 d: &$crate::store::DocumentRecord,
+                deposit: Option<&str>,
             ) -> $crate::store::StoreResult<bool> {
                 let mut tx = self.pool.begin().await?;
+                sqlx::query("DELETE FROM deposit_uploads WHERE upload_id = $1")
+                    .bind(id.as_str())
+                    .execute(&mut *tx)
+                    .await?;
                 let deleted = sqlx::query("DELETE FROM uploads WHERE id = $1 AND wallet_id = $2")
                     .bind(id.as_str())
                     .bind(d.wallet_id.as_str())
@@ -799,6 +804,15 @@ macro_rules! impl_store {
                 .bind(d.updated_at)
                 .execute(&mut *tx)
                 .await?;
+                if let Some(deposit_id) = deposit {
+                    sqlx::query("INSERT INTO received_documents (wallet_id, document_id, deposit_id, received_at) VALUES ($1, $2, $3, $4)")
+                        .bind(d.wallet_id.as_str())
+                        .bind(&d.id)
+                        .bind(deposit_id)
+                        .bind(d.created_at)
+                        .execute(&mut *tx)
+                        .await?;
+                }
                 tx.commit().await?;
                 Ok(true)
             }
@@ -1292,51 +1306,6 @@ macro_rules! impl_store {
                         .fetch_optional(&self.pool)
                         .await?;
                 Ok(row.map(|(id,)| id))
-            }
-
-            async fn commit_deposit_upload(
-                &self,
-                id: &$crate::ids::UploadId,
-                d: &$crate::store::DocumentRecord,
-                deposit_id: &str,
-            ) -> $crate::store::StoreResult<bool> {
-                let mut tx = self.pool.begin().await?;
-                sqlx::query("DELETE FROM deposit_uploads WHERE upload_id = $1")
-                    .bind(id.as_str())
-                    .execute(&mut *tx)
-                    .await?;
-                let deleted = sqlx::query("DELETE FROM uploads WHERE id = $1 AND wallet_id = $2")
-                    .bind(id.as_str())
-                    .bind(d.wallet_id.as_str())
-                    .execute(&mut *tx)
-                    .await?;
-                if deleted.rows_affected() != 1 {
-                    return Ok(false);
-                }
-                sqlx::query("DELETE FROM upload_parts WHERE upload_id = $1")
-                    .bind(id.as_str())
-                    .execute(&mut *tx)
-                    .await?;
-                sqlx::query("INSERT INTO documents (wallet_id, id, blob_key, size, metadata, tag, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-                .bind(d.wallet_id.as_str())
-                .bind(&d.id)
-                .bind(&d.blob_key)
-                .bind(d.size)
-                .bind(&d.metadata)
-                .bind(&d.tag)
-                .bind(d.created_at)
-                .bind(d.updated_at)
-                .execute(&mut *tx)
-                .await?;
-                sqlx::query("INSERT INTO received_documents (wallet_id, document_id, deposit_id, received_at) VALUES ($1, $2, $3, $4)")
-                    .bind(d.wallet_id.as_str())
-                    .bind(&d.id)
-                    .bind(deposit_id)
-                    .bind(d.created_at)
-                    .execute(&mut *tx)
-                    .await?;
-                tx.commit().await?;
-                Ok(true)
             }
 
             async fn received_documents(

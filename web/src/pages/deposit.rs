@@ -7,9 +7,9 @@ use leptos::prelude::*;
 use pde_api::{DepositState, MAX_DEPOSIT_FILES};
 use web_sys::{File, FileList};
 
-use crate::app::{tr, AppState, ReadyLink, Screen};
+use crate::app::{link_url, tr, AppState, ReadyLink, Screen};
 use crate::client::vault;
-use crate::components::{print_page, qr_svg, Alert, Glyph, Icon};
+use crate::components::{print_page, qr_svg, Alert, Glyph, Icon, LinkProblem, ValidUntil};
 use crate::i18n::keys;
 use crate::protocol::{Command, DepositView, Failure, Progress, Reply, Secret};
 
@@ -81,11 +81,8 @@ pub fn ReceivePage() -> impl IntoView {
                     fragment,
                     expires_at,
                 }) => {
-                    let origin = web_sys::window()
-                        .and_then(|w| w.location().origin().ok())
-                        .unwrap_or_default();
                     state.screen.set(Screen::DepositReady(ReadyLink {
-                        url: format!("{origin}/d/{deposit_id}#{}", fragment.0),
+                        url: link_url("d", &deposit_id, &fragment.0),
                         expires_at,
                         pin: None,
                     }));
@@ -209,10 +206,7 @@ pub fn DepositReadyPage(link: ReadyLink) -> impl IntoView {
                 <h2 id="slip-title">{tr(keys::DEPOSIT_SLIP_TITLE)}</h2>
                 <div class="qr" inner_html=qr role="img" aria-label=tr(keys::SHARE_QR_LABEL)></div>
                 <p class="link-text" dir="ltr">{link.url.clone()}</p>
-                <p>
-                    <Glyph icon=Icon::Clock/>
-                    <span>{move || state.t_with(keys::SHARE_VALID_UNTIL, &[("time", state.date_time(expires_at).into())])}</span>
-                </p>
+                <ValidUntil expires_at=expires_at/>
             </section>
             <div class="actions">
                 <button class="button" on:click=move |_| print_page()>
@@ -332,11 +326,7 @@ pub fn DropPage(deposit_id: String, fragment: String) -> impl IntoView {
                 }
                     .into_any(),
                 Some(Err(text)) => view! {
-                    <h1 tabindex="-1" id="shared-problem">
-                        <Glyph icon=Icon::Warning/>
-                        <span>{tr(keys::SHARED_PROBLEM_TITLE)}</span>
-                    </h1>
-                    <p class="lead" id="shared-problem-text">{text}</p>
+                    <LinkProblem text=text/>
                 }
                     .into_any(),
                 Some(Ok((files_left, expires_at))) => view! {

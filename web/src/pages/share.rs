@@ -7,9 +7,9 @@ use pde_api::{MAX_GRANT_DOCUMENTS, MAX_GRANT_OPENINGS, MAX_GRANT_SECONDS};
 use pde_crypto::document::DocumentId;
 use pde_crypto::grant::GrantPin;
 
-use crate::app::{category_key, tr, AppState, ReadyLink, Screen};
+use crate::app::{category_key, link_url, tr, AppState, ReadyLink, Screen};
 use crate::client::vault;
-use crate::components::{category_icon, print_page, qr_svg, Alert, Glyph, Icon};
+use crate::components::{category_icon, print_page, qr_svg, Alert, Glyph, Icon, ValidUntil};
 use crate::i18n::keys;
 use crate::pages::wallet::refresh;
 use crate::protocol::{Command, Progress, Reply, Secret, ShareRequest};
@@ -130,11 +130,8 @@ pub fn SharePage() -> impl IntoView {
                     fragment,
                     expires_at,
                 }) => {
-                    let origin = web_sys::window()
-                        .and_then(|w| w.location().origin().ok())
-                        .unwrap_or_default();
                     state.screen.set(Screen::ShareReady(ReadyLink {
-                        url: format!("{origin}/g/{grant_id}#{}", fragment.0),
+                        url: link_url("g", &grant_id, &fragment.0),
                         expires_at,
                         pin: pin_text,
                     }));
@@ -352,10 +349,7 @@ pub fn ShareReadyPage(link: ReadyLink) -> impl IntoView {
                 <h2 id="slip-title">{tr(keys::SHARE_SLIP_TITLE)}</h2>
                 <div class="qr" inner_html=qr role="img" aria-label=tr(keys::SHARE_QR_LABEL)></div>
                 <p class="link-text" dir="ltr">{link.url.clone()}</p>
-                <p>
-                    <Glyph icon=Icon::Clock/>
-                    <span>{move || state.t_with(keys::SHARE_VALID_UNTIL, &[("time", state.date_time(expires_at).into())])}</span>
-                </p>
+                <ValidUntil expires_at=expires_at/>
                 <Show when=move || has_pin>
                     <p>{tr(keys::SHARE_SLIP_PIN)}</p>
                 </Show>

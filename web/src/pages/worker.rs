@@ -9,7 +9,7 @@ use pde_crypto::grant::GrantPin;
 
 use crate::app::{tr, AppState};
 use crate::client::vault;
-use crate::components::{print_page, Alert, Glyph, Icon};
+use crate::components::{print_page, Alert, Glyph, Icon, LinkProblem, ValidUntil};
 use crate::i18n::keys;
 use crate::protocol::{Command, Display, Failure, Reply, Secret, SharedDocumentView};
 
@@ -171,11 +171,7 @@ pub fn WorkerPage(link: WorkerLink) -> impl IntoView {
                 }
                     .into_any(),
                 Step::Problem(text) => view! {
-                    <h1 tabindex="-1" id="shared-problem">
-                        <Glyph icon=Icon::Warning/>
-                        <span>{tr(keys::SHARED_PROBLEM_TITLE)}</span>
-                    </h1>
-                    <p class="lead" id="shared-problem-text">{text}</p>
+                    <LinkProblem text=text/>
                 }
                     .into_any(),
                 Step::Ready(status) => {
@@ -183,10 +179,7 @@ pub fn WorkerPage(link: WorkerLink) -> impl IntoView {
                     view! {
                         <h1 tabindex="-1">{tr(keys::SHARED_TITLE)}</h1>
                         <p class="lead">{tr(keys::SHARED_LEAD)}</p>
-                        <p>
-                            <Glyph icon=Icon::Clock/>
-                            <span>{move || state.t_with(keys::SHARE_VALID_UNTIL, &[("time", state.date_time(expires_at).into())])}</span>
-                        </p>
+                        <ValidUntil expires_at=expires_at/>
                         <form on:submit=open novalidate>
                             {status.has_pin.then(|| view! {
                                 <label for="shared-pin">{tr(keys::SHARED_PIN_LABEL)}</label>
@@ -213,10 +206,7 @@ pub fn WorkerPage(link: WorkerLink) -> impl IntoView {
                 }
                 Step::Open { expires_at, documents } => view! {
                     <h1 tabindex="-1">{tr(keys::SHARED_TITLE)}</h1>
-                    <p>
-                        <Glyph icon=Icon::Clock/>
-                        <span id="shared-until">{move || state.t_with(keys::SHARE_VALID_UNTIL, &[("time", state.date_time(expires_at).into())])}</span>
-                    </p>
+                    <ValidUntil expires_at=expires_at/>
                     <ul class="shared-docs" role="list" id="shared-documents">
                         {documents.into_iter().map(|doc| view! { <SharedDocument doc=doc/> }).collect_view()}
                     </ul>
