@@ -895,14 +895,15 @@ async fn an_expired_session_returns_to_unlock_and_keeps_the_work() {
 }
 
 /// In the holder's page (on the wallet screen): shares the documents named `names` for an
-/// hour, with `pin` and at most `max_openings`, labelled `label`; returns the link, back on the
-/// wallet screen.
+/// hour, with `pin` and at most `max_openings`, labelled `label`, with the holder's notes when
+/// `include_notes`; returns the link, back on the wallet screen.
 async fn share_in_page(
     b: &Browser,
     names: &[&str],
     pin: Option<&str>,
     max_openings: Option<u32>,
     label: &str,
+    include_notes: bool,
 ) -> String {
     b.wait_for("#wallet-share")
         .await
@@ -947,6 +948,13 @@ async fn share_in_page(
         let field = b.wait_for("#share-openings").await;
         field.clear().await.expect("clear");
         field.send_keys(&max.to_string()).await.expect("max");
+    }
+    if include_notes {
+        b.wait_for("#share-include-notes")
+            .await
+            .click()
+            .await
+            .expect("notes");
     }
     b.wait_for("#share-label")
         .await
@@ -1057,6 +1065,26 @@ async fn grant_links_share_open_expire_between_two_browsers() {
     let documents_dir = server.data_dir().join("blobs/documents");
     let blobs_before = files_under(&documents_dir);
 
+    // A private note on the document to share: it stays in the wallet unless the holder
+    // chooses to include notes (D below).
+    let note = "pour mon assistante seulement";
+    let opened = h
+        .eval(
+            "const card = [...document.querySelectorAll('.doc-card button')]
+                .find(b => b.textContent.includes('decision-cpas.pdf'));
+             if (!card) return false; card.click(); return true;",
+        )
+        .await;
+    assert_eq!(opened, serde_json::json!(true));
+    h.wait_for("#doc-note")
+        .await
+        .send_keys(note)
+        .await
+        .expect("note");
+    h.wait_for("#save").await.click().await.expect("save");
+    h.wait_for_text("C'est enregistré.").await;
+    h.wait_for("#back").await.click().await.expect("back");
+
     // A: one document, a PIN, an hour.
     let pin = "7391";
     let link_a = share_in_page(
@@ -1065,6 +1093,7 @@ async fn grant_links_share_open_expire_between_two_browsers() {
         Some(pin),
         None,
         "CPAS Anderlecht",
+        false,
     )
     .await;
     assert!(
@@ -1120,6 +1149,10 @@ async fn grant_links_share_open_expire_between_two_browsers() {
         .await;
     assert_eq!(shown, serde_json::json!(1), "only the shared document");
     assert!(!w.body_text().await.contains("dossier-medical"));
+    assert!(
+        !w.body_text().await.contains(note),
+        "a private note was shared"
+    );
     w.wait_for(".shared-view")
         .await
         .click()
@@ -1171,7 +1204,7 @@ async fn grant_links_share_open_expire_between_two_browsers() {
     h.wait_for("#back").await.click().await.expect("back");
 
     // B: five wrong PINs burn it.
-    let link_b = share_in_page(h, &["dossier-medical.pdf"], Some("2468"), None, "B").await;
+    let link_b = share_in_page(h, &["dossier-medical.pdf"], Some("2468"), None, "B", false).await;
     w.client.goto(&link_b).await.expect("open b");
     for left in (1..=4).rev() {
         let field = w.wait_for("#shared-pin").await;
@@ -1220,7 +1253,7 @@ async fn grant_links_share_open_expire_between_two_browsers() {
     }
 
     // C: revoked by the holder, refused at once.
-    let link_c = share_in_page(h, &["decision-cpas.pdf"], None, None, "C").await;
+    let link_c = share_in_page(h, &["decision-cpas.pdf"], None, None, "C", false).await;
     h.wait_for("#wallet-grants")
         .await
         .click()
@@ -1248,9 +1281,11 @@ async fn grant_links_share_open_expire_between_two_browsers() {
     h.wait_for("#back").await.click().await.expect("back");
 
     // D: opens once.
-    let link_d = share_in_page(h, &["decision-cpas.pdf"], None, Some(1), "D").await;
+    let link_d = share_in_page(h, &["decision-cpas.pdf"], None, Some(1), "D", true).await;
     worker_opens(w, &link_d, None).await;
     w.wait_for("#shared-documents").await;
+    // D was shared with the holder's notes.
+    w.wait_for_text(note).await;
     // A fresh load, as from the message again (the same address with only another fragment
     // would not reload the page).
     w.client.goto("about:blank").await.expect("blank");

@@ -278,3 +278,5 @@ drop-files-left = { $count ->
 }
 drop-sent = Sent.
 drop-privacy = Once sent, you can no longer see or open these documents. Only the person can.
+share-notes-option = Also share my notes and the small pictures
+share-notes-hint = Otherwise the person sees only the name and the document.

@@ -278,3 +278,5 @@ drop-files-left = { $count ->
 }
 drop-sent = Envoyé.
 drop-privacy = Après l'envoi, vous ne pouvez plus voir ni ouvrir ces documents. Seule la personne le peut.
+share-notes-option = Partager aussi mes notes et les petites images
+share-notes-hint = Sinon, la personne voit seulement le nom et le document.

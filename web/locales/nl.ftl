@@ -278,3 +278,5 @@ drop-files-left = { $count ->
 }
 drop-sent = Verstuurd.
 drop-privacy = Na het versturen kunt u deze documenten niet meer zien of openen. Alleen de persoon kan dat.
+share-notes-option = Ook mijn notities en de kleine afbeeldingen delen
+share-notes-hint = Anders ziet de persoon alleen de naam en het document.

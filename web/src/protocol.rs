@@ -141,6 +141,8 @@ pub struct ShareRequest {
     pub max_openings: Option<u32>,
     /// The interface language, which the worker's page starts in.
     pub lang: String,
+    /// Whether the holder's notes and thumbnails go with the documents (off by default).
+    pub include_notes: bool,
 }
 
 /// A secret typed by the holder. No `Debug` output of the content.
@@ -343,6 +345,8 @@ pub struct SharedDocumentView {
     pub name: String,
     /// Type set by the holder's app.
     pub mime: String,
+    /// The holder's note, when they chose to share it.
+    pub note: String,
     /// Encrypted size.
     pub size: u64,
 }

@@ -124,15 +124,20 @@ pub async fn share(request_id: u32, request: ShareRequest) -> Outcome {
         let copy =
             document::seal_document_bytes(&grant_recipient, &content).map_err(crypto_failure)?;
         drop(content);
-        // Names and types only: the private note and the thumbnail stay in the wallet.
+        // Names and types; the private note and the thumbnail stay in the wallet unless the
+        // holder chose to include them.
         let shared_meta = DocumentMetadata {
             name: meta.name.clone(),
             mime: meta.mime,
             category: meta.category,
-            note: String::new(),
+            note: if request.include_notes {
+                meta.note
+            } else {
+                String::new()
+            },
             created_at: meta.created_at,
             document_date: meta.document_date,
-            thumbnail: None,
+            thumbnail: meta.thumbnail.filter(|_| request.include_notes),
         };
         let position = u32::try_from(position).map_err(|_| invalid("invalid_fields"))?;
         let sealed_meta = metadata::seal_metadata(
@@ -326,6 +331,7 @@ pub async fn open_shared(pin: Option<Secret>) -> Outcome {
                 position: granted.position,
                 name: meta.name.clone(),
                 mime: meta.mime.clone(),
+                note: meta.note.clone(),
                 size: granted.size,
             });
             documents.push((granted, meta));

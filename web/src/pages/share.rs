@@ -38,6 +38,7 @@ pub fn SharePage() -> impl IntoView {
     let limited = RwSignal::new(false);
     let openings = RwSignal::new(String::from("1"));
     let label = RwSignal::new(String::new());
+    let include_notes = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let progress = RwSignal::new(None::<Progress>);
 
@@ -111,6 +112,7 @@ pub fn SharePage() -> impl IntoView {
             pin: pin_text.clone().map(Secret),
             max_openings,
             lang: state.lang.get_untracked().to_owned(),
+            include_notes: include_notes.get_untracked(),
         };
         busy.set(true);
         progress.set(None);
@@ -268,6 +270,17 @@ pub fn SharePage() -> impl IntoView {
                         on:input=move |ev| openings.set(event_target_value(&ev))
                     />
                 </Show>
+                <label class="option" for="share-include-notes">
+                    <input
+                        type="checkbox"
+                        id="share-include-notes"
+                        on:change=move |ev| include_notes.set(event_target_checked(&ev))
+                    />
+                    <span>
+                        {tr(keys::SHARE_NOTES_OPTION)}
+                        <span class="hint">{tr(keys::SHARE_NOTES_HINT)}</span>
+                    </span>
+                </label>
                 <label for="share-label">{tr(keys::SHARE_LABEL_LABEL)}</label>
                 <span class="hint" id="share-label-hint">{tr(keys::SHARE_LABEL_HINT)}</span>
                 <input

@@ -263,6 +263,7 @@ fn SharedDocument(doc: SharedDocumentView) -> impl IntoView {
     view! {
         <li class="shared-doc" data-position=position.to_string()>
             <h2 dir="auto">{name.clone()}</h2>
+            {(!doc.note.is_empty()).then(|| view! { <p class="shared-note" dir="auto">{doc.note.clone()}</p> })}
             <Alert message=Signal::derive(move || error.get())/>
             <Show when=move || url.get().is_none()>
                 <button class="button primary shared-view" disabled=move || busy.get() on:click=show>
