@@ -4,7 +4,6 @@
 
 use std::cell::RefCell;
 
-use js_sys::{Array, Uint8Array};
 use pde_api::{
     GrantCreateRequest, GrantCreated, GrantDocumentDeclaration, GrantList, GrantOpened,
     GrantStatus, GrantTokens, GrantedDocument, MAX_GRANT_DOCUMENTS,
@@ -15,13 +14,12 @@ use pde_crypto::grant::{self, GrantPin, GrantSecret};
 use pde_crypto::metadata::{self, DocumentMetadata};
 use pde_crypto::wallet::{WalletKey, WalletRecipient, WrappedWalletKey};
 use serde::{Deserialize, Serialize};
-use web_sys::{Blob, BlobPropertyBag};
 
 use crate::api;
 use crate::protocol::{
     DepositView, Failure, GrantView, Reply, Secret, ShareRequest, SharedDocumentView,
 };
-use crate::vault::{content_reply, crypto_failure, known, report, with_wallet, Outcome};
+use crate::vault::{blob_from, content_reply, crypto_failure, known, report, with_wallet, Outcome};
 
 /// The holder's private record of a grant, sealed to the wallet and kept by the server as the
 /// grant's label: what it was for and which documents it carries (the server can read
@@ -68,18 +66,6 @@ fn invalid(code: &str) -> Failure {
         code: code.into(),
         retry_after_seconds: None,
     }
-}
-
-fn blob_of(bytes: &[u8]) -> Result<Blob, Failure> {
-    let parts = Array::new();
-    parts.push(&Uint8Array::from(bytes));
-    let options = BlobPropertyBag::new();
-    options.set_type("application/octet-stream");
-    Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| {
-        Failure::Unexpected {
-            detail: "blob".into(),
-        }
-    })
 }
 
 /// Shares documents: each is decrypted with the wallet key and sealed again, under a fresh
@@ -150,7 +136,7 @@ pub async fn share(request_id: u32, request: ShareRequest) -> Outcome {
             ciphertext_len: copy.len() as u64,
             metadata: sealed_meta.into(),
         });
-        copies.push(blob_of(&copy)?);
+        copies.push(blob_from(&copy, "application/octet-stream")?);
         names.push(meta.name);
         done += info.size;
         report(request_id, done, total);
@@ -243,14 +229,14 @@ pub async fn grants() -> Result<Vec<GrantView>, Failure> {
 
 /// Stops a grant at once (the server deletes its copies).
 pub async fn revoke(grant_id: &str) -> Result<(), Failure> {
-    if !is_grant_id(grant_id) {
+    if !is_link_id(grant_id) {
         return Err(Failure::BadLink);
     }
     api::send_empty("DELETE", &format!("/grants/{grant_id}")).await
 }
 
-/// Grant ids are URL-safe tokens; anything else never goes into a request path.
-fn is_grant_id(id: &str) -> bool {
+/// Grant and deposit link ids are URL-safe tokens; anything else never goes into a request path.
+fn is_link_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 64
         && id
@@ -267,7 +253,7 @@ fn secret_of(fragment: &str) -> Result<GrantSecret, Failure> {
 /// Reads a link: keeps its secret here and asks the grant's state (counts nothing).
 pub async fn shared_status(grant_id: String, fragment: &Secret) -> Result<GrantStatus, Failure> {
     forget_link();
-    if !is_grant_id(&grant_id) {
+    if !is_link_id(&grant_id) {
         return Err(Failure::BadLink);
     }
     let secret = secret_of(&fragment.0)?;
@@ -451,7 +437,7 @@ pub async fn deposits() -> Result<Vec<DepositView>, Failure> {
 
 /// Stops a deposit link.
 pub async fn revoke_deposit(deposit_id: &str) -> Result<(), Failure> {
-    if !is_grant_id(deposit_id) {
+    if !is_link_id(deposit_id) {
         return Err(Failure::BadLink);
     }
     api::send_empty("DELETE", &format!("/deposits/{deposit_id}")).await
@@ -461,7 +447,7 @@ pub async fn revoke_deposit(deposit_id: &str) -> Result<(), Failure> {
 /// link's secret before anything is sealed to it (a server can't swap in its own).
 pub async fn drop_status(deposit_id: String, fragment: &Secret) -> Outcome {
     DROP.with(|d| d.borrow_mut().take());
-    if !is_grant_id(&deposit_id) {
+    if !is_link_id(&deposit_id) {
         return Err(Failure::BadLink);
     }
     let secret_text = fragment.0.split('.').next().unwrap_or_default();

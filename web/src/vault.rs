@@ -749,6 +749,19 @@ async fn open(id: DocumentId) -> Outcome {
     content_reply(&content, &meta.mime, meta.name)
 }
 
+/// `bytes` as a `Blob` of type `mime` (copied out of WebAssembly memory).
+pub(crate) fn blob_from(bytes: &[u8], mime: &str) -> Result<Blob, Failure> {
+    let parts = Array::new();
+    parts.push(&Uint8Array::from(bytes));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| {
+        Failure::Unexpected {
+            detail: "blob".into(),
+        }
+    })
+}
+
 /// Decrypts a document of the wallet: the tag is checked before anything is decrypted, except
 /// for a document received through a deposit link, which has none (only the holder's key makes
 /// tags) and is shown as "received, sender unverified".
@@ -773,15 +786,7 @@ pub(crate) fn content_reply(content: &[u8], recorded_mime: &str, name: String) -
         _ if content.starts_with(b"%PDF-") => ("application/pdf", Display::Pdf),
         _ => ("application/octet-stream", Display::DownloadOnly),
     };
-    let parts = Array::new();
-    parts.push(&Uint8Array::from(content));
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| {
-        Failure::Unexpected {
-            detail: "blob".into(),
-        }
-    })?;
+    let blob = blob_from(content, mime)?;
     Ok((
         Reply::Opened {
             mime: mime.to_owned(),

@@ -5,7 +5,7 @@
 
 use axum::body::Body;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{delete, post, put};
 use axum::Router;
 use pde_api::{
@@ -13,9 +13,7 @@ use pde_api::{
     DepositReceived, DepositState, DepositStatus, DepositSummary, DepositUploadRequest, ErrorCode,
     UploadCreateRequest, UploadStatus, MAX_DEPOSIT_FILES, MAX_DEPOSIT_SECONDS,
 };
-use pde_crypto::grant::GrantToken;
 use pde_crypto::metadata::MAX_SEALED_METADATA;
-use subtle::ConstantTimeEq;
 
 use super::uploads::{finish_upload, start_upload, status_of, store_part};
 use crate::auth::Session;
@@ -171,24 +169,15 @@ async fn shown_deposit(
     deposit_id: &str,
     access_token: &str,
 ) -> Result<DepositRecord, ApiError> {
-    let token = GrantToken::from_text(access_token).map_err(|_| ApiError::NotFound)?;
     let deposit = state
         .store
         .deposit(deposit_id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    if !bool::from(token.hash()[..].ct_eq(&deposit.access_hash[..])) {
+    if !super::token_matches(access_token, &deposit.access_hash) {
         return Err(ApiError::NotFound);
     }
     Ok(deposit)
-}
-
-fn bearer(headers: &HeaderMap) -> Result<&str, ApiError> {
-    headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .ok_or(ApiError::NotFound)
 }
 
 /// A deposit upload of this link, for the bearer of its token, while the link is neither
@@ -199,7 +188,8 @@ async fn deposit_upload(
     upload_id: &str,
     headers: &HeaderMap,
 ) -> Result<UploadRecord, ApiError> {
-    let deposit = shown_deposit(state, deposit_id, bearer(headers)?).await?;
+    let token = super::bearer_token(headers)?;
+    let deposit = shown_deposit(state, deposit_id, &token.to_text()).await?;
     let current = deposit_state(&deposit, state.clock.now());
     if matches!(current, DepositState::Revoked | DepositState::Expired) {
         return Err(refusal(current));

@@ -367,16 +367,12 @@ async fn shown_grant(
     grant_id: &str,
     tokens: &GrantTokens,
 ) -> Result<GrantRecord, ApiError> {
-    let token = GrantToken::from_text(&tokens.access_token).map_err(|_| ApiError::NotFound)?;
     let grant = state
         .store
         .grant(grant_id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    if !bool::from(subtle::ConstantTimeEq::ct_eq(
-        &token.hash()[..],
-        &grant.access_hash[..],
-    )) {
+    if !super::token_matches(&tokens.access_token, &grant.access_hash) {
         return Err(ApiError::NotFound);
     }
     Ok(grant)
@@ -492,12 +488,7 @@ pub async fn fetch_document(
     Path((grant_id, position)): Path<(String, u32)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let token = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .and_then(|t| GrantToken::from_text(t).ok())
-        .ok_or(ApiError::NotFound)?;
+    let token = super::bearer_token(&headers)?;
     let now = state.clock.now();
     let opened = state
         .store

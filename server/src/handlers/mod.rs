@@ -18,3 +18,26 @@ pub(crate) async fn blocking<T: Send + 'static>(
         .await
         .map_err(ApiError::internal)
 }
+
+/// The token a link's worker sends as `Authorization: Bearer …`; anything else is "not found"
+/// (a link's routes never tell a bad token from an unknown link).
+pub(crate) fn bearer_token(
+    headers: &axum::http::HeaderMap,
+) -> Result<pde_crypto::grant::GrantToken, ApiError> {
+    headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .and_then(|t| pde_crypto::grant::GrantToken::from_text(t).ok())
+        .ok_or(ApiError::NotFound)
+}
+
+/// Whether the token sent as `text` hashes to `stored_hash`, compared in constant time.
+pub(crate) fn token_matches(text: &str, stored_hash: &[u8]) -> bool {
+    pde_crypto::grant::GrantToken::from_text(text).is_ok_and(|token| {
+        bool::from(subtle::ConstantTimeEq::ct_eq(
+            &token.hash()[..],
+            stored_hash,
+        ))
+    })
+}

@@ -310,12 +310,15 @@ pub fn SharePage() -> impl IntoView {
     }
 }
 
-fn copy_to_clipboard(text: &str) -> bool {
+/// Copies `text`; `copied` turns true only once the browser says it is done.
+fn copy_to_clipboard(text: &str, copied: RwSignal<bool>) {
     let Some(window) = web_sys::window() else {
-        return false;
+        return;
     };
-    let _ = window.navigator().clipboard().write_text(text);
-    true
+    let promise = window.navigator().clipboard().write_text(text);
+    leptos::task::spawn_local(async move {
+        copied.set(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
 }
 
 /// The link is ready: to copy, to scan, to print; the PIN to tell aloud (never printed).
@@ -345,7 +348,7 @@ pub fn ShareReadyPage(link: ReadyLink) -> impl IntoView {
                 <button
                     id="share-copy"
                     class="button"
-                    on:click=move |_| copied.set(copy_to_clipboard(&url))
+                    on:click=move |_| copy_to_clipboard(&url, copied)
                 >
                     <Glyph icon=Icon::Link/>
                     <span>{tr(keys::SHARE_COPY)}</span>
