@@ -6,12 +6,14 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use futures::channel::oneshot;
-use js_sys::{Object, Reflect};
+use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, File, MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use crate::protocol::{Command, Failure, Progress, Reply, Request, VaultMessage};
+use zeroize::Zeroizing;
+
+use crate::protocol::{self, Command, Failure, Progress, Reply, Request, VaultMessage};
 
 type ProgressFn = Box<dyn Fn(Progress)>;
 
@@ -85,12 +87,18 @@ impl VaultClient {
     ) -> Result<(Reply, Option<Blob>), Failure> {
         let id = self.0.next_id.get();
         self.0.next_id.set(id.wrapping_add(1));
-        let text =
-            serde_json::to_string(&Request { id, command }).map_err(|e| Failure::Unexpected {
+        // The bytes may hold a typed secret: wiped here once copied into the message.
+        let bytes = Zeroizing::new(protocol::encode(&Request { id, command }).map_err(|e| {
+            Failure::Unexpected {
                 detail: e.to_string(),
-            })?;
+            }
+        })?);
         let envelope = Object::new();
-        let _ = Reflect::set(&envelope, &"request".into(), &text.into());
+        let _ = Reflect::set(
+            &envelope,
+            &"request".into(),
+            &Uint8Array::from(bytes.as_slice()),
+        );
         if let Some(file) = &file {
             let _ = Reflect::set(&envelope, &"file".into(), file);
         }
@@ -130,14 +138,15 @@ impl Inner {
     }
 
     fn receive(&self, data: JsValue) {
-        let text = Reflect::get(&data, &"message".into())
+        let bytes = Reflect::get(&data, &"message".into())
             .ok()
-            .and_then(|v| v.as_string())
+            .and_then(|v| v.dyn_into::<Uint8Array>().ok())
+            .map(|array| array.to_vec())
             .unwrap_or_default();
         let blob = Reflect::get(&data, &"blob".into())
             .ok()
             .and_then(|v| v.dyn_into::<Blob>().ok());
-        let Ok(message) = serde_json::from_str::<VaultMessage>(&text) else {
+        let Some(message) = protocol::decode::<VaultMessage>(&bytes) else {
             return;
         };
         match message {

@@ -1,11 +1,24 @@
 //! Messages between the page and the vault worker. The page never holds a key: it sends
 //! commands (with a `File` attached when adding a document) and gets plain answers back (with a
-//! `Blob` attached when opening one). Messages travel as JSON text, enums externally tagged
-//! (internally tagged ones cost ~50 KB of WebAssembly in buffering deserializers).
+//! `Blob` attached when opening one). Messages travel as postcard bytes: both ends are this same
+//! build, and a compact binary format needs far less WebAssembly than JSON's field-name matching.
+//! Every type here must therefore serialize every field (no `skip_serializing_if`, no internally
+//! tagged or untagged enums), which the round-trip tests check.
 
 use pde_crypto::document::DocumentId;
 use pde_crypto::metadata::Category;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+
+/// A message as bytes for `postMessage`.
+pub fn encode<T: Serialize>(message: &T) -> Result<Vec<u8>, postcard::Error> {
+    postcard::to_allocvec(message)
+}
+
+/// A message back from bytes; `None` for bytes this build did not write.
+pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    postcard::from_bytes(bytes).ok()
+}
 
 /// What the page asks the vault for.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -462,25 +475,36 @@ mod tests {
     }
 
     #[test]
-    fn messages_round_trip_as_json() {
+    fn messages_round_trip() {
         let request = Request {
             id: 7,
             command: Command::Add {
                 category: Category::Medical,
             },
         };
-        let text = serde_json::to_string(&request).unwrap();
-        let back: Request = serde_json::from_str(&text).unwrap();
+        let back: Request = decode(&encode(&request).unwrap()).unwrap();
         assert_eq!(back.id, 7);
+        assert!(matches!(
+            back.command,
+            Command::Add {
+                category: Category::Medical
+            }
+        ));
         let message = VaultMessage::Reply {
             id: 7,
             reply: Reply::Failed(Failure::Server {
                 code: "login_failed".into(),
-                retry_after_seconds: None,
+                retry_after_seconds: Some(30),
             }),
         };
-        let text = serde_json::to_string(&message).unwrap();
-        assert!(text.contains("login_failed"));
-        let _: VaultMessage = serde_json::from_str(&text).unwrap();
+        let back: VaultMessage = decode(&encode(&message).unwrap()).unwrap();
+        assert!(matches!(
+            back,
+            VaultMessage::Reply {
+                id: 7,
+                reply: Reply::Failed(Failure::Server { ref code, retry_after_seconds: Some(30) })
+            } if code == "login_failed"
+        ));
+        assert!(decode::<VaultMessage>(b"not a message").is_none());
     }
 }

@@ -21,12 +21,13 @@ use pde_crypto::CryptoError;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+use zeroize::Zeroizing;
 use web_sys::{Blob, BlobPropertyBag, DedicatedWorkerGlobalScope, File, MessageEvent};
 
 use crate::api;
 use crate::photo::{self, PhotoFormat};
 use crate::protocol::{
-    Command, Display, DocumentView, DocumentsView, Failure, Progress, Reply, Request, Secret,
+    self, Command, Display, DocumentView, DocumentsView, Failure, Progress, Reply, Request, Secret,
     VaultMessage, WalletView,
 };
 
@@ -56,11 +57,15 @@ fn scope() -> DedicatedWorkerGlobalScope {
 }
 
 fn post(message: &VaultMessage, blob: Option<&Blob>) {
-    let Ok(text) = serde_json::to_string(message) else {
+    let Ok(bytes) = protocol::encode(message) else {
         return;
     };
     let envelope = Object::new();
-    let _ = Reflect::set(&envelope, &"message".into(), &text.into());
+    let _ = Reflect::set(
+        &envelope,
+        &"message".into(),
+        &Uint8Array::from(bytes.as_slice()),
+    );
     if let Some(blob) = blob {
         let _ = Reflect::set(&envelope, &"blob".into(), blob);
     }
@@ -71,14 +76,20 @@ fn post(message: &VaultMessage, blob: Option<&Blob>) {
 pub fn run() {
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
         let data = event.data();
-        let text = Reflect::get(&data, &"request".into())
+        let bytes = Reflect::get(&data, &"request".into())
             .ok()
-            .and_then(|v| v.as_string())
+            .and_then(|v| v.dyn_into::<Uint8Array>().ok())
+            .map(|array| {
+                let bytes = Zeroizing::new(array.to_vec());
+                // The request may carry a typed secret: leave no copy in the JS heap.
+                array.fill(0, 0, array.length());
+                bytes
+            })
             .unwrap_or_default();
         let file = Reflect::get(&data, &"file".into())
             .ok()
             .and_then(|v| v.dyn_into::<File>().ok());
-        let Ok(request) = serde_json::from_str::<Request>(&text) else {
+        let Some(request) = protocol::decode::<Request>(&bytes) else {
             return;
         };
         wasm_bindgen_futures::spawn_local(async move {
@@ -769,9 +780,9 @@ pub(crate) fn open_content(
     key: &WalletKey,
     info: &DocumentInfo,
     ciphertext: &[u8],
-) -> Result<zeroize::Zeroizing<Vec<u8>>, CryptoError> {
+) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
     if info.received_via.is_some() {
-        let mut plain = zeroize::Zeroizing::new(Vec::new());
+        let mut plain = Zeroizing::new(Vec::new());
         document::open_document(key, ciphertext, &mut *plain)?;
         return Ok(plain);
     }
