@@ -106,6 +106,10 @@ pub enum ErrorCode {
     GrantUsedUp,
     /// `wrong_pin`
     WrongPin,
+    /// `wallet_time_locked`
+    WalletTimeLocked,
+    /// `time_lock_invalid`
+    TimeLockInvalid,
 }
 
 impl ErrorCode {
@@ -160,6 +164,8 @@ impl ErrorCode {
         ErrorCode::GrantRevoked,
         ErrorCode::GrantUsedUp,
         ErrorCode::WrongPin,
+        ErrorCode::WalletTimeLocked,
+        ErrorCode::TimeLockInvalid,
     ];
 
     /// The code as sent on the wire.
@@ -214,6 +220,8 @@ impl ErrorCode {
             ErrorCode::GrantRevoked => "grant_revoked",
             ErrorCode::GrantUsedUp => "grant_used_up",
             ErrorCode::WrongPin => "wrong_pin",
+            ErrorCode::WalletTimeLocked => "wallet_time_locked",
+            ErrorCode::TimeLockInvalid => "time_lock_invalid",
         }
     }
 

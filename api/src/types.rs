@@ -67,6 +67,10 @@ pub struct ErrorDetail {
     /// PIN tries left before a grant is burned, with `wrong_pin` answers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tries_left: Option<u32>,
+    /// Until when (Unix seconds), with `wallet_time_locked` answers: only ever sent after the
+    /// wallet's secret or recovery key was verified.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locked_until: Option<i64>,
 }
 
 /// Whether anyone can create a wallet, or only with an invitation code.
@@ -237,6 +241,30 @@ pub struct LoginFinishRequest {
     pub login_id: String,
     /// OPAQUE `CredentialFinalization`.
     pub credential_finalization: Base64Bytes,
+}
+
+/// Longest time-lock a holder may set, in seconds (72 hours).
+pub const MAX_TIME_LOCK_SECONDS: i64 = 72 * 3600;
+
+/// Locks the wallet until a time: the holder proves the secret again with a fresh OPAQUE login
+/// (`/sessions/start`, then this instead of `/sessions/finish`), from within a session.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TimeLockRequest {
+    /// From the start answer.
+    pub login_id: String,
+    /// OPAQUE `CredentialFinalization` for the wallet's secret.
+    pub credential_finalization: Base64Bytes,
+    /// Unix seconds; later than now and at most [`MAX_TIME_LOCK_SECONDS`] away.
+    pub locked_until: i64,
+}
+
+/// The wallet is locked; every session of it has ended.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TimeLocked {
+    /// Unix seconds.
+    pub locked_until: i64,
 }
 
 /// An open session: the wallet and its key wrapped for the login's method.

@@ -70,10 +70,18 @@ impl FromRequestParts<AppState> for Session {
 pub async fn open_session(state: &AppState, wallet_id: &WalletId) -> Result<HeaderMap, ApiError> {
     let mut token = Zeroizing::new([0u8; 32]);
     rand::rngs::OsRng.fill_bytes(token.as_mut());
-    state
+    let now = state.clock.now();
+    if !state
         .store
-        .create_session(&hash_token(&token[..]), wallet_id, state.clock.now())
-        .await?;
+        .create_session(&hash_token(&token[..]), wallet_id, now)
+        .await?
+    {
+        // Locked between the caller's check and here (or the wallet is gone).
+        return Err(match state.store.time_locked_until(wallet_id, now).await? {
+            Some(until) => ApiError::TimeLocked { until },
+            None => ApiError::LoginFailed,
+        });
+    }
     let secure = if state.settings.secure_cookies {
         "; Secure"
     } else {

@@ -74,6 +74,12 @@ pub enum ApiError {
         /// Tries left before the grant is burned.
         tries_left: i64,
     },
+    /// The wallet is time-locked (said only after a verified secret).
+    #[error("wallet time-locked")]
+    TimeLocked {
+        /// Unix seconds.
+        until: i64,
+    },
     /// Back-off: try again after this many seconds.
     #[error("too many attempts")]
     TooManyAttempts {
@@ -161,6 +167,11 @@ impl ApiError {
                 ErrorCode::WrongPin,
                 format!("Wrong PIN. {tries_left} tries left."),
             ),
+            Self::TimeLocked { .. } => (
+                StatusCode::LOCKED,
+                ErrorCode::WalletTimeLocked,
+                "This wallet is locked until the time its holder chose. Nobody can open it before then.".into(),
+            ),
             Self::TooManyAttempts { retry_after } => (
                 StatusCode::TOO_MANY_REQUESTS,
                 ErrorCode::TooManyAttempts,
@@ -192,6 +203,10 @@ impl IntoResponse for ApiError {
                 retry_after_seconds: retry_after,
                 tries_left: match &self {
                     Self::WrongPin { tries_left } => u32::try_from(*tries_left).ok(),
+                    _ => None,
+                },
+                locked_until: match &self {
+                    Self::TimeLocked { until } => Some(*until),
                     _ => None,
                 },
             },

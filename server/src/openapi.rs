@@ -20,6 +20,7 @@ use crate::handlers::{deposits, documents, grants, meta, sessions, uploads, wall
         sessions::login_start,
         sessions::login_finish,
         sessions::logout,
+        sessions::time_lock,
         sessions::recover_start,
         sessions::recover_finish,
         uploads::create_upload,

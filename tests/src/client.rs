@@ -13,7 +13,8 @@ use pde_api::{
     GrantStatus, GrantTokens, LoginFinishRequest, LoginStartRequest, LoginStartResponse,
     MetadataUpdate, RecoverFinishRequest, RecoverStartRequest, RecoverStartResponse,
     RegisterFinishRequest, RegisterStartRequest, RegisterStartResponse, ServerInfo, SessionOpened,
-    UploadCommitRequest, UploadCreateRequest, UploadStatus, API_PREFIX,
+    TimeLockRequest, TimeLocked, UploadCommitRequest, UploadCreateRequest, UploadStatus,
+    API_PREFIX,
 };
 use pde_crypto::deposit;
 use pde_crypto::document::{self, DocumentId};
@@ -37,6 +38,8 @@ pub enum ClientError {
         message: String,
         /// Retry-After, for 429.
         retry_after: Option<u64>,
+        /// Until when the wallet is time-locked, with `wallet_time_locked`.
+        locked_until: Option<i64>,
     },
     /// The request did not complete.
     #[error("transport: {0}")]
@@ -179,6 +182,7 @@ impl PdeClient {
                 code: body.error.code,
                 message: body.error.message,
                 retry_after,
+                locked_until: body.error.locked_until,
             }),
             Err(_) => Err(ClientError::Protocol(format!(
                 "{status} without an error body: {text}"
@@ -282,6 +286,23 @@ impl PdeClient {
         .await
     }
 
+    /// The second login message as given (tests send made-up ones).
+    pub async fn login_finish_raw(
+        &self,
+        login_id: &str,
+        credential_finalization: Vec<u8>,
+    ) -> ClientResult<SessionOpened> {
+        self.send_json(
+            Method::POST,
+            "/sessions/finish",
+            &LoginFinishRequest {
+                login_id: login_id.to_owned(),
+                credential_finalization: credential_finalization.into(),
+            },
+        )
+        .await
+    }
+
     /// Logs in with a wallet number or pseudonym and the secret; unwraps the wallet key.
     pub async fn login(&self, login: &str, secret: &str) -> ClientResult<OpenWallet> {
         let (state, request) = opaque::client_login_start(secret.as_bytes())?;
@@ -293,15 +314,8 @@ impl PdeClient {
             &started.credential_response.0,
             started.ksf,
         )?;
-        let opened: SessionOpened = self
-            .send_json(
-                Method::POST,
-                "/sessions/finish",
-                &LoginFinishRequest {
-                    login_id: started.login_id,
-                    credential_finalization: finalization.into(),
-                },
-            )
+        let opened = self
+            .login_finish_raw(&started.login_id, finalization)
             .await?;
         let wrapped = WrappedWalletKey::from_bytes(&opened.wrapped_key.0)?;
         let key = wallet::unwrap_with_export_key(&wrapped, &export_key)?;
@@ -316,6 +330,32 @@ impl PdeClient {
             key,
             recovery_key: None,
         })
+    }
+
+    /// Time-locks the wallet of this client's session until `until` (Unix seconds), proving
+    /// `secret` again; every session of the wallet ends. Returns the time the server stored.
+    pub async fn time_lock(&self, login: &str, secret: &str, until: i64) -> ClientResult<i64> {
+        let (state, request) = opaque::client_login_start(secret.as_bytes())?;
+        let started = self.login_start_raw(login, request).await?;
+        started.ksf.validate()?;
+        let (finalization, _export_key) = opaque::client_login_finish(
+            state,
+            secret.as_bytes(),
+            &started.credential_response.0,
+            started.ksf,
+        )?;
+        let locked: TimeLocked = self
+            .send_json(
+                Method::POST,
+                "/wallet/time-lock",
+                &TimeLockRequest {
+                    login_id: started.login_id,
+                    credential_finalization: finalization.into(),
+                    locked_until: until,
+                },
+            )
+            .await?;
+        Ok(locked.locked_until)
     }
 
     /// Replaces a forgotten secret: proves the recovery key, unwraps the wallet key with it,

@@ -66,6 +66,7 @@ on_both_backends!(
     wrong_recovery_keys_back_off_like_logins,
     grant_links_are_enforced_by_the_server,
     deposit_links_let_a_worker_send_but_never_read,
+    time_lock_refuses_every_way_in_until_its_time,
 );
 
 async fn whole_flow(backend: Backend) {
@@ -2061,4 +2062,151 @@ impl DepositLinkForTest {
             fragment: pde_crypto::deposit::DepositSecret::generate().to_fragment(),
         }
     }
+}
+
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// "Prepare my meeting": the holder shares, then locks the wallet for two hours. Until then no
+/// secret, no recovery key and no session opens it or writes to it, across a restart; the
+/// lock's time is told only to someone who proved the secret; the grant still opens.
+async fn time_lock_refuses_every_way_in_until_its_time(backend: Backend) {
+    let mut server = TestServer::start(backend).await;
+    let (holder, wallet) = new_wallet(&server).await;
+    holder
+        .upload(
+            &wallet,
+            "kept",
+            "text/plain",
+            Category::Other,
+            b"kept private",
+        )
+        .await
+        .expect("upload");
+    let shown: [(&str, &str, &[u8]); 1] = [("cpas.pdf", "application/pdf", b"%PDF-1.4 decision")];
+    let link = holder
+        .share(&wallet, &shown, None, 6 * 3600, None)
+        .await
+        .expect("share");
+    // A second device, opened before the lock.
+    let other_device = PdeClient::new(&server.base_url);
+    other_device
+        .login(&wallet.number, SECRET)
+        .await
+        .expect("second session");
+    assert_eq!(
+        other_device.list_raw().await.expect("list").documents.len(),
+        1
+    );
+
+    // Bad times are refused and change nothing.
+    let now = unix_now();
+    for bad in [now - 60, now + pde_api::MAX_TIME_LOCK_SECONDS + 3600] {
+        let err = holder
+            .time_lock(&wallet.number, SECRET, bad)
+            .await
+            .unwrap_err();
+        assert_api_error(&err, 400, "time_lock_invalid");
+    }
+    // A proof for another wallet does not lock this one.
+    let (_, stranger) = new_wallet(&server).await;
+    let err = holder
+        .time_lock(&stranger.number, SECRET, now + 3600)
+        .await
+        .unwrap_err();
+    assert_api_error(&err, 401, "login_failed");
+    assert!(holder.list_raw().await.is_ok(), "still open after refusals");
+
+    let until = now + 2 * 3600;
+    assert_eq!(
+        holder
+            .time_lock(&wallet.number, SECRET, until)
+            .await
+            .expect("locked"),
+        until
+    );
+    // Every session ended, on every device: no reads, no writes.
+    for client in [&holder, &other_device] {
+        assert_api_error(&client.list_raw().await.unwrap_err(), 401, "not_signed_in");
+        let err = client
+            .upload(&wallet, "new", "text/plain", Category::Other, b"x")
+            .await
+            .unwrap_err();
+        assert_api_error(&err, 401, "not_signed_in");
+    }
+
+    let check_locked = |server: &TestServer| {
+        let base = server.base_url.clone();
+        let number = wallet.number.clone();
+        let recovery = sheet(&wallet);
+        async move {
+            let someone = PdeClient::new(&base);
+            // The right secret: refused, and only now is the time told.
+            match someone.login(&number, SECRET).await {
+                Err(ClientError::Api {
+                    status,
+                    code,
+                    locked_until,
+                    ..
+                }) => {
+                    assert_eq!(
+                        (status.as_u16(), code.as_str()),
+                        (423, "wallet_time_locked")
+                    );
+                    assert_eq!(locked_until, Some(until));
+                }
+                other => panic!("a time-locked wallet opened: {other:?}"),
+            }
+            // The recovery key: refused too, nothing replaced.
+            let err = someone
+                .recover(&number, &recovery, NEW_SECRET)
+                .await
+                .unwrap_err();
+            assert_api_error(&err, 423, "wallet_time_locked");
+            // Someone who only knows the number learns nothing: a made-up finish is an
+            // ordinary failure, without the time.
+            let (_, request) = pde_crypto::opaque::client_login_start(b"a guess").expect("start");
+            let started = someone
+                .login_start_raw(&number, request)
+                .await
+                .expect("start");
+            let err = someone
+                .login_finish_raw(&started.login_id, random_bytes(192))
+                .await
+                .unwrap_err();
+            assert_api_error(&err, 401, "login_failed");
+            assert!(matches!(
+                err,
+                ClientError::Api {
+                    locked_until: None,
+                    ..
+                }
+            ));
+        }
+    };
+    check_locked(&server).await;
+
+    // The grant made before the meeting still opens.
+    let worker = PdeClient::new(&server.base_url);
+    let documents = worker.open_shared(&link, None).await.expect("grant opens");
+    assert_eq!(documents[0].2, b"%PDF-1.4 decision");
+
+    // The lock is in the database: a restart (which also resets the test clock) keeps it.
+    server.restart();
+    check_locked(&server).await;
+
+    // At the chosen time, the wallet opens again with the same secret.
+    server.advance_clock(2 * 3600 + 60).await;
+    let holder = PdeClient::new(&server.base_url);
+    holder
+        .login(&wallet.number, SECRET)
+        .await
+        .expect("open after the time");
+    let listed = holder.list(&wallet).await.expect("list");
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].metadata.name, "kept");
 }

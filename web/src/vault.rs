@@ -21,8 +21,8 @@ use pde_crypto::CryptoError;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use zeroize::Zeroizing;
 use web_sys::{Blob, BlobPropertyBag, DedicatedWorkerGlobalScope, File, MessageEvent};
+use zeroize::Zeroizing;
 
 use crate::api;
 use crate::photo::{self, PhotoFormat};

@@ -1,4 +1,9 @@
-//! Logging in (OPAQUE in two messages) and out.
+//! Logging in (OPAQUE in two messages) and out, and the time-lock ("prepare my meeting").
+//!
+//! A time-locked wallet answers a login exactly like an open one until the secret is verified;
+//! only then is `wallet_time_locked` (with the time) said, and no session is opened. The same goes
+//! for the recovery key. The lock is a row in the database, so it holds across restarts and
+//! replicas; sessions of the wallet end when it is set, and are refused while it holds.
 //!
 //! An attempt is counted when a login *starts*: OPAQUE lets the client tell a wrong PIN from the
 //! server's first answer, so counting at the finish would count nothing. The count is per login
@@ -17,7 +22,8 @@ use pde_api::pseudonym::Pseudonym;
 use pde_api::wallet_number::{looks_like_wallet_number, WalletNumber};
 use pde_api::{
     LoginFinishRequest, LoginStartRequest, LoginStartResponse, RecoverFinishRequest,
-    RecoverStartRequest, RecoverStartResponse, SessionOpened,
+    RecoverStartRequest, RecoverStartResponse, SessionOpened, TimeLockRequest, TimeLocked,
+    MAX_TIME_LOCK_SECONDS,
 };
 use pde_crypto::opaque::{self, KsfParams, PasswordFile, ServerLoginState};
 use pde_crypto::wallet::{UnlockMethod, WrappedWalletKey};
@@ -27,6 +33,7 @@ use super::blocking;
 use super::wallets::{registration_finish, registration_start, wallet_info, MAX_WRAPPED_KEY_BYTES};
 use crate::auth::{clear_cookie, open_session, Session};
 use crate::error::{ApiError, ApiJson};
+use crate::ids::WalletId;
 use crate::state::AppState;
 use crate::store::{
     AttemptOutcome, BackoffPolicy, LoginState, NewCredential, PendingRecovery, WalletRecord,
@@ -47,6 +54,7 @@ pub fn routes() -> Router<AppState> {
         .route("/sessions/start", post(login_start))
         .route("/sessions/finish", post(login_finish))
         .route("/sessions/logout", post(logout))
+        .route("/wallet/time-lock", post(time_lock))
         .route("/wallets/recover/start", post(recover_start))
         .route("/wallets/recover/finish", post(recover_finish))
 }
@@ -196,28 +204,14 @@ pub async fn login_finish(
     ApiJson(request): ApiJson<LoginFinishRequest>,
 ) -> Result<(HeaderMap, ApiJson<SessionOpened>), ApiError> {
     let now = state.clock.now();
-    let login = state
-        .store
-        .take_login_state(&request.login_id, now)
-        .await?
-        .ok_or(ApiError::LoginFailed)?;
-    let server_state = ServerLoginState::from_bytes(&login.state).map_err(ApiError::internal)?;
-    let message = request.credential_finalization.0;
-    let verified = blocking(move || opaque::server_login_finish(server_state, &message))
-        .await?
-        .is_ok();
-    let wallet_id = login
-        .wallet_id
-        .filter(|_| verified)
-        .ok_or(ApiError::LoginFailed)?;
-    state
-        .store
-        .clear_login_attempts(&login.throttle_key)
-        .await?;
-    state
-        .store
-        .add_global_login_failures(login.bucket, -1)
-        .await?;
+    let wallet_id = verify_login(
+        &state,
+        &request.login_id,
+        request.credential_finalization.0,
+        now,
+    )
+    .await?;
+    refuse_if_time_locked(&state, &wallet_id, now).await?;
     let wallet = state
         .store
         .wallet_by_id(&wallet_id)
@@ -234,6 +228,92 @@ pub async fn login_finish(
         ApiJson(SessionOpened {
             wallet: wallet_info(&wallet),
             wrapped_key: wrapped_key.into(),
+        }),
+    ))
+}
+
+/// Checks the second login message; on success clears the attempt counters and returns the
+/// wallet. Any failure is the same `login_failed`.
+async fn verify_login(
+    state: &AppState,
+    login_id: &str,
+    finalization: Vec<u8>,
+    now: i64,
+) -> Result<WalletId, ApiError> {
+    let login = state
+        .store
+        .take_login_state(login_id, now)
+        .await?
+        .ok_or(ApiError::LoginFailed)?;
+    let server_state = ServerLoginState::from_bytes(&login.state).map_err(ApiError::internal)?;
+    let verified = blocking(move || opaque::server_login_finish(server_state, &finalization))
+        .await?
+        .is_ok();
+    let wallet_id = login
+        .wallet_id
+        .filter(|_| verified)
+        .ok_or(ApiError::LoginFailed)?;
+    state
+        .store
+        .clear_login_attempts(&login.throttle_key)
+        .await?;
+    state
+        .store
+        .add_global_login_failures(login.bucket, -1)
+        .await?;
+    Ok(wallet_id)
+}
+
+/// `wallet_time_locked` (with the time) while the lock holds. Call only once the secret or the
+/// recovery key is verified: the time is never told to someone who only knows the wallet number.
+async fn refuse_if_time_locked(
+    state: &AppState,
+    wallet_id: &WalletId,
+    now: i64,
+) -> Result<(), ApiError> {
+    match state.store.time_locked_until(wallet_id, now).await? {
+        Some(until) => Err(ApiError::TimeLocked { until }),
+        None => Ok(()),
+    }
+}
+
+#[utoipa::path(post, path = "/api/v1/wallet/time-lock", tag = "sessions",
+    request_body = TimeLockRequest,
+    responses((status = 200, body = TimeLocked), (status = 400, body = pde_api::ErrorBody),
+              (status = 401, body = pde_api::ErrorBody)))]
+/// Locks the wallet until a chosen time (at most 72 hours). Within a session, with the secret
+/// proven again by a fresh login (`/sessions/start` for this wallet). Every session of the wallet
+/// ends, this one included; grant links keep working. It cannot be undone through the API.
+pub async fn time_lock(
+    State(state): State<AppState>,
+    session: Session,
+    ApiJson(request): ApiJson<TimeLockRequest>,
+) -> Result<(HeaderMap, ApiJson<TimeLocked>), ApiError> {
+    let now = state.clock.now();
+    let until = request.locked_until;
+    if until <= now || until - now > MAX_TIME_LOCK_SECONDS {
+        return Err(ApiError::bad_request(
+            ErrorCode::TimeLockInvalid,
+            "Choose a time in the future, at most 72 hours from now.",
+        ));
+    }
+    let wallet_id = verify_login(
+        &state,
+        &request.login_id,
+        request.credential_finalization.0,
+        now,
+    )
+    .await?;
+    // The proof must be for this session's wallet.
+    if wallet_id != session.wallet_id {
+        return Err(ApiError::LoginFailed);
+    }
+    state.store.time_lock(&wallet_id, until).await?;
+    tracing::info!("wallet time-locked");
+    Ok((
+        clear_cookie(&state),
+        ApiJson(TimeLocked {
+            locked_until: until,
         }),
     ))
 }
@@ -276,6 +356,7 @@ pub async fn recover_start(
     let wallet = wallet.ok_or(ApiError::LoginFailed)?;
     state.store.clear_login_attempts(&throttle_key).await?;
     state.store.add_global_login_failures(bucket, -1).await?;
+    refuse_if_time_locked(&state, &wallet.id, now).await?;
 
     let wrapped_key = state
         .store
@@ -344,6 +425,7 @@ pub async fn recover_finish(
         .take_pending_recovery(&request.recovery_id, now)
         .await?
         .ok_or_else(expired)?;
+    refuse_if_time_locked(&state, &pending.wallet_id, now).await?;
     let credential = NewCredential {
         password_file: password_file.as_bytes().to_vec(),
         ksf: pending.ksf,

@@ -412,14 +412,20 @@ pub trait Store: Send + Sync + 'static {
     /// Takes (and deletes) an unexpired login state.
     async fn take_login_state(&self, id: &str, now: i64) -> StoreResult<Option<LoginState>>;
 
-    /// Stores a session by the hash of its token.
+    /// Stores a session by the hash of its token; `false` (nothing stored) when the wallet is
+    /// time-locked at `now`.
     async fn create_session(
         &self,
         token_hash: &[u8],
         wallet_id: &WalletId,
         now: i64,
-    ) -> StoreResult<()>;
-    /// The wallet of a live session, refreshing its idle timer.
+    ) -> StoreResult<bool>;
+    /// Until when the wallet is time-locked, if it is at `now`.
+    async fn time_locked_until(&self, wallet_id: &WalletId, now: i64) -> StoreResult<Option<i64>>;
+    /// Time-locks the wallet until `until` and, in the same transaction, ends every session, login
+    /// and recovery in progress of it.
+    async fn time_lock(&self, wallet_id: &WalletId, until: i64) -> StoreResult<()>;
+    /// The wallet of a live session (never of a time-locked wallet), refreshing its idle timer.
     async fn touch_session(
         &self,
         token_hash: &[u8],

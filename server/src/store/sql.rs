@@ -642,15 +642,59 @@ macro_rules! impl_store {
                 token_hash: &[u8],
                 wallet_id: &$crate::ids::WalletId,
                 now: i64,
-            ) -> $crate::store::StoreResult<()> {
-                sqlx::query(
-                    "INSERT INTO sessions (token_hash, wallet_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)",
+            ) -> $crate::store::StoreResult<bool> {
+                let inserted = sqlx::query(
+                    "INSERT INTO sessions (token_hash, wallet_id, created_at, last_seen_at) \
+                     SELECT $1, id, $3, $3 FROM wallets \
+                     WHERE id = $2 AND (locked_until IS NULL OR locked_until <= $3)",
                 )
                 .bind(token_hash)
                 .bind(wallet_id.as_str())
                 .bind(now)
                 .execute(&self.pool)
                 .await?;
+                Ok(inserted.rows_affected() == 1)
+            }
+
+            async fn time_locked_until(
+                &self,
+                wallet_id: &$crate::ids::WalletId,
+                now: i64,
+            ) -> $crate::store::StoreResult<Option<i64>> {
+                let row: Option<(i64,)> = sqlx::query_as(
+                    "SELECT locked_until FROM wallets WHERE id = $1 AND locked_until > $2",
+                )
+                .bind(wallet_id.as_str())
+                .bind(now)
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(row.map(|r| r.0))
+            }
+
+            async fn time_lock(
+                &self,
+                wallet_id: &$crate::ids::WalletId,
+                until: i64,
+            ) -> $crate::store::StoreResult<()> {
+                let mut tx = self.pool.begin().await?;
+                sqlx::query("UPDATE wallets SET locked_until = $2 WHERE id = $1")
+                    .bind(wallet_id.as_str())
+                    .bind(until)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("DELETE FROM sessions WHERE wallet_id = $1")
+                    .bind(wallet_id.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("DELETE FROM login_states WHERE wallet_id = $1")
+                    .bind(wallet_id.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("DELETE FROM pending_recoveries WHERE wallet_id = $1")
+                    .bind(wallet_id.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
                 Ok(())
             }
 
@@ -661,9 +705,12 @@ macro_rules! impl_store {
                 idle: i64,
                 absolute: i64,
             ) -> $crate::store::StoreResult<Option<$crate::ids::WalletId>> {
+                // A session of a time-locked wallet is refused even if one was left behind.
                 let row: Option<(String,)> = sqlx::query_as(
                     "UPDATE sessions SET last_seen_at = $2 \
-                     WHERE token_hash = $1 AND last_seen_at > $2 - $3 AND created_at > $2 - $4 RETURNING wallet_id",
+                     WHERE token_hash = $1 AND last_seen_at > $2 - $3 AND created_at > $2 - $4 \
+                     AND NOT EXISTS (SELECT 1 FROM wallets w WHERE w.id = sessions.wallet_id AND w.locked_until > $2) \
+                     RETURNING wallet_id",
                 )
                 .bind(token_hash)
                 .bind(now)
