@@ -2109,7 +2109,7 @@ async fn time_lock_refuses_every_way_in_until_its_time(backend: Backend) {
         let err = holder
             .time_lock(&wallet.number, SECRET, bad)
             .await
-            .unwrap_err();
+            .expect_err("refused");
         assert_api_error(&err, 400, "time_lock_invalid");
     }
     // A proof for another wallet does not lock this one.
@@ -2117,7 +2117,7 @@ async fn time_lock_refuses_every_way_in_until_its_time(backend: Backend) {
     let err = holder
         .time_lock(&stranger.number, SECRET, now + 3600)
         .await
-        .unwrap_err();
+        .expect_err("refused");
     assert_api_error(&err, 401, "login_failed");
     assert!(holder.list_raw().await.is_ok(), "still open after refusals");
 
@@ -2131,11 +2131,15 @@ async fn time_lock_refuses_every_way_in_until_its_time(backend: Backend) {
     );
     // Every session ended, on every device: no reads, no writes.
     for client in [&holder, &other_device] {
-        assert_api_error(&client.list_raw().await.unwrap_err(), 401, "not_signed_in");
+        assert_api_error(
+            &client.list_raw().await.expect_err("refused"),
+            401,
+            "not_signed_in",
+        );
         let err = client
             .upload(&wallet, "new", "text/plain", Category::Other, b"x")
             .await
-            .unwrap_err();
+            .expect_err("refused");
         assert_api_error(&err, 401, "not_signed_in");
     }
 
@@ -2165,7 +2169,7 @@ async fn time_lock_refuses_every_way_in_until_its_time(backend: Backend) {
             let err = someone
                 .recover(&number, &recovery, NEW_SECRET)
                 .await
-                .unwrap_err();
+                .expect_err("refused");
             assert_api_error(&err, 423, "wallet_time_locked");
             // Someone who only knows the number learns nothing: a made-up finish is an
             // ordinary failure, without the time.
@@ -2177,7 +2181,7 @@ async fn time_lock_refuses_every_way_in_until_its_time(backend: Backend) {
             let err = someone
                 .login_finish_raw(&started.login_id, random_bytes(192))
                 .await
-                .unwrap_err();
+                .expect_err("refused");
             assert_api_error(&err, 401, "login_failed");
             assert!(matches!(
                 err,
