@@ -278,6 +278,7 @@ pub struct Browser {
     recorder: tokio::task::JoinHandle<()>,
     _profile: tempfile::TempDir,
     downloads: tempfile::TempDir,
+    devtools_port: u16,
 }
 
 fn free_port() -> u16 {
@@ -361,7 +362,49 @@ impl Browser {
             recorder,
             _profile: profile,
             downloads,
+            devtools_port,
         }
+    }
+
+    /// Every cookie the browser holds, for every site and path, as the DevTools protocol's
+    /// `Storage.getCookies` sees them (WebDriver only shows the page's own path).
+    pub async fn all_cookies(&self) -> Vec<serde_json::Value> {
+        use futures_util::{SinkExt, StreamExt};
+        use tokio_tungstenite::tungstenite::Message;
+
+        let version: serde_json::Value = reqwest::get(format!(
+            "http://127.0.0.1:{}/json/version",
+            self.devtools_port
+        ))
+        .await
+        .expect("DevTools")
+        .json()
+        .await
+        .expect("DevTools version");
+        let url = version["webSocketDebuggerUrl"]
+            .as_str()
+            .expect("DevTools URL");
+        let (mut socket, _) = tokio_tungstenite::connect_async(url)
+            .await
+            .expect("DevTools connection");
+        let ask = json!({ "id": 1, "method": "Storage.getCookies", "params": {} });
+        socket
+            .send(Message::text(ask.to_string()))
+            .await
+            .expect("send");
+        while let Some(Ok(message)) = socket.next().await {
+            let Ok(text) = message.into_text() else {
+                continue;
+            };
+            let answer: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+            if answer["id"] == json!(1) {
+                return answer["result"]["cookies"]
+                    .as_array()
+                    .cloned()
+                    .expect("cookies");
+            }
+        }
+        panic!("DevTools closed before answering");
     }
 
     /// Every request the browser sent so far (pages and their workers), as the DevTools

@@ -1516,3 +1516,258 @@ async fn deposit_links_let_a_worker_drop_a_document_into_the_wallet() {
     holder.close().await;
     worker.close().await;
 }
+
+/// What the origin keeps in the browser: each storage API's count, and the cookies with
+/// whether any has an expiry (a persistent cookie).
+async fn stored_in_browser(b: &Browser) -> serde_json::Value {
+    b.client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             (async () => {
+               const databases = indexedDB.databases ? (await indexedDB.databases()).length : 0;
+               const caches_ = await caches.keys();
+               const workers = navigator.serviceWorker
+                 ? (await navigator.serviceWorker.getRegistrations()).length : 0;
+               return { local: localStorage.length, session: sessionStorage.length,
+                        indexed_db: databases, cache_storage: caches_.length,
+                        service_workers: workers };
+             })().then(done, e => done({ error: String(e) }));",
+            vec![],
+        )
+        .await
+        .expect("storage check")
+}
+
+fn assert_nothing_stored(stored: &serde_json::Value, when: &str) {
+    for api in [
+        "local",
+        "session",
+        "indexed_db",
+        "cache_storage",
+        "service_workers",
+    ] {
+        assert_eq!(stored[api], serde_json::json!(0), "{api} {when}: {stored}");
+    }
+}
+
+async fn unlock_in_page(b: &Browser, number: &str, secret: &str) {
+    b.wait_for("#ended-again")
+        .await
+        .click()
+        .await
+        .expect("again");
+    b.wait_for("button[data-lang='fr']")
+        .await
+        .click()
+        .await
+        .expect("fr");
+    b.wait_for("#start-open").await.click().await.expect("open");
+    b.wait_for("#login")
+        .await
+        .send_keys(number)
+        .await
+        .expect("number");
+    b.wait_for("#secret")
+        .await
+        .send_keys(secret)
+        .await
+        .expect("secret");
+    b.wait_for("#unlock-submit")
+        .await
+        .click()
+        .await
+        .expect("unlock");
+}
+
+/// The page's whole markup (attributes included), to look for a document's name.
+async fn markup(b: &Browser) -> String {
+    b.eval("return document.documentElement.outerHTML;")
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Waits for the page a kiosk lock loads, and checks the session was ended on the server.
+async fn wait_for_kiosk_end(b: &Browser, logouts_before: usize) -> usize {
+    b.wait_for("#ended-list").await;
+    let logouts = b
+        .sent_requests()
+        .await
+        .iter()
+        .filter(|r| r.method == "POST" && r.url.ends_with("/api/v1/sessions/logout"))
+        .count();
+    assert!(
+        logouts > logouts_before,
+        "the lock ended the session on the server"
+    );
+    // The fresh page's address no longer says it ended (a reload starts over).
+    let address = b.client.current_url().await.expect("url");
+    assert_eq!(address.query(), Some("kiosk=1&kiosk-idle=12"), "{address}");
+    logouts
+}
+
+#[tokio::test]
+async fn kiosk_mode_leaves_nothing_behind_and_locks_itself() {
+    let (Some(_), Some(chromium)) = (web_dist(), chromium()) else {
+        return;
+    };
+    let server = TestServer::start(Backend::Sqlite).await;
+    let browser = Browser::start(&chromium, "fr-BE").await;
+    let b = &browser;
+    let secret = "kiosque du centre de jour";
+    // The launcher opens PDE in kiosk mode; the test shortens the idle lock to 12 seconds.
+    b.client
+        .goto(&format!("{}/?kiosk=1&kiosk-idle=12", server.base_url))
+        .await
+        .expect("open");
+    b.wait_for("#kiosk-is-on").await;
+    b.wait_for("#kiosk-badge").await;
+    b.wait_for("button[data-lang='fr']")
+        .await
+        .click()
+        .await
+        .expect("fr");
+    b.wait_for("#start-create")
+        .await
+        .click()
+        .await
+        .expect("create");
+    for field in ["#secret", "#secret-repeat"] {
+        b.wait_for(field)
+            .await
+            .send_keys(secret)
+            .await
+            .expect("secret");
+    }
+    b.wait_for("#create-submit")
+        .await
+        .click()
+        .await
+        .expect("submit");
+    let number = b
+        .wait_for("#wallet-number")
+        .await
+        .text()
+        .await
+        .expect("number");
+    for button in ["#recovery-kept", "#created-continue"] {
+        b.wait_for(button).await.click().await.expect("button");
+    }
+
+    // Add, view (no plaintext download offered until turned on), share.
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("carte-kiosque.jpg");
+    std::fs::write(&path, jpeg_with_gps(800, 600, 1)).expect("photo");
+    b.wait_for("#file-input")
+        .await
+        .send_keys(&path.display().to_string())
+        .await
+        .expect("pick");
+    b.wait_for_text("carte-kiosque.jpg").await;
+    b.wait_for(".doc-card button")
+        .await
+        .click()
+        .await
+        .expect("view");
+    b.wait_for("#viewer-image").await;
+    b.wait_for("#downloads-on").await;
+    assert!(
+        b.client.find(Locator::Css("#download")).await.is_err(),
+        "no plaintext download in kiosk mode until the holder turns it on"
+    );
+    b.wait_for("#print").await.click().await.expect("print");
+    b.wait_for("#print-warning").await;
+    b.wait_for("#back").await.click().await.expect("back");
+    share_in_page(b, &["carte-kiosque.jpg"], None, None, "CPAS", false).await;
+    // During the session: nothing stored, and the session cookie has no expiry.
+    assert_nothing_stored(&stored_in_browser(b).await, "during the session");
+    let cookies = b.all_cookies().await;
+    assert!(!cookies.is_empty(), "the session cookie");
+    for cookie in &cookies {
+        assert_eq!(
+            cookie["session"],
+            serde_json::json!(true),
+            "a cookie that outlives the session: {cookie}"
+        );
+    }
+
+    // The lock button: keys gone, worker ended, a fresh page that says what was wiped.
+    b.wait_for("#lock").await.click().await.expect("lock");
+    let logouts = wait_for_kiosk_end(b, 0).await;
+    assert!(!markup(b).await.contains("carte-kiosque"));
+    assert_nothing_stored(&stored_in_browser(b).await, "after the lock");
+    let cookies = b.all_cookies().await;
+    assert!(
+        cookies.is_empty(),
+        "no cookie after the session: {cookies:?}"
+    );
+    b.screenshot("fr-kiosk-ended").await;
+
+    // The idle lock: open again, show the document, touch nothing.
+    unlock_in_page(b, &number, secret).await;
+    b.wait_for(".doc-card button")
+        .await
+        .click()
+        .await
+        .expect("view");
+    b.wait_for("#viewer-image").await;
+    assert!(markup(b).await.contains("carte-kiosque"));
+    b.wait_for("#idle-countdown").await;
+    b.screenshot("fr-kiosk-countdown").await;
+    let logouts = wait_for_kiosk_end(b, logouts).await;
+    assert!(
+        !markup(b).await.contains("carte-kiosque"),
+        "no document name after the idle lock"
+    );
+
+    // The panic key: Escape twice.
+    unlock_in_page(b, &number, secret).await;
+    b.wait_for_text("carte-kiosque.jpg").await;
+    let escape = "\u{e00c}";
+    b.client
+        .active_element()
+        .await
+        .expect("focus")
+        .send_keys(&format!("{escape}{escape}"))
+        .await
+        .expect("escape twice");
+    let logouts = wait_for_kiosk_end(b, logouts).await;
+    assert!(!markup(b).await.contains("carte-kiosque"));
+
+    // Prepare a meeting: lock until later; the grant still opens, the wallet does not.
+    unlock_in_page(b, &number, secret).await;
+    b.wait_for("#wallet-meeting")
+        .await
+        .click()
+        .await
+        .expect("meeting");
+    b.wait_for("#meeting-secret")
+        .await
+        .send_keys(secret)
+        .await
+        .expect("secret");
+    b.wait_for("#meeting-lock")
+        .await
+        .click()
+        .await
+        .expect("lock");
+    b.wait_for("#meeting-confirm-text").await;
+    b.wait_for("#meeting-lock-yes")
+        .await
+        .click()
+        .await
+        .expect("yes");
+    b.wait_for("#time-locked-until").await;
+    b.wait_for("#time-locked-done")
+        .await
+        .click()
+        .await
+        .expect("done");
+    wait_for_kiosk_end(b, logouts).await;
+    unlock_in_page(b, &number, secret).await;
+    b.wait_for_text("Personne ne peut ouvrir ce portefeuille avant le")
+        .await;
+    assert!(!markup(b).await.contains("carte-kiosque"));
+    browser.close().await;
+}

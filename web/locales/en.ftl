@@ -280,3 +280,49 @@ drop-sent = Sent.
 drop-privacy = Once sent, you can no longer see or open these documents. Only the person can.
 share-notes-option = Also share my notes and the small pictures
 share-notes-hint = Otherwise the person sees only the name and the document.
+
+## Kiosk mode (public computer)
+kiosk-badge = Public computer
+kiosk-countdown = { $seconds ->
+    [one] The wallet closes in { $seconds } second. Touch the screen to stay.
+   *[other] The wallet closes in { $seconds } seconds. Touch the screen to stay.
+}
+kiosk-stay = I am here
+kiosk-switch = I am on a public computer
+kiosk-switch-hint = Nothing stays on the computer. The wallet closes by itself if you do nothing.
+kiosk-is-on = Public computer mode: nothing stays here, the wallet closes by itself. Press Escape twice to close it at once.
+kiosk-downloads-on = Allow downloads
+kiosk-downloads-warning = A downloaded file stays on this computer. The next person could find it. Only do this on a computer you trust.
+kiosk-downloads-yes = Yes, allow
+kiosk-print-warning = The printer may be shared: someone else could take your pages. Go to the printer right away.
+
+## Prepare my meeting (lock until a time)
+meeting-title = Prepare my meeting
+meeting-lead = First share what you want to show. Then close the wallet until after the meeting: nobody can open it before that time, not even you, not even with the recovery key. Your share links keep working.
+meeting-share-first = Share documents first
+meeting-hours-label = Close for how long?
+meeting-hours = { $count ->
+    [one] { $count } hour
+   *[other] { $count } hours
+}
+meeting-until = Closed until { $time }
+meeting-secret-label = Your secret, to confirm
+meeting-lock = Close until that time
+meeting-confirm = Last check: you will not be able to open your wallet before { $time }. This cannot be undone.
+meeting-lock-yes = Yes, close it
+meeting-lock-no = No, go back
+time-locked-title = Your wallet is closed
+time-locked-until = Nobody can open this wallet before { $time }, not even you.
+time-locked-links = The links you shared still work.
+time-locked-done = Done
+
+## End of a session on a public computer
+ended-title = Session ended
+ended-keys = The keys of your wallet were erased from this computer's memory.
+ended-documents = The open documents were closed. Nothing is kept in this browser.
+ended-server = The connection to your wallet is closed.
+ended-advice = You can leave the computer. Your documents stay protected in your wallet.
+ended-again = Start again
+
+error-wallet-time-locked = This wallet is closed until the time that was chosen. Nobody can open it before then.
+error-time-lock-invalid = Choose a time to come, at most 72 hours from now.

@@ -280,3 +280,49 @@ drop-sent = Envoyé.
 drop-privacy = Après l'envoi, vous ne pouvez plus voir ni ouvrir ces documents. Seule la personne le peut.
 share-notes-option = Partager aussi mes notes et les petites images
 share-notes-hint = Sinon, la personne voit seulement le nom et le document.
+
+## Mode kiosque (ordinateur public)
+kiosk-badge = Ordinateur public
+kiosk-countdown = { $seconds ->
+    [one] Le portefeuille se ferme dans { $seconds } seconde. Touchez l'écran pour rester.
+   *[other] Le portefeuille se ferme dans { $seconds } secondes. Touchez l'écran pour rester.
+}
+kiosk-stay = Je suis là
+kiosk-switch = Je suis sur un ordinateur public
+kiosk-switch-hint = Rien ne reste sur l'ordinateur. Le portefeuille se ferme seul si vous ne faites rien.
+kiosk-is-on = Mode ordinateur public : rien ne reste ici, le portefeuille se ferme seul. Échap deux fois le ferme tout de suite.
+kiosk-downloads-on = Permettre de télécharger
+kiosk-downloads-warning = Un fichier téléchargé reste sur cet ordinateur. La personne suivante pourrait le trouver. Faites-le seulement sur un ordinateur de confiance.
+kiosk-downloads-yes = Oui, permettre
+kiosk-print-warning = L'imprimante est peut-être partagée : quelqu'un d'autre pourrait prendre vos pages. Allez tout de suite à l'imprimante.
+
+## Préparer mon rendez-vous (verrou jusqu'à une heure)
+meeting-title = Préparer mon rendez-vous
+meeting-lead = Partagez d'abord ce que vous voulez montrer. Puis fermez le portefeuille jusqu'après le rendez-vous : personne ne pourra l'ouvrir avant l'heure, pas même vous, pas même avec la clé de secours. Vos liens de partage marchent toujours.
+meeting-share-first = D'abord partager des documents
+meeting-hours-label = Fermer pour combien de temps ?
+meeting-hours = { $count ->
+    [one] { $count } heure
+   *[other] { $count } heures
+}
+meeting-until = Fermé jusqu'au { $time }
+meeting-secret-label = Votre secret, pour confirmer
+meeting-lock = Fermer jusqu'à cette heure
+meeting-confirm = Dernière vérification : vous ne pourrez pas ouvrir votre portefeuille avant le { $time }. On ne peut pas annuler.
+meeting-lock-yes = Oui, fermer
+meeting-lock-no = Non, revenir
+time-locked-title = Votre portefeuille est fermé
+time-locked-until = Personne ne peut ouvrir ce portefeuille avant le { $time }, pas même vous.
+time-locked-links = Les liens que vous avez partagés marchent toujours.
+time-locked-done = Terminé
+
+## Fin de session sur un ordinateur public
+ended-title = Session terminée
+ended-keys = Les clés de votre portefeuille sont effacées de la mémoire de cet ordinateur.
+ended-documents = Les documents ouverts sont fermés. Rien n'est gardé dans ce navigateur.
+ended-server = La connexion à votre portefeuille est fermée.
+ended-advice = Vous pouvez quitter l'ordinateur. Vos documents restent protégés dans votre portefeuille.
+ended-again = Recommencer
+
+error-wallet-time-locked = Ce portefeuille est fermé jusqu'à l'heure choisie. Personne ne peut l'ouvrir avant.
+error-time-lock-invalid = Choisissez une heure à venir, au plus dans 72 heures.

@@ -280,3 +280,49 @@ drop-sent = Verstuurd.
 drop-privacy = Na het versturen kunt u deze documenten niet meer zien of openen. Alleen de persoon kan dat.
 share-notes-option = Ook mijn notities en de kleine afbeeldingen delen
 share-notes-hint = Anders ziet de persoon alleen de naam en het document.
+
+## Kioskmodus (openbare computer)
+kiosk-badge = Openbare computer
+kiosk-countdown = { $seconds ->
+    [one] De portefeuille sluit over { $seconds } seconde. Raak het scherm aan om te blijven.
+   *[other] De portefeuille sluit over { $seconds } seconden. Raak het scherm aan om te blijven.
+}
+kiosk-stay = Ik ben hier
+kiosk-switch = Ik zit aan een openbare computer
+kiosk-switch-hint = Er blijft niets op de computer. De portefeuille sluit vanzelf als u niets doet.
+kiosk-is-on = Modus openbare computer: er blijft hier niets, de portefeuille sluit vanzelf. Twee keer Escape sluit hem meteen.
+kiosk-downloads-on = Downloaden toestaan
+kiosk-downloads-warning = Een gedownload bestand blijft op deze computer. De volgende persoon kan het vinden. Doe dit alleen op een computer die u vertrouwt.
+kiosk-downloads-yes = Ja, toestaan
+kiosk-print-warning = De printer is misschien gedeeld: iemand anders kan uw pagina's meenemen. Ga meteen naar de printer.
+
+## Mijn afspraak voorbereiden (slot tot een tijdstip)
+meeting-title = Mijn afspraak voorbereiden
+meeting-lead = Deel eerst wat u wilt tonen. Sluit dan de portefeuille tot na de afspraak: niemand kan hem voor dat uur openen, zelfs u niet, zelfs niet met de herstelsleutel. Uw deellinks blijven werken.
+meeting-share-first = Eerst documenten delen
+meeting-hours-label = Hoelang sluiten?
+meeting-hours = { $count ->
+    [one] { $count } uur
+   *[other] { $count } uur
+}
+meeting-until = Gesloten tot { $time }
+meeting-secret-label = Uw geheim, om te bevestigen
+meeting-lock = Sluiten tot dat uur
+meeting-confirm = Laatste controle: u kunt uw portefeuille niet openen voor { $time }. Dit kan niet ongedaan worden.
+meeting-lock-yes = Ja, sluiten
+meeting-lock-no = Nee, terug
+time-locked-title = Uw portefeuille is gesloten
+time-locked-until = Niemand kan deze portefeuille openen voor { $time }, zelfs u niet.
+time-locked-links = De links die u deelde, werken nog.
+time-locked-done = Klaar
+
+## Einde van een sessie op een openbare computer
+ended-title = Sessie beëindigd
+ended-keys = De sleutels van uw portefeuille zijn gewist uit het geheugen van deze computer.
+ended-documents = De open documenten zijn gesloten. Er blijft niets in deze browser.
+ended-server = De verbinding met uw portefeuille is gesloten.
+ended-advice = U kunt de computer verlaten. Uw documenten blijven beschermd in uw portefeuille.
+ended-again = Opnieuw beginnen
+
+error-wallet-time-locked = Deze portefeuille is gesloten tot het gekozen uur. Niemand kan hem eerder openen.
+error-time-lock-invalid = Kies een uur in de toekomst, hoogstens 72 uur van nu.

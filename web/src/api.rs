@@ -99,6 +99,13 @@ async fn error_from(response: Response) -> Failure {
             if let Some(tries_left) = body.error.tries_left {
                 return Failure::WrongPin { tries_left };
             }
+            if let Some(until) = body
+                .error
+                .locked_until
+                .filter(|_| body.error.code == ErrorCode::WalletTimeLocked.as_str())
+            {
+                return Failure::TimeLocked { until };
+            }
             Failure::Server {
                 code: body.error.code,
                 retry_after_seconds: body.error.retry_after_seconds.or(retry_header),

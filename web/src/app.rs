@@ -5,7 +5,7 @@ use pde_crypto::document::DocumentId;
 use pde_crypto::metadata::Category;
 use wasm_bindgen::JsCast;
 
-use crate::components::Header;
+use crate::components::{Countdown, Header};
 use crate::i18n::{keys, Arg, Catalogue};
 use crate::pages;
 use crate::protocol::{DocumentsView, Failure, WalletView};
@@ -50,6 +50,15 @@ pub enum Screen {
     Receive,
     /// A deposit link was just made.
     DepositReady(ReadyLink),
+    /// "Prepare my meeting": lock the wallet until a chosen time.
+    Meeting,
+    /// The wallet was just time-locked.
+    TimeLocked {
+        /// Unix seconds.
+        until: i64,
+    },
+    /// A kiosk session just ended: what was wiped.
+    Ended,
 }
 
 /// The whole address of a link to this server: `/<kind>/<id>#<fragment>` (`g` for a grant,
@@ -102,6 +111,14 @@ pub struct AppState {
     /// Files whose adding was cut short by the end of the session: added again after
     /// unlocking.
     pub pending_files: StoredValue<Vec<(web_sys::File, Category)>, LocalStorage>,
+    /// Kiosk mode (a public computer): see [`crate::kiosk`].
+    pub kiosk: RwSignal<bool>,
+    /// Seconds of idleness before a kiosk lock.
+    pub idle_seconds: i64,
+    /// Seconds left before the idle lock, in its last seconds.
+    pub countdown: RwSignal<Option<i64>>,
+    /// In kiosk mode, the holder turned plaintext downloads on (after a warning).
+    pub downloads_allowed: RwSignal<bool>,
 }
 
 /// A document's name, category and note as being edited.
@@ -221,6 +238,10 @@ impl AppState {
                 )
             }
             Failure::SessionEnded | Failure::Locked => self.t(keys::SESSION_ENDED),
+            Failure::TimeLocked { until } => self.t_with(
+                keys::TIME_LOCKED_UNTIL,
+                &[("time", self.date_time(*until).into())],
+            ),
             Failure::WeakSecret { problem } => self.t(&format!("secret-{problem}")),
             Failure::BadPseudonym { code } => self.t(&format!("error-{}", code.replace('_', "-"))),
             Failure::FileTooLarge { max_bytes } => self.t_with(
@@ -291,9 +312,14 @@ pub fn App() -> impl IntoView {
         preferred.insert(0, lang);
     }
     let initial = CATALOGUE.with(|c| c.negotiate(preferred.iter().map(String::as_str)));
+    let kiosk = crate::kiosk::from_address();
     let state = AppState {
         lang: RwSignal::new(initial),
-        screen: RwSignal::new(Screen::Language),
+        screen: RwSignal::new(if kiosk.ended {
+            Screen::Ended
+        } else {
+            Screen::Language
+        }),
         wallet: RwSignal::new(None),
         documents: RwSignal::new(DocumentsView::default()),
         notice: RwSignal::new(None),
@@ -301,8 +327,18 @@ pub fn App() -> impl IntoView {
         remembered_login: RwSignal::new(None),
         draft: RwSignal::new(None),
         pending_files: StoredValue::new_local(Vec::new()),
+        kiosk: RwSignal::new(kiosk.on),
+        idle_seconds: kiosk.idle_seconds,
+        countdown: RwSignal::new(None),
+        downloads_allowed: RwSignal::new(false),
     };
     provide_context(state);
+    if link.is_none() {
+        crate::kiosk::install(state);
+        if kiosk.ended {
+            crate::kiosk::forget_ended(state);
+        }
+    }
 
     // The document's language and direction follow the choice (Arabic is right to left).
     Effect::new(move |_| {
@@ -352,6 +388,7 @@ pub fn App() -> impl IntoView {
     view! {
         <a class="skip" href="#main">{tr(keys::SKIP_TO_CONTENT)}</a>
         <Header/>
+        <Countdown/>
         <main id="main">
             {move || match state.screen.get() {
                 Screen::Language => pages::language::LanguagePage().into_any(),
@@ -369,6 +406,9 @@ pub fn App() -> impl IntoView {
                 Screen::Grants => pages::grants::GrantsPage().into_any(),
                 Screen::Receive => pages::deposit::ReceivePage().into_any(),
                 Screen::DepositReady(link) => view! { <pages::deposit::DepositReadyPage link=link/> }.into_any(),
+                Screen::Meeting => pages::meeting::MeetingPage().into_any(),
+                Screen::TimeLocked { until } => view! { <pages::meeting::TimeLockedPage until=until/> }.into_any(),
+                Screen::Ended => pages::meeting::EndedPage().into_any(),
             }}
         </main>
     }

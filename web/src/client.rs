@@ -157,6 +157,7 @@ impl Inner {
                 }
             }
             VaultMessage::Progress { id, progress } => {
+                crate::kiosk::note_activity();
                 if let Some(report) = self
                     .pending
                     .borrow()
@@ -172,6 +173,16 @@ impl Inner {
                 }
             }
         }
+    }
+}
+
+/// Ends the vault worker: whatever its memory still held (keys already zeroized, buffers,
+/// the allocator's free pages) goes with it. The next call starts a fresh one.
+pub fn end_vault() {
+    if let Some(client) = VAULT.with(|v| v.borrow_mut().take()) {
+        client.0.worker.terminate();
+        // Anyone still waiting hears "the vault stopped".
+        client.0.pending.borrow_mut().clear();
     }
 }
 

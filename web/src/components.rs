@@ -159,8 +159,13 @@ pub fn Alert(message: Signal<Option<String>>) -> impl IntoView {
     }
 }
 
-/// Locks the wallet: the vault forgets the key and ends the session.
+/// Locks the wallet: the vault forgets the key and ends the session. In kiosk mode the vault
+/// worker ends too and a fresh page loads (see [`crate::kiosk`]).
 pub fn lock(state: AppState) {
+    if state.kiosk.get_untracked() {
+        crate::kiosk::end_session(state);
+        return;
+    }
     leptos::task::spawn_local(async move {
         if let Ok(vault) = vault() {
             let _ = vault.ask(Command::Lock).await;
@@ -211,13 +216,52 @@ pub fn Header() -> impl IntoView {
                         .collect_view()}
                 </select>
             </label>
-            <Show when=move || state.wallet.get().is_some()>
-                <button id="lock" class="button lock" on:click=move |_| lock(state)>
+            <Show when=move || state.kiosk.get()>
+                <p class="kiosk-badge" id="kiosk-badge">
+                    <Glyph icon=Icon::Eye/>
+                    <span>{tr(keys::KIOSK_BADGE)}</span>
+                </p>
+            </Show>
+            // In kiosk mode the lock is on every screen: it also wipes a half-typed number.
+            <Show when=move || state.wallet.get().is_some() || state.kiosk.get()>
+                <button
+                    id="lock"
+                    class="button lock"
+                    class:big=move || state.kiosk.get()
+                    aria-keyshortcuts="Escape Escape"
+                    on:click=move |_| lock(state)
+                >
                     <Glyph icon=Icon::Lock/>
                     <span>{tr(keys::LOCK)}</span>
                 </button>
             </Show>
         </header>
+    }
+}
+
+/// The last seconds before a kiosk idle lock, announced.
+#[component]
+pub fn Countdown() -> impl IntoView {
+    let state = AppState::get();
+    view! {
+        <Show when=move || state.countdown.get().is_some()>
+            <div class="countdown" id="idle-countdown" role="alert">
+                <Glyph icon=Icon::Clock/>
+                <p>
+                    {move || {
+                        state.t_with(
+                            keys::KIOSK_COUNTDOWN,
+                            &[("seconds", state.countdown.get().unwrap_or(0).into())],
+                        )
+                    }}
+                </p>
+                // Any touch resets the idle time; the button makes it plain.
+                <button class="button primary" id="idle-stay">
+                    <Glyph icon=Icon::Check/>
+                    <span>{tr(keys::KIOSK_STAY)}</span>
+                </button>
+            </div>
+        </Show>
     }
 }
 

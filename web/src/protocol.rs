@@ -81,6 +81,16 @@ pub enum Command {
     },
     /// Forgets every key and ends the session.
     Lock,
+    /// "Prepare my meeting": proves the secret again and locks the wallet until `until` (Unix
+    /// seconds); the server ends every session and the vault forgets the key.
+    TimeLock {
+        /// The wallet number or pseudonym.
+        login: String,
+        /// The secret, typed again.
+        secret: Secret,
+        /// Unix seconds.
+        until: i64,
+    },
     /// Shares documents through a new grant link: each is decrypted and sealed again to a
     /// fresh grant key (reporting progress), then sent.
     Share(ShareRequest),
@@ -246,6 +256,11 @@ pub enum Reply {
     },
     /// Done, nothing to report.
     Done,
+    /// The wallet is locked until then; every session ended, the key is forgotten.
+    TimeLocked {
+        /// Unix seconds.
+        until: i64,
+    },
     /// Something failed.
     Failed(Failure),
 }
@@ -380,6 +395,11 @@ pub enum Failure {
     SessionEnded,
     /// No wallet is open in the vault.
     Locked,
+    /// The wallet is time-locked (told only after the secret was verified).
+    TimeLocked {
+        /// Unix seconds.
+        until: i64,
+    },
     /// The secret breaks the passphrase policy.
     WeakSecret {
         /// Which rule (a translation key suffix).

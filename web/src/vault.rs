@@ -11,7 +11,8 @@ use pde_api::{
     Base64Bytes, DocumentInfo, DocumentList, ErrorCode, LoginFinishRequest, LoginStartRequest,
     LoginStartResponse, MetadataUpdate, RecoverFinishRequest, RecoverStartRequest,
     RecoverStartResponse, RegisterFinishRequest, RegisterStartRequest, RegisterStartResponse,
-    ServerInfo, SessionOpened, UploadCommitRequest, UploadCreateRequest, UploadStatus,
+    ServerInfo, SessionOpened, TimeLockRequest, TimeLocked, UploadCommitRequest,
+    UploadCreateRequest, UploadStatus,
 };
 use pde_crypto::document::{self, DocumentId, DocumentSealer};
 use pde_crypto::metadata::{self, Category, DocumentMetadata};
@@ -97,7 +98,7 @@ pub fn run() {
             let (reply, blob) = match handle(id, request.command, file).await {
                 Ok(answer) => answer,
                 Err(failure) => {
-                    if failure == Failure::SessionEnded {
+                    if matches!(failure, Failure::SessionEnded | Failure::TimeLocked { .. }) {
                         forget_wallet();
                     }
                     (Reply::Failed(failure), None)
@@ -202,6 +203,11 @@ async fn handle(id: u32, command: Command, file: Option<File>) -> Outcome {
             })?;
             crate::sharing::drop_file(id, &file).await
         }
+        Command::TimeLock {
+            login,
+            secret,
+            until,
+        } => time_lock(&login, secret, until).await,
         Command::Lock => {
             forget_wallet();
             crate::sharing::forget_link();
@@ -348,6 +354,53 @@ pub(crate) async fn unlock(login: &str, secret: Secret) -> Outcome {
     let wrapped = WrappedWalletKey::from_bytes(&opened.wrapped_key.0).map_err(crypto_failure)?;
     let key = wallet::unwrap_with_export_key(&wrapped, &export_key).map_err(crypto_failure)?;
     keep_open(key, &opened)
+}
+
+/// Locks the open wallet until `until`, the secret proven again by a fresh OPAQUE login whose
+/// last message goes to `/wallet/time-lock` instead of opening a session. The server then ends
+/// every session of the wallet; the key is forgotten here too.
+async fn time_lock(login: &str, secret: Secret, until: i64) -> Outcome {
+    with_wallet(|_| ())?;
+    let secret_bytes = secret.0.as_bytes();
+    let (state, request) = opaque::client_login_start(secret_bytes).map_err(crypto_failure)?;
+    let started: LoginStartResponse = api::send_json(
+        "POST",
+        "/sessions/start",
+        &LoginStartRequest {
+            login: login.trim().to_owned(),
+            credential_request: request.into(),
+        },
+    )
+    .await?;
+    started.ksf.validate().map_err(crypto_failure)?;
+    let (finalization, _export_key) = opaque::client_login_finish(
+        state,
+        secret_bytes,
+        &started.credential_response.0,
+        started.ksf,
+    )
+    .map_err(|_| Failure::Server {
+        code: ErrorCode::LoginFailed.as_str().into(),
+        retry_after_seconds: None,
+    })?;
+    let locked: TimeLocked = api::send_json(
+        "POST",
+        "/wallet/time-lock",
+        &TimeLockRequest {
+            login_id: started.login_id,
+            credential_finalization: finalization.into(),
+            locked_until: until,
+        },
+    )
+    .await?;
+    forget_wallet();
+    crate::sharing::forget_link();
+    Ok((
+        Reply::TimeLocked {
+            until: locked.locked_until,
+        },
+        None,
+    ))
 }
 
 /// Keeps the wallet key for the session the server just opened, after checking that the key

@@ -7,7 +7,7 @@ use pde_crypto::metadata::Category;
 
 use crate::app::{category_key, tr, AppState, EditDraft, Screen};
 use crate::client::vault;
-use crate::components::{Alert, Glyph, Icon};
+use crate::components::{print_page, Alert, Glyph, Icon};
 use crate::i18n::keys;
 use crate::pages::wallet::refresh;
 use crate::protocol::{Command, Display, Reply};
@@ -55,6 +55,8 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let saved = RwSignal::new(false);
     let confirming = RwSignal::new(false);
+    let asking_downloads = RwSignal::new(false);
+    let asking_print = RwSignal::new(false);
     let busy = RwSignal::new(false);
 
     leptos::task::spawn_local(async move {
@@ -157,7 +159,9 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
                 }}
             </div>
             <div class="actions">
-                <Show when=move || url.get().is_some()>
+                // In kiosk mode a plaintext copy would stay on the public computer: off until
+                // the holder turns it on, after a warning.
+                <Show when=move || url.get().is_some() && (!state.kiosk.get() || state.downloads_allowed.get())>
                     <a
                         id="download"
                         class="button"
@@ -168,11 +172,65 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
                         <span>{tr(keys::DOWNLOAD)}</span>
                     </a>
                 </Show>
+                <Show when=move || url.get().is_some() && state.kiosk.get() && !state.downloads_allowed.get()>
+                    <button id="downloads-on" class="button" on:click=move |_| asking_downloads.set(true)>
+                        <Glyph icon=Icon::Download/>
+                        <span>{tr(keys::KIOSK_DOWNLOADS_ON)}</span>
+                    </button>
+                </Show>
+                <Show when=move || matches!(display.get(), Some(Display::Image | Display::Pdf))>
+                    <button id="print" class="button" on:click=move |_| {
+                        if state.kiosk.get_untracked() {
+                            asking_print.set(true);
+                        } else {
+                            print_page();
+                        }
+                    }>
+                        <Glyph icon=Icon::Print/>
+                        <span>{tr(keys::PRINT)}</span>
+                    </button>
+                </Show>
                 <button id="delete" class="button danger" on:click=move |_| confirming.set(true)>
                     <Glyph icon=Icon::Delete/>
                     <span>{tr(keys::DELETE)}</span>
                 </button>
             </div>
+            <Show when=move || asking_downloads.get()>
+                <div class="confirm" role="alertdialog" aria-labelledby="downloads-warning" aria-modal="false">
+                    <p id="downloads-warning">{tr(keys::KIOSK_DOWNLOADS_WARNING)}</p>
+                    <div class="actions">
+                        <button id="downloads-yes" class="button danger" on:click=move |_| {
+                            state.downloads_allowed.set(true);
+                            asking_downloads.set(false);
+                        }>
+                            <Glyph icon=Icon::Download/>
+                            <span>{tr(keys::KIOSK_DOWNLOADS_YES)}</span>
+                        </button>
+                        <button class="button" on:click=move |_| asking_downloads.set(false)>
+                            <Glyph icon=Icon::Back/>
+                            <span>{tr(keys::DELETE_NO)}</span>
+                        </button>
+                    </div>
+                </div>
+            </Show>
+            <Show when=move || asking_print.get()>
+                <div class="confirm" role="alertdialog" aria-labelledby="print-warning" aria-modal="false">
+                    <p id="print-warning">{tr(keys::KIOSK_PRINT_WARNING)}</p>
+                    <div class="actions">
+                        <button id="print-yes" class="button primary" on:click=move |_| {
+                            asking_print.set(false);
+                            print_page();
+                        }>
+                            <Glyph icon=Icon::Print/>
+                            <span>{tr(keys::PRINT)}</span>
+                        </button>
+                        <button class="button" on:click=move |_| asking_print.set(false)>
+                            <Glyph icon=Icon::Back/>
+                            <span>{tr(keys::DELETE_NO)}</span>
+                        </button>
+                    </div>
+                </div>
+            </Show>
             <Show when=move || confirming.get()>
                 <div class="confirm" role="alertdialog" aria-labelledby="confirm-text" aria-modal="false">
                     <p id="confirm-text">{tr(keys::DELETE_CONFIRM)}</p>
@@ -188,7 +246,7 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
                     </div>
                 </div>
             </Show>
-            <form class="edit" on:submit=save>
+            <form class="edit no-print" on:submit=save>
                 <h2>{tr(keys::DOCUMENT_EDIT_TITLE)}</h2>
                 <label for="doc-name">{tr(keys::DOCUMENT_NAME_LABEL)}</label>
                 <input

@@ -40,6 +40,27 @@ pub fn LanguagePage() -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
+            // Kiosk mode can be switched on here (the kiosk launcher opens PDE with it on); it
+            // is never switched off in the page.
+            <div class="kiosk-switch">
+                <Show
+                    when=move || state.kiosk.get()
+                    fallback=move || {
+                        view! {
+                            <button id="kiosk-on" class="button" on:click=move |_| crate::kiosk::switch_on(state)>
+                                <Glyph icon=Icon::Eye/>
+                                <span>{tr(keys::KIOSK_SWITCH)}</span>
+                            </button>
+                            <p class="hint">{tr(keys::KIOSK_SWITCH_HINT)}</p>
+                        }
+                    }
+                >
+                    <p class="notice" id="kiosk-is-on">
+                        <Glyph icon=Icon::Eye/>
+                        <span>{tr(keys::KIOSK_IS_ON)}</span>
+                    </p>
+                </Show>
+            </div>
         </section>
     }
 }

@@ -6,6 +6,7 @@ pub mod deposit;
 pub mod document;
 pub mod grants;
 pub mod language;
+pub mod meeting;
 pub mod recover;
 pub mod share;
 pub mod start;

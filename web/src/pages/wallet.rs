@@ -170,6 +170,10 @@ pub fn WalletPage() -> impl IntoView {
                     <Glyph icon=Icon::Add/>
                     <span>{tr(keys::DEPOSIT_TITLE)}</span>
                 </button>
+                <button id="wallet-meeting" class="button" on:click=move |_| state.screen.set(Screen::Meeting)>
+                    <Glyph icon=Icon::Clock/>
+                    <span>{tr(keys::MEETING_TITLE)}</span>
+                </button>
             </div>
 
             <section
