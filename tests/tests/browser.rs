@@ -624,6 +624,31 @@ async fn every_screen_in_four_languages_passes_axe_and_is_photographed() {
         b.wait_for(".grant").await;
         problems.extend(shot(b, &axe, lang, &mut step, "grants").await);
 
+        // Preparing a meeting, up to the second confirmation (not confirmed here).
+        b.wait_for("#back").await.click().await.expect("back");
+        b.wait_for("#wallet-meeting")
+            .await
+            .click()
+            .await
+            .expect("meeting");
+        b.wait_for("#meeting-secret")
+            .await
+            .send_keys(secret)
+            .await
+            .expect("secret");
+        b.wait_for("#meeting-lock")
+            .await
+            .click()
+            .await
+            .expect("lock");
+        b.wait_for("#meeting-confirm-text").await;
+        problems.extend(shot(b, &axe, lang, &mut step, "meeting").await);
+        b.wait_for("#meeting-lock-no")
+            .await
+            .click()
+            .await
+            .expect("no");
+
         b.wait_for("#lock").await.click().await.expect("lock");
         b.wait_for("#unlock-submit").await;
         problems.extend(shot(b, &axe, lang, &mut step, "unlock").await);
@@ -645,6 +670,20 @@ async fn every_screen_in_four_languages_passes_axe_and_is_photographed() {
             .expect("submit");
         b.wait_for(".alert").await;
         problems.extend(shot(b, &axe, lang, &mut step, "unlock-error").await);
+
+        // Kiosk mode: the first screen, the countdown before the idle lock, the end page.
+        b.client
+            .goto(&format!("{}/?kiosk=1&kiosk-idle=12", server.base_url))
+            .await
+            .expect("kiosk");
+        b.wait_for("#kiosk-is-on").await;
+        problems.extend(shot(b, &axe, lang, &mut step, "kiosk-language").await);
+        b.wait_for(&choose).await.click().await.expect("language");
+        b.wait_for("#idle-countdown").await;
+        problems.extend(shot(b, &axe, lang, &mut step, "kiosk-countdown").await);
+        b.wait_for("#ended-list").await;
+        b.wait_for(&format!("html[lang='{lang}']")).await;
+        problems.extend(shot(b, &axe, lang, &mut step, "kiosk-ended").await);
         browser.close().await;
     }
     assert!(

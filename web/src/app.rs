@@ -311,8 +311,11 @@ pub fn App() -> impl IntoView {
     if let Some(lang) = link.as_ref().and_then(|l| l.lang.clone()) {
         preferred.insert(0, lang);
     }
-    let initial = CATALOGUE.with(|c| c.negotiate(preferred.iter().map(String::as_str)));
     let kiosk = crate::kiosk::from_address();
+    if let Some(lang) = kiosk.lang.clone() {
+        preferred.insert(0, lang);
+    }
+    let initial = CATALOGUE.with(|c| c.negotiate(preferred.iter().map(String::as_str)));
     let state = AppState {
         lang: RwSignal::new(initial),
         screen: RwSignal::new(if kiosk.ended {

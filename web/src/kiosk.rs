@@ -35,7 +35,7 @@ const PANIC_WINDOW_MS: f64 = 1500.0;
 const LOGOUT_WAIT_MS: i32 = 3000;
 
 /// Kiosk settings read from the address.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct KioskStart {
     /// Kiosk mode is on.
     pub on: bool,
@@ -43,6 +43,8 @@ pub struct KioskStart {
     pub idle_seconds: i64,
     /// This page was loaded by a kiosk lock: show what was wiped.
     pub ended: bool,
+    /// The language the holder was using before the lock (for the end page).
+    pub lang: Option<String>,
 }
 
 fn query_value(search: &str, name: &str) -> Option<String> {
@@ -65,21 +67,24 @@ pub fn from_address() -> KioskStart {
         .map(|s| s.clamp(MIN_IDLE_SECONDS, DEFAULT_IDLE_SECONDS))
         .unwrap_or(DEFAULT_IDLE_SECONDS);
     let ended = on && query_value(&search, "ended").as_deref() == Some("1");
+    let lang = query_value(&search, "lang").filter(|_| ended);
     KioskStart {
         on,
         idle_seconds,
         ended,
+        lang,
     }
 }
 
-/// The address of a kiosk page (keeping a shortened idle time).
-fn kiosk_address(idle_seconds: i64, ended: bool) -> String {
+/// The address of a kiosk page (keeping a shortened idle time); the end page also carries the
+/// interface language.
+fn kiosk_address(idle_seconds: i64, ended_in: Option<&str>) -> String {
     let mut address = String::from("/?kiosk=1");
     if idle_seconds != DEFAULT_IDLE_SECONDS {
         address.push_str(&format!("&kiosk-idle={idle_seconds}"));
     }
-    if ended {
-        address.push_str("&ended=1");
+    if let Some(lang) = ended_in {
+        address.push_str(&format!("&ended=1&lang={lang}"));
     }
     address
 }
@@ -93,13 +98,13 @@ fn set_address(address: &str) {
 /// The holder switched kiosk mode on: the address says so, so a reload keeps it.
 pub fn switch_on(state: AppState) {
     state.kiosk.set(true);
-    set_address(&kiosk_address(state.idle_seconds, false));
+    set_address(&kiosk_address(state.idle_seconds, None));
 }
 
 /// After a kiosk lock the fresh page drops `ended=1` from the address (a reload shows the
 /// first screen).
 pub fn forget_ended(state: AppState) {
-    set_address(&kiosk_address(state.idle_seconds, false));
+    set_address(&kiosk_address(state.idle_seconds, None));
 }
 
 /// Locks for good: the vault forgets the key and ends the session, the worker ends, and a fresh
@@ -108,7 +113,7 @@ pub fn end_session(state: AppState) {
     if LOCKING.with(|l| l.replace(true)) {
         return;
     }
-    let address = kiosk_address(state.idle_seconds, true);
+    let address = kiosk_address(state.idle_seconds, Some(state.lang.get_untracked()));
     // Whatever happens to the logout, the page is replaced.
     if let Some(window) = web_sys::window() {
         let fallback = address.clone();

@@ -76,6 +76,8 @@ pub fn MeetingPage() -> impl IntoView {
                 <Glyph icon=Icon::Share/>
                 <span>{tr(keys::MEETING_SHARE_FIRST)}</span>
             </button>
+            // One step at a time: the form, then the last check in its place.
+            <Show when=move || until.get().is_none()>
             <form on:submit=ask>
                 <label for="meeting-hours">{tr(keys::MEETING_HOURS_LABEL)}</label>
                 <select
@@ -117,6 +119,7 @@ pub fn MeetingPage() -> impl IntoView {
                     <span>{tr(keys::MEETING_LOCK)}</span>
                 </button>
             </form>
+            </Show>
             <Show when=move || until.get().is_some()>
                 <div class="confirm" role="alertdialog" aria-labelledby="meeting-confirm-text" aria-modal="false">
                     <p id="meeting-confirm-text">
