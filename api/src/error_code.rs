@@ -110,6 +110,8 @@ pub enum ErrorCode {
     WalletTimeLocked,
     /// `time_lock_invalid`
     TimeLockInvalid,
+    /// `hidden_unavailable`
+    HiddenUnavailable,
 }
 
 impl ErrorCode {
@@ -166,6 +168,7 @@ impl ErrorCode {
         ErrorCode::WrongPin,
         ErrorCode::WalletTimeLocked,
         ErrorCode::TimeLockInvalid,
+        ErrorCode::HiddenUnavailable,
     ];
 
     /// The code as sent on the wire.
@@ -222,6 +225,7 @@ impl ErrorCode {
             ErrorCode::WrongPin => "wrong_pin",
             ErrorCode::WalletTimeLocked => "wallet_time_locked",
             ErrorCode::TimeLockInvalid => "time_lock_invalid",
+            ErrorCode::HiddenUnavailable => "hidden_unavailable",
         }
     }
 

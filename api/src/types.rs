@@ -243,6 +243,74 @@ pub struct LoginFinishRequest {
     pub credential_finalization: Base64Bytes,
 }
 
+/// Turns a secret into a hidden part's slot (see `pde_crypto::hidden`): the blinded secret.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HiddenSlotRequest {
+    /// The wallet number or pseudonym.
+    pub login: String,
+    /// The OPRF's blinded element.
+    pub blinded: Base64Bytes,
+}
+
+/// The server's OPRF answer.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HiddenSlotResponse {
+    /// The OPRF's evaluated element.
+    pub evaluation: Base64Bytes,
+}
+
+/// Starts opening a hidden part: like `LoginStartRequest`, with the slot. The finish is
+/// `/sessions/finish`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HiddenLoginStartRequest {
+    /// The wallet number or pseudonym.
+    pub login: String,
+    /// The slot (32 bytes).
+    pub slot: Base64Bytes,
+    /// OPAQUE `CredentialRequest`.
+    pub credential_request: Base64Bytes,
+}
+
+/// Sets up a hidden part of the session's wallet, first message.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HiddenRegisterStartRequest {
+    /// The slot of the hidden part's secret (32 bytes).
+    pub slot: Base64Bytes,
+    /// OPAQUE `RegistrationRequest`.
+    pub registration_request: Base64Bytes,
+}
+
+/// The server's registration answer for a hidden part.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HiddenRegisterStartResponse {
+    /// To send back with the finish.
+    pub registration_id: String,
+    /// OPAQUE `RegistrationResponse`.
+    pub registration_response: Base64Bytes,
+    /// Argon2id parameters the client must use.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub ksf: KsfParams,
+}
+
+/// Sets up a hidden part, second message: its credential, public key and wrapped key.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HiddenRegisterFinishRequest {
+    /// From the start answer.
+    pub registration_id: String,
+    /// OPAQUE `RegistrationUpload`.
+    pub registration_upload: Base64Bytes,
+    /// The hidden part's age recipient.
+    pub recipient: String,
+    /// Its key wrapped under the OPAQUE export key.
+    pub wrapped_key: Base64Bytes,
+}
+
 /// Longest time-lock a holder may set, in seconds (72 hours).
 pub const MAX_TIME_LOCK_SECONDS: i64 = 72 * 3600;
 

@@ -40,6 +40,7 @@ pub mod age_compat;
 pub mod deposit;
 pub mod document;
 pub mod grant;
+pub mod hidden;
 pub mod metadata;
 pub mod opaque;
 pub mod wallet;

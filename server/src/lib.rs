@@ -66,11 +66,13 @@ pub async fn build_state(settings: Settings) -> Result<AppState, LaunchError> {
     let setup = secrets::load_or_create_server_setup(&settings.secrets_dir, &settings.data_dir)?;
     let store = open_store(&settings).await?;
     let blobs = Blobs::local(&settings.data_dir.join("blobs"))?;
+    let slot_seed = pde_crypto::hidden::SlotSeed::from_server_setup(&setup);
     Ok(AppState::new(Inner {
         settings,
         store,
         blobs,
         opaque: Arc::new(setup),
+        slot_seed: Arc::new(slot_seed),
         clock: clock::Clock::default(),
         default_ksf: KsfParams::DEFAULT,
     }))

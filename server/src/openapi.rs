@@ -2,7 +2,7 @@
 
 use utoipa::OpenApi;
 
-use crate::handlers::{deposits, documents, grants, meta, sessions, uploads, wallets};
+use crate::handlers::{deposits, documents, grants, hidden, meta, sessions, uploads, wallets};
 
 /// Every documented route and schema.
 #[derive(OpenApi)]
@@ -46,6 +46,10 @@ use crate::handlers::{deposits, documents, grants, meta, sessions, uploads, wall
         deposits::start,
         deposits::send_part,
         deposits::commit,
+        hidden::slot,
+        hidden::login_start,
+        hidden::register_start,
+        hidden::register_finish,
     ),
     components(schemas(pde_api::ErrorBody, pde_api::ErrorDetail))
 )]

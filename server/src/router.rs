@@ -13,7 +13,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use pde_api::API_PREFIX;
 
 use crate::error::ApiError;
-use crate::handlers::{deposits, documents, grants, meta, sessions, uploads, wallets};
+use crate::handlers::{deposits, documents, grants, hidden, meta, sessions, uploads, wallets};
 use crate::state::AppState;
 
 /// Headers on every response.
@@ -44,6 +44,7 @@ pub fn router(state: AppState) -> Router {
         .merge(documents::routes())
         .merge(grants::routes())
         .merge(deposits::routes())
+        .merge(hidden::routes())
         // After routing, so the route template is known; requests to no route are not logged.
         .route_layer(middleware::from_fn(log_request))
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed });

@@ -23,6 +23,8 @@ pub struct Inner {
     pub blobs: Blobs,
     /// OPAQUE server setup (OPRF seed): a secret, loaded from the secrets directory.
     pub opaque: Arc<ServerSetup>,
+    /// Seed of the hidden parts' slot keys (derived from the server setup).
+    pub slot_seed: Arc<pde_crypto::hidden::SlotSeed>,
     /// Time.
     pub clock: Clock,
     /// Argon2 parameters of new wallets.

@@ -10,15 +10,17 @@ use pde_api::{
     Base64Bytes, DepositAccess, DepositCommitRequest, DepositCreateRequest, DepositCreated,
     DepositList, DepositReceived, DepositStatus, DepositUploadRequest, DocumentList, ErrorBody,
     GrantCreateRequest, GrantCreated, GrantDocumentDeclaration, GrantList, GrantOpened,
-    GrantStatus, GrantTokens, LoginFinishRequest, LoginStartRequest, LoginStartResponse,
-    MetadataUpdate, RecoverFinishRequest, RecoverStartRequest, RecoverStartResponse,
-    RegisterFinishRequest, RegisterStartRequest, RegisterStartResponse, ServerInfo, SessionOpened,
-    TimeLockRequest, TimeLocked, UploadCommitRequest, UploadCreateRequest, UploadStatus,
-    API_PREFIX,
+    GrantStatus, GrantTokens, HiddenLoginStartRequest, HiddenRegisterFinishRequest,
+    HiddenRegisterStartRequest, HiddenRegisterStartResponse, HiddenSlotRequest, HiddenSlotResponse,
+    LoginFinishRequest, LoginStartRequest, LoginStartResponse, MetadataUpdate,
+    RecoverFinishRequest, RecoverStartRequest, RecoverStartResponse, RegisterFinishRequest,
+    RegisterStartRequest, RegisterStartResponse, ServerInfo, SessionOpened, TimeLockRequest,
+    TimeLocked, UploadCommitRequest, UploadCreateRequest, UploadStatus, API_PREFIX,
 };
 use pde_crypto::deposit;
 use pde_crypto::document::{self, DocumentId};
 use pde_crypto::grant;
+use pde_crypto::hidden;
 use pde_crypto::metadata::{self, Category, DocumentMetadata};
 use pde_crypto::opaque::{self};
 use pde_crypto::wallet::{self, RecoveryKey, WalletKey, WrappedWalletKey};
@@ -330,6 +332,120 @@ impl PdeClient {
             key,
             recovery_key: None,
         })
+    }
+
+    /// The slot of `secret` in the wallet named `login` (the OPRF step).
+    pub async fn hidden_slot(&self, login: &str, secret: &str) -> ClientResult<hidden::Slot> {
+        let (state, blinded) = hidden::client_slot_start(secret.as_bytes())?;
+        let answer: HiddenSlotResponse = self
+            .send_json(
+                Method::POST,
+                "/hidden/slot",
+                &HiddenSlotRequest {
+                    login: login.to_owned(),
+                    blinded: blinded.into(),
+                },
+            )
+            .await?;
+        Ok(hidden::client_slot_finish(
+            state,
+            secret.as_bytes(),
+            &answer.evaluation.0,
+        )?)
+    }
+
+    /// The first message of opening a hidden part, as the server answers it.
+    pub async fn hidden_login_start_raw(
+        &self,
+        login: &str,
+        slot: &hidden::Slot,
+        credential_request: Vec<u8>,
+    ) -> ClientResult<reqwest::Response> {
+        let response = self
+            .http
+            .post(self.url("/hidden/sessions/start"))
+            .json(&HiddenLoginStartRequest {
+                login: login.to_owned(),
+                slot: slot.0.to_vec().into(),
+                credential_request: credential_request.into(),
+            })
+            .send()
+            .await?;
+        Self::check(response).await
+    }
+
+    /// Opens the hidden part of `login` that `secret` belongs to: the slot, then OPAQUE against
+    /// that part's credential (a secret of no part fails like a wrong secret).
+    pub async fn login_hidden(&self, login: &str, secret: &str) -> ClientResult<OpenWallet> {
+        let slot = self.hidden_slot(login, secret).await?;
+        let (state, request) = opaque::client_login_start(secret.as_bytes())?;
+        let started: LoginStartResponse = self
+            .hidden_login_start_raw(login, &slot, request)
+            .await?
+            .json()
+            .await?;
+        started.ksf.validate()?;
+        let (finalization, export_key) = opaque::client_login_finish(
+            state,
+            secret.as_bytes(),
+            &started.credential_response.0,
+            started.ksf,
+        )?;
+        let opened = self
+            .login_finish_raw(&started.login_id, finalization)
+            .await?;
+        let wrapped = WrappedWalletKey::from_bytes(&opened.wrapped_key.0)?;
+        let key = wallet::unwrap_with_export_key(&wrapped, &export_key)?;
+        if key.recipient().as_str() != opened.wallet.recipient {
+            return Err(ClientError::Protocol(
+                "the server's public key does not match the hidden part's key".into(),
+            ));
+        }
+        Ok(OpenWallet {
+            number: opened.wallet.wallet_number,
+            pseudonym: opened.wallet.pseudonym,
+            key,
+            recovery_key: None,
+        })
+    }
+
+    /// Sets up a hidden part of this session's wallet (named `login`), opened by `secret`.
+    pub async fn create_hidden_part(&self, login: &str, secret: &str) -> ClientResult<()> {
+        pde_api::passphrase::check(secret)?;
+        let slot = self.hidden_slot(login, secret).await?;
+        let (registration, request) = opaque::client_registration_start(secret.as_bytes())?;
+        let started: HiddenRegisterStartResponse = self
+            .send_json(
+                Method::POST,
+                "/hidden/register/start",
+                &HiddenRegisterStartRequest {
+                    slot: slot.0.to_vec().into(),
+                    registration_request: request.into(),
+                },
+            )
+            .await?;
+        started.ksf.validate()?;
+        let (upload, export_key) = opaque::client_registration_finish(
+            registration,
+            secret.as_bytes(),
+            &started.registration_response.0,
+            started.ksf,
+        )?;
+        let key = WalletKey::generate();
+        let response = self
+            .http
+            .post(self.url("/hidden/register/finish"))
+            .json(&HiddenRegisterFinishRequest {
+                registration_id: started.registration_id,
+                registration_upload: upload.into(),
+                recipient: key.recipient().as_str().to_owned(),
+                wrapped_key: wallet::wrap_with_export_key(&key, &export_key)
+                    .to_bytes()
+                    .into(),
+            })
+            .send()
+            .await?;
+        Self::check(response).await.map(drop)
     }
 
     /// Time-locks the wallet of this client's session until `until` (Unix seconds), proving

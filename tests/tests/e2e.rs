@@ -67,6 +67,7 @@ on_both_backends!(
     grant_links_are_enforced_by_the_server,
     deposit_links_let_a_worker_send_but_never_read,
     time_lock_refuses_every_way_in_until_its_time,
+    hidden_parts_are_separate_and_invisible_from_the_everyday_part,
 );
 
 async fn whole_flow(backend: Backend) {
@@ -2213,4 +2214,267 @@ async fn time_lock_refuses_every_way_in_until_its_time(backend: Backend) {
     let listed = holder.list(&wallet).await.expect("list");
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].metadata.name, "kept");
+}
+
+/// Fields that hold age ciphertext: their length varies from one encryption to the next (age
+/// adds a random "grease" stanza), for every wallet alike.
+const CIPHERTEXT_FIELDS: [&str; 3] = ["metadata", "label", "wrapped_key"];
+
+/// A JSON answer with every string replaced by its length (ciphertext by a mark) and every
+/// number by 0: what a person in the room could compare between two wallets, apart from the
+/// values themselves.
+fn shape(value: &serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::String(text) => Value::from(text.len()),
+        Value::Number(_) => Value::from(0),
+        Value::Array(items) => Value::Array(items.iter().map(shape).collect()),
+        Value::Object(fields) => Value::Object(
+            fields
+                .iter()
+                .map(|(k, v)| {
+                    let shaped = if CIPHERTEXT_FIELDS.contains(&k.as_str()) {
+                        Value::from("ciphertext")
+                    } else {
+                        shape(v)
+                    };
+                    (k.clone(), shaped)
+                })
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// Opens the everyday part by hand and records every answer (status, body length, shape, and
+/// the body), in the order the web app asks them.
+async fn everyday_answers(
+    server: &TestServer,
+    number: &str,
+) -> Vec<(String, u16, usize, serde_json::Value, serde_json::Value)> {
+    let client = PdeClient::new(&server.base_url);
+    let mut answers = Vec::new();
+    let mut record = |path: &str, status: u16, text: &str| {
+        let body: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
+        answers.push((path.to_owned(), status, text.len(), shape(&body), body));
+    };
+    let (state, request) =
+        pde_crypto::opaque::client_login_start(SECRET.as_bytes()).expect("start");
+    let response = client
+        .http()
+        .post(client.url("/sessions/start"))
+        .json(&pde_api::LoginStartRequest {
+            login: number.to_owned(),
+            credential_request: request.into(),
+        })
+        .send()
+        .await
+        .expect("start");
+    let status = response.status().as_u16();
+    let text = response.text().await.expect("body");
+    record("/sessions/start", status, &text);
+    let started: pde_api::LoginStartResponse = serde_json::from_str(&text).expect("start answer");
+    let (finalization, _) = pde_crypto::opaque::client_login_finish(
+        state,
+        SECRET.as_bytes(),
+        &started.credential_response.0,
+        started.ksf,
+    )
+    .expect("finish");
+    let response = client
+        .http()
+        .post(client.url("/sessions/finish"))
+        .json(&pde_api::LoginFinishRequest {
+            login_id: started.login_id,
+            credential_finalization: finalization.into(),
+        })
+        .send()
+        .await
+        .expect("finish");
+    let status = response.status().as_u16();
+    let text = response.text().await.expect("body");
+    record("/sessions/finish", status, &text);
+    for path in ["/wallet", "/documents", "/grants", "/deposits", "/info"] {
+        let response = client
+            .http()
+            .get(client.url(path))
+            .send()
+            .await
+            .expect("get");
+        let status = response.status().as_u16();
+        let text = response.text().await.expect("body");
+        record(path, status, &text);
+    }
+    answers
+}
+
+/// A wallet with a hidden part and one without, with the same everyday documents, answer the
+/// everyday secret alike (status, size, shape, usage); the hidden part opens only with its own
+/// secret, as a separate step that answers alike for a wallet without one; setting up another
+/// part from the everyday view neither tells nor destroys; the time-lock covers the part.
+async fn hidden_parts_are_separate_and_invisible_from_the_everyday_part(backend: Backend) {
+    const HIDDEN: &str = "the box under the stairs";
+    const OTHER_HIDDEN: &str = "a second box somewhere else";
+    let server = TestServer::start(backend).await;
+    let (holder, with_part) = new_wallet(&server).await;
+    let (other, without_part) = new_wallet(&server).await;
+    for (client, wallet) in [(&holder, &with_part), (&other, &without_part)] {
+        client
+            .upload(
+                wallet,
+                "carte-id.jpg",
+                "image/jpeg",
+                Category::Identity,
+                &[7u8; 5000],
+            )
+            .await
+            .expect("everyday upload");
+    }
+    let before = holder.list_raw().await.expect("list").used_bytes;
+
+    holder
+        .create_hidden_part(&with_part.number, HIDDEN)
+        .await
+        .expect("hidden part set up");
+    let inside = PdeClient::new(&server.base_url);
+    let part = inside
+        .login_hidden(&with_part.number, HIDDEN)
+        .await
+        .expect("the hidden part opens with its secret");
+    assert_eq!(
+        part.number, with_part.number,
+        "it shows the wallet's own number"
+    );
+    inside
+        .upload(
+            &part,
+            "asile.pdf",
+            "application/pdf",
+            Category::Residence,
+            b"%PDF hidden",
+        )
+        .await
+        .expect("hidden upload");
+    let hidden_list = inside.list(&part).await.expect("hidden list");
+    assert_eq!(
+        hidden_list
+            .iter()
+            .map(|d| d.metadata.name.as_str())
+            .collect::<Vec<_>>(),
+        ["asile.pdf"],
+        "the part has only its own documents"
+    );
+    // Its own quota: the everyday usage did not move.
+    assert_eq!(holder.list_raw().await.expect("list").used_bytes, before);
+    let everyday = holder.list(&with_part).await.expect("everyday list");
+    assert_eq!(everyday.len(), 1);
+    assert_eq!(everyday[0].metadata.name, "carte-id.jpg");
+
+    // The everyday secret: the same answers for both wallets, nothing that counts or sizes a
+    // hidden part.
+    let a = everyday_answers(&server, &with_part.number).await;
+    let b = everyday_answers(&server, &without_part.number).await;
+    for ((path, status_a, len_a, shape_a, body_a), (_, status_b, len_b, shape_b, body_b)) in
+        a.iter().zip(&b)
+    {
+        assert_eq!((status_a, shape_a), (status_b, shape_b), "{path}");
+        if !CIPHERTEXT_FIELDS
+            .iter()
+            .any(|f| body_a.to_string().contains(&format!("\"{f}\"")))
+        {
+            assert_eq!(len_a, len_b, "{path}: the answer's size");
+        }
+        if path == "/documents" {
+            // (Ciphertext sizes vary by encryption, so the usage is compared with this wallet's
+            // own before its hidden part existed.)
+            assert_eq!(
+                body_a["used_bytes"],
+                serde_json::json!(before),
+                "no shared usage figure"
+            );
+            assert_eq!(body_a["quota_bytes"], body_b["quota_bytes"]);
+        }
+    }
+    assert_eq!(a.len(), 7);
+
+    // The separate step answers alike with or without a part; without one it fails like a
+    // wrong secret.
+    let prober = PdeClient::new(&server.base_url);
+    let mut starts = Vec::new();
+    for number in [&with_part.number, &without_part.number] {
+        let slot = prober.hidden_slot(number, HIDDEN).await.expect("slot");
+        let (_, request) =
+            pde_crypto::opaque::client_login_start(HIDDEN.as_bytes()).expect("start");
+        let text = prober
+            .hidden_login_start_raw(number, &slot, request)
+            .await
+            .expect("hidden start")
+            .text()
+            .await
+            .expect("body");
+        let body: serde_json::Value = serde_json::from_str(&text).expect("json");
+        starts.push((text.len(), shape(&body), body["ksf"].clone()));
+    }
+    assert_eq!(
+        starts[0], starts[1],
+        "a dummy answer the size and shape of a real one"
+    );
+    assert!(matches!(
+        prober.login_hidden(&without_part.number, HIDDEN).await,
+        Err(ClientError::Crypto(_))
+    ));
+    assert!(matches!(
+        prober
+            .login_hidden(&with_part.number, "not the hidden secret")
+            .await,
+        Err(ClientError::Crypto(_))
+    ));
+    // A hidden part's number is never a way in.
+    assert!(prober.login(&with_part.number, HIDDEN).await.is_err());
+
+    // Setting up another part from the everyday view: a new part, the first one untouched.
+    holder
+        .create_hidden_part(&with_part.number, OTHER_HIDDEN)
+        .await
+        .expect("second part");
+    let second = PdeClient::new(&server.base_url);
+    let second_part = second
+        .login_hidden(&with_part.number, OTHER_HIDDEN)
+        .await
+        .expect("second part opens");
+    assert!(second.list(&second_part).await.expect("list").is_empty());
+    let again = PdeClient::new(&server.base_url);
+    let first = again
+        .login_hidden(&with_part.number, HIDDEN)
+        .await
+        .expect("first part still opens");
+    assert_eq!(again.list(&first).await.expect("list").len(), 1);
+    // The same secret again: only someone who knows it learns it is taken.
+    let err = holder
+        .create_hidden_part(&with_part.number, HIDDEN)
+        .await
+        .expect_err("taken");
+    assert_api_error(&err, 409, "hidden_unavailable");
+
+    // The time-lock, set from the everyday part, covers the hidden parts and their sessions.
+    let until = unix_now() + 3600;
+    holder
+        .time_lock(&with_part.number, SECRET, until)
+        .await
+        .expect("locked");
+    assert_api_error(
+        &inside.list_raw().await.expect_err("ended"),
+        401,
+        "not_signed_in",
+    );
+    let err = PdeClient::new(&server.base_url)
+        .login_hidden(&with_part.number, HIDDEN)
+        .await
+        .expect_err("locked");
+    assert_api_error(&err, 423, "wallet_time_locked");
+    // The other wallet is not affected.
+    assert!(PdeClient::new(&server.base_url)
+        .login(&without_part.number, SECRET)
+        .await
+        .is_ok());
 }

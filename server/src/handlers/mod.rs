@@ -3,6 +3,7 @@
 pub mod deposits;
 pub mod documents;
 pub mod grants;
+pub mod hidden;
 pub mod meta;
 pub mod sessions;
 pub mod uploads;

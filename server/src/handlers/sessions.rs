@@ -40,7 +40,7 @@ use crate::store::{
 };
 
 /// Seconds between the two login messages.
-const LOGIN_TTL: i64 = 120;
+pub(super) const LOGIN_TTL: i64 = 120;
 /// Width of a global failure bucket, in seconds.
 const BUCKET_SECONDS: i64 = 60;
 /// First back-off delay once the free attempts are used.
@@ -60,7 +60,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// What a person typed to name their wallet, in canonical form.
-enum LoginName {
+pub(super) enum LoginName {
     Number(WalletNumber),
     Pseudonym(Pseudonym),
     /// Neither: answered like an unknown wallet.
@@ -68,7 +68,7 @@ enum LoginName {
 }
 
 impl LoginName {
-    fn parse(input: &str) -> Self {
+    pub(super) fn parse(input: &str) -> Self {
         if looks_like_wallet_number(input) {
             if let Ok(number) = input.parse() {
                 return Self::Number(number);
@@ -79,7 +79,7 @@ impl LoginName {
         Self::Invalid(input.trim().to_uppercase())
     }
 
-    fn canonical(&self) -> String {
+    pub(super) fn canonical(&self) -> String {
         match self {
             Self::Number(n) => format!("number:{n}"),
             Self::Pseudonym(p) => format!("pseudonym:{p}"),
@@ -91,9 +91,17 @@ impl LoginName {
     fn throttle_key(&self) -> Vec<u8> {
         Sha256::digest(format!("pde/login-throttle/v1/{}", self.canonical())).to_vec()
     }
+
+    /// Key of the counter of attempts on hidden parts.
+    pub(super) fn hidden_throttle_key(&self) -> Vec<u8> {
+        Sha256::digest(format!("pde/hidden-throttle/v1/{}", self.canonical())).to_vec()
+    }
 }
 
-async fn find_wallet(state: &AppState, name: &LoginName) -> Result<Option<WalletRecord>, ApiError> {
+pub(super) async fn find_wallet(
+    state: &AppState,
+    name: &LoginName,
+) -> Result<Option<WalletRecord>, ApiError> {
     Ok(match name {
         LoginName::Number(number) => state.store.wallet_by_number(number.as_str()).await?,
         LoginName::Pseudonym(pseudonym) => {
@@ -124,8 +132,16 @@ async fn count_attempt(
     name: &LoginName,
     now: i64,
 ) -> Result<(Vec<u8>, i64), ApiError> {
+    count_attempt_on(state, name.throttle_key(), now).await
+}
+
+/// Counts an attempt on a given counter (hidden parts have their own, for every name).
+pub(super) async fn count_attempt_on(
+    state: &AppState,
+    throttle_key: Vec<u8>,
+    now: i64,
+) -> Result<(Vec<u8>, i64), ApiError> {
     check_global_budget(state, now).await?;
-    let throttle_key = name.throttle_key();
     let policy = BackoffPolicy {
         free_attempts: state.settings.login_free_attempts,
         first_delay: FIRST_DELAY_SECONDS,
@@ -226,7 +242,7 @@ pub async fn login_finish(
     Ok((
         cookie,
         ApiJson(SessionOpened {
-            wallet: wallet_info(&wallet),
+            wallet: wallet_info(&state, &wallet).await?,
             wrapped_key: wrapped_key.into(),
         }),
     ))
@@ -448,7 +464,7 @@ pub async fn recover_finish(
     Ok((
         cookie,
         ApiJson(SessionOpened {
-            wallet: wallet_info(&wallet),
+            wallet: wallet_info(&state, &wallet).await?,
             wrapped_key: request.wrapped_key,
         }),
     ))

@@ -71,13 +71,26 @@ fn pseudonym_taken() -> ApiError {
     )
 }
 
-pub(crate) fn wallet_info(wallet: &WalletRecord) -> WalletInfo {
-    WalletInfo {
-        wallet_number: wallet.number.clone(),
-        pseudonym: wallet.pseudonym.clone(),
+/// What a session shows of its wallet. A hidden part shows its everyday wallet's number,
+/// pseudonym and date (it has none of its own), with its own public key.
+pub(crate) async fn wallet_info(
+    state: &AppState,
+    wallet: &WalletRecord,
+) -> Result<WalletInfo, ApiError> {
+    let shown = match &wallet.hidden_of {
+        Some(parent) => state
+            .store
+            .wallet_by_id(parent)
+            .await?
+            .ok_or_else(|| ApiError::internal("hidden part without its wallet"))?,
+        None => wallet.clone(),
+    };
+    Ok(WalletInfo {
+        wallet_number: shown.number,
+        pseudonym: shown.pseudonym,
         recipient: wallet.recipient.clone(),
-        created_at: wallet.created_at,
-    }
+        created_at: shown.created_at,
+    })
 }
 
 #[utoipa::path(post, path = "/api/v1/wallets/register/start", tag = "wallets",
@@ -259,7 +272,8 @@ pub async fn register_finish(
         password_file: password_file.as_bytes().to_vec(),
         ksf: pending.ksf.clone(),
         wrapped_keys,
-        recovery_verifier,
+        recovery_verifier: Some(recovery_verifier),
+        hidden: None,
         created_at: now,
     };
     let cap = i64::try_from(state.settings.global_storage_cap_bytes).unwrap_or(i64::MAX);
@@ -313,5 +327,5 @@ pub async fn current_wallet(
         .wallet_by_id(&session.wallet_id)
         .await?
         .ok_or(ApiError::NotSignedIn)?;
-    Ok(ApiJson(wallet_info(&wallet)))
+    Ok(ApiJson(wallet_info(&state, &wallet).await?))
 }

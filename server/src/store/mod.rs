@@ -66,10 +66,30 @@ pub struct NewWallet {
     pub ksf: String,
     /// (method, key id, wrapped key).
     pub wrapped_keys: Vec<(String, String, Vec<u8>)>,
-    /// SHA-256 of the recovery token (to recognise the recovery key later).
-    pub recovery_verifier: Vec<u8>,
+    /// SHA-256 of the recovery token (to recognise the recovery key later); none for a hidden
+    /// part (it has no recovery key).
+    pub recovery_verifier: Option<Vec<u8>>,
+    /// For a hidden part: the everyday wallet and the slot.
+    pub hidden: Option<(WalletId, Vec<u8>)>,
     /// Unix seconds.
     pub created_at: i64,
+}
+
+/// A hidden part between its two OPAQUE registration messages.
+#[derive(Clone)]
+pub struct PendingHidden {
+    /// Registration id given to the client.
+    pub id: String,
+    /// The id the part will get (its OPAQUE credential identifier).
+    pub wallet_id: WalletId,
+    /// The everyday wallet.
+    pub parent_id: WalletId,
+    /// Its slot.
+    pub slot: Vec<u8>,
+    /// Argon2 parameters, JSON.
+    pub ksf: String,
+    /// Unix seconds.
+    pub expires_at: i64,
 }
 
 /// A recovery between its two OPAQUE registration messages.
@@ -109,6 +129,8 @@ pub struct WalletRecord {
     pub ksf: String,
     /// Unix seconds.
     pub created_at: i64,
+    /// For a hidden part, its everyday wallet.
+    pub hidden_of: Option<WalletId>,
 }
 
 /// Why a wallet could not be inserted.
@@ -411,6 +433,19 @@ pub trait Store: Send + Sync + 'static {
     async fn put_login_state(&self, state: &LoginState) -> StoreResult<()>;
     /// Takes (and deletes) an unexpired login state.
     async fn take_login_state(&self, id: &str, now: i64) -> StoreResult<Option<LoginState>>;
+
+    /// Remembers a hidden part between its two registration messages.
+    async fn put_pending_hidden(&self, pending: &PendingHidden) -> StoreResult<()>;
+    /// Takes (and deletes) an unexpired pending hidden part.
+    async fn take_pending_hidden(&self, id: &str, now: i64) -> StoreResult<Option<PendingHidden>>;
+    /// The hidden part of `parent` at `slot`.
+    async fn hidden_part(
+        &self,
+        parent: &WalletId,
+        slot: &[u8],
+    ) -> StoreResult<Option<WalletRecord>>;
+    /// How many hidden parts `parent` has.
+    async fn hidden_part_count(&self, parent: &WalletId) -> StoreResult<i64>;
 
     /// Stores a session by the hash of its token; `false` (nothing stored) when the wallet is
     /// time-locked at `now`.

@@ -4,10 +4,19 @@
 //! `sqlite.rs` and `postgres.rs`.
 
 /// A `wallets` row: id, number, pseudonym, recipient, password_file, ksf, created_at.
-pub(super) type WalletRow = (String, String, Option<String>, String, Vec<u8>, String, i64);
+pub(super) type WalletRow = (
+    String,
+    String,
+    Option<String>,
+    String,
+    Vec<u8>,
+    String,
+    i64,
+    Option<String>,
+);
 
 pub(super) fn wallet_from_row(row: WalletRow) -> super::WalletRecord {
-    let (id, number, pseudonym, recipient, password_file, ksf, created_at) = row;
+    let (id, number, pseudonym, recipient, password_file, ksf, created_at, hidden_of) = row;
     super::WalletRecord {
         id: crate::ids::WalletId::from_stored(id),
         number,
@@ -16,6 +25,7 @@ pub(super) fn wallet_from_row(row: WalletRow) -> super::WalletRecord {
         password_file,
         ksf,
         created_at,
+        hidden_of: hidden_of.map(crate::ids::WalletId::from_stored),
     }
 }
 
@@ -313,9 +323,13 @@ macro_rules! impl_store {
                         return Ok(Outcome::InviteInvalid);
                     }
                 }
+                let (hidden_of, hidden_slot) = match &w.hidden {
+                    Some((parent, slot)) => (Some(parent.as_str()), Some(slot.as_slice())),
+                    None => (None, None),
+                };
                 let inserted = sqlx::query(
-                    "INSERT INTO wallets (id, number, pseudonym, recipient, password_file, ksf, used_bytes, created_at, recovery_verifier) \
-                     VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8)",
+                    "INSERT INTO wallets (id, number, pseudonym, recipient, password_file, ksf, used_bytes, created_at, recovery_verifier, hidden_of, hidden_slot) \
+                     VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8, $9, $10)",
                 )
                 .bind(w.id.as_str())
                 .bind(&w.number)
@@ -325,6 +339,8 @@ macro_rules! impl_store {
                 .bind(&w.ksf)
                 .bind(w.created_at)
                 .bind(&w.recovery_verifier)
+                .bind(hidden_of)
+                .bind(hidden_slot)
                 .execute(&mut *tx)
                 .await;
                 if let Err(err) = inserted {
@@ -449,7 +465,7 @@ macro_rules! impl_store {
                 &self,
                 number: &str,
             ) -> $crate::store::StoreResult<Option<$crate::store::WalletRecord>> {
-                let sql = "SELECT id, number, pseudonym, recipient, password_file, ksf, created_at FROM wallets WHERE number = $1";
+                let sql = "SELECT id, number, pseudonym, recipient, password_file, ksf, created_at, hidden_of FROM wallets WHERE number = $1 AND hidden_of IS NULL";
                 let row: Option<$crate::store::sql::WalletRow> =
                     sqlx::query_as(sql).bind(number).fetch_optional(&self.pool).await?;
                 Ok(row.map($crate::store::sql::wallet_from_row))
@@ -459,7 +475,7 @@ macro_rules! impl_store {
                 &self,
                 pseudonym: &str,
             ) -> $crate::store::StoreResult<Option<$crate::store::WalletRecord>> {
-                let sql = "SELECT id, number, pseudonym, recipient, password_file, ksf, created_at FROM wallets WHERE pseudonym = $1";
+                let sql = "SELECT id, number, pseudonym, recipient, password_file, ksf, created_at, hidden_of FROM wallets WHERE pseudonym = $1 AND hidden_of IS NULL";
                 let row: Option<$crate::store::sql::WalletRow> =
                     sqlx::query_as(sql).bind(pseudonym).fetch_optional(&self.pool).await?;
                 Ok(row.map($crate::store::sql::wallet_from_row))
@@ -469,7 +485,7 @@ macro_rules! impl_store {
                 &self,
                 id: &$crate::ids::WalletId,
             ) -> $crate::store::StoreResult<Option<$crate::store::WalletRecord>> {
-                let sql = "SELECT id, number, pseudonym, recipient, password_file, ksf, created_at FROM wallets WHERE id = $1";
+                let sql = "SELECT id, number, pseudonym, recipient, password_file, ksf, created_at, hidden_of FROM wallets WHERE id = $1";
                 let row: Option<$crate::store::sql::WalletRow> =
                     sqlx::query_as(sql).bind(id.as_str()).fetch_optional(&self.pool).await?;
                 Ok(row.map($crate::store::sql::wallet_from_row))
@@ -643,10 +659,12 @@ macro_rules! impl_store {
                 wallet_id: &$crate::ids::WalletId,
                 now: i64,
             ) -> $crate::store::StoreResult<bool> {
+                // Refused while the wallet, or the everyday wallet of a hidden part, is locked.
                 let inserted = sqlx::query(
                     "INSERT INTO sessions (token_hash, wallet_id, created_at, last_seen_at) \
-                     SELECT $1, id, $3, $3 FROM wallets \
-                     WHERE id = $2 AND (locked_until IS NULL OR locked_until <= $3)",
+                     SELECT $1, w.id, $3, $3 FROM wallets w LEFT JOIN wallets p ON p.id = w.hidden_of \
+                     WHERE w.id = $2 AND (w.locked_until IS NULL OR w.locked_until <= $3) \
+                     AND (p.locked_until IS NULL OR p.locked_until <= $3)",
                 )
                 .bind(token_hash)
                 .bind(wallet_id.as_str())
@@ -661,8 +679,10 @@ macro_rules! impl_store {
                 wallet_id: &$crate::ids::WalletId,
                 now: i64,
             ) -> $crate::store::StoreResult<Option<i64>> {
+                // The lock is kept on the everyday wallet and covers its hidden parts.
                 let row: Option<(i64,)> = sqlx::query_as(
-                    "SELECT locked_until FROM wallets WHERE id = $1 AND locked_until > $2",
+                    "SELECT r.locked_until FROM wallets w JOIN wallets r ON r.id = COALESCE(w.hidden_of, w.id) \
+                     WHERE w.id = $1 AND r.locked_until > $2",
                 )
                 .bind(wallet_id.as_str())
                 .bind(now)
@@ -671,27 +691,105 @@ macro_rules! impl_store {
                 Ok(row.map(|r| r.0))
             }
 
+            async fn put_pending_hidden(
+                &self,
+                p: &$crate::store::PendingHidden,
+            ) -> $crate::store::StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO pending_hidden (id, wallet_id, parent_id, slot, ksf, expires_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(&p.id)
+                .bind(p.wallet_id.as_str())
+                .bind(p.parent_id.as_str())
+                .bind(&p.slot)
+                .bind(&p.ksf)
+                .bind(p.expires_at)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn take_pending_hidden(
+                &self,
+                id: &str,
+                now: i64,
+            ) -> $crate::store::StoreResult<Option<$crate::store::PendingHidden>> {
+                let row: Option<(String, String, String, Vec<u8>, String, i64)> = sqlx::query_as(
+                    "DELETE FROM pending_hidden WHERE id = $1 \
+                     RETURNING id, wallet_id, parent_id, slot, ksf, expires_at",
+                )
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(row.filter(|r| r.5 > now).map(
+                    |(id, wallet_id, parent_id, slot, ksf, expires_at)| $crate::store::PendingHidden {
+                        id,
+                        wallet_id: $crate::ids::WalletId::from_stored(wallet_id),
+                        parent_id: $crate::ids::WalletId::from_stored(parent_id),
+                        slot,
+                        ksf,
+                        expires_at,
+                    },
+                ))
+            }
+
+            async fn hidden_part(
+                &self,
+                parent: &$crate::ids::WalletId,
+                slot: &[u8],
+            ) -> $crate::store::StoreResult<Option<$crate::store::WalletRecord>> {
+                let sql = "SELECT id, number, pseudonym, recipient, password_file, ksf, created_at, hidden_of FROM wallets WHERE hidden_of = $1 AND hidden_slot = $2";
+                let row: Option<$crate::store::sql::WalletRow> = sqlx::query_as(sql)
+                    .bind(parent.as_str())
+                    .bind(slot)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                Ok(row.map($crate::store::sql::wallet_from_row))
+            }
+
+            async fn hidden_part_count(
+                &self,
+                parent: &$crate::ids::WalletId,
+            ) -> $crate::store::StoreResult<i64> {
+                let row: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM wallets WHERE hidden_of = $1")
+                    .bind(parent.as_str())
+                    .fetch_one(&self.pool)
+                    .await?;
+                Ok(row.0)
+            }
+
             async fn time_lock(
                 &self,
                 wallet_id: &$crate::ids::WalletId,
                 until: i64,
             ) -> $crate::store::StoreResult<()> {
                 let mut tx = self.pool.begin().await?;
+                // The everyday wallet carries the lock; every part of it loses its sessions.
+                let root: (String,) = sqlx::query_as(
+                    "SELECT COALESCE(hidden_of, id) FROM wallets WHERE id = $1",
+                )
+                .bind(wallet_id.as_str())
+                .fetch_one(&mut *tx)
+                .await?;
                 sqlx::query("UPDATE wallets SET locked_until = $2 WHERE id = $1")
-                    .bind(wallet_id.as_str())
+                    .bind(&root.0)
                     .bind(until)
                     .execute(&mut *tx)
                     .await?;
-                sqlx::query("DELETE FROM sessions WHERE wallet_id = $1")
-                    .bind(wallet_id.as_str())
+                sqlx::query("DELETE FROM sessions WHERE wallet_id IN (SELECT id FROM wallets WHERE id = $1 OR hidden_of = $1)")
+                    .bind(&root.0)
                     .execute(&mut *tx)
                     .await?;
-                sqlx::query("DELETE FROM login_states WHERE wallet_id = $1")
-                    .bind(wallet_id.as_str())
+                sqlx::query("DELETE FROM login_states WHERE wallet_id IN (SELECT id FROM wallets WHERE id = $1 OR hidden_of = $1)")
+                    .bind(&root.0)
                     .execute(&mut *tx)
                     .await?;
                 sqlx::query("DELETE FROM pending_recoveries WHERE wallet_id = $1")
-                    .bind(wallet_id.as_str())
+                    .bind(&root.0)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("DELETE FROM pending_hidden WHERE parent_id = $1")
+                    .bind(&root.0)
                     .execute(&mut *tx)
                     .await?;
                 tx.commit().await?;
@@ -709,7 +807,8 @@ macro_rules! impl_store {
                 let row: Option<(String,)> = sqlx::query_as(
                     "UPDATE sessions SET last_seen_at = $2 \
                      WHERE token_hash = $1 AND last_seen_at > $2 - $3 AND created_at > $2 - $4 \
-                     AND NOT EXISTS (SELECT 1 FROM wallets w WHERE w.id = sessions.wallet_id AND w.locked_until > $2) \
+                     AND NOT EXISTS (SELECT 1 FROM wallets w LEFT JOIN wallets p ON p.id = w.hidden_of \
+                         WHERE w.id = sessions.wallet_id AND (w.locked_until > $2 OR p.locked_until > $2)) \
                      RETURNING wallet_id",
                 )
                 .bind(token_hash)
@@ -1002,6 +1101,11 @@ macro_rules! impl_store {
                     .await?
                     .rows_affected();
                 removed += sqlx::query("DELETE FROM pending_recoveries WHERE expires_at <= $1")
+                    .bind(now)
+                    .execute(&self.pool)
+                    .await?
+                    .rows_affected();
+                removed += sqlx::query("DELETE FROM pending_hidden WHERE expires_at <= $1")
                     .bind(now)
                     .execute(&self.pool)
                     .await?

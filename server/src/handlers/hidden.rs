@@ -1,0 +1,281 @@
+//! Hidden parts of a wallet: set up from within a session, opened by their own secret as a
+//! separate step after the everyday login (see `pde_crypto::hidden` for the slot).
+//!
+//! Nothing here answers differently for a wallet with or without hidden parts: the slot step
+//! evaluates an OPRF for every name; the login start answers a slot that matches nothing with
+//! OPAQUE's dummy answer, with the wallet's own Argon2 parameters; the finish is the ordinary
+//! `/sessions/finish`. The everyday part's answers never mention hidden parts. What the server
+//! itself knows is said in SECURITY.md.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::post;
+use axum::Router;
+use pde_api::{
+    ErrorCode, HiddenLoginStartRequest, HiddenRegisterFinishRequest, HiddenRegisterStartRequest,
+    HiddenRegisterStartResponse, HiddenSlotRequest, HiddenSlotResponse, LoginStartResponse,
+};
+use pde_crypto::hidden::SLOT_LEN;
+use pde_crypto::opaque::{self, KsfParams, PasswordFile};
+use pde_crypto::wallet::{UnlockMethod, WalletRecipient, WrappedWalletKey};
+
+use super::blocking;
+use super::sessions::{count_attempt_on, find_wallet, LoginName, LOGIN_TTL};
+use super::wallets::{registration_finish, registration_start, MAX_WRAPPED_KEY_BYTES};
+use crate::auth::Session;
+use crate::error::{ApiError, ApiJson};
+use crate::ids::WalletId;
+use crate::state::AppState;
+use crate::store::{CreateWalletOutcome, LoginState, NewWallet, PendingHidden};
+
+/// Hidden parts one wallet may have.
+const MAX_HIDDEN_PARTS: i64 = 16;
+/// Seconds between the two registration messages.
+const REGISTRATION_TTL: i64 = 10 * 60;
+
+/// Routes of this module.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/hidden/slot", post(slot))
+        .route("/hidden/sessions/start", post(login_start))
+        .route("/hidden/register/start", post(register_start))
+        .route("/hidden/register/finish", post(register_finish))
+}
+
+fn bad_slot() -> ApiError {
+    ApiError::bad_request(ErrorCode::InvalidFields, "The slot must be 32 bytes.")
+}
+
+#[utoipa::path(post, path = "/api/v1/hidden/slot", tag = "hidden",
+    request_body = HiddenSlotRequest,
+    responses((status = 200, body = HiddenSlotResponse), (status = 400, body = pde_api::ErrorBody)))]
+/// The OPRF step that turns a secret into a slot, for any name (known or not, with hidden parts
+/// or not). Not counted: a slot is worth nothing without the counted login that tries it.
+pub async fn slot(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<HiddenSlotRequest>,
+) -> Result<ApiJson<HiddenSlotResponse>, ApiError> {
+    let name = LoginName::parse(&request.login);
+    let key_info = match find_wallet(&state, &name).await? {
+        Some(wallet) => wallet.id.as_str().as_bytes().to_vec(),
+        None => name.canonical().into_bytes(),
+    };
+    let seed = state.slot_seed.clone();
+    let blinded = request.blinded.0;
+    let evaluation = blocking(move || seed.evaluate(&key_info, &blinded))
+        .await?
+        .map_err(|_| {
+            ApiError::bad_request(ErrorCode::InvalidLoginMessage, "The message is not valid.")
+        })?;
+    Ok(ApiJson(HiddenSlotResponse {
+        evaluation: evaluation.into(),
+    }))
+}
+
+#[utoipa::path(post, path = "/api/v1/hidden/sessions/start", tag = "hidden",
+    request_body = HiddenLoginStartRequest,
+    responses((status = 200, body = LoginStartResponse), (status = 400, body = pde_api::ErrorBody),
+              (status = 429, body = pde_api::ErrorBody)))]
+/// First message of opening a hidden part; the second is `/sessions/finish`. Counted on the
+/// name's hidden-part counter; a slot that matches nothing gets the dummy answer.
+pub async fn login_start(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<HiddenLoginStartRequest>,
+) -> Result<ApiJson<LoginStartResponse>, ApiError> {
+    let now = state.clock.now();
+    if request.slot.0.len() != SLOT_LEN {
+        return Err(bad_slot());
+    }
+    let name = LoginName::parse(&request.login);
+    let (throttle_key, bucket) = count_attempt_on(&state, name.hidden_throttle_key(), now).await?;
+    let wallet = find_wallet(&state, &name).await?;
+    let part = match &wallet {
+        Some(wallet) => state.store.hidden_part(&wallet.id, &request.slot.0).await?,
+        None => None,
+    };
+    // Parameters: the part's, else its wallet's (what a part made with it would have).
+    let ksf_text = part.as_ref().or(wallet.as_ref()).map(|w| w.ksf.clone());
+    let ksf = match ksf_text {
+        Some(text) => serde_json::from_str::<KsfParams>(&text).map_err(ApiError::internal)?,
+        None => state.default_ksf,
+    };
+    let (password_file, credential_id) = match &part {
+        Some(part) => (
+            Some(PasswordFile::from_bytes(&part.password_file).map_err(ApiError::internal)?),
+            part.id.as_str().as_bytes().to_vec(),
+        ),
+        None => {
+            let mut id = b"pde/hidden-dummy/".to_vec();
+            id.extend_from_slice(name.canonical().as_bytes());
+            id.extend_from_slice(&request.slot.0);
+            (None, id)
+        }
+    };
+    let setup = state.opaque.clone();
+    let message = request.credential_request.0;
+    let (server_state, response) = blocking(move || {
+        opaque::server_login_start(&setup, password_file.as_ref(), &message, &credential_id)
+    })
+    .await?
+    .map_err(|_| {
+        ApiError::bad_request(
+            ErrorCode::InvalidLoginMessage,
+            "The login message is not valid.",
+        )
+    })?;
+    let login = LoginState {
+        id: uuid::Uuid::new_v4().simple().to_string(),
+        wallet_id: part.map(|p| p.id),
+        state: server_state.to_bytes().to_vec(),
+        throttle_key,
+        bucket,
+        expires_at: now + LOGIN_TTL,
+    };
+    state.store.put_login_state(&login).await?;
+    Ok(ApiJson(LoginStartResponse {
+        login_id: login.id,
+        credential_response: response.into(),
+        ksf,
+    }))
+}
+
+fn unavailable() -> ApiError {
+    ApiError::conflict(
+        ErrorCode::HiddenUnavailable,
+        "This secret can't be used for hidden documents. Choose another one.",
+    )
+}
+
+/// The everyday wallet of the session (a hidden part's own wallet when set up from one).
+async fn everyday_wallet(state: &AppState, session: &Session) -> Result<WalletId, ApiError> {
+    let wallet = state
+        .store
+        .wallet_by_id(&session.wallet_id)
+        .await?
+        .ok_or(ApiError::NotSignedIn)?;
+    Ok(wallet.hidden_of.unwrap_or(wallet.id))
+}
+
+#[utoipa::path(post, path = "/api/v1/hidden/register/start", tag = "hidden",
+    request_body = HiddenRegisterStartRequest,
+    responses((status = 200, body = HiddenRegisterStartResponse), (status = 400, body = pde_api::ErrorBody),
+              (status = 401, body = pde_api::ErrorBody), (status = 409, body = pde_api::ErrorBody)))]
+/// Sets up a new hidden part of the session's wallet, first message. An existing part is never
+/// touched: a new secret makes a new part.
+pub async fn register_start(
+    State(state): State<AppState>,
+    session: Session,
+    ApiJson(request): ApiJson<HiddenRegisterStartRequest>,
+) -> Result<ApiJson<HiddenRegisterStartResponse>, ApiError> {
+    let now = state.clock.now();
+    if request.slot.0.len() != SLOT_LEN {
+        return Err(bad_slot());
+    }
+    let parent_id = everyday_wallet(&state, &session).await?;
+    let parent = state
+        .store
+        .wallet_by_id(&parent_id)
+        .await?
+        .ok_or(ApiError::NotSignedIn)?;
+    // Only someone who knows that part's secret can learn that it is taken.
+    if state
+        .store
+        .hidden_part(&parent_id, &request.slot.0)
+        .await?
+        .is_some()
+        || state.store.hidden_part_count(&parent_id).await? >= MAX_HIDDEN_PARTS
+    {
+        return Err(unavailable());
+    }
+    let wallet_id = WalletId::random();
+    let response = registration_start(&state, &wallet_id, request.registration_request.0).await?;
+    // Same Argon2 parameters as the everyday part: a test wallet's parts stay cheap.
+    let ksf: KsfParams = serde_json::from_str(&parent.ksf).map_err(ApiError::internal)?;
+    let pending = PendingHidden {
+        id: uuid::Uuid::new_v4().simple().to_string(),
+        wallet_id,
+        parent_id,
+        slot: request.slot.0,
+        ksf: parent.ksf,
+        expires_at: now + REGISTRATION_TTL,
+    };
+    state.store.put_pending_hidden(&pending).await?;
+    Ok(ApiJson(HiddenRegisterStartResponse {
+        registration_id: pending.id,
+        registration_response: response.into(),
+        ksf,
+    }))
+}
+
+#[utoipa::path(post, path = "/api/v1/hidden/register/finish", tag = "hidden",
+    request_body = HiddenRegisterFinishRequest,
+    responses((status = 204), (status = 400, body = pde_api::ErrorBody),
+              (status = 401, body = pde_api::ErrorBody), (status = 409, body = pde_api::ErrorBody)))]
+/// Sets up a hidden part, second message. The session stays on the part it was in.
+pub async fn register_finish(
+    State(state): State<AppState>,
+    session: Session,
+    ApiJson(request): ApiJson<HiddenRegisterFinishRequest>,
+) -> Result<StatusCode, ApiError> {
+    let now = state.clock.now();
+    let recipient: WalletRecipient = request.recipient.parse().map_err(|_| {
+        ApiError::bad_request(
+            ErrorCode::InvalidRecipient,
+            "The wallet's public key is not valid.",
+        )
+    })?;
+    let invalid_key = || {
+        ApiError::bad_request(
+            ErrorCode::InvalidWrappedKeys,
+            "The wrapped key is not valid.",
+        )
+    };
+    if request.wrapped_key.0.len() > MAX_WRAPPED_KEY_BYTES {
+        return Err(invalid_key());
+    }
+    let wrapped =
+        WrappedWalletKey::from_bytes(&request.wrapped_key.0).map_err(|_| invalid_key())?;
+    if wrapped.method != UnlockMethod::Opaque {
+        return Err(invalid_key());
+    }
+    let password_file = registration_finish(request.registration_upload.0).await?;
+    let parent_id = everyday_wallet(&state, &session).await?;
+    let pending = state
+        .store
+        .take_pending_hidden(&request.registration_id, now)
+        .await?
+        .filter(|p| p.parent_id == parent_id)
+        .ok_or_else(|| {
+            ApiError::bad_request(
+                ErrorCode::RegistrationExpired,
+                "This took too long, or it was already done. Start again.",
+            )
+        })?;
+    let part = NewWallet {
+        id: pending.wallet_id.clone(),
+        // Never shown, never a valid wallet number: only unique.
+        number: format!("hidden-{}", pending.wallet_id.as_str()),
+        pseudonym: None,
+        recipient: recipient.as_str().to_owned(),
+        password_file: password_file.as_bytes().to_vec(),
+        ksf: pending.ksf,
+        wrapped_keys: vec![(
+            UnlockMethod::Opaque.as_str().to_owned(),
+            wrapped.key_id,
+            request.wrapped_key.0,
+        )],
+        recovery_verifier: None,
+        hidden: Some((parent_id, pending.slot)),
+        created_at: now,
+    };
+    let cap = i64::try_from(state.settings.global_storage_cap_bytes).unwrap_or(i64::MAX);
+    match state.store.create_wallet(&part, None, cap, now).await? {
+        CreateWalletOutcome::Created => Ok(StatusCode::NO_CONTENT),
+        CreateWalletOutcome::ServerFull => Err(ApiError::StorageFull {
+            code: ErrorCode::ServerFull,
+            message: "This server cannot take new wallets at the moment.".into(),
+        }),
+        // The same slot was set up meanwhile, or the number collided.
+        _ => Err(unavailable()),
+    }
+}
