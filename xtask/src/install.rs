@@ -60,6 +60,33 @@ pub fn ensure_chromium(apt: &mut Apt, install: bool) -> Result<PathBuf> {
     Ok(chromium)
 }
 
+/// What the kiosk profile's test needs besides Chromium: Xvfb (a display without a screen),
+/// xprintidle (the launcher's idle clock) and Firefox ESR (its policy schema).
+pub fn ensure_kiosk_tools(apt: &mut Apt, install: bool) -> Result<()> {
+    let wanted = [
+        ("/usr/bin/Xvfb", "xvfb"),
+        ("/usr/bin/xprintidle", "xprintidle"),
+        ("/usr/lib/firefox-esr/browser/omni.ja", "firefox-esr"),
+    ];
+    let missing: Vec<&str> = wanted
+        .iter()
+        .filter(|(path, _)| !Path::new(path).exists())
+        .map(|(_, package)| *package)
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    if !install {
+        return Err(format!(
+            "{} missing: apt-get install {}",
+            missing.join(", "),
+            missing.join(" ")
+        )
+        .into());
+    }
+    apt.install(&missing)
+}
+
 /// `rustup target add wasm32-unknown-unknown` unless it is installed.
 /// Installs the Debian package of the same name as `program` when `program -V` does not run.
 pub fn ensure_program(apt: &mut Apt, program: &str, install: bool) -> Result<()> {
