@@ -648,6 +648,16 @@ async fn every_screen_in_four_languages_passes_axe_and_is_photographed() {
             .click()
             .await
             .expect("no");
+        b.wait_for("button.link").await.click().await.expect("back");
+        b.wait_for("#wallet-hidden")
+            .await
+            .click()
+            .await
+            .expect("hidden");
+        b.wait_for("#hidden-secret").await;
+        problems.extend(shot(b, &axe, lang, &mut step, "hidden").await);
+        b.wait_for("button.link").await.click().await.expect("back");
+        b.wait_for("#wallet-hidden").await;
 
         b.wait_for("#lock").await.click().await.expect("lock");
         b.wait_for("#unlock-submit").await;
@@ -1808,5 +1818,124 @@ async fn kiosk_mode_leaves_nothing_behind_and_locks_itself() {
     b.wait_for_text("Personne ne peut ouvrir ce portefeuille avant le")
         .await;
     assert!(!markup(b).await.contains("carte-kiosque"));
+    browser.close().await;
+}
+
+/// Locks (not in kiosk mode: back to the unlock screen) and opens `number` with `secret`.
+async fn lock_and_open(b: &Browser, number: &str, secret: &str) {
+    b.wait_for("#lock").await.click().await.expect("lock");
+    let login = b.wait_for("#login").await;
+    login.clear().await.expect("clear");
+    login.send_keys(number).await.expect("number");
+    b.wait_for("#secret")
+        .await
+        .send_keys(secret)
+        .await
+        .expect("secret");
+    b.wait_for("#unlock-submit")
+        .await
+        .click()
+        .await
+        .expect("unlock");
+    b.wait_for("#wallet-hidden").await;
+}
+
+/// The wallet page's text with the wallet's number taken out.
+async fn wallet_page_text(b: &Browser, number: &str) -> String {
+    b.wait_for(".doc-card img.thumb").await;
+    b.body_text().await.replace(number, "NUMBER")
+}
+
+#[tokio::test]
+async fn hidden_documents_open_with_their_own_secret_and_leave_no_trace() {
+    let (Some(_), Some(chromium)) = (web_dist(), chromium()) else {
+        return;
+    };
+    let server = TestServer::start(Backend::Sqlite).await;
+    let dir = tempfile::tempdir().expect("dir");
+    let visible = dir.path().join("carte-visible.jpg");
+    std::fs::write(&visible, jpeg_with_gps(400, 300, 1)).expect("photo");
+    let hidden_photo = dir.path().join("papier-cache.jpg");
+    std::fs::write(&hidden_photo, jpeg_with_gps(300, 400, 1)).expect("photo");
+    let everyday = "sept vaches blanches";
+    let hidden = "le carton sous l'escalier";
+
+    // A wallet without hidden documents, and its everyday page.
+    let browser = Browser::start(&chromium, "fr-BE").await;
+    let b = &browser;
+    create_wallet_in_page(b, &server, "fr", everyday).await;
+    b.wait_for("#file-input")
+        .await
+        .send_keys(&visible.display().to_string())
+        .await
+        .expect("pick");
+    let plain_number = b
+        .eval("return document.body.innerText.match(/[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/)[0];")
+        .await
+        .as_str()
+        .expect("number on the page")
+        .to_owned();
+    lock_and_open(b, &plain_number, everyday).await;
+    let without_hidden = wallet_page_text(b, &plain_number).await;
+    browser.close().await;
+
+    // The same, then hidden documents set up and filled.
+    let browser = Browser::start(&chromium, "fr-BE").await;
+    let b = &browser;
+    create_wallet_in_page(b, &server, "fr", everyday).await;
+    b.wait_for("#file-input")
+        .await
+        .send_keys(&visible.display().to_string())
+        .await
+        .expect("pick");
+    b.wait_for(".doc-card img.thumb").await;
+    let number = b
+        .eval("return document.body.innerText.match(/[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/)[0];")
+        .await
+        .as_str()
+        .expect("number on the page")
+        .to_owned();
+    b.wait_for("#wallet-hidden")
+        .await
+        .click()
+        .await
+        .expect("hidden");
+    for field in ["#hidden-secret", "#hidden-secret-repeat"] {
+        b.wait_for(field)
+            .await
+            .send_keys(hidden)
+            .await
+            .expect("secret");
+    }
+    b.wait_for("#hidden-submit")
+        .await
+        .click()
+        .await
+        .expect("submit");
+    b.wait_for("#hidden-done").await;
+    b.screenshot("fr-hidden-set-up").await;
+    b.wait_for("button.link").await.click().await.expect("back");
+
+    // The hidden secret opens an empty part with the same number; a document goes in there.
+    lock_and_open(b, &number, hidden).await;
+    b.wait_for_text("Aucun document").await;
+    assert!(b.body_text().await.contains(&number));
+    b.wait_for("#file-input")
+        .await
+        .send_keys(&hidden_photo.display().to_string())
+        .await
+        .expect("pick");
+    b.wait_for_text("papier-cache.jpg").await;
+    assert!(!markup(b).await.contains("carte-visible"));
+
+    // The everyday secret: the everyday documents, and a page like any other wallet's.
+    lock_and_open(b, &number, everyday).await;
+    let with_hidden = wallet_page_text(b, &number).await;
+    assert!(with_hidden.contains("carte-visible.jpg"), "{with_hidden}");
+    assert!(!markup(b).await.contains("papier-cache"));
+    assert_eq!(
+        with_hidden, without_hidden,
+        "the everyday page must not differ for a wallet with hidden documents"
+    );
     browser.close().await;
 }

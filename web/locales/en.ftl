@@ -326,3 +326,13 @@ ended-again = Start again
 
 error-wallet-time-locked = This wallet is closed until the time that was chosen. Nobody can open it before then.
 error-time-lock-invalid = Choose a time to come, at most 72 hours from now.
+
+## Hidden documents
+hidden-title = Hidden documents
+hidden-lead = You can keep documents in a hidden part of your wallet. It opens with a different secret: type it instead of your usual secret. With the usual secret, nobody can see that hidden documents exist.
+hidden-warning = Choose a secret different from your usual one. There is no recovery sheet for hidden documents: if you forget this secret, they are lost.
+hidden-secret-label = The secret for hidden documents
+hidden-secret-repeat = The same secret, once more
+hidden-submit = Create hidden documents
+hidden-done = Done. To open them: lock the wallet, then open it with this new secret.
+error-hidden-unavailable = This secret can't be used for hidden documents. Choose another one.

@@ -326,3 +326,13 @@ ended-again = Recommencer
 
 error-wallet-time-locked = Ce portefeuille est fermé jusqu'à l'heure choisie. Personne ne peut l'ouvrir avant.
 error-time-lock-invalid = Choisissez une heure à venir, au plus dans 72 heures.
+
+## Documents cachés
+hidden-title = Documents cachés
+hidden-lead = Vous pouvez garder des documents dans une partie cachée du portefeuille. Elle s'ouvre avec un autre secret : tapez-le à la place de votre secret habituel. Avec le secret habituel, personne ne peut voir que des documents cachés existent.
+hidden-warning = Choisissez un secret différent de l'habituel. Il n'y a pas de feuille de secours pour les documents cachés : si vous oubliez ce secret, ils sont perdus.
+hidden-secret-label = Le secret des documents cachés
+hidden-secret-repeat = Le même secret, encore une fois
+hidden-submit = Créer les documents cachés
+hidden-done = C'est fait. Pour les ouvrir : fermez le portefeuille, puis ouvrez-le avec ce nouveau secret.
+error-hidden-unavailable = Ce secret ne peut pas servir pour des documents cachés. Choisissez-en un autre.

@@ -326,3 +326,13 @@ ended-again = Opnieuw beginnen
 
 error-wallet-time-locked = Deze portefeuille is gesloten tot het gekozen uur. Niemand kan hem eerder openen.
 error-time-lock-invalid = Kies een uur in de toekomst, hoogstens 72 uur van nu.
+
+## Verborgen documenten
+hidden-title = Verborgen documenten
+hidden-lead = U kunt documenten bewaren in een verborgen deel van uw portefeuille. Het opent met een ander geheim: typ het in plaats van uw gewone geheim. Met het gewone geheim kan niemand zien dat er verborgen documenten zijn.
+hidden-warning = Kies een ander geheim dan uw gewone. Er is geen herstelblad voor verborgen documenten: als u dit geheim vergeet, zijn ze verloren.
+hidden-secret-label = Het geheim voor verborgen documenten
+hidden-secret-repeat = Hetzelfde geheim, nog een keer
+hidden-submit = Verborgen documenten maken
+hidden-done = Klaar. Om ze te openen: vergrendel de portefeuille en open hem met dit nieuwe geheim.
+error-hidden-unavailable = Dit geheim kan niet dienen voor verborgen documenten. Kies een ander.

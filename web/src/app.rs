@@ -59,6 +59,8 @@ pub enum Screen {
     },
     /// A kiosk session just ended: what was wiped.
     Ended,
+    /// Setting up hidden documents.
+    Hidden,
 }
 
 /// The whole address of a link to this server: `/<kind>/<id>#<fragment>` (`g` for a grant,
@@ -412,6 +414,7 @@ pub fn App() -> impl IntoView {
                 Screen::Meeting => pages::meeting::MeetingPage().into_any(),
                 Screen::TimeLocked { until } => view! { <pages::meeting::TimeLockedPage until=until/> }.into_any(),
                 Screen::Ended => pages::meeting::EndedPage().into_any(),
+                Screen::Hidden => pages::hidden::HiddenPage().into_any(),
             }}
         </main>
     }

@@ -81,6 +81,13 @@ pub enum Command {
     },
     /// Forgets every key and ends the session.
     Lock,
+    /// Sets up a hidden part of the open wallet, opened by its own secret.
+    CreateHidden {
+        /// The wallet number or pseudonym.
+        login: String,
+        /// The hidden part's secret.
+        secret: Secret,
+    },
     /// "Prepare my meeting": proves the secret again and locks the wallet until `until` (Unix
     /// seconds); the server ends every session and the vault forgets the key.
     TimeLock {

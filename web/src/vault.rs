@@ -8,13 +8,16 @@ use std::collections::HashMap;
 use base64::Engine as _;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use pde_api::{
-    Base64Bytes, DocumentInfo, DocumentList, ErrorCode, LoginFinishRequest, LoginStartRequest,
+    Base64Bytes, DocumentInfo, DocumentList, ErrorCode, HiddenLoginStartRequest,
+    HiddenRegisterFinishRequest, HiddenRegisterStartRequest, HiddenRegisterStartResponse,
+    HiddenSlotRequest, HiddenSlotResponse, LoginFinishRequest, LoginStartRequest,
     LoginStartResponse, MetadataUpdate, RecoverFinishRequest, RecoverStartRequest,
     RecoverStartResponse, RegisterFinishRequest, RegisterStartRequest, RegisterStartResponse,
     ServerInfo, SessionOpened, TimeLockRequest, TimeLocked, UploadCommitRequest,
     UploadCreateRequest, UploadStatus,
 };
 use pde_crypto::document::{self, DocumentId, DocumentSealer};
+use pde_crypto::hidden;
 use pde_crypto::metadata::{self, Category, DocumentMetadata};
 use pde_crypto::opaque;
 use pde_crypto::wallet::{self, RecoveryKey, WalletKey, WrappedWalletKey};
@@ -208,6 +211,7 @@ async fn handle(id: u32, command: Command, file: Option<File>) -> Outcome {
             secret,
             until,
         } => time_lock(&login, secret, until).await,
+        Command::CreateHidden { login, secret } => create_hidden(&login, secret).await,
         Command::Lock => {
             forget_wallet();
             crate::sharing::forget_link();
@@ -319,41 +323,139 @@ async fn create(pseudonym: Option<String>, secret: Secret, invite_code: Option<S
 
 pub(crate) async fn unlock(login: &str, secret: Secret) -> Outcome {
     forget_wallet();
-    let secret_bytes = secret.0.as_bytes();
-    let (state, request) = opaque::client_login_start(secret_bytes).map_err(crypto_failure)?;
+    let proof = prove_secret(login, secret.0.as_bytes()).await?;
+    let opened: SessionOpened = api::send_json(
+        "POST",
+        "/sessions/finish",
+        &LoginFinishRequest {
+            login_id: proof.login_id,
+            credential_finalization: proof.finalization.into(),
+        },
+    )
+    .await?;
+    let wrapped = WrappedWalletKey::from_bytes(&opened.wrapped_key.0).map_err(crypto_failure)?;
+    let key =
+        wallet::unwrap_with_export_key(&wrapped, &proof.export_key).map_err(crypto_failure)?;
+    keep_open(key, &opened)
+}
+
+fn login_failed() -> Failure {
+    Failure::Server {
+        code: ErrorCode::LoginFailed.as_str().into(),
+        retry_after_seconds: None,
+    }
+}
+
+/// A secret proven by OPAQUE up to the last message, for the everyday part or a hidden one.
+struct Proof {
+    login_id: String,
+    finalization: Vec<u8>,
+    export_key: opaque::ExportKey,
+}
+
+/// Runs OPAQUE with `secret` for the everyday part; if the secret is not its, for the hidden
+/// part it may open, as a separate step that every wallet answers alike (dummy answers without
+/// one). Both attempts are counted by the server.
+async fn prove_secret(login: &str, secret: &[u8]) -> Result<Proof, Failure> {
+    let login = login.trim().to_owned();
+    let (state, request) = opaque::client_login_start(secret).map_err(crypto_failure)?;
     let started: LoginStartResponse = api::send_json(
         "POST",
         "/sessions/start",
         &LoginStartRequest {
-            login: login.trim().to_owned(),
+            login: login.clone(),
             credential_request: request.into(),
         },
     )
     .await?;
     started.ksf.validate().map_err(crypto_failure)?;
     // A wrong secret is known here, before the last message (the server has counted it).
-    let (finalization, export_key) = opaque::client_login_finish(
-        state,
-        secret_bytes,
-        &started.credential_response.0,
-        started.ksf,
-    )
-    .map_err(|_| Failure::Server {
-        code: ErrorCode::LoginFailed.as_str().into(),
-        retry_after_seconds: None,
-    })?;
-    let opened: SessionOpened = api::send_json(
-        "POST",
-        "/sessions/finish",
-        &LoginFinishRequest {
+    if let Ok((finalization, export_key)) =
+        opaque::client_login_finish(state, secret, &started.credential_response.0, started.ksf)
+    {
+        return Ok(Proof {
             login_id: started.login_id,
-            credential_finalization: finalization.into(),
+            finalization,
+            export_key,
+        });
+    }
+    let slot = hidden_slot(&login, secret).await?;
+    let (state, request) = opaque::client_login_start(secret).map_err(crypto_failure)?;
+    let started: LoginStartResponse = api::send_json(
+        "POST",
+        "/hidden/sessions/start",
+        &HiddenLoginStartRequest {
+            login,
+            slot: slot.0.to_vec().into(),
+            credential_request: request.into(),
         },
     )
     .await?;
-    let wrapped = WrappedWalletKey::from_bytes(&opened.wrapped_key.0).map_err(crypto_failure)?;
-    let key = wallet::unwrap_with_export_key(&wrapped, &export_key).map_err(crypto_failure)?;
-    keep_open(key, &opened)
+    started.ksf.validate().map_err(crypto_failure)?;
+    let (finalization, export_key) =
+        opaque::client_login_finish(state, secret, &started.credential_response.0, started.ksf)
+            .map_err(|_| login_failed())?;
+    Ok(Proof {
+        login_id: started.login_id,
+        finalization,
+        export_key,
+    })
+}
+
+/// The slot of `secret` in the wallet named `login` (see `pde_crypto::hidden`).
+async fn hidden_slot(login: &str, secret: &[u8]) -> Result<hidden::Slot, Failure> {
+    let (state, blinded) = hidden::client_slot_start(secret).map_err(crypto_failure)?;
+    let answer: HiddenSlotResponse = api::send_json(
+        "POST",
+        "/hidden/slot",
+        &HiddenSlotRequest {
+            login: login.trim().to_owned(),
+            blinded: blinded.into(),
+        },
+    )
+    .await?;
+    hidden::client_slot_finish(state, secret, &answer.evaluation.0).map_err(crypto_failure)
+}
+
+/// Sets up a hidden part of the open wallet, opened by `secret`. The page stays where it is:
+/// nothing in the everyday part changes.
+async fn create_hidden(login: &str, secret: Secret) -> Outcome {
+    with_wallet(|_| ())?;
+    check_secret(&secret)?;
+    let secret_bytes = secret.0.as_bytes();
+    let slot = hidden_slot(login, secret_bytes).await?;
+    let (registration, request) =
+        opaque::client_registration_start(secret_bytes).map_err(crypto_failure)?;
+    let started: HiddenRegisterStartResponse = api::send_json(
+        "POST",
+        "/hidden/register/start",
+        &HiddenRegisterStartRequest {
+            slot: slot.0.to_vec().into(),
+            registration_request: request.into(),
+        },
+    )
+    .await?;
+    started.ksf.validate().map_err(crypto_failure)?;
+    let (upload, export_key) = opaque::client_registration_finish(
+        registration,
+        secret_bytes,
+        &started.registration_response.0,
+        started.ksf,
+    )
+    .map_err(crypto_failure)?;
+    let key = WalletKey::generate();
+    api::send_json_no_reply(
+        "POST",
+        "/hidden/register/finish",
+        &HiddenRegisterFinishRequest {
+            registration_id: started.registration_id,
+            registration_upload: upload.into(),
+            recipient: key.recipient().as_str().to_owned(),
+            wrapped_key: Base64Bytes(wallet::wrap_with_export_key(&key, &export_key).to_bytes()),
+        },
+    )
+    .await?;
+    Ok((Reply::Done, None))
 }
 
 /// Locks the open wallet until `until`, the secret proven again by a fresh OPAQUE login whose
@@ -361,34 +463,13 @@ pub(crate) async fn unlock(login: &str, secret: Secret) -> Outcome {
 /// every session of the wallet; the key is forgotten here too.
 async fn time_lock(login: &str, secret: Secret, until: i64) -> Outcome {
     with_wallet(|_| ())?;
-    let secret_bytes = secret.0.as_bytes();
-    let (state, request) = opaque::client_login_start(secret_bytes).map_err(crypto_failure)?;
-    let started: LoginStartResponse = api::send_json(
-        "POST",
-        "/sessions/start",
-        &LoginStartRequest {
-            login: login.trim().to_owned(),
-            credential_request: request.into(),
-        },
-    )
-    .await?;
-    started.ksf.validate().map_err(crypto_failure)?;
-    let (finalization, _export_key) = opaque::client_login_finish(
-        state,
-        secret_bytes,
-        &started.credential_response.0,
-        started.ksf,
-    )
-    .map_err(|_| Failure::Server {
-        code: ErrorCode::LoginFailed.as_str().into(),
-        retry_after_seconds: None,
-    })?;
+    let proof = prove_secret(login, secret.0.as_bytes()).await?;
     let locked: TimeLocked = api::send_json(
         "POST",
         "/wallet/time-lock",
         &TimeLockRequest {
-            login_id: started.login_id,
-            credential_finalization: finalization.into(),
+            login_id: proof.login_id,
+            credential_finalization: proof.finalization.into(),
             locked_until: until,
         },
     )

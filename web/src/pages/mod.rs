@@ -5,6 +5,7 @@ pub mod created;
 pub mod deposit;
 pub mod document;
 pub mod grants;
+pub mod hidden;
 pub mod language;
 pub mod meeting;
 pub mod recover;

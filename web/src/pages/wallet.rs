@@ -294,6 +294,11 @@ pub fn WalletPage() -> impl IntoView {
                     <DocumentCard doc=doc/>
                 </For>
             </ul>
+            // Offered in every wallet alike, whether or not it has hidden documents.
+            <button id="wallet-hidden" class="button link" on:click=move |_| state.screen.set(Screen::Hidden)>
+                <Glyph icon=Icon::Key/>
+                <span>{tr(keys::HIDDEN_TITLE)}</span>
+            </button>
         </section>
     }
 }
