@@ -1802,6 +1802,21 @@ async fn kiosk_mode_leaves_nothing_behind_and_locks_itself() {
         .await
         .expect("lock");
     b.wait_for("#meeting-confirm-text").await;
+    // Confirmed twice: "yes" stays disabled until the holder says they understood.
+    assert_eq!(
+        b.wait_for("#meeting-lock-yes")
+            .await
+            .prop("disabled")
+            .await
+            .expect("prop")
+            .as_deref(),
+        Some("true")
+    );
+    b.wait_for("#meeting-understood")
+        .await
+        .click()
+        .await
+        .expect("understood");
     b.wait_for("#meeting-lock-yes")
         .await
         .click()

@@ -2364,6 +2364,29 @@ async fn hidden_parts_are_separate_and_invisible_from_the_everyday_part(backend:
         ["asile.pdf"],
         "the part has only its own documents"
     );
+    // Its own grant and deposit links, which the everyday part does not list.
+    let shown: [(&str, &str, &[u8]); 1] = [("asile.pdf", "application/pdf", b"%PDF hidden")];
+    let hidden_link = inside
+        .share(&part, &shown, None, 3600, None)
+        .await
+        .expect("hidden share");
+    let hidden_drop = inside
+        .create_deposit(&part, "avocat", 3600, 2)
+        .await
+        .expect("hidden deposit link");
+    let worker = PdeClient::new(&server.base_url);
+    let opened = worker.open_shared(&hidden_link, None).await.expect("opens");
+    assert_eq!(opened[0].2, b"%PDF hidden");
+    assert_eq!(inside.grants().await.expect("grants").grants.len(), 1);
+    assert_eq!(inside.deposits().await.expect("deposits").deposits.len(), 1);
+    assert!(holder.grants().await.expect("grants").grants.is_empty());
+    assert!(holder
+        .deposits()
+        .await
+        .expect("deposits")
+        .deposits
+        .is_empty());
+    assert!(!hidden_drop.deposit_id.is_empty());
     // Its own quota: the everyday usage did not move.
     assert_eq!(holder.list_raw().await.expect("list").used_bytes, before);
     let everyday = holder.list(&with_part).await.expect("everyday list");

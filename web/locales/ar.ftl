@@ -333,6 +333,7 @@ meeting-until = مغلقة حتى { $time }
 meeting-secret-label = سرّك، للتأكيد
 meeting-lock = أغلق حتى ذلك الوقت
 meeting-confirm = تحقق أخير: لن تستطيع فتح محفظتك قبل { $time }. لا يمكن التراجع عن ذلك.
+meeting-understood = فهمت: لن أستطيع فتحها قبل ذلك الوقت.
 meeting-lock-yes = نعم، أغلق
 meeting-lock-no = لا، رجوع
 time-locked-title = محفظتك مغلقة

@@ -309,6 +309,7 @@ meeting-until = Closed until { $time }
 meeting-secret-label = Your secret, to confirm
 meeting-lock = Close until that time
 meeting-confirm = Last check: you will not be able to open your wallet before { $time }. This cannot be undone.
+meeting-understood = I understand: I will not be able to open it before that time.
 meeting-lock-yes = Yes, close it
 meeting-lock-no = No, go back
 time-locked-title = Your wallet is closed

@@ -309,6 +309,7 @@ meeting-until = Fermé jusqu'au { $time }
 meeting-secret-label = Votre secret, pour confirmer
 meeting-lock = Fermer jusqu'à cette heure
 meeting-confirm = Dernière vérification : vous ne pourrez pas ouvrir votre portefeuille avant le { $time }. On ne peut pas annuler.
+meeting-understood = J'ai compris : je ne pourrai pas l'ouvrir avant cette heure.
 meeting-lock-yes = Oui, fermer
 meeting-lock-no = Non, revenir
 time-locked-title = Votre portefeuille est fermé

@@ -309,6 +309,7 @@ meeting-until = Gesloten tot { $time }
 meeting-secret-label = Uw geheim, om te bevestigen
 meeting-lock = Sluiten tot dat uur
 meeting-confirm = Laatste controle: u kunt uw portefeuille niet openen voor { $time }. Dit kan niet ongedaan worden.
+meeting-understood = Ik begrijp het: ik kan hem niet openen voor dat uur.
 meeting-lock-yes = Ja, sluiten
 meeting-lock-no = Nee, terug
 time-locked-title = Uw portefeuille is gesloten

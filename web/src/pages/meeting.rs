@@ -21,12 +21,14 @@ pub fn MeetingPage() -> impl IntoView {
     // Fixed when the holder asks to lock, so the confirmation names the exact time.
     let until = RwSignal::new(None::<i64>);
     let busy = RwSignal::new(false);
+    let understood = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let planned = move || state.date_time(now_seconds() + hours.get() * 3600);
 
     let ask = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         error.set(None);
+        understood.set(false);
         until.set(Some(now_seconds() + hours.get_untracked() * 3600));
     };
     let confirm = move |_| {
@@ -34,6 +36,9 @@ pub fn MeetingPage() -> impl IntoView {
         else {
             return;
         };
+        if !understood.get_untracked() {
+            return;
+        }
         busy.set(true);
         let command = Command::TimeLock {
             login: wallet.wallet_number,
@@ -128,8 +133,23 @@ pub fn MeetingPage() -> impl IntoView {
                             state.t_with(keys::MEETING_CONFIRM, &[("time", time.into())])
                         }}
                     </p>
+                    // The second confirmation: it cannot be undone.
+                    <label class="option" for="meeting-understood">
+                        <input
+                            id="meeting-understood"
+                            type="checkbox"
+                            prop:checked=move || understood.get()
+                            on:change=move |ev| understood.set(event_target_checked(&ev))
+                        />
+                        <span>{tr(keys::MEETING_UNDERSTOOD)}</span>
+                    </label>
                     <div class="actions">
-                        <button id="meeting-lock-yes" class="button danger" disabled=move || busy.get() on:click=confirm>
+                        <button
+                            id="meeting-lock-yes"
+                            class="button danger"
+                            disabled=move || busy.get() || !understood.get()
+                            on:click=confirm
+                        >
                             <Glyph icon=Icon::Lock/>
                             <span>{tr(keys::MEETING_LOCK_YES)}</span>
                         </button>
