@@ -466,6 +466,24 @@ impl Browser {
             .unwrap_or_else(|e| panic!("no `{css}` appeared: {e}"))
     }
 
+    /// Waits for `css` and clicks it.
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("cannot click `{css}`: {e}"));
+    }
+
+    /// Waits for `css` and types `text` into it (or, for a file input, picks that file).
+    pub async fn type_into(&self, css: &str, text: &str) {
+        self.wait_for(css)
+            .await
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("cannot type into `{css}`: {e}"));
+    }
+
     /// Waits (up to 30 s) until the page's text contains `text`.
     pub async fn wait_for_text(&self, text: &str) {
         let started = Instant::now();

@@ -309,6 +309,17 @@ impl PdeClient {
     pub async fn login(&self, login: &str, secret: &str) -> ClientResult<OpenWallet> {
         let (state, request) = opaque::client_login_start(secret.as_bytes())?;
         let started = self.login_start_raw(login, request).await?;
+        self.finish_login(state, secret, started).await
+    }
+
+    /// The end of a login (everyday or hidden part): proves the secret, opens the session,
+    /// unwraps the key and checks it is the wallet's.
+    async fn finish_login(
+        &self,
+        state: opaque::ClientLogin,
+        secret: &str,
+        started: LoginStartResponse,
+    ) -> ClientResult<OpenWallet> {
         started.ksf.validate()?;
         let (finalization, export_key) = opaque::client_login_finish(
             state,
@@ -384,29 +395,7 @@ impl PdeClient {
             .await?
             .json()
             .await?;
-        started.ksf.validate()?;
-        let (finalization, export_key) = opaque::client_login_finish(
-            state,
-            secret.as_bytes(),
-            &started.credential_response.0,
-            started.ksf,
-        )?;
-        let opened = self
-            .login_finish_raw(&started.login_id, finalization)
-            .await?;
-        let wrapped = WrappedWalletKey::from_bytes(&opened.wrapped_key.0)?;
-        let key = wallet::unwrap_with_export_key(&wrapped, &export_key)?;
-        if key.recipient().as_str() != opened.wallet.recipient {
-            return Err(ClientError::Protocol(
-                "the server's public key does not match the hidden part's key".into(),
-            ));
-        }
-        Ok(OpenWallet {
-            number: opened.wallet.wallet_number,
-            pseudonym: opened.wallet.pseudonym,
-            key,
-            recovery_key: None,
-        })
+        self.finish_login(state, secret, started).await
     }
 
     /// Sets up a hidden part of this session's wallet (named `login`), opened by `secret`.

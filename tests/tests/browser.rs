@@ -42,32 +42,44 @@ fn png_with_text(text: &[u8]) -> Vec<u8> {
 }
 
 /// Opens the app, picks `lang`, creates a wallet with the passphrase `secret`, and goes on
-/// past the number and the recovery sheet to the (empty) wallet.
-async fn create_wallet_in_page(b: &Browser, server: &TestServer, lang: &str, secret: &str) {
+/// past the number and the recovery sheet to the (empty) wallet. Returns the wallet number.
+async fn create_wallet_in_page(
+    b: &Browser,
+    server: &TestServer,
+    lang: &str,
+    secret: &str,
+) -> String {
+    create_wallet_at(b, server, "/", lang, secret).await
+}
+
+/// The same, from the app at `path` (e.g. in kiosk mode).
+async fn create_wallet_at(
+    b: &Browser,
+    server: &TestServer,
+    path: &str,
+    lang: &str,
+    secret: &str,
+) -> String {
     b.client
-        .goto(&format!("{}/", server.base_url))
+        .goto(&format!("{}{path}", server.base_url))
         .await
         .expect("open");
-    b.wait_for(&format!("button[data-lang='{lang}']"))
-        .await
-        .click()
-        .await
-        .expect("language");
-    b.wait_for("#start-create")
-        .await
-        .click()
-        .await
-        .expect("create");
+    b.click(&format!("button[data-lang='{lang}']")).await;
+    b.click("#start-create").await;
     for field in ["#secret", "#secret-repeat"] {
-        b.wait_for(field)
-            .await
-            .send_keys(secret)
-            .await
-            .expect("secret");
+        b.type_into(field, secret).await;
     }
-    for button in ["#create-submit", "#recovery-kept", "#created-continue"] {
-        b.wait_for(button).await.click().await.expect("button");
+    b.click("#create-submit").await;
+    let number = b
+        .wait_for("#wallet-number")
+        .await
+        .text()
+        .await
+        .expect("number");
+    for button in ["#recovery-kept", "#created-continue"] {
+        b.click(button).await;
     }
+    number
 }
 
 async fn get(server: &TestServer, path: &str) -> reqwest::Response {
@@ -1672,37 +1684,7 @@ async fn kiosk_mode_leaves_nothing_behind_and_locks_itself() {
         .expect("open");
     b.wait_for("#kiosk-is-on").await;
     b.wait_for("#kiosk-badge").await;
-    b.wait_for("button[data-lang='fr']")
-        .await
-        .click()
-        .await
-        .expect("fr");
-    b.wait_for("#start-create")
-        .await
-        .click()
-        .await
-        .expect("create");
-    for field in ["#secret", "#secret-repeat"] {
-        b.wait_for(field)
-            .await
-            .send_keys(secret)
-            .await
-            .expect("secret");
-    }
-    b.wait_for("#create-submit")
-        .await
-        .click()
-        .await
-        .expect("submit");
-    let number = b
-        .wait_for("#wallet-number")
-        .await
-        .text()
-        .await
-        .expect("number");
-    for button in ["#recovery-kept", "#created-continue"] {
-        b.wait_for(button).await.click().await.expect("button");
-    }
+    let number = create_wallet_at(b, &server, "/?kiosk=1&kiosk-idle=12", "fr", secret).await;
 
     // Add, view (no plaintext download offered until turned on), share.
     let dir = tempfile::tempdir().expect("dir");
@@ -1878,18 +1860,9 @@ async fn hidden_documents_open_with_their_own_secret_and_leave_no_trace() {
     // A wallet without hidden documents, and its everyday page.
     let browser = Browser::start(&chromium, "fr-BE").await;
     let b = &browser;
-    create_wallet_in_page(b, &server, "fr", everyday).await;
-    b.wait_for("#file-input")
-        .await
-        .send_keys(&visible.display().to_string())
-        .await
-        .expect("pick");
-    let plain_number = b
-        .eval("return document.body.innerText.match(/[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/)[0];")
-        .await
-        .as_str()
-        .expect("number on the page")
-        .to_owned();
+    let plain_number = create_wallet_in_page(b, &server, "fr", everyday).await;
+    b.type_into("#file-input", &visible.display().to_string())
+        .await;
     lock_and_open(b, &plain_number, everyday).await;
     let without_hidden = wallet_page_text(b, &plain_number).await;
     browser.close().await;
@@ -1897,36 +1870,15 @@ async fn hidden_documents_open_with_their_own_secret_and_leave_no_trace() {
     // The same, then hidden documents set up and filled.
     let browser = Browser::start(&chromium, "fr-BE").await;
     let b = &browser;
-    create_wallet_in_page(b, &server, "fr", everyday).await;
-    b.wait_for("#file-input")
-        .await
-        .send_keys(&visible.display().to_string())
-        .await
-        .expect("pick");
+    let number = create_wallet_in_page(b, &server, "fr", everyday).await;
+    b.type_into("#file-input", &visible.display().to_string())
+        .await;
     b.wait_for(".doc-card img.thumb").await;
-    let number = b
-        .eval("return document.body.innerText.match(/[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/)[0];")
-        .await
-        .as_str()
-        .expect("number on the page")
-        .to_owned();
-    b.wait_for("#wallet-hidden")
-        .await
-        .click()
-        .await
-        .expect("hidden");
+    b.click("#wallet-hidden").await;
     for field in ["#hidden-secret", "#hidden-secret-repeat"] {
-        b.wait_for(field)
-            .await
-            .send_keys(hidden)
-            .await
-            .expect("secret");
+        b.type_into(field, hidden).await;
     }
-    b.wait_for("#hidden-submit")
-        .await
-        .click()
-        .await
-        .expect("submit");
+    b.click("#hidden-submit").await;
     b.wait_for("#hidden-done").await;
     b.screenshot("fr-hidden-set-up").await;
     b.wait_for("button.link").await.click().await.expect("back");

@@ -146,6 +146,58 @@ pub fn LinkProblem(text: String) -> impl IntoView {
     }
 }
 
+/// A question before something that matters (deleting, allowing downloads, printing): the
+/// question, "yes" with its pictogram and word, and "no". Shown while `open` is true; "no"
+/// closes it.
+#[component]
+pub fn ConfirmBox(
+    open: RwSignal<bool>,
+    /// Id of the question's paragraph.
+    text_id: &'static str,
+    /// The question's translation key.
+    text: &'static str,
+    /// Id of the "yes" button.
+    yes_id: &'static str,
+    yes_icon: Icon,
+    /// The "yes" button's translation key.
+    yes_label: &'static str,
+    /// "Yes" in the danger style (it destroys or exposes something).
+    #[prop(optional)]
+    danger: bool,
+    /// "Yes" is disabled while work is under way.
+    #[prop(into, optional)]
+    busy: Signal<bool>,
+    on_yes: Callback<()>,
+    /// Id of the "no" button, if tests need one.
+    #[prop(optional)]
+    no_id: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || open.get()>
+            <div class="confirm" role="alertdialog" aria-labelledby=text_id aria-modal="false">
+                <p id=text_id>{tr(text)}</p>
+                <div class="actions">
+                    <button
+                        id=yes_id
+                        class="button"
+                        class:danger=danger
+                        class:primary=!danger
+                        disabled=move || busy.get()
+                        on:click=move |_| on_yes.run(())
+                    >
+                        <Glyph icon=yes_icon/>
+                        <span>{tr(yes_label)}</span>
+                    </button>
+                    <button id=no_id class="button" on:click=move |_| open.set(false)>
+                        <Glyph icon=Icon::Back/>
+                        <span>{tr(keys::DELETE_NO)}</span>
+                    </button>
+                </div>
+            </div>
+        </Show>
+    }
+}
+
 /// A message in a box that screen readers announce.
 #[component]
 pub fn Alert(message: Signal<Option<String>>) -> impl IntoView {

@@ -16,17 +16,17 @@ use pde_api::{
     HiddenRegisterStartResponse, HiddenSlotRequest, HiddenSlotResponse, LoginStartResponse,
 };
 use pde_crypto::hidden::SLOT_LEN;
-use pde_crypto::opaque::{self, KsfParams, PasswordFile};
+use pde_crypto::opaque::KsfParams;
 use pde_crypto::wallet::{UnlockMethod, WalletRecipient, WrappedWalletKey};
 
 use super::blocking;
-use super::sessions::{count_attempt_on, find_wallet, LoginName, LOGIN_TTL};
+use super::sessions::{answer_login_start, count_attempt_on, find_wallet, Credential, LoginName};
 use super::wallets::{registration_finish, registration_start, MAX_WRAPPED_KEY_BYTES};
 use crate::auth::Session;
 use crate::error::{ApiError, ApiJson};
 use crate::ids::WalletId;
 use crate::state::AppState;
-use crate::store::{CreateWalletOutcome, LoginState, NewWallet, PendingHidden};
+use crate::store::{CreateWalletOutcome, NewWallet, PendingHidden};
 
 /// Hidden parts one wallet may have.
 const MAX_HIDDEN_PARTS: i64 = 16;
@@ -87,56 +87,38 @@ pub async fn login_start(
         return Err(bad_slot());
     }
     let name = LoginName::parse(&request.login);
-    let (throttle_key, bucket) = count_attempt_on(&state, name.hidden_throttle_key(), now).await?;
+    let counted = count_attempt_on(&state, name.hidden_throttle_key(), now).await?;
     let wallet = find_wallet(&state, &name).await?;
     let part = match &wallet {
         Some(wallet) => state.store.hidden_part(&wallet.id, &request.slot.0).await?,
         None => None,
     };
-    // Parameters: the part's, else its wallet's (what a part made with it would have).
-    let ksf_text = part.as_ref().or(wallet.as_ref()).map(|w| w.ksf.clone());
-    let ksf = match ksf_text {
-        Some(text) => serde_json::from_str::<KsfParams>(&text).map_err(ApiError::internal)?,
-        None => state.default_ksf,
-    };
-    let (password_file, credential_id) = match &part {
-        Some(part) => (
-            Some(PasswordFile::from_bytes(&part.password_file).map_err(ApiError::internal)?),
-            part.id.as_str().as_bytes().to_vec(),
-        ),
-        None => {
+    let credential = match (&part, &wallet) {
+        (Some(part), _) => Credential::of(part)?,
+        // No such part: the dummy answer with the wallet's own parameters (what a part made
+        // from it would have), fixed by the name and the slot.
+        (None, wallet) => {
+            let ksf = match wallet {
+                Some(wallet) => {
+                    serde_json::from_str::<KsfParams>(&wallet.ksf).map_err(ApiError::internal)?
+                }
+                None => state.default_ksf,
+            };
             let mut id = b"pde/hidden-dummy/".to_vec();
             id.extend_from_slice(name.canonical().as_bytes());
             id.extend_from_slice(&request.slot.0);
-            (None, id)
+            Credential::dummy(id, ksf)
         }
     };
-    let setup = state.opaque.clone();
-    let message = request.credential_request.0;
-    let (server_state, response) = blocking(move || {
-        opaque::server_login_start(&setup, password_file.as_ref(), &message, &credential_id)
-    })
-    .await?
-    .map_err(|_| {
-        ApiError::bad_request(
-            ErrorCode::InvalidLoginMessage,
-            "The login message is not valid.",
-        )
-    })?;
-    let login = LoginState {
-        id: uuid::Uuid::new_v4().simple().to_string(),
-        wallet_id: part.map(|p| p.id),
-        state: server_state.to_bytes().to_vec(),
-        throttle_key,
-        bucket,
-        expires_at: now + LOGIN_TTL,
-    };
-    state.store.put_login_state(&login).await?;
-    Ok(ApiJson(LoginStartResponse {
-        login_id: login.id,
-        credential_response: response.into(),
-        ksf,
-    }))
+    let answer = answer_login_start(
+        &state,
+        credential,
+        request.credential_request.0,
+        counted,
+        now,
+    )
+    .await?;
+    Ok(ApiJson(answer))
 }
 
 fn unavailable() -> ApiError {

@@ -40,7 +40,7 @@ use crate::store::{
 };
 
 /// Seconds between the two login messages.
-pub(super) const LOGIN_TTL: i64 = 120;
+const LOGIN_TTL: i64 = 120;
 /// Width of a global failure bucket, in seconds.
 const BUCKET_SECONDS: i64 = 60;
 /// First back-off delay once the free attempts are used.
@@ -175,16 +175,69 @@ pub async fn login_start(
     let (throttle_key, bucket) = count_attempt(&state, &name, now).await?;
 
     let wallet = find_wallet(&state, &name).await?;
-    let (password_file, credential_id, ksf) = match &wallet {
-        Some(wallet) => (
-            Some(PasswordFile::from_bytes(&wallet.password_file).map_err(ApiError::internal)?),
-            wallet.id.as_str().as_bytes().to_vec(),
-            serde_json::from_str::<KsfParams>(&wallet.ksf).map_err(ApiError::internal)?,
-        ),
-        None => (None, name.canonical().into_bytes(), state.default_ksf),
+    let credential = match wallet {
+        Some(wallet) => Credential::of(&wallet)?,
+        None => Credential::dummy(name.canonical().into_bytes(), state.default_ksf),
     };
+    let answer = answer_login_start(
+        &state,
+        credential,
+        request.credential_request.0,
+        (throttle_key, bucket),
+        now,
+    )
+    .await?;
+    Ok(ApiJson(answer))
+}
+
+/// What a login's first message is answered against: a stored credential, or the dummy one.
+pub(super) struct Credential {
+    wallet_id: Option<WalletId>,
+    password_file: Option<PasswordFile>,
+    credential_id: Vec<u8>,
+    ksf: KsfParams,
+}
+
+impl Credential {
+    /// The credential of a wallet (or of a hidden part).
+    pub(super) fn of(wallet: &WalletRecord) -> Result<Self, ApiError> {
+        Ok(Self {
+            wallet_id: Some(wallet.id.clone()),
+            password_file: Some(
+                PasswordFile::from_bytes(&wallet.password_file).map_err(ApiError::internal)?,
+            ),
+            credential_id: wallet.id.as_str().as_bytes().to_vec(),
+            ksf: serde_json::from_str(&wallet.ksf).map_err(ApiError::internal)?,
+        })
+    }
+
+    /// opaque-ke's dummy answer, fixed by `credential_id`, for a name or slot that has none.
+    pub(super) fn dummy(credential_id: Vec<u8>, ksf: KsfParams) -> Self {
+        Self {
+            wallet_id: None,
+            password_file: None,
+            credential_id,
+            ksf,
+        }
+    }
+}
+
+/// Answers a login's first message and remembers the login (for any replica) until its finish.
+/// `counted`: the attempt counter's key and global bucket, cleared by a verified finish.
+pub(super) async fn answer_login_start(
+    state: &AppState,
+    credential: Credential,
+    message: Vec<u8>,
+    counted: (Vec<u8>, i64),
+    now: i64,
+) -> Result<LoginStartResponse, ApiError> {
     let setup = state.opaque.clone();
-    let message = request.credential_request.0;
+    let Credential {
+        wallet_id,
+        password_file,
+        credential_id,
+        ksf,
+    } = credential;
     let (server_state, response) = blocking(move || {
         opaque::server_login_start(&setup, password_file.as_ref(), &message, &credential_id)
     })
@@ -197,18 +250,18 @@ pub async fn login_start(
     })?;
     let login = LoginState {
         id: uuid::Uuid::new_v4().simple().to_string(),
-        wallet_id: wallet.map(|w| w.id),
+        wallet_id,
         state: server_state.to_bytes().to_vec(),
-        throttle_key,
-        bucket,
+        throttle_key: counted.0,
+        bucket: counted.1,
         expires_at: now + LOGIN_TTL,
     };
     state.store.put_login_state(&login).await?;
-    Ok(ApiJson(LoginStartResponse {
+    Ok(LoginStartResponse {
         login_id: login.id,
         credential_response: response.into(),
         ksf,
-    }))
+    })
 }
 
 #[utoipa::path(post, path = "/api/v1/sessions/finish", tag = "sessions",

@@ -7,7 +7,7 @@ use pde_crypto::metadata::Category;
 
 use crate::app::{category_key, tr, AppState, EditDraft, Screen};
 use crate::client::vault;
-use crate::components::{print_page, Alert, Glyph, Icon};
+use crate::components::{print_page, Alert, ConfirmBox, Glyph, Icon};
 use crate::i18n::keys;
 use crate::pages::wallet::refresh;
 use crate::protocol::{Command, Display, Reply};
@@ -195,57 +195,43 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
                     <span>{tr(keys::DELETE)}</span>
                 </button>
             </div>
-            <Show when=move || asking_downloads.get()>
-                <div class="confirm" role="alertdialog" aria-labelledby="downloads-warning" aria-modal="false">
-                    <p id="downloads-warning">{tr(keys::KIOSK_DOWNLOADS_WARNING)}</p>
-                    <div class="actions">
-                        <button id="downloads-yes" class="button danger" on:click=move |_| {
-                            state.downloads_allowed.set(true);
-                            asking_downloads.set(false);
-                        }>
-                            <Glyph icon=Icon::Download/>
-                            <span>{tr(keys::KIOSK_DOWNLOADS_YES)}</span>
-                        </button>
-                        <button class="button" on:click=move |_| asking_downloads.set(false)>
-                            <Glyph icon=Icon::Back/>
-                            <span>{tr(keys::DELETE_NO)}</span>
-                        </button>
-                    </div>
-                </div>
-            </Show>
-            <Show when=move || asking_print.get()>
-                <div class="confirm" role="alertdialog" aria-labelledby="print-warning" aria-modal="false">
-                    <p id="print-warning">{tr(keys::KIOSK_PRINT_WARNING)}</p>
-                    <div class="actions">
-                        <button id="print-yes" class="button primary" on:click=move |_| {
-                            asking_print.set(false);
-                            print_page();
-                        }>
-                            <Glyph icon=Icon::Print/>
-                            <span>{tr(keys::PRINT)}</span>
-                        </button>
-                        <button class="button" on:click=move |_| asking_print.set(false)>
-                            <Glyph icon=Icon::Back/>
-                            <span>{tr(keys::DELETE_NO)}</span>
-                        </button>
-                    </div>
-                </div>
-            </Show>
-            <Show when=move || confirming.get()>
-                <div class="confirm" role="alertdialog" aria-labelledby="confirm-text" aria-modal="false">
-                    <p id="confirm-text">{tr(keys::DELETE_CONFIRM)}</p>
-                    <div class="actions">
-                        <button id="delete-yes" class="button danger" disabled=move || busy.get() on:click=delete>
-                            <Glyph icon=Icon::Delete/>
-                            <span>{tr(keys::DELETE_YES)}</span>
-                        </button>
-                        <button id="delete-no" class="button" on:click=move |_| confirming.set(false)>
-                            <Glyph icon=Icon::Back/>
-                            <span>{tr(keys::DELETE_NO)}</span>
-                        </button>
-                    </div>
-                </div>
-            </Show>
+            <ConfirmBox
+                open=asking_downloads
+                text_id="downloads-warning"
+                text=keys::KIOSK_DOWNLOADS_WARNING
+                yes_id="downloads-yes"
+                yes_icon=Icon::Download
+                yes_label=keys::KIOSK_DOWNLOADS_YES
+                danger=true
+                on_yes=Callback::new(move |_| {
+                    state.downloads_allowed.set(true);
+                    asking_downloads.set(false);
+                })
+            />
+            <ConfirmBox
+                open=asking_print
+                text_id="print-warning"
+                text=keys::KIOSK_PRINT_WARNING
+                yes_id="print-yes"
+                yes_icon=Icon::Print
+                yes_label=keys::PRINT
+                on_yes=Callback::new(move |_| {
+                    asking_print.set(false);
+                    print_page();
+                })
+            />
+            <ConfirmBox
+                open=confirming
+                text_id="confirm-text"
+                text=keys::DELETE_CONFIRM
+                yes_id="delete-yes"
+                yes_icon=Icon::Delete
+                yes_label=keys::DELETE_YES
+                danger=true
+                busy=busy
+                on_yes=Callback::new(move |_| delete(()))
+                no_id="delete-no"
+            />
             <form class="edit no-print" on:submit=save>
                 <h2>{tr(keys::DOCUMENT_EDIT_TITLE)}</h2>
                 <label for="doc-name">{tr(keys::DOCUMENT_NAME_LABEL)}</label>
