@@ -17,11 +17,11 @@ use pde_api::{
 };
 use pde_crypto::hidden::SLOT_LEN;
 use pde_crypto::opaque::KsfParams;
-use pde_crypto::wallet::{UnlockMethod, WalletRecipient, WrappedWalletKey};
+use pde_crypto::wallet::{UnlockMethod, WalletRecipient};
 
 use super::blocking;
 use super::sessions::{answer_login_start, count_attempt_on, find_wallet, Credential, LoginName};
-use super::wallets::{registration_finish, registration_start, MAX_WRAPPED_KEY_BYTES};
+use super::wallets::{opaque_wrapped_key, registration_finish, registration_start};
 use crate::auth::Session;
 use crate::error::{ApiError, ApiJson};
 use crate::ids::WalletId;
@@ -206,20 +206,7 @@ pub async fn register_finish(
             "The wallet's public key is not valid.",
         )
     })?;
-    let invalid_key = || {
-        ApiError::bad_request(
-            ErrorCode::InvalidWrappedKeys,
-            "The wrapped key is not valid.",
-        )
-    };
-    if request.wrapped_key.0.len() > MAX_WRAPPED_KEY_BYTES {
-        return Err(invalid_key());
-    }
-    let wrapped =
-        WrappedWalletKey::from_bytes(&request.wrapped_key.0).map_err(|_| invalid_key())?;
-    if wrapped.method != UnlockMethod::Opaque {
-        return Err(invalid_key());
-    }
+    let wrapped = opaque_wrapped_key(&request.wrapped_key.0)?;
     let password_file = registration_finish(request.registration_upload.0).await?;
     let parent_id = everyday_wallet(&state, &session).await?;
     let pending = state

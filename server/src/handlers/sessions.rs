@@ -26,11 +26,11 @@ use pde_api::{
     MAX_TIME_LOCK_SECONDS,
 };
 use pde_crypto::opaque::{self, KsfParams, PasswordFile, ServerLoginState};
-use pde_crypto::wallet::{UnlockMethod, WrappedWalletKey};
+use pde_crypto::wallet::UnlockMethod;
 use subtle::ConstantTimeEq;
 
 use super::blocking;
-use super::wallets::{registration_finish, registration_start, wallet_info, MAX_WRAPPED_KEY_BYTES};
+use super::wallets::{opaque_wrapped_key, registration_finish, registration_start, wallet_info};
 use crate::auth::{clear_cookie, open_session, Session};
 use crate::error::{ApiError, ApiJson};
 use crate::ids::WalletId;
@@ -468,20 +468,7 @@ pub async fn recover_finish(
     ApiJson(request): ApiJson<RecoverFinishRequest>,
 ) -> Result<(HeaderMap, ApiJson<SessionOpened>), ApiError> {
     let now = state.clock.now();
-    let invalid_key = || {
-        ApiError::bad_request(
-            ErrorCode::InvalidWrappedKeys,
-            "The wrapped key is not valid.",
-        )
-    };
-    if request.wrapped_key.0.len() > MAX_WRAPPED_KEY_BYTES {
-        return Err(invalid_key());
-    }
-    let wrapped =
-        WrappedWalletKey::from_bytes(&request.wrapped_key.0).map_err(|_| invalid_key())?;
-    if wrapped.method != UnlockMethod::Opaque {
-        return Err(invalid_key());
-    }
+    let wrapped = opaque_wrapped_key(&request.wrapped_key.0)?;
     let password_file = registration_finish(request.registration_upload.0).await?;
     let expired = || {
         ApiError::bad_request(

@@ -178,6 +178,24 @@ pub(crate) async fn registration_finish(upload: Vec<u8>) -> Result<PasswordFile,
         .map_err(|_| invalid_registration_message())
 }
 
+/// A wallet key wrapped for the OPAQUE export key, as a client sends it after a (re)registration.
+pub(crate) fn opaque_wrapped_key(bytes: &[u8]) -> Result<WrappedWalletKey, ApiError> {
+    let invalid_key = || {
+        ApiError::bad_request(
+            ErrorCode::InvalidWrappedKeys,
+            "The wrapped key is not valid.",
+        )
+    };
+    if bytes.len() > MAX_WRAPPED_KEY_BYTES {
+        return Err(invalid_key());
+    }
+    let wrapped = WrappedWalletKey::from_bytes(bytes).map_err(|_| invalid_key())?;
+    if wrapped.method != UnlockMethod::Opaque {
+        return Err(invalid_key());
+    }
+    Ok(wrapped)
+}
+
 fn invalid_registration_message() -> ApiError {
     ApiError::bad_request(
         ErrorCode::InvalidRegistrationMessage,
