@@ -80,7 +80,8 @@ impl Icon {
 #[component]
 pub fn Glyph(icon: Icon) -> impl IntoView {
     view! {
-        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        // "Back" points the way the text reads: mirrored right to left.
+        <svg class="icon" class:mirror=matches!(icon, Icon::Back) viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path d=icon.path()/>
         </svg>
     }
