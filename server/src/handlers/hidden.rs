@@ -26,7 +26,7 @@ use crate::auth::Session;
 use crate::error::{ApiError, ApiJson};
 use crate::ids::WalletId;
 use crate::state::AppState;
-use crate::store::{CreateWalletOutcome, NewWallet, PendingHidden};
+use crate::store::{CreateWalletOutcome, NewWallet, PendingHidden, WalletRecord};
 
 /// Hidden parts one wallet may have.
 const MAX_HIDDEN_PARTS: i64 = 16;
@@ -128,14 +128,22 @@ fn unavailable() -> ApiError {
     )
 }
 
-/// The everyday wallet of the session (a hidden part's own wallet when set up from one).
-async fn everyday_wallet(state: &AppState, session: &Session) -> Result<WalletId, ApiError> {
+/// The everyday wallet of the session (the one a hidden part belongs to, when the session is
+/// in a hidden part).
+async fn everyday_wallet(state: &AppState, session: &Session) -> Result<WalletRecord, ApiError> {
     let wallet = state
         .store
         .wallet_by_id(&session.wallet_id)
         .await?
         .ok_or(ApiError::NotSignedIn)?;
-    Ok(wallet.hidden_of.unwrap_or(wallet.id))
+    match &wallet.hidden_of {
+        Some(parent) => state
+            .store
+            .wallet_by_id(parent)
+            .await?
+            .ok_or(ApiError::NotSignedIn),
+        None => Ok(wallet),
+    }
 }
 
 #[utoipa::path(post, path = "/api/v1/hidden/register/start", tag = "hidden",
@@ -153,12 +161,8 @@ pub async fn register_start(
     if request.slot.0.len() != SLOT_LEN {
         return Err(bad_slot());
     }
-    let parent_id = everyday_wallet(&state, &session).await?;
-    let parent = state
-        .store
-        .wallet_by_id(&parent_id)
-        .await?
-        .ok_or(ApiError::NotSignedIn)?;
+    let parent = everyday_wallet(&state, &session).await?;
+    let parent_id = parent.id.clone();
     // Only someone who knows that part's secret can learn that it is taken.
     if state
         .store
@@ -208,7 +212,7 @@ pub async fn register_finish(
     })?;
     let wrapped = opaque_wrapped_key(&request.wrapped_key.0)?;
     let password_file = registration_finish(request.registration_upload.0).await?;
-    let parent_id = everyday_wallet(&state, &session).await?;
+    let parent_id = everyday_wallet(&state, &session).await?.id;
     let pending = state
         .store
         .take_pending_hidden(&request.registration_id, now)
