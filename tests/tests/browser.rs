@@ -1854,6 +1854,11 @@ async fn hidden_documents_open_with_their_own_secret_and_leave_no_trace() {
     std::fs::write(&visible, jpeg_with_gps(400, 300, 1)).expect("photo");
     let hidden_photo = dir.path().join("papier-cache.jpg");
     std::fs::write(&hidden_photo, jpeg_with_gps(300, 400, 1)).expect("photo");
+    let on_its_way = dir.path().join("liste-cachee.bin");
+    let big: Vec<u8> = (0..12u32 << 20)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
+        .collect();
+    std::fs::write(&on_its_way, big).expect("file");
     let everyday = "sept vaches blanches";
     let hidden = "le carton sous l'escalier";
 
@@ -1892,14 +1897,21 @@ async fn hidden_documents_open_with_their_own_secret_and_leave_no_trace() {
         .send_keys(&hidden_photo.display().to_string())
         .await
         .expect("pick");
-    b.wait_for_text("papier-cache.jpg").await;
+    b.wait_for(".doc-card img.thumb").await;
+    assert!(b.body_text().await.contains("papier-cache.jpg"));
     assert!(!markup(b).await.contains("carte-visible"));
+    // A file still on its way when the hidden part is locked is not taken up again in the
+    // everyday part (nor kept for later: the lock was deliberate).
+    b.type_into("#file-input", &on_its_way.display().to_string())
+        .await;
 
     // The everyday secret: the everyday documents, and a page like any other wallet's.
     lock_and_open(b, &number, everyday).await;
     let with_hidden = wallet_page_text(b, &number).await;
     assert!(with_hidden.contains("carte-visible.jpg"), "{with_hidden}");
-    assert!(!markup(b).await.contains("papier-cache"));
+    let everyday_markup = markup(b).await;
+    assert!(!everyday_markup.contains("papier-cache"));
+    assert!(!everyday_markup.contains("liste-cachee"));
     assert_eq!(
         with_hidden, without_hidden,
         "the everyday page must not differ for a wallet with hidden documents"

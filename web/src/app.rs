@@ -104,6 +104,10 @@ pub struct AppState {
     pub notice: RwSignal<Option<String>>,
     /// Where to go back after the session ended and the wallet is open again.
     pub resume: RwSignal<Option<Screen>>,
+    /// The part of the wallet ([`WalletView::part`]) whose session ended: the screen, draft
+    /// and files kept are only taken up again if that same part is opened (never carried
+    /// from a hidden part into the everyday one, or the other way).
+    pub interrupted_part: StoredValue<Option<String>, LocalStorage>,
     /// The wallet number to offer on the unlock screen after the session ended (never after
     /// a deliberate lock).
     pub remembered_login: RwSignal<Option<String>>,
@@ -267,6 +271,42 @@ impl AppState {
         }
     }
 
+    /// Forgets the work kept from an ended session: the screen to go back to, the unsaved
+    /// draft and the files not added yet.
+    pub fn forget_interrupted_work(&self) {
+        self.resume.set(None);
+        self.draft.set(None);
+        self.pending_files.set_value(Vec::new());
+        self.interrupted_part.set_value(None);
+    }
+
+    /// A wallet part was opened: shows it, where the holder was if the same part's session had
+    /// ended (anything kept from another part is dropped unseen).
+    pub fn opened(&self, wallet: WalletView) {
+        let same_part = self
+            .interrupted_part
+            .with_value(|part| part.as_deref() == Some(wallet.part.as_str()));
+        let next = if same_part {
+            self.interrupted_part.set_value(None);
+            self.resume.try_update(Option::take).flatten()
+        } else {
+            self.forget_interrupted_work();
+            None
+        };
+        self.wallet.set(Some(wallet));
+        self.screen.set(next.unwrap_or(Screen::Wallet));
+    }
+
+    /// Whether files cut short in `part` may be kept for later: that part's session ended
+    /// (not a deliberate lock, which keeps nothing).
+    pub fn keeps_work_of(&self, part: &str) -> bool {
+        self.interrupted_part
+            .with_value(|p| p.as_deref() == Some(part))
+            || self
+                .wallet
+                .with_untracked(|w| w.as_ref().is_some_and(|w| w.part == part))
+    }
+
     /// Handles a failure: an ended session goes back to the unlock screen (remembering where
     /// the holder was); anything else gives the text to show.
     pub fn fail(&self, failure: Failure) -> Option<String> {
@@ -275,6 +315,7 @@ impl AppState {
             if let Some(wallet) = self.wallet.get_untracked() {
                 self.resume.set(Some(here));
                 self.remembered_login.set(Some(wallet.wallet_number));
+                self.interrupted_part.set_value(Some(wallet.part));
             }
             self.wallet.set(None);
             self.notice.set(Some(self.t(keys::SESSION_ENDED)));
@@ -332,6 +373,7 @@ pub fn App() -> impl IntoView {
         remembered_login: RwSignal::new(None),
         draft: RwSignal::new(None),
         pending_files: StoredValue::new_local(Vec::new()),
+        interrupted_part: StoredValue::new_local(None),
         kiosk: RwSignal::new(kiosk.on),
         idle_seconds: kiosk.idle_seconds,
         countdown: RwSignal::new(None),

@@ -219,17 +219,16 @@ pub fn lock(state: AppState) {
         crate::kiosk::end_session(state);
         return;
     }
+    // A deliberate lock keeps nothing for the next person at this computer. Forgotten before
+    // the vault is asked, so that work it cuts short (an upload) is not kept for later.
+    state.wallet.set(None);
+    state.remembered_login.set(None);
+    state.forget_interrupted_work();
     leptos::task::spawn_local(async move {
         if let Ok(vault) = vault() {
             let _ = vault.ask(Command::Lock).await;
         }
         state.documents.set(Default::default());
-        state.wallet.set(None);
-        // A deliberate lock keeps nothing for the next person at this computer.
-        state.resume.set(None);
-        state.remembered_login.set(None);
-        state.draft.set(None);
-        state.pending_files.set_value(Vec::new());
         state.notice.set(Some(state.t(keys::LOCKED_NOTICE)));
         state.screen.set(Screen::Unlock);
     });

@@ -291,6 +291,9 @@ pub struct WalletView {
     pub wallet_number: String,
     /// The pseudonym, if any.
     pub pseudonym: Option<String>,
+    /// Which part of the wallet is open (its public key; a hidden part has its own): work cut
+    /// short by the end of a session is only taken up again in the same part.
+    pub part: String,
 }
 
 /// The documents of the open wallet.

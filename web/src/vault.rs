@@ -236,6 +236,7 @@ fn view_of(wallet: &pde_api::WalletInfo) -> WalletView {
     WalletView {
         wallet_number: wallet.wallet_number.clone(),
         pseudonym: wallet.pseudonym.clone(),
+        part: wallet.recipient.clone(),
     }
 }
 
@@ -818,7 +819,13 @@ pub(crate) async fn send_document(
     let commit_path = format!("{upload_path}/commit");
     match destination {
         Destination::Wallet { .. } => {
-            let tag = with_wallet(|w| document::document_tag(&w.key, &id, &sealed.digest))?;
+            // Only into the part it was sealed for: if that part was locked meanwhile (and
+            // maybe another opened), the document is not committed anywhere.
+            let tag = with_wallet(|w| {
+                (w.key.recipient() == *recipient)
+                    .then(|| document::document_tag(&w.key, &id, &sealed.digest))
+            })?
+            .ok_or(Failure::Locked)?;
             let _: DocumentInfo = api::send_json(
                 "POST",
                 &commit_path,

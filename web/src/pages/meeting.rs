@@ -54,10 +54,8 @@ pub fn MeetingPage() -> impl IntoView {
                     secret.set(String::new());
                     state.documents.set(Default::default());
                     state.wallet.set(None);
-                    state.resume.set(None);
                     state.remembered_login.set(None);
-                    state.draft.set(None);
-                    state.pending_files.set_value(Vec::new());
+                    state.forget_interrupted_work();
                     state.screen.set(Screen::TimeLocked { until });
                 }
                 Ok(_) => {}

@@ -42,10 +42,7 @@ pub fn UnlockPage() -> impl IntoView {
                 Ok(Reply::Unlocked { wallet }) => {
                     secret.set(String::new());
                     notice.set(None);
-                    state.wallet.set(Some(wallet));
-                    let next = state.resume.get_untracked().unwrap_or(Screen::Wallet);
-                    state.resume.set(None);
-                    state.screen.set(next);
+                    state.opened(wallet);
                 }
                 Ok(_) => {}
                 Err(failure) => error.set(Some(state.failure_text(&failure))),

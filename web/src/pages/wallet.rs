@@ -66,6 +66,10 @@ pub fn WalletPage() -> impl IntoView {
                 })
             });
             let kept = file.clone();
+            let part = state
+                .wallet
+                .with_untracked(|w| w.as_ref().map(|w| w.part.clone()))
+                .unwrap_or_default();
             leptos::task::spawn_local(async move {
                 let progress = Box::new(move |p: crate::protocol::Progress| {
                     uploads.update(|list| {
@@ -85,11 +89,14 @@ pub fn WalletPage() -> impl IntoView {
                 let outcome = match result {
                     Ok(()) => Ok(()),
                     Err(Failure::SessionEnded) => {
-                        // Added again once the wallet is open (see below).
-                        state
-                            .pending_files
-                            .update_value(|pending| pending.push((kept, category)));
-                        let _ = state.fail(Failure::SessionEnded);
+                        // Added again once the same part is open (see below); dropped without
+                        // a word after a deliberate lock.
+                        if state.keeps_work_of(&part) {
+                            let _ = state.fail(Failure::SessionEnded);
+                            state
+                                .pending_files
+                                .update_value(|pending| pending.push((kept, category)));
+                        }
                         return;
                     }
                     Err(failure) => Err(state.failure_text(&failure)),
