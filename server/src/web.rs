@@ -17,7 +17,7 @@ use crate::state::AppState;
 struct Bundle;
 
 /// The page's policy: its own scripts and WebAssembly only (no inline script, no `eval`),
-/// decrypted documents shown from `blob:` URLs (images; PDFs in a sandboxed frame), requests
+/// decrypted documents shown from `blob:` URLs (images; PDFs in a frame), requests
 /// to this server only, never framed.
 pub const APP_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
     style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; worker-src 'self'; \

@@ -369,42 +369,84 @@ impl Browser {
     /// Every cookie the browser holds, for every site and path, as the DevTools protocol's
     /// `Storage.getCookies` sees them (WebDriver only shows the page's own path).
     pub async fn all_cookies(&self) -> Vec<serde_json::Value> {
-        use futures_util::{SinkExt, StreamExt};
-        use tokio_tungstenite::tungstenite::Message;
+        let url = self.devtools_url("version", "browser").await;
+        devtools_call(&url, "Storage.getCookies").await["cookies"]
+            .as_array()
+            .cloned()
+            .expect("cookies")
+    }
 
-        let version: serde_json::Value = reqwest::get(format!(
-            "http://127.0.0.1:{}/json/version",
+    /// The frames of the page, depth first, as `(url, mime type)`: what each frame really
+    /// shows (an error page is `chrome-error://…`), which WebDriver cannot see across origins.
+    pub async fn frames(&self) -> Vec<(String, String)> {
+        fn walk(tree: &serde_json::Value, into: &mut Vec<(String, String)>) {
+            let frame = &tree["frame"];
+            let text = |key: &str| frame[key].as_str().unwrap_or_default().to_owned();
+            into.push((text("url"), text("mimeType")));
+            for child in tree["childFrames"].as_array().into_iter().flatten() {
+                walk(child, into);
+            }
+        }
+        let url = self.devtools_url("list", "page").await;
+        let mut frames = Vec::new();
+        walk(
+            &devtools_call(&url, "Page.getFrameTree").await["frameTree"],
+            &mut frames,
+        );
+        frames
+    }
+
+    /// Waits (up to 30 s) until a frame of the page shows a `blob:` document as
+    /// `application/pdf`, and fails if any frame is an error page (what Chromium shows for a
+    /// PDF in a sandboxed frame) or a `blob:` document of any other type.
+    pub async fn wait_for_pdf_frame(&self) {
+        let started = std::time::Instant::now();
+        loop {
+            let frames = self.frames().await;
+            assert!(
+                !frames
+                    .iter()
+                    .any(|(url, mime)| url.starts_with("chrome-error:")
+                        || (url.starts_with("blob:") && mime != "application/pdf")),
+                "a frame shows an error page or something else than a PDF: {frames:?}"
+            );
+            if frames
+                .iter()
+                .any(|(url, mime)| url.starts_with("blob:") && mime == "application/pdf")
+            {
+                return;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "no PDF frame appeared: {frames:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
+    /// The DevTools address of the browser, or of its first target of `kind` (`page`, …).
+    async fn devtools_url(&self, listing: &str, kind: &str) -> String {
+        let answer: serde_json::Value = reqwest::get(format!(
+            "http://127.0.0.1:{}/json/{listing}",
             self.devtools_port
         ))
         .await
         .expect("DevTools")
         .json()
         .await
-        .expect("DevTools version");
-        let url = version["webSocketDebuggerUrl"]
+        .expect("DevTools listing");
+        let target = match answer.as_array() {
+            Some(targets) => targets
+                .iter()
+                .find(|t| t["type"] == json!(kind))
+                .cloned()
+                .unwrap_or_else(|| panic!("no DevTools target of type {kind}")),
+            None => answer,
+        };
+        target["webSocketDebuggerUrl"]
             .as_str()
-            .expect("DevTools URL");
-        let (mut socket, _) = tokio_tungstenite::connect_async(url)
-            .await
-            .expect("DevTools connection");
-        let ask = json!({ "id": 1, "method": "Storage.getCookies", "params": {} });
-        socket
-            .send(Message::text(ask.to_string()))
-            .await
-            .expect("send");
-        while let Some(Ok(message)) = socket.next().await {
-            let Ok(text) = message.into_text() else {
-                continue;
-            };
-            let answer: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
-            if answer["id"] == json!(1) {
-                return answer["result"]["cookies"]
-                    .as_array()
-                    .cloned()
-                    .expect("cookies");
-            }
-        }
-        panic!("DevTools closed before answering");
+            .expect("DevTools URL")
+            .to_owned()
     }
 
     /// Every request the browser sent so far (pages and their workers), as the DevTools
@@ -638,4 +680,29 @@ pub fn gps_marker() -> Vec<u8> {
         marker.extend_from_slice(&den.to_be_bytes());
     }
     marker
+}
+
+/// Calls one DevTools `method` (no parameters) on the target at `url`; its result.
+async fn devtools_call(url: &str, method: &str) -> serde_json::Value {
+    use futures_util::{SinkExt, StreamExt};
+    use tokio_tungstenite::tungstenite::Message;
+
+    let (mut socket, _) = tokio_tungstenite::connect_async(url)
+        .await
+        .expect("DevTools connection");
+    let ask = json!({ "id": 1, "method": method, "params": {} });
+    socket
+        .send(Message::text(ask.to_string()))
+        .await
+        .expect("send");
+    while let Some(Ok(message)) = socket.next().await {
+        let Ok(text) = message.into_text() else {
+            continue;
+        };
+        let answer: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+        if answer["id"] == json!(1) {
+            return answer["result"].clone();
+        }
+    }
+    panic!("DevTools closed before answering {method}");
 }

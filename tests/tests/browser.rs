@@ -715,11 +715,11 @@ async fn every_screen_in_four_languages_passes_axe_and_is_photographed() {
     );
 }
 
-/// Files that are not photos: a PDF is shown in a sandboxed frame, a file that claims to be HTML
+/// Files that are not photos: a PDF is shown in the browser's viewer, a file that claims to be HTML
 /// can only be downloaded (it never runs as PDE's page), and a file over the limit gets a plain
 /// message while the wallet keeps what it had.
 #[tokio::test]
-async fn pdfs_are_sandboxed_html_is_download_only_and_limits_are_explained() {
+async fn pdfs_show_in_the_viewer_html_is_download_only_and_limits_are_explained() {
     let (Some(_), Some(chromium)) = (web_dist(), chromium()) else {
         return;
     };
@@ -731,11 +731,10 @@ async fn pdfs_are_sandboxed_html_is_download_only_and_limits_are_explained() {
 
     let dir = tempfile::tempdir().expect("dir");
     let pdf = dir.path().join("decision.pdf");
-    std::fs::write(
-        &pdf,
-        b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n",
-    )
-    .expect("pdf");
+    std::fs::write(&pdf, one_page_pdf()).expect("pdf");
+    // Starts like a PDF, is HTML: shown as a PDF (or not at all), never run.
+    let trick = dir.path().join("trick.pdf");
+    std::fs::write(&trick, b"%PDF-1.4\n<script>document.title='pwned'</script>").expect("trick");
     let html = dir.path().join("page.html");
     std::fs::write(&html, b"<script>document.title='pwned'</script>").expect("html");
     let big = dir.path().join("big.bin");
@@ -743,12 +742,17 @@ async fn pdfs_are_sandboxed_html_is_download_only_and_limits_are_explained() {
 
     let input = b.wait_for("#file-input").await;
     input
-        .send_keys(&format!("{}\n{}", pdf.display(), html.display()))
+        .send_keys(&format!(
+            "{}\n{}\n{}",
+            pdf.display(),
+            html.display(),
+            trick.display()
+        ))
         .await
-        .expect("pick two");
+        .expect("pick three");
     b.wait_for_text("decision.pdf").await;
     b.wait_for_text("page.html").await;
-    b.wait_for_text("2 documents").await;
+    b.wait_for_text("3 documents").await;
 
     // Too large: a plain message, nothing else changes.
     b.wait_for("#file-input")
@@ -758,7 +762,7 @@ async fn pdfs_are_sandboxed_html_is_download_only_and_limits_are_explained() {
         .expect("pick big");
     b.wait_for_text("This file is too large. Maximum: 1 MB.")
         .await;
-    b.wait_for_text("2 documents").await;
+    b.wait_for_text("3 documents").await;
 
     // A screenshot (PNG with transparency and a text chunk) is stored as a JPEG on white,
     // without the text; a file that only looks like a JPEG is refused in plain words.
@@ -770,7 +774,7 @@ async fn pdfs_are_sandboxed_html_is_download_only_and_limits_are_explained() {
         .await
         .expect("pick png");
     b.wait_for_text("capture.jpg").await;
-    b.wait_for_text("3 documents").await;
+    b.wait_for_text("4 documents").await;
     let fake = dir.path().join("fake.jpg");
     let mut fake_bytes = vec![0xFF, 0xD8, 0xFF, 0xE0];
     fake_bytes.extend_from_slice(&[0x42; 5000]);
@@ -781,16 +785,17 @@ async fn pdfs_are_sandboxed_html_is_download_only_and_limits_are_explained() {
         .await
         .expect("pick fake");
     b.wait_for_text("This picture cannot be read.").await;
-    b.wait_for_text("3 documents").await;
+    b.wait_for_text("4 documents").await;
 
-    // The PDF opens in a frame with every sandbox restriction; the screenshot is an image
-    // whose download is a JPEG without the text.
+    // The PDFs open in the browser's PDF viewer (a sandboxed frame would only show Chromium's
+    // error page); the screenshot is an image whose download is a JPEG without the text.
     let cards = b
         .client
         .find_all(Locator::Css(".doc-card button"))
         .await
         .expect("cards");
     let mut opened_pdf = false;
+    let mut opened_trick = false;
     let mut opened_html = false;
     let mut opened_png = false;
     for index in 0..cards.len() {
@@ -825,13 +830,17 @@ async fn pdfs_are_sandboxed_html_is_download_only_and_limits_are_explained() {
                 "on white: {transparent:?}"
             );
             opened_png = true;
-        } else if text.contains("decision.pdf") {
-            let frame = b.wait_for("#viewer-frame").await;
-            assert_eq!(
-                frame.attr("sandbox").await.expect("attr"),
-                Some(String::new())
-            );
-            opened_pdf = true;
+        } else if text.contains(".pdf") {
+            b.wait_for("#viewer-frame").await;
+            b.wait_for_pdf_frame().await;
+            if text.contains("decision.pdf") {
+                // Time for the viewer to draw the page (for the picture only).
+                tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+                b.screenshot("en-document-pdf").await;
+                opened_pdf = true;
+            } else {
+                opened_trick = true;
+            }
         } else {
             b.wait_for_text("This file cannot be shown here").await;
             assert!(b.client.find(Locator::Css("#viewer-frame")).await.is_err());
@@ -843,7 +852,7 @@ async fn pdfs_are_sandboxed_html_is_download_only_and_limits_are_explained() {
         b.wait_for("#back").await.click().await.expect("back");
         b.wait_for("#file-input").await;
     }
-    assert!(opened_pdf && opened_html && opened_png);
+    assert!(opened_pdf && opened_trick && opened_html && opened_png);
     browser.close().await;
 }
 
@@ -1219,11 +1228,8 @@ async fn grant_links_share_open_expire_between_two_browsers() {
         .click()
         .await
         .expect("view");
-    let frame = w.wait_for(".shared-frame").await;
-    assert_eq!(
-        frame.attr("sandbox").await.expect("sandbox").as_deref(),
-        Some("")
-    );
+    w.wait_for(".shared-doc .pdf-frame").await;
+    w.wait_for_pdf_frame().await;
     problems.extend(shot(w, &axe, "fr", &mut step, "worker-documents").await);
     w.wait_for(".shared-download")
         .await
@@ -1917,4 +1923,41 @@ async fn hidden_documents_open_with_their_own_secret_and_leave_no_trace() {
         "the everyday page must not differ for a wallet with hidden documents"
     );
     browser.close().await;
+}
+
+/// A PDF of one page saying "DECISION" (enough for a viewer to draw it).
+fn one_page_pdf() -> Vec<u8> {
+    let objects = [
+        "<</Type/Catalog/Pages 2 0 R>>".to_owned(),
+        "<</Type/Pages/Kids[3 0 R]/Count 1>>".to_owned(),
+        "<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 200]/Contents 4 0 R\
+         /Resources<</Font<</F1 5 0 R>>>>>>"
+            .to_owned(),
+        {
+            let text = "BT /F1 24 Tf 40 100 Td (DECISION) Tj ET";
+            format!("<</Length {}>>stream\n{text}\nendstream", text.len())
+        },
+        "<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>".to_owned(),
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (index, object) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj{object}endobj\n", index + 1).as_bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for offset in offsets {
+        pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!(
+            "trailer<</Size {}/Root 1 0 R>>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    pdf
 }

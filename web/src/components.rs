@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::app::{tr, AppState, Screen};
 use crate::client::vault;
 use crate::i18n::keys;
-use crate::protocol::Command;
+use crate::protocol::{Command, Display};
 
 /// The app's pictograms (bundled, drawn on a 24×24 grid with the text colour). Always shown
 /// next to a word, never alone.
@@ -210,6 +210,42 @@ pub fn Alert(message: Signal<Option<String>>) -> impl IntoView {
             </div>
         </Show>
     }
+}
+
+/// A page address for decrypted content from the vault, only if the blob's type is the one the
+/// vault gives that kind of content (so nothing else is ever framed or shown as a picture).
+pub fn content_url(blob: &web_sys::Blob, display: Display) -> Option<String> {
+    let expected = match display {
+        Display::Image => blob.type_().starts_with("image/"),
+        Display::Pdf => blob.type_() == "application/pdf",
+        Display::DownloadOnly => true,
+    };
+    expected
+        .then(|| web_sys::Url::create_object_url_with_blob(blob).ok())
+        .flatten()
+}
+
+/// A PDF in the page. Not sandboxed: Chromium never runs its PDF viewer in a sandboxed frame
+/// (the frame shows an error page), and the viewer runs apart from the page anyway. What
+/// keeps the content from running as PDE's page is the blob's type, `application/pdf`, set by
+/// the vault from the `%PDF-` signature and checked by [`content_url`]: the browser renders
+/// it as a PDF or not at all, never as HTML. On a public computer the viewer's own toolbar
+/// (save, print) is hidden unless the holder allowed downloads.
+#[component]
+pub fn PdfFrame(
+    src: String,
+    #[prop(into)] title: Signal<String>,
+    #[prop(optional)] id: &'static str,
+) -> impl IntoView {
+    let state = AppState::get();
+    let src = move || {
+        if state.kiosk.get() && !state.downloads_allowed.get() {
+            format!("{src}#toolbar=0")
+        } else {
+            src.clone()
+        }
+    };
+    view! { <iframe id=id class="pdf-frame" src=src title=move || title.get()></iframe> }
 }
 
 /// Locks the wallet: the vault forgets the key and ends the session. In kiosk mode the vault

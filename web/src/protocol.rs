@@ -278,7 +278,7 @@ pub enum Reply {
 pub enum Display {
     /// A re-encoded image (JPEG or PNG made by the app): an `<img>`.
     Image,
-    /// A PDF (checked by its signature): a sandboxed frame.
+    /// A PDF (checked by its signature): a frame showing the browser's PDF viewer.
     Pdf,
     /// Anything else: download only.
     DownloadOnly,

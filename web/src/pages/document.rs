@@ -1,5 +1,5 @@
-//! One document: shown in the page when it is a re-encoded image or a PDF (in a sandboxed
-//! frame), else download only; rename, change category, add a note, delete.
+//! One document: shown in the page when it is a re-encoded image or a PDF (see
+//! [`PdfFrame`]), else download only; rename, change category, add a note, delete.
 
 use leptos::prelude::*;
 use pde_crypto::document::DocumentId;
@@ -7,7 +7,7 @@ use pde_crypto::metadata::Category;
 
 use crate::app::{category_key, tr, AppState, EditDraft, Screen};
 use crate::client::vault;
-use crate::components::{print_page, Alert, ConfirmBox, Glyph, Icon};
+use crate::components::{content_url, print_page, Alert, ConfirmBox, Glyph, Icon, PdfFrame};
 use crate::i18n::keys;
 use crate::pages::wallet::refresh;
 use crate::protocol::{Command, Display, Reply};
@@ -66,7 +66,7 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
         };
         match result {
             Ok((Reply::Opened { display: how, .. }, Some(blob))) => {
-                if let Ok(link) = web_sys::Url::create_object_url_with_blob(&blob) {
+                if let Some(link) = content_url(&blob, how) {
                     url.set(Some(link));
                     display.set(Some(how));
                 }
@@ -148,7 +148,7 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
                     }
                     (Some(Display::Pdf), Some(src)) => {
                         view! {
-                            <iframe id="viewer-frame" sandbox="" src=src title=move || shown_name.get()></iframe>
+                            <PdfFrame id="viewer-frame" src=src title=shown_name/>
                         }
                             .into_any()
                     }

@@ -9,7 +9,9 @@ use pde_crypto::grant::GrantPin;
 
 use crate::app::{tr, AppState};
 use crate::client::vault;
-use crate::components::{print_page, Alert, Glyph, Icon, LinkProblem, ValidUntil};
+use crate::components::{
+    content_url, print_page, Alert, Glyph, Icon, LinkProblem, PdfFrame, ValidUntil,
+};
 use crate::i18n::keys;
 use crate::protocol::{Command, Display, Failure, Reply, Secret, SharedDocumentView};
 
@@ -217,8 +219,8 @@ pub fn WorkerPage(link: WorkerLink) -> impl IntoView {
     }
 }
 
-/// One granted document: its name, then once asked, the content (image, or PDF in a sandboxed
-/// frame, else download only) with download and print.
+/// One granted document: its name, then once asked, the content (image, or PDF, else download
+/// only) with download and print.
 #[component]
 fn SharedDocument(doc: SharedDocumentView) -> impl IntoView {
     let state = AppState::get();
@@ -243,7 +245,7 @@ fn SharedDocument(doc: SharedDocumentView) -> impl IntoView {
             busy.set(false);
             match result {
                 Ok((Reply::Opened { display: how, .. }, Some(blob))) => {
-                    if let Ok(link) = web_sys::Url::create_object_url_with_blob(&blob) {
+                    if let Some(link) = content_url(&blob, how) {
                         url.set(Some(link));
                         display.set(Some(how));
                     }
@@ -279,7 +281,7 @@ fn SharedDocument(doc: SharedDocumentView) -> impl IntoView {
                             view! { <img class="shared-image" src=src alt=title.clone()/> }.into_any()
                         }
                         (Some(Display::Pdf), Some(src)) => {
-                            view! { <iframe class="shared-frame" sandbox="" src=src title=title.clone()></iframe> }.into_any()
+                            view! { <PdfFrame src=src title=title.clone()/> }.into_any()
                         }
                         (Some(Display::DownloadOnly), Some(_)) => {
                             view! { <p class="notice">{tr(keys::DOCUMENT_DOWNLOAD_ONLY)}</p> }.into_any()
