@@ -424,8 +424,54 @@ impl Browser {
         }
     }
 
+    /// Opens another tab in front, so the page's tab is hidden (as when someone switches
+    /// tabs); [`Browser::show_page`] brings the page back.
+    pub async fn hide_page(&self) -> HiddenPage {
+        let page = self.devtools_target("list", "page").await["id"]
+            .as_str()
+            .expect("page id")
+            .to_owned();
+        let browser = self.devtools_url("version", "browser").await;
+        let other = devtools_call_with(
+            &browser,
+            "Target.createTarget",
+            json!({ "url": "about:blank" }),
+        )
+        .await["targetId"]
+            .as_str()
+            .expect("new tab")
+            .to_owned();
+        HiddenPage { page, other }
+    }
+
+    /// Brings the page's tab to the front again and closes the other tab.
+    pub async fn show_page(&self, hidden: HiddenPage) {
+        let browser = self.devtools_url("version", "browser").await;
+        devtools_call_with(
+            &browser,
+            "Target.activateTarget",
+            json!({ "targetId": hidden.page }),
+        )
+        .await;
+        devtools_call_with(
+            &browser,
+            "Target.closeTarget",
+            json!({ "targetId": hidden.other }),
+        )
+        .await;
+    }
+
     /// The DevTools address of the browser, or of its first target of `kind` (`page`, …).
     async fn devtools_url(&self, listing: &str, kind: &str) -> String {
+        self.devtools_target(listing, kind).await["webSocketDebuggerUrl"]
+            .as_str()
+            .expect("DevTools URL")
+            .to_owned()
+    }
+
+    /// The browser's DevTools description (`listing` "version"), or its first target of
+    /// `kind` (`listing` "list").
+    async fn devtools_target(&self, listing: &str, kind: &str) -> serde_json::Value {
         let answer: serde_json::Value = reqwest::get(format!(
             "http://127.0.0.1:{}/json/{listing}",
             self.devtools_port
@@ -435,18 +481,14 @@ impl Browser {
         .json()
         .await
         .expect("DevTools listing");
-        let target = match answer.as_array() {
+        match answer.as_array() {
             Some(targets) => targets
                 .iter()
                 .find(|t| t["type"] == json!(kind))
                 .cloned()
                 .unwrap_or_else(|| panic!("no DevTools target of type {kind}")),
             None => answer,
-        };
-        target["webSocketDebuggerUrl"]
-            .as_str()
-            .expect("DevTools URL")
-            .to_owned()
+        }
     }
 
     /// Every request the browser sent so far (pages and their workers), as the DevTools
@@ -684,13 +726,22 @@ pub fn gps_marker() -> Vec<u8> {
 
 /// Calls one DevTools `method` (no parameters) on the target at `url`; its result.
 async fn devtools_call(url: &str, method: &str) -> serde_json::Value {
+    devtools_call_with(url, method, json!({})).await
+}
+
+/// Calls one DevTools `method` with `params` on the target at `url`; its result.
+async fn devtools_call_with(
+    url: &str,
+    method: &str,
+    params: serde_json::Value,
+) -> serde_json::Value {
     use futures_util::{SinkExt, StreamExt};
     use tokio_tungstenite::tungstenite::Message;
 
     let (mut socket, _) = tokio_tungstenite::connect_async(url)
         .await
         .expect("DevTools connection");
-    let ask = json!({ "id": 1, "method": method, "params": {} });
+    let ask = json!({ "id": 1, "method": method, "params": params });
     socket
         .send(Message::text(ask.to_string()))
         .await
@@ -705,4 +756,10 @@ async fn devtools_call(url: &str, method: &str) -> serde_json::Value {
         }
     }
     panic!("DevTools closed before answering {method}");
+}
+
+/// The page's tab while another is in front (see [`Browser::hide_page`]).
+pub struct HiddenPage {
+    page: String,
+    other: String,
 }

@@ -8,7 +8,9 @@ use base64::Engine as _;
 use fantoccini::Locator;
 use pde_tests::browser::{axe_script, chromium, gps_marker, jpeg_with_gps, web_dist, Browser};
 use pde_tests::{Backend, TestServer};
+use serde_json::json;
 use sha2::{Digest, Sha384};
+use std::time::Duration;
 
 fn sri(bytes: &[u8]) -> String {
     format!(
@@ -1657,6 +1659,11 @@ async fn markup(b: &Browser) -> String {
 
 /// Waits for the page a kiosk lock loads, and checks the session was ended on the server.
 async fn wait_for_kiosk_end(b: &Browser, logouts_before: usize) -> usize {
+    wait_for_kiosk_end_at(b, logouts_before, "kiosk=1&kiosk-idle=12").await
+}
+
+/// [`wait_for_kiosk_end`] for a page opened with the address's `query`.
+async fn wait_for_kiosk_end_at(b: &Browser, logouts_before: usize, query: &str) -> usize {
     b.wait_for("#ended-list").await;
     let logouts = b
         .sent_requests()
@@ -1670,7 +1677,7 @@ async fn wait_for_kiosk_end(b: &Browser, logouts_before: usize) -> usize {
     );
     // The fresh page's address no longer says it ended (a reload starts over).
     let address = b.client.current_url().await.expect("url");
-    assert_eq!(address.query(), Some("kiosk=1&kiosk-idle=12"), "{address}");
+    assert_eq!(address.query(), Some(query), "{address}");
     logouts
 }
 
@@ -1821,6 +1828,49 @@ async fn kiosk_mode_leaves_nothing_behind_and_locks_itself() {
     b.wait_for_text("Personne ne peut ouvrir ce portefeuille avant le")
         .await;
     assert!(!markup(b).await.contains("carte-kiosque"));
+    browser.close().await;
+}
+
+/// In kiosk mode a tab left hidden (someone switched tabs and walked away) locks after its
+/// grace of 10 seconds; a short look at another tab does not.
+#[tokio::test]
+async fn kiosk_locks_a_tab_left_hidden() {
+    let (Some(_), Some(chromium)) = (web_dist(), chromium()) else {
+        return;
+    };
+    let server = TestServer::start(Backend::Sqlite).await;
+    let browser = Browser::start(&chromium, "fr-BE").await;
+    let b = &browser;
+    // A long idle lock (2 minutes): within this test only the hidden tab can lock.
+    let path = "/?kiosk=1&kiosk-idle=120";
+    b.client
+        .goto(&format!("{}{path}", server.base_url))
+        .await
+        .expect("open");
+    create_wallet_at(b, &server, path, "fr", "le banc près du canal").await;
+    b.wait_for("#wallet-hidden").await;
+
+    let hidden = b.hide_page().await;
+    assert_eq!(
+        b.eval("return document.visibilityState;").await,
+        json!("hidden")
+    );
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    b.show_page(hidden).await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(
+        b.eval("return document.visibilityState;").await,
+        json!("visible")
+    );
+    assert!(
+        b.client.find(Locator::Css("#wallet-hidden")).await.is_ok(),
+        "a short look at another tab keeps the wallet open"
+    );
+
+    let hidden = b.hide_page().await;
+    tokio::time::sleep(Duration::from_secs(13)).await;
+    b.show_page(hidden).await;
+    wait_for_kiosk_end_at(b, 0, "kiosk=1&kiosk-idle=120").await;
     browser.close().await;
 }
 
