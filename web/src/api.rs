@@ -91,7 +91,8 @@ async fn error_from(response: Response) -> Failure {
             .unwrap_or_default(),
         Err(_) => String::new(),
     };
-    match serde_json::from_str::<ErrorBody>(&text) {
+    let parsed = js_sys::JSON::parse(&text).map_err(drop);
+    match parsed.and_then(|v| serde_wasm_bindgen::from_value::<ErrorBody>(v).map_err(drop)) {
         Ok(body) => {
             if body.error.code == ErrorCode::NotSignedIn.as_str() {
                 return Failure::SessionEnded;
@@ -116,12 +117,17 @@ async fn error_from(response: Response) -> Failure {
 }
 
 async fn read_json<T: DeserializeOwned>(response: Response) -> ApiResult<T> {
-    let text = JsFuture::from(response.text().map_err(js_detail)?)
+    let value = JsFuture::from(response.json().map_err(js_detail)?)
         .await
-        .map_err(|_| Failure::Network)?
-        .as_string()
-        .unwrap_or_default();
-    serde_json::from_str(&text).map_err(unexpected)
+        .map_err(|_| Failure::Network)?;
+    serde_wasm_bindgen::from_value(value).map_err(unexpected)
+}
+
+fn json_text<B: Serialize>(body: &B) -> ApiResult<JsValue> {
+    let value = body
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(unexpected)?;
+    Ok(js_sys::JSON::stringify(&value).map_err(js_detail)?.into())
 }
 
 /// `GET path` → JSON.
@@ -145,15 +151,13 @@ pub async fn send_json_with<B: Serialize, T: DeserializeOwned>(
     body: &B,
     bearer: Option<&str>,
 ) -> ApiResult<T> {
-    let text = serde_json::to_string(body).map_err(unexpected)?;
-    let body = JsValue::from_str(&text);
+    let body = json_text(body)?;
     read_json(send_with(method, path, Some((&body, "application/json")), bearer).await?).await
 }
 
 /// `method path` with a JSON body, ignoring the answer's body.
 pub async fn send_json_no_reply<B: Serialize>(method: &str, path: &str, body: &B) -> ApiResult<()> {
-    let text = serde_json::to_string(body).map_err(unexpected)?;
-    let body = JsValue::from_str(&text);
+    let body = json_text(body)?;
     send(method, path, Some((&body, "application/json")))
         .await
         .map(drop)
