@@ -1648,6 +1648,29 @@ async fn unlock_in_page(b: &Browser, number: &str, secret: &str) {
         .expect("unlock");
 }
 
+/// Opens the document card named `name` once it is listed (up to 30 s).
+async fn open_card(b: &Browser, name: &str) {
+    let started = std::time::Instant::now();
+    loop {
+        let clicked = b
+            .eval(&format!(
+                "const card = [...document.querySelectorAll('.doc-card button')]
+                    .find(c => c.textContent.includes({name:?}));
+                 if (!card) return false;
+                 card.click(); return true;"
+            ))
+            .await;
+        if clicked == serde_json::json!(true) {
+            return;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "no card for {name}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
 /// The page's whole markup (attributes included), to look for a document's name.
 async fn markup(b: &Browser) -> String {
     b.eval("return document.documentElement.outerHTML;")
@@ -1723,6 +1746,19 @@ async fn kiosk_mode_leaves_nothing_behind_and_locks_itself() {
     b.wait_for("#print").await.click().await.expect("print");
     b.wait_for("#print-warning").await;
     b.wait_for("#back").await.click().await.expect("back");
+    // A PDF shows in the browser's viewer with the viewer's own save and print hidden.
+    let pdf = dir.path().join("attestation-kiosque.pdf");
+    std::fs::write(&pdf, one_page_pdf()).expect("pdf");
+    b.type_into("#file-input", &pdf.display().to_string()).await;
+    open_card(b, "attestation-kiosque.pdf").await;
+    let frame = b.wait_for("#viewer-frame").await;
+    let src = frame.attr("src").await.expect("src").unwrap_or_default();
+    assert!(
+        src.starts_with("blob:") && src.ends_with("#toolbar=0"),
+        "{src}"
+    );
+    b.wait_for_pdf_frame().await;
+    b.wait_for("#back").await.click().await.expect("back");
     share_in_page(b, &["carte-kiosque.jpg"], None, None, "CPAS", false).await;
     // During the session: nothing stored, and the session cookie has no expiry.
     assert_nothing_stored(&stored_in_browser(b).await, "during the session");
@@ -1750,11 +1786,7 @@ async fn kiosk_mode_leaves_nothing_behind_and_locks_itself() {
 
     // The idle lock: open again, show the document, touch nothing.
     unlock_in_page(b, &number, secret).await;
-    b.wait_for(".doc-card button")
-        .await
-        .click()
-        .await
-        .expect("view");
+    open_card(b, "carte-kiosque.jpg").await;
     b.wait_for("#viewer-image").await;
     assert!(markup(b).await.contains("carte-kiosque"));
     b.wait_for("#idle-countdown").await;
