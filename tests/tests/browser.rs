@@ -141,8 +141,9 @@ async fn the_page_is_served_with_its_policy_and_integrity_hashes() {
         String::from_utf8_lossy(&boot).contains(&sri(&wasm)),
         "boot.js lacks the WASM hash"
     );
+    // The vault worker runs the module the page checked; it fetches no WebAssembly itself.
     let vault = get(&server, "/vault.js").await.text().await.expect("vault");
-    assert!(vault.contains(&sri(&wasm)), "vault.js lacks the WASM hash");
+    assert!(!vault.contains("pde_web_bg.wasm"), "{vault}");
 
     // Only the bundle's files are served.
     assert_eq!(get(&server, "/Cargo.toml").await.status(), 404);
@@ -1881,6 +1882,16 @@ async fn kiosk_locks_a_tab_left_hidden() {
         .expect("open");
     create_wallet_at(b, &server, path, "fr", "le banc près du canal").await;
     b.wait_for("#wallet-hidden").await;
+    // The vault worker ran the page's own WebAssembly: one download per page load, not two.
+    let requests = b.sent_requests().await;
+    let count = |file: &str| {
+        requests
+            .iter()
+            .filter(|r| r.method == "GET" && r.url.ends_with(file))
+            .count()
+    };
+    assert!(count("/boot.js") >= 1);
+    assert_eq!(count("/pde_web_bg.wasm"), count("/boot.js"));
 
     let hidden = b.hide_page().await;
     assert_eq!(

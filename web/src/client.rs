@@ -74,6 +74,14 @@ impl VaultClient {
             .worker
             .set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
+        // The first message is this page's WebAssembly, compiled and checked against its
+        // integrity hash: the vault runs exactly that code, fetched once.
+        inner
+            .worker
+            .post_message(&wasm_bindgen::module())
+            .map_err(|e| Failure::Unexpected {
+                detail: format!("worker: {e:?}"),
+            })?;
         Ok(Self(inner))
     }
 
