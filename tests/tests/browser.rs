@@ -1705,21 +1705,32 @@ async fn wait_for_kiosk_end_at(b: &Browser, logouts_before: usize, query: &str) 
     logouts
 }
 
+/// A browser (French, Belgium) on the server's `path`, as the kiosk launcher opens PDE.
+async fn open_in_kiosk_mode(
+    chromium: &std::path::Path,
+    server: &TestServer,
+    path: &str,
+) -> Browser {
+    let browser = Browser::start(chromium, "fr-BE").await;
+    browser
+        .client
+        .goto(&format!("{}{path}", server.base_url))
+        .await
+        .expect("open");
+    browser.wait_for("#kiosk-is-on").await;
+    browser
+}
+
 #[tokio::test]
 async fn kiosk_mode_leaves_nothing_behind_and_locks_itself() {
     let (Some(_), Some(chromium)) = (web_dist(), chromium()) else {
         return;
     };
     let server = TestServer::start(Backend::Sqlite).await;
-    let browser = Browser::start(&chromium, "fr-BE").await;
+    // The launcher opens PDE in kiosk mode; the test shortens the idle lock to 12 seconds.
+    let browser = open_in_kiosk_mode(&chromium, &server, "/?kiosk=1&kiosk-idle=12").await;
     let b = &browser;
     let secret = "kiosque du centre de jour";
-    // The launcher opens PDE in kiosk mode; the test shortens the idle lock to 12 seconds.
-    b.client
-        .goto(&format!("{}/?kiosk=1&kiosk-idle=12", server.base_url))
-        .await
-        .expect("open");
-    b.wait_for("#kiosk-is-on").await;
     b.wait_for("#kiosk-badge").await;
     let number = create_wallet_at(b, &server, "/?kiosk=1&kiosk-idle=12", "fr", secret).await;
 
@@ -1872,14 +1883,10 @@ async fn kiosk_locks_a_tab_left_hidden() {
         return;
     };
     let server = TestServer::start(Backend::Sqlite).await;
-    let browser = Browser::start(&chromium, "fr-BE").await;
-    let b = &browser;
     // A long idle lock (2 minutes): within this test only the hidden tab can lock.
     let path = "/?kiosk=1&kiosk-idle=120";
-    b.client
-        .goto(&format!("{}{path}", server.base_url))
-        .await
-        .expect("open");
+    let browser = open_in_kiosk_mode(&chromium, &server, path).await;
+    let b = &browser;
     create_wallet_at(b, &server, path, "fr", "le banc près du canal").await;
     b.wait_for("#wallet-hidden").await;
     // The vault worker ran the page's own WebAssembly: one download per page load, not two.
