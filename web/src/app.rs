@@ -243,7 +243,9 @@ impl AppState {
                     ],
                 )
             }
-            Failure::SessionEnded | Failure::Locked => self.t(keys::SESSION_ENDED),
+            Failure::SessionEnded | Failure::Locked | Failure::Superseded => {
+                self.t(keys::SESSION_ENDED)
+            }
             Failure::TimeLocked { until } => self.t_with(
                 keys::TIME_LOCKED_UNTIL,
                 &[("time", self.date_time(*until).into())],
@@ -310,6 +312,9 @@ impl AppState {
     /// Handles a failure: an ended session goes back to the unlock screen (remembering where
     /// the holder was); anything else gives the text to show.
     pub fn fail(&self, failure: Failure) -> Option<String> {
+        if failure == Failure::Superseded {
+            return None;
+        }
         if matches!(failure, Failure::SessionEnded | Failure::Locked) {
             let here = self.screen.get_untracked();
             if let Some(wallet) = self.wallet.get_untracked() {

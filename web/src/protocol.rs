@@ -447,6 +447,9 @@ pub enum Failure {
         /// Developer-facing detail.
         detail: String,
     },
+    /// The wallet this work was for was locked, and another opened, while it ran: the answer
+    /// belongs to neither and the page lets it go without a word.
+    Superseded,
 }
 
 /// Progress of a long command (adding a document).

@@ -2,7 +2,7 @@
 //! cryptography and image work and every request that needs them. The page only sees plain
 //! answers. Keys live in Rust memory here (zeroized on lock) and are never posted back.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use base64::Engine as _;
@@ -52,6 +52,9 @@ pub(crate) struct OpenWallet {
 thread_local! {
     static WALLET: RefCell<Option<OpenWallet>> = const { RefCell::new(None) };
     static SERVER_INFO: RefCell<Option<ServerInfo>> = const { RefCell::new(None) };
+    /// Counts the wallets opened, so that work started for one cannot act on the next (see
+    /// [`run`]).
+    static GENERATION: Cell<u64> = const { Cell::new(0) };
 }
 
 pub(crate) type Outcome = Result<(Reply, Option<Blob>), Failure>;
@@ -98,9 +101,21 @@ pub fn run() {
         };
         wasm_bindgen_futures::spawn_local(async move {
             let id = request.id;
+            let started = generation();
             let (reply, blob) = match handle(id, request.command, file).await {
                 Ok(answer) => answer,
                 Err(failure) => {
+                    let ended = matches!(
+                        failure,
+                        Failure::SessionEnded | Failure::Locked | Failure::TimeLocked { .. }
+                    );
+                    // A late answer for a wallet locked meanwhile must not close the one opened
+                    // since (its session cookie replaced the old one).
+                    let failure = if ended && generation() != started {
+                        Failure::Superseded
+                    } else {
+                        failure
+                    };
                     if matches!(failure, Failure::SessionEnded | Failure::TimeLocked { .. }) {
                         forget_wallet();
                     }
@@ -119,6 +134,20 @@ pub fn run() {
 fn forget_wallet() {
     // Dropping the key zeroizes it.
     WALLET.with(|w| w.borrow_mut().take());
+}
+
+fn keep_wallet(key: WalletKey) {
+    WALLET.with(|w| {
+        *w.borrow_mut() = Some(OpenWallet {
+            key,
+            known: HashMap::new(),
+        })
+    });
+    GENERATION.with(|g| g.set(g.get() + 1));
+}
+
+fn generation() -> u64 {
+    GENERATION.with(Cell::get)
 }
 
 pub(crate) fn crypto_failure(e: CryptoError) -> Failure {
@@ -305,12 +334,7 @@ async fn create(pseudonym: Option<String>, secret: Secret, invite_code: Option<S
     )
     .await?;
     let view = view_of(&opened.wallet);
-    WALLET.with(|w| {
-        *w.borrow_mut() = Some(OpenWallet {
-            key,
-            known: HashMap::new(),
-        })
-    });
+    keep_wallet(key);
     // Shown once, on the recovery sheet; the page never stores it.
     let recovery_key = recovery_key.to_display().to_string();
     Ok((
@@ -492,12 +516,7 @@ fn keep_open(key: WalletKey, opened: &SessionOpened) -> Outcome {
         return Err(Failure::Tampered);
     }
     let view = view_of(&opened.wallet);
-    WALLET.with(|w| {
-        *w.borrow_mut() = Some(OpenWallet {
-            key,
-            known: HashMap::new(),
-        })
-    });
+    keep_wallet(key);
     Ok((Reply::Unlocked { wallet: view }, None))
 }
 

@@ -86,17 +86,19 @@ pub fn WalletPage() -> impl IntoView {
                         .map(drop),
                     Err(failure) => Err(failure),
                 };
+                // The part this file was for was locked meanwhile (another may be open now):
+                // nothing more to do or to say here.
+                if !state.keeps_work_of(&part) {
+                    return;
+                }
                 let outcome = match result {
                     Ok(()) => Ok(()),
                     Err(Failure::SessionEnded) => {
-                        // Added again once the same part is open (see below); dropped without
-                        // a word after a deliberate lock.
-                        if state.keeps_work_of(&part) {
-                            let _ = state.fail(Failure::SessionEnded);
-                            state
-                                .pending_files
-                                .update_value(|pending| pending.push((kept, category)));
-                        }
+                        // Added again once the same part is open (see below).
+                        let _ = state.fail(Failure::SessionEnded);
+                        state
+                            .pending_files
+                            .update_value(|pending| pending.push((kept, category)));
                         return;
                     }
                     Err(failure) => Err(state.failure_text(&failure)),
