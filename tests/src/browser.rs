@@ -542,12 +542,34 @@ impl Browser {
 
     /// Waits (up to 30 s) for an element matching the CSS selector.
     pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
-        self.client
+        match self
+            .client
             .wait()
             .at_most(Duration::from_secs(30))
             .for_element(Locator::Css(css))
             .await
-            .unwrap_or_else(|e| panic!("no `{css}` appeared: {e}"))
+        {
+            Ok(element) => element,
+            Err(e) => {
+                // What the page showed instead, to tell a slow page from a wrong one.
+                let shown = self.body_text().await;
+                let last: Vec<String> = self
+                    .requests
+                    .lock()
+                    .map(|r| {
+                        r.iter()
+                            .filter(|r| r.url.contains("/api/"))
+                            .map(|r| format!("{} {}", r.method, r.url))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let last = &last[last.len().saturating_sub(20)..];
+                panic!(
+                    "no `{css}` appeared: {e}\nthe page shows:\n{shown}\nlast API requests:\n{}",
+                    last.join("\n")
+                )
+            }
+        }
     }
 
     /// Waits for `css` and clicks it.

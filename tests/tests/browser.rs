@@ -1927,6 +1927,11 @@ async fn kiosk_locks_a_tab_left_hidden() {
 /// Locks (not in kiosk mode: back to the unlock screen) and opens `number` with `secret`.
 async fn lock_and_open(b: &Browser, number: &str, secret: &str) {
     b.wait_for("#lock").await.click().await.expect("lock");
+    open_from_unlock_screen(b, number, secret).await;
+}
+
+/// Types the wallet number and the secret on the unlock screen and waits for the wallet.
+async fn open_from_unlock_screen(b: &Browser, number: &str, secret: &str) {
     let login = b.wait_for("#login").await;
     login.clear().await.expect("clear");
     login.send_keys(number).await.expect("number");
@@ -2010,9 +2015,15 @@ async fn hidden_documents_open_with_their_own_secret_and_leave_no_trace() {
     // everyday part (nor kept for later: the lock was deliberate).
     b.type_into("#file-input", &on_its_way.display().to_string())
         .await;
+    b.wait_for("#lock").await.click().await.expect("lock");
+    b.wait_for("#login").await;
+    // Lets the requests of the upload cut short fail before another part opens. Opening
+    // another part within that second or two failed now and then in CI runs under load, with
+    // no reproduction here yet: `Browser::wait_for` now prints what the page showed.
+    tokio::time::sleep(Duration::from_secs(3)).await;
 
     // The everyday secret: the everyday documents, and a page like any other wallet's.
-    lock_and_open(b, &number, everyday).await;
+    open_from_unlock_screen(b, &number, everyday).await;
     let with_hidden = wallet_page_text(b, &number).await;
     assert!(with_hidden.contains("carte-visible.jpg"), "{with_hidden}");
     let everyday_markup = markup(b).await;
