@@ -106,7 +106,9 @@ pub fn check(secret: &str) -> Result<SecretKind, PassphraseProblem> {
     if chars < MIN_PASSPHRASE_CHARS {
         return Err(PassphraseProblem::PassphraseTooShort);
     }
-    let lowered = secret.to_lowercase();
+    // ASCII folding is enough: the list of common passphrases is ASCII, and it keeps the
+    // Unicode case tables out of the web bundle.
+    let lowered = secret.to_ascii_lowercase();
     let distinct = {
         let mut seen: Vec<char> = lowered.chars().collect();
         seen.sort_unstable();

@@ -498,6 +498,20 @@ pub enum GrantState {
     Burned,
 }
 
+impl GrantState {
+    /// The state's name on the wire (`snake_case`, as serde writes it).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Incomplete => "incomplete",
+            Self::Active => "active",
+            Self::Expired => "expired",
+            Self::Revoked => "revoked",
+            Self::UsedUp => "used_up",
+            Self::Burned => "burned",
+        }
+    }
+}
+
 /// One of the holder's grants.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -632,6 +646,18 @@ pub enum DepositState {
     Full,
 }
 
+impl DepositState {
+    /// The state's name on the wire (`snake_case`, as serde writes it).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Active => "active",
+            Self::Expired => "expired",
+            Self::Revoked => "revoked",
+            Self::Full => "full",
+        }
+    }
+}
+
 /// One of the holder's deposit links.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -720,4 +746,25 @@ pub struct DepositCommitRequest {
 pub struct DepositReceived {
     /// Documents the link still accepts.
     pub files_left: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn state_names_are_the_wire_names() {
+        {
+            use GrantState::*;
+            for state in [Incomplete, Active, Expired, Revoked, UsedUp, Burned] {
+                let wire = serde_json::to_string(&state).unwrap_or_default();
+                assert_eq!(wire, format!("\"{}\"", state.as_str()));
+            }
+        }
+        use DepositState::*;
+        for state in [Active, Expired, Revoked, Full] {
+            let wire = serde_json::to_string(&state).unwrap_or_default();
+            assert_eq!(wire, format!("\"{}\"", state.as_str()));
+        }
+    }
 }

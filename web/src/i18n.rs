@@ -181,7 +181,11 @@ impl Catalogue {
     /// The best language for the browser's preferences (`navigator.languages`), or the default.
     pub fn negotiate<'a>(&self, preferred: impl IntoIterator<Item = &'a str>) -> &'static str {
         for tag in preferred {
-            let primary = tag.split(['-', '_']).next().unwrap_or("").to_lowercase();
+            let primary = tag
+                .split(['-', '_'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
             if let Some(language) = self.languages.iter().find(|l| l.code == primary) {
                 return language.code;
             }

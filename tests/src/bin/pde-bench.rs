@@ -77,7 +77,8 @@ fn seal_in_pieces(recipient: &pde_crypto::wallet::WalletRecipient, data: &[u8]) 
     sealed_len + rest.len()
 }
 
-/// Returns the native rate (MiB/s) of push-style sealing, the baseline of the WASM figure.
+/// Measures native sealing and opening; returns the rate (MiB/s) of push-style sealing, the
+/// baseline of the WASM figures.
 fn crypto_throughput() -> f64 {
     let data = random_bytes(64 * 1024 * 1024);
     let key = WalletKey::generate();
@@ -238,7 +239,7 @@ async fn wait_until_present(browser: &Browser, css: &str) {
 }
 
 /// WASM in headless Chromium beside native: encryption, photo cleaning, unlocking.
-async fn web_figures(native_encrypt: f64) {
+async fn web_figures(native_sealing: f64) {
     let dist = PathBuf::from(std::env::var("PDE_WEB_DIST").expect("PDE_WEB_DIST"));
     let bench_dist =
         PathBuf::from(std::env::var("PDE_WEB_BENCH_DIST").expect("PDE_WEB_BENCH_DIST"));
@@ -268,7 +269,25 @@ async fn web_figures(native_encrypt: f64) {
         .expect("open");
     browser.wait_for("button[data-lang='fr']").await;
 
+    // V8 first runs WebAssembly in its baseline compiler and swaps in optimised code for hot
+    // functions as it finishes compiling them in the background: the first pass over 64 MiB
+    // (cold, as the first upload of a session) is printed apart from the steady rate, which
+    // is what the native figure (compiled ahead of time) is set beside.
     let len = 64 * 1024 * 1024;
+    let cold = in_page(
+        &browser,
+        &format!("done(m.bench_encrypt({len}, 1))"),
+        vec![],
+    )
+    .await;
+    row(
+        "WASM encrypt in Chromium, first pass (cold)",
+        len as f64 / MIB / cold,
+        "MiB/s",
+        "native, same code and size",
+        native_sealing,
+        "",
+    );
     let seconds = in_page(
         &browser,
         &format!("done(m.bench_encrypt({len}, 5))"),
@@ -280,7 +299,7 @@ async fn web_figures(native_encrypt: f64) {
         len as f64 / MIB / seconds,
         "MiB/s",
         "native, same code and size",
-        native_encrypt,
+        native_sealing,
         "(target ≥ 0.30)",
     );
 
@@ -788,9 +807,9 @@ async fn main() {
     let parts: Vec<String> = std::env::args().skip(1).collect();
     let wanted = |part: &str| parts.is_empty() || parts.iter().any(|p| p == part);
     println!("PDE bench — each figure beside a baseline measured in the same run\n");
-    let native_encrypt = crypto_throughput();
+    let native_sealing = crypto_throughput();
     if wanted("web") {
-        web_figures(native_encrypt).await;
+        web_figures(native_sealing).await;
     }
     if wanted("server") {
         server_figures().await;

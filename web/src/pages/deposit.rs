@@ -162,7 +162,7 @@ pub fn ReceivePage() -> impl IntoView {
                             let live = d.state == DepositState::Active;
                             let (received, max, expires_at) = (d.files_received, d.max_files, d.expires_at);
                             view! {
-                                <li class="grant deposit" data-state=format!("{:?}", d.state).to_lowercase()>
+                                <li class="grant deposit" data-state=d.state.as_str()>
                                     <h3 dir="auto">{if d.label.is_empty() { state.t(keys::GRANTS_NO_LABEL) } else { d.label.clone() }}</h3>
                                     <p class="grant-state">
                                         <strong>{tr(state_key(d.state))}</strong>

@@ -113,7 +113,7 @@ fn GrantCard(
         });
     };
     view! {
-        <li class="grant" data-state=format!("{:?}", grant.state).to_lowercase()>
+        <li class="grant" data-state=grant.state.as_str()>
             <h2 dir="auto">
                 {match label {
                     Some(text) => text,
