@@ -3,13 +3,17 @@
 //! - `fr.ftl` is the reference: every other file must define exactly its messages, and every
 //!   file must parse without errors, or the build fails;
 //! - each message id becomes a constant in `keys`, so a key the code uses but no file defines is
-//!   a compile error, not a blank on screen.
+//!   a compile error, not a blank on screen;
+//! - the default language is built into the bundle; every other file is served beside it and
+//!   fetched when chosen, checked against the SHA-256 written here (Subresource Integrity).
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use fluent_syntax::ast::Entry;
+use base64::Engine as _;
+use fluent_syntax::ast::{Entry, PatternElement};
+use sha2::{Digest, Sha256};
 
 const REFERENCE: &str = "fr";
 /// The order of the language menu for Brussels; any other file follows, by code.
@@ -31,6 +35,40 @@ fn message_ids(path: &Path) -> BTreeSet<String> {
         }
     }
     ids
+}
+
+/// The plain text of message `id` in `path` (for the language's name and direction, which the
+/// language menu shows before any file is fetched).
+fn plain_message(path: &Path, id: &str) -> String {
+    let source = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let resource = fluent_syntax::parser::parse(source.as_str())
+        .unwrap_or_else(|(_, errors)| panic!("{} does not parse: {errors:?}", path.display()));
+    for entry in resource.body {
+        if let Entry::Message(message) = entry {
+            if message.id.name != id {
+                continue;
+            }
+            if let Some(pattern) = message.value {
+                if let [PatternElement::TextElement { value }] = pattern.elements.as_slice() {
+                    return value.trim().to_owned();
+                }
+            }
+            panic!("{}: `{id}` must be plain text", path.display());
+        }
+    }
+    panic!("{}: `{id}` is missing", path.display());
+}
+
+/// `sha256-…` of the file, as the browser checks it.
+fn integrity(path: &Path) -> String {
+    let bytes =
+        std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let digest = Sha256::digest(&bytes);
+    format!(
+        "sha256-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
 }
 
 fn const_name(id: &str) -> String {
@@ -76,9 +114,34 @@ fn main() {
         );
     }
 
-    let mut out =
-        String::from("/// Every language: (code, Fluent source). The first is the default.\n");
-    out.push_str("pub static LOCALES: &[(&str, &str)] = &[\n");
+    let mut out = String::from(
+        "/// Every language of the interface, the default first.\npub static LOCALES: &[LocaleInfo] = &[\n",
+    );
+    for (code, path) in &files {
+        let direction = plain_message(path, "language-direction");
+        assert!(
+            direction == "ltr" || direction == "rtl",
+            "locales/{code}.ftl: language-direction must be ltr or rtl"
+        );
+        writeln!(
+            out,
+            "    LocaleInfo {{ code: {code:?}, name: {:?}, rtl: {}, integrity: {:?} }},",
+            plain_message(path, "language-name"),
+            direction == "rtl",
+            integrity(path),
+        )
+        .expect("write");
+    }
+    writeln!(
+        out,
+        "];\n\n/// The default language's messages, built in.\npub static DEFAULT_SOURCE: &str = include_str!({:?});\n",
+        files[0].1.display().to_string()
+    )
+    .expect("write");
+    out.push_str(
+        "/// Every language's messages (native builds: tests and tools; the page fetches them).\n\
+         #[cfg(not(target_arch = \"wasm32\"))]\npub static ALL_SOURCES: &[(&str, &str)] = &[\n",
+    );
     for (code, path) in &files {
         writeln!(
             out,

@@ -1,6 +1,6 @@
 //! Serves the web app (`web/dist`, built by `cargo xtask web` / `serve` / `test`): embedded in
-//! release builds, read from the directory in debug builds. Only the bundle's known files are
-//! served, each with the app's Content-Security-Policy.
+//! release builds, read from the directory in debug builds. Only the bundle's known files and its
+//! language files are served, each with the app's Content-Security-Policy.
 
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -61,8 +61,21 @@ pub fn routes() -> Router<AppState> {
         )
 }
 
+/// A language file of the bundle (`nl.ftl`), fetched by the page when that language is chosen
+/// (the page checks its hash). Only a plain lowercase name: never a path.
+fn is_language_file(name: &str) -> bool {
+    name.strip_suffix(".ftl").is_some_and(|code| {
+        (2..=16).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+    })
+}
+
 async fn serve(state: &AppState, name: &str) -> Response {
-    let Some((name, content_type)) = FILES.iter().find(|(known, _)| *known == name) else {
+    let known = FILES
+        .iter()
+        .find(|(known, _)| *known == name)
+        .map(|(known, content_type)| (*known, *content_type))
+        .or_else(|| is_language_file(name).then_some((name, "text/plain; charset=utf-8")));
+    let Some((name, content_type)) = known else {
         return crate::error::ApiError::NoRoute.into_response();
     };
     // `--web-dir` (development, benchmarks) wins over the copy built into the binary.
@@ -86,4 +99,27 @@ async fn serve(state: &AppState, name: &str) -> Response {
         HeaderValue::from_static(APP_CSP),
     );
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_language_file;
+
+    #[test]
+    fn only_plain_language_names_are_served_as_language_files() {
+        for good in ["nl.ftl", "ar.ftl", "pt-br.ftl"] {
+            assert!(is_language_file(good), "{good}");
+        }
+        for bad in [
+            ".ftl",
+            "x.ftl",
+            "../fr.ftl",
+            "NL.ftl",
+            "nl.ftl.bak",
+            "a/b.ftl",
+            "nl",
+        ] {
+            assert!(!is_language_file(bad), "{bad}");
+        }
+    }
 }

@@ -413,6 +413,43 @@ async fn holder_flow_create_add_photo_view_download_rename_lock_unlock_delete() 
         .expect("submit");
     b.wait_for_text("Carte d'identité").await;
 
+    // Only the default language is built in: another is fetched when chosen, once. If it
+    // can't be had, the page says so and stays as it was (the page's `fetch` is made to fail
+    // for a moment: the vault worker has its own).
+    let language_files = "return performance.getEntriesByType('resource')
+        .map(e => new URL(e.name).pathname).filter(p => p.endsWith('.ftl'))";
+    // (The browser keeps 250 entries by default: fewer so far means none was dropped.)
+    assert_eq!(
+        b.eval(
+            "const seen = performance.getEntriesByType('resource').length;
+             performance.setResourceTimingBufferSize(100000);
+             return seen < 250;"
+        )
+        .await,
+        serde_json::json!(true)
+    );
+    assert_eq!(b.eval(language_files).await, serde_json::json!([]));
+    b.eval(
+        "window.pdeFetch = window.fetch;
+         window.fetch = () => Promise.reject(new TypeError('offline'));
+         return true;",
+    )
+    .await;
+    b.client
+        .find(Locator::Css("#language-select option[value='nl']"))
+        .await
+        .expect("dutch option")
+        .click()
+        .await
+        .expect("choose dutch");
+    b.wait_for("#language-unavailable").await;
+    assert_eq!(
+        b.eval("return [document.documentElement.lang, document.getElementById('language-select').value]")
+            .await,
+        serde_json::json!(["fr", "fr"])
+    );
+    b.eval("window.fetch = window.pdeFetch; return true;").await;
+
     // Arabic: right to left, same session, same documents.
     b.client
         .find(Locator::Css("#language-select option[value='ar']"))
@@ -428,6 +465,12 @@ async fn holder_flow_create_add_photo_view_download_rename_lock_unlock_delete() 
     );
     b.wait_for_text("Carte d'identité").await;
     b.screenshot("ar-wallet").await;
+    assert_eq!(
+        b.eval("return document.getElementById('language-unavailable') === null")
+            .await,
+        serde_json::json!(true)
+    );
+    assert_eq!(b.eval(language_files).await, serde_json::json!(["/ar.ftl"]));
 
     // Delete (with confirmation).
     b.wait_for(".doc-card button")

@@ -114,6 +114,7 @@ category-other = أخرى
 
 error-network = لا يوجد اتصال. لم يضع شيء. حاول مرة أخرى.
 error-unexpected = حدث خطأ. لم يضع شيء. حاول مرة أخرى.
+error-language-unavailable = تعذّر تحميل هذه اللغة. تحقّق من الاتصال وحاول مرة أخرى.
 error-tampered = تم تغيير هذه الوثيقة أو استبدالها. لم تُفتح.
 error-bad-image = لا يمكن قراءة هذه الصورة.
 error-body-interrupted = انقطع الإرسال. حاول مرة أخرى.

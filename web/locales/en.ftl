@@ -111,6 +111,7 @@ category-other = Other
 
 error-network = No connection. Nothing was lost. Try again.
 error-unexpected = Something did not work. Nothing was lost. Try again.
+error-language-unavailable = This language could not be loaded. Check the connection and try again.
 error-tampered = This document was changed or replaced. It was not opened.
 error-bad-image = This picture cannot be read.
 error-body-interrupted = The sending was cut. Try again.

@@ -111,6 +111,7 @@ category-other = Autre
 
 error-network = Pas de connexion. Rien n'a été perdu. Réessayez.
 error-unexpected = Quelque chose n'a pas marché. Rien n'a été perdu. Réessayez.
+error-language-unavailable = Cette langue n'a pas pu être chargée. Vérifiez la connexion et réessayez.
 error-tampered = Ce document a été modifié ou remplacé. Il n'est pas ouvert.
 error-bad-image = Cette image ne peut pas être lue.
 error-body-interrupted = L'envoi a été coupé. Réessayez.

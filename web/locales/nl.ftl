@@ -111,6 +111,7 @@ category-other = Andere
 
 error-network = Geen verbinding. Er is niets verloren. Probeer opnieuw.
 error-unexpected = Er ging iets mis. Er is niets verloren. Probeer opnieuw.
+error-language-unavailable = Deze taal kon niet worden geladen. Controleer de verbinding en probeer opnieuw.
 error-tampered = Dit document werd gewijzigd of vervangen. Het werd niet geopend.
 error-bad-image = Deze afbeelding kan niet gelezen worden.
 error-body-interrupted = Het versturen werd onderbroken. Probeer opnieuw.

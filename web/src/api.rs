@@ -188,6 +188,24 @@ pub async fn put_blob(path: &str, blob: &web_sys::Blob) -> ApiResult<()> {
         .map(drop)
 }
 
+/// `GET path` of a file served beside the bundle, checked by the browser against its
+/// `integrity` (`sha256-…`) → its text; `None` when it can't be had whole and unchanged.
+pub async fn get_checked_text(path: &str, integrity: &str) -> Option<String> {
+    let init = RequestInit::new();
+    init.set_method("GET");
+    init.set_credentials(RequestCredentials::SameOrigin);
+    init.set_integrity(integrity);
+    let request = Request::new_with_str_and_init(path, &init).ok()?;
+    let response = fetch(&request).await.ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
+}
+
 /// `GET path` → raw bytes.
 pub async fn get_bytes(path: &str) -> ApiResult<Vec<u8>> {
     get_bytes_with(path, None).await

@@ -5,17 +5,77 @@ use pde_crypto::document::DocumentId;
 use pde_crypto::metadata::Category;
 use wasm_bindgen::JsCast;
 
-use crate::components::{Countdown, Header};
+use crate::components::{Countdown, Header, LanguageUnavailable};
 use crate::i18n::{keys, Arg, Catalogue};
 use crate::pages;
 use crate::protocol::{DocumentsView, Failure, WalletView};
 
 thread_local! {
-    static CATALOGUE: Catalogue = match Catalogue::load() {
+    static CATALOGUE: Catalogue = match Catalogue::new() {
         Ok(catalogue) => catalogue,
         // build.rs checked every file; this cannot happen in a build that compiled.
         Err(e) => panic!("translations: {e}"),
     };
+}
+
+/// Makes language `code` ready to show: the default is built in, another is fetched once (its
+/// file checked against the hash built into the bundle). False when it could not be had.
+pub async fn load_language(code: &'static str) -> bool {
+    if CATALOGUE.with(|c| c.is_loaded(code)) {
+        return true;
+    }
+    let Some(info) = Catalogue::info(code) else {
+        return false;
+    };
+    let Some(source) = crate::api::get_checked_text(&format!("/{code}.ftl"), info.integrity).await
+    else {
+        return false;
+    };
+    CATALOGUE.with(|c| c.add(code, source)).is_ok()
+}
+
+/// Switches the interface to language `code` once it is ready (then goes to `next`, if any);
+/// if it can't be had, the interface stays as it is and says so.
+pub fn choose_language(state: AppState, code: &'static str, next: Option<Screen>) {
+    leptos::task::spawn_local(async move {
+        if load_language(code).await {
+            state.language_unavailable.set(false);
+            state.lang.set(code);
+            if let Some(screen) = next {
+                state.screen.set(screen);
+            }
+        } else {
+            state.language_unavailable.set(true);
+        }
+    });
+}
+
+/// What the address says when the page starts, read once (reading a grant link also takes
+/// its secret out of the address bar).
+pub struct Start {
+    link: Option<pages::worker::WorkerLink>,
+    kiosk: crate::kiosk::KioskStart,
+    /// The language to start in.
+    pub lang: &'static str,
+}
+
+impl Start {
+    /// Reads the address and the browser's language preferences.
+    pub fn read() -> Self {
+        // A grant link (`/g/<id>#<secret>.<lang>`) opens the worker's page, in the holder's
+        // language when the link says which.
+        let link = pages::worker::take_link();
+        let mut preferred = browser_languages();
+        if let Some(lang) = link.as_ref().and_then(|l| l.lang.clone()) {
+            preferred.insert(0, lang);
+        }
+        let kiosk = crate::kiosk::from_address();
+        if let Some(lang) = kiosk.lang.clone() {
+            preferred.insert(0, lang);
+        }
+        let lang = Catalogue::negotiate(preferred.iter().map(String::as_str));
+        Self { link, kiosk, lang }
+    }
 }
 
 /// Where the holder is.
@@ -94,6 +154,8 @@ impl std::fmt::Debug for ReadyLink {
 pub struct AppState {
     /// Interface language code.
     pub lang: RwSignal<&'static str>,
+    /// The last language chosen could not be loaded (the interface stayed as it was).
+    pub language_unavailable: RwSignal<bool>,
     /// Current screen.
     pub screen: RwSignal<Screen>,
     /// The open wallet.
@@ -141,7 +203,7 @@ pub struct EditDraft {
 }
 
 impl AppState {
-    /// The state provided by [`App`].
+    /// The state provided by [`app`].
     pub fn get() -> Self {
         expect_context::<AppState>()
     }
@@ -349,23 +411,18 @@ fn browser_languages() -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// The whole app.
-#[component]
-pub fn App() -> impl IntoView {
-    // A grant link (`/g/<id>#<secret>.<lang>`) opens the worker's page, in the holder's
-    // language when the link says which.
-    let link = pages::worker::take_link();
-    let mut preferred = browser_languages();
-    if let Some(lang) = link.as_ref().and_then(|l| l.lang.clone()) {
-        preferred.insert(0, lang);
-    }
-    let kiosk = crate::kiosk::from_address();
-    if let Some(lang) = kiosk.lang.clone() {
-        preferred.insert(0, lang);
-    }
-    let initial = CATALOGUE.with(|c| c.negotiate(preferred.iter().map(String::as_str)));
+/// The whole app, as the address said at [`Start`].
+pub fn app(start: Start) -> impl IntoView {
+    let Start { link, kiosk, lang } = start;
+    // The language was loaded before the app started; if it could not be, the default.
+    let initial = if CATALOGUE.with(|c| c.is_loaded(lang)) {
+        lang
+    } else {
+        crate::i18n::LOCALES[0].code
+    };
     let state = AppState {
         lang: RwSignal::new(initial),
+        language_unavailable: RwSignal::new(false),
         screen: RwSignal::new(if kiosk.ended {
             Screen::Ended
         } else {
@@ -432,6 +489,7 @@ pub fn App() -> impl IntoView {
         return view! {
             <a class="skip" href="#main">{tr(keys::SKIP_TO_CONTENT)}</a>
             <Header/>
+            <LanguageUnavailable/>
             <main id="main">{page}</main>
         }
         .into_any();
@@ -440,6 +498,7 @@ pub fn App() -> impl IntoView {
     view! {
         <a class="skip" href="#main">{tr(keys::SKIP_TO_CONTENT)}</a>
         <Header/>
+        <LanguageUnavailable/>
         <Countdown/>
         <main id="main">
             {move || match state.screen.get() {

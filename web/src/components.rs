@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::app::{tr, AppState, Screen};
+use crate::app::{choose_language, tr, AppState, Screen};
 use crate::client::vault;
-use crate::i18n::keys;
+use crate::i18n::{keys, Catalogue};
 use crate::protocol::{Command, Display};
 
 /// The app's pictograms (bundled, drawn on a 24×24 grid with the text colour). Always shown
@@ -212,6 +212,20 @@ pub fn Alert(message: Signal<Option<String>>) -> impl IntoView {
     }
 }
 
+/// Says that the language just chosen could not be loaded (the interface stays as it was).
+#[component]
+pub fn LanguageUnavailable() -> impl IntoView {
+    let state = AppState::get();
+    view! {
+        <Show when=move || state.language_unavailable.get()>
+            <div class="alert" role="alert" id="language-unavailable">
+                <Glyph icon=Icon::Warning/>
+                <p>{tr(keys::ERROR_LANGUAGE_UNAVAILABLE)}</p>
+            </div>
+        </Show>
+    }
+}
+
 /// A page address for decrypted content from the vault, only if the blob's type is the one the
 /// vault gives that kind of content (so nothing else is ever framed or shown as a picture).
 pub fn content_url(blob: &web_sys::Blob, display: Display) -> Option<String> {
@@ -274,9 +288,6 @@ pub fn lock(state: AppState) {
 #[component]
 pub fn Header() -> impl IntoView {
     let state = AppState::get();
-    let languages: Vec<(&'static str, String)> = crate::i18n::Catalogue::load()
-        .map(|c| c.names())
-        .unwrap_or_default();
     view! {
         <header class="top">
             <p class="brand">{tr(keys::APP_NAME)}</p>
@@ -286,14 +297,18 @@ pub fn Header() -> impl IntoView {
                 <select
                     id="language-select"
                     on:change=move |ev| {
-                        let code = event_target_value(&ev);
-                        if let Some((code, _)) = languages_lookup(&code) {
-                            state.lang.set(code);
+                        let chosen = event_target_value(&ev);
+                        if let Some(info) = Catalogue::info(&chosen) {
+                            choose_language(state, info.code, None);
                         }
                     }
+                    // Until another language is loaded, the menu shows the one in use.
+                    prop:value=move || {
+                        state.language_unavailable.track();
+                        state.lang.get()
+                    }
                 >
-                    {languages
-                        .into_iter()
+                    {Catalogue::names()
                         .map(|(code, name)| {
                             view! {
                                 <option value=code lang=code selected=move || state.lang.get() == code>
@@ -351,11 +366,4 @@ pub fn Countdown() -> impl IntoView {
             </div>
         </Show>
     }
-}
-
-fn languages_lookup(code: &str) -> Option<(&'static str, ())> {
-    crate::i18n::LOCALES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(c, _)| (*c, ()))
 }

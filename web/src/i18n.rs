@@ -1,8 +1,26 @@
-//! Translations: Fluent catalogues compiled in from `locales/*.ftl` (see `build.rs`), one bundle
-//! per language, plural rules and bidirectional isolation from `fluent-bundle`.
+//! Translations: Fluent catalogues from `locales/*.ftl` (see `build.rs`), one bundle per
+//! language, plural rules and bidirectional isolation from `fluent-bundle`. The default
+//! language is built in; the page fetches another language's file when it is chosen (checked
+//! against the hash `build.rs` wrote), so each language added costs the bundle nothing.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
+
+/// A language of the interface, known before its messages are loaded.
+#[derive(Debug)]
+pub struct LocaleInfo {
+    /// BCP 47 code, e.g. `fr`, also the file's name.
+    pub code: &'static str,
+    /// The language's name in itself ("Français", "العربية").
+    pub name: &'static str,
+    /// Written right to left.
+    pub rtl: bool,
+    /// `sha256-…` of the file (Subresource Integrity, checked by the browser when fetched).
+    pub integrity: &'static str,
+}
 
 include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 
@@ -15,6 +33,9 @@ pub enum I18nError {
     /// A file that Fluent refuses.
     #[error("locale {0} does not load")]
     BadResource(&'static str),
+    /// A language the app does not have.
+    #[error("unknown language")]
+    UnknownLanguage,
 }
 
 /// One language of the interface.
@@ -29,10 +50,9 @@ pub struct Language {
 }
 
 impl Language {
-    fn load(code: &'static str, source: &'static str) -> Result<Self, I18nError> {
+    fn load(code: &'static str, source: String) -> Result<Self, I18nError> {
         let id: LanguageIdentifier = code.parse().map_err(|_| I18nError::BadCode(code))?;
-        let resource =
-            FluentResource::try_new(source.to_owned()).map_err(|_| I18nError::BadResource(code))?;
+        let resource = FluentResource::try_new(source).map_err(|_| I18nError::BadResource(code))?;
         let mut bundle = FluentBundle::new(vec![id]);
         bundle
             .add_resource(resource)
@@ -142,55 +162,81 @@ impl From<String> for Arg {
     }
 }
 
-/// Every language, the default first.
+/// The languages loaded so far (the default always), each parsed once.
 pub struct Catalogue {
-    languages: Vec<Language>,
+    loaded: RefCell<Vec<Rc<Language>>>,
 }
 
 impl Catalogue {
-    /// Loads every compiled-in language.
-    pub fn load() -> Result<Self, I18nError> {
-        let languages = LOCALES
-            .iter()
-            .map(|(code, source)| Language::load(code, source))
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(Self { languages })
+    /// The built-in default language.
+    pub fn new() -> Result<Self, I18nError> {
+        let default = Language::load(LOCALES[0].code, DEFAULT_SOURCE.to_owned())?;
+        Ok(Self {
+            loaded: RefCell::new(vec![Rc::new(default)]),
+        })
     }
 
-    /// Every language, the default first.
-    pub fn languages(&self) -> &[Language] {
-        &self.languages
+    /// Every language loaded from the sources built into native builds (tests and tools).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn with_every_language() -> Result<Self, I18nError> {
+        let catalogue = Self::new()?;
+        for (code, source) in &ALL_SOURCES[1..] {
+            catalogue.add(code, (*source).to_owned())?;
+        }
+        Ok(catalogue)
+    }
+
+    /// Adds language `code` from its Fluent source (a language already loaded stays as is).
+    pub fn add(&self, code: &str, source: String) -> Result<(), I18nError> {
+        let info = Self::info(code).ok_or(I18nError::UnknownLanguage)?;
+        if self.is_loaded(info.code) {
+            return Ok(());
+        }
+        let language = Language::load(info.code, source)?;
+        self.loaded.borrow_mut().push(Rc::new(language));
+        Ok(())
+    }
+
+    /// Whether language `code` can be shown now.
+    pub fn is_loaded(&self, code: &str) -> bool {
+        self.loaded.borrow().iter().any(|l| l.code == code)
+    }
+
+    /// The languages loaded so far, the default first.
+    pub fn languages(&self) -> Vec<Rc<Language>> {
+        self.loaded.borrow().clone()
+    }
+
+    /// Language `code` if loaded, else the default.
+    pub fn get(&self, code: &str) -> Rc<Language> {
+        let loaded = self.loaded.borrow();
+        let found = loaded.iter().find(|l| l.code == code).unwrap_or(&loaded[0]);
+        Rc::clone(found)
+    }
+
+    /// What is known of language `code` without loading it.
+    pub fn info(code: &str) -> Option<&'static LocaleInfo> {
+        LOCALES.iter().find(|l| l.code == code)
     }
 
     /// (code, name in itself) of every language, for menus.
-    pub fn names(&self) -> Vec<(&'static str, String)> {
-        self.languages
-            .iter()
-            .map(|l| (l.code, l.name.clone()))
-            .collect()
-    }
-
-    /// The language with `code`, or the default.
-    pub fn get(&self, code: &str) -> &Language {
-        self.languages
-            .iter()
-            .find(|l| l.code == code)
-            .unwrap_or(&self.languages[0])
+    pub fn names() -> impl Iterator<Item = (&'static str, &'static str)> {
+        LOCALES.iter().map(|l| (l.code, l.name))
     }
 
     /// The best language for the browser's preferences (`navigator.languages`), or the default.
-    pub fn negotiate<'a>(&self, preferred: impl IntoIterator<Item = &'a str>) -> &'static str {
+    pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> &'static str {
         for tag in preferred {
             let primary = tag
                 .split(['-', '_'])
                 .next()
                 .unwrap_or("")
                 .to_ascii_lowercase();
-            if let Some(language) = self.languages.iter().find(|l| l.code == primary) {
-                return language.code;
+            if let Some(info) = Self::info(&primary) {
+                return info.code;
             }
         }
-        self.languages[0].code
+        LOCALES[0].code
     }
 }
 
@@ -202,7 +248,7 @@ mod tests {
 
     #[test]
     fn four_languages_load_with_names_and_directions() {
-        let catalogue = Catalogue::load().unwrap();
+        let catalogue = Catalogue::with_every_language().unwrap();
         let codes: Vec<_> = catalogue.languages().iter().map(|l| l.code).collect();
         assert_eq!(codes[0], "fr");
         for code in ["fr", "nl", "en", "ar"] {
@@ -217,7 +263,7 @@ mod tests {
 
     #[test]
     fn every_message_formats_in_every_language() {
-        let catalogue = Catalogue::load().unwrap();
+        let catalogue = Catalogue::with_every_language().unwrap();
         let args: Vec<(&str, Arg)> = vec![
             ("count", 3u64.into()),
             ("name", "photo.jpg".into()),
@@ -249,7 +295,7 @@ mod tests {
 
     #[test]
     fn every_server_error_code_is_translated() {
-        let catalogue = Catalogue::load().unwrap();
+        let catalogue = Catalogue::with_every_language().unwrap();
         for code in pde_api::ErrorCode::ALL {
             let key = format!("error-{}", code.as_str().replace('_', "-"));
             assert!(ALL_KEYS.contains(&key.as_str()), "no message {key}");
@@ -269,7 +315,7 @@ mod tests {
 
     #[test]
     fn plurals_follow_each_language() {
-        let catalogue = Catalogue::load().unwrap();
+        let catalogue = Catalogue::with_every_language().unwrap();
         let count = |code: &str, n: u64| {
             catalogue
                 .get(code)
@@ -287,9 +333,50 @@ mod tests {
 
     #[test]
     fn browser_preferences_pick_a_language() {
-        let catalogue = Catalogue::load().unwrap();
-        assert_eq!(catalogue.negotiate(["nl-BE", "fr"]), "nl");
-        assert_eq!(catalogue.negotiate(["de-DE", "ar-MA"]), "ar");
-        assert_eq!(catalogue.negotiate(["de"]), "fr");
+        assert_eq!(Catalogue::negotiate(["nl-BE", "fr"]), "nl");
+        assert_eq!(Catalogue::negotiate(["de-DE", "ar-MA"]), "ar");
+        assert_eq!(Catalogue::negotiate(["de"]), "fr");
+    }
+
+    #[test]
+    fn only_the_default_language_is_built_in_and_others_are_added_once() {
+        let catalogue = Catalogue::new().unwrap();
+        assert!(catalogue.is_loaded("fr"));
+        assert!(!catalogue.is_loaded("nl"));
+        // Until its file is loaded, a language falls back to the default.
+        assert_eq!(catalogue.get("nl").code, "fr");
+        let (_, dutch) = ALL_SOURCES.iter().find(|(code, _)| *code == "nl").unwrap();
+        catalogue.add("nl", (*dutch).to_owned()).unwrap();
+        assert_eq!(catalogue.get("nl").name, "Nederlands");
+        catalogue.add("nl", String::new()).unwrap();
+        assert_eq!(catalogue.languages().len(), 2);
+        assert!(matches!(
+            catalogue.add("xx", String::new()),
+            Err(I18nError::UnknownLanguage)
+        ));
+        // A file Fluent refuses is not taken.
+        assert!(catalogue.add("en", "= nothing".to_owned()).is_err());
+        assert!(!catalogue.is_loaded("en"));
+    }
+
+    #[test]
+    fn the_menu_and_the_hashes_match_the_files() {
+        use base64::Engine as _;
+        use sha2::{Digest, Sha256};
+
+        let catalogue = Catalogue::with_every_language().unwrap();
+        assert_eq!(LOCALES.len(), ALL_SOURCES.len());
+        for (info, (code, source)) in LOCALES.iter().zip(ALL_SOURCES) {
+            assert_eq!(info.code, *code);
+            let language = catalogue.get(code);
+            assert_eq!(info.name, language.name);
+            assert_eq!(info.rtl, language.rtl);
+            let digest = Sha256::digest(source.as_bytes());
+            let expected = format!(
+                "sha256-{}",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            );
+            assert_eq!(info.integrity, expected, "{code}");
+        }
     }
 }

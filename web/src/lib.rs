@@ -41,7 +41,12 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub fn start_page() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    let start = app::Start::read();
+    // The first screen appears in its language: fetched first unless it is the built-in one.
+    wasm_bindgen_futures::spawn_local(async move {
+        app::load_language(start.lang).await;
+        leptos::mount::mount_to_body(move || app::app(start));
+    });
 }
 
 /// Entry point of the vault worker (called by `vault.js`).

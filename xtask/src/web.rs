@@ -149,6 +149,16 @@ fn build_bundle(root: &Path, install: bool, features: &[&str], dist: &Path) -> R
 
     let statics = root.join("web").join("static");
     std::fs::copy(statics.join("style.css"), dist.join("style.css"))?;
+    // Each language file beside the bundle: the page fetches one when it is chosen, checked
+    // against the hash built into the WebAssembly (web/build.rs).
+    for entry in std::fs::read_dir(root.join("web").join("locales"))? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|ext| ext == "ftl") {
+            if let Some(name) = path.file_name() {
+                std::fs::copy(&path, dist.join(name))?;
+            }
+        }
+    }
     let glue = dist.join("pde_web.js");
     let style = dist.join("style.css");
     let hashes = sri(&[&wasm, &glue, &style])?;

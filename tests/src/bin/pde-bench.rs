@@ -141,6 +141,37 @@ fn crypto_throughput() -> f64 {
 }
 
 /// Raw, gzip and brotli sizes of the served bundle.
+/// Raw, gzip (best) and brotli (quality 11) sizes of `bytes`.
+fn compressed_sizes(bytes: &[u8]) -> (usize, usize, usize) {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(bytes).expect("gzip");
+    let gz = gz.finish().expect("gzip").len();
+    let mut br = Vec::new();
+    brotli::BrotliCompress(
+        &mut &bytes[..],
+        &mut br,
+        &brotli::enc::BrotliEncoderParams {
+            quality: 11,
+            lgwin: 24,
+            ..Default::default()
+        },
+    )
+    .expect("brotli");
+    (bytes.len(), gz, br.len())
+}
+
+fn size_row(name: &str, (raw, gz, br): (usize, usize, usize), target: &str) {
+    println!(
+        "bundle {name:<38} {:>9.1} KiB raw {:>9.1} KiB gzip {:>9.1} KiB brotli{target}",
+        raw as f64 / 1024.0,
+        gz as f64 / 1024.0,
+        br as f64 / 1024.0
+    );
+}
+
+/// The bundle's files, then the language files (the default language is built into the
+/// WebAssembly; another one is fetched when chosen). The target is checked against the most a
+/// person downloads: the whole bundle and the largest language file.
 fn bundle_sizes(dist: &Path) {
     let mut total = (0usize, 0usize, 0usize);
     for name in [
@@ -151,37 +182,43 @@ fn bundle_sizes(dist: &Path) {
         "style.css",
         "index.html",
     ] {
-        let bytes = std::fs::read(dist.join(name)).expect("bundle file");
-        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-        gz.write_all(&bytes).expect("gzip");
-        let gz = gz.finish().expect("gzip").len();
-        let mut br = Vec::new();
-        brotli::BrotliCompress(
-            &mut &bytes[..],
-            &mut br,
-            &brotli::enc::BrotliEncoderParams {
-                quality: 11,
-                lgwin: 24,
-                ..Default::default()
-            },
-        )
-        .expect("brotli");
-        println!(
-            "bundle {name:<38} {:>9.1} KiB raw {:>9.1} KiB gzip {:>9.1} KiB brotli",
-            bytes.len() as f64 / 1024.0,
-            gz as f64 / 1024.0,
-            br.len() as f64 / 1024.0
-        );
-        total = (total.0 + bytes.len(), total.1 + gz, total.2 + br.len());
+        let sizes = compressed_sizes(&std::fs::read(dist.join(name)).expect("bundle file"));
+        size_row(name, sizes, "");
+        total = (total.0 + sizes.0, total.1 + sizes.1, total.2 + sizes.2);
     }
-    let brotli_kib = total.2 as f64 / 1024.0;
-    println!(
-        "bundle {:<38} {:>9.1} KiB raw {:>9.1} KiB gzip {:>9.1} KiB brotli | target ≤ 400 KiB brotli: {}",
-        "(whole: WASM + JS + CSS + HTML)",
-        total.0 as f64 / 1024.0,
-        total.1 as f64 / 1024.0,
-        brotli_kib,
-        if brotli_kib <= 400.0 { "met" } else { "NOT met" }
+    size_row("(whole: WASM + JS + CSS + HTML)", total, "");
+    let mut languages: Vec<PathBuf> = std::fs::read_dir(dist)
+        .expect("dist")
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "ftl"))
+        .collect();
+    languages.sort();
+    let mut largest = (0usize, 0usize, 0usize);
+    for path in &languages {
+        let sizes = compressed_sizes(&std::fs::read(path).expect("language file"));
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("?");
+        size_row(&format!("language file {name}"), sizes, "");
+        if sizes.2 > largest.2 {
+            largest = sizes;
+        }
+    }
+    let most = (
+        total.0 + largest.0,
+        total.1 + largest.1,
+        total.2 + largest.2,
+    );
+    let brotli_kib = most.2 as f64 / 1024.0;
+    size_row(
+        "(whole + largest language file)",
+        most,
+        &format!(
+            " | target ≤ 400 KiB brotli: {}",
+            if brotli_kib <= 400.0 {
+                "met"
+            } else {
+                "NOT met"
+            }
+        ),
     );
 }
 

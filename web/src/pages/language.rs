@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::{tr, AppState, Screen};
+use crate::app::{choose_language, tr, AppState, Screen};
 use crate::components::{Glyph, Icon};
 use crate::i18n::{keys, Catalogue};
 
@@ -10,8 +10,6 @@ use crate::i18n::{keys, Catalogue};
 #[component]
 pub fn LanguagePage() -> impl IntoView {
     let state = AppState::get();
-    let languages: Vec<(&'static str, String)> =
-        Catalogue::load().map(|c| c.names()).unwrap_or_default();
     view! {
         <section class="page narrow">
             <h1 tabindex="-1">
@@ -19,8 +17,7 @@ pub fn LanguagePage() -> impl IntoView {
                 <span>{tr(keys::CHOOSE_LANGUAGE_TITLE)}</span>
             </h1>
             <ul class="choices" role="list">
-                {languages
-                    .into_iter()
+                {Catalogue::names()
                     .map(|(code, name)| {
                         view! {
                             <li>
@@ -29,8 +26,7 @@ pub fn LanguagePage() -> impl IntoView {
                                     lang=code
                                     data-lang=code
                                     on:click=move |_| {
-                                        state.lang.set(code);
-                                        state.screen.set(Screen::Start);
+                                        choose_language(state, code, Some(Screen::Start))
                                     }
                                 >
                                     {name}
