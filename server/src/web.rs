@@ -84,6 +84,10 @@ async fn serve(state: &AppState, name: &str) -> Response {
         None => Bundle::get(name).map(|file| file.data.into_owned()),
     };
     let Some(data) = data else {
+        if is_language_file(name) {
+            // A language the app doesn't have: nothing is missing from the build.
+            return crate::error::ApiError::NoRoute.into_response();
+        }
         return (
             StatusCode::SERVICE_UNAVAILABLE,
             [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],

@@ -581,6 +581,13 @@ impl Browser {
             .unwrap_or_else(|e| panic!("cannot click `{css}`: {e}"));
     }
 
+    /// Picks language `lang` in the header's menu (the switch itself may take a moment: the
+    /// language's file is fetched).
+    pub async fn pick_in_language_menu(&self, lang: &str) {
+        self.click(&format!("#language-select option[value='{lang}']"))
+            .await;
+    }
+
     /// Waits for `css` and types `text` into it (or, for a file input, picks that file).
     pub async fn type_into(&self, css: &str, text: &str) {
         self.wait_for(css)

@@ -145,6 +145,19 @@ async fn the_page_is_served_with_its_policy_and_integrity_hashes() {
     let vault = get(&server, "/vault.js").await.text().await.expect("vault");
     assert!(!vault.contains("pde_web_bg.wasm"), "{vault}");
 
+    // A language file is served as text with the same headers; one that isn't there is not.
+    let dutch = get(&server, "/nl.ftl").await;
+    assert_eq!(dutch.status(), 200);
+    assert_eq!(dutch.headers()["content-type"], "text/plain; charset=utf-8");
+    assert_eq!(dutch.headers()["cache-control"], "no-store");
+    assert!(dutch.headers().contains_key("content-security-policy"));
+    assert!(dutch
+        .text()
+        .await
+        .expect("dutch")
+        .contains("language-name = Nederlands"));
+    assert_eq!(get(&server, "/xx.ftl").await.status(), 404);
+
     // Only the bundle's files are served.
     assert_eq!(get(&server, "/Cargo.toml").await.status(), 404);
     assert_eq!(get(&server, "/..%2FCargo.toml").await.status(), 404);
@@ -435,13 +448,7 @@ async fn holder_flow_create_add_photo_view_download_rename_lock_unlock_delete() 
          return true;",
     )
     .await;
-    b.client
-        .find(Locator::Css("#language-select option[value='nl']"))
-        .await
-        .expect("dutch option")
-        .click()
-        .await
-        .expect("choose dutch");
+    b.pick_in_language_menu("nl").await;
     b.wait_for("#language-unavailable").await;
     assert_eq!(
         b.eval("return [document.documentElement.lang, document.getElementById('language-select').value]")
@@ -451,13 +458,7 @@ async fn holder_flow_create_add_photo_view_download_rename_lock_unlock_delete() 
     b.eval("window.fetch = window.pdeFetch; return true;").await;
 
     // Arabic: right to left, same session, same documents.
-    b.client
-        .find(Locator::Css("#language-select option[value='ar']"))
-        .await
-        .expect("arabic option")
-        .click()
-        .await
-        .expect("choose arabic");
+    b.pick_in_language_menu("ar").await;
     b.wait_for_text("وثائقي").await;
     assert_eq!(
         b.eval("return document.documentElement.dir").await,
@@ -1287,15 +1288,7 @@ async fn grant_links_share_open_expire_between_two_browsers() {
     assert_eq!(bytes, shared_pdf);
     // The documents in the other languages, with the switch.
     for lang in ["nl", "en", "ar"] {
-        w.client
-            .find(Locator::Css(&format!(
-                "#language-select option[value='{lang}']"
-            )))
-            .await
-            .expect("option")
-            .click()
-            .await
-            .expect("switch");
+        w.pick_in_language_menu(lang).await;
         w.wait_for(&format!("html[lang='{lang}']")).await;
         problems.extend(shot(w, &axe, lang, &mut step, "worker-documents").await);
     }
@@ -1352,15 +1345,7 @@ async fn grant_links_share_open_expire_between_two_browsers() {
     w.wait_for_text("Trop de codes PIN faux").await;
     // The worker's problem pages in four languages.
     for lang in ["fr", "nl", "en", "ar"] {
-        w.client
-            .find(Locator::Css(&format!(
-                "#language-select option[value='{lang}']"
-            )))
-            .await
-            .expect("option")
-            .click()
-            .await
-            .expect("switch");
+        w.pick_in_language_menu(lang).await;
         w.wait_for(&format!("html[lang='{lang}']")).await;
         problems.extend(shot(w, &axe, lang, &mut step, "worker-burned").await);
     }
@@ -1551,15 +1536,7 @@ async fn deposit_links_let_a_worker_drop_a_document_into_the_wallet() {
     let seen = w.body_text().await;
     assert!(!seen.contains(&number), "the wallet number leaked: {seen}");
     for lang in ["nl", "en", "ar"] {
-        w.client
-            .find(Locator::Css(&format!(
-                "#language-select option[value='{lang}']"
-            )))
-            .await
-            .expect("option")
-            .click()
-            .await
-            .expect("switch");
+        w.pick_in_language_menu(lang).await;
         w.wait_for(&format!("html[lang='{lang}']")).await;
         problems.extend(shot(w, &axe, lang, &mut step, "drop-sent").await);
     }
