@@ -1999,6 +1999,8 @@ async fn hidden_documents_open_with_their_own_secret_and_leave_no_trace() {
     let plain_number = create_wallet_in_page(b, &server, "fr", everyday).await;
     b.type_into("#file-input", &visible.display().to_string())
         .await;
+    // Added before the lock: a deliberate lock drops an upload it cuts short.
+    b.wait_for(".doc-card img.thumb").await;
     lock_and_open(b, &plain_number, everyday).await;
     let without_hidden = wallet_page_text(b, &plain_number).await;
     browser.close().await;
@@ -2037,9 +2039,9 @@ async fn hidden_documents_open_with_their_own_secret_and_leave_no_trace() {
         .await;
     b.wait_for("#lock").await.click().await.expect("lock");
     b.wait_for("#login").await;
-    // Lets the requests of the upload cut short fail before another part opens. Opening
-    // another part within that second or two failed now and then in CI runs under load, with
-    // no reproduction here yet: `Browser::wait_for` now prints what the page showed.
+    // Lets the requests of the upload cut short fail before another part opens. (A CI failure
+    // once blamed on this moment was the first wallet above, locked while its photo was still
+    // on its way: the page's text printed on timeout showed it.)
     tokio::time::sleep(Duration::from_secs(3)).await;
 
     // The everyday secret: the everyday documents, and a page like any other wallet's.
