@@ -19,56 +19,66 @@ const REFERENCE: &str = "fr";
 /// The order of the language menu for Brussels; any other file follows, by code.
 const FIRST: &[&str] = &["fr", "nl", "en", "ar"];
 
-fn message_ids(path: &Path) -> BTreeSet<String> {
+/// What the build needs of one `.ftl` file, read and parsed once.
+struct Locale {
+    /// Every message id.
+    ids: BTreeSet<String>,
+    /// The language's name in itself (`language-name`).
+    name: String,
+    /// Written right to left (`language-direction = rtl`).
+    rtl: bool,
+    /// `sha256-…` of the file, as the browser checks it.
+    integrity: String,
+}
+
+fn read_locale(path: &Path) -> Locale {
     let source = std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let resource = fluent_syntax::parser::parse(source.as_str())
         .unwrap_or_else(|(_, errors)| panic!("{} does not parse: {errors:?}", path.display()));
     let mut ids = BTreeSet::new();
-    for entry in resource.body {
+    // The name and direction are shown by the language menu before any file is fetched: plain
+    // text only.
+    let plain = |id: &str, message: &fluent_syntax::ast::Message<&str>| match message
+        .value
+        .as_ref()
+        .map(|p| p.elements.as_slice())
+    {
+        Some([PatternElement::TextElement { value }]) => value.trim().to_owned(),
+        _ => panic!("{}: `{id}` must be plain text", path.display()),
+    };
+    let (mut name, mut direction) = (None, None);
+    for entry in &resource.body {
         match entry {
             Entry::Message(message) if !ids.insert(message.id.name.to_owned()) => {
                 panic!("{}: `{}` is defined twice", path.display(), message.id.name);
+            }
+            Entry::Message(message) if message.id.name == "language-name" => {
+                name = Some(plain("language-name", message));
+            }
+            Entry::Message(message) if message.id.name == "language-direction" => {
+                direction = Some(plain("language-direction", message));
             }
             Entry::Junk { content } => panic!("{}: cannot parse `{content}`", path.display()),
             _ => {}
         }
     }
-    ids
-}
-
-/// The plain text of message `id` in `path` (for the language's name and direction, which the
-/// language menu shows before any file is fetched).
-fn plain_message(path: &Path, id: &str) -> String {
-    let source = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    let resource = fluent_syntax::parser::parse(source.as_str())
-        .unwrap_or_else(|(_, errors)| panic!("{} does not parse: {errors:?}", path.display()));
-    for entry in resource.body {
-        if let Entry::Message(message) = entry {
-            if message.id.name != id {
-                continue;
-            }
-            if let Some(pattern) = message.value {
-                if let [PatternElement::TextElement { value }] = pattern.elements.as_slice() {
-                    return value.trim().to_owned();
-                }
-            }
-            panic!("{}: `{id}` must be plain text", path.display());
-        }
+    let name = name.unwrap_or_else(|| panic!("{}: `language-name` is missing", path.display()));
+    let rtl = match direction.as_deref() {
+        Some("ltr") => false,
+        Some("rtl") => true,
+        _ => panic!("{}: language-direction must be ltr or rtl", path.display()),
+    };
+    let digest = Sha256::digest(source.as_bytes());
+    Locale {
+        ids,
+        name,
+        rtl,
+        integrity: format!(
+            "sha256-{}",
+            base64::engine::general_purpose::STANDARD.encode(digest)
+        ),
     }
-    panic!("{}: `{id}` is missing", path.display());
-}
-
-/// `sha256-…` of the file, as the browser checks it.
-fn integrity(path: &Path) -> String {
-    let bytes =
-        std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    let digest = Sha256::digest(&bytes);
-    format!(
-        "sha256-{}",
-        base64::engine::general_purpose::STANDARD.encode(digest)
-    )
 }
 
 fn const_name(id: &str) -> String {
@@ -102,12 +112,17 @@ fn main() {
         "locales/{REFERENCE}.ftl (the reference) is missing"
     );
 
-    let reference = message_ids(&files[0].1);
-    for (code, path) in &files {
-        println!("cargo:rerun-if-changed={}", path.display());
-        let ids = message_ids(path);
-        let missing: Vec<_> = reference.difference(&ids).collect();
-        let extra: Vec<_> = ids.difference(&reference).collect();
+    let locales: Vec<Locale> = files
+        .iter()
+        .map(|(_, path)| {
+            println!("cargo:rerun-if-changed={}", path.display());
+            read_locale(path)
+        })
+        .collect();
+    let reference = &locales[0].ids;
+    for ((code, _), locale) in files.iter().zip(&locales) {
+        let missing: Vec<_> = reference.difference(&locale.ids).collect();
+        let extra: Vec<_> = locale.ids.difference(reference).collect();
         assert!(
             missing.is_empty() && extra.is_empty(),
             "locales/{code}.ftl differs from {REFERENCE}.ftl: missing {missing:?}, not in the reference {extra:?}"
@@ -117,18 +132,11 @@ fn main() {
     let mut out = String::from(
         "/// Every language of the interface, the default first.\npub static LOCALES: &[LocaleInfo] = &[\n",
     );
-    for (code, path) in &files {
-        let direction = plain_message(path, "language-direction");
-        assert!(
-            direction == "ltr" || direction == "rtl",
-            "locales/{code}.ftl: language-direction must be ltr or rtl"
-        );
+    for ((code, _), locale) in files.iter().zip(&locales) {
         writeln!(
             out,
             "    LocaleInfo {{ code: {code:?}, name: {:?}, rtl: {}, integrity: {:?} }},",
-            plain_message(path, "language-name"),
-            direction == "rtl",
-            integrity(path),
+            locale.name, locale.rtl, locale.integrity,
         )
         .expect("write");
     }
@@ -153,13 +161,13 @@ fn main() {
     out.push_str(
         "];\n\n/// Every message id, as a constant.\n#[allow(dead_code)]\npub mod keys {\n",
     );
-    for id in &reference {
+    for id in reference {
         writeln!(out, "    pub const {}: &str = {id:?};", const_name(id)).expect("write");
     }
     out.push_str(
         "}\n\n/// Every message id.\n#[allow(dead_code)]\npub static ALL_KEYS: &[&str] = &[\n",
     );
-    for id in &reference {
+    for id in reference {
         writeln!(out, "    {id:?},").expect("write");
     }
     out.push_str("];\n");

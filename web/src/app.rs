@@ -452,7 +452,7 @@ pub fn app(start: Start) -> impl IntoView {
     // The document's language and direction follow the choice (Arabic is right to left).
     Effect::new(move |_| {
         let code = state.lang.get();
-        let rtl = CATALOGUE.with(|c| c.get(code).rtl);
+        let rtl = Catalogue::info(code).is_some_and(|info| info.rtl);
         if let Some(root) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())

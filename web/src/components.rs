@@ -302,7 +302,8 @@ pub fn Header() -> impl IntoView {
                             choose_language(state, info.code, None);
                         }
                     }
-                    // Until another language is loaded, the menu shows the one in use.
+                    // Until another language is loaded, the menu shows the one in use (set
+                    // back after a failed load; `selected` below sets the first showing).
                     prop:value=move || {
                         state.language_unavailable.track();
                         state.lang.get()

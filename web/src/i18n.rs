@@ -38,14 +38,10 @@ pub enum I18nError {
     UnknownLanguage,
 }
 
-/// One language of the interface.
+/// One language of the interface, its messages loaded (its name and direction: [`LocaleInfo`]).
 pub struct Language {
     /// BCP 47 code, e.g. `fr`, also the file name.
     pub code: &'static str,
-    /// The language's name in itself ("Français", "العربية").
-    pub name: String,
-    /// Written right to left.
-    pub rtl: bool,
     bundle: FluentBundle<FluentResource>,
 }
 
@@ -57,15 +53,7 @@ impl Language {
         bundle
             .add_resource(resource)
             .map_err(|_| I18nError::BadResource(code))?;
-        let mut language = Self {
-            code,
-            name: String::new(),
-            rtl: false,
-            bundle,
-        };
-        language.name = language.t(keys::LANGUAGE_NAME);
-        language.rtl = language.t(keys::LANGUAGE_DIRECTION) == "rtl";
-        Ok(language)
+        Ok(Self { code, bundle })
     }
 
     /// The message `key` without arguments.
@@ -254,10 +242,11 @@ mod tests {
         for code in ["fr", "nl", "en", "ar"] {
             assert!(codes.contains(&code), "{code} missing");
         }
-        assert_eq!(catalogue.get("fr").name, "Français");
-        assert_eq!(catalogue.get("nl").name, "Nederlands");
-        assert!(catalogue.get("ar").rtl);
-        assert!(!catalogue.get("nl").rtl);
+        let info = |code| Catalogue::info(code).unwrap();
+        assert_eq!(info("fr").name, "Français");
+        assert_eq!(info("nl").name, "Nederlands");
+        assert!(info("ar").rtl);
+        assert!(!info("nl").rtl);
         assert_eq!(catalogue.get("xx").code, "fr");
     }
 
@@ -347,7 +336,7 @@ mod tests {
         assert_eq!(catalogue.get("nl").code, "fr");
         let (_, dutch) = ALL_SOURCES.iter().find(|(code, _)| *code == "nl").unwrap();
         catalogue.add("nl", (*dutch).to_owned()).unwrap();
-        assert_eq!(catalogue.get("nl").name, "Nederlands");
+        assert_eq!(catalogue.get("nl").t(keys::LANGUAGE_NAME), "Nederlands");
         catalogue.add("nl", String::new()).unwrap();
         assert_eq!(catalogue.languages().len(), 2);
         assert!(matches!(
@@ -369,8 +358,8 @@ mod tests {
         for (info, (code, source)) in LOCALES.iter().zip(ALL_SOURCES) {
             assert_eq!(info.code, *code);
             let language = catalogue.get(code);
-            assert_eq!(info.name, language.name);
-            assert_eq!(info.rtl, language.rtl);
+            assert_eq!(info.name, language.t(keys::LANGUAGE_NAME));
+            assert_eq!(info.rtl, language.t(keys::LANGUAGE_DIRECTION) == "rtl");
             let digest = Sha256::digest(source.as_bytes());
             let expected = format!(
                 "sha256-{}",
