@@ -5,8 +5,10 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 /// A language of the interface, known before its messages are loaded.
@@ -42,16 +44,18 @@ pub enum I18nError {
 pub struct Language {
     /// BCP 47 code, e.g. `fr`, also the file name.
     pub code: &'static str,
-    bundle: FluentBundle<FluentResource>,
+    // The same bundle type as age's own messages (i18n-embed): one copy of Fluent's formatting
+    // code in the WebAssembly instead of two.
+    bundle: FluentBundle<Arc<FluentResource>>,
 }
 
 impl Language {
     fn load(code: &'static str, source: String) -> Result<Self, I18nError> {
         let id: LanguageIdentifier = code.parse().map_err(|_| I18nError::BadCode(code))?;
         let resource = FluentResource::try_new(source).map_err(|_| I18nError::BadResource(code))?;
-        let mut bundle = FluentBundle::new(vec![id]);
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
         bundle
-            .add_resource(resource)
+            .add_resource(Arc::new(resource))
             .map_err(|_| I18nError::BadResource(code))?;
         Ok(Self { code, bundle })
     }
