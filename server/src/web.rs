@@ -1,9 +1,10 @@
 //! Serves the web app (`web/dist`, built by `cargo xtask web` / `serve` / `test`): embedded in
 //! release builds, read from the directory in debug builds. Only the bundle's known files and its
-//! language files are served, each with the app's Content-Security-Policy.
+//! language files are served, each with the app's Content-Security-Policy, and compressed (the
+//! brotli or gzip copy the build wrote beside it) when the browser accepts it.
 
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
@@ -39,26 +40,58 @@ const FILES: &[(&str, &str)] = &[
 /// nothing: a link preview bot gets the page, not an opening.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route(
-            "/",
-            get(|State(state): State<AppState>| async move { serve(&state, "index.html").await }),
-        )
-        .route(
-            "/g/{grant_id}",
-            get(|State(state): State<AppState>| async move { serve(&state, "index.html").await }),
-        )
-        .route(
-            "/d/{deposit_id}",
-            get(|State(state): State<AppState>| async move { serve(&state, "index.html").await }),
-        )
+        .route("/", get(page))
+        .route("/g/{grant_id}", get(page))
+        .route("/d/{deposit_id}", get(page))
         .route(
             "/{file}",
             get(
-                |State(state): State<AppState>, Path(file): Path<String>| async move {
-                    serve(&state, &file).await
+                |State(state): State<AppState>, headers: HeaderMap, Path(file): Path<String>| async move {
+                    serve(&state, &headers, &file).await
                 },
             ),
         )
+}
+
+async fn page(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    serve(&state, &headers, "index.html").await
+}
+
+/// The compressed copies the build writes beside each file (`pde-precompress`), best first.
+const ENCODINGS: &[(&str, &str)] = &[("br", ".br"), ("gzip", ".gz")];
+
+/// Whether `Accept-Encoding` (RFC 9110 §12.5.3) takes `coding`: named with a weight above zero,
+/// or not named and covered by `*`.
+fn accepts(accept_encoding: &str, coding: &str) -> bool {
+    let mut any = false;
+    for element in accept_encoding.split(',') {
+        let mut parts = element.split(';');
+        let name = parts.next().unwrap_or_default().trim();
+        let weight = parts
+            .filter_map(|param| {
+                let (key, value) = param.split_once('=')?;
+                key.trim()
+                    .eq_ignore_ascii_case("q")
+                    .then(|| value.trim().parse::<f32>().ok())?
+            })
+            .next()
+            .unwrap_or(1.0);
+        if name.eq_ignore_ascii_case(coding) {
+            return weight > 0.0;
+        }
+        if name == "*" {
+            any = weight > 0.0;
+        }
+    }
+    any
+}
+
+async fn read_file(state: &AppState, name: &str) -> Option<Vec<u8>> {
+    // `--web-dir` (development, benchmarks) wins over the copy built into the binary.
+    match &state.settings.web_dir {
+        Some(dir) => tokio::fs::read(dir.join(name)).await.ok(),
+        None => Bundle::get(name).map(|file| file.data.into_owned()),
+    }
 }
 
 /// A language file of the bundle (`nl.ftl`), fetched by the page when that language is chosen
@@ -69,7 +102,7 @@ fn is_language_file(name: &str) -> bool {
     })
 }
 
-async fn serve(state: &AppState, name: &str) -> Response {
+async fn serve(state: &AppState, request: &HeaderMap, name: &str) -> Response {
     let known = FILES
         .iter()
         .find(|(known, _)| *known == name)
@@ -78,12 +111,23 @@ async fn serve(state: &AppState, name: &str) -> Response {
     let Some((name, content_type)) = known else {
         return crate::error::ApiError::NoRoute.into_response();
     };
-    // `--web-dir` (development, benchmarks) wins over the copy built into the binary.
-    let data = match &state.settings.web_dir {
-        Some(dir) => tokio::fs::read(dir.join(name)).await.ok(),
-        None => Bundle::get(name).map(|file| file.data.into_owned()),
-    };
-    let Some(data) = data else {
+    let accept_encoding = request
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default();
+    let mut found = None;
+    for (coding, suffix) in ENCODINGS {
+        if accepts(accept_encoding, coding) {
+            if let Some(data) = read_file(state, &format!("{name}{suffix}")).await {
+                found = Some((data, Some(*coding)));
+                break;
+            }
+        }
+    }
+    if found.is_none() {
+        found = read_file(state, name).await.map(|data| (data, None));
+    }
+    let Some((data, coding)) = found else {
         if is_language_file(name) {
             // A language the app doesn't have: nothing is missing from the build.
             return crate::error::ApiError::NoRoute.into_response();
@@ -98,6 +142,10 @@ async fn serve(state: &AppState, name: &str) -> Response {
     let mut response = data.into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Some(coding) = coding {
+        headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
+    }
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(APP_CSP),
@@ -107,7 +155,28 @@ async fn serve(state: &AppState, name: &str) -> Response {
 
 #[cfg(test)]
 mod tests {
-    use super::is_language_file;
+    use super::{accepts, is_language_file};
+
+    #[test]
+    fn accept_encoding_is_read_with_its_weights() {
+        let chromium = "gzip, deflate, br, zstd";
+        assert!(accepts(chromium, "br"));
+        assert!(accepts(chromium, "gzip"));
+        assert!(!accepts("gzip, deflate", "br"));
+        assert!(!accepts("", "gzip"), "no header: the file as it is");
+        assert!(!accepts("identity", "gzip"));
+        assert!(!accepts("br;q=0, gzip", "br"), "q=0 refuses");
+        assert!(accepts("br;q=0, gzip", "gzip"));
+        assert!(
+            accepts("BR ; Q=0.5", "br"),
+            "names and parameters ignore case"
+        );
+        assert!(accepts("*", "br"));
+        assert!(!accepts("*;q=0", "gzip"));
+        assert!(!accepts("br;q=0, *", "br"), "a named refusal beats *");
+        assert!(accepts("gzip;q=0, *;q=0.1", "br"));
+        assert!(!accepts("brotli, xgzip", "br"), "whole names only");
+    }
 
     #[test]
     fn only_plain_language_names_are_served_as_language_files() {

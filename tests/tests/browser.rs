@@ -12,6 +12,20 @@ use serde_json::json;
 use sha2::{Digest, Sha384};
 use std::time::Duration;
 
+/// A body sent with `Content-Encoding: coding`, decoded.
+fn decode(coding: &str, body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    match coding {
+        "br" => brotli::BrotliDecompress(&mut &body[..], &mut out).expect("brotli"),
+        "gzip" => {
+            std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(body), &mut out)
+                .expect("gzip");
+        }
+        other => panic!("unexpected coding {other}"),
+    }
+    out
+}
+
 fn sri(bytes: &[u8]) -> String {
     format!(
         "sha384-{}",
@@ -145,6 +159,38 @@ async fn the_page_is_served_with_its_policy_and_integrity_hashes() {
     let vault = get(&server, "/vault.js").await.text().await.expect("vault");
     assert!(!vault.contains("pde_web_bg.wasm"), "{vault}");
 
+    // The bundle goes out compressed to a browser that takes it, with the same headers, and
+    // decodes to the very bytes the hashes are of; without `Accept-Encoding`, as it is.
+    let client = reqwest::Client::new();
+    for (path, identity) in [("/pde_web_bg.wasm", &wasm), ("/pde_web.js", &glue)] {
+        for (accept, coding) in [
+            ("gzip, deflate, br, zstd", "br"),
+            ("gzip;q=1, br;q=0", "gzip"),
+        ] {
+            let response = client
+                .get(format!("{}{path}", server.base_url))
+                .header("accept-encoding", accept)
+                .send()
+                .await
+                .expect("request");
+            let headers = response.headers().clone();
+            assert_eq!(headers["content-encoding"], coding, "{path} {accept}");
+            assert_eq!(headers["vary"], "accept-encoding");
+            assert_eq!(headers["cache-control"], "no-store");
+            assert!(headers.contains_key("content-security-policy"));
+            let body = response.bytes().await.expect("body");
+            assert!(
+                body.len() * 2 < identity.len(),
+                "{path} {coding}: {}",
+                body.len()
+            );
+            assert_eq!(&decode(coding, &body), identity, "{path} {coding}");
+        }
+    }
+    let plain = get(&server, "/pde_web_bg.wasm").await;
+    assert!(!plain.headers().contains_key("content-encoding"));
+    assert_eq!(get(&server, "/pde_web_bg.wasm.br").await.status(), 404);
+
     // A language file is served as text with the same headers; one that isn't there is not.
     let dutch = get(&server, "/nl.ftl").await;
     assert_eq!(dutch.status(), 200);
@@ -185,6 +231,22 @@ async fn the_app_speaks_the_browsers_language_and_arabic_is_right_to_left() {
             .eval("return [document.documentElement.lang, document.documentElement.dir]")
             .await;
         assert_eq!(root, serde_json::json!([lang, dir]), "{accept}");
+        if accept.starts_with("fr") {
+            // The browser got the WebAssembly compressed (the page is no-store: every visit
+            // downloads it again) and decoded it to the module the page checked and runs.
+            let sizes = browser
+                .eval(
+                    "const e = performance.getEntriesByType('resource')\
+                       .find(r => r.name.endsWith('/pde_web_bg.wasm'));\
+                     return e ? [e.encodedBodySize, e.decodedBodySize] : null",
+                )
+                .await;
+            let (encoded, decoded) = (sizes[0].as_u64(), sizes[1].as_u64());
+            assert!(
+                matches!((encoded, decoded), (Some(e), Some(d)) if e > 0 && e * 2 < d),
+                "{sizes}"
+            );
+        }
         browser.close().await;
     }
 }

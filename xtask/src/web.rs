@@ -183,6 +183,10 @@ fn build_bundle(root: &Path, install: bool, features: &[&str], dist: &Path) -> R
             ],
         )?,
     )?;
+    // Brotli and gzip copies beside each file, for the server to send to browsers that take them.
+    run(cargo()
+        .args(["run", "--quiet", "-p", "pde-precompress", "--"])
+        .arg(&dist))?;
     eprintln!("web bundle: {}", dist.display());
     Ok(dist)
 }

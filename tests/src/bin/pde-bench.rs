@@ -140,24 +140,16 @@ fn crypto_throughput() -> f64 {
     rate(data.len(), in_pieces)
 }
 
-/// Raw, gzip and brotli sizes of the served bundle.
-/// Raw, gzip (best) and brotli (quality 11) sizes of `bytes`.
-fn compressed_sizes(bytes: &[u8]) -> (usize, usize, usize) {
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    gz.write_all(bytes).expect("gzip");
-    let gz = gz.finish().expect("gzip").len();
-    let mut br = Vec::new();
-    brotli::BrotliCompress(
-        &mut &bytes[..],
-        &mut br,
-        &brotli::enc::BrotliEncoderParams {
-            quality: 11,
-            lgwin: 24,
-            ..Default::default()
-        },
-    )
-    .expect("brotli");
-    (bytes.len(), gz, br.len())
+/// Raw, gzip and brotli sizes of a bundle file as the server sends it: the `.gz` and `.br`
+/// copies the build wrote beside it (`pde-precompress`), or the file itself when it has none.
+fn served_sizes(path: &Path) -> (usize, usize, usize) {
+    let raw = std::fs::metadata(path).expect("bundle file").len() as usize;
+    let copy = |suffix: &str| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        std::fs::metadata(PathBuf::from(name)).map_or(raw, |m| m.len() as usize)
+    };
+    (raw, copy(".gz"), copy(".br"))
 }
 
 fn size_row(name: &str, (raw, gz, br): (usize, usize, usize), target: &str) {
@@ -182,7 +174,7 @@ fn bundle_sizes(dist: &Path) {
         "style.css",
         "index.html",
     ] {
-        let sizes = compressed_sizes(&std::fs::read(dist.join(name)).expect("bundle file"));
+        let sizes = served_sizes(&dist.join(name));
         size_row(name, sizes, "");
         total = (total.0 + sizes.0, total.1 + sizes.1, total.2 + sizes.2);
     }
@@ -195,7 +187,7 @@ fn bundle_sizes(dist: &Path) {
     languages.sort();
     let mut largest = (0usize, 0usize, 0usize);
     for path in &languages {
-        let sizes = compressed_sizes(&std::fs::read(path).expect("language file"));
+        let sizes = served_sizes(path);
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("?");
         size_row(&format!("language file {name}"), sizes, "");
         if sizes.2 > largest.2 {
