@@ -3,11 +3,14 @@
 //! language files are served, each with the app's Content-Security-Policy, and compressed (the
 //! brotli or gzip copy the build wrote beside it) when the browser accepts it.
 
+use std::borrow::Cow;
+
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use bytes::Bytes;
 use rust_embed::Embed;
 
 use crate::state::AppState;
@@ -86,11 +89,15 @@ fn accepts(accept_encoding: &str, coding: &str) -> bool {
     any
 }
 
-async fn read_file(state: &AppState, name: &str) -> Option<Vec<u8>> {
+async fn read_file(state: &AppState, name: &str) -> Option<Bytes> {
     // `--web-dir` (development, benchmarks) wins over the copy built into the binary.
     match &state.settings.web_dir {
-        Some(dir) => tokio::fs::read(dir.join(name)).await.ok(),
-        None => Bundle::get(name).map(|file| file.data.into_owned()),
+        Some(dir) => tokio::fs::read(dir.join(name)).await.ok().map(Bytes::from),
+        // Built in (release): sent from the binary's own bytes, not copied for each request.
+        None => Bundle::get(name).map(|file| match file.data {
+            Cow::Borrowed(data) => Bytes::from_static(data),
+            Cow::Owned(data) => Bytes::from(data),
+        }),
     }
 }
 
