@@ -1,6 +1,7 @@
 //! The kiosk profile (`kiosk-profile/`): its browser policies name only settings that the
 //! installed Chromium and Firefox know, with values of the right type, and its launcher wipes the
-//! browser profile after an idle reset and at logout (under Xvfb, with xprintidle and Chromium).
+//! browser profile after an idle reset and at logout (under Xvfb, with xprintidle and Chromium);
+//! its scripts pass shellcheck.
 //!
 //! A missing tool skips a test with a note; `cargo xtask test` installs them all and sets
 //! `PDE_REQUIRE_BROWSER`, so there these tests cannot skip.
@@ -59,6 +60,28 @@ fn on_path(program: &str) -> PathBuf {
         .map(|dir| dir.join(program))
         .find(|candidate| candidate.is_file())
         .unwrap_or_else(|| PathBuf::from("/usr/bin").join(program))
+}
+
+/// The launcher and the X session are shell scripts that run as the person's session on a
+/// public computer: shellcheck finds nothing in them, down to style (quoting, word splitting,
+/// `cd` without a check).
+#[test]
+fn the_kiosk_scripts_pass_shellcheck() {
+    let Some(shellcheck) = tool(on_path("shellcheck"), "apt-get install shellcheck") else {
+        return;
+    };
+    let output = Command::new(shellcheck)
+        .args(["--severity=style", "--format=gcc"])
+        .arg(kiosk_dir().join("pde-kiosk-session"))
+        .arg(kiosk_dir().join("xsession").join("pde-kiosk-xsession"))
+        .output()
+        .expect("shellcheck runs");
+    assert!(
+        output.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 fn read_json(path: &Path) -> Value {

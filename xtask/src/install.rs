@@ -61,12 +61,14 @@ pub fn ensure_chromium(apt: &mut Apt, install: bool) -> Result<PathBuf> {
 }
 
 /// What the kiosk profile's test needs besides Chromium: Xvfb (a display without a screen),
-/// xprintidle (the launcher's idle clock) and Firefox ESR (its policy schema).
+/// xprintidle (the launcher's idle clock), Firefox ESR (its policy schema) and shellcheck (the
+/// launcher's scripts).
 pub fn ensure_kiosk_tools(apt: &mut Apt, install: bool) -> Result<()> {
     let wanted = [
         ("/usr/bin/Xvfb", "xvfb"),
         ("/usr/bin/xprintidle", "xprintidle"),
         ("/usr/lib/firefox-esr/browser/omni.ja", "firefox-esr"),
+        ("/usr/bin/shellcheck", "shellcheck"),
     ];
     let missing: Vec<&str> = wanted
         .iter()

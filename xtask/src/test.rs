@@ -171,7 +171,10 @@ fn install_steps(root: &Path, options: &TestOptions, steps: &mut Steps) -> Resul
     };
     if options.no_wasm {
         steps.skip("install: Chromium", "--no-wasm");
-        steps.skip("install: Xvfb, xprintidle, Firefox ESR", "--no-wasm");
+        steps.skip(
+            "install: Xvfb, xprintidle, Firefox ESR, shellcheck",
+            "--no-wasm",
+        );
         steps.skip("install: axe-core (npm)", "--no-wasm");
         steps.skip("install: wasm32 target", "--no-wasm");
         steps.skip("install: wasm-bindgen-cli", "--no-wasm");
@@ -180,7 +183,7 @@ fn install_steps(root: &Path, options: &TestOptions, steps: &mut Steps) -> Resul
             install::ensure_chromium(&mut apt, install)
         })?);
         // The kiosk profile's test (tests/tests/kiosk_profile.rs), a browser test too.
-        steps.run("install: Xvfb, xprintidle, Firefox ESR", || {
+        steps.run("install: Xvfb, xprintidle, Firefox ESR, shellcheck", || {
             install::ensure_kiosk_tools(&mut apt, install)
         })?;
         tools.axe = Some(steps.run("install: axe-core (npm)", || {
