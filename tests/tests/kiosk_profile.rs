@@ -1,6 +1,7 @@
 //! The kiosk profile (`kiosk-profile/`): its browser policies name only settings that the
 //! installed Chromium and Firefox know, with values of the right type, and its launcher wipes the
-//! browser profile after an idle reset and at logout (under Xvfb, with xprintidle and Chromium);
+//! browser profile after an idle reset and at logout (under Xvfb, with xprintidle, in Chromium and
+//! in Firefox);
 //! its scripts pass shellcheck.
 //!
 //! A missing tool skips a test with a note; `cargo xtask test` installs them all and sets
@@ -552,27 +553,68 @@ fn launcher_command() -> Command {
     command
 }
 
-/// Chromium has started with this profile: it holds the profile's lock.
-fn chromium_runs_in(profile: &Path) -> bool {
-    profile
-        .join("browser/SingletonLock")
-        .symlink_metadata()
-        .is_ok()
-        && profile.join("browser/Local State").exists()
+/// A browser the launcher can run, and how to tell that it runs in a profile.
+#[derive(Clone, Copy, PartialEq)]
+enum KioskBrowser {
+    Chromium,
+    Firefox,
+}
+
+impl KioskBrowser {
+    fn name(self) -> &'static str {
+        match self {
+            KioskBrowser::Chromium => "chromium",
+            KioskBrowser::Firefox => "firefox",
+        }
+    }
+
+    /// The browser has started with this profile: it holds the profile's lock.
+    fn runs_in(self, profile: &Path) -> bool {
+        let browser = profile.join("browser");
+        match self {
+            KioskBrowser::Chromium => {
+                browser.join("SingletonLock").symlink_metadata().is_ok()
+                    && browser.join("Local State").exists()
+            }
+            KioskBrowser::Firefox => {
+                browser.join("lock").symlink_metadata().is_ok()
+                    && browser.join(".parentlock").exists()
+            }
+        }
+    }
 }
 
 #[test]
-fn launcher_wipes_the_profile_after_an_idle_reset_and_at_logout() {
+fn launcher_wipes_the_chromium_profile_after_an_idle_reset_and_at_logout() {
     let chromium = std::env::var_os("PDE_CHROMIUM")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
-    let (Some(chromium), Some(xvfb), Some(_)) = (
-        tool(chromium, "apt-get install chromium"),
+    if let Some(chromium) = tool(chromium, "apt-get install chromium") {
+        launcher_wipes_the_profile(
+            KioskBrowser::Chromium,
+            &chromium,
+            // The house's flags for Chromium on this machine; a real window, not headless.
+            "--no-sandbox --disable-gpu --disable-quic --no-first-run \
+             --disable-background-networking --disable-component-update --disable-sync",
+        );
+    }
+}
+
+#[test]
+fn launcher_wipes_the_firefox_profile_after_an_idle_reset_and_at_logout() {
+    if let Some(firefox) = tool(on_path("firefox-esr"), "apt-get install firefox-esr") {
+        launcher_wipes_the_profile(KioskBrowser::Firefox, &firefox, "");
+    }
+}
+
+fn launcher_wipes_the_profile(browser: KioskBrowser, browser_bin: &Path, extra_args: &str) {
+    let (Some(xvfb), Some(_)) = (
         tool(on_path("Xvfb"), "apt-get install xvfb"),
         tool(on_path("xprintidle"), "apt-get install xprintidle"),
     ) else {
         return;
     };
+    let name = browser.name();
 
     // A display of its own, with no keyboard or mouse: the idle time only grows.
     let mut xvfb = Command::new(xvfb)
@@ -592,7 +634,8 @@ fn launcher_wipes_the_profile_after_an_idle_reset_and_at_logout() {
     let mut display = String::new();
     let read = BufReader::new(xvfb.stdout.take().expect("Xvfb's stdout")).read_line(&mut display);
     let display = display.trim().to_owned();
-    let base = PathBuf::from("/dev/shm").join(format!("pde-kiosk-test-{}", std::process::id()));
+    // Short: Chromium's socket path under it has at most 107 bytes (see the next test).
+    let base = PathBuf::from("/dev/shm").join(format!("pde-kt-{name}-{}", std::process::id()));
     let mut run = KioskRun {
         xvfb,
         launcher: None,
@@ -612,28 +655,30 @@ fn launcher_wipes_the_profile_after_an_idle_reset_and_at_logout() {
     std::fs::write(leftover.join("secret"), "from the last person").expect("write a file");
 
     // The idle time comes from the file, the browser from the environment (which wins over the
-    // file: with Firefox, no Chromium lock would appear).
+    // file: with the other browser named there, this one's lock would never appear).
+    let other = match browser {
+        KioskBrowser::Chromium => KioskBrowser::Firefox,
+        KioskBrowser::Firefox => KioskBrowser::Chromium,
+    };
     let settings = tempfile::tempdir().expect("settings folder");
     let config = settings.path().join("pde-kiosk.conf");
     std::fs::write(
         &config,
-        "PDE_KIOSK_IDLE_SECONDS=3\nPDE_KIOSK_BROWSER=firefox\n",
+        format!(
+            "PDE_KIOSK_IDLE_SECONDS=3\nPDE_KIOSK_BROWSER={}\n",
+            other.name()
+        ),
     )
     .expect("write the settings file");
     let fragment = "kiosk-test-fragment";
     let launcher = launcher_command()
         .env("DISPLAY", format!(":{display}"))
         .env("PDE_KIOSK_CONFIG", &config)
-        .env("PDE_KIOSK_BROWSER", "chromium")
-        .env("PDE_KIOSK_BROWSER_BIN", &chromium)
+        .env("PDE_KIOSK_BROWSER", name)
+        .env("PDE_KIOSK_BROWSER_BIN", browser_bin)
         .env("PDE_KIOSK_PROFILE_BASE", &base)
         .env("PDE_KIOSK_URL", format!("about:blank#{fragment}"))
-        // The house's flags for Chromium on this machine; a real window, not headless.
-        .env(
-            "PDE_KIOSK_BROWSER_EXTRA_ARGS",
-            "--no-sandbox --disable-gpu --disable-quic --no-first-run \
-             --disable-background-networking --disable-component-update --disable-sync",
-        )
+        .env("PDE_KIOSK_BROWSER_EXTRA_ARGS", extra_args)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -653,8 +698,8 @@ fn launcher_wipes_the_profile_after_an_idle_reset_and_at_logout() {
     run.wait_for("the leftover profile to be wiped", || {
         (!leftover.exists()).then_some(())
     });
-    let first = run.wait_for("Chromium to start in a fresh profile", || {
-        run.profiles().into_iter().find(|p| chromium_runs_in(p))
+    let first = run.wait_for(&format!("{name} to start in a fresh profile"), || {
+        run.profiles().into_iter().find(|p| browser.runs_in(p))
     });
     let mode = std::fs::metadata(&first)
         .expect("profile")
@@ -667,18 +712,18 @@ fn launcher_wipes_the_profile_after_an_idle_reset_and_at_logout() {
     );
     let first_str = first.to_str().expect("UTF-8 path");
     assert!(
-        !processes_naming(&format!("--user-data-dir={first_str}/browser")).is_empty(),
-        "no Chromium runs with the profile {first_str}"
+        !processes_naming(&format!("{first_str}/browser")).is_empty(),
+        "no {name} runs with the profile {first_str}"
     );
 
     // Nobody touches Xvfb: after 3 s the launcher starts again with a new profile.
     run.wait_for("the first profile to be wiped", || {
         (!first.exists()).then_some(())
     });
-    let second = run.wait_for("Chromium to start in a new profile", || {
+    let second = run.wait_for(&format!("{name} to start in a new profile"), || {
         run.profiles()
             .into_iter()
-            .find(|p| *p != first && chromium_runs_in(p))
+            .find(|p| *p != first && browser.runs_in(p))
     });
     let log = run.log();
     assert!(log.contains("pde-kiosk: idle reset"), "{log}");
@@ -712,7 +757,7 @@ fn launcher_wipes_the_profile_after_an_idle_reset_and_at_logout() {
         second.display()
     );
     let base_str = base.to_str().expect("UTF-8 path");
-    run.wait_for("every Chromium process of the kiosk to end", || {
+    run.wait_for(&format!("every {name} process of the kiosk to end"), || {
         processes_naming(base_str).is_empty().then_some(())
     });
     let log = run.log();
@@ -723,23 +768,12 @@ fn launcher_wipes_the_profile_after_an_idle_reset_and_at_logout() {
     );
 }
 
-#[test]
-fn launcher_refuses_a_profile_base_on_disk() {
-    let on_disk = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("temporary folder");
-    let filesystem = Command::new("stat")
-        .args(["-f", "-c", "%T"])
-        .arg(on_disk.path())
-        .output()
-        .expect("run stat");
-    let filesystem = String::from_utf8_lossy(&filesystem.stdout);
-    if ["tmpfs", "ramfs"].contains(&filesystem.trim()) {
-        eprintln!("skipped: the target folder is on tmpfs here");
-        return;
-    }
-    // `true` stands for the browser and the idle clock: the launcher must stop before either.
-    let mut launcher = launcher_command()
-        .env("PDE_KIOSK_CONFIG", on_disk.path().join("none.conf"))
-        .env("PDE_KIOSK_PROFILE_BASE", on_disk.path())
+/// Runs the launcher with `true` for the browser and the idle clock, when it must stop before
+/// either: its exit status (`None` if it ran on and was stopped) and its log.
+fn run_launcher_that_must_stop(
+    command: &mut Command,
+) -> (Option<std::process::ExitStatus>, String) {
+    let mut launcher = command
         .env("PDE_KIOSK_BROWSER_BIN", "true")
         .env("PDE_KIOSK_IDLE_COMMAND", "true")
         .stdin(Stdio::null())
@@ -747,7 +781,7 @@ fn launcher_refuses_a_profile_base_on_disk() {
         .stderr(Stdio::piped())
         .spawn()
         .expect("start pde-kiosk-session");
-    // A launcher that accepts the disk runs on: stop it rather than wait for ever.
+    // A launcher that accepts what it should refuse runs on: stop it rather than wait for ever.
     let start = Instant::now();
     let status = loop {
         if let Some(status) = launcher.try_wait().expect("launcher status") {
@@ -766,6 +800,55 @@ fn launcher_refuses_a_profile_base_on_disk() {
         .take()
         .expect("launcher's stderr")
         .read_to_string(&mut log);
+    (status, log)
+}
+
+/// Under a base whose path is too long, Chromium's single-instance socket can't be made and it
+/// stops as soon as it starts (found by the launcher test): the launcher says so and stops first.
+#[test]
+fn launcher_refuses_a_profile_base_too_long_for_chromium() {
+    // 38 bytes: one more than the most.
+    let base = PathBuf::from(format!(
+        "/dev/shm/pde-kiosk-base-too-long-{:05}",
+        std::process::id() % 100_000
+    ));
+    assert_eq!(base.as_os_str().len(), 38);
+    std::fs::create_dir_all(&base).expect("make the base");
+    let (status, log) = run_launcher_that_must_stop(
+        launcher_command()
+            .env("PDE_KIOSK_CONFIG", base.join("none.conf"))
+            .env("PDE_KIOSK_PROFILE_BASE", &base)
+            .env("PDE_KIOSK_BROWSER", "chromium"),
+    );
+    let left: Vec<_> = std::fs::read_dir(&base).expect("list").collect();
+    std::fs::remove_dir_all(&base).expect("remove the base");
+    let status = status.unwrap_or_else(|| panic!("the launcher ran under a long base:\n{log}"));
+    assert_eq!(status.code(), Some(1), "{log}");
+    assert!(
+        log.contains("is too long for Chromium (at most 37 bytes)"),
+        "{log}"
+    );
+    assert!(left.is_empty(), "no profile may be made");
+}
+
+#[test]
+fn launcher_refuses_a_profile_base_on_disk() {
+    let on_disk = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("temporary folder");
+    let filesystem = Command::new("stat")
+        .args(["-f", "-c", "%T"])
+        .arg(on_disk.path())
+        .output()
+        .expect("run stat");
+    let filesystem = String::from_utf8_lossy(&filesystem.stdout);
+    if ["tmpfs", "ramfs"].contains(&filesystem.trim()) {
+        eprintln!("skipped: the target folder is on tmpfs here");
+        return;
+    }
+    let (status, log) = run_launcher_that_must_stop(
+        launcher_command()
+            .env("PDE_KIOSK_CONFIG", on_disk.path().join("none.conf"))
+            .env("PDE_KIOSK_PROFILE_BASE", on_disk.path()),
+    );
     let status = status.unwrap_or_else(|| panic!("the launcher started on a disk:\n{log}"));
     assert_eq!(status.code(), Some(1), "{log}");
     assert!(log.contains("is not a RAM disk (tmpfs)"), "{log}");
