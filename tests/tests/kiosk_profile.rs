@@ -568,6 +568,15 @@ impl KioskBrowser {
         }
     }
 
+    /// The idle time before a reset in the test: long enough for the browser to take its
+    /// profile's lock on a busy machine (Firefox starts slower than Chromium).
+    fn idle_seconds(self) -> u32 {
+        match self {
+            KioskBrowser::Chromium => 3,
+            KioskBrowser::Firefox => 6,
+        }
+    }
+
     /// The browser has started with this profile: it holds the profile's lock.
     fn runs_in(self, profile: &Path) -> bool {
         let browser = profile.join("browser");
@@ -665,7 +674,8 @@ fn launcher_wipes_the_profile(browser: KioskBrowser, browser_bin: &Path, extra_a
     std::fs::write(
         &config,
         format!(
-            "PDE_KIOSK_IDLE_SECONDS=3\nPDE_KIOSK_BROWSER={}\n",
+            "PDE_KIOSK_IDLE_SECONDS={}\nPDE_KIOSK_BROWSER={}\n",
+            browser.idle_seconds(),
             other.name()
         ),
     )
@@ -716,7 +726,7 @@ fn launcher_wipes_the_profile(browser: KioskBrowser, browser_bin: &Path, extra_a
         "no {name} runs with the profile {first_str}"
     );
 
-    // Nobody touches Xvfb: after 3 s the launcher starts again with a new profile.
+    // Nobody touches Xvfb: after the idle time the launcher starts again with a new profile.
     run.wait_for("the first profile to be wiped", || {
         (!first.exists()).then_some(())
     });
