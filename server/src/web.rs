@@ -101,6 +101,23 @@ async fn read_file(state: &AppState, name: &str) -> Option<Bytes> {
     }
 }
 
+/// The compressed copy of `name` that `Accept-Encoding` takes (best first) with its coding, or
+/// the file as it is.
+async fn read_encoded(
+    state: &AppState,
+    name: &str,
+    accept_encoding: &str,
+) -> Option<(Bytes, Option<&'static str>)> {
+    for (coding, suffix) in ENCODINGS {
+        if accepts(accept_encoding, coding) {
+            if let Some(data) = read_file(state, &format!("{name}{suffix}")).await {
+                return Some((data, Some(*coding)));
+            }
+        }
+    }
+    read_file(state, name).await.map(|data| (data, None))
+}
+
 /// A language file of the bundle (`nl.ftl`), fetched by the page when that language is chosen
 /// (the page checks its hash). Only a plain lowercase name: never a path.
 fn is_language_file(name: &str) -> bool {
@@ -122,19 +139,7 @@ async fn serve(state: &AppState, request: &HeaderMap, name: &str) -> Response {
         .get(header::ACCEPT_ENCODING)
         .and_then(|value| value.to_str().ok())
         .unwrap_or_default();
-    let mut found = None;
-    for (coding, suffix) in ENCODINGS {
-        if accepts(accept_encoding, coding) {
-            if let Some(data) = read_file(state, &format!("{name}{suffix}")).await {
-                found = Some((data, Some(*coding)));
-                break;
-            }
-        }
-    }
-    if found.is_none() {
-        found = read_file(state, name).await.map(|data| (data, None));
-    }
-    let Some((data, coding)) = found else {
+    let Some((data, coding)) = read_encoded(state, name, accept_encoding).await else {
         if is_language_file(name) {
             // A language the app doesn't have: nothing is missing from the build.
             return crate::error::ApiError::NoRoute.into_response();

@@ -554,7 +554,7 @@ fn launcher_command() -> Command {
 }
 
 /// A browser the launcher can run, and how to tell that it runs in a profile.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy)]
 enum KioskBrowser {
     Chromium,
     Firefox,

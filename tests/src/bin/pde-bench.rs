@@ -27,13 +27,14 @@ fn random_bytes(len: usize) -> Vec<u8> {
     bytes
 }
 
-/// Best of `runs` timings of `work`.
+/// How long `work` takes, once.
 fn time(work: impl FnOnce()) -> Duration {
     let started = Instant::now();
     work();
     started.elapsed()
 }
 
+/// Best of `runs` timings of `work`.
 fn best_of(runs: usize, mut work: impl FnMut()) -> Duration {
     (0..runs)
         .map(|_| {
