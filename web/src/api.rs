@@ -19,8 +19,27 @@ fn unexpected(detail: impl std::fmt::Display) -> Failure {
     }
 }
 
+/// What a JavaScript value (usually a thrown error) says, for the console. The bundle has no
+/// `Debug` formatting (xtask's `WASM_RUSTFLAGS`), so never `{:?}` here.
+pub(crate) fn describe(value: &JsValue) -> String {
+    if let Some(text) = value.as_string() {
+        return text;
+    }
+    if let Some(error) = value.dyn_ref::<js_sys::Error>() {
+        return format!(
+            "{}: {}",
+            String::from(error.name()),
+            String::from(error.message())
+        );
+    }
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(|| "a JavaScript value that cannot be shown".to_owned())
+}
+
 fn js_detail(value: JsValue) -> Failure {
-    unexpected(format!("{value:?}"))
+    unexpected(describe(&value))
 }
 
 /// `fetch` from a window or a worker.

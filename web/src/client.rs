@@ -55,7 +55,7 @@ impl VaultClient {
         options.set_type(WorkerType::Module);
         let worker =
             Worker::new_with_options("/vault.js", &options).map_err(|e| Failure::Unexpected {
-                detail: format!("worker: {e:?}"),
+                detail: format!("worker: {}", crate::api::describe(&e)),
             })?;
         let inner = Rc::new(Inner {
             worker,
@@ -80,7 +80,7 @@ impl VaultClient {
             .worker
             .post_message(&wasm_bindgen::module())
             .map_err(|e| Failure::Unexpected {
-                detail: format!("worker: {e:?}"),
+                detail: format!("worker: {}", crate::api::describe(&e)),
             })?;
         Ok(Self(inner))
     }

@@ -40,7 +40,6 @@ use wasm_bindgen::prelude::*;
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
 pub fn start_page() {
-    console_error_panic_hook::set_once();
     let start = app::Start::read();
     // The first screen appears in its language: fetched first unless it is the built-in one.
     wasm_bindgen_futures::spawn_local(async move {
@@ -53,6 +52,5 @@ pub fn start_page() {
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
 pub fn start_vault() {
-    console_error_panic_hook::set_once();
     vault::run();
 }

@@ -1,6 +1,7 @@
 //! Building the web bundle that pde-server serves: `web/dist/` with the WASM (release, size
-//! profile, crypto at opt-level 3, SIMD), the wasm-bindgen glue, the worker and boot scripts,
-//! the stylesheet, and `index.html` with Subresource Integrity hashes filled in.
+//! profile, crypto at opt-level 3, SIMD, built by a pinned nightly: see [`WASM_RUSTFLAGS`]), the
+//! minified wasm-bindgen glue, the worker and boot scripts, the minified stylesheet, and
+//! `index.html` with Subresource Integrity hashes filled in.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -9,8 +10,24 @@ use crate::install;
 use crate::util::{capture, cargo, find_cargo_bin, run, target_dir, Result};
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// Compiler flags of the bundle:
+/// - SIMD for the ciphers and image scaling;
+/// - `erase_components`: leptos erases each component's view type, so far fewer generic copies
+///   of the rendering code (-15 KiB brotli);
+/// - a panic stops the WebAssembly at once, without formatting a message (it only ever reached
+///   the console), and the code carries no source locations;
+/// - `{:?}` formats nothing: the code that must describe a value does it with `Display` or JS
+///   (`api::describe`), so no `Debug` implementation is in the bundle.
+///
+/// Not `-Z inline-mir=no`: 1 KiB smaller, but WASM encryption ran at half speed (0.15× native).
+const WASM_RUSTFLAGS: &str = "-C target-feature=+simd128 --cfg erase_components \
+     -Z unstable-options -C panic=immediate-abort -Z location-detail=none -Z fmt-debug=none";
 /// binaryen from npm (Debian's 108 produces modules that Chromium 156 refuses: TOOLCHAIN.md).
 const BINARYEN: &str = "binaryen@132.0.0";
+
+/// esbuild, which minifies the wasm-bindgen glue and the stylesheet (-2 KiB brotli).
+const ESBUILD: &str = "esbuild@0.25.12";
 
 /// axe-core, the accessibility checker the browser tests inject into every screen.
 const AXE: &str = "axe-core@4.10.3";
@@ -47,6 +64,22 @@ fn ensure_npm_file(package: &str, file: &[&str], install: bool) -> Result<PathBu
 /// `wasm-opt` from npm's binaryen.
 fn ensure_wasm_opt(install: bool) -> Result<PathBuf> {
     ensure_npm_file(BINARYEN, &[".bin", "wasm-opt"], install)
+}
+
+/// `esbuild` from npm.
+fn ensure_esbuild(install: bool) -> Result<PathBuf> {
+    ensure_npm_file(ESBUILD, &[".bin", "esbuild"], install)
+}
+
+/// Minifies a script or stylesheet in place (same behaviour, fewer bytes).
+fn minify(esbuild: &Path, file: &Path) -> Result<()> {
+    let minified = file.with_extension("min");
+    run(Command::new(esbuild)
+        .arg(file)
+        .args(["--minify", "--log-level=warning"])
+        .arg(format!("--outfile={}", minified.display())))?;
+    std::fs::rename(&minified, file)?;
+    Ok(())
 }
 
 /// `axe.min.js` from npm's axe-core.
@@ -91,29 +124,32 @@ pub fn build_bench_bundle(root: &Path) -> Result<PathBuf> {
 }
 
 fn build_bundle(root: &Path, install: bool, features: &[&str], dist: &Path) -> Result<PathBuf> {
-    install::ensure_wasm_target(install)?;
+    install::ensure_wasm_toolchain(install)?;
     let version = install::locked_wasm_bindgen(root)?.ok_or("no wasm-bindgen in Cargo.lock")?;
     install::ensure_wasm_bindgen_cli(&version, install)?;
     let wasm_bindgen = find_cargo_bin("wasm-bindgen").ok_or("wasm-bindgen not found")?;
     let wasm_opt = ensure_wasm_opt(install)?;
+    let esbuild = ensure_esbuild(install)?;
 
-    run(cargo()
-        .args([
-            "build",
-            "-p",
-            "pde-web",
-            "--lib",
-            "--target",
-            WASM_TARGET,
-            "--profile",
-            "wasm-release",
-        ])
+    run(Command::new("rustup")
+        .args(["run", install::WASM_TOOLCHAIN, "cargo", "build"])
+        .args(["-p", "pde-web", "--lib", "--target", WASM_TARGET])
+        .args(["--profile", "wasm-release"])
         .args(features)
-        // `erase_components`: leptos erases each component's view type, so far fewer generic
-        // copies of the rendering code (-15 KiB brotli).
+        // The standard library rebuilt with the bundle's profile (for size), with its
+        // size-over-speed choices (sorting, formatting).
+        .args([
+            "-Zbuild-std=std,panic_abort",
+            "-Zbuild-std-features=optimize_for_size",
+        ])
+        // Whatever compiler the outer `cargo xtask` ran with must not leak into this build.
+        .env_remove("RUSTC")
+        .env_remove("RUSTDOC")
+        .env_remove("RUSTC_WRAPPER")
+        .env_remove("CARGO")
         .env(
             "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
-            "-C target-feature=+simd128 --cfg erase_components",
+            WASM_RUSTFLAGS,
         ))?;
     let built = target_dir()?
         .join(WASM_TARGET)
@@ -149,6 +185,8 @@ fn build_bundle(root: &Path, install: bool, features: &[&str], dist: &Path) -> R
 
     let statics = root.join("web").join("static");
     std::fs::copy(statics.join("style.css"), dist.join("style.css"))?;
+    minify(&esbuild, &dist.join("style.css"))?;
+    minify(&esbuild, &dist.join("pde_web.js"))?;
     // Each language file beside the bundle: the page fetches one when it is chosen, checked
     // against the hash built into the WebAssembly (web/build.rs).
     for entry in std::fs::read_dir(root.join("web").join("locales"))? {
