@@ -87,6 +87,50 @@ pub fn ensure_axe(install: bool) -> Result<PathBuf> {
     ensure_npm_file(AXE, &["axe-core", "axe.min.js"], install)
 }
 
+/// Applies wasm-opt's renaming of imports and exports (its JSON) to the wasm-bindgen glue: the
+/// keys of the import object, its module name, and every `wasm.<export>`. Done by Node, which
+/// then checks the result against the module itself: every import it asks for is provided, and
+/// the glue uses no export the module lacks.
+fn rename_in_glue(glue: &Path, wasm: &Path, renaming: &Path) -> Result<()> {
+    let script = r#"
+const fs = require('fs');
+const [gluePath, wasmPath, renamingPath] = process.argv.slice(1);
+const renaming = JSON.parse(fs.readFileSync(renamingPath, 'utf8'));
+const compiled = new WebAssembly.Module(fs.readFileSync(wasmPath));
+const importNames = new Map(renaming.imports.map(([, from, to]) => [from, to]));
+const exportNames = new Map(renaming.exports);
+const oldModules = [...new Set(renaming.imports.map(([moduleName]) => moduleName))];
+const newModules = [...new Set(WebAssembly.Module.imports(compiled).map((i) => i.module))];
+if (oldModules.length !== 1 || newModules.length !== 1) {
+  throw new Error(`one import module expected: ${oldModules} -> ${newModules}`);
+}
+let glue = fs.readFileSync(gluePath, 'utf8');
+const moduleKey = JSON.stringify(oldModules[0]) + ':';
+if (glue.split(moduleKey).length !== 2) throw new Error(`${moduleKey} is not once in the glue`);
+glue = glue.replace(moduleKey, JSON.stringify(newModules[0]) + ':');
+const renamed = new Set();
+glue = glue.replace(/(?<![\w$.])([A-Za-z_$][\w$]*)(?=:)/g, (name) => {
+  if (!importNames.has(name)) return name;
+  renamed.add(name);
+  return importNames.get(name);
+});
+glue = glue.replace(/\bwasm\.([A-Za-z_$][\w$]*)/g, (all, name) =>
+  exportNames.has(name) ? 'wasm.' + exportNames.get(name) : all);
+const missing = [...importNames.keys()].filter((name) => !renamed.has(name));
+if (missing.length) throw new Error(`imports not found in the glue: ${missing}`);
+const provided = new Set(WebAssembly.Module.exports(compiled).map((e) => e.name));
+const unknown = [...glue.matchAll(/\bwasm\.([A-Za-z_$][\w$]*)/g)]
+  .map((m) => m[1]).filter((name) => !provided.has(name));
+if (unknown.length) throw new Error(`the glue uses exports the module lacks: ${unknown}`);
+fs.writeFileSync(gluePath, glue);
+"#;
+    run(Command::new("node")
+        .args(["-e", script])
+        .arg(glue)
+        .arg(wasm)
+        .arg(renaming))
+}
+
 /// `sha384-…` of each file, computed by Node (xtask stays std-only).
 fn sri(files: &[&Path]) -> Result<Vec<String>> {
     let script = "const c=require('crypto'),f=require('fs');\
@@ -167,21 +211,32 @@ fn build_bundle(root: &Path, install: bool, features: &[&str], dist: &Path) -> R
         .arg(&built))?;
     let wasm = dist.join("pde_web_bg.wasm");
     let optimised = dist.join("pde_web_bg.opt.wasm");
-    run(Command::new(&wasm_opt)
-        .args([
-            "-O3",
-            "--enable-simd",
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-            "--enable-sign-ext",
-            "--enable-mutable-globals",
-            "--enable-reference-types",
-            "--enable-multivalue",
-            "-o",
-        ])
-        .arg(&optimised)
-        .arg(&wasm))?;
+    // Twice -O3: the second round still finds 1.7 KiB brotli. Then every import and export
+    // gets a one- or two-letter name (wasm-bindgen's carry a 16-digit hash each, in the WASM and
+    // again in the glue: -5 KiB brotli); wasm-opt prints the renaming, applied to the glue below.
+    let renaming = capture(
+        Command::new(&wasm_opt)
+            .args([
+                "-O3",
+                "-O3",
+                "--minify-imports-and-exports-and-modules",
+                "--enable-simd",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+                "--enable-reference-types",
+                "--enable-multivalue",
+                "-o",
+            ])
+            .arg(&optimised)
+            .arg(&wasm),
+    )?;
     std::fs::rename(&optimised, &wasm)?;
+    let renaming_file = dist.join("renaming.json");
+    std::fs::write(&renaming_file, renaming)?;
+    rename_in_glue(&dist.join("pde_web.js"), &wasm, &renaming_file)?;
+    std::fs::remove_file(&renaming_file)?;
 
     let statics = root.join("web").join("static");
     std::fs::copy(statics.join("style.css"), dist.join("style.css"))?;
