@@ -135,23 +135,33 @@ async fn error_from(response: Response) -> Failure {
     }
 }
 
-async fn read_json<T: DeserializeOwned>(response: Response) -> ApiResult<T> {
-    let value = JsFuture::from(response.json().map_err(js_detail)?)
+/// `method path` (with a JSON body) → the answer's JSON as a JavaScript value. Not generic, so
+/// the waiting is compiled once, not once per answer type.
+async fn exchange(
+    method: &str,
+    path: &str,
+    body: Option<JsValue>,
+    bearer: Option<&str>,
+) -> ApiResult<JsValue> {
+    let body = body.as_ref().map(|body| (body, "application/json"));
+    let response = send_with(method, path, body, bearer).await?;
+    JsFuture::from(response.json().map_err(js_detail)?)
         .await
-        .map_err(|_| Failure::Network)?;
+        .map_err(|_| Failure::Network)
+}
+
+fn from_json<T: DeserializeOwned>(value: JsValue) -> ApiResult<T> {
     serde_wasm_bindgen::from_value(value).map_err(unexpected)
 }
 
 fn json_text<B: Serialize>(body: &B) -> ApiResult<JsValue> {
-    let value = body
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(unexpected)?;
-    Ok(js_sys::JSON::stringify(&value).map_err(js_detail)?.into())
+    let text = serde_json::to_string(body).map_err(unexpected)?;
+    Ok(JsValue::from_str(&text))
 }
 
 /// `GET path` → JSON.
 pub async fn get_json<T: DeserializeOwned>(path: &str) -> ApiResult<T> {
-    read_json(send("GET", path, None).await?).await
+    from_json(exchange("GET", path, None, None).await?)
 }
 
 /// `method path` with a JSON body → JSON.
@@ -171,7 +181,7 @@ pub async fn send_json_with<B: Serialize, T: DeserializeOwned>(
     bearer: Option<&str>,
 ) -> ApiResult<T> {
     let body = json_text(body)?;
-    read_json(send_with(method, path, Some((&body, "application/json")), bearer).await?).await
+    from_json(exchange(method, path, Some(body), bearer).await?)
 }
 
 /// `method path` with a JSON body, ignoring the answer's body.

@@ -290,7 +290,7 @@ impl AppState {
                 retry_after_seconds,
             } => {
                 let key = format!("error-{}", code.replace('_', "-"));
-                let known = crate::i18n::ALL_KEYS.contains(&key.as_str());
+                let known = CATALOGUE.with(|c| c.get(self.lang.get()).has(&key));
                 let key = if known {
                     key
                 } else {

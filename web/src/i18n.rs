@@ -60,6 +60,11 @@ impl Language {
         Ok(Self { code, bundle })
     }
 
+    /// Whether the language has a message `key` (every language has the same ones: build.rs).
+    pub fn has(&self, key: &str) -> bool {
+        self.bundle.has_message(key)
+    }
+
     /// The message `key` without arguments.
     pub fn t(&self, key: &str) -> String {
         self.format(key, None)
@@ -283,6 +288,15 @@ mod tests {
                 );
                 assert!(!language.t_with(key, &args).trim().is_empty());
             }
+        }
+    }
+
+    #[test]
+    fn has_tells_known_messages() {
+        let catalogue = Catalogue::with_every_language().unwrap();
+        for language in catalogue.languages() {
+            assert!(language.has(keys::APP_TITLE), "{}", language.code);
+            assert!(!language.has("error-no-such-code"), "{}", language.code);
         }
     }
 

@@ -26,7 +26,7 @@ const WASM_RUSTFLAGS: &str = "-C target-feature=+simd128 --cfg erase_components 
 /// binaryen from npm (Debian's 108 produces modules that Chromium 156 refuses: TOOLCHAIN.md).
 const BINARYEN: &str = "binaryen@132.0.0";
 
-/// esbuild, which minifies the wasm-bindgen glue and the stylesheet (-2 KiB brotli).
+/// esbuild, which minifies the scripts and the stylesheet (-2 KiB brotli).
 const ESBUILD: &str = "esbuild@0.25.12";
 
 /// axe-core, the accessibility checker the browser tests inject into every screen.
@@ -206,7 +206,14 @@ fn build_bundle(root: &Path, install: bool, features: &[&str], dist: &Path) -> R
     }
     std::fs::create_dir_all(&dist)?;
     run(Command::new(&wasm_bindgen)
-        .args(["--target", "web", "--no-typescript", "--out-dir"])
+        // The glue never guesses the WASM's address: boot.js and the vault always give it.
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--omit-default-module-path",
+        ])
+        .arg("--out-dir")
         .arg(&dist)
         .arg(&built))?;
     let wasm = dist.join("pde_web_bg.wasm");
@@ -261,8 +268,10 @@ fn build_bundle(root: &Path, install: bool, features: &[&str], dist: &Path) -> R
         dist.join("boot.js"),
         fill(&boot, &[("WASM_SRI", wasm_sri)])?,
     )?;
+    minify(&esbuild, &dist.join("boot.js"))?;
     // The vault gets the page's checked module (see vault.js): no hash of its own.
     std::fs::copy(statics.join("vault.js"), dist.join("vault.js"))?;
+    minify(&esbuild, &dist.join("vault.js"))?;
     let boot_sri = sri(&[&dist.join("boot.js")])?.remove(0);
     let index = std::fs::read_to_string(statics.join("index.html"))?;
     std::fs::write(

@@ -179,8 +179,9 @@ fn size_row(name: &str, (raw, gz, br): (usize, usize, usize), target: &str) {
 }
 
 /// The bundle's files, then the language files (the default language is built into the
-/// WebAssembly; another one is fetched when chosen). The target is checked against the most a
-/// person downloads: the whole bundle and the largest language file.
+/// WebAssembly; another one is fetched when chosen). The target (≤ 400 KiB brotli) is the
+/// issue's: the whole bundle. The most a person downloads, the bundle and the largest language
+/// file, is shown against it too.
 fn bundle_sizes(dist: &Path) {
     let mut total = (0usize, 0usize, 0usize);
     for name in [
@@ -195,7 +196,15 @@ fn bundle_sizes(dist: &Path) {
         size_row(name, sizes, "");
         total = (total.0 + sizes.0, total.1 + sizes.1, total.2 + sizes.2);
     }
-    size_row("(whole: WASM + JS + CSS + HTML)", total, "");
+    let verdict = |kib: f64| if kib <= 400.0 { "met" } else { "NOT met" };
+    size_row(
+        "(whole: WASM + JS + CSS + HTML)",
+        total,
+        &format!(
+            " | target ≤ 400 KiB brotli: {}",
+            verdict(total.2 as f64 / 1024.0)
+        ),
+    );
     let mut languages: Vec<PathBuf> = std::fs::read_dir(dist)
         .expect("dist")
         .filter_map(|entry| entry.ok().map(|e| e.path()))
@@ -216,17 +225,14 @@ fn bundle_sizes(dist: &Path) {
         total.1 + largest.1,
         total.2 + largest.2,
     );
-    let brotli_kib = most.2 as f64 / 1024.0;
+    // Not the measure (the bundle is WASM + JS + CSS), but what someone who picks the
+    // largest language downloads: shown against the same 400 KiB.
     size_row(
         "(whole + largest language file)",
         most,
         &format!(
-            " | target ≤ 400 KiB brotli: {}",
-            if brotli_kib <= 400.0 {
-                "met"
-            } else {
-                "NOT met"
-            }
+            " | within 400 KiB brotli: {}",
+            verdict(most.2 as f64 / 1024.0)
         ),
     );
 }
