@@ -218,13 +218,12 @@ fn build_bundle(root: &Path, install: bool, features: &[&str], dist: &Path) -> R
         .arg(&built))?;
     let wasm = dist.join("pde_web_bg.wasm");
     let optimised = dist.join("pde_web_bg.opt.wasm");
-    // Twice -O3: the second round still finds 1.7 KiB brotli. Then every import and export
-    // gets a one- or two-letter name (wasm-bindgen's carry a 16-digit hash each, in the WASM and
+    // -O3 once: a second round saved 1.7 KiB brotli but WASM encryption fell from 0.31x to
+    // 0.27x native (two bench runs). Then every import and export gets a one- or two-letter name (wasm-bindgen's carry a 16-digit hash each, in the WASM and
     // again in the glue: -5 KiB brotli); wasm-opt prints the renaming, applied to the glue below.
     let renaming = capture(
         Command::new(&wasm_opt)
             .args([
-                "-O3",
                 "-O3",
                 "--minify-imports-and-exports-and-modules",
                 "--enable-simd",
