@@ -253,12 +253,20 @@ pub struct HiddenSlotRequest {
     pub blinded: Base64Bytes,
 }
 
-/// The server's OPRF answer.
+/// The server's OPRF answer. The request was counted as one attempt on a hidden part; the
+/// attempt id lets exactly one following `/hidden/sessions/start` or `/hidden/register/start`
+/// use it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HiddenSlotResponse {
     /// The OPRF's evaluated element.
     pub evaluation: Base64Bytes,
+    /// Single-use id of the attempt this request counted.
+    pub attempt_id: String,
+    /// Argon2id parameters that stretch the OPRF output into the slot: the wallet's own, fixed
+    /// at its creation (the server's defaults for a name without a wallet).
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub ksf: KsfParams,
 }
 
 /// Starts opening a hidden part: like `LoginStartRequest`, with the slot. The finish is
@@ -268,6 +276,8 @@ pub struct HiddenSlotResponse {
 pub struct HiddenLoginStartRequest {
     /// The wallet number or pseudonym.
     pub login: String,
+    /// From the slot answer; used up by this request.
+    pub attempt_id: String,
     /// The slot (32 bytes).
     pub slot: Base64Bytes,
     /// OPAQUE `CredentialRequest`.
@@ -278,6 +288,9 @@ pub struct HiddenLoginStartRequest {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HiddenRegisterStartRequest {
+    /// From the slot answer (asked with this wallet's number or pseudonym); used up by this
+    /// request.
+    pub attempt_id: String,
     /// The slot of the hidden part's secret (32 bytes).
     pub slot: Base64Bytes,
     /// OPAQUE `RegistrationRequest`.

@@ -6,8 +6,13 @@
 //! the typed secret into a **slot** through an OPRF (RFC 9497, Ristretto255, the `voprf` crate)
 //! with a key the server derives from its OPAQUE server setup and the wallet: the server sees a
 //! blinded point and learns nothing of the secret; the client gets `OPRF(key, secret)` and
-//! hashes it into the slot it sends next. The database stores slots, which, like OPAQUE password
-//! files, allow no offline guessing without the server setup (kept outside the database).
+//! stretches it with Argon2id into the slot it sends next. The database stores slots, which, like
+//! OPAQUE password files, allow no offline guessing without the server setup (kept outside the
+//! database); with the setup too, every guess still costs one Argon2id run.
+//!
+//! The Argon2id parameters ([`KsfParams`]) are the wallet's own, fixed when it is created and
+//! told by the server with the OPRF answer (the server's defaults for a name that has no wallet):
+//! a new everyday secret never changes them, or every hidden part would be lost.
 //!
 //! Every secret gives a slot, for every wallet, with or without hidden parts: a slot that
 //! matches nothing gets OPAQUE's dummy answer, so the answers do not tell whether a wallet has
@@ -15,15 +20,17 @@
 
 use hkdf::Hkdf;
 use rand_core::OsRng;
-use sha2::{Digest, Sha512};
+use sha2::Sha512;
 use voprf::{BlindedElement, EvaluationElement, OprfClient, OprfServer, Ristretto255};
 use zeroize::Zeroizing;
 
-use crate::opaque::ServerSetup;
+use crate::opaque::{KsfParams, ServerSetup};
 use crate::{CryptoError, Result};
 
 const SEED_INFO: &[u8] = b"pde/hidden-slot/oprf-seed/v1";
-const SLOT_CONTEXT: &[u8] = b"pde/hidden-slot/v1";
+/// Argon2's salt: the OPRF output is already unique per wallet and server, so a fixed,
+/// versioned label is enough.
+const SLOT_SALT: &[u8] = b"pde/hidden-slot/v2";
 
 /// Length of a slot, in bytes.
 pub const SLOT_LEN: usize = 32;
@@ -76,8 +83,15 @@ pub fn client_slot_start(secret: &[u8]) -> Result<(SlotClient, Vec<u8>)> {
     ))
 }
 
-/// Unblinds the server's answer into the slot of `secret`.
-pub fn client_slot_finish(state: SlotClient, secret: &[u8], evaluation: &[u8]) -> Result<Slot> {
+/// Unblinds the server's answer and stretches it (Argon2id with `params`, checked by
+/// [`KsfParams::validate`]) into the slot of `secret`.
+pub fn client_slot_finish(
+    state: SlotClient,
+    secret: &[u8],
+    evaluation: &[u8],
+    params: KsfParams,
+) -> Result<Slot> {
+    let argon2 = params.to_argon2()?;
     let evaluation = EvaluationElement::<Ristretto255>::deserialize(evaluation)
         .map_err(|_| CryptoError::Malformed("slot answer"))?;
     let output = Zeroizing::new(
@@ -86,10 +100,11 @@ pub fn client_slot_finish(state: SlotClient, secret: &[u8], evaluation: &[u8]) -
             .finalize(secret, &evaluation)
             .map_err(|_| CryptoError::Malformed("slot answer"))?,
     );
-    let mut hash = sha2::Sha256::new();
-    hash.update(SLOT_CONTEXT);
-    hash.update(output.as_slice());
-    Ok(Slot(hash.finalize().into()))
+    let mut slot = [0u8; SLOT_LEN];
+    argon2
+        .hash_password_into(output.as_slice(), SLOT_SALT, &mut slot)
+        .map_err(|_| CryptoError::InvalidParameters("argon2 parameters"))?;
+    Ok(Slot(slot))
 }
 
 #[cfg(test)]
@@ -98,10 +113,14 @@ mod tests {
 
     use super::*;
 
-    fn slot(seed: &SlotSeed, wallet: &[u8], secret: &[u8]) -> Slot {
+    fn slot_with(seed: &SlotSeed, wallet: &[u8], secret: &[u8], params: KsfParams) -> Slot {
         let (state, blinded) = client_slot_start(secret).unwrap();
         let evaluation = seed.evaluate(wallet, &blinded).unwrap();
-        client_slot_finish(state, secret, &evaluation).unwrap()
+        client_slot_finish(state, secret, &evaluation, params).unwrap()
+    }
+
+    fn slot(seed: &SlotSeed, wallet: &[u8], secret: &[u8]) -> Slot {
+        slot_with(seed, wallet, secret, KsfParams::TEST)
     }
 
     #[test]
@@ -114,6 +133,32 @@ mod tests {
         assert_ne!(a, slot(&seed, b"wallet-b", b"hidden secret"));
         let other_server = SlotSeed::from_server_setup(&ServerSetup::generate());
         assert_ne!(a, slot(&other_server, b"wallet-a", b"hidden secret"));
+    }
+
+    #[test]
+    fn the_slot_is_stretched_with_the_wallets_parameters() {
+        let seed = SlotSeed::from_server_setup(&ServerSetup::generate());
+        let cheap = slot(&seed, b"wallet-a", b"1234");
+        let costly = KsfParams {
+            m_cost_kib: KsfParams::MIN_M_COST_KIB,
+            t_cost: 4,
+            p_cost: 1,
+        };
+        let stretched = slot_with(&seed, b"wallet-a", b"1234", costly);
+        assert_ne!(cheap, stretched);
+        assert_eq!(stretched, slot_with(&seed, b"wallet-a", b"1234", costly));
+        // Parameters a client must not accept are refused before any work.
+        let (state, blinded) = client_slot_start(b"1234").unwrap();
+        let evaluation = seed.evaluate(b"wallet-a", &blinded).unwrap();
+        let weak = KsfParams {
+            m_cost_kib: 1024,
+            t_cost: 1,
+            p_cost: 1,
+        };
+        assert!(matches!(
+            client_slot_finish(state, b"1234", &evaluation, weak),
+            Err(CryptoError::InvalidParameters(_))
+        ));
     }
 
     #[test]
@@ -130,6 +175,6 @@ mod tests {
         assert!(seed.evaluate(b"w", &[0xff; 32]).is_err());
         assert!(seed.evaluate(b"w", b"short").is_err());
         let (state, _) = client_slot_start(b"s").unwrap();
-        assert!(client_slot_finish(state, b"s", &[0xff; 32]).is_err());
+        assert!(client_slot_finish(state, b"s", &[0xff; 32], KsfParams::TEST).is_err());
     }
 }

@@ -164,7 +164,7 @@ impl KsfParams {
         Ok(())
     }
 
-    fn to_argon2(self) -> Result<argon2::Argon2<'static>> {
+    pub(crate) fn to_argon2(self) -> Result<argon2::Argon2<'static>> {
         self.validate()?;
         let params = argon2::Params::new(self.m_cost_kib, self.t_cost, self.p_cost, None)
             .map_err(|_| CryptoError::InvalidParameters("argon2 parameters"))?;

@@ -121,6 +121,14 @@ pub struct ListedDocument {
     pub size: u64,
 }
 
+/// A hidden secret's slot and the single-use id of the attempt the server counted for it.
+pub struct HiddenSlot {
+    /// The slot.
+    pub slot: hidden::Slot,
+    /// Used up by the next hidden login start or registration start.
+    pub attempt_id: String,
+}
+
 /// A grant link as the holder hands it over: `…/g/<grant_id>#<fragment>`.
 pub struct SharedLink {
     /// The grant's id (the link's path).
@@ -345,8 +353,9 @@ impl PdeClient {
         })
     }
 
-    /// The slot of `secret` in the wallet named `login` (the OPRF step).
-    pub async fn hidden_slot(&self, login: &str, secret: &str) -> ClientResult<hidden::Slot> {
+    /// The slot of `secret` in the wallet named `login` (the OPRF step, counted by the server as
+    /// one hidden attempt), with the id of that attempt.
+    pub async fn hidden_slot(&self, login: &str, secret: &str) -> ClientResult<HiddenSlot> {
         let (state, blinded) = hidden::client_slot_start(secret.as_bytes())?;
         let answer: HiddenSlotResponse = self
             .send_json(
@@ -358,18 +367,22 @@ impl PdeClient {
                 },
             )
             .await?;
-        Ok(hidden::client_slot_finish(
-            state,
-            secret.as_bytes(),
-            &answer.evaluation.0,
-        )?)
+        Ok(HiddenSlot {
+            slot: hidden::client_slot_finish(
+                state,
+                secret.as_bytes(),
+                &answer.evaluation.0,
+                answer.ksf,
+            )?,
+            attempt_id: answer.attempt_id,
+        })
     }
 
     /// The first message of opening a hidden part, as the server answers it.
     pub async fn hidden_login_start_raw(
         &self,
         login: &str,
-        slot: &hidden::Slot,
+        slot: &HiddenSlot,
         credential_request: Vec<u8>,
     ) -> ClientResult<reqwest::Response> {
         let response = self
@@ -377,12 +390,31 @@ impl PdeClient {
             .post(self.url("/hidden/sessions/start"))
             .json(&HiddenLoginStartRequest {
                 login: login.to_owned(),
-                slot: slot.0.to_vec().into(),
+                attempt_id: slot.attempt_id.clone(),
+                slot: slot.slot.0.to_vec().into(),
                 credential_request: credential_request.into(),
             })
             .send()
             .await?;
         Self::check(response).await
+    }
+
+    /// The first message of setting up a hidden part, as the server answers it.
+    pub async fn hidden_register_start_raw(
+        &self,
+        slot: &HiddenSlot,
+        registration_request: Vec<u8>,
+    ) -> ClientResult<HiddenRegisterStartResponse> {
+        self.send_json(
+            Method::POST,
+            "/hidden/register/start",
+            &HiddenRegisterStartRequest {
+                attempt_id: slot.attempt_id.clone(),
+                slot: slot.slot.0.to_vec().into(),
+                registration_request: registration_request.into(),
+            },
+        )
+        .await
     }
 
     /// Opens the hidden part of `login` that `secret` belongs to: the slot, then OPAQUE against
@@ -403,16 +435,7 @@ impl PdeClient {
         pde_api::passphrase::check(secret)?;
         let slot = self.hidden_slot(login, secret).await?;
         let (registration, request) = opaque::client_registration_start(secret.as_bytes())?;
-        let started: HiddenRegisterStartResponse = self
-            .send_json(
-                Method::POST,
-                "/hidden/register/start",
-                &HiddenRegisterStartRequest {
-                    slot: slot.0.to_vec().into(),
-                    registration_request: request.into(),
-                },
-            )
-            .await?;
+        let started = self.hidden_register_start_raw(&slot, request).await?;
         started.ksf.validate()?;
         let (upload, export_key) = opaque::client_registration_finish(
             registration,

@@ -57,6 +57,8 @@ pub struct TestServer {
     /// Root of the temporary directories.
     root: tempfile::TempDir,
     extra_args: Vec<String>,
+    /// Whether the server takes test wallets (cheap Argon2): on unless a test turns it off.
+    pub allow_test_wallets: bool,
     binary: PathBuf,
     child: Option<Child>,
 }
@@ -91,6 +93,7 @@ impl TestServer {
             database_url,
             root,
             extra_args: extra_args.iter().map(|s| (*s).to_owned()).collect(),
+            allow_test_wallets: true,
             binary,
             child: None,
         }
@@ -135,7 +138,7 @@ impl TestServer {
         command
             .arg("--listen")
             .arg("127.0.0.1:0")
-            .arg("--allow-test-wallets")
+            .args(self.allow_test_wallets.then_some("--allow-test-wallets"))
             .args(&self.extra_args)
             .env("PDE_LOG", "debug,sqlx=warn,hyper=info,tower=info")
             .stdout(Stdio::piped())
@@ -219,6 +222,47 @@ impl TestServer {
         );
     }
 
+    /// The login attempt counters as the database holds them: each back-off record's failures
+    /// (by its key) and the global count of unfinished logins over every bucket.
+    pub async fn login_counters(&self) -> LoginCounters {
+        const PER_NAME: &str = "SELECT key, failures FROM login_throttle";
+        const GLOBAL: &str = "SELECT CAST(COALESCE(SUM(failures), 0) AS BIGINT) FROM login_global";
+        type Rows = (
+            Result<Vec<(Vec<u8>, i64)>, sqlx::Error>,
+            Result<(i64,), sqlx::Error>,
+        );
+        let (per_name, global): Rows = match self.backend {
+            Backend::Sqlite => {
+                let url = format!(
+                    "sqlite://{}?mode=ro",
+                    self.data_dir().join("pde.sqlite").display()
+                );
+                let mut db = sqlx::SqliteConnection::connect(&url)
+                    .await
+                    .expect("open the SQLite file");
+                (
+                    sqlx::query_as(PER_NAME).fetch_all(&mut db).await,
+                    sqlx::query_as(GLOBAL).fetch_one(&mut db).await,
+                )
+            }
+            Backend::Postgres => {
+                let mut db = sqlx::PgConnection::connect(&self.database_url)
+                    .await
+                    .expect("connect to PostgreSQL");
+                (
+                    sqlx::query_as(PER_NAME).fetch_all(&mut db).await,
+                    sqlx::query_as(GLOBAL).fetch_one(&mut db).await,
+                )
+            }
+        };
+        let per_name = per_name.expect("read the back-off records");
+        let (global,) = global.expect("read the global count");
+        LoginCounters {
+            per_name: per_name.into_iter().collect(),
+            global,
+        }
+    }
+
     /// A plain-SQL dump of the PostgreSQL database (`pg_dump`).
     pub fn postgres_dump(&self) -> Vec<u8> {
         let pg_dump = std::env::var("PDE_PG_DUMP").unwrap_or_else(|_| "pg_dump".to_owned());
@@ -239,6 +283,26 @@ impl TestServer {
 impl Drop for TestServer {
     fn drop(&mut self) {
         self.kill_hard();
+    }
+}
+
+/// What [`TestServer::login_counters`] read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoginCounters {
+    /// Failures per back-off record (keyed as the server keys them).
+    pub per_name: std::collections::BTreeMap<Vec<u8>, i64>,
+    /// Unfinished logins counted in the global budget, all buckets together.
+    pub global: i64,
+}
+
+impl LoginCounters {
+    /// The records that are new or changed since `before`, with their failures.
+    pub fn changed_since(&self, before: &LoginCounters) -> Vec<i64> {
+        self.per_name
+            .iter()
+            .filter(|(key, failures)| before.per_name.get(*key) != Some(*failures))
+            .map(|(_, failures)| *failures)
+            .collect()
     }
 }
 

@@ -7,6 +7,7 @@ pub mod harness;
 pub mod scan;
 
 pub use client::{
-    ClientError, CreateWallet, DepositLink, ListedDocument, OpenWallet, PdeClient, SharedLink,
+    ClientError, CreateWallet, DepositLink, HiddenSlot, ListedDocument, OpenWallet, PdeClient,
+    SharedLink,
 };
-pub use harness::{Backend, TestServer};
+pub use harness::{Backend, LoginCounters, TestServer};

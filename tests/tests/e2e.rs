@@ -68,6 +68,8 @@ on_both_backends!(
     deposit_links_let_a_worker_send_but_never_read,
     time_lock_refuses_every_way_in_until_its_time,
     hidden_parts_are_separate_and_invisible_from_the_everyday_part,
+    hidden_guesses_cost_one_attempt_whatever_the_route,
+    hidden_parts_keep_their_parameters_through_a_new_everyday_secret,
 );
 
 async fn whole_flow(backend: Backend) {
@@ -2456,10 +2458,13 @@ async fn hidden_parts_are_separate_and_invisible_from_the_everyday_part(backend:
     assert!(prober.login(&with_part.number, HIDDEN).await.is_err());
 
     // Setting up another part from the everyday view: a new part, the first one untouched.
+    // (Each of these costs a counted hidden attempt, like the probes above: the back-off they
+    // started is waited out first.)
     holder
         .create_hidden_part(&with_part.number, OTHER_HIDDEN)
         .await
         .expect("second part");
+    server.advance_clock(60).await;
     let second = PdeClient::new(&server.base_url);
     let second_part = second
         .login_hidden(&with_part.number, OTHER_HIDDEN)
@@ -2500,4 +2505,270 @@ async fn hidden_parts_are_separate_and_invisible_from_the_everyday_part(backend:
         .login(&without_part.number, SECRET)
         .await
         .is_ok());
+}
+
+/// A way to try a candidate hidden secret from an everyday session.
+#[derive(Clone, Copy, Debug)]
+enum HiddenRoute {
+    /// Slot, then the hidden login start: a wrong candidate fails OPAQUE on the client.
+    Login,
+    /// Slot, then "set up a hidden part": a taken slot answers `hidden_unavailable`.
+    SetUp,
+}
+
+/// Tries `candidate` on `number`'s hidden parts by `route`; true when it is a part's secret.
+async fn try_hidden_secret(
+    client: &PdeClient,
+    number: &str,
+    candidate: &str,
+    route: HiddenRoute,
+) -> Result<bool, ClientError> {
+    let slot = client.hidden_slot(number, candidate).await?;
+    match route {
+        HiddenRoute::Login => {
+            let (state, request) =
+                pde_crypto::opaque::client_login_start(candidate.as_bytes()).expect("start");
+            let started: pde_api::LoginStartResponse = client
+                .hidden_login_start_raw(number, &slot, request)
+                .await?
+                .json()
+                .await?;
+            Ok(pde_crypto::opaque::client_login_finish(
+                state,
+                candidate.as_bytes(),
+                &started.credential_response.0,
+                started.ksf,
+            )
+            .is_ok())
+        }
+        HiddenRoute::SetUp => {
+            let (_, request) =
+                pde_crypto::opaque::client_registration_start(candidate.as_bytes()).expect("start");
+            match client.hidden_register_start_raw(&slot, request).await {
+                Ok(_) => Ok(false),
+                Err(err) if err.code() == Some("hidden_unavailable") => Ok(true),
+                Err(err) => Err(err),
+            }
+        }
+    }
+}
+
+/// A wallet with a hidden part opened by `hidden`, its hidden counter cleared by the holder's
+/// own hidden login; and a client in its everyday part, as whoever forced the everyday secret.
+async fn wallet_with_hidden_part(
+    server: &TestServer,
+    hidden: &str,
+) -> (PdeClient, pde_tests::OpenWallet) {
+    let (holder, wallet) = new_wallet(server).await;
+    holder
+        .create_hidden_part(&wallet.number, hidden)
+        .await
+        .expect("hidden part set up");
+    PdeClient::new(&server.base_url)
+        .login_hidden(&wallet.number, hidden)
+        .await
+        .expect("the holder opens the hidden part");
+    let forced = PdeClient::new(&server.base_url);
+    forced
+        .login(&wallet.number, SECRET)
+        .await
+        .expect("everyday login");
+    (forced, wallet)
+}
+
+/// Someone who forced the everyday secret guesses the hidden one. Each guess costs one counted
+/// hidden attempt whether it goes through the hidden login, through "set up a hidden part" (whose
+/// "taken" answer tells the secret is right) or both mixed: with the real secret second, the
+/// counters afterwards are those of two hidden logins, and under the test clock the guesses
+/// answered in an hour are as many as hidden logins get.
+async fn hidden_guesses_cost_one_attempt_whatever_the_route(backend: Backend) {
+    use HiddenRoute::{Login, SetUp};
+    const HIDDEN: &str = "2468 sous le pont";
+    // Long sessions: the hour under the test clock must not end the everyday session.
+    let server = TestServer::start_with(
+        backend,
+        &[
+            "--session-idle-seconds",
+            "86400",
+            "--session-absolute-seconds",
+            "86400",
+        ],
+    )
+    .await;
+
+    // The reference: two hidden logins with wrong secrets.
+    let (reference, wallet) = wallet_with_hidden_part(&server, HIDDEN).await;
+    let before = server.login_counters().await;
+    for wrong in ["1111 wrong", "2222 wrong"] {
+        assert!(matches!(
+            reference.login_hidden(&wallet.number, wrong).await,
+            Err(ClientError::Crypto(_))
+        ));
+    }
+    let after = server.login_counters().await;
+    let two_logins = (after.changed_since(&before), after.global - before.global);
+    assert_eq!(two_logins, (vec![2], 2));
+
+    let plans: [[HiddenRoute; 2]; 4] = [
+        [SetUp, SetUp],
+        [Login, Login],
+        [SetUp, Login],
+        [Login, SetUp],
+    ];
+    for plan in plans {
+        let (forced, wallet) = wallet_with_hidden_part(&server, HIDDEN).await;
+        let before = server.login_counters().await;
+        let mut found = None;
+        for (position, (candidate, route)) in ["1357 guess", HIDDEN].iter().zip(plan).enumerate() {
+            if try_hidden_secret(&forced, &wallet.number, candidate, route)
+                .await
+                .expect("answered")
+            {
+                found = Some(position);
+                break;
+            }
+        }
+        assert_eq!(found, Some(1), "{plan:?}: the real secret is told");
+        let after = server.login_counters().await;
+        assert_eq!(
+            (after.changed_since(&before), after.global - before.global),
+            two_logins,
+            "{plan:?}: the counters of two hidden logins"
+        );
+    }
+
+    // A slot asked for and never used still counts; its attempt id serves once, for its own
+    // name only.
+    let (forced, wallet) = wallet_with_hidden_part(&server, HIDDEN).await;
+    let (_, other_wallet) = new_wallet(&server).await;
+    let before = server.login_counters().await;
+    let slot = forced
+        .hidden_slot(&wallet.number, "9876 guess")
+        .await
+        .expect("slot");
+    let after = server.login_counters().await;
+    assert_eq!(
+        (after.changed_since(&before), after.global - before.global),
+        (vec![1], 1)
+    );
+    let (_, request) = pde_crypto::opaque::client_login_start(b"9876 guess").expect("start");
+    let err = forced
+        .hidden_login_start_raw(&other_wallet.number, &slot, request.clone())
+        .await
+        .expect_err("another name");
+    assert_api_error(&err, 400, "registration_expired");
+    let err = forced
+        .hidden_login_start_raw(&wallet.number, &slot, request.clone())
+        .await
+        .expect_err("already used");
+    assert_api_error(&err, 400, "registration_expired");
+    let (_, registration) =
+        pde_crypto::opaque::client_registration_start(b"9876 guess").expect("start");
+    let err = forced
+        .hidden_register_start_raw(&slot, registration)
+        .await
+        .expect_err("already used");
+    assert_api_error(&err, 400, "registration_expired");
+    // An attempt counted for another wallet's name can't be used to set up a part here.
+    let foreign = forced
+        .hidden_slot(&other_wallet.number, "9876 guess")
+        .await
+        .expect("slot");
+    let (_, registration) =
+        pde_crypto::opaque::client_registration_start(b"9876 guess").expect("start");
+    let err = forced
+        .hidden_register_start_raw(&foreign, registration)
+        .await
+        .expect_err("not this wallet's");
+    assert_api_error(&err, 400, "registration_expired");
+
+    // Guesses answered in one hour of the test clock, waiting out every back-off: the same by
+    // each route as by hidden logins.
+    let mut per_hour = Vec::new();
+    for plan in [[Login, Login], [SetUp, SetUp], [SetUp, Login]] {
+        let (forced, wallet) = wallet_with_hidden_part(&server, HIDDEN).await;
+        let (mut answered, mut waited, mut guess) = (0, 0, 0);
+        // (Bounded, so that a route that is never refused fails the test instead of looping.)
+        while waited < 3600 && answered < 100 {
+            let candidate = format!("{guess:04} never");
+            match try_hidden_secret(&forced, &wallet.number, &candidate, plan[guess % 2]).await {
+                Ok(found) => {
+                    assert!(!found);
+                    answered += 1;
+                    guess += 1;
+                }
+                Err(ClientError::Api {
+                    status,
+                    retry_after: Some(wait),
+                    ..
+                }) if status.as_u16() == 429 => {
+                    server.advance_clock(wait as i64).await;
+                    waited += wait;
+                }
+                Err(other) => panic!("{plan:?}: unexpected {other}"),
+            }
+        }
+        per_hour.push(answered);
+    }
+    let by_login = per_hour[0];
+    assert!(
+        (4..30).contains(&by_login),
+        "hidden logins answered in an hour: {by_login}"
+    );
+    assert_eq!(per_hour, vec![by_login; 3], "login, set-up, mixed");
+}
+
+/// The slot's Argon2 parameters are the wallet's, fixed when it was made: a new everyday secret
+/// chosen under other default parameters (here, a recovery on a server that no longer takes
+/// cheap test parameters) leaves every hidden part where it is.
+async fn hidden_parts_keep_their_parameters_through_a_new_everyday_secret(backend: Backend) {
+    const HIDDEN: &str = "the box under the stairs";
+    let mut server = TestServer::start(backend).await;
+    let (holder, wallet) = new_wallet(&server).await;
+    holder
+        .create_hidden_part(&wallet.number, HIDDEN)
+        .await
+        .expect("hidden part set up");
+    let inside = PdeClient::new(&server.base_url);
+    let part = inside
+        .login_hidden(&wallet.number, HIDDEN)
+        .await
+        .expect("opens");
+    inside
+        .upload(
+            &part,
+            "asile.pdf",
+            "application/pdf",
+            Category::Residence,
+            b"%PDF hidden",
+        )
+        .await
+        .expect("hidden upload");
+
+    server.allow_test_wallets = false;
+    server.restart();
+    let client = PdeClient::new(&server.base_url);
+    client
+        .recover(&wallet.number, &sheet(&wallet), NEW_SECRET)
+        .await
+        .expect("recovered");
+    let (_, request) = pde_crypto::opaque::client_login_start(b"x").expect("start");
+    let everyday = client
+        .login_start_raw(&wallet.number, request)
+        .await
+        .expect("start");
+    assert_eq!(
+        everyday.ksf,
+        pde_crypto::opaque::KsfParams::DEFAULT,
+        "the new everyday secret has today's parameters"
+    );
+
+    let inside = PdeClient::new(&server.base_url);
+    let part = inside
+        .login_hidden(&wallet.number, HIDDEN)
+        .await
+        .expect("the hidden part still opens");
+    let listed = inside.list(&part).await.expect("list");
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].metadata.name, "asile.pdf");
 }

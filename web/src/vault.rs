@@ -404,13 +404,14 @@ async fn prove_secret(login: &str, secret: &[u8]) -> Result<Proof, Failure> {
             export_key,
         });
     }
-    let slot = hidden_slot(&login, secret).await?;
+    let (slot, attempt_id) = hidden_slot(&login, secret).await?;
     let (state, request) = opaque::client_login_start(secret).map_err(crypto_failure)?;
     let started: LoginStartResponse = api::send_json(
         "POST",
         "/hidden/sessions/start",
         &HiddenLoginStartRequest {
             login,
+            attempt_id,
             slot: slot.0.to_vec().into(),
             credential_request: request.into(),
         },
@@ -427,8 +428,9 @@ async fn prove_secret(login: &str, secret: &[u8]) -> Result<Proof, Failure> {
     })
 }
 
-/// The slot of `secret` in the wallet named `login` (see `pde_crypto::hidden`).
-async fn hidden_slot(login: &str, secret: &[u8]) -> Result<hidden::Slot, Failure> {
+/// The slot of `secret` in the wallet named `login` (see `pde_crypto::hidden`), and the id of the
+/// attempt the server counted for it, which the next hidden request uses up.
+async fn hidden_slot(login: &str, secret: &[u8]) -> Result<(hidden::Slot, String), Failure> {
     let (state, blinded) = hidden::client_slot_start(secret).map_err(crypto_failure)?;
     let answer: HiddenSlotResponse = api::send_json(
         "POST",
@@ -439,7 +441,9 @@ async fn hidden_slot(login: &str, secret: &[u8]) -> Result<hidden::Slot, Failure
         },
     )
     .await?;
-    hidden::client_slot_finish(state, secret, &answer.evaluation.0).map_err(crypto_failure)
+    let slot = hidden::client_slot_finish(state, secret, &answer.evaluation.0, answer.ksf)
+        .map_err(crypto_failure)?;
+    Ok((slot, answer.attempt_id))
 }
 
 /// Sets up a hidden part of the open wallet, opened by `secret`. The page stays where it is:
@@ -448,13 +452,14 @@ async fn create_hidden(login: &str, secret: Secret) -> Outcome {
     with_wallet(|_| ())?;
     check_secret(&secret)?;
     let secret_bytes = secret.0.as_bytes();
-    let slot = hidden_slot(login, secret_bytes).await?;
+    let (slot, attempt_id) = hidden_slot(login, secret_bytes).await?;
     let (registration, request) =
         opaque::client_registration_start(secret_bytes).map_err(crypto_failure)?;
     let started: HiddenRegisterStartResponse = api::send_json(
         "POST",
         "/hidden/register/start",
         &HiddenRegisterStartRequest {
+            attempt_id,
             slot: slot.0.to_vec().into(),
             registration_request: request.into(),
         },

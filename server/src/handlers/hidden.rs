@@ -6,6 +6,12 @@
 //! OPAQUE's dummy answer, with the wallet's own Argon2 parameters; the finish is the ordinary
 //! `/sessions/finish`. The everyday part's answers never mention hidden parts. What the server
 //! itself knows is said in SECURITY.md.
+//!
+//! Every try of a hidden secret costs one attempt on the name's hidden-part counter and the
+//! global budget, whichever route it takes: the slot step counts it (it is the step every try
+//! needs) and hands out a single-use attempt id, which the login start or the registration start
+//! uses up before it looks at the slot. Someone who forced the everyday secret therefore gets no
+//! more guesses at a hidden secret through "set up a hidden part" than through logging in.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -20,13 +26,15 @@ use pde_crypto::opaque::KsfParams;
 use pde_crypto::wallet::{UnlockMethod, WalletRecipient};
 
 use super::blocking;
-use super::sessions::{answer_login_start, count_attempt_on, find_wallet, Credential, LoginName};
+use super::sessions::{
+    answer_login_start, count_attempt_on, find_wallet, Credential, LoginName, LOGIN_TTL,
+};
 use super::wallets::{opaque_wrapped_key, registration_finish, registration_start};
 use crate::auth::Session;
 use crate::error::{ApiError, ApiJson};
 use crate::ids::WalletId;
 use crate::state::AppState;
-use crate::store::{CreateWalletOutcome, NewWallet, PendingHidden, WalletRecord};
+use crate::store::{CreateWalletOutcome, HiddenAttempt, NewWallet, PendingHidden, WalletRecord};
 
 /// Hidden parts one wallet may have.
 const MAX_HIDDEN_PARTS: i64 = 16;
@@ -48,36 +56,71 @@ fn bad_slot() -> ApiError {
 
 #[utoipa::path(post, path = "/api/v1/hidden/slot", tag = "hidden",
     request_body = HiddenSlotRequest,
-    responses((status = 200, body = HiddenSlotResponse), (status = 400, body = pde_api::ErrorBody)))]
+    responses((status = 200, body = HiddenSlotResponse), (status = 400, body = pde_api::ErrorBody),
+              (status = 429, body = pde_api::ErrorBody)))]
 /// The OPRF step that turns a secret into a slot, for any name (known or not, with hidden parts
-/// or not). Not counted: a slot is worth nothing without the counted login that tries it.
+/// or not). Counted as one attempt on the name's hidden-part counter and the global budget; the
+/// answer carries the single-use id of that attempt and the Argon2id parameters of the slot.
 pub async fn slot(
     State(state): State<AppState>,
     ApiJson(request): ApiJson<HiddenSlotRequest>,
 ) -> Result<ApiJson<HiddenSlotResponse>, ApiError> {
+    let now = state.clock.now();
     let name = LoginName::parse(&request.login);
-    let key_info = match find_wallet(&state, &name).await? {
-        Some(wallet) => wallet.id.as_str().as_bytes().to_vec(),
-        None => name.canonical().into_bytes(),
+    let wallet = find_wallet(&state, &name).await?;
+    let (key_info, ksf) = match &wallet {
+        Some(wallet) => (
+            wallet.id.as_str().as_bytes().to_vec(),
+            serde_json::from_str::<KsfParams>(&wallet.slot_ksf).map_err(ApiError::internal)?,
+        ),
+        None => (name.canonical().into_bytes(), state.default_ksf),
     };
     let seed = state.slot_seed.clone();
     let blinded = request.blinded.0;
+    // A malformed message is refused before it is counted.
     let evaluation = blocking(move || seed.evaluate(&key_info, &blinded))
         .await?
         .map_err(|_| {
             ApiError::bad_request(ErrorCode::InvalidLoginMessage, "The message is not valid.")
         })?;
+    let (throttle_key, bucket) = count_attempt_on(&state, name.hidden_throttle_key(), now).await?;
+    let attempt = HiddenAttempt {
+        id: uuid::Uuid::new_v4().simple().to_string(),
+        wallet_id: wallet.map(|w| w.id),
+        throttle_key,
+        bucket,
+        expires_at: now + LOGIN_TTL,
+    };
+    state.store.put_hidden_attempt(&attempt).await?;
     Ok(ApiJson(HiddenSlotResponse {
         evaluation: evaluation.into(),
+        attempt_id: attempt.id,
+        ksf,
     }))
+}
+
+/// Uses up the attempt `/hidden/slot` counted, or refuses: no slot is looked at without one.
+async fn take_attempt(state: &AppState, id: &str, now: i64) -> Result<HiddenAttempt, ApiError> {
+    state
+        .store
+        .take_hidden_attempt(id, now)
+        .await?
+        .ok_or_else(attempt_expired)
+}
+
+fn attempt_expired() -> ApiError {
+    ApiError::bad_request(
+        ErrorCode::RegistrationExpired,
+        "This took too long, or it was already done. Start again.",
+    )
 }
 
 #[utoipa::path(post, path = "/api/v1/hidden/sessions/start", tag = "hidden",
     request_body = HiddenLoginStartRequest,
-    responses((status = 200, body = LoginStartResponse), (status = 400, body = pde_api::ErrorBody),
-              (status = 429, body = pde_api::ErrorBody)))]
-/// First message of opening a hidden part; the second is `/sessions/finish`. Counted on the
-/// name's hidden-part counter; a slot that matches nothing gets the dummy answer.
+    responses((status = 200, body = LoginStartResponse), (status = 400, body = pde_api::ErrorBody)))]
+/// First message of opening a hidden part; the second is `/sessions/finish`. Uses up the
+/// attempt counted by `/hidden/slot` for the same name; a slot that matches nothing gets the
+/// dummy answer.
 pub async fn login_start(
     State(state): State<AppState>,
     ApiJson(request): ApiJson<HiddenLoginStartRequest>,
@@ -87,7 +130,10 @@ pub async fn login_start(
         return Err(bad_slot());
     }
     let name = LoginName::parse(&request.login);
-    let counted = count_attempt_on(&state, name.hidden_throttle_key(), now).await?;
+    let attempt = take_attempt(&state, &request.attempt_id, now).await?;
+    if attempt.throttle_key != name.hidden_throttle_key() {
+        return Err(attempt_expired());
+    }
     let wallet = find_wallet(&state, &name).await?;
     let part = match &wallet {
         Some(wallet) => state.store.hidden_part(&wallet.id, &request.slot.0).await?,
@@ -95,13 +141,12 @@ pub async fn login_start(
     };
     let credential = match (&part, &wallet) {
         (Some(part), _) => Credential::of(part)?,
-        // No such part: the dummy answer with the wallet's own parameters (what a part made
-        // from it would have), fixed by the name and the slot.
+        // No such part: the dummy answer with the parameters a part of this wallet would have,
+        // fixed by the name and the slot.
         (None, wallet) => {
             let ksf = match wallet {
-                Some(wallet) => {
-                    serde_json::from_str::<KsfParams>(&wallet.ksf).map_err(ApiError::internal)?
-                }
+                Some(wallet) => serde_json::from_str::<KsfParams>(&wallet.slot_ksf)
+                    .map_err(ApiError::internal)?,
                 None => state.default_ksf,
             };
             let mut id = b"pde/hidden-dummy/".to_vec();
@@ -114,7 +159,7 @@ pub async fn login_start(
         &state,
         credential,
         request.credential_request.0,
-        counted,
+        (attempt.throttle_key, attempt.bucket),
         now,
     )
     .await?;
@@ -151,7 +196,9 @@ async fn everyday_wallet(state: &AppState, session: &Session) -> Result<WalletRe
     responses((status = 200, body = HiddenRegisterStartResponse), (status = 400, body = pde_api::ErrorBody),
               (status = 401, body = pde_api::ErrorBody), (status = 409, body = pde_api::ErrorBody)))]
 /// Sets up a new hidden part of the session's wallet, first message. An existing part is never
-/// touched: a new secret makes a new part.
+/// touched: a new secret makes a new part. Uses up the attempt counted by `/hidden/slot` (asked
+/// with this wallet's number or pseudonym) before anything else: a taken slot, or a wallet at
+/// its limit of parts, is told only at the price of a hidden login attempt.
 pub async fn register_start(
     State(state): State<AppState>,
     session: Session,
@@ -163,7 +210,12 @@ pub async fn register_start(
     }
     let parent = everyday_wallet(&state, &session).await?;
     let parent_id = parent.id.clone();
-    // Only someone who knows that part's secret can learn that it is taken.
+    let attempt = take_attempt(&state, &request.attempt_id, now).await?;
+    if attempt.wallet_id.as_ref() != Some(&parent_id) {
+        return Err(attempt_expired());
+    }
+    // Only someone who knows that part's secret can learn that it is taken; the 17th part is
+    // refused the same way.
     if state
         .store
         .hidden_part(&parent_id, &request.slot.0)
@@ -175,14 +227,14 @@ pub async fn register_start(
     }
     let wallet_id = WalletId::random();
     let response = registration_start(&state, &wallet_id, request.registration_request.0).await?;
-    // Same Argon2 parameters as the everyday part: a test wallet's parts stay cheap.
-    let ksf: KsfParams = serde_json::from_str(&parent.ksf).map_err(ApiError::internal)?;
+    // The wallet's slot parameters, fixed at its creation (what a dummy answer shows too).
+    let ksf: KsfParams = serde_json::from_str(&parent.slot_ksf).map_err(ApiError::internal)?;
     let pending = PendingHidden {
         id: uuid::Uuid::new_v4().simple().to_string(),
         wallet_id,
         parent_id,
         slot: request.slot.0,
-        ksf: parent.ksf,
+        ksf: parent.slot_ksf,
         expires_at: now + REGISTRATION_TTL,
     };
     state.store.put_pending_hidden(&pending).await?;
@@ -231,6 +283,7 @@ pub async fn register_finish(
         pseudonym: None,
         recipient: recipient.as_str().to_owned(),
         password_file: password_file.as_bytes().to_vec(),
+        slot_ksf: pending.ksf.clone(),
         ksf: pending.ksf,
         wrapped_keys: vec![(
             UnlockMethod::Opaque.as_str().to_owned(),

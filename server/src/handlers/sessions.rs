@@ -39,8 +39,8 @@ use crate::store::{
     AttemptOutcome, BackoffPolicy, LoginState, NewCredential, PendingRecovery, WalletRecord,
 };
 
-/// Seconds between the two login messages.
-const LOGIN_TTL: i64 = 120;
+/// Seconds between the two login messages (and between a hidden slot and its use).
+pub(super) const LOGIN_TTL: i64 = 120;
 /// Width of a global failure bucket, in seconds.
 const BUCKET_SECONDS: i64 = 60;
 /// First back-off delay once the free attempts are used.

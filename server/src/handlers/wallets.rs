@@ -289,6 +289,8 @@ pub async fn register_finish(
         recipient: recipient.as_str().to_owned(),
         password_file: password_file.as_bytes().to_vec(),
         ksf: pending.ksf.clone(),
+        // Fixed for the wallet's life: a new everyday secret must not move its hidden parts.
+        slot_ksf: pending.ksf.clone(),
         wrapped_keys,
         recovery_verifier: Some(recovery_verifier),
         hidden: None,

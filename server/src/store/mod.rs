@@ -64,6 +64,8 @@ pub struct NewWallet {
     pub password_file: Vec<u8>,
     /// Argon2 parameters, JSON.
     pub ksf: String,
+    /// Argon2 parameters of hidden slots and parts, JSON; fixed at creation.
+    pub slot_ksf: String,
     /// (method, key id, wrapped key).
     pub wrapped_keys: Vec<(String, String, Vec<u8>)>,
     /// SHA-256 of the recovery token (to recognise the recovery key later); none for a hidden
@@ -88,6 +90,21 @@ pub struct PendingHidden {
     pub slot: Vec<u8>,
     /// Argon2 parameters, JSON.
     pub ksf: String,
+    /// Unix seconds.
+    pub expires_at: i64,
+}
+
+/// An attempt on a hidden part, counted by `/hidden/slot`, waiting for the one request that
+/// uses it.
+pub struct HiddenAttempt {
+    /// Attempt id given to the client.
+    pub id: String,
+    /// The wallet the name resolved to, if any.
+    pub wallet_id: Option<WalletId>,
+    /// The name's hidden-part throttle key it was counted on.
+    pub throttle_key: Vec<u8>,
+    /// Global failure bucket it was counted in.
+    pub bucket: i64,
     /// Unix seconds.
     pub expires_at: i64,
 }
@@ -127,6 +144,8 @@ pub struct WalletRecord {
     pub password_file: Vec<u8>,
     /// Argon2 parameters, JSON.
     pub ksf: String,
+    /// Argon2 parameters of hidden slots and parts, JSON; fixed at creation.
+    pub slot_ksf: String,
     /// Unix seconds.
     pub created_at: i64,
     /// For a hidden part, its everyday wallet.
@@ -434,6 +453,10 @@ pub trait Store: Send + Sync + 'static {
     /// Takes (and deletes) an unexpired login state.
     async fn take_login_state(&self, id: &str, now: i64) -> StoreResult<Option<LoginState>>;
 
+    /// Remembers a counted hidden attempt until it is used.
+    async fn put_hidden_attempt(&self, attempt: &HiddenAttempt) -> StoreResult<()>;
+    /// Takes (and deletes) an unexpired hidden attempt: each one is used once.
+    async fn take_hidden_attempt(&self, id: &str, now: i64) -> StoreResult<Option<HiddenAttempt>>;
     /// Remembers a hidden part between its two registration messages.
     async fn put_pending_hidden(&self, pending: &PendingHidden) -> StoreResult<()>;
     /// Takes (and deletes) an unexpired pending hidden part.

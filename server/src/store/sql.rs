@@ -3,7 +3,15 @@
 //! instantiated for each pool type; what differs (connection set-up, migrations) lives in
 //! `sqlite.rs` and `postgres.rs`.
 
-/// A `wallets` row: id, number, pseudonym, recipient, password_file, ksf, created_at.
+/// The columns of a [`WalletRow`], in its order.
+macro_rules! wallet_columns {
+    () => {
+        "id, number, pseudonym, recipient, password_file, ksf, slot_ksf, created_at, hidden_of"
+    };
+}
+pub(super) use wallet_columns;
+
+/// A `wallets` row: [`wallet_columns`].
 pub(super) type WalletRow = (
     String,
     String,
@@ -11,12 +19,14 @@ pub(super) type WalletRow = (
     String,
     Vec<u8>,
     String,
+    String,
     i64,
     Option<String>,
 );
 
 pub(super) fn wallet_from_row(row: WalletRow) -> super::WalletRecord {
-    let (id, number, pseudonym, recipient, password_file, ksf, created_at, hidden_of) = row;
+    let (id, number, pseudonym, recipient, password_file, ksf, slot_ksf, created_at, hidden_of) =
+        row;
     super::WalletRecord {
         id: crate::ids::WalletId::from_stored(id),
         number,
@@ -24,6 +34,7 @@ pub(super) fn wallet_from_row(row: WalletRow) -> super::WalletRecord {
         recipient,
         password_file,
         ksf,
+        slot_ksf,
         created_at,
         hidden_of: hidden_of.map(crate::ids::WalletId::from_stored),
     }
@@ -328,8 +339,8 @@ macro_rules! impl_store {
                     None => (None, None),
                 };
                 let inserted = sqlx::query(
-                    "INSERT INTO wallets (id, number, pseudonym, recipient, password_file, ksf, used_bytes, created_at, recovery_verifier, hidden_of, hidden_slot) \
-                     VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8, $9, $10)",
+                    "INSERT INTO wallets (id, number, pseudonym, recipient, password_file, ksf, used_bytes, created_at, recovery_verifier, hidden_of, hidden_slot, slot_ksf) \
+                     VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8, $9, $10, $11)",
                 )
                 .bind(w.id.as_str())
                 .bind(&w.number)
@@ -341,6 +352,7 @@ macro_rules! impl_store {
                 .bind(&w.recovery_verifier)
                 .bind(hidden_of)
                 .bind(hidden_slot)
+                .bind(&w.slot_ksf)
                 .execute(&mut *tx)
                 .await;
                 if let Err(err) = inserted {
@@ -465,7 +477,7 @@ macro_rules! impl_store {
                 &self,
                 number: &str,
             ) -> $crate::store::StoreResult<Option<$crate::store::WalletRecord>> {
-                let sql = "SELECT id, number, pseudonym, recipient, password_file, ksf, created_at, hidden_of FROM wallets WHERE number = $1 AND hidden_of IS NULL";
+                let sql = concat!("SELECT ", $crate::store::sql::wallet_columns!(), " FROM wallets WHERE number = $1 AND hidden_of IS NULL");
                 let row: Option<$crate::store::sql::WalletRow> =
                     sqlx::query_as(sql).bind(number).fetch_optional(&self.pool).await?;
                 Ok(row.map($crate::store::sql::wallet_from_row))
@@ -475,7 +487,7 @@ macro_rules! impl_store {
                 &self,
                 pseudonym: &str,
             ) -> $crate::store::StoreResult<Option<$crate::store::WalletRecord>> {
-                let sql = "SELECT id, number, pseudonym, recipient, password_file, ksf, created_at, hidden_of FROM wallets WHERE pseudonym = $1 AND hidden_of IS NULL";
+                let sql = concat!("SELECT ", $crate::store::sql::wallet_columns!(), " FROM wallets WHERE pseudonym = $1 AND hidden_of IS NULL");
                 let row: Option<$crate::store::sql::WalletRow> =
                     sqlx::query_as(sql).bind(pseudonym).fetch_optional(&self.pool).await?;
                 Ok(row.map($crate::store::sql::wallet_from_row))
@@ -485,7 +497,7 @@ macro_rules! impl_store {
                 &self,
                 id: &$crate::ids::WalletId,
             ) -> $crate::store::StoreResult<Option<$crate::store::WalletRecord>> {
-                let sql = "SELECT id, number, pseudonym, recipient, password_file, ksf, created_at, hidden_of FROM wallets WHERE id = $1";
+                let sql = concat!("SELECT ", $crate::store::sql::wallet_columns!(), " FROM wallets WHERE id = $1");
                 let row: Option<$crate::store::sql::WalletRow> =
                     sqlx::query_as(sql).bind(id.as_str()).fetch_optional(&self.pool).await?;
                 Ok(row.map($crate::store::sql::wallet_from_row))
@@ -691,6 +703,47 @@ macro_rules! impl_store {
                 Ok(row.map(|r| r.0))
             }
 
+            async fn put_hidden_attempt(
+                &self,
+                a: &$crate::store::HiddenAttempt,
+            ) -> $crate::store::StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO hidden_attempts (id, wallet_id, throttle_key, bucket, expires_at) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(&a.id)
+                .bind(a.wallet_id.as_ref().map(|w| w.as_str().to_owned()))
+                .bind(&a.throttle_key)
+                .bind(a.bucket)
+                .bind(a.expires_at)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn take_hidden_attempt(
+                &self,
+                id: &str,
+                now: i64,
+            ) -> $crate::store::StoreResult<Option<$crate::store::HiddenAttempt>> {
+                // DELETE … RETURNING: of two requests racing with one id, only one gets the row.
+                let row: Option<(String, Option<String>, Vec<u8>, i64, i64)> = sqlx::query_as(
+                    "DELETE FROM hidden_attempts WHERE id = $1 \
+                     RETURNING id, wallet_id, throttle_key, bucket, expires_at",
+                )
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(row.filter(|r| r.4 > now).map(
+                    |(id, wallet_id, throttle_key, bucket, expires_at)| $crate::store::HiddenAttempt {
+                        id,
+                        wallet_id: wallet_id.map($crate::ids::WalletId::from_stored),
+                        throttle_key,
+                        bucket,
+                        expires_at,
+                    },
+                ))
+            }
+
             async fn put_pending_hidden(
                 &self,
                 p: &$crate::store::PendingHidden,
@@ -738,7 +791,7 @@ macro_rules! impl_store {
                 parent: &$crate::ids::WalletId,
                 slot: &[u8],
             ) -> $crate::store::StoreResult<Option<$crate::store::WalletRecord>> {
-                let sql = "SELECT id, number, pseudonym, recipient, password_file, ksf, created_at, hidden_of FROM wallets WHERE hidden_of = $1 AND hidden_slot = $2";
+                let sql = concat!("SELECT ", $crate::store::sql::wallet_columns!(), " FROM wallets WHERE hidden_of = $1 AND hidden_slot = $2");
                 let row: Option<$crate::store::sql::WalletRow> = sqlx::query_as(sql)
                     .bind(parent.as_str())
                     .bind(slot)
@@ -1101,6 +1154,11 @@ macro_rules! impl_store {
                     .await?
                     .rows_affected();
                 removed += sqlx::query("DELETE FROM pending_recoveries WHERE expires_at <= $1")
+                    .bind(now)
+                    .execute(&self.pool)
+                    .await?
+                    .rows_affected();
+                removed += sqlx::query("DELETE FROM hidden_attempts WHERE expires_at <= $1")
                     .bind(now)
                     .execute(&self.pool)
                     .await?
