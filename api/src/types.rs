@@ -7,8 +7,11 @@ use pde_crypto::opaque::KsfParams;
 
 /// Every route lives under this prefix.
 pub const API_PREFIX: &str = "/api/v1";
-/// Name of the session cookie.
-pub const SESSION_COOKIE: &str = "pde_session";
+/// Name of the session cookie over HTTPS (the default): the `__Host-` prefix makes the browser
+/// keep it only when it is `Secure`, for this host alone, on path `/`.
+pub const SESSION_COOKIE: &str = "__Host-pde_session";
+/// Name of the session cookie in plain-HTTP development on 127.0.0.1 (`--insecure-cookies`).
+pub const DEV_SESSION_COOKIE: &str = "pde_session";
 
 /// Bytes carried as a base64 string in JSON.
 #[derive(Clone, PartialEq, Eq, Default)]
@@ -278,6 +281,10 @@ pub struct HiddenLoginStartRequest {
     pub login: String,
     /// From the slot answer; used up by this request.
     pub attempt_id: String,
+    /// The everyday login started with the same secret just before, which failed on the client:
+    /// its attempt is given back once this hidden login is verified.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub everyday_login_id: Option<String>,
     /// The slot (32 bytes).
     pub slot: Base64Bytes,
     /// OPAQUE `CredentialRequest`.

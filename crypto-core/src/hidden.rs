@@ -18,9 +18,7 @@
 //! matches nothing gets OPAQUE's dummy answer, so the answers do not tell whether a wallet has
 //! a hidden part.
 
-use hkdf::Hkdf;
 use rand_core::OsRng;
-use sha2::Sha512;
 use voprf::{BlindedElement, EvaluationElement, OprfClient, OprfServer, Ristretto255};
 use zeroize::Zeroizing;
 
@@ -42,11 +40,7 @@ pub struct SlotSeed(Zeroizing<[u8; 32]>);
 impl SlotSeed {
     /// Derives the seed from the server setup.
     pub fn from_server_setup(setup: &ServerSetup) -> Self {
-        let ikm = setup.to_bytes();
-        let mut seed = Zeroizing::new([0u8; 32]);
-        // 32 bytes is far below HKDF-SHA512's limit: this cannot fail.
-        let _ = Hkdf::<Sha512>::new(None, &ikm).expand(SEED_INFO, seed.as_mut());
-        Self(seed)
+        Self(setup.derive_secret(SEED_INFO))
     }
 
     /// Answers a client's blinded secret with the key of `wallet` (the wallet's id, or for an

@@ -13,6 +13,8 @@
 //! - [`metadata`]: small encrypted metadata records bound to their document id.
 //! - [`grant`]: grant links — the secret in the link's fragment, the tokens the server checks,
 //!   and the grant key (opened by the secret and the PIN) that granted documents are sealed to.
+//! - [`hidden`]: the slot that finds a hidden part by its secret (OPRF, then Argon2id).
+//! - [`names`]: the keys a server counts login attempts under, which keep no typed text.
 //! - [`age_compat`]: a strict age decryption wrapper used for the conformance vectors (and for
 //!   any age file from elsewhere).
 //!
@@ -42,6 +44,7 @@ pub mod document;
 pub mod grant;
 pub mod hidden;
 pub mod metadata;
+pub mod names;
 pub mod opaque;
 pub mod wallet;
 

@@ -213,6 +213,42 @@ impl ServerSetup {
             .map(Self)
             .map_err(|_| CryptoError::Malformed("server setup"))
     }
+
+    /// A fingerprint of the setup's public part (SHA-256 of the server's public key): what a
+    /// database can keep to recognise the setup its credentials were made with, without holding
+    /// anything secret.
+    pub fn fingerprint(&self) -> [u8; 32] {
+        use sha2::Digest;
+        let mut hash = sha2::Sha256::new();
+        hash.update(b"pde/server-setup-fingerprint/v1");
+        hash.update(self.0.keypair().public().serialize());
+        hash.finalize().into()
+    }
+
+    /// A 32-byte secret for `purpose`, derived (HKDF-SHA512) from the whole setup, so that no
+    /// further secret file has to be kept and backed up.
+    pub fn derive_secret(&self, purpose: &[u8]) -> Zeroizing<[u8; 32]> {
+        let ikm = self.to_bytes();
+        let mut secret = Zeroizing::new([0u8; 32]);
+        // 32 bytes is far below HKDF-SHA512's limit: this cannot fail.
+        let _ = hkdf::Hkdf::<sha2::Sha512>::new(None, &ikm).expand(purpose, secret.as_mut());
+        secret
+    }
+}
+
+/// Checks that `request` is a well-formed OPAQUE `CredentialRequest`, so that a server can refuse
+/// a malformed login before it counts an attempt.
+pub fn check_credential_request(request: &[u8]) -> Result<()> {
+    CredentialRequest::<Suite>::deserialize(request)
+        .map(drop)
+        .map_err(|_| CryptoError::Malformed("credential request"))
+}
+
+/// Checks that `request` is a well-formed OPAQUE `RegistrationRequest`.
+pub fn check_registration_request(request: &[u8]) -> Result<()> {
+    RegistrationRequest::<Suite>::deserialize(request)
+        .map(drop)
+        .map_err(|_| CryptoError::Malformed("registration request"))
 }
 
 /// A registered credential (opaque-ke's `ServerRegistration`), stored per wallet: a version
@@ -245,24 +281,67 @@ impl PasswordFile {
 /// The server's state between [`server_login_start`] and [`server_login_finish`]. It contains
 /// the expected client MAC and the session key, so it is secret: no `Debug`, `Clone` or
 /// `Serialize`; opaque-ke zeroizes it on drop. Store it (e.g. in a short-lived database row)
-/// with [`ServerLoginState::to_bytes`].
+/// sealed, with [`ServerLoginState::seal`].
 pub struct ServerLoginState(opaque_ke::ServerLogin<Suite>);
 
 impl ServerLoginState {
-    /// Serializes the state: a version byte followed by opaque-ke's encoding.
-    pub fn to_bytes(&self) -> Zeroizing<Vec<u8>> {
-        let raw = Zeroizing::new(self.0.serialize());
-        with_version(&raw)
+    /// The state sealed for storage between the two login messages: XChaCha20-Poly1305 under a
+    /// key derived from the server setup (kept outside the database), bound to `login_id`. The
+    /// state holds the MAC the client must send to finish: stored in clear, anyone reading the
+    /// database could finish a login in flight (and open a session) without the secret.
+    pub fn seal(&self, setup: &ServerSetup, login_id: &str) -> Vec<u8> {
+        use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+        use rand_core::RngCore;
+        let raw = Zeroizing::new(self.0.serialize().to_vec());
+        let key = setup.derive_secret(STATE_KEY_INFO);
+        let cipher = chacha20poly1305::XChaCha20Poly1305::new((&*key).into());
+        let mut nonce = [0u8; 24];
+        OsRng.fill_bytes(&mut nonce);
+        let payload = Payload {
+            msg: &raw,
+            aad: login_id.as_bytes(),
+        };
+        // Encryption with a 32-byte key and a 24-byte nonce does not fail.
+        let sealed = cipher
+            .encrypt(chacha20poly1305::XNonce::from_slice(&nonce), payload)
+            .unwrap_or_default();
+        let mut out = Vec::with_capacity(1 + nonce.len() + sealed.len());
+        out.push(SEALED_STATE_VERSION);
+        out.extend_from_slice(&nonce);
+        out.extend_from_slice(&sealed);
+        out
     }
 
-    /// Parses what [`ServerLoginState::to_bytes`] produced.
-    pub fn from_bytes(b: &[u8]) -> Result<Self> {
-        let raw = strip_version(b, "server login state")?;
-        opaque_ke::ServerLogin::<Suite>::deserialize(raw)
+    /// Opens what [`ServerLoginState::seal`] produced for the same login id and setup.
+    pub fn open(sealed: &[u8], setup: &ServerSetup, login_id: &str) -> Result<Self> {
+        use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+        let malformed = || CryptoError::Malformed("server login state");
+        let rest = match sealed.split_first() {
+            Some((&SEALED_STATE_VERSION, rest)) if rest.len() > 24 => rest,
+            _ => return Err(malformed()),
+        };
+        let (nonce, ciphertext) = rest.split_at(24);
+        let key = setup.derive_secret(STATE_KEY_INFO);
+        let cipher = chacha20poly1305::XChaCha20Poly1305::new((&*key).into());
+        let payload = Payload {
+            msg: ciphertext,
+            aad: login_id.as_bytes(),
+        };
+        let raw = Zeroizing::new(
+            cipher
+                .decrypt(chacha20poly1305::XNonce::from_slice(nonce), payload)
+                .map_err(|_| malformed())?,
+        );
+        opaque_ke::ServerLogin::<Suite>::deserialize(&raw)
             .map(Self)
-            .map_err(|_| CryptoError::Malformed("server login state"))
+            .map_err(|_| malformed())
     }
 }
+
+/// HKDF label of the key that seals server login states.
+const STATE_KEY_INFO: &[u8] = b"pde/login-state-key/v1";
+/// Version byte of a sealed server login state.
+const SEALED_STATE_VERSION: u8 = 2;
 
 /// Server, registration step 1: answers the client's registration request for the credential
 /// `credential_id` (a stable, unique id of the wallet; the same id must be used at login).
@@ -477,10 +556,27 @@ mod tests {
         let (state, req) = client_login_start(password)?;
         let (server_state, resp) = server_login_start(setup, file, &req, id)?;
         // The server state goes through storage between the two requests.
-        let server_state = ServerLoginState::from_bytes(&server_state.to_bytes())?;
+        let server_state =
+            ServerLoginState::open(&server_state.seal(setup, "login-1"), setup, "login-1")?;
         let (fin, export) = client_login_finish(state, password, &resp, params)?;
         server_login_finish(server_state, &fin)?;
         Ok(export)
+    }
+
+    #[test]
+    fn a_stored_login_state_opens_only_with_its_setup_and_login_id() {
+        let r = register(b"correct horse", b"wallet-1", KsfParams::TEST);
+        let (_, req) = client_login_start(b"correct horse").unwrap();
+        let (state, _) = server_login_start(&r.setup, Some(&r.file), &req, b"wallet-1").unwrap();
+        let sealed = state.seal(&r.setup, "login-1");
+        let raw = state.0.serialize();
+        assert!(!sealed.windows(16).any(|w| raw.windows(16).any(|r| r == w)));
+        assert!(ServerLoginState::open(&sealed, &r.setup, "login-1").is_ok());
+        assert!(ServerLoginState::open(&sealed, &r.setup, "login-2").is_err());
+        assert!(ServerLoginState::open(&sealed, &ServerSetup::generate(), "login-1").is_err());
+        let mut flipped = sealed.clone();
+        flipped[30] ^= 1;
+        assert!(ServerLoginState::open(&flipped, &r.setup, "login-1").is_err());
     }
 
     #[test]

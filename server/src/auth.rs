@@ -1,5 +1,11 @@
 //! Sessions: a random token in an HttpOnly, SameSite=Strict cookie with neither Max-Age nor Expires
 //! (the server enforces idle and absolute expiry); only the token's SHA-256 is stored.
+//!
+//! The cookie is `__Host-pde_session`, `Secure`, on path `/`: the browser keeps it for this host
+//! alone and never sends or accepts it over plain HTTP, so a sibling sub-domain or a network
+//! attacker can't plant one. Plain-HTTP development on 127.0.0.1 (`--insecure-cookies`) uses
+//! `pde_session` without `Secure`. A request carrying two session cookies is refused: which one
+//! the browser meant can't be told, and a planted one must not win.
 
 use axum::extract::FromRequestParts;
 use axum::http::header::{COOKIE, SET_COOKIE};
@@ -11,10 +17,11 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
-use pde_api::SESSION_COOKIE;
+use pde_api::{ErrorCode, DEV_SESSION_COOKIE, SESSION_COOKIE};
 
 use crate::error::ApiError;
 use crate::ids::WalletId;
+use crate::settings::Settings;
 use crate::state::AppState;
 
 /// A request made within a live session.
@@ -29,24 +36,46 @@ fn hash_token(token: &[u8]) -> [u8; 32] {
     Sha256::digest(token).into()
 }
 
-fn session_token(headers: &HeaderMap) -> Option<Zeroizing<Vec<u8>>> {
-    headers
+/// The session cookie's name and attributes for these settings.
+fn cookie_form(settings: &Settings) -> (&'static str, &'static str) {
+    if settings.insecure_cookies {
+        (DEV_SESSION_COOKIE, "Path=/api; HttpOnly; SameSite=Strict")
+    } else {
+        (SESSION_COOKIE, "Path=/; HttpOnly; SameSite=Strict; Secure")
+    }
+}
+
+/// The session token the request carries under `name`; refused when it carries more than one
+/// session cookie (of either name).
+fn session_token(headers: &HeaderMap, name: &str) -> Result<Option<Zeroizing<Vec<u8>>>, ApiError> {
+    let sessions: Vec<(&str, &str)> = headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|value| value.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
+        .filter(|(cookie, _)| [SESSION_COOKIE, DEV_SESSION_COOKIE].contains(cookie))
+        .collect();
+    if sessions.len() > 1 {
+        return Err(ApiError::bad_request(
+            ErrorCode::MalformedRequest,
+            "This request carries two sessions. Close the other PDE pages, then open the wallet again.",
+        ));
+    }
+    Ok(sessions
+        .into_iter()
+        .find(|(cookie, _)| *cookie == name)
         .and_then(|(_, value)| URL_SAFE_NO_PAD.decode(value).ok())
         .filter(|token| token.len() == 32)
-        .map(Zeroizing::new)
+        .map(Zeroizing::new))
 }
 
 impl FromRequestParts<AppState> for Session {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let token = session_token(&parts.headers).ok_or(ApiError::NotSignedIn)?;
+        let (name, _) = cookie_form(&state.settings);
+        let token = session_token(&parts.headers, name)?.ok_or(ApiError::NotSignedIn)?;
         let token_hash = hash_token(&token);
         let settings = &state.settings;
         let wallet_id = state
@@ -82,13 +111,9 @@ pub async fn open_session(state: &AppState, wallet_id: &WalletId) -> Result<Head
             None => ApiError::LoginFailed,
         });
     }
-    let secure = if state.settings.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
+    let (name, attributes) = cookie_form(&state.settings);
     let cookie = Zeroizing::new(format!(
-        "{SESSION_COOKIE}={}; Path=/api; HttpOnly; SameSite=Strict{secure}",
+        "{name}={}; {attributes}",
         URL_SAFE_NO_PAD.encode(&token[..])
     ));
     let mut headers = HeaderMap::new();
@@ -101,15 +126,9 @@ pub async fn open_session(state: &AppState, wallet_id: &WalletId) -> Result<Head
 
 /// The `Set-Cookie` header that removes the session cookie.
 pub fn clear_cookie(state: &AppState) -> HeaderMap {
-    let secure = if state.settings.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
+    let (name, attributes) = cookie_form(&state.settings);
     let mut headers = HeaderMap::new();
-    if let Ok(value) = HeaderValue::from_str(&format!(
-        "{SESSION_COOKIE}=; Path=/api; HttpOnly; SameSite=Strict; Max-Age=0{secure}"
-    )) {
+    if let Ok(value) = HeaderValue::from_str(&format!("{name}=; {attributes}; Max-Age=0")) {
         headers.insert(SET_COOKIE, value);
     }
     headers
@@ -128,11 +147,37 @@ mod tests {
             URL_SAFE_NO_PAD.encode(token)
         );
         headers.insert(COOKIE, HeaderValue::from_str(&cookie).expect("header"));
-        assert_eq!(
-            session_token(&headers).as_deref().map(Vec::as_slice),
-            Some(&token[..])
-        );
-        headers.insert(COOKIE, HeaderValue::from_static("pde_session=short"));
-        assert!(session_token(&headers).is_none());
+        let found = session_token(&headers, SESSION_COOKIE).ok().flatten();
+        assert_eq!(found.as_deref().map(Vec::as_slice), Some(&token[..]));
+        // The other name is not this server's cookie.
+        let other = session_token(&headers, DEV_SESSION_COOKIE).ok().flatten();
+        assert!(other.is_none());
+        headers.insert(COOKIE, HeaderValue::from_static("__Host-pde_session=short"));
+        assert!(session_token(&headers, SESSION_COOKIE)
+            .ok()
+            .flatten()
+            .is_none());
+    }
+
+    #[test]
+    fn two_session_cookies_are_refused() {
+        let token = URL_SAFE_NO_PAD.encode([7u8; 32]);
+        for cookies in [
+            format!("{SESSION_COOKIE}={token}; {SESSION_COOKIE}={token}"),
+            format!("{SESSION_COOKIE}={token}; {DEV_SESSION_COOKIE}={token}"),
+        ] {
+            let mut headers = HeaderMap::new();
+            headers.insert(COOKIE, HeaderValue::from_str(&cookies).expect("header"));
+            assert!(
+                session_token(&headers, SESSION_COOKIE).is_err(),
+                "{cookies}"
+            );
+        }
+        // Two Cookie headers count together.
+        let mut headers = HeaderMap::new();
+        let one = HeaderValue::from_str(&format!("{SESSION_COOKIE}={token}")).expect("header");
+        headers.append(COOKIE, one.clone());
+        headers.append(COOKIE, one);
+        assert!(session_token(&headers, SESSION_COOKIE).is_err());
     }
 }

@@ -39,12 +39,18 @@ pub enum LaunchError {
     /// Database problem.
     #[error(transparent)]
     Store(#[from] store::StoreError),
+    /// The secrets directory holds another server setup than the one the database was made with.
+    #[error("the OPAQUE server setup in the secrets directory is not the one this database was made with: restore the secrets directory that belongs to this database from its backup")]
+    ForeignSetup,
     /// Blob store problem.
     #[error(transparent)]
     Blobs(#[from] blobs::BlobError),
     /// Network or file problem.
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    /// Settings that must not go together.
+    #[error("{0}")]
+    Settings(String),
 }
 
 async fn open_store(settings: &Settings) -> Result<Arc<dyn Store>, LaunchError> {
@@ -63,16 +69,21 @@ async fn open_store(settings: &Settings) -> Result<Arc<dyn Store>, LaunchError> 
 
 /// Builds the shared state: secrets, database (migrated), blob store.
 pub async fn build_state(settings: Settings) -> Result<AppState, LaunchError> {
-    let setup = secrets::load_or_create_server_setup(&settings.secrets_dir, &settings.data_dir)?;
+    let setup = secrets::load_server_setup(&settings.secrets_dir, &settings.data_dir)?;
     let store = open_store(&settings).await?;
+    if !store.claim_setup_fingerprint(&setup.fingerprint()).await? {
+        return Err(LaunchError::ForeignSetup);
+    }
     let blobs = Blobs::local(&settings.data_dir.join("blobs"))?;
     let slot_seed = pde_crypto::hidden::SlotSeed::from_server_setup(&setup);
+    let name_keys = pde_crypto::names::NameKeys::from_server_setup(&setup);
     Ok(AppState::new(Inner {
         settings,
         store,
         blobs,
         opaque: Arc::new(setup),
         slot_seed: Arc::new(slot_seed),
+        name_keys: Arc::new(name_keys),
         clock: clock::Clock::default(),
         default_ksf: KsfParams::DEFAULT,
     }))
@@ -80,6 +91,7 @@ pub async fn build_state(settings: Settings) -> Result<AppState, LaunchError> {
 
 /// Binds `settings.listen` and serves until Ctrl-C or SIGTERM.
 pub async fn launch(settings: Settings) -> Result<(), LaunchError> {
+    settings.check().map_err(LaunchError::Settings)?;
     let listener = TcpListener::bind(settings.listen).await?;
     launch_with_listener(settings, listener, shutdown_signal()).await
 }
@@ -91,6 +103,7 @@ pub async fn launch_with_listener(
     listener: TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), LaunchError> {
+    settings.check().map_err(LaunchError::Settings)?;
     let state = build_state(settings).await?;
     let sweeper = tokio::spawn(sweeper::run(state.clone()));
     let address = listener.local_addr()?;

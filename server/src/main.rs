@@ -1,4 +1,5 @@
-//! `pde-server`: serve (default), print the default configuration, or create an invitation.
+//! `pde-server`: serve (default), print the default configuration, make the secrets, or create
+//! an invitation.
 
 use std::process::ExitCode;
 
@@ -24,6 +25,9 @@ enum Command {
     Serve,
     /// Print every setting with its default, as environment variables.
     DefaultConfig,
+    /// Make the OPAQUE server setup in the secrets directory, once, for a new server (an
+    /// existing setup is kept as it is). Back it up apart from the data.
+    InitSecrets,
     /// Create an invitation code (for `--creation-mode invite`).
     Invite {
         /// How many wallets the code can create.
@@ -52,6 +56,21 @@ async fn main() -> ExitCode {
             print!("{}", default_config_text());
             Ok(())
         }
+        Command::InitSecrets => pde_server::secrets::init_server_setup(
+            &cli.settings.secrets_dir,
+            &cli.settings.data_dir,
+        )
+        .map(|made| {
+            println!(
+                "{}",
+                if made {
+                    "made a new server setup; back up the secrets directory apart from the data"
+                } else {
+                    "the secrets directory already holds a server setup; it is kept"
+                }
+            )
+        })
+        .map_err(pde_server::LaunchError::from),
         Command::Invite { uses, days } => pde_server::create_invite(&cli.settings, uses, days)
             .await
             .map(|code| println!("{code}")),

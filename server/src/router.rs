@@ -59,6 +59,14 @@ pub fn router(state: AppState) -> Router {
             HeaderValue::from_static(value),
         ));
     }
+    // Served over HTTPS (anything but plain-HTTP development): browsers keep to HTTPS for two
+    // years, so no later visit goes out in clear where the cookie could be stripped or replaced.
+    if !state.settings.insecure_cookies {
+        app = app.layer(SetResponseHeaderLayer::if_not_present(
+            axum::http::header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=63072000"),
+        ));
+    }
     app.with_state(state)
 }
 

@@ -1,7 +1,9 @@
 //! The secrets directory: the OPAQUE server setup (OPRF seed and server key pair).
 //!
 //! It lives outside the database and the data directory so that a stolen database or a data backup
-//! alone allows no offline guessing of passphrases. Generated on first start, mode 0600.
+//! alone allows no offline guessing of passphrases. Made once, by `pde-server init-secrets`, mode
+//! 0600; the server itself never makes one: a server that silently made a new setup when the file
+//! went missing would answer every holder "wrong secret".
 
 use std::fs;
 use std::io::Write;
@@ -34,6 +36,9 @@ pub enum SecretsError {
     /// The file exists but is not a server setup.
     #[error("{0} is damaged or not a PDE server setup; restore it from its backup")]
     Damaged(String),
+    /// There is no setup: a new server runs `init-secrets`; an existing one restores its backup.
+    #[error("no OPAQUE server setup at {0}: restore it from its backup (every wallet needs it), or, for a new server with an empty database, create one with `pde-server init-secrets`")]
+    Missing(String),
     /// The file is readable by others.
     #[error("{0} is readable by other users; run: chmod 600 {0}")]
     TooOpen(String),
@@ -46,11 +51,9 @@ fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> SecretsError + '_ {
     }
 }
 
-/// Loads the server setup, generating it on first start.
-pub fn load_or_create_server_setup(
-    secrets_dir: &Path,
-    data_dir: &Path,
-) -> Result<ServerSetup, SecretsError> {
+/// The setup file's path, once the two directories are checked to be apart (both are created
+/// when missing; the secrets directory gets mode 0700).
+fn setup_path(secrets_dir: &Path, data_dir: &Path) -> Result<PathBuf, SecretsError> {
     fs::create_dir_all(secrets_dir).map_err(io_error(secrets_dir))?;
     fs::create_dir_all(data_dir).map_err(io_error(data_dir))?;
     let secrets = canonical(secrets_dir)?;
@@ -62,7 +65,12 @@ pub fn load_or_create_server_setup(
         });
     }
     fs::set_permissions(&secrets, fs::Permissions::from_mode(0o700)).map_err(io_error(&secrets))?;
-    let path = secrets.join(SETUP_FILE);
+    Ok(secrets.join(SETUP_FILE))
+}
+
+/// Loads the server setup; refuses when there is none.
+pub fn load_server_setup(secrets_dir: &Path, data_dir: &Path) -> Result<ServerSetup, SecretsError> {
+    let path = setup_path(secrets_dir, data_dir)?;
     match fs::read(&path) {
         Ok(bytes) => {
             let mode = fs::metadata(&path)
@@ -77,12 +85,24 @@ pub fn load_or_create_server_setup(
                 .map_err(|_| SecretsError::Damaged(path.display().to_string()))
         }
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            let setup = ServerSetup::generate();
-            write_new_secret(&path, &setup.to_bytes())?;
-            tracing::info!("generated a new OPAQUE server setup in the secrets directory");
-            Ok(setup)
+            Err(SecretsError::Missing(path.display().to_string()))
         }
         Err(err) => Err(io_error(&path)(err)),
+    }
+}
+
+/// Makes a new server setup unless one is there already (which is never replaced). True when it
+/// made one.
+pub fn init_server_setup(secrets_dir: &Path, data_dir: &Path) -> Result<bool, SecretsError> {
+    let path = setup_path(secrets_dir, data_dir)?;
+    match load_server_setup(secrets_dir, data_dir) {
+        Ok(_) => Ok(false),
+        Err(SecretsError::Missing(_)) => {
+            write_new_secret(&path, &ServerSetup::generate().to_bytes())?;
+            tracing::info!("made a new OPAQUE server setup in the secrets directory");
+            Ok(true)
+        }
+        Err(other) => Err(other),
     }
 }
 
@@ -113,11 +133,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn setup_is_created_once_then_reloaded() {
+    fn setup_is_made_only_by_init_then_reloaded() {
         let root = tempfile::tempdir().expect("tempdir");
         let (secrets, data) = (root.path().join("secrets"), root.path().join("data"));
-        let first = load_or_create_server_setup(&secrets, &data).expect("created");
-        let again = load_or_create_server_setup(&secrets, &data).expect("reloaded");
+        assert!(matches!(
+            load_server_setup(&secrets, &data).err(),
+            Some(SecretsError::Missing(_))
+        ));
+        assert!(init_server_setup(&secrets, &data).expect("made"));
+        let first = load_server_setup(&secrets, &data).expect("loaded");
+        assert!(!init_server_setup(&secrets, &data).expect("kept"));
+        let again = load_server_setup(&secrets, &data).expect("reloaded");
         assert_eq!(*first.to_bytes(), *again.to_bytes());
         let mode = fs::metadata(secrets.join(SETUP_FILE))
             .expect("file")
@@ -130,7 +156,7 @@ mod tests {
     fn refuses_secrets_inside_data() {
         let root = tempfile::tempdir().expect("tempdir");
         let data = root.path().join("data");
-        let err = load_or_create_server_setup(&data.join("secrets"), &data).err();
+        let err = init_server_setup(&data.join("secrets"), &data).err();
         assert!(matches!(err, Some(SecretsError::InsideDataDir { .. })));
     }
 }

@@ -33,9 +33,10 @@ pub struct Settings {
     #[arg(long, env = "PDE_WEB_DIR")]
     pub web_dir: Option<PathBuf>,
 
-    /// Mark the session cookie `Secure` (set when served over HTTPS).
-    #[arg(long, env = "PDE_SECURE_COOKIES", default_value_t = false)]
-    pub secure_cookies: bool,
+    /// Plain-HTTP development on 127.0.0.1 only: the session cookie without `Secure` (and so
+    /// without its `__Host-` prefix) and no HSTS. Refused on an address other than loopback.
+    #[arg(long, env = "PDE_INSECURE_COOKIES", default_value_t = false)]
+    pub insecure_cookies: bool,
 
     /// Who may create a wallet.
     #[arg(long, env = "PDE_CREATION_MODE", value_enum, default_value_t = CreationModeArg::Open)]
@@ -137,6 +138,18 @@ impl Settings {
         }
     }
 
+    /// Refuses settings that must not go together.
+    pub fn check(&self) -> Result<(), String> {
+        if self.insecure_cookies && !self.listen.ip().is_loopback() {
+            return Err(format!(
+                "--insecure-cookies is for plain-HTTP development on 127.0.0.1, but the server \
+                 would listen on {}: serve over HTTPS without it",
+                self.listen
+            ));
+        }
+        Ok(())
+    }
+
     /// Largest ciphertext accepted for a document: the padded limit plus age's overhead (header,
     /// and 16 bytes per 64 KiB chunk).
     pub fn max_ciphertext_bytes(&self) -> u64 {
@@ -201,6 +214,30 @@ pub fn default_config_text() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn insecure_cookies_only_on_loopback() {
+        #[derive(clap::Parser)]
+        struct Cli {
+            #[command(flatten)]
+            settings: Settings,
+        }
+        let parse = |args: &[&str]| {
+            <Cli as clap::Parser>::try_parse_from(
+                std::iter::once("pde-server").chain(args.iter().copied()),
+            )
+            .expect("valid flags")
+            .settings
+        };
+        assert!(parse(&[]).check().is_ok());
+        assert!(parse(&["--insecure-cookies"]).check().is_ok());
+        assert!(parse(&["--insecure-cookies", "--listen", "[::1]:8080"])
+            .check()
+            .is_ok());
+        let err = parse(&["--insecure-cookies", "--listen", "0.0.0.0:8080"]).check();
+        assert!(err.is_err_and(|e| e.contains("plain-HTTP development")));
+        assert!(parse(&["--listen", "0.0.0.0:8080"]).check().is_ok());
+    }
 
     #[test]
     fn database_url_password_is_redacted() {

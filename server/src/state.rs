@@ -25,6 +25,8 @@ pub struct Inner {
     pub opaque: Arc<ServerSetup>,
     /// Seed of the hidden parts' slot keys (derived from the server setup).
     pub slot_seed: Arc<pde_crypto::hidden::SlotSeed>,
+    /// Keys of the per-name attempt counters (derived from the server setup).
+    pub name_keys: Arc<pde_crypto::names::NameKeys>,
     /// Time.
     pub clock: Clock,
     /// Argon2 parameters of new wallets.

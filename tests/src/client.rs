@@ -137,6 +137,16 @@ pub struct SharedLink {
     pub fragment: Zeroizing<String>,
 }
 
+/// A grant created with its documents declared, not sent yet.
+pub struct DeclaredShare {
+    /// The link.
+    pub link: SharedLink,
+    /// The key the documents are sealed to.
+    pub grant_key: WalletKey,
+    /// The sealed documents, by position.
+    pub sealed: Vec<Vec<u8>>,
+}
+
 /// A deposit link as the holder hands it over: `/d/<deposit_id>#<fragment>`.
 pub struct DepositLink {
     /// The link's id (its path).
@@ -335,9 +345,18 @@ impl PdeClient {
             &started.credential_response.0,
             started.ksf,
         )?;
-        let opened = self
-            .login_finish_raw(&started.login_id, finalization)
-            .await?;
+        self.open_with_proof(&started.login_id, finalization, export_key)
+            .await
+    }
+
+    /// Sends a login's proof, opens the session, unwraps the key and checks it is the wallet's.
+    async fn open_with_proof(
+        &self,
+        login_id: &str,
+        finalization: Vec<u8>,
+        export_key: opaque::ExportKey,
+    ) -> ClientResult<OpenWallet> {
+        let opened = self.login_finish_raw(login_id, finalization).await?;
         let wrapped = WrappedWalletKey::from_bytes(&opened.wrapped_key.0)?;
         let key = wallet::unwrap_with_export_key(&wrapped, &export_key)?;
         if key.recipient().as_str() != opened.wallet.recipient {
@@ -385,12 +404,26 @@ impl PdeClient {
         slot: &HiddenSlot,
         credential_request: Vec<u8>,
     ) -> ClientResult<reqwest::Response> {
+        self.hidden_login_start_after(login, slot, credential_request, None)
+            .await
+    }
+
+    /// The same, naming the everyday login it follows (whose attempt is given back once the
+    /// hidden secret is verified).
+    async fn hidden_login_start_after(
+        &self,
+        login: &str,
+        slot: &HiddenSlot,
+        credential_request: Vec<u8>,
+        everyday_login_id: Option<String>,
+    ) -> ClientResult<reqwest::Response> {
         let response = self
             .http
             .post(self.url("/hidden/sessions/start"))
             .json(&HiddenLoginStartRequest {
                 login: login.to_owned(),
                 attempt_id: slot.attempt_id.clone(),
+                everyday_login_id,
                 slot: slot.slot.0.to_vec().into(),
                 credential_request: credential_request.into(),
             })
@@ -424,6 +457,33 @@ impl PdeClient {
         let (state, request) = opaque::client_login_start(secret.as_bytes())?;
         let started: LoginStartResponse = self
             .hidden_login_start_raw(login, &slot, request)
+            .await?
+            .json()
+            .await?;
+        self.finish_login(state, secret, started).await
+    }
+
+    /// Opens the wallet the way the web app does (`web/src/vault.rs`, `prove_secret`): the
+    /// everyday login first, and when the secret is not the everyday one, the hidden part it
+    /// opens, naming the everyday login it follows.
+    pub async fn login_as_the_app(&self, login: &str, secret: &str) -> ClientResult<OpenWallet> {
+        let (state, request) = opaque::client_login_start(secret.as_bytes())?;
+        let everyday = self.login_start_raw(login, request).await?;
+        everyday.ksf.validate()?;
+        if let Ok((finalization, export_key)) = opaque::client_login_finish(
+            state,
+            secret.as_bytes(),
+            &everyday.credential_response.0,
+            everyday.ksf,
+        ) {
+            return self
+                .open_with_proof(&everyday.login_id, finalization, export_key)
+                .await;
+        }
+        let slot = self.hidden_slot(login, secret).await?;
+        let (state, request) = opaque::client_login_start(secret.as_bytes())?;
+        let started: LoginStartResponse = self
+            .hidden_login_start_after(login, &slot, request, Some(everyday.login_id))
             .await?
             .json()
             .await?;
@@ -607,6 +667,13 @@ impl PdeClient {
         Self::check(response).await.map(drop)
     }
 
+    /// Abandons an upload.
+    pub async fn abort_upload(&self, upload_id: &str) -> ClientResult<()> {
+        self.send_empty(Method::DELETE, &format!("/uploads/{upload_id}"))
+            .await
+            .map(drop)
+    }
+
     /// The state of an upload.
     pub async fn upload_status(&self, upload_id: &str) -> ClientResult<UploadStatus> {
         Ok(Self::check(
@@ -768,6 +835,42 @@ impl PdeClient {
         expires_in_seconds: u64,
         max_openings: Option<u32>,
     ) -> ClientResult<SharedLink> {
+        let declared = self
+            .declare_share(wallet, documents, pin, expires_in_seconds, max_openings)
+            .await?;
+        for (position, ciphertext) in declared.sealed.into_iter().enumerate() {
+            self.put_grant_document(&declared.link.grant_id, position as u32, ciphertext)
+                .await?;
+        }
+        Ok(declared.link)
+    }
+
+    /// Stores one declared document of a grant.
+    pub async fn put_grant_document(
+        &self,
+        grant_id: &str,
+        position: u32,
+        ciphertext: Vec<u8>,
+    ) -> ClientResult<()> {
+        let response = self
+            .http
+            .put(self.url(&format!("/grants/{grant_id}/documents/{position}")))
+            .body(ciphertext)
+            .send()
+            .await?;
+        Self::check(response).await.map(drop)
+    }
+
+    /// The first half of [`PdeClient::share`]: the grant created with its documents declared,
+    /// their ciphertexts not sent yet.
+    pub async fn declare_share(
+        &self,
+        wallet: &OpenWallet,
+        documents: &[(&str, &str, &[u8])],
+        pin: Option<&str>,
+        expires_in_seconds: u64,
+        max_openings: Option<u32>,
+    ) -> ClientResult<DeclaredShare> {
         let secret = grant::GrantSecret::generate();
         let pin = pin.map(grant::GrantPin::parse).transpose()?;
         let (grant_key, wrapped) = grant::new_grant_key(&secret, pin.as_ref());
@@ -810,21 +913,13 @@ impl PdeClient {
                 },
             )
             .await?;
-        for (position, ciphertext) in sealed.into_iter().enumerate() {
-            let response = self
-                .http
-                .put(self.url(&format!(
-                    "/grants/{}/documents/{position}",
-                    created.grant_id
-                )))
-                .body(ciphertext)
-                .send()
-                .await?;
-            Self::check(response).await?;
-        }
-        Ok(SharedLink {
-            grant_id: created.grant_id,
-            fragment: secret.to_fragment(),
+        Ok(DeclaredShare {
+            link: SharedLink {
+                grant_id: created.grant_id,
+                fragment: secret.to_fragment(),
+            },
+            grant_key,
+            sealed,
         })
     }
 

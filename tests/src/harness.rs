@@ -59,6 +59,9 @@ pub struct TestServer {
     extra_args: Vec<String>,
     /// Whether the server takes test wallets (cheap Argon2): on unless a test turns it off.
     pub allow_test_wallets: bool,
+    /// Plain-HTTP session cookies (`--insecure-cookies`), as tests speak plain HTTP to
+    /// 127.0.0.1: on unless a test turns it off.
+    pub insecure_cookies: bool,
     binary: PathBuf,
     child: Option<Child>,
 }
@@ -77,6 +80,7 @@ impl TestServer {
     /// Starts a given server binary.
     pub async fn start_binary(backend: Backend, extra_args: &[&str], binary: PathBuf) -> Self {
         let mut server = Self::prepare(backend, extra_args, binary).await;
+        server.init_secrets();
         server.spawn();
         server
     }
@@ -94,6 +98,7 @@ impl TestServer {
             root,
             extra_args: extra_args.iter().map(|s| (*s).to_owned()).collect(),
             allow_test_wallets: true,
+            insecure_cookies: true,
             binary,
             child: None,
         }
@@ -128,6 +133,21 @@ impl TestServer {
         command
     }
 
+    /// Makes the server setup in the secrets directory, as an operator does once for a new
+    /// server (`pde-server init-secrets`).
+    pub fn init_secrets(&self) {
+        let output = self
+            .command()
+            .arg("init-secrets")
+            .output()
+            .expect("init-secrets runs");
+        assert!(
+            output.status.success(),
+            "init-secrets: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+
     fn spawn(&mut self) {
         let log = std::fs::OpenOptions::new()
             .create(true)
@@ -139,6 +159,7 @@ impl TestServer {
             .arg("--listen")
             .arg("127.0.0.1:0")
             .args(self.allow_test_wallets.then_some("--allow-test-wallets"))
+            .args(self.insecure_cookies.then_some("--insecure-cookies"))
             .args(&self.extra_args)
             .env("PDE_LOG", "debug,sqlx=warn,hyper=info,tower=info")
             .stdout(Stdio::piped())

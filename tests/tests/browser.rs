@@ -2117,6 +2117,15 @@ async fn hidden_documents_open_with_their_own_secret_and_leave_no_trace() {
         with_hidden, without_hidden,
         "the everyday page must not differ for a wallet with hidden documents"
     );
+
+    // Opening the hidden part again and again, as the page does it (an everyday login that
+    // fails, then the hidden one): no back-off builds up on either secret.
+    for _ in 0..4 {
+        lock_and_open(b, &number, hidden).await;
+        b.wait_for_text("papier-cache.jpg").await;
+    }
+    lock_and_open(b, &number, everyday).await;
+    b.wait_for_text("carte-visible.jpg").await;
     browser.close().await;
 }
 

@@ -70,6 +70,11 @@ on_both_backends!(
     hidden_parts_are_separate_and_invisible_from_the_everyday_part,
     hidden_guesses_cost_one_attempt_whatever_the_route,
     hidden_parts_keep_their_parameters_through_a_new_everyday_secret,
+    typed_login_names_are_not_kept,
+    malformed_starts_cost_nothing_and_the_budget_is_exact,
+    opening_the_hidden_part_gives_back_the_everyday_attempt,
+    upload_races_have_one_outcome,
+    one_grant_document_sent_many_times_at_once_keeps_the_accepted_bytes,
 );
 
 async fn whole_flow(backend: Backend) {
@@ -2771,4 +2776,358 @@ async fn hidden_parts_keep_their_parameters_through_a_new_everyday_secret(backen
     let listed = inside.list(&part).await.expect("list");
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].metadata.name, "asile.pdf");
+}
+
+/// What people type as a login name is not kept in a form a guess could be checked against:
+/// counters are keyed by an HMAC under a secret kept with the server setup (not a plain hash a
+/// database reader reverses in 10^4 tries for a PIN typed into the name field), and texts that are
+/// neither a wallet number nor a pseudonym share one counter.
+async fn typed_login_names_are_not_kept(backend: Backend) {
+    use sha2::Digest;
+    let server = TestServer::start(backend).await;
+    let client = PdeClient::new(&server.base_url);
+    let before = server.login_counters().await;
+    let typed = ["4821", "7735", "not a name!"];
+    for text in typed {
+        assert!(matches!(
+            client.login(text, "1234 wrong").await,
+            Err(ClientError::Crypto(_))
+        ));
+    }
+    let after = server.login_counters().await;
+    assert_eq!(
+        after.changed_since(&before),
+        vec![3],
+        "one shared counter for texts that name no wallet"
+    );
+    // Its free attempts are spent for any such text.
+    let err = client
+        .login("9090", "1234 wrong")
+        .await
+        .expect_err("refused");
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(429));
+    let number = pde_api::wallet_number::WalletNumber::generate();
+    assert!(client.login(number.as_str(), "1234 wrong").await.is_err());
+    let counters = server.login_counters().await;
+    assert_eq!(counters.per_name.len(), 2, "the number has its own counter");
+    let mut plain_hashes = Vec::new();
+    for name in typed
+        .iter()
+        .map(|t| format!("invalid:{}", t.to_uppercase()))
+        .chain([format!("number:{number}")])
+    {
+        for scheme in ["pde/login-throttle/v1/", "login", ""] {
+            plain_hashes.push(sha2::Sha256::digest(format!("{scheme}{name}")).to_vec());
+        }
+    }
+    for key in counters.per_name.keys() {
+        assert!(
+            !plain_hashes.contains(key),
+            "a counter keyed by a plain hash"
+        );
+    }
+}
+
+/// A login start is counted only once its message is known to be well formed, and the global
+/// budget is checked and counted in one step: malformed starts use up nothing, and concurrent
+/// starts never get past the budget.
+async fn malformed_starts_cost_nothing_and_the_budget_is_exact(backend: Backend) {
+    let server = TestServer::start_with(backend, &["--global-login-failures-per-hour", "5"]).await;
+    let (_, wallet) = new_wallet(&server).await;
+    let client = PdeClient::new(&server.base_url);
+    let before = server.login_counters().await;
+    let malformed = [
+        (
+            "/sessions/start",
+            serde_json::json!({ "login": wallet.number, "credential_request": "AAAA" }),
+            "invalid_login_message",
+        ),
+        (
+            "/wallets/recover/start",
+            serde_json::json!({ "login": wallet.number, "recovery_token": "AAAA",
+                                "registration_request": "AAAA" }),
+            "invalid_registration_message",
+        ),
+        (
+            "/hidden/slot",
+            serde_json::json!({ "login": wallet.number, "blinded": "AAAA" }),
+            "invalid_login_message",
+        ),
+    ];
+    for _ in 0..10 {
+        for (path, body, code) in &malformed {
+            let response = client
+                .http()
+                .post(client.url(path))
+                .json(body)
+                .send()
+                .await
+                .expect("request");
+            assert_eq!(response.status(), 400, "{path}");
+            let body: serde_json::Value = response.json().await.expect("json");
+            assert_eq!(body["error"]["code"], *code, "{path}");
+        }
+    }
+    assert_eq!(server.login_counters().await, before, "nothing counted");
+    client
+        .login(&wallet.number, SECRET)
+        .await
+        .expect("the budget is whole");
+
+    // 24 concurrent starts on unknown numbers against a budget of 5.
+    let starts = (0..24).map(|_| {
+        let client = client.clone();
+        async move {
+            let number = pde_api::wallet_number::WalletNumber::generate();
+            let (_, request) = pde_crypto::opaque::client_login_start(b"2580").expect("start");
+            client.login_start_raw(number.as_str(), request).await
+        }
+    });
+    let results = futures_util::future::join_all(starts).await;
+    let passed = results.iter().filter(|r| r.is_ok()).count();
+    let refused = results
+        .iter()
+        .filter(|r| {
+            r.as_ref()
+                .err()
+                .and_then(ClientError::status)
+                .map(|s| s.as_u16())
+                == Some(429)
+        })
+        .count();
+    assert_eq!((passed, refused), (5, 19));
+}
+
+/// The app opens a hidden part with an everyday login that fails first (it can't know which part
+/// a secret opens). Opened that way again and again, the hidden part never builds up a back-off
+/// on the everyday secret: the verified hidden login gives back the everyday attempt it followed,
+/// and its unit of the global budget.
+async fn opening_the_hidden_part_gives_back_the_everyday_attempt(backend: Backend) {
+    const HIDDEN: &str = "le carton sous l'escalier";
+    let server = TestServer::start(backend).await;
+    let (holder, wallet) = new_wallet(&server).await;
+    holder
+        .create_hidden_part(&wallet.number, HIDDEN)
+        .await
+        .expect("hidden part set up");
+    let before = server.login_counters().await;
+    for opening in 0..6 {
+        let client = PdeClient::new(&server.base_url);
+        let part = client
+            .login_as_the_app(&wallet.number, HIDDEN)
+            .await
+            .unwrap_or_else(|e| panic!("opening {opening}: {e}"));
+        assert_eq!(client.list(&part).await.expect("list").len(), 0);
+    }
+    let after = server.login_counters().await;
+    assert_eq!(after.global, before.global, "the global budget is whole");
+    assert!(
+        after
+            .changed_since(&before)
+            .iter()
+            .all(|failures| *failures == 0),
+        "no failure stays on any counter: {after:?}"
+    );
+    // The everyday secret opens at once, and still has its three free attempts.
+    let client = PdeClient::new(&server.base_url);
+    client
+        .login_as_the_app(&wallet.number, SECRET)
+        .await
+        .expect("everyday part");
+    for _ in 0..3 {
+        assert!(matches!(
+            client.login(&wallet.number, "nope nope nope").await,
+            Err(ClientError::Crypto(_))
+        ));
+    }
+    // An everyday login of another name is not given back.
+    let (_, other) = new_wallet(&server).await;
+    let (_, request) = pde_crypto::opaque::client_login_start(b"x").expect("start");
+    let foreign = client
+        .login_start_raw(&other.number, request)
+        .await
+        .expect("start");
+    let slot = client
+        .hidden_slot(&wallet.number, HIDDEN)
+        .await
+        .expect("slot");
+    let (state, request) =
+        pde_crypto::opaque::client_login_start(HIDDEN.as_bytes()).expect("start");
+    let response = client
+        .http()
+        .post(client.url("/hidden/sessions/start"))
+        .json(&pde_api::HiddenLoginStartRequest {
+            login: wallet.number.clone(),
+            attempt_id: slot.attempt_id,
+            everyday_login_id: Some(foreign.login_id),
+            slot: slot.slot.0.to_vec().into(),
+            credential_request: request.into(),
+        })
+        .send()
+        .await
+        .expect("start");
+    let started: pde_api::LoginStartResponse = response.json().await.expect("json");
+    let before = server.login_counters().await;
+    let (finalization, _) = pde_crypto::opaque::client_login_finish(
+        state,
+        HIDDEN.as_bytes(),
+        &started.credential_response.0,
+        started.ksf,
+    )
+    .expect("hidden secret");
+    client
+        .login_finish_raw(&started.login_id, finalization)
+        .await
+        .expect("opened");
+    let after = server.login_counters().await;
+    assert_eq!(
+        after.global,
+        before.global - 1,
+        "only the hidden attempt itself is given back"
+    );
+}
+
+/// Requests racing within one upload get one consistent outcome and a clear answer, never a 500:
+/// a part sent again while the commit runs (the part is refused as gone, or taken before), and a
+/// commit racing an abort (exactly one of them wins, and the document exists exactly when the
+/// commit won).
+async fn upload_races_have_one_outcome(backend: Backend) {
+    let server = TestServer::start(backend).await;
+    let (client, wallet) = new_wallet(&server).await;
+    let status_of = |result: Result<u16, ClientError>| match result {
+        Ok(status) => status,
+        Err(err) => err.status().map_or(0, |s| s.as_u16()),
+    };
+    for round in 0..16 {
+        let id = DocumentId::random();
+        let ciphertext = pde_crypto::document::seal_document_bytes(
+            &wallet.key.recipient(),
+            &random_bytes(3 * 1024 * 1024 + 5),
+        )
+        .expect("sealed");
+        let status = client
+            .start_upload(id, ciphertext.len() as u64)
+            .await
+            .expect("announced");
+        for part in 0..status.part_count {
+            client
+                .send_part(&status, part, &ciphertext)
+                .await
+                .expect("part");
+        }
+        let commit = client.commit(
+            &wallet,
+            &status,
+            "attestation.pdf",
+            "application/pdf",
+            Category::Other,
+            &ciphertext,
+        );
+        let committed = if round % 2 == 0 {
+            let (commit, again) = tokio::join!(commit, client.send_part(&status, 0, &ciphertext));
+            let again = status_of(again.map(|()| 204));
+            assert!(
+                [204, 404].contains(&again),
+                "round {round}: part again {again}"
+            );
+            let commit = status_of(commit.map(|_| 201));
+            assert_eq!(commit, 201, "round {round}: commit");
+            true
+        } else {
+            let (commit, abort) = tokio::join!(commit, client.abort_upload(&status.upload_id));
+            let outcome = (
+                status_of(commit.map(|_| 201)),
+                status_of(abort.map(|()| 204)),
+            );
+            assert!(
+                [(201, 404), (404, 204)].contains(&outcome),
+                "round {round}: commit and abort answered {outcome:?}"
+            );
+            outcome.0 == 201
+        };
+        let listed = client
+            .list_raw()
+            .await
+            .expect("list")
+            .documents
+            .iter()
+            .any(|d| d.id == id);
+        assert_eq!(listed, committed, "round {round}");
+    }
+    // Every acknowledged document reads back whole.
+    assert!(client.list(&wallet).await.is_ok());
+}
+
+/// The same document of a grant sent by several requests at once: one is accepted, the others are
+/// refused, and the worker receives the bytes of the accepted one (each request writes a blob of
+/// its own, switched in only when accepted).
+async fn one_grant_document_sent_many_times_at_once_keeps_the_accepted_bytes(backend: Backend) {
+    let server = TestServer::start(backend).await;
+    let (client, wallet) = new_wallet(&server).await;
+    for round in 0..3 {
+        let content = random_bytes(300 * 1024);
+        let declared = client
+            .declare_share(
+                &wallet,
+                &[("attestation.pdf", "application/pdf", &content)],
+                None,
+                3600,
+                None,
+            )
+            .await
+            .expect("declared");
+        // Eight different bodies of the declared size (the first is the real ciphertext).
+        let bodies: Vec<Vec<u8>> = (0..8u8)
+            .map(|i| {
+                let mut body = declared.sealed[0].clone();
+                if let Some(last) = body.last_mut() {
+                    *last ^= i;
+                }
+                body
+            })
+            .collect();
+        let sends = bodies
+            .iter()
+            .map(|body| client.put_grant_document(&declared.link.grant_id, 0, body.clone()));
+        let answers: Vec<u16> = futures_util::future::join_all(sends)
+            .await
+            .into_iter()
+            .map(|r| match r {
+                Ok(()) => 204,
+                Err(err) => err.status().map_or(0, |s| s.as_u16()),
+            })
+            .collect();
+        assert_eq!(
+            answers.iter().filter(|s| **s == 204).count(),
+            1,
+            "round {round}: {answers:?}"
+        );
+        assert!(
+            answers.iter().all(|s| [204, 409].contains(s)),
+            "{answers:?}"
+        );
+        let accepted = answers.iter().position(|s| *s == 204).expect("one");
+        // The worker's download is the accepted request's body, byte for byte.
+        let worker = PdeClient::new(&server.base_url);
+        let secret = pde_crypto::grant::GrantSecret::from_fragment(&declared.link.fragment)
+            .expect("fragment");
+        let opened: pde_api::GrantOpened = worker
+            .http()
+            .post(worker.url(&format!("/shared/{}/open", declared.link.grant_id)))
+            .json(&pde_api::GrantTokens {
+                access_token: secret.access_token().to_text(),
+                pin_token: None,
+            })
+            .send()
+            .await
+            .expect("open")
+            .json()
+            .await
+            .expect("json");
+        let received = worker
+            .fetch_shared(&declared.link, &opened.opening_token, 0)
+            .await
+            .expect("download");
+        assert!(received == bodies[accepted], "round {round}: other bytes");
+    }
 }

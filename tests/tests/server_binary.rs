@@ -137,3 +137,180 @@ async fn secrets_stay_out_of_the_data_directory() {
         String::from_utf8_lossy(&output.stderr).contains("must not be inside the data directory")
     );
 }
+
+/// Starts the server on its own data and secrets for a moment: `Ok(())` if it came up (it is
+/// stopped again), else what it said on standard error.
+fn start_briefly(server: &TestServer) -> Result<(), String> {
+    use std::io::BufRead;
+    let mut child = server
+        .command()
+        .arg("--listen")
+        .arg("127.0.0.1:0")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut line = String::new();
+    let stdout = child.stdout.take().expect("stdout");
+    // The first line is the address once serving; end of output means it stopped.
+    let _ = std::io::BufReader::new(stdout).read_line(&mut line);
+    if line.starts_with("pde-server listening on") {
+        let _ = child.kill();
+        let _ = child.wait();
+        return Ok(());
+    }
+    let output = child.wait_with_output().expect("output");
+    assert!(!output.status.success());
+    Err(String::from_utf8_lossy(&output.stderr).into_owned())
+}
+
+/// The server never makes its own OPAQUE setup: with the secrets file missing, or holding another
+/// setup than the one the database was made with (say, two servers started on one database, each
+/// with its own), it refuses to start and says what to do, instead of answering every holder
+/// "wrong secret". `init-secrets` makes a setup once and keeps it afterwards.
+#[tokio::test]
+async fn a_missing_or_foreign_server_setup_stops_the_server() {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        let mut server = TestServer::start(backend).await;
+        let client = PdeClient::new(&server.base_url);
+        let wallet = client
+            .create_wallet(pde_tests::CreateWallet {
+                secret: "correct horse battery staple",
+                test_wallet: true,
+                ..Default::default()
+            })
+            .await
+            .expect("wallet");
+        server.stop();
+        let setup = server.secrets_dir().join("opaque-server-setup.bin");
+        let original = std::fs::read(&setup).expect("setup");
+        server.init_secrets();
+        assert_eq!(std::fs::read(&setup).expect("setup"), original, "kept");
+
+        std::fs::remove_file(&setup).expect("remove");
+        let said = start_briefly(&server).expect_err("no setup");
+        assert!(
+            said.contains("no OPAQUE server setup") && said.contains("init-secrets"),
+            "{said}"
+        );
+        assert!(!setup.exists(), "the server made no setup of its own");
+
+        server.init_secrets();
+        assert_ne!(std::fs::read(&setup).expect("setup"), original);
+        let said = start_briefly(&server).expect_err("another setup");
+        assert!(
+            said.contains("not the one this database was made with"),
+            "{said}"
+        );
+
+        std::fs::remove_file(&setup).expect("remove");
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&setup)
+            .and_then(|mut f| f.write_all(&original))
+            .expect("restore the backup");
+        server.start_again();
+        PdeClient::new(&server.base_url)
+            .login(&wallet.number, "correct horse battery staple")
+            .await
+            .expect("the restored setup opens the wallet");
+    }
+}
+
+/// Over HTTPS (the default) the session cookie is `__Host-pde_session`, `Secure`, on path `/`,
+/// and every answer carries HSTS; plain-HTTP development (`--insecure-cookies`) has neither. The
+/// token works when sent back, and a request carrying two session cookies is refused.
+#[tokio::test]
+async fn session_cookies_are_host_bound_and_secure() {
+    const SECRET: &str = "correct horse battery staple";
+    for insecure in [false, true] {
+        let mut server = TestServer::start(Backend::Sqlite).await;
+        server.insecure_cookies = insecure;
+        server.restart();
+        let client = PdeClient::new(&server.base_url);
+        let wallet = client
+            .create_wallet(pde_tests::CreateWallet {
+                secret: SECRET,
+                test_wallet: true,
+                ..Default::default()
+            })
+            .await
+            .expect("wallet");
+        let (state, request) =
+            pde_crypto::opaque::client_login_start(SECRET.as_bytes()).expect("start");
+        let started = client
+            .login_start_raw(&wallet.number, request)
+            .await
+            .expect("start");
+        let (finalization, _) = pde_crypto::opaque::client_login_finish(
+            state,
+            SECRET.as_bytes(),
+            &started.credential_response.0,
+            started.ksf,
+        )
+        .expect("right secret");
+        let http = reqwest::Client::new();
+        let response = http
+            .post(client.url("/sessions/finish"))
+            .json(&pde_api::LoginFinishRequest {
+                login_id: started.login_id,
+                credential_finalization: finalization.into(),
+            })
+            .send()
+            .await
+            .expect("finish");
+        assert_eq!(response.status(), 200);
+        let hsts = response
+            .headers()
+            .get("strict-transport-security")
+            .map(|v| v.to_str().expect("ascii").to_owned());
+        let set_cookie = response
+            .headers()
+            .get("set-cookie")
+            .and_then(|v| v.to_str().ok())
+            .expect("a session cookie")
+            .to_owned();
+        let attributes: Vec<&str> = set_cookie.split("; ").collect();
+        if insecure {
+            assert!(set_cookie.starts_with("pde_session="), "{set_cookie}");
+            assert!(!attributes.contains(&"Secure"), "{set_cookie}");
+            assert!(attributes.contains(&"Path=/api"), "{set_cookie}");
+            assert_eq!(hsts, None);
+        } else {
+            assert!(
+                set_cookie.starts_with("__Host-pde_session="),
+                "{set_cookie}"
+            );
+            assert!(attributes.contains(&"Secure"), "{set_cookie}");
+            assert!(attributes.contains(&"Path=/"), "{set_cookie}");
+            assert!(!set_cookie.contains("Domain"), "{set_cookie}");
+            assert_eq!(hsts.as_deref(), Some("max-age=63072000"));
+        }
+        assert!(attributes.contains(&"HttpOnly") && attributes.contains(&"SameSite=Strict"));
+        let pair = attributes[0];
+        let (_, token) = pair.split_once('=').expect("name=value");
+        let other_name = if insecure {
+            "__Host-pde_session"
+        } else {
+            "pde_session"
+        };
+        for (cookie, status) in [
+            (pair.to_owned(), 200),
+            (format!("{pair}; {pair}"), 400),
+            (format!("{pair}; {other_name}={token}"), 400),
+            (format!("{other_name}={token}"), 401),
+        ] {
+            let response = http
+                .get(client.url("/documents"))
+                .header("cookie", &cookie)
+                .send()
+                .await
+                .expect("request");
+            assert_eq!(response.status(), status, "insecure={insecure}: {cookie}");
+        }
+    }
+}

@@ -380,7 +380,8 @@ struct Proof {
 
 /// Runs OPAQUE with `secret` for the everyday part; if the secret is not its, for the hidden
 /// part it may open, as a separate step that every wallet answers alike (dummy answers without
-/// one). Both attempts are counted by the server.
+/// one). Both attempts are counted by the server; the everyday one is given back once the hidden
+/// secret is verified, so opening the hidden part never builds up a back-off on the everyday one.
 async fn prove_secret(login: &str, secret: &[u8]) -> Result<Proof, Failure> {
     let login = login.trim().to_owned();
     let (state, request) = opaque::client_login_start(secret).map_err(crypto_failure)?;
@@ -404,6 +405,7 @@ async fn prove_secret(login: &str, secret: &[u8]) -> Result<Proof, Failure> {
             export_key,
         });
     }
+    let everyday_login_id = Some(started.login_id);
     let (slot, attempt_id) = hidden_slot(&login, secret).await?;
     let (state, request) = opaque::client_login_start(secret).map_err(crypto_failure)?;
     let started: LoginStartResponse = api::send_json(
@@ -412,6 +414,7 @@ async fn prove_secret(login: &str, secret: &[u8]) -> Result<Proof, Failure> {
         &HiddenLoginStartRequest {
             login,
             attempt_id,
+            everyday_login_id,
             slot: slot.0.to_vec().into(),
             credential_request: request.into(),
         },

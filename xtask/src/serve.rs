@@ -13,8 +13,20 @@ pub fn run_serve(root: &Path, args: &[String]) -> Result<ExitCode> {
     crate::web::build_web_bundle(root, true)?;
     eprintln!("==> build pde-server (release)");
     run(cargo().args(["build", "--release", "-p", "pde-server"]))?;
-    let mut server = Command::new(target_dir()?.join("release").join("pde-server"));
+    let binary = target_dir()?.join("release").join("pde-server");
+    // A new installation needs its server setup (made once; an existing one is kept). Only for
+    // serving: with a subcommand of its own, the server is run as asked.
+    let subcommands = ["serve", "default-config", "invite", "init-secrets"];
+    if !args.iter().any(|arg| subcommands.contains(&arg.as_str())) {
+        run(Command::new(&binary).args(args).arg("init-secrets"))?;
+    }
+    let mut server = Command::new(&binary);
     server.args(args);
+    // The README's address is plain HTTP on 127.0.0.1: session cookies can't be `Secure` there.
+    // (The server refuses this on any other address; set PDE_INSECURE_COOKIES=false behind HTTPS.)
+    if std::env::var_os("PDE_INSECURE_COOKIES").is_none() {
+        server.env("PDE_INSECURE_COOKIES", "true");
+    }
     eprintln!("==> run pde-server\n$ {}", show(&server));
     // `exec` only returns on failure: Ctrl-C and exit codes then belong to the server.
     let error = server.exec();

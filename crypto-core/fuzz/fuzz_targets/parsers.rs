@@ -14,7 +14,7 @@ fn setup() -> &'static opaque::ServerSetup {
 fuzz_target!(|data: &[u8]| {
     let _ = opaque::ServerSetup::from_bytes(data);
     let _ = opaque::PasswordFile::from_bytes(data);
-    let _ = opaque::ServerLoginState::from_bytes(data);
+    let _ = opaque::ServerLoginState::open(data, setup(), "login");
     let _ = opaque::server_registration_start(setup(), data, b"id");
     let _ = opaque::server_registration_finish(data);
     let _ = opaque::server_login_start(setup(), None, data, b"id");

@@ -253,10 +253,13 @@ pub async fn put_document(
     if current != GrantState::Incomplete {
         return Err(refusal(current));
     }
+    // Each request writes a blob of its own, switched in only if this request is the one
+    // accepted: a refused request's bytes never reach the worker.
+    let blob_key = uuid::Uuid::new_v4().simple().to_string();
     let stream = body.into_data_stream().map_err(|_| ());
     match state
         .blobs
-        .put_document_stream(&document.blob_key, stream, document.size as u64)
+        .put_document_stream(&blob_key, stream, document.size as u64)
         .await?
     {
         StreamedBlob::Stored => {}
@@ -284,19 +287,12 @@ pub async fn put_document(
     }
     if !state
         .store
-        .mark_grant_document_stored(&grant.id, i64::from(position), now)
+        .mark_grant_document_stored(&grant.id, i64::from(position), &blob_key, now)
         .await?
     {
-        // Sent twice at once (the other request stored it: keep the blob), or the link was
-        // stopped meanwhile (nothing may keep its ciphertext: delete it).
-        let stopped = state
-            .store
-            .grant(&grant.id)
-            .await?
-            .is_none_or(|g| g.revoked_at.is_some() || g.purged_at.is_some());
-        if stopped {
-            state.blobs.delete_document(&document.blob_key).await?;
-        }
+        // Sent twice at once (the other request's blob stands), or the link was stopped
+        // meanwhile: this request's blob is nobody's.
+        state.blobs.delete_document(&blob_key).await?;
         return Err(ApiError::conflict(
             ErrorCode::DocumentExists,
             "This document of the grant was already sent, or the link was stopped.",

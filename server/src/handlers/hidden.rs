@@ -27,7 +27,7 @@ use pde_crypto::wallet::{UnlockMethod, WalletRecipient};
 
 use super::blocking;
 use super::sessions::{
-    answer_login_start, count_attempt_on, find_wallet, Credential, LoginName, LOGIN_TTL,
+    answer_login_start, count_attempt_on, find_wallet, Counted, Credential, LoginName, LOGIN_TTL,
 };
 use super::wallets::{opaque_wrapped_key, registration_finish, registration_start};
 use crate::auth::Session;
@@ -83,7 +83,8 @@ pub async fn slot(
         .map_err(|_| {
             ApiError::bad_request(ErrorCode::InvalidLoginMessage, "The message is not valid.")
         })?;
-    let (throttle_key, bucket) = count_attempt_on(&state, name.hidden_throttle_key(), now).await?;
+    let (throttle_key, bucket) =
+        count_attempt_on(&state, name.hidden_throttle_key(&state.name_keys), now).await?;
     let attempt = HiddenAttempt {
         id: uuid::Uuid::new_v4().simple().to_string(),
         wallet_id: wallet.map(|w| w.id),
@@ -131,7 +132,7 @@ pub async fn login_start(
     }
     let name = LoginName::parse(&request.login);
     let attempt = take_attempt(&state, &request.attempt_id, now).await?;
-    if attempt.throttle_key != name.hidden_throttle_key() {
+    if attempt.throttle_key != name.hidden_throttle_key(&state.name_keys) {
         return Err(attempt_expired());
     }
     let wallet = find_wallet(&state, &name).await?;
@@ -155,11 +156,26 @@ pub async fn login_start(
             Credential::dummy(id, ksf)
         }
     };
+    // The everyday login this opening started with (the app tries the everyday part first): its
+    // attempt is given back if this one is verified. Only a login of the same name, used once.
+    let give_back = match &request.everyday_login_id {
+        Some(id) => state
+            .store
+            .take_login_state(id, now)
+            .await?
+            .filter(|everyday| everyday.throttle_key == name.throttle_key(&state.name_keys))
+            .map(|everyday| (everyday.throttle_key, everyday.bucket)),
+        None => None,
+    };
     let answer = answer_login_start(
         &state,
         credential,
         request.credential_request.0,
-        (attempt.throttle_key, attempt.bucket),
+        Counted {
+            throttle_key: attempt.throttle_key,
+            bucket: attempt.bucket,
+            give_back,
+        },
         now,
     )
     .await?;

@@ -25,12 +25,16 @@ use pde_api::{
     RecoverStartRequest, RecoverStartResponse, SessionOpened, TimeLockRequest, TimeLocked,
     MAX_TIME_LOCK_SECONDS,
 };
+use pde_crypto::names::NameKeys;
 use pde_crypto::opaque::{self, KsfParams, PasswordFile, ServerLoginState};
 use pde_crypto::wallet::UnlockMethod;
 use subtle::ConstantTimeEq;
 
 use super::blocking;
-use super::wallets::{opaque_wrapped_key, registration_finish, registration_start, wallet_info};
+use super::wallets::{
+    invalid_registration_message, opaque_wrapped_key, registration_finish, registration_start,
+    wallet_info,
+};
 use crate::auth::{clear_cookie, open_session, Session};
 use crate::error::{ApiError, ApiJson};
 use crate::ids::WalletId;
@@ -87,14 +91,24 @@ impl LoginName {
         }
     }
 
-    /// Key of the attempt counter: a hash, so names nobody owns are not stored as typed.
-    fn throttle_key(&self) -> Vec<u8> {
-        Sha256::digest(format!("pde/login-throttle/v1/{}", self.canonical())).to_vec()
+    /// Key of a counter (`purpose`) for this name: an HMAC under a secret kept with the server
+    /// setup, so the database keeps nothing a guess could be checked against. Texts that are
+    /// neither a number nor a pseudonym share one counter: nothing is kept per text.
+    fn counter_key(&self, keys: &NameKeys, purpose: &str) -> Vec<u8> {
+        match self {
+            Self::Invalid(_) => keys.key(purpose, "invalid"),
+            _ => keys.key(purpose, &self.canonical()),
+        }
+    }
+
+    /// Key of the login attempt counter.
+    pub(super) fn throttle_key(&self, keys: &NameKeys) -> Vec<u8> {
+        self.counter_key(keys, "login")
     }
 
     /// Key of the counter of attempts on hidden parts.
-    pub(super) fn hidden_throttle_key(&self) -> Vec<u8> {
-        Sha256::digest(format!("pde/hidden-throttle/v1/{}", self.canonical())).to_vec()
+    pub(super) fn hidden_throttle_key(&self, keys: &NameKeys) -> Vec<u8> {
+        self.counter_key(keys, "hidden")
     }
 }
 
@@ -111,20 +125,6 @@ pub(super) async fn find_wallet(
     })
 }
 
-/// Refuses when too many logins failed across all wallets in the last hour.
-async fn check_global_budget(state: &AppState, now: i64) -> Result<(), ApiError> {
-    let bucket = now / BUCKET_SECONDS;
-    let window = 3600 / BUCKET_SECONDS;
-    let (failures, oldest) = state.store.global_login_failures(bucket - window).await?;
-    if failures >= state.settings.global_login_failures_per_hour {
-        let frees_at = (oldest.unwrap_or(bucket) + window + 1) * BUCKET_SECONDS;
-        return Err(ApiError::TooManyAttempts {
-            retry_after: (frees_at - now).max(1) as u64,
-        });
-    }
-    Ok(())
-}
-
 /// Counts an attempt for `name` (per name and globally), refusing with 429 while backing off.
 /// Returns the counter's key and the global bucket, to clear them after a verified proof.
 async fn count_attempt(
@@ -132,16 +132,34 @@ async fn count_attempt(
     name: &LoginName,
     now: i64,
 ) -> Result<(Vec<u8>, i64), ApiError> {
-    count_attempt_on(state, name.throttle_key(), now).await
+    count_attempt_on(state, name.throttle_key(&state.name_keys), now).await
 }
 
-/// Counts an attempt on a given counter (hidden parts have their own, for every name).
+/// Counts an attempt on a given counter (hidden parts have their own, for every name) and in
+/// the global budget (unfinished logins over all wallets in the last hour), each as one atomic
+/// check-and-count; refused by either, nothing stays counted.
 pub(super) async fn count_attempt_on(
     state: &AppState,
     throttle_key: Vec<u8>,
     now: i64,
 ) -> Result<(Vec<u8>, i64), ApiError> {
-    check_global_budget(state, now).await?;
+    let bucket = now / BUCKET_SECONDS;
+    let window = 3600 / BUCKET_SECONDS;
+    if !state
+        .store
+        .count_global_login_failure(
+            bucket,
+            bucket - window,
+            state.settings.global_login_failures_per_hour,
+        )
+        .await?
+    {
+        let (_, oldest) = state.store.global_login_failures(bucket - window).await?;
+        let frees_at = (oldest.unwrap_or(bucket) + window + 1) * BUCKET_SECONDS;
+        return Err(ApiError::TooManyAttempts {
+            retry_after: (frees_at - now).max(1) as u64,
+        });
+    }
     let policy = BackoffPolicy {
         free_attempts: state.settings.login_free_attempts,
         first_delay: FIRST_DELAY_SECONDS,
@@ -152,12 +170,11 @@ pub(super) async fn count_attempt_on(
         .count_login_attempt(&throttle_key, now, policy)
         .await?
     {
+        state.store.add_global_login_failures(bucket, -1).await?;
         return Err(ApiError::TooManyAttempts {
             retry_after: (until - now).max(1) as u64,
         });
     }
-    let bucket = now / BUCKET_SECONDS;
-    state.store.add_global_login_failures(bucket, 1).await?;
     Ok((throttle_key, bucket))
 }
 
@@ -165,13 +182,16 @@ pub(super) async fn count_attempt_on(
     request_body = LoginStartRequest,
     responses((status = 200, body = LoginStartResponse), (status = 400, body = pde_api::ErrorBody),
               (status = 429, body = pde_api::ErrorBody)))]
-/// First login message. Counted as an attempt; answered alike for known and unknown wallets.
+/// First login message. Counted as an attempt once the message is known to be well formed;
+/// answered alike for known and unknown wallets.
 pub async fn login_start(
     State(state): State<AppState>,
     ApiJson(request): ApiJson<LoginStartRequest>,
 ) -> Result<ApiJson<LoginStartResponse>, ApiError> {
     let now = state.clock.now();
     let name = LoginName::parse(&request.login);
+    opaque::check_credential_request(&request.credential_request.0)
+        .map_err(|_| invalid_login_message())?;
     let (throttle_key, bucket) = count_attempt(&state, &name, now).await?;
 
     let wallet = find_wallet(&state, &name).await?;
@@ -183,11 +203,32 @@ pub async fn login_start(
         &state,
         credential,
         request.credential_request.0,
-        (throttle_key, bucket),
+        Counted {
+            throttle_key,
+            bucket,
+            give_back: None,
+        },
         now,
     )
     .await?;
     Ok(ApiJson(answer))
+}
+
+/// What a login start counted, to undo once the login is verified.
+pub(super) struct Counted {
+    /// The counter the attempt was counted on (cleared).
+    pub throttle_key: Vec<u8>,
+    /// Its global bucket (one unit given back).
+    pub bucket: i64,
+    /// Another attempt made for this login (given back): see [`LoginState::give_back`].
+    pub give_back: Option<(Vec<u8>, i64)>,
+}
+
+fn invalid_login_message() -> ApiError {
+    ApiError::bad_request(
+        ErrorCode::InvalidLoginMessage,
+        "The login message is not valid.",
+    )
 }
 
 /// What a login's first message is answered against: a stored credential, or the dummy one.
@@ -222,13 +263,13 @@ impl Credential {
     }
 }
 
-/// Answers a login's first message and remembers the login (for any replica) until its finish.
-/// `counted`: the attempt counter's key and global bucket, cleared by a verified finish.
+/// Answers a login's first message and remembers the login (for any replica) until its finish,
+/// with what it counted, undone by a verified finish.
 pub(super) async fn answer_login_start(
     state: &AppState,
     credential: Credential,
     message: Vec<u8>,
-    counted: (Vec<u8>, i64),
+    counted: Counted,
     now: i64,
 ) -> Result<LoginStartResponse, ApiError> {
     let setup = state.opaque.clone();
@@ -242,18 +283,15 @@ pub(super) async fn answer_login_start(
         opaque::server_login_start(&setup, password_file.as_ref(), &message, &credential_id)
     })
     .await?
-    .map_err(|_| {
-        ApiError::bad_request(
-            ErrorCode::InvalidLoginMessage,
-            "The login message is not valid.",
-        )
-    })?;
+    .map_err(|_| invalid_login_message())?;
+    let id = uuid::Uuid::new_v4().simple().to_string();
     let login = LoginState {
-        id: uuid::Uuid::new_v4().simple().to_string(),
+        state: server_state.seal(&state.opaque, &id),
+        id,
         wallet_id,
-        state: server_state.to_bytes().to_vec(),
-        throttle_key: counted.0,
-        bucket: counted.1,
+        throttle_key: counted.throttle_key,
+        bucket: counted.bucket,
+        give_back: counted.give_back,
         expires_at: now + LOGIN_TTL,
     };
     state.store.put_login_state(&login).await?;
@@ -314,7 +352,8 @@ async fn verify_login(
         .take_login_state(login_id, now)
         .await?
         .ok_or(ApiError::LoginFailed)?;
-    let server_state = ServerLoginState::from_bytes(&login.state).map_err(ApiError::internal)?;
+    let server_state = ServerLoginState::open(&login.state, &state.opaque, &login.id)
+        .map_err(ApiError::internal)?;
     let verified = blocking(move || opaque::server_login_finish(server_state, &finalization))
         .await?
         .is_ok();
@@ -330,6 +369,10 @@ async fn verify_login(
         .store
         .add_global_login_failures(login.bucket, -1)
         .await?;
+    if let Some((key, bucket)) = &login.give_back {
+        state.store.give_back_login_attempt(key).await?;
+        state.store.add_global_login_failures(*bucket, -1).await?;
+    }
     Ok(wallet_id)
 }
 
@@ -411,6 +454,8 @@ pub async fn recover_start(
 ) -> Result<ApiJson<RecoverStartResponse>, ApiError> {
     let now = state.clock.now();
     let name = LoginName::parse(&request.login);
+    opaque::check_registration_request(&request.registration_request.0)
+        .map_err(|_| invalid_registration_message())?;
     let (throttle_key, bucket) = count_attempt(&state, &name, now).await?;
     let presented = Sha256::digest(&request.recovery_token.0);
     let wallet = match find_wallet(&state, &name).await? {

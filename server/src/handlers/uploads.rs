@@ -15,6 +15,7 @@ use pde_crypto::metadata::MAX_SEALED_METADATA;
 
 use super::documents::{document_info, MAX_TAG_BYTES};
 use crate::auth::Session;
+use crate::blobs::BlobError;
 use crate::error::{ApiError, ApiJson};
 use crate::ids::{UploadId, WalletId};
 use crate::state::AppState;
@@ -222,11 +223,20 @@ pub async fn store_part(
         ));
     }
     state.blobs.put_part(upload.id.as_str(), part, data).await?;
-    state
+    if !state
         .store
         .record_part(&upload.id, part_index, expected as i64)
-        .await?;
+        .await?
+    {
+        // Committed or abandoned while this part arrived: the staged copy is the sweeper's.
+        return Err(upload_gone());
+    }
     Ok(())
+}
+
+/// The upload was committed or abandoned by another request meanwhile.
+fn upload_gone() -> ApiError {
+    ApiError::NotFound
 }
 
 #[utoipa::path(post, path = "/api/v1/uploads/{upload_id}/commit", tag = "documents",
@@ -275,6 +285,15 @@ pub async fn finish_upload(
     let received = state.store.received_parts(&upload.id).await?;
     let received_bytes: i64 = received.iter().map(|(_, len)| len).sum();
     if received.len() as i64 != upload.part_count || received_bytes != upload.ciphertext_len {
+        // Its parts went with an abort that ran meanwhile.
+        if state
+            .store
+            .upload(&upload.wallet_id, &upload.id)
+            .await?
+            .is_none()
+        {
+            return Err(upload_gone());
+        }
         let missing = upload.part_count - received.len() as i64;
         return Err(ApiError::conflict(
             ErrorCode::UploadIncomplete,
@@ -283,10 +302,24 @@ pub async fn finish_upload(
     }
     let blob_key = uuid::Uuid::new_v4().simple().to_string();
     let part_count = upload.part_count as u32;
-    let size = state
+    let size = match state
         .blobs
         .assemble(upload.id.as_str(), part_count, &blob_key)
-        .await?;
+        .await
+    {
+        Ok(size) => size,
+        // Its parts went with an abort that ran meanwhile.
+        Err(BlobError::NotFound)
+            if state
+                .store
+                .upload(&upload.wallet_id, &upload.id)
+                .await?
+                .is_none() =>
+        {
+            return Err(upload_gone());
+        }
+        Err(err) => return Err(err.into()),
+    };
     if size != upload.ciphertext_len as u64 {
         state.blobs.delete_document(&blob_key).await?;
         return Err(ApiError::internal(
@@ -311,7 +344,7 @@ pub async fn finish_upload(
         .await?;
     if !committed {
         state.blobs.delete_document(&blob_key).await?;
-        return Err(ApiError::NotFound);
+        return Err(upload_gone());
     }
     if let Err(err) = state
         .blobs
@@ -333,11 +366,15 @@ pub async fn abort_upload(
     Path(upload_id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
     let upload = find_upload(&state, &session.wallet_id, &upload_id).await?;
-    if let Some(removed) = state.store.delete_upload(&upload.id).await? {
-        state
-            .blobs
-            .delete_parts(removed.id.as_str(), removed.part_count as u32)
-            .await?;
-    }
+    // Committed (or abandoned) by another request meanwhile: that one's outcome stands.
+    let removed = state
+        .store
+        .delete_upload(&upload.id)
+        .await?
+        .ok_or_else(upload_gone)?;
+    state
+        .blobs
+        .delete_parts(removed.id.as_str(), removed.part_count as u32)
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -196,7 +196,7 @@ pub(crate) fn opaque_wrapped_key(bytes: &[u8]) -> Result<WrappedWalletKey, ApiEr
     Ok(wrapped)
 }
 
-fn invalid_registration_message() -> ApiError {
+pub(super) fn invalid_registration_message() -> ApiError {
     ApiError::bad_request(
         ErrorCode::InvalidRegistrationMessage,
         "The registration message is not valid.",

@@ -179,6 +179,9 @@ pub struct LoginState {
     pub throttle_key: Vec<u8>,
     /// Global failure bucket the attempt was counted in.
     pub bucket: i64,
+    /// Another attempt (its throttle key and global bucket) to give back once this login is
+    /// verified: the everyday login a hidden opening started with.
+    pub give_back: Option<(Vec<u8>, i64)>,
     /// Unix seconds.
     pub expires_at: i64,
 }
@@ -435,6 +438,10 @@ pub trait Store: Send + Sync + 'static {
     /// Whether an invitation can still be used.
     async fn invite_usable(&self, code_hash: &[u8], now: i64) -> StoreResult<bool>;
 
+    /// Records `fingerprint` as the server setup of this database if none is recorded yet (the
+    /// first start wins, atomically); true when the recorded one is `fingerprint`.
+    async fn claim_setup_fingerprint(&self, fingerprint: &[u8]) -> StoreResult<bool>;
+
     /// Counts a login attempt atomically, unless the name is in back-off.
     async fn count_login_attempt(
         &self,
@@ -444,8 +451,19 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<AttemptOutcome>;
     /// Clears the attempts of a name after a verified login.
     async fn clear_login_attempts(&self, key: &[u8]) -> StoreResult<()>;
+    /// Takes one failure off a name's counter (never below zero).
+    async fn give_back_login_attempt(&self, key: &[u8]) -> StoreResult<()>;
     /// Adds `delta` to the global unfinished-login count of a bucket.
     async fn add_global_login_failures(&self, bucket: i64, delta: i64) -> StoreResult<()>;
+    /// Counts one unfinished login in `bucket` if the buckets after `since_bucket` hold fewer
+    /// than `limit` together, as one check-and-count: concurrent requests cannot overshoot.
+    /// False (nothing counted) when the budget is spent.
+    async fn count_global_login_failure(
+        &self,
+        bucket: i64,
+        since_bucket: i64,
+        limit: i64,
+    ) -> StoreResult<bool>;
     /// Sum of unfinished logins in buckets after `since_bucket`, and the oldest such bucket.
     async fn global_login_failures(&self, since_bucket: i64) -> StoreResult<(i64, Option<i64>)>;
     /// Remembers a login between its two messages.
@@ -507,8 +525,9 @@ pub trait Store: Send + Sync + 'static {
         wallet_id: &WalletId,
         id: &UploadId,
     ) -> StoreResult<Option<UploadRecord>>;
-    /// Records a durably stored part.
-    async fn record_part(&self, id: &UploadId, part: i64, len: i64) -> StoreResult<()>;
+    /// Records a durably stored part; false when the upload no longer exists (committed or
+    /// abandoned meanwhile).
+    async fn record_part(&self, id: &UploadId, part: i64, len: i64) -> StoreResult<bool>;
     /// Parts received so far, with their sizes.
     async fn received_parts(&self, id: &UploadId) -> StoreResult<Vec<(i64, i64)>>;
     /// Turns an upload into a document (the blob is already durable), marked received when it
@@ -562,12 +581,13 @@ pub trait Store: Send + Sync + 'static {
     async fn grant(&self, id: &str) -> StoreResult<Option<GrantRecord>>;
     /// A wallet's grants, newest first.
     async fn wallet_grants(&self, wallet_id: &WalletId) -> StoreResult<Vec<GrantRecord>>;
-    /// Marks a declared document as stored; false when it was stored already or the grant is
-    /// revoked or purged.
+    /// Marks a declared document as stored in `blob_key` (the blob this request wrote); false
+    /// when it was stored already or the grant is revoked or purged.
     async fn mark_grant_document_stored(
         &self,
         grant_id: &str,
         position: i64,
+        blob_key: &str,
         now: i64,
     ) -> StoreResult<bool>;
     /// A grant's documents, in order.

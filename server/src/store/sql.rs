@@ -184,6 +184,10 @@ pub(super) fn is_unique_violation(err: &sqlx::Error) -> bool {
     matches!(err, sqlx::Error::Database(db) if db.is_unique_violation())
 }
 
+pub(super) fn is_foreign_key_violation(err: &sqlx::Error) -> bool {
+    matches!(err, sqlx::Error::Database(db) if db.is_foreign_key_violation())
+}
+
 /// Implements [`super::Store`] for a struct with a `pool: sqlx::Pool<$db>` field and a
 /// `run_migrations(&self)` method.
 macro_rules! impl_store {
@@ -599,6 +603,14 @@ macro_rules! impl_store {
                 Ok(())
             }
 
+            async fn give_back_login_attempt(&self, key: &[u8]) -> $crate::store::StoreResult<()> {
+                sqlx::query("UPDATE login_throttle SET failures = failures - 1 WHERE key = $1 AND failures > 0")
+                    .bind(key)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
             async fn add_global_login_failures(&self, bucket: i64, delta: i64) -> $crate::store::StoreResult<()> {
                 sqlx::query(
                     "INSERT INTO login_global (bucket, failures) VALUES ($1, $2) \
@@ -609,6 +621,58 @@ macro_rules! impl_store {
                 .execute(&self.pool)
                 .await?;
                 Ok(())
+            }
+
+            async fn claim_setup_fingerprint(
+                &self,
+                fingerprint: &[u8],
+            ) -> $crate::store::StoreResult<bool> {
+                sqlx::query(
+                    "INSERT INTO server_setup (id, fingerprint) VALUES (1, $1) ON CONFLICT (id) DO NOTHING",
+                )
+                .bind(fingerprint)
+                .execute(&self.pool)
+                .await?;
+                let (recorded,): (Vec<u8>,) =
+                    sqlx::query_as("SELECT fingerprint FROM server_setup WHERE id = 1")
+                        .fetch_one(&self.pool)
+                        .await?;
+                Ok(recorded == fingerprint)
+            }
+
+            async fn count_global_login_failure(
+                &self,
+                bucket: i64,
+                since_bucket: i64,
+                limit: i64,
+            ) -> $crate::store::StoreResult<bool> {
+                sqlx::query(
+                    "INSERT INTO login_global (bucket, failures) VALUES ($1, 0) ON CONFLICT (bucket) DO NOTHING",
+                )
+                .bind(bucket)
+                .execute(&self.pool)
+                .await?;
+                // Only the current bucket grows (earlier ones only shrink, as logins succeed), so
+                // the check on it is the one that must be atomic: a conditional UPDATE of its row,
+                // which a concurrent request waits for and then re-checks.
+                let (earlier,): (i64,) = sqlx::query_as(
+                    "SELECT CAST(COALESCE(SUM(failures), 0) AS BIGINT) FROM login_global \
+                     WHERE bucket > $1 AND bucket <> $2 AND failures > 0",
+                )
+                .bind(since_bucket)
+                .bind(bucket)
+                .fetch_one(&self.pool)
+                .await?;
+                let counted: Option<(i64,)> = sqlx::query_as(
+                    "UPDATE login_global SET failures = failures + 1 \
+                     WHERE bucket = $1 AND failures + $2 < $3 RETURNING failures",
+                )
+                .bind(bucket)
+                .bind(earlier)
+                .bind(limit)
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(counted.is_some())
             }
 
             async fn global_login_failures(
@@ -627,8 +691,8 @@ macro_rules! impl_store {
 
             async fn put_login_state(&self, s: &$crate::store::LoginState) -> $crate::store::StoreResult<()> {
                 sqlx::query(
-                    "INSERT INTO login_states (id, wallet_id, state, throttle_key, bucket, expires_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6)",
+                    "INSERT INTO login_states (id, wallet_id, state, throttle_key, bucket, expires_at, give_back_key, give_back_bucket) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                 )
                 .bind(&s.id)
                 .bind(s.wallet_id.as_ref().map(|w| w.as_str().to_owned()))
@@ -636,6 +700,8 @@ macro_rules! impl_store {
                 .bind(&s.throttle_key)
                 .bind(s.bucket)
                 .bind(s.expires_at)
+                .bind(s.give_back.as_ref().map(|g| g.0.clone()))
+                .bind(s.give_back.as_ref().map(|g| g.1))
                 .execute(&self.pool)
                 .await?;
                 Ok(())
@@ -646,23 +712,27 @@ macro_rules! impl_store {
                 id: &str,
                 now: i64,
             ) -> $crate::store::StoreResult<Option<$crate::store::LoginState>> {
-                let row: Option<(String, Option<String>, Vec<u8>, Vec<u8>, i64, i64)> = sqlx::query_as(
+                #[allow(clippy::type_complexity)]
+                let row: Option<(String, Option<String>, Vec<u8>, Vec<u8>, i64, i64, Option<Vec<u8>>, Option<i64>)> = sqlx::query_as(
                     "DELETE FROM login_states WHERE id = $1 \
-                     RETURNING id, wallet_id, state, throttle_key, bucket, expires_at",
+                     RETURNING id, wallet_id, state, throttle_key, bucket, expires_at, give_back_key, give_back_bucket",
                 )
                 .bind(id)
                 .fetch_optional(&self.pool)
                 .await?;
-                Ok(row.filter(|r| r.5 > now).map(|(id, wallet_id, state, throttle_key, bucket, expires_at)| {
-                    $crate::store::LoginState {
-                        id,
-                        wallet_id: wallet_id.map($crate::ids::WalletId::from_stored),
-                        state,
-                        throttle_key,
-                        bucket,
-                        expires_at,
-                    }
-                }))
+                Ok(row.filter(|r| r.5 > now).map(
+                    |(id, wallet_id, state, throttle_key, bucket, expires_at, give_back_key, give_back_bucket)| {
+                        $crate::store::LoginState {
+                            id,
+                            wallet_id: wallet_id.map($crate::ids::WalletId::from_stored),
+                            state,
+                            throttle_key,
+                            bucket,
+                            give_back: give_back_key.zip(give_back_bucket),
+                            expires_at,
+                        }
+                    },
+                ))
             }
 
             async fn create_session(
@@ -944,17 +1014,23 @@ macro_rules! impl_store {
                 id: &$crate::ids::UploadId,
                 part: i64,
                 len: i64,
-            ) -> $crate::store::StoreResult<()> {
-                sqlx::query(
-                    "INSERT INTO upload_parts (upload_id, part, len) VALUES ($1, $2, $3) \
+            ) -> $crate::store::StoreResult<bool> {
+                let recorded = sqlx::query(
+                    "INSERT INTO upload_parts (upload_id, part, len) \
+                     SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM uploads WHERE id = $1) \
                      ON CONFLICT (upload_id, part) DO UPDATE SET len = $3",
                 )
                 .bind(id.as_str())
                 .bind(part)
                 .bind(len)
                 .execute(&self.pool)
-                .await?;
-                Ok(())
+                .await;
+                match recorded {
+                    Ok(done) => Ok(done.rows_affected() > 0),
+                    // The upload went between the check and the insert (a commit or an abort).
+                    Err(err) if $crate::store::sql::is_foreign_key_violation(&err) => Ok(false),
+                    Err(err) => Err(err.into()),
+                }
             }
 
             async fn received_parts(
@@ -1266,16 +1342,18 @@ macro_rules! impl_store {
                 &self,
                 grant_id: &str,
                 position: i64,
+                blob_key: &str,
                 now: i64,
             ) -> $crate::store::StoreResult<bool> {
                 let done = sqlx::query(
-                    "UPDATE grant_documents SET stored_at = $3 \
+                    "UPDATE grant_documents SET stored_at = $3, blob_key = $4 \
                      WHERE grant_id = $1 AND position = $2 AND stored_at IS NULL AND EXISTS \
                      (SELECT 1 FROM grants WHERE id = $1 AND purged_at IS NULL AND revoked_at IS NULL)",
                 )
                 .bind(grant_id)
                 .bind(position)
                 .bind(now)
+                .bind(blob_key)
                 .execute(&self.pool)
                 .await?;
                 Ok(done.rows_affected() == 1)
