@@ -24,7 +24,8 @@
 //!
 //! let setup = ServerSetup::generate();
 //! let cred_id = b"wallet-4F7K";
-//! let params = KsfParams::TEST; // KsfParams::DEFAULT in production
+//! // The cheapest parameters a client accepts (KsfParams::DEFAULT in production).
+//! let params = KsfParams { m_cost_kib: KsfParams::MIN_M_COST_KIB, t_cost: 4, p_cost: 1 };
 //!
 //! let (reg, request) = client_registration_start(b"1234")?;
 //! let response = server_registration_start(&setup, &request, cred_id)?;
@@ -116,9 +117,10 @@ impl KsfParams {
         p_cost: 4,
     };
 
-    /// The cheapest parameters, for tests only. [`KsfParams::validate`] accepts exactly this
-    /// value below the production minimums so that test suites (which can't rely on `cfg(test)`
-    /// across crates) run fast. Never register a real credential with it.
+    /// The cheapest parameters, for tests only, and only with the `test-params` feature: then
+    /// [`KsfParams::validate`] accepts exactly this value below the production minimums, so that
+    /// test suites run fast. A client built without the feature refuses it.
+    #[cfg(any(test, feature = "test-params"))]
     pub const TEST: KsfParams = KsfParams {
         m_cost_kib: 64,
         t_cost: 1,
@@ -142,6 +144,7 @@ impl KsfParams {
 
     /// Checks the bounds; [`CryptoError::InvalidParameters`] names the one that failed.
     pub fn validate(&self) -> Result<()> {
+        #[cfg(any(test, feature = "test-params"))]
         if *self == Self::TEST {
             return Ok(());
         }

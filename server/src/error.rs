@@ -259,6 +259,20 @@ impl From<axum::extract::rejection::JsonRejection> for ApiError {
     }
 }
 
+impl From<axum::extract::rejection::PathRejection> for ApiError {
+    fn from(rejection: axum::extract::rejection::PathRejection) -> Self {
+        Self::bad_request(
+            ErrorCode::MalformedRequest,
+            format!("This address is not valid: {}", rejection.body_text()),
+        )
+    }
+}
+
+/// `Path` whose rejections are [`ApiError`]s (a part number that is not a number, say).
+#[derive(axum::extract::FromRequestParts)]
+#[from_request(via(axum::extract::Path), rejection(ApiError))]
+pub struct ApiPath<T>(pub T);
+
 /// `Json` whose rejections are [`ApiError`]s, so every failure has the same JSON shape.
 #[derive(axum::extract::FromRequest)]
 #[from_request(via(axum::Json), rejection(ApiError))]

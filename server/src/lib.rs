@@ -5,6 +5,7 @@
 pub mod auth;
 pub mod blobs;
 pub mod clock;
+pub mod connections;
 pub mod error;
 pub mod handlers;
 pub mod ids;
@@ -111,11 +112,12 @@ pub async fn launch_with_listener(
     let mut stdout = std::io::stdout();
     writeln!(stdout, "pde-server listening on http://{address}")?;
     stdout.flush()?;
-    let served = axum::serve(listener, router::router(state))
-        .with_graceful_shutdown(shutdown)
-        .await;
+    let limits = connections::ConnectionLimits {
+        max_connections: state.settings.max_connections,
+        header_timeout: std::time::Duration::from_secs(state.settings.header_timeout_seconds),
+    };
+    connections::serve(listener, router::router(state), limits, shutdown).await;
     sweeper.abort();
-    served?;
     tracing::info!("stopped");
     Ok(())
 }

@@ -52,7 +52,11 @@ pub fn router(state: AppState) -> Router {
         .nest(API_PREFIX, api)
         .merge(crate::web::routes())
         .fallback(|| async { ApiError::NoRoute })
-        .layer(axum::extract::DefaultBodyLimit::max(1024 * 1024));
+        .layer(axum::extract::DefaultBodyLimit::max(1024 * 1024))
+        // A body that pauses longer than this is refused, and what it sent is let go.
+        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
+            std::time::Duration::from_secs(state.settings.body_timeout_seconds),
+        ));
     for (name, value) in SECURITY_HEADERS {
         app = app.layer(SetResponseHeaderLayer::if_not_present(
             HeaderName::from_static(name),

@@ -93,6 +93,26 @@ pub struct Settings {
     /// Seconds between two sweeps of expired sessions, uploads and orphan blobs.
     #[arg(long, env = "PDE_SWEEP_INTERVAL_SECONDS", default_value_t = 600)]
     pub sweep_interval_seconds: u64,
+
+    /// Seconds a client has to send a request's head (method, path, headers); then the
+    /// connection is closed. Also how long an idle kept-alive connection stays open.
+    #[arg(long, env = "PDE_HEADER_TIMEOUT_SECONDS", default_value_t = 10)]
+    pub header_timeout_seconds: u64,
+
+    /// Seconds a request body may pause between two pieces before the request is refused.
+    #[arg(long, env = "PDE_BODY_TIMEOUT_SECONDS", default_value_t = 30)]
+    pub body_timeout_seconds: u64,
+
+    /// Tests only: answer every registration with the cheap test parameters, as a malicious
+    /// server would to weaken new credentials (the web app must refuse them).
+    #[cfg(feature = "test-clock")]
+    #[arg(long, default_value_t = false)]
+    pub test_weak_registrations: bool,
+
+    /// Connections served at once; more wait in the system's queue until one ends. Keep it well
+    /// under the process's open-files limit (systemd `LimitNOFILE`, often 1024).
+    #[arg(long, env = "PDE_MAX_CONNECTIONS", default_value_t = 512)]
+    pub max_connections: usize,
 }
 
 /// `--creation-mode` values.

@@ -98,6 +98,42 @@ async fn create_wallet_at(
     number
 }
 
+/// A server that answers a registration with Argon2 parameters below the minimum (here, the
+/// cheap test parameters, as a malicious server would send to weaken new credentials): the web
+/// bundle refuses them, says so, and sends nothing more.
+#[tokio::test]
+async fn the_page_refuses_weak_parameters_from_the_server() {
+    let (Some(_), Some(chromium)) = (web_dist(), chromium()) else {
+        return;
+    };
+    let server = TestServer::start_with(Backend::Sqlite, &["--test-weak-registrations"]).await;
+    let browser = Browser::start(&chromium, "fr-BE").await;
+    let b = &browser;
+    b.client
+        .goto(&format!("{}/", server.base_url))
+        .await
+        .expect("open");
+    b.click("button[data-lang='fr']").await;
+    b.click("#start-create").await;
+    for field in ["#secret", "#secret-repeat"] {
+        b.type_into(field, "sept vaches blanches").await;
+    }
+    b.click("#create-submit").await;
+    b.wait_for("[role='alert']").await;
+    let requests = b.sent_requests().await;
+    assert!(requests
+        .iter()
+        .any(|r| r.url.ends_with("/api/v1/wallets/register/start")));
+    assert!(
+        !requests
+            .iter()
+            .any(|r| r.url.ends_with("/api/v1/wallets/register/finish")),
+        "no credential was made with the weak parameters"
+    );
+    assert!(b.client.find(Locator::Css("#wallet-number")).await.is_err());
+    browser.close().await;
+}
+
 async fn get(server: &TestServer, path: &str) -> reqwest::Response {
     reqwest::get(format!("{}{path}", server.base_url))
         .await
@@ -2003,6 +2039,36 @@ async fn kiosk_locks_a_tab_left_hidden() {
     tokio::time::sleep(Duration::from_secs(13)).await;
     b.show_page(hidden).await;
     wait_for_kiosk_end_at(b, 0, "kiosk=1&kiosk-idle=120").await;
+    browser.close().await;
+}
+
+/// In kiosk mode an open file picker keeps the wallet open only for a while: someone who walks
+/// away from an open picker leaves a wallet that locks when the picker's time (the idle time
+/// here, 12 s; at most 2 minutes) is up. (Headless Chromium shows no dialog: the click on the
+/// file field is what the page sees, as when a dialog opens.)
+#[tokio::test]
+async fn kiosk_locks_behind_a_file_picker_left_open() {
+    let (Some(_), Some(chromium)) = (web_dist(), chromium()) else {
+        return;
+    };
+    let server = TestServer::start(Backend::Sqlite).await;
+    let path = "/?kiosk=1&kiosk-idle=12";
+    let browser = open_in_kiosk_mode(&chromium, &server, path).await;
+    let b = &browser;
+    create_wallet_at(b, &server, path, "fr", "le banc près du canal").await;
+    b.wait_for("#wallet-hidden").await;
+    b.eval(
+        "document.querySelector('#file-input')\
+           .dispatchEvent(new MouseEvent('click', {bubbles: true})); return true;",
+    )
+    .await;
+    // A few seconds with the picker open: still open.
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    assert!(
+        b.client.find(Locator::Css("#wallet-hidden")).await.is_ok(),
+        "the picker keeps the wallet open for a while"
+    );
+    wait_for_kiosk_end_at(b, 0, "kiosk=1&kiosk-idle=12").await;
     browser.close().await;
 }
 

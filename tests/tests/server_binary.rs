@@ -314,3 +314,135 @@ async fn session_cookies_are_host_bound_and_secure() {
         }
     }
 }
+
+/// The sockets a process has open (entries of `/proc/<pid>/fd` that are sockets).
+fn open_sockets(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/fd"))
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter_map(|e| std::fs::read_link(e.path()).ok())
+                .filter(|target| target.to_string_lossy().starts_with("socket:"))
+                .count()
+        })
+        .unwrap_or(0)
+}
+
+/// Clients that open connections and send nothing, half a request head, or half a body can't hold
+/// the server: at most `--max-connections` are served at once (the others wait in the system's
+/// queue, using none of the server's open files), a head must arrive within
+/// `--header-timeout-seconds`, a body may not pause longer than `--body-timeout-seconds`, and a
+/// normal client gets through meanwhile.
+#[tokio::test]
+async fn stalled_clients_cannot_hold_the_server() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    const MAX: usize = 8;
+    let server = TestServer::start_with(
+        Backend::Sqlite,
+        &[
+            "--header-timeout-seconds",
+            "1",
+            "--body-timeout-seconds",
+            "1",
+            "--max-connections",
+            "8",
+        ],
+    )
+    .await;
+    let pid = server.pid().expect("running");
+    let idle_sockets = open_sockets(pid);
+    let address = server.base_url.trim_start_matches("http://").to_owned();
+    // 3 × MAX clients: silent, half a head, half a body.
+    let mut stalled = Vec::new();
+    for i in 0..3 * MAX {
+        let mut socket = tokio::net::TcpStream::connect(&address)
+            .await
+            .expect("connect");
+        match i % 3 {
+            0 => {}
+            1 => socket
+                .write_all(b"GET /api/v1/info HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+                .await
+                .expect("half a head"),
+            _ => socket
+                .write_all(
+                    b"POST /api/v1/sessions/start HTTP/1.1\r\nHost: 127.0.0.1\r\n\
+                      Content-Type: application/json\r\nContent-Length: 4096\r\n\r\n{\"login\":",
+                )
+                .await
+                .expect("half a body"),
+        }
+        stalled.push(socket);
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let held = open_sockets(pid) - idle_sockets;
+    assert!(held <= MAX, "{held} connections held at once (limit {MAX})");
+
+    // Every stalled client is let go (the bound only keeps a broken server from hanging the
+    // test; the timeouts are 1 s).
+    for (i, socket) in stalled.iter_mut().enumerate() {
+        let mut answer = Vec::new();
+        let read = tokio::time::timeout(
+            std::time::Duration::from_secs(60),
+            socket.read_to_end(&mut answer),
+        )
+        .await;
+        assert!(
+            matches!(read, Ok(Ok(_)) | Ok(Err(_))),
+            "stalled client {i} still held"
+        );
+        if i % 3 == 2 {
+            // The half body is refused with a clear error, not left hanging.
+            let text = String::from_utf8_lossy(&answer);
+            assert!(text.starts_with("HTTP/1.1 4"), "client {i}: {text}");
+        }
+    }
+    // A normal client is served.
+    let info = reqwest::Client::new()
+        .get(format!("{}/api/v1/info", server.base_url))
+        .timeout(std::time::Duration::from_secs(60))
+        .send()
+        .await
+        .expect("served");
+    assert_eq!(info.status(), 200);
+}
+
+/// An address whose parts don't parse (a part number that is not a number) answers the same JSON
+/// error as every other failure, not a bare text.
+#[tokio::test]
+async fn malformed_addresses_answer_json_errors() {
+    let server = TestServer::start(Backend::Sqlite).await;
+    let client = PdeClient::new(&server.base_url);
+    client
+        .create_wallet(pde_tests::CreateWallet {
+            secret: "correct horse battery staple",
+            test_wallet: true,
+            ..Default::default()
+        })
+        .await
+        .expect("wallet");
+    for (method, path) in [
+        (reqwest::Method::PUT, "/uploads/x/parts/-1"),
+        (reqwest::Method::PUT, "/uploads/x/parts/99999999999"),
+        (reqwest::Method::PUT, "/grants/x/documents/first"),
+    ] {
+        let response = client
+            .http()
+            .request(method, client.url(path))
+            .body(vec![0u8; 4])
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status(), 400, "{path}");
+        assert_eq!(
+            response
+                .headers()
+                .get("content-type")
+                .and_then(|v| v.to_str().ok()),
+            Some("application/json"),
+            "{path}"
+        );
+        let body: serde_json::Value = response.json().await.expect("json");
+        assert_eq!(body["error"]["code"], "malformed_request", "{path}");
+    }
+}

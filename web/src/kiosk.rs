@@ -3,7 +3,8 @@
 //!
 //! - The wallet locks itself after a few idle minutes (a countdown shows in the last 30
 //!   seconds), when the tab stays hidden past a short grace (not while the camera or file picker
-//!   is open), on the lock button, and on the panic key: Escape twice.
+//!   is open, for at most 2 minutes or the idle time), on the lock button, and on the panic key:
+//!   Escape twice.
 //! - Locking here asks the vault to forget the key and end the session, then ends the vault
 //!   worker and loads a fresh page, so decrypted documents, blob addresses and page state are
 //!   gone; the fresh page says what was wiped.
@@ -29,6 +30,10 @@ const MIN_IDLE_SECONDS: i64 = 5;
 pub const COUNTDOWN_SECONDS: i64 = 30;
 /// A hidden tab locks after this long (switching windows briefly does not).
 const HIDDEN_GRACE_SECONDS: f64 = 10.0;
+/// An open file or camera picker counts as activity for at most this long (and never longer
+/// than the idle time): someone who walks away from an open picker must not leave the wallet
+/// open behind it.
+const PICKER_MAX_SECONDS: i64 = 120;
 /// Two presses of Escape within this many milliseconds lock at once.
 const PANIC_WINDOW_MS: f64 = 1500.0;
 /// The lock reloads the page even if the server does not answer the logout in time.
@@ -145,7 +150,8 @@ fn now_ms() -> f64 {
 thread_local! {
     static LAST_ACTIVITY: Cell<f64> = Cell::new(now_ms());
     static HIDDEN_SINCE: Cell<Option<f64>> = const { Cell::new(None) };
-    static PICKER_OPEN: Cell<bool> = const { Cell::new(false) };
+    /// When a file or camera picker was opened, while it is open.
+    static PICKER_OPENED_AT: Cell<Option<f64>> = const { Cell::new(None) };
     static LAST_ESCAPE: Cell<f64> = const { Cell::new(0.0) };
     static LOCKING: Cell<bool> = const { Cell::new(false) };
 }
@@ -226,16 +232,16 @@ pub fn install(state: AppState) {
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
             .is_some_and(|input| input.type_() == "file");
         if is_file_input {
-            PICKER_OPEN.with(|p| p.set(true));
+            PICKER_OPENED_AT.with(|p| p.set(Some(now_ms())));
         }
     });
     for event in ["change", "cancel"] {
         listen(document.as_ref(), event, |_| {
-            PICKER_OPEN.with(|p| p.set(false))
+            PICKER_OPENED_AT.with(|p| p.set(None))
         });
     }
     listen(window_target, "focus", |_| {
-        PICKER_OPEN.with(|p| p.set(false));
+        PICKER_OPENED_AT.with(|p| p.set(None));
         LAST_ACTIVITY.with(|t| t.set(now_ms()));
     });
 
@@ -257,14 +263,21 @@ pub fn install(state: AppState) {
     tick.forget();
 }
 
-/// Locks when the tab was hidden longer than the grace (kiosk mode, no picker open).
+/// Seconds the file or camera picker has been open, if it is.
+fn picker_open_for() -> Option<f64> {
+    PICKER_OPENED_AT
+        .with(Cell::get)
+        .map(|since| (now_ms() - since) / 1000.0)
+}
+
+/// Locks when the tab was hidden longer than the grace (kiosk mode, no picker open within its
+/// limit: the tick locks a picker left open too long).
 fn check_hidden(state: AppState, since: Option<f64>) {
     let Some(since) = since else {
         return;
     };
-    let picker = PICKER_OPEN.with(Cell::get);
     if state.kiosk.get_untracked()
-        && !picker
+        && picker_open_for().is_none()
         && armed(state)
         && now_ms() - since > HIDDEN_GRACE_SECONDS * 1000.0
     {
@@ -277,9 +290,14 @@ fn tick(state: AppState) {
         state.countdown.set(None);
         return;
     }
-    if PICKER_OPEN.with(Cell::get) {
-        LAST_ACTIVITY.with(|t| t.set(now_ms()));
-        state.countdown.set(None);
+    if let Some(open_for) = picker_open_for() {
+        if open_for > PICKER_MAX_SECONDS.min(state.idle_seconds) as f64 {
+            PICKER_OPENED_AT.with(|p| p.set(None));
+            crate::components::lock(state);
+        } else {
+            LAST_ACTIVITY.with(|t| t.set(now_ms()));
+            state.countdown.set(None);
+        }
         return;
     }
     if let Some(since) = HIDDEN_SINCE.with(Cell::get) {

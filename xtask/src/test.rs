@@ -141,6 +141,8 @@ fn all_steps(root: &Path, options: &TestOptions, steps: &mut Steps) -> Result<()
                     "test",
                     "-p",
                     "pde-crypto",
+                    "--features",
+                    "test-params",
                     "--target",
                     WASM_TARGET,
                     "--",

@@ -4,7 +4,7 @@
 //! or fetch anything: the link's token opens no read route.
 
 use axum::body::Body;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{delete, post, put};
 use axum::Router;
@@ -17,7 +17,7 @@ use pde_crypto::metadata::MAX_SEALED_METADATA;
 
 use super::uploads::{finish_upload, start_upload, status_of, store_part};
 use crate::auth::Session;
-use crate::error::{ApiError, ApiJson};
+use crate::error::{ApiError, ApiJson, ApiPath};
 use crate::ids::UploadId;
 use crate::state::AppState;
 use crate::store::{DepositRecord, UploadRecord};
@@ -149,7 +149,7 @@ pub async fn list_deposits(
 pub async fn revoke_deposit(
     State(state): State<AppState>,
     session: Session,
-    Path(deposit_id): Path<String>,
+    ApiPath(deposit_id): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
     let now = state.clock.now();
     if state
@@ -211,7 +211,7 @@ async fn deposit_upload(
 /// What the worker's page needs: the state, the key to encrypt to and the holder's check of it.
 pub async fn status(
     State(state): State<AppState>,
-    Path(deposit_id): Path<String>,
+    ApiPath(deposit_id): ApiPath<String>,
     ApiJson(access): ApiJson<DepositAccess>,
 ) -> Result<ApiJson<DepositStatus>, ApiError> {
     let deposit = shown_deposit(&state, &deposit_id, &access.access_token).await?;
@@ -238,7 +238,7 @@ pub async fn status(
 /// its size reserved against the holder's quota.
 pub async fn start(
     State(state): State<AppState>,
-    Path(deposit_id): Path<String>,
+    ApiPath(deposit_id): ApiPath<String>,
     ApiJson(request): ApiJson<DepositUploadRequest>,
 ) -> Result<(StatusCode, ApiJson<UploadStatus>), ApiError> {
     let deposit = shown_deposit(&state, &deposit_id, &request.access_token).await?;
@@ -280,7 +280,7 @@ pub async fn start(
 /// Stores one part of a deposited document (with the link's token as `Bearer`).
 pub async fn send_part(
     State(state): State<AppState>,
-    Path((deposit_id, upload_id, part)): Path<(String, String, u32)>,
+    ApiPath((deposit_id, upload_id, part)): ApiPath<(String, String, u32)>,
     headers: HeaderMap,
     body: Body,
 ) -> Result<StatusCode, ApiError> {
@@ -298,7 +298,7 @@ pub async fn send_part(
 /// holder's key can make one).
 pub async fn commit(
     State(state): State<AppState>,
-    Path((deposit_id, upload_id)): Path<(String, String)>,
+    ApiPath((deposit_id, upload_id)): ApiPath<(String, String)>,
     headers: HeaderMap,
     ApiJson(request): ApiJson<DepositCommitRequest>,
 ) -> Result<(StatusCode, ApiJson<DepositReceived>), ApiError> {

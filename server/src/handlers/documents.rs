@@ -2,7 +2,7 @@
 //! encrypted metadata, delete (row, then blob).
 
 use axum::body::Body;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, put};
@@ -14,7 +14,7 @@ use pde_crypto::document::DocumentId;
 use pde_crypto::metadata::MAX_SEALED_METADATA;
 
 use crate::auth::Session;
-use crate::error::{ApiError, ApiJson};
+use crate::error::{ApiError, ApiJson, ApiPath};
 use crate::state::AppState;
 use crate::store::DocumentRecord;
 
@@ -96,7 +96,7 @@ pub async fn list_documents(
 pub async fn download(
     State(state): State<AppState>,
     session: Session,
-    Path(document_id_text): Path<String>,
+    ApiPath(document_id_text): ApiPath<String>,
 ) -> Result<Response, ApiError> {
     let id = document_id(&document_id_text)?;
     let record = state
@@ -128,7 +128,7 @@ pub async fn download(
 pub async fn update_metadata(
     State(state): State<AppState>,
     session: Session,
-    Path(document_id_text): Path<String>,
+    ApiPath(document_id_text): ApiPath<String>,
     ApiJson(update): ApiJson<MetadataUpdate>,
 ) -> Result<StatusCode, ApiError> {
     let id = document_id(&document_id_text)?;
@@ -164,7 +164,7 @@ pub async fn update_metadata(
 pub async fn delete_document(
     State(state): State<AppState>,
     session: Session,
-    Path(document_id_text): Path<String>,
+    ApiPath(document_id_text): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
     let id = document_id(&document_id_text)?;
     let blob_key = state

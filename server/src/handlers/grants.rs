@@ -7,7 +7,7 @@
 //! grant that can no longer be opened.
 
 use axum::body::Body;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
@@ -24,7 +24,7 @@ use pde_crypto::wallet::{UnlockMethod, WrappedWalletKey};
 
 use crate::auth::Session;
 use crate::blobs::StreamedBlob;
-use crate::error::{ApiError, ApiJson};
+use crate::error::{ApiError, ApiJson, ApiPath};
 use crate::state::AppState;
 use crate::store::{CreateGrantOutcome, GrantDocumentRecord, GrantRecord};
 
@@ -233,7 +233,7 @@ fn stored_count(documents: &[GrantDocumentRecord]) -> i64 {
 pub async fn put_document(
     State(state): State<AppState>,
     session: Session,
-    Path((grant_id, position)): Path<(String, u32)>,
+    ApiPath((grant_id, position)): ApiPath<(String, u32)>,
     body: Body,
 ) -> Result<StatusCode, ApiError> {
     let grant = own_grant(&state, &session, &grant_id).await?;
@@ -335,7 +335,7 @@ pub async fn list_grants(
 pub async fn revoke_grant(
     State(state): State<AppState>,
     session: Session,
-    Path(grant_id): Path<String>,
+    ApiPath(grant_id): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
     let now = state.clock.now();
     if !state
@@ -381,7 +381,7 @@ async fn shown_grant(
 /// Nothing is counted.
 pub async fn status(
     State(state): State<AppState>,
-    Path(grant_id): Path<String>,
+    ApiPath(grant_id): ApiPath<String>,
     ApiJson(tokens): ApiJson<GrantTokens>,
 ) -> Result<ApiJson<GrantStatus>, ApiError> {
     let grant = shown_grant(&state, &grant_id, &tokens).await?;
@@ -402,7 +402,7 @@ pub async fn status(
 /// the opening, and gives the wrapped grant key, the documents and a token to fetch them.
 pub async fn open(
     State(state): State<AppState>,
-    Path(grant_id): Path<String>,
+    ApiPath(grant_id): ApiPath<String>,
     ApiJson(tokens): ApiJson<GrantTokens>,
 ) -> Result<ApiJson<GrantOpened>, ApiError> {
     let grant = shown_grant(&state, &grant_id, &tokens).await?;
@@ -481,7 +481,7 @@ pub async fn open(
 /// grant is neither expired nor revoked.
 pub async fn fetch_document(
     State(state): State<AppState>,
-    Path((grant_id, position)): Path<(String, u32)>,
+    ApiPath((grant_id, position)): ApiPath<(String, u32)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let token = super::bearer_token(&headers)?;

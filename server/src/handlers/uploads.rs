@@ -3,7 +3,7 @@
 //! durable, then the document row committed). Never a whole document in memory.
 
 use axum::body::Body;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, post, put};
 use axum::Router;
@@ -16,7 +16,7 @@ use pde_crypto::metadata::MAX_SEALED_METADATA;
 use super::documents::{document_info, MAX_TAG_BYTES};
 use crate::auth::Session;
 use crate::blobs::BlobError;
-use crate::error::{ApiError, ApiJson};
+use crate::error::{ApiError, ApiJson, ApiPath};
 use crate::ids::{UploadId, WalletId};
 use crate::state::AppState;
 use crate::store::{CreateUploadOutcome, DocumentRecord, UploadRecord};
@@ -155,7 +155,7 @@ pub async fn start_upload(
 pub async fn upload_status(
     State(state): State<AppState>,
     session: Session,
-    Path(upload_id): Path<String>,
+    ApiPath(upload_id): ApiPath<String>,
 ) -> Result<ApiJson<UploadStatus>, ApiError> {
     let upload = find_upload(&state, &session.wallet_id, &upload_id).await?;
     Ok(ApiJson(status_of(&state, &upload).await?))
@@ -169,7 +169,7 @@ pub async fn upload_status(
 pub async fn put_part(
     State(state): State<AppState>,
     session: Session,
-    Path((upload_id, part)): Path<(String, u32)>,
+    ApiPath((upload_id, part)): ApiPath<(String, u32)>,
     body: Body,
 ) -> Result<StatusCode, ApiError> {
     let upload = find_upload(&state, &session.wallet_id, &upload_id).await?;
@@ -247,7 +247,7 @@ fn upload_gone() -> ApiError {
 pub async fn commit_upload(
     State(state): State<AppState>,
     session: Session,
-    Path(upload_id): Path<String>,
+    ApiPath(upload_id): ApiPath<String>,
     ApiJson(request): ApiJson<UploadCommitRequest>,
 ) -> Result<(StatusCode, ApiJson<DocumentInfo>), ApiError> {
     if request.tag.0.is_empty() || request.tag.0.len() > MAX_TAG_BYTES {
@@ -363,7 +363,7 @@ pub async fn finish_upload(
 pub async fn abort_upload(
     State(state): State<AppState>,
     session: Session,
-    Path(upload_id): Path<String>,
+    ApiPath(upload_id): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
     let upload = find_upload(&state, &session.wallet_id, &upload_id).await?;
     // Committed (or abandoned) by another request meanwhile: that one's outcome stands.

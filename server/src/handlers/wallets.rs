@@ -135,6 +135,12 @@ pub async fn register_start(
     } else {
         state.default_ksf
     };
+    #[cfg(feature = "test-clock")]
+    let ksf = if state.settings.test_weak_registrations {
+        KsfParams::TEST
+    } else {
+        ksf
+    };
     let wallet_id = WalletId::random();
     let number = WalletNumber::generate();
     let response = registration_start(&state, &wallet_id, request.registration_request.0).await?;
