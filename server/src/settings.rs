@@ -62,6 +62,17 @@ pub struct Settings {
     #[arg(long, env = "PDE_UPLOAD_TTL_SECONDS", default_value_t = 24 * 3600)]
     pub upload_ttl_seconds: i64,
 
+    /// Seconds an unfinished upload keeps its reservation without a new part: announced bytes
+    /// that never come are given back to the quota this long after the announcement or the last
+    /// part (and a deposit link gets its place back).
+    #[arg(long, env = "PDE_UPLOAD_IDLE_SECONDS", default_value_t = 15 * 60)]
+    pub upload_idle_seconds: i64,
+
+    /// Storage of each hidden part (its own, apart from the wallet's quota, and the same for
+    /// every part so that it tells nothing).
+    #[arg(long, env = "PDE_HIDDEN_QUOTA_BYTES", default_value_t = 50 * MIB)]
+    pub hidden_quota_bytes: u64,
+
     /// A session ends after this many seconds without a request.
     #[arg(long, env = "PDE_SESSION_IDLE_SECONDS", default_value_t = 15 * 60)]
     pub session_idle_seconds: i64,

@@ -40,7 +40,12 @@ pub async fn sweep_once(state: &AppState) -> Result<SweepReport, crate::error::A
         .await?;
     report.expired_rows = counts.expired_rows;
     for upload in state.store.expired_uploads(now).await? {
+        // A document that never came through a deposit link gives the link its place back.
+        let deposit = state.store.deposit_of_upload(&upload.id).await?;
         if let Some(removed) = state.store.delete_upload(&upload.id).await? {
+            if let Some(deposit) = deposit {
+                state.store.give_back_deposit_slot(&deposit).await?;
+            }
             state
                 .blobs
                 .delete_parts(removed.id.as_str(), removed.part_count as u32)

@@ -75,6 +75,7 @@ on_both_backends!(
     opening_the_hidden_part_gives_back_the_everyday_attempt,
     upload_races_have_one_outcome,
     one_grant_document_sent_many_times_at_once_keeps_the_accepted_bytes,
+    announced_bytes_that_never_come_are_given_back,
 );
 
 async fn whole_flow(backend: Backend) {
@@ -3130,4 +3131,107 @@ async fn one_grant_document_sent_many_times_at_once_keeps_the_accepted_bytes(bac
             .expect("download");
         assert!(received == bodies[accepted], "round {round}: other bytes");
     }
+}
+
+/// Announced bytes that never come are given back: an upload with no new part for
+/// `--upload-idle-seconds` loses its reservation (and a deposit link gets its place back), while
+/// one that keeps sending stays; a hidden part has its own small fixed allowance.
+async fn announced_bytes_that_never_come_are_given_back(backend: Backend) {
+    const MIB: u64 = 1024 * 1024;
+    let server = TestServer::start_with(
+        backend,
+        &[
+            "--wallet-quota-bytes",
+            "10485760",
+            "--hidden-quota-bytes",
+            "3145728",
+            "--upload-idle-seconds",
+            "600",
+            "--sweep-interval-seconds",
+            "1",
+        ],
+    )
+    .await;
+    let (client, wallet) = new_wallet(&server).await;
+    let announce = |len: u64| client.start_upload(DocumentId::random(), len);
+    let kept = announce(4 * MIB).await.expect("first");
+    let silent = announce(4 * MIB).await.expect("second");
+    let err = announce(4 * MIB).await.expect_err("quota reached");
+    assert_api_error(&err, 413, "quota_exceeded");
+    // A deposit link whose one file is announced and never sent.
+    let link = client
+        .create_deposit(&wallet, "avocat", 24 * 3600, 1)
+        .await
+        .expect("link");
+    let secret = pde_crypto::deposit::DepositSecret::from_fragment(&link.fragment).expect("secret");
+    let worker = PdeClient::new(&server.base_url);
+    let response = worker
+        .http()
+        .post(worker.url(&format!("/drop/{}/uploads", link.deposit_id)))
+        .json(&pde_api::DepositUploadRequest {
+            access_token: secret.access_token().to_text(),
+            document_id: DocumentId::random(),
+            ciphertext_len: 1000,
+        })
+        .send()
+        .await
+        .expect("announce");
+    assert_eq!(response.status(), 201);
+    assert_eq!(
+        worker
+            .deposit_status(&link)
+            .await
+            .expect("status")
+            .files_left,
+        0
+    );
+
+    // Five minutes on, one upload sends a part; ten minutes after the announcements the silent
+    // ones are given back, the one that keeps sending stays.
+    server.advance_clock(300).await;
+    client
+        .send_part(&kept, 0, &random_bytes(4 * MIB as usize))
+        .await
+        .expect("part");
+    server.advance_clock(301).await;
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    assert_api_error(
+        &client
+            .upload_status(&silent.upload_id)
+            .await
+            .expect_err("given back"),
+        404,
+        "not_found",
+    );
+    assert!(client.upload_status(&kept.upload_id).await.is_ok());
+    announce(4 * MIB)
+        .await
+        .expect("the silent upload's bytes are free again");
+    assert_eq!(
+        worker
+            .deposit_status(&link)
+            .await
+            .expect("status")
+            .files_left,
+        1,
+        "the link has its place back"
+    );
+
+    // A hidden part has its own small allowance (the same for every part).
+    client
+        .create_hidden_part(&wallet.number, "le carton sous l'escalier")
+        .await
+        .expect("hidden part");
+    let inside = PdeClient::new(&server.base_url);
+    inside
+        .login_hidden(&wallet.number, "le carton sous l'escalier")
+        .await
+        .expect("opens");
+    assert_eq!(inside.list_raw().await.expect("list").quota_bytes, 3 * MIB);
+    assert_eq!(client.list_raw().await.expect("list").quota_bytes, 10 * MIB);
+    let err = inside
+        .start_upload(DocumentId::random(), 4 * MIB)
+        .await
+        .expect_err("over the hidden allowance");
+    assert_api_error(&err, 413, "quota_exceeded");
 }

@@ -84,7 +84,7 @@ pub async fn list_documents(
     Ok(ApiJson(DocumentList {
         documents,
         used_bytes: used.max(0) as u64,
-        quota_bytes: state.settings.wallet_quota_bytes,
+        quota_bytes: super::quota_of(&state, &session.wallet_id).await?,
     }))
 }
 

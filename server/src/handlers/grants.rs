@@ -179,7 +179,8 @@ pub async fn create_grant(
             stored_at: None,
         })
         .collect();
-    let quota = i64::try_from(settings.wallet_quota_bytes).unwrap_or(i64::MAX);
+    let quota =
+        i64::try_from(super::quota_of(&state, &session.wallet_id).await?).unwrap_or(i64::MAX);
     let cap = i64::try_from(settings.global_storage_cap_bytes).unwrap_or(i64::MAX);
     match state
         .store

@@ -117,9 +117,14 @@ pub async fn start_upload(
         part_size: part_size as i64,
         part_count: part_count as i64,
         created_at: now,
-        expires_at: now + settings.upload_ttl_seconds,
+        // Until the first part: announced bytes that never come are not held for long.
+        expires_at: now
+            + settings
+                .upload_idle_seconds
+                .min(settings.upload_ttl_seconds),
     };
-    let quota = i64::try_from(settings.wallet_quota_bytes).unwrap_or(i64::MAX);
+    let quota_bytes = super::quota_of(state, wallet_id).await?;
+    let quota = i64::try_from(quota_bytes).unwrap_or(i64::MAX);
     let cap = i64::try_from(settings.global_storage_cap_bytes).unwrap_or(i64::MAX);
     match state.store.create_upload(&upload, quota, cap).await? {
         CreateUploadOutcome::Created => {}
@@ -128,7 +133,7 @@ pub async fn start_upload(
                 ErrorCode::QuotaExceeded,
                 format!(
                     "Your wallet is full (limit {}). Delete a document to make room.",
-                    mib(settings.wallet_quota_bytes)
+                    mib(quota_bytes)
                 ),
             ))
         }
@@ -223,9 +228,12 @@ pub async fn store_part(
         ));
     }
     state.blobs.put_part(upload.id.as_str(), part, data).await?;
+    let settings = &state.settings;
+    let keep_until = (state.clock.now() + settings.upload_idle_seconds)
+        .min(upload.created_at + settings.upload_ttl_seconds);
     if !state
         .store
-        .record_part(&upload.id, part_index, expected as i64)
+        .record_part(&upload.id, part_index, expected as i64, keep_until)
         .await?
     {
         // Committed or abandoned while this part arrived: the staged copy is the sweeper's.

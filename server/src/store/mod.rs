@@ -525,9 +525,15 @@ pub trait Store: Send + Sync + 'static {
         wallet_id: &WalletId,
         id: &UploadId,
     ) -> StoreResult<Option<UploadRecord>>;
-    /// Records a durably stored part; false when the upload no longer exists (committed or
-    /// abandoned meanwhile).
-    async fn record_part(&self, id: &UploadId, part: i64, len: i64) -> StoreResult<bool>;
+    /// Records a durably stored part and keeps the upload until at least `keep_until`; false
+    /// when the upload no longer exists (committed or abandoned meanwhile).
+    async fn record_part(
+        &self,
+        id: &UploadId,
+        part: i64,
+        len: i64,
+        keep_until: i64,
+    ) -> StoreResult<bool>;
     /// Parts received so far, with their sizes.
     async fn received_parts(&self, id: &UploadId) -> StoreResult<Vec<(i64, i64)>>;
     /// Turns an upload into a document (the blob is already durable), marked received when it

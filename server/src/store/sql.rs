@@ -1014,7 +1014,13 @@ macro_rules! impl_store {
                 id: &$crate::ids::UploadId,
                 part: i64,
                 len: i64,
+                keep_until: i64,
             ) -> $crate::store::StoreResult<bool> {
+                sqlx::query("UPDATE uploads SET expires_at = $2 WHERE id = $1 AND expires_at < $2")
+                    .bind(id.as_str())
+                    .bind(keep_until)
+                    .execute(&self.pool)
+                    .await?;
                 let recorded = sqlx::query(
                     "INSERT INTO upload_parts (upload_id, part, len) \
                      SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM uploads WHERE id = $1) \
