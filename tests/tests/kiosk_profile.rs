@@ -429,6 +429,11 @@ fn firefox_policies_are_valid_json_and_known_names() {
         ("DontCheckDefaultBrowser", json!(true)),
         ("NoDefaultBookmarks", json!(true)),
         ("PromptForDownloadLocation", json!(false)),
+        // A received PDF may carry scripts: Firefox's viewer runs none.
+        (
+            "Preferences",
+            json!({"pdfjs.enableScripting": {"Value": false, "Status": "locked"}}),
+        ),
     ];
     for (name, expected) in promised {
         assert_eq!(policies.get(name), Some(&expected), "policy `{name}`");

@@ -445,8 +445,9 @@ pub async fn logout(
     request_body = RecoverStartRequest,
     responses((status = 200, body = RecoverStartResponse), (status = 400, body = pde_api::ErrorBody),
               (status = 401, body = pde_api::ErrorBody), (status = 429, body = pde_api::ErrorBody)))]
-/// Replacing a forgotten secret, first message: the recovery key's token is checked (counted like
-/// a login attempt; unknown wallets and wrong keys answer alike), then the wallet key wrapped
+/// Replacing a forgotten secret, first message: the recovery key's token is checked (counted on
+/// the name's own recovery counter and the global budget; unknown wallets and wrong keys answer
+/// alike), then the wallet key wrapped
 /// under the recovery key and the OPAQUE answer for the new secret are returned.
 pub async fn recover_start(
     State(state): State<AppState>,
@@ -456,7 +457,10 @@ pub async fn recover_start(
     let name = LoginName::parse(&request.login);
     opaque::check_registration_request(&request.registration_request.0)
         .map_err(|_| invalid_registration_message())?;
-    let (throttle_key, bucket) = count_attempt(&state, &name, now).await?;
+    // A counter of its own: someone who floods a name with wrong secrets doesn't keep its
+    // holder from recovering (a recovery key has 128 bits: its back-off only limits the rate).
+    let recovery_counter = name.counter_key(&state.name_keys, "recovery");
+    let (throttle_key, bucket) = count_attempt_on(&state, recovery_counter, now).await?;
     let presented = Sha256::digest(&request.recovery_token.0);
     let wallet = match find_wallet(&state, &name).await? {
         Some(wallet) => match state.store.recovery_verifier(&wallet.id).await? {
