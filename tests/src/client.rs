@@ -306,6 +306,31 @@ impl PdeClient {
         .await
     }
 
+    /// A whole login whose last message goes out from a client without a cookie jar: the raw
+    /// answer, for tests that look at the `Set-Cookie` and the headers themselves.
+    pub async fn login_answer_raw(
+        &self,
+        login: &str,
+        secret: &str,
+    ) -> ClientResult<reqwest::Response> {
+        let (state, request) = opaque::client_login_start(secret.as_bytes())?;
+        let started = self.login_start_raw(login, request).await?;
+        let (finalization, _) = opaque::client_login_finish(
+            state,
+            secret.as_bytes(),
+            &started.credential_response.0,
+            started.ksf,
+        )?;
+        Ok(reqwest::Client::new()
+            .post(self.url("/sessions/finish"))
+            .json(&LoginFinishRequest {
+                login_id: started.login_id,
+                credential_finalization: finalization.into(),
+            })
+            .send()
+            .await?)
+    }
+
     /// The second login message as given (tests send made-up ones).
     pub async fn login_finish_raw(
         &self,

@@ -865,27 +865,8 @@ async fn sessions_expire_on_the_server(backend: Backend) {
         .await
         .expect("wallet");
     // The cookie: HttpOnly, SameSite=Strict, no Max-Age, no Expires.
-    let raw = reqwest::Client::new();
-    let (state, request) =
-        pde_crypto::opaque::client_login_start(SECRET.as_bytes()).expect("start");
-    let started = client
-        .login_start_raw(&wallet.number, request)
-        .await
-        .expect("start");
-    let (finalization, _) = pde_crypto::opaque::client_login_finish(
-        state,
-        SECRET.as_bytes(),
-        &started.credential_response.0,
-        started.ksf,
-    )
-    .expect("finish");
-    let response = raw
-        .post(client.url("/sessions/finish"))
-        .json(&pde_api::LoginFinishRequest {
-            login_id: started.login_id,
-            credential_finalization: finalization.into(),
-        })
-        .send()
+    let response = client
+        .login_answer_raw(&wallet.number, SECRET)
         .await
         .expect("request");
     assert_eq!(response.status(), 200);

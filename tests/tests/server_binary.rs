@@ -240,29 +240,11 @@ async fn session_cookies_are_host_bound_and_secure() {
             })
             .await
             .expect("wallet");
-        let (state, request) =
-            pde_crypto::opaque::client_login_start(SECRET.as_bytes()).expect("start");
-        let started = client
-            .login_start_raw(&wallet.number, request)
-            .await
-            .expect("start");
-        let (finalization, _) = pde_crypto::opaque::client_login_finish(
-            state,
-            SECRET.as_bytes(),
-            &started.credential_response.0,
-            started.ksf,
-        )
-        .expect("right secret");
-        let http = reqwest::Client::new();
-        let response = http
-            .post(client.url("/sessions/finish"))
-            .json(&pde_api::LoginFinishRequest {
-                login_id: started.login_id,
-                credential_finalization: finalization.into(),
-            })
-            .send()
+        let response = client
+            .login_answer_raw(&wallet.number, SECRET)
             .await
             .expect("finish");
+        let http = reqwest::Client::new();
         assert_eq!(response.status(), 200);
         let hsts = response
             .headers()
