@@ -47,9 +47,12 @@ use rand_core::{OsRng, RngCore};
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
-use crate::document::DocumentId;
+use std::io::Write;
+
+use crate::document::{self, DocumentId};
+use crate::metadata::{self, DocumentMetadata};
 use crate::util::LinkSecret;
-use crate::wallet::{self, WalletKey, WrappedWalletKey};
+use crate::wallet::{self, WalletKey, WalletRecipient, WrappedWalletKey};
 use crate::{CryptoError, Result};
 
 /// Length of a grant secret in bytes.
@@ -170,11 +173,55 @@ impl fmt::Debug for GrantToken {
 }
 
 /// The id a granted document's metadata is sealed under: its place in the grant, so that the
-/// server can't reorder or swap the documents of a grant unnoticed.
+/// server can't reorder or swap the records of a grant unnoticed (the copies themselves are
+/// bound by their digest, see [`seal_copy_record`]).
 pub fn document_id(position: u32) -> DocumentId {
     let mut bytes = *b"pde-grant-doc\0\0\0";
     bytes[12..].copy_from_slice(&position.to_be_bytes());
     DocumentId::from_bytes(bytes)
+}
+
+/// Seals the record of the copy at `position` to the grant key: the holder's (chosen) metadata
+/// and the SHA-256 of the copy's ciphertext, so that the server can't serve one copy of the
+/// grant under another's name.
+pub fn seal_copy_record(
+    grant_recipient: &WalletRecipient,
+    position: u32,
+    meta: &DocumentMetadata,
+    copy: &[u8],
+) -> Result<Vec<u8>> {
+    let record = DocumentMetadata {
+        copy_sha256: Some(Sha256::digest(copy).to_vec()),
+        ..meta.clone()
+    };
+    metadata::seal_metadata(grant_recipient, &document_id(position), &record)
+}
+
+/// Opens the record of the copy at `position`; a record without a copy digest is refused.
+pub fn open_copy_record(key: &WalletKey, position: u32, sealed: &[u8]) -> Result<DocumentMetadata> {
+    let record = metadata::open_metadata(key, &document_id(position), sealed)?;
+    match &record.copy_sha256 {
+        Some(digest) if digest.len() == 32 => Ok(record),
+        _ => Err(CryptoError::Malformed("grant copy digest")),
+    }
+}
+
+/// Decrypts a granted copy into `output` after checking it is the one `record` describes
+/// ([`CryptoError::Tampered`] otherwise: nothing is written).
+pub fn open_copy<W: Write>(
+    key: &WalletKey,
+    record: &DocumentMetadata,
+    copy: &[u8],
+    output: W,
+) -> Result<u64> {
+    let expected = record
+        .copy_sha256
+        .as_deref()
+        .ok_or(CryptoError::Malformed("grant copy digest"))?;
+    if Sha256::digest(copy).as_slice() != expected {
+        return Err(CryptoError::Tampered);
+    }
+    document::open_document(key, copy, output)
 }
 
 /// Makes a fresh grant key and wraps it for the server under the secret (and the PIN, when
@@ -203,7 +250,7 @@ mod tests {
     #![allow(clippy::unwrap_used)]
 
     use super::*;
-    use crate::document;
+    use crate::metadata::Category;
 
     #[test]
     fn fragments_round_trip_and_bad_ones_are_refused() {
@@ -299,6 +346,58 @@ mod tests {
         assert!(open_grant_key(&secret, Some(&pin), &wrapped).is_err());
         // A grant key is a different key from any wallet key, every time.
         assert_ne!(new_grant_key(&secret, None).0.recipient(), key.recipient());
+    }
+
+    fn record(name: &str) -> DocumentMetadata {
+        DocumentMetadata {
+            name: name.into(),
+            mime: "application/pdf".into(),
+            category: Category::SocialAid,
+            note: String::new(),
+            created_at: 0,
+            document_date: None,
+            thumbnail: None,
+            copy_sha256: None,
+        }
+    }
+
+    #[test]
+    fn copies_swapped_inside_a_grant_are_refused() {
+        let secret = GrantSecret::generate();
+        let (key, _) = new_grant_key(&secret, None);
+        let copies = [b"CPAS decision".as_slice(), b"medical card".as_slice()];
+        let mut records = Vec::new();
+        let mut sealed = Vec::new();
+        for (position, content) in copies.iter().enumerate() {
+            let copy = document::seal_document_bytes(&key.recipient(), content).unwrap();
+            let name = format!("document {position}");
+            records.push(
+                seal_copy_record(&key.recipient(), position as u32, &record(&name), &copy).unwrap(),
+            );
+            sealed.push(copy);
+        }
+        let first = open_copy_record(&key, 0, &records[0]).unwrap();
+        assert_eq!(first.name, "document 0");
+        let mut plain = Vec::new();
+        open_copy(&key, &first, &sealed[0], &mut plain).unwrap();
+        assert_eq!(plain, copies[0]);
+
+        // The server serves the second copy at the first position: refused, nothing shown.
+        let mut plain = Vec::new();
+        assert_eq!(
+            open_copy(&key, &first, &sealed[1], &mut plain).err(),
+            Some(CryptoError::Tampered)
+        );
+        assert!(plain.is_empty());
+        // Nor can it swap the records themselves.
+        assert_eq!(
+            open_copy_record(&key, 0, &records[1]).err(),
+            Some(CryptoError::Tampered)
+        );
+        // A record without a digest (sealed the old way) is refused.
+        let bare =
+            metadata::seal_metadata(&key.recipient(), &document_id(0), &record("x")).unwrap();
+        assert!(open_copy_record(&key, 0, &bare).is_err());
     }
 
     #[test]

@@ -2,10 +2,13 @@
 //! document, bound to the document's id.
 //!
 //! Record: an age file (to the wallet's recipient, fresh file key) of the frame
-//! `[version u8 = 1][document id 16][json length u32 LE][JSON][zeros]`, padded with Padmé to at
-//! least [`MIN_FRAME_LEN`] bytes so that short names don't show through the record size (age
-//! then adds a header of slightly random length). The id
-//! inside is checked on open, so the server can't swap records between documents.
+//! `[version u8 = 2][document id 16][json length u32 LE][JSON][zeros]`, always
+//! [`RECORD_FRAME_LEN`] bytes long, so that neither a name's length nor a thumbnail shows
+//! through the record size (age then adds a header of slightly random length): a photo's record
+//! and a paper's look alike. A thumbnail that would not fit is left out (it is only a preview);
+//! a record too large even without it is refused. Version 1 frames (padded with Padmé, from
+//! before) still open. The id inside is checked on open, so the server can't swap records
+//! between documents.
 //!
 //! ```
 //! use pde_crypto::{document::DocumentId, metadata::*, wallet::WalletKey};
@@ -20,6 +23,7 @@
 //!     created_at: 1_700_000_000,
 //!     document_date: Some("2031-05-01".into()),
 //!     thumbnail: None,
+//!     copy_sha256: None,
 //! };
 //! let sealed = seal_metadata(&key.recipient(), &id, &meta)?;
 //! assert_eq!(open_metadata(&key, &id, &sealed)?, meta);
@@ -42,9 +46,11 @@ use crate::{
 /// Largest sealed metadata record accepted (and produced).
 pub const MAX_SEALED_METADATA: usize = 256 * 1024;
 /// Version byte of the metadata frame.
-pub const METADATA_VERSION: u8 = 1;
-/// Smallest padded frame.
-pub const MIN_FRAME_LEN: usize = 1024;
+pub const METADATA_VERSION: u8 = 2;
+/// Length of every version 2 frame: one size class for every record.
+pub const RECORD_FRAME_LEN: usize = 16 * 1024;
+/// Version 1 frames were padded with Padmé to at least this many bytes.
+const V1_MIN_FRAME_LEN: usize = 1024;
 const FRAME_HEADER_LEN: usize = 1 + 16 + 4;
 
 /// A document's category (for filtering and icons).
@@ -120,6 +126,14 @@ pub struct DocumentMetadata {
     /// A small preview image (base64 in the JSON).
     #[serde(default, with = "crate::util::base64_opt_bytes")]
     pub thumbnail: Option<Vec<u8>>,
+    /// In a grant only: SHA-256 of the copy this record describes, checked before the copy is
+    /// shown (see [`crate::grant::open_copy`]). `None` in the holder's own records.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::util::base64_opt_bytes"
+    )]
+    pub copy_sha256: Option<Vec<u8>>,
 }
 
 impl fmt::Debug for DocumentMetadata {
@@ -132,42 +146,69 @@ impl fmt::Debug for DocumentMetadata {
             .field("created_at", &self.created_at)
             .field("document_date", &self.document_date)
             .field("thumbnail_len", &self.thumbnail.as_ref().map(Vec::len))
+            .field("copy_sha256", &self.copy_sha256.is_some())
             .finish()
     }
 }
 
-fn frame_len(json_len: usize) -> usize {
-    let raw = (FRAME_HEADER_LEN + json_len).max(MIN_FRAME_LEN);
+/// The frame length a version 1 record had for `json_len` bytes of JSON.
+fn v1_frame_len(json_len: usize) -> usize {
+    let raw = (FRAME_HEADER_LEN + json_len).max(V1_MIN_FRAME_LEN);
     usize::try_from(padme(raw as u64)).unwrap_or(usize::MAX)
 }
 
-/// Encrypts `meta` for document `id` to `recipient`. [`CryptoError::TooLarge`] if the record
-/// would exceed [`MAX_SEALED_METADATA`] (e.g. a thumbnail that is too big).
+/// The record's JSON, without the thumbnail when the whole would not fit in one frame.
+fn record_json(meta: &DocumentMetadata) -> Result<Zeroizing<Vec<u8>>> {
+    let fits = |json: &[u8]| FRAME_HEADER_LEN + json.len() <= RECORD_FRAME_LEN;
+    let to_json = |meta: &DocumentMetadata| {
+        serde_json::to_vec(meta)
+            .map(Zeroizing::new)
+            .map_err(|_| CryptoError::Malformed("metadata"))
+    };
+    let json = to_json(meta)?;
+    if fits(&json) {
+        return Ok(json);
+    }
+    if meta.thumbnail.is_some() {
+        let without = DocumentMetadata {
+            thumbnail: None,
+            ..meta.clone()
+        };
+        let json = to_json(&without)?;
+        if fits(&json) {
+            return Ok(json);
+        }
+    }
+    Err(CryptoError::TooLarge)
+}
+
+/// Encrypts `meta` for document `id` to `recipient`, in a frame of [`RECORD_FRAME_LEN`] bytes.
+/// A thumbnail that would not fit is left out; [`CryptoError::TooLarge`] if the rest does not
+/// fit either (a name and a note as long as the page allows always do).
 pub fn seal_metadata(
     recipient: &WalletRecipient,
     id: &DocumentId,
     meta: &DocumentMetadata,
 ) -> Result<Vec<u8>> {
-    let json =
-        Zeroizing::new(serde_json::to_vec(meta).map_err(|_| CryptoError::Malformed("metadata"))?);
-    let padded = frame_len(json.len());
-    if age_len_max(padded as u64) > MAX_SEALED_METADATA as u64 {
-        return Err(CryptoError::TooLarge);
-    }
+    let json = record_json(meta)?;
+    let padded = RECORD_FRAME_LEN;
     let mut frame = Zeroizing::new(Vec::with_capacity(padded));
     frame.push(METADATA_VERSION);
     frame.extend_from_slice(id.as_bytes());
     frame.extend_from_slice(&(json.len() as u32).to_le_bytes());
     frame.extend_from_slice(&json);
     frame.resize(padded, 0);
+    seal_frame(recipient, &frame)
+}
 
+fn seal_frame(recipient: &WalletRecipient, frame: &[u8]) -> Result<Vec<u8>> {
     let recipient = recipient.to_age()?;
     let encryptor =
         age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
             .map_err(|_| CryptoError::InvalidParameters("recipient"))?;
-    let mut out = Vec::with_capacity(age_len_max(padded as u64) as usize);
+    let mut out = Vec::with_capacity(age_len_max(frame.len() as u64) as usize);
     let mut w = encryptor.wrap_output(&mut out)?;
-    w.write_all(&frame)?;
+    w.write_all(frame)?;
     w.finish()?;
     Ok(out)
 }
@@ -191,8 +232,9 @@ pub fn open_metadata(key: &WalletKey, id: &DocumentId, sealed: &[u8]) -> Result<
     if frame.len() < FRAME_HEADER_LEN {
         return Err(CryptoError::Malformed("metadata frame"));
     }
-    if frame[0] != METADATA_VERSION {
-        return Err(CryptoError::UnsupportedVersion(frame[0]));
+    let version = frame[0];
+    if version != METADATA_VERSION && version != 1 {
+        return Err(CryptoError::UnsupportedVersion(version));
     }
     if &frame[1..17] != id.as_bytes() {
         return Err(CryptoError::Tampered);
@@ -204,7 +246,12 @@ pub fn open_metadata(key: &WalletKey, id: &DocumentId, sealed: &[u8]) -> Result<
         .checked_add(json_len)
         .filter(|&e| e <= frame.len())
         .ok_or(CryptoError::Malformed("metadata length"))?;
-    if frame.len() != frame_len(json_len) {
+    let expected_len = if version == 1 {
+        v1_frame_len(json_len)
+    } else {
+        RECORD_FRAME_LEN
+    };
+    if frame.len() != expected_len {
         return Err(CryptoError::Malformed("metadata padding"));
     }
     if frame[end..].iter().any(|&b| b != 0) {
@@ -230,6 +277,7 @@ mod tests {
             created_at: 1_700_000_000,
             document_date: None,
             thumbnail: Some(vec![1, 2, 3, 255]),
+            copy_sha256: None,
         }
     }
 
@@ -257,30 +305,83 @@ mod tests {
         );
     }
 
+    /// Sealed lengths vary only with age's random grease stanza, never with what is inside.
+    fn assert_one_size_class(records: &[Vec<u8>]) {
+        for record in records {
+            let len = record.len() as u64;
+            assert!(len >= age_len_min(RECORD_FRAME_LEN as u64), "{len}");
+            assert!(len <= age_len_max(RECORD_FRAME_LEN as u64), "{len}");
+        }
+    }
+
     #[test]
-    fn sizes_are_padded() {
+    fn a_photo_and_a_paper_have_records_of_one_size() {
         let key = WalletKey::generate();
         let id = DocumentId::random();
-        let mut a = sample();
-        a.name = "a".into();
-        a.thumbnail = None;
-        let mut b = a.clone();
-        b.name = "a much longer file name for the same bucket.pdf".into();
-        let sa = seal_metadata(&key.recipient(), &id, &a).unwrap();
-        let sb = seal_metadata(&key.recipient(), &id, &b).unwrap();
-        // Both frames are MIN_FRAME_LEN long; only age's random grease stanza varies.
-        for s in [&sa, &sb] {
-            let len = s.len() as u64;
-            assert!(len >= age_len_min(MIN_FRAME_LEN as u64));
-            assert!(len <= age_len_max(MIN_FRAME_LEN as u64));
-        }
+        let mut paper = sample();
+        paper.name = "a".into();
+        paper.thumbnail = None;
+        let mut photo = sample();
+        photo.name = "a much longer file name for a photo of an identity card.jpg".into();
+        photo.thumbnail = Some(vec![0x5a; 8 * 1024]);
+        let records: Vec<Vec<u8>> = (0..8)
+            .flat_map(|_| [&paper, &photo])
+            .map(|meta| seal_metadata(&key.recipient(), &id, meta).unwrap())
+            .collect();
+        assert_one_size_class(&records);
+        assert_eq!(open_metadata(&key, &id, &records[1]).unwrap(), photo);
+    }
+
+    #[test]
+    fn the_longest_name_and_note_the_page_allows_fit_with_a_thumbnail_left_out_if_need_be() {
+        let key = WalletKey::generate();
+        let id = DocumentId::random();
+        // The page allows 200 characters of name and 2000 of note; control characters take
+        // six bytes each in JSON, the worst case.
+        let mut meta = sample();
+        meta.name = "\u{1}".repeat(200);
+        meta.note = "\u{1}".repeat(2000);
+        meta.thumbnail = Some(vec![1; 8 * 1024]);
+        let sealed = seal_metadata(&key.recipient(), &id, &meta).unwrap();
+        assert_one_size_class(std::slice::from_ref(&sealed));
+        let opened = open_metadata(&key, &id, &sealed).unwrap();
+        assert_eq!(opened.thumbnail, None, "the thumbnail gives way");
+        assert_eq!((&opened.name, &opened.note), (&meta.name, &meta.note));
+
+        // A thumbnail that fits is kept whole.
+        meta.note = "rendez-vous mardi".into();
+        let sealed = seal_metadata(&key.recipient(), &id, &meta).unwrap();
+        assert_eq!(open_metadata(&key, &id, &sealed).unwrap(), meta);
+    }
+
+    #[test]
+    fn version_1_records_still_open() {
+        let key = WalletKey::generate();
+        let id = DocumentId::random();
+        let json = serde_json::to_vec(&sample()).unwrap();
+        let mut frame = vec![1u8];
+        frame.extend_from_slice(id.as_bytes());
+        frame.extend_from_slice(&(json.len() as u32).to_le_bytes());
+        frame.extend_from_slice(&json);
+        frame.resize(v1_frame_len(json.len()), 0);
+        let sealed = seal_frame(&key.recipient(), &frame).unwrap();
+        assert_eq!(open_metadata(&key, &id, &sealed).unwrap(), sample());
+        // A version 1 frame with version 2's length is refused, and the other way round.
+        frame.resize(RECORD_FRAME_LEN, 0);
+        let sealed = seal_frame(&key.recipient(), &frame).unwrap();
+        assert!(open_metadata(&key, &id, &sealed).is_err());
+        frame[0] = METADATA_VERSION;
+        frame.truncate(v1_frame_len(json.len()));
+        let sealed = seal_frame(&key.recipient(), &frame).unwrap();
+        assert!(open_metadata(&key, &id, &sealed).is_err());
     }
 
     #[test]
     fn too_large_is_refused() {
         let key = WalletKey::generate();
         let mut m = sample();
-        m.thumbnail = Some(vec![0u8; 200 * 1024]);
+        m.thumbnail = None;
+        m.note = "x".repeat(RECORD_FRAME_LEN);
         assert_eq!(
             seal_metadata(&key.recipient(), &DocumentId::random(), &m).err(),
             Some(CryptoError::TooLarge)
@@ -290,12 +391,6 @@ mod tests {
             open_metadata(&key, &DocumentId::random(), &big).err(),
             Some(CryptoError::TooLarge)
         );
-        // Just below the limit still works.
-        m.thumbnail = Some(vec![0u8; 150 * 1024]);
-        let id = DocumentId::random();
-        let s = seal_metadata(&key.recipient(), &id, &m).unwrap();
-        assert!(s.len() <= MAX_SEALED_METADATA);
-        assert_eq!(open_metadata(&key, &id, &s).unwrap(), m);
     }
 
     #[test]
@@ -374,6 +469,7 @@ mod proptests {
                         created_at,
                         document_date,
                         thumbnail,
+                        copy_sha256: None,
                     }
                 },
             )
@@ -398,6 +494,7 @@ mod proptests {
             let meta = DocumentMetadata {
                 name: "x".into(), mime: "text/plain".into(), category: Category::Other,
                 note: String::new(), created_at: 0, document_date: None, thumbnail: None,
+                copy_sha256: None,
             };
             let mut sealed = seal_metadata(&key.recipient(), &id, &meta).unwrap();
             let i = pos.index(sealed.len());

@@ -50,6 +50,7 @@ fn documents_round_trip_wasm() {
         created_at: 0,
         document_date: None,
         thumbnail: None,
+        copy_sha256: None,
     };
     let sealed = metadata::seal_metadata(&key.recipient(), &id, &meta).unwrap();
     assert_eq!(metadata::open_metadata(&key, &id, &sealed).unwrap(), meta);

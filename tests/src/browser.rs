@@ -504,7 +504,8 @@ impl Browser {
             .unwrap_or_default()
     }
 
-    /// Waits (up to 30 s) for a finished download and returns its name and bytes.
+    /// Waits (up to 30 s) for a finished download and returns its name and bytes (the file is
+    /// removed from the downloads folder).
     pub async fn wait_for_download(&self) -> (String, Vec<u8>) {
         let started = Instant::now();
         loop {
@@ -530,6 +531,8 @@ impl Browser {
                         .file_name()
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_default();
+                    // Taken away, so the next download is told apart from this one.
+                    let _ = std::fs::remove_file(path);
                     return (name, second);
                 }
             }

@@ -731,6 +731,7 @@ impl PdeClient {
             created_at: 0,
             document_date: None,
             thumbnail: None,
+            copy_sha256: None,
         };
         let sealed = metadata::seal_metadata(&wallet.key.recipient(), &id, &meta)?;
         let tag = document::document_tag(
@@ -911,9 +912,14 @@ impl PdeClient {
                 created_at: 0,
                 document_date: None,
                 thumbnail: None,
+                copy_sha256: None,
             };
-            let id = grant::document_id(position as u32);
-            let metadata = metadata::seal_metadata(&grant_key.recipient(), &id, &meta)?;
+            let metadata = grant::seal_copy_record(
+                &grant_key.recipient(),
+                position as u32,
+                &meta,
+                &ciphertext,
+            )?;
             declarations.push(GrantDocumentDeclaration {
                 ciphertext_len: ciphertext.len() as u64,
                 metadata: metadata.into(),
@@ -998,16 +1004,12 @@ impl PdeClient {
         let key = grant::open_grant_key(&secret, pin.as_ref(), &wrapped)?;
         let mut documents = Vec::new();
         for granted in &opened.documents {
-            let meta = metadata::open_metadata(
-                &key,
-                &grant::document_id(granted.position),
-                &granted.metadata.0,
-            )?;
+            let meta = grant::open_copy_record(&key, granted.position, &granted.metadata.0)?;
             let ciphertext = self
                 .fetch_shared(link, &opened.opening_token, granted.position)
                 .await?;
             let mut content = Vec::new();
-            document::open_document(&key, &ciphertext[..], &mut content)?;
+            grant::open_copy(&key, &meta, &ciphertext, &mut content)?;
             documents.push((meta.name, meta.mime, content));
         }
         Ok(documents)
@@ -1094,6 +1096,7 @@ impl PdeClient {
             created_at: 0,
             document_date: None,
             thumbnail: None,
+            copy_sha256: None,
         };
         let sealed_meta = metadata::seal_metadata(&recipient, &id, &meta)?;
         let token = secret.access_token().to_text();

@@ -1589,7 +1589,7 @@ async fn deposit_links_let_a_worker_drop_a_document_into_the_wallet() {
         .expect("label");
     let files = h.wait_for("#deposit-files").await;
     files.clear().await.expect("clear");
-    files.send_keys("2").await.expect("files");
+    files.send_keys("3").await.expect("files");
     let mut problems = Vec::new();
     let mut step = 0;
     problems.extend(shot(h, &axe, "fr", &mut step, "receive").await);
@@ -1630,6 +1630,40 @@ async fn deposit_links_let_a_worker_drop_a_document_into_the_wallet() {
     w.wait_for("li.upload[data-done='true']").await;
     w.wait_for_text("Envoyé.").await;
     problems.extend(shot(w, &axe, "fr", &mut step, "drop-sent").await);
+    // A WebP picture (made by this browser's own encoder) and a program that calls itself a
+    // PDF: the picture is re-encoded like any photo; the program keeps its bytes, not its name.
+    let webp = w
+        .eval(
+            "const canvas = new OffscreenCanvas(320, 200);
+             const context = canvas.getContext('2d');
+             context.fillStyle = '#2a6'; context.fillRect(0, 0, 320, 200);
+             const blob = await canvas.convertToBlob({ type: 'image/webp', quality: 0.9 });
+             return [...new Uint8Array(await blob.arrayBuffer())];",
+        )
+        .await;
+    let webp: Vec<u8> = serde_json::from_value(webp).expect("bytes");
+    assert!(
+        webp.starts_with(b"RIFF") && &webp[8..12] == b"WEBP",
+        "a WebP"
+    );
+    let scan = dir.path().join("scan.webp");
+    std::fs::write(&scan, &webp).expect("webp");
+    let program = dir.path().join("attestation.pdf.exe");
+    std::fs::write(&program, b"MZ\x90\0 not really a PDF").expect("program");
+    w.wait_for("#drop-input")
+        .await
+        .send_keys(&format!("{}\n{}", scan.display(), program.display()))
+        .await
+        .expect("pick");
+    let started = std::time::Instant::now();
+    while w
+        .eval("return document.querySelectorAll(\"li.upload[data-done='true']\").length")
+        .await
+        != serde_json::json!(3)
+    {
+        assert!(started.elapsed() < Duration::from_secs(30), "not sent");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
     // Nothing of the wallet reaches the worker's page.
     let seen = w.body_text().await;
     assert!(!seen.contains(&number), "the wallet number leaked: {seen}");
@@ -1645,15 +1679,11 @@ async fn deposit_links_let_a_worker_drop_a_document_into_the_wallet() {
         .click()
         .await
         .expect("back");
-    h.wait_for_text("1 reçu(s) sur 2").await;
+    h.wait_for_text("3 reçu(s) sur 3").await;
     problems.extend(shot(h, &axe, "fr", &mut step, "deposits").await);
     h.wait_for("#back").await.click().await.expect("wallet");
     h.wait_for_text("Reçu").await;
-    h.wait_for(".doc-card button")
-        .await
-        .click()
-        .await
-        .expect("card");
+    open_card(h, "attestation.jpg").await;
     h.wait_for("#document-received").await;
     // With the label of the link it came through.
     h.wait_for_text("CPAS Anderlecht").await;
@@ -1672,6 +1702,36 @@ async fn deposit_links_let_a_worker_drop_a_document_into_the_wallet() {
             .any(|window| window == gps_marker()),
         "GPS tags survived the drop"
     );
+    // The WebP arrived as a JPEG, shown as a picture.
+    h.wait_for("#back").await.click().await.expect("wallet");
+    open_card(h, "scan.jpg").await;
+    h.wait_for("#viewer-image").await;
+    h.wait_for("#download")
+        .await
+        .click()
+        .await
+        .expect("download");
+    let (name, bytes) = h.wait_for_download().await;
+    assert_eq!(name, "scan.jpg");
+    assert!(bytes.starts_with(&[0xFF, 0xD8, 0xFF]), "a JPEG");
+    // The program: download only, under a name no double click runs.
+    h.wait_for("#back").await.click().await.expect("wallet");
+    open_card(h, "attestation.pdf.exe").await;
+    h.wait_for("#document-received").await;
+    assert!(
+        h.eval("return document.querySelector('#viewer-image, iframe') === null")
+            .await
+            == serde_json::json!(true),
+        "not shown"
+    );
+    h.wait_for("#download")
+        .await
+        .click()
+        .await
+        .expect("download");
+    let (name, bytes) = h.wait_for_download().await;
+    assert_eq!(name, "attestation.pdf.exe.bin");
+    assert!(bytes.starts_with(b"MZ"));
 
     let secret = link
         .split('#')

@@ -76,6 +76,7 @@ on_both_backends!(
     upload_races_have_one_outcome,
     one_grant_document_sent_many_times_at_once_keeps_the_accepted_bytes,
     announced_bytes_that_never_come_are_given_back,
+    a_copy_served_at_another_place_of_its_grant_is_refused,
 );
 
 async fn whole_flow(backend: Backend) {
@@ -3211,4 +3212,55 @@ async fn announced_bytes_that_never_come_are_given_back(backend: Backend) {
         .await
         .expect_err("over the hidden allowance");
     assert_api_error(&err, 413, "quota_exceeded");
+}
+
+/// A server that serves one copy of a grant at another copy's place (here: the holder's own
+/// copy of the second document, stored at the first place) is caught by the worker's page:
+/// each copy's record carries its digest, and nothing of the wrong copy is shown.
+async fn a_copy_served_at_another_place_of_its_grant_is_refused(backend: Backend) {
+    let server = TestServer::start(backend).await;
+    let (client, wallet) = new_wallet(&server).await;
+    let (decision, medical) = (random_bytes(4096), random_bytes(4096));
+    let declared = client
+        .declare_share(
+            &wallet,
+            &[
+                ("decision.pdf", "application/pdf", &decision),
+                ("medical.pdf", "application/pdf", &medical),
+            ],
+            None,
+            3600,
+            None,
+        )
+        .await
+        .expect("declared");
+    // A copy of the second document, sealed to the grant key like the real ones, with the
+    // length the first place was declared with (so the server takes it there).
+    let wanted_len = declared.sealed[0].len();
+    let swapped = (0..20_000)
+        .map(|_| {
+            pde_crypto::document::seal_document_bytes(&declared.grant_key.recipient(), &medical)
+                .expect("sealed")
+        })
+        .find(|copy| copy.len() == wanted_len)
+        .expect("a copy of the same length");
+    let grant_id = &declared.link.grant_id;
+    client
+        .put_grant_document(grant_id, 0, swapped)
+        .await
+        .expect("the server stores it");
+    client
+        .put_grant_document(grant_id, 1, declared.sealed[1].clone())
+        .await
+        .expect("stored");
+
+    let worker = PdeClient::new(&server.base_url);
+    match worker.open_shared(&declared.link, None).await {
+        Err(pde_tests::ClientError::Crypto(pde_crypto::CryptoError::Tampered)) => {}
+        Err(other) => panic!("refused for another reason: {other}"),
+        Ok(documents) => panic!(
+            "shown: {:?}",
+            documents.iter().map(|d| &d.0).collect::<Vec<_>>()
+        ),
+    }
 }

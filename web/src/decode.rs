@@ -1,21 +1,24 @@
-//! Image decoding by the browser, for the vault (and the bench): the browser's own decoder
-//! reads the file, applies its orientation tag and scales it down; only the resulting pixels
-//! reach [`photo::clean_pixels`], which writes the stored JPEG. The browser's decoders are
-//! hardened, fast (native code) and already there, so the WebAssembly carries no JPEG or PNG
-//! decoder of its own.
+//! Image cleaning by the browser, for the vault (and the bench): the browser's own decoder
+//! reads the file (JPEG, PNG, WebP, GIF, BMP, AVIF: whatever it can show) and applies its
+//! orientation tag; the picture is drawn on white (transparent parts), scaled to at most
+//! [`photo::MAX_SIDE`], and written anew by the browser's JPEG encoder, which writes pixels
+//! only (no EXIF, GPS, XMP or text). The thumbnail follows pde-photo's steps until it fits
+//! [`photo::THUMBNAIL_MAX_BYTES`]. The browser's decoders and encoder are hardened, fast
+//! (native code) and already there, so the WebAssembly carries no image codec of its own.
 
-use js_sys::Reflect;
+use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    Blob, ColorSpaceConversion, ImageBitmap, ImageBitmapOptions, ImageOrientation, OffscreenCanvas,
-    OffscreenCanvasRenderingContext2d, PremultiplyAlpha, Window, WorkerGlobalScope,
+    Blob, ColorSpaceConversion, ImageBitmap, ImageBitmapOptions, ImageEncodeOptions,
+    ImageOrientation, OffscreenCanvas, OffscreenCanvasRenderingContext2d, PremultiplyAlpha, Window,
+    WorkerGlobalScope,
 };
 
 use crate::photo::{self, CleanPhoto};
 use crate::protocol::Failure;
 
-/// Decodes `blob` (a JPEG or PNG the caller sniffed), then cleans it: see the module doc.
+/// Decodes `blob` (an image the caller sniffed), then cleans it: see the module doc.
 pub(crate) async fn clean_image(blob: &Blob) -> Result<CleanPhoto, Failure> {
     let options = ImageBitmapOptions::new();
     options.set_image_orientation(ImageOrientation::FromImage);
@@ -35,19 +38,42 @@ pub(crate) async fn clean_image(blob: &Blob) -> Result<CleanPhoto, Failure> {
         .await
         .map_err(|_| Failure::BadImage)?
         .unchecked_into();
-    let pixels = scaled_pixels(&bitmap);
+    let cleaned = encode(&bitmap).await;
     bitmap.close();
-    let (rgba, width, height) = pixels?;
-    photo::clean_pixels(&rgba, width, height).map_err(|_| Failure::BadImage)
+    cleaned
 }
 
-/// Draws the bitmap scaled to at most [`photo::MAX_SIDE`] and reads its pixels back (RGBA).
-fn scaled_pixels(bitmap: &ImageBitmap) -> Result<(Vec<u8>, u32, u32), Failure> {
+/// The stored JPEG and its thumbnail, both drawn from the decoded bitmap.
+async fn encode(bitmap: &ImageBitmap) -> Result<CleanPhoto, Failure> {
     let (width, height) = (bitmap.width(), bitmap.height());
     if width == 0 || height == 0 || width.max(height) > photo::MAX_DECODED_SIDE {
         return Err(Failure::BadImage);
     }
     let (width, height) = photo::scaled_size(width, height, photo::MAX_SIDE);
+    let jpeg = draw_jpeg(bitmap, width, height, photo::JPEG_QUALITY).await?;
+    let mut thumbnail_jpeg = Vec::new();
+    for (side, quality) in photo::THUMBNAIL_STEPS {
+        let (thumb_width, thumb_height) = photo::scaled_size(width, height, side);
+        thumbnail_jpeg = draw_jpeg(bitmap, thumb_width, thumb_height, quality).await?;
+        if thumbnail_jpeg.len() <= photo::THUMBNAIL_MAX_BYTES {
+            break;
+        }
+    }
+    Ok(CleanPhoto {
+        jpeg,
+        width,
+        height,
+        thumbnail_jpeg,
+    })
+}
+
+/// Draws the bitmap on white at `width`×`height` and encodes it as a JPEG of `quality` (0–100).
+async fn draw_jpeg(
+    bitmap: &ImageBitmap,
+    width: u32,
+    height: u32,
+    quality: u8,
+) -> Result<Vec<u8>, Failure> {
     let unexpected = |what: &str| Failure::Unexpected {
         detail: format!("image: {what}"),
     };
@@ -64,11 +90,27 @@ fn scaled_pixels(bitmap: &ImageBitmap) -> Result<(Vec<u8>, u32, u32), Failure> {
         &JsValue::from_str("imageSmoothingQuality"),
         &JsValue::from_str("high"),
     );
+    let (w, h) = (f64::from(width), f64::from(height));
+    context.set_fill_style_str("#fff");
+    context.fill_rect(0.0, 0.0, w, h);
     context
-        .draw_image_with_image_bitmap_and_dw_and_dh(bitmap, 0.0, 0.0, width.into(), height.into())
+        .draw_image_with_image_bitmap_and_dw_and_dh(bitmap, 0.0, 0.0, w, h)
         .map_err(|_| unexpected("draw"))?;
-    let data = context
-        .get_image_data(0.0, 0.0, width.into(), height.into())
-        .map_err(|_| unexpected("read pixels"))?;
-    Ok((data.data().0, width, height))
+    let options = ImageEncodeOptions::new();
+    options.set_type(photo::CLEAN_MIME);
+    options.set_quality(f64::from(quality) / 100.0);
+    let promise = canvas
+        .convert_to_blob_with_options(&options)
+        .map_err(|_| unexpected("encode"))?;
+    let blob: Blob = JsFuture::from(promise)
+        .await
+        .map_err(|_| unexpected("encode"))?
+        .unchecked_into();
+    if blob.type_() != photo::CLEAN_MIME {
+        return Err(unexpected("the browser wrote no JPEG"));
+    }
+    let buffer = JsFuture::from(blob.array_buffer())
+        .await
+        .map_err(|_| unexpected("read"))?;
+    Ok(Uint8Array::new(&buffer).to_vec())
 }

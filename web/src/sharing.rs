@@ -124,14 +124,11 @@ pub async fn share(request_id: u32, request: ShareRequest) -> Outcome {
             created_at: meta.created_at,
             document_date: meta.document_date,
             thumbnail: meta.thumbnail.filter(|_| request.include_notes),
+            copy_sha256: None,
         };
         let position = u32::try_from(position).map_err(|_| invalid("invalid_fields"))?;
-        let sealed_meta = metadata::seal_metadata(
-            &grant_recipient,
-            &grant::document_id(position),
-            &shared_meta,
-        )
-        .map_err(crypto_failure)?;
+        let sealed_meta = grant::seal_copy_record(&grant_recipient, position, &shared_meta, &copy)
+            .map_err(crypto_failure)?;
         declarations.push(GrantDocumentDeclaration {
             ciphertext_len: copy.len() as u64,
             metadata: sealed_meta.into(),
@@ -307,12 +304,8 @@ pub async fn open_shared(pin: Option<Secret>) -> Outcome {
         let mut documents = Vec::with_capacity(opened.documents.len());
         let mut views = Vec::with_capacity(opened.documents.len());
         for granted in opened.documents {
-            let meta = metadata::open_metadata(
-                &key,
-                &grant::document_id(granted.position),
-                &granted.metadata.0,
-            )
-            .map_err(crypto_failure)?;
+            let meta = grant::open_copy_record(&key, granted.position, &granted.metadata.0)
+                .map_err(crypto_failure)?;
             views.push(SharedDocumentView {
                 position: granted.position,
                 name: meta.name.clone(),
@@ -366,8 +359,7 @@ pub async fn open_shared_document(position: u32) -> Outcome {
             .find(|(granted, _)| granted.position == position)
             .ok_or(Failure::BadLink)?;
         let mut content = zeroize::Zeroizing::new(Vec::new());
-        document::open_document(&opened.key, &ciphertext[..], &mut *content)
-            .map_err(crypto_failure)?;
+        grant::open_copy(&opened.key, meta, &ciphertext, &mut *content).map_err(crypto_failure)?;
         Ok::<_, Failure>((content, meta.mime.clone(), meta.name.clone()))
     })?;
     let (content, mime, name) = opened;

@@ -841,6 +841,7 @@ pub(crate) async fn send_document(
         created_at,
         document_date: None,
         thumbnail: prepared.thumbnail,
+        copy_sha256: None,
     };
     let sealed_meta = metadata::seal_metadata(recipient, &id, &meta).map_err(crypto_failure)?;
     let commit_path = format!("{upload_path}/commit");
@@ -958,7 +959,8 @@ pub(crate) fn open_content(
 }
 
 /// Answers with decrypted `content` attached, typed by its signature (never by the name or the
-/// record): a re-encoded image whose record says so, a PDF, or else download only.
+/// record): a re-encoded image whose record says so, a PDF, or else download only. The page
+/// saves it under [`photo::saved_name`] for that type.
 pub(crate) fn content_reply(content: &[u8], recorded_mime: &str, name: String) -> Outcome {
     let (mime, display) = match PhotoFormat::sniff(content) {
         Some(format) if recorded_mime == format.mime() => (format.mime(), Display::Image),

@@ -29,8 +29,26 @@ pub const MAX_SIDE: u32 = 2400;
 pub const THUMBNAIL_SIDE: u32 = 240;
 /// JPEG quality of stored photos (good enough to read a document's small print).
 pub const JPEG_QUALITY: u8 = 85;
-/// JPEG quality of thumbnails.
+/// JPEG quality of thumbnails (lowered step by step until the thumbnail fits).
 pub const THUMBNAIL_QUALITY: u8 = 70;
+/// Largest thumbnail: with a long name and note, it still fits in a metadata record's one size
+/// class (`pde_crypto::metadata::RECORD_FRAME_LEN`), so a photo's record looks like a paper's.
+pub const THUMBNAIL_MAX_BYTES: usize = 8 * 1024;
+/// The (longest side, JPEG quality) a thumbnail is tried at, in order, until it fits
+/// [`THUMBNAIL_MAX_BYTES`]: lower quality first, then fewer pixels. The last one is kept
+/// whatever its size (a metadata record then leaves it out).
+pub const THUMBNAIL_STEPS: [(u32, u8); 10] = [
+    (THUMBNAIL_SIDE, THUMBNAIL_QUALITY),
+    (THUMBNAIL_SIDE, 55),
+    (THUMBNAIL_SIDE, 40),
+    (THUMBNAIL_SIDE * 2 / 3, 55),
+    (THUMBNAIL_SIDE * 2 / 3, 40),
+    (THUMBNAIL_SIDE / 2, 55),
+    (THUMBNAIL_SIDE / 2, 40),
+    (THUMBNAIL_SIDE / 3, 55),
+    (THUMBNAIL_SIDE / 3, 40),
+    (THUMBNAIL_SIDE / 4, 40),
+];
 /// Largest picture accepted (a 100-megapixel camera is 12,000 px wide): guards against
 /// decompression bombs.
 pub const MAX_DECODED_SIDE: u32 = 16_000;
@@ -48,17 +66,48 @@ pub enum PhotoFormat {
     Jpeg,
     /// PNG (screenshots, scans).
     Png,
+    /// WebP (messaging apps, web pages).
+    WebP,
+    /// GIF.
+    Gif,
+    /// BMP (old scanners).
+    Bmp,
+    /// AVIF (recent phones).
+    Avif,
 }
 
 impl PhotoFormat {
-    /// The format of `bytes`, judged by their signature (never by a name or a claimed type).
+    /// The format of `bytes` (the first 16 are enough), judged by their signature (never by a
+    /// name or a claimed type).
     pub fn sniff(bytes: &[u8]) -> Option<Self> {
+        let at = |range: std::ops::Range<usize>| bytes.get(range).unwrap_or_default();
         if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
             Some(Self::Jpeg)
         } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
             Some(Self::Png)
+        } else if bytes.starts_with(b"RIFF") && at(8..12) == b"WEBP" {
+            Some(Self::WebP)
+        } else if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
+            Some(Self::Gif)
+        } else if bytes.starts_with(b"BM") && at(6..10) == [0, 0, 0, 0] {
+            // "BM" alone starts many texts: the two reserved fields must be zero too.
+            Some(Self::Bmp)
+        } else if at(4..8) == b"ftyp" && matches!(at(8..12), b"avif" | b"avis") {
+            Some(Self::Avif)
         } else {
             None
+        }
+    }
+
+    /// Its usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Jpeg => "jpg",
+            Self::Png => "png",
+            Self::WebP => "webp",
+            Self::Gif => "gif",
+            Self::Bmp => "bmp",
+            Self::Avif => "avif",
         }
     }
 
@@ -67,6 +116,10 @@ impl PhotoFormat {
         match self {
             Self::Jpeg => "image/jpeg",
             Self::Png => "image/png",
+            Self::WebP => "image/webp",
+            Self::Gif => "image/gif",
+            Self::Bmp => "image/bmp",
+            Self::Avif => "image/avif",
         }
     }
 }
@@ -86,8 +139,8 @@ pub struct CleanPhoto {
 /// Why an image could not be cleaned.
 #[derive(Debug, thiserror::Error)]
 pub enum PhotoError {
-    /// Not a JPEG or PNG.
-    #[error("not a JPEG or PNG image")]
+    /// Not an image this build can decode (natively: JPEG or PNG).
+    #[error("not an image this build can decode")]
     NotAnImage,
     /// The decoder refused it (damaged, or beyond the limits).
     #[error("the image cannot be read: {0}")]
@@ -95,6 +148,39 @@ pub enum PhotoError {
     /// Encoding failed.
     #[error("the image cannot be written: {0}")]
     Encode(String),
+}
+
+/// `name` with its last extension replaced by `extension`.
+fn with_extension(name: &str, extension: &str) -> String {
+    let stem = match name.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem,
+        _ => name,
+    };
+    format!("{stem}.{extension}")
+}
+
+/// The name a file is saved under, from the type its content was recognised as (`content_mime`,
+/// by signature), never the one a sender gave it: a picture or a PDF gets its type's extension
+/// (`attestation.pdf.exe` holding a PDF is saved as `attestation.pdf.pdf`), and a received
+/// file of no recognised type gets `.bin`, so that a double click never runs it.
+pub fn saved_name(name: &str, content_mime: &str, received: bool) -> String {
+    let recognised = [
+        PhotoFormat::Jpeg,
+        PhotoFormat::Png,
+        PhotoFormat::WebP,
+        PhotoFormat::Gif,
+        PhotoFormat::Bmp,
+        PhotoFormat::Avif,
+    ]
+    .into_iter()
+    .find(|format| format.mime() == content_mime)
+    .map(PhotoFormat::extension)
+    .or((content_mime == "application/pdf").then_some("pdf"));
+    match recognised {
+        Some(extension) => with_extension(name, extension),
+        None if received => format!("{name}.bin"),
+        None => name.to_owned(),
+    }
 }
 
 /// The size of a `width`×`height` picture scaled down (never up) so that its longest side is at
@@ -109,7 +195,7 @@ pub fn scaled_size(width: u32, height: u32, max_side: u32) -> (u32, u32) {
     (side(width), side(height))
 }
 
-/// Decodes a JPEG or PNG, applies its orientation, scales it down to [`MAX_SIDE`], and encodes
+/// Natively: decodes a JPEG or PNG, applies its orientation, scales it down to [`MAX_SIDE`], and encodes
 /// it again as a JPEG without any metadata; also makes a thumbnail.
 pub fn clean_photo(input: &[u8]) -> Result<CleanPhoto, PhotoError> {
     let format = PhotoFormat::sniff(input).ok_or(PhotoError::NotAnImage)?;
@@ -119,6 +205,8 @@ pub fn clean_photo(input: &[u8]) -> Result<CleanPhoto, PhotoError> {
         match format {
             PhotoFormat::Jpeg => ImageFormat::Jpeg,
             PhotoFormat::Png => ImageFormat::Png,
+            // The browser decodes these itself (web/src/decode.rs); natively only JPEG and PNG.
+            _ => return Err(PhotoError::NotAnImage),
         },
     );
     let mut limits = Limits::default();
@@ -168,19 +256,34 @@ fn finish(mut pixels: RgbImage) -> Result<CleanPhoto, PhotoError> {
         pixels = imageops::resize(&pixels, new_width, new_height, FilterType::Triangle);
     }
     let (width, height) = pixels.dimensions();
-    let (thumb_width, thumb_height) = scaled_size(width, height, THUMBNAIL_SIDE);
-    let thumbnail_jpeg = if (thumb_width, thumb_height) == (width, height) {
-        encode_jpeg(&pixels, THUMBNAIL_QUALITY)?
-    } else {
-        let thumbnail = imageops::thumbnail(&pixels, thumb_width, thumb_height);
-        encode_jpeg(&thumbnail, THUMBNAIL_QUALITY)?
-    };
+    let thumbnail_jpeg = small_thumbnail(&pixels)?;
     Ok(CleanPhoto {
         jpeg: encode_jpeg(&pixels, JPEG_QUALITY)?,
         width,
         height,
         thumbnail_jpeg,
     })
+}
+
+/// A thumbnail of at most [`THUMBNAIL_MAX_BYTES`], by [`THUMBNAIL_STEPS`].
+fn small_thumbnail(pixels: &RgbImage) -> Result<Vec<u8>, PhotoError> {
+    let (width, height) = pixels.dimensions();
+    let mut thumbnail_jpeg = Vec::new();
+    for (side, quality) in THUMBNAIL_STEPS {
+        let (thumb_width, thumb_height) = scaled_size(width, height, side);
+        thumbnail_jpeg = if (thumb_width, thumb_height) == (width, height) {
+            encode_jpeg(pixels, quality)?
+        } else {
+            encode_jpeg(
+                &imageops::thumbnail(pixels, thumb_width, thumb_height),
+                quality,
+            )?
+        };
+        if thumbnail_jpeg.len() <= THUMBNAIL_MAX_BYTES {
+            break;
+        }
+    }
+    Ok(thumbnail_jpeg)
 }
 
 /// Turns the pixels the way the camera's orientation tag says.
@@ -313,6 +416,69 @@ mod tests {
         assert_eq!((clean.width, clean.height), (MAX_SIDE, MAX_SIDE / 2));
         let thumb = image::load_from_memory(&clean.thumbnail_jpeg).unwrap();
         assert_eq!(thumb.width().max(thumb.height()), THUMBNAIL_SIDE);
+    }
+
+    #[test]
+    fn a_detailed_photo_still_gets_a_small_thumbnail() {
+        // Small print everywhere (a pattern JPEG compresses badly): at 240 px and the usual
+        // quality its thumbnail is well over the limit.
+        let img = RgbImage::from_fn(1200, 800, |x, y| {
+            let v = ((x * 7919 + y * 104_729) ^ (x * y)) % 251;
+            Rgb([v as u8, (v * 3 % 251) as u8, (v * 7 % 251) as u8])
+        });
+        let mut png = Vec::new();
+        DynamicImage::ImageRgb8(img)
+            .write_to(&mut Cursor::new(&mut png), ImageFormat::Png)
+            .unwrap();
+        let clean = clean_photo(&png).unwrap();
+        let thumb = image::load_from_memory(&clean.thumbnail_jpeg).unwrap();
+        assert!(thumb.width() >= THUMBNAIL_SIDE / 4);
+        assert!(
+            clean.thumbnail_jpeg.len() <= THUMBNAIL_MAX_BYTES,
+            "{} bytes",
+            clean.thumbnail_jpeg.len()
+        );
+    }
+
+    #[test]
+    fn formats_are_told_by_their_signature_only() {
+        let cases: [(&[u8], Option<PhotoFormat>); 9] = [
+            (b"\xFF\xD8\xFF\xE0\0\x10JFIF", Some(PhotoFormat::Jpeg)),
+            (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", Some(PhotoFormat::Png)),
+            (b"RIFF\x24\0\0\0WEBPVP8 ", Some(PhotoFormat::WebP)),
+            (b"GIF89a\x01\0\x01\0", Some(PhotoFormat::Gif)),
+            (
+                b"BM\x36\0\0\0\0\0\0\0\x36\0\0\0\x28\0",
+                Some(PhotoFormat::Bmp),
+            ),
+            (b"\0\0\0\x1cftypavif\0\0\0\0", Some(PhotoFormat::Avif)),
+            // A text that starts with "BM", a HEIC photo, a PDF: not images to clean here.
+            (b"BMW invoice 2026", None),
+            (b"\0\0\0\x18ftypheic\0\0\0\0", None),
+            (b"%PDF-1.7\n%\xE2\xE3\xCF\xD3", None),
+        ];
+        for (head, expected) in cases {
+            assert_eq!(PhotoFormat::sniff(head), expected, "{head:?}");
+        }
+        assert_eq!(PhotoFormat::sniff(b"RIFF"), None);
+    }
+
+    #[test]
+    fn saved_names_follow_the_content() {
+        let pdf = "application/pdf";
+        let other = "application/octet-stream";
+        assert_eq!(
+            saved_name("attestation.pdf.exe", pdf, true),
+            "attestation.pdf.pdf"
+        );
+        assert_eq!(
+            saved_name("attestation.pdf.exe", other, true),
+            "attestation.pdf.exe.bin"
+        );
+        assert_eq!(saved_name("lettre.docx", other, false), "lettre.docx");
+        assert_eq!(saved_name("photo", "image/jpeg", true), "photo.jpg");
+        assert_eq!(saved_name("scan.PNG", "image/jpeg", false), "scan.jpg");
+        assert_eq!(saved_name(".bashrc", pdf, true), ".bashrc.pdf");
     }
 
     #[test]

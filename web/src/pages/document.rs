@@ -24,6 +24,9 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
         .find(|d| d.id == id);
     let shown_name = RwSignal::new(known.as_ref().map(|d| d.name.clone()).unwrap_or_default());
     let received = known.as_ref().and_then(|d| d.received_from.clone());
+    let is_received = received.is_some();
+    // The type the vault recognised the content as: the saved file's extension follows it.
+    let content_mime = RwSignal::new(String::new());
     // Changes not saved when the session ended come back (see `AppState::draft`).
     let draft = state
         .draft
@@ -65,10 +68,16 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
             Err(failure) => Err(failure),
         };
         match result {
-            Ok((Reply::Opened { display: how, .. }, Some(blob))) => {
+            Ok((
+                Reply::Opened {
+                    display: how, mime, ..
+                },
+                Some(blob),
+            )) => {
                 if let Some(link) = content_url(&blob, how) {
                     url.set(Some(link));
                     display.set(Some(how));
+                    content_mime.set(mime);
                 }
             }
             Ok(_) => {}
@@ -166,7 +175,9 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
                         id="download"
                         class="button"
                         href=move || url.get().unwrap_or_default()
-                        download=move || shown_name.get()
+                        download=move || {
+                            crate::photo::saved_name(&shown_name.get(), &content_mime.get(), is_received)
+                        }
                     >
                         <Glyph icon=Icon::Download/>
                         <span>{tr(keys::DOWNLOAD)}</span>

@@ -226,6 +226,8 @@ fn SharedDocument(doc: SharedDocumentView) -> impl IntoView {
     let state = AppState::get();
     let url = RwSignal::new(None::<String>);
     let display = RwSignal::new(None::<Display>);
+    // The type the vault recognised the content as: the saved file's extension follows it.
+    let content_mime = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let position = doc.position;
@@ -244,10 +246,16 @@ fn SharedDocument(doc: SharedDocumentView) -> impl IntoView {
             };
             busy.set(false);
             match result {
-                Ok((Reply::Opened { display: how, .. }, Some(blob))) => {
+                Ok((
+                    Reply::Opened {
+                        display: how, mime, ..
+                    },
+                    Some(blob),
+                )) => {
                     if let Some(link) = content_url(&blob, how) {
                         url.set(Some(link));
                         display.set(Some(how));
+                        content_mime.set(mime);
                     }
                 }
                 Ok(_) => error.set(Some(state.t(keys::ERROR_UNEXPECTED))),
@@ -262,6 +270,9 @@ fn SharedDocument(doc: SharedDocumentView) -> impl IntoView {
     });
     let title = name.clone();
     let download_name = name.clone();
+    let saved_as = Signal::derive(move || {
+        crate::photo::saved_name(&download_name, &content_mime.get(), false)
+    });
     view! {
         <li class="shared-doc" data-position=position.to_string()>
             <h2 dir="auto">{name.clone()}</h2>
@@ -295,7 +306,7 @@ fn SharedDocument(doc: SharedDocumentView) -> impl IntoView {
                     <a
                         class="button shared-download"
                         href=move || url.get().unwrap_or_default()
-                        download=download_name.clone()
+                        download=saved_as
                     >
                         <Glyph icon=Icon::Download/>
                         <span>{tr(keys::DOWNLOAD)}</span>
