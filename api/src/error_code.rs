@@ -82,6 +82,8 @@ pub enum ErrorCode {
     RegistrationExpired,
     /// `server_full`
     ServerFull,
+    /// `creation_busy`
+    CreationBusy,
     /// `test_wallets_disabled`
     TestWalletsDisabled,
     /// `too_many_attempts`
@@ -154,6 +156,7 @@ impl ErrorCode {
         ErrorCode::QuotaExceeded,
         ErrorCode::RegistrationExpired,
         ErrorCode::ServerFull,
+        ErrorCode::CreationBusy,
         ErrorCode::TestWalletsDisabled,
         ErrorCode::TooManyAttempts,
         ErrorCode::UploadIncomplete,
@@ -211,6 +214,7 @@ impl ErrorCode {
             ErrorCode::QuotaExceeded => "quota_exceeded",
             ErrorCode::RegistrationExpired => "registration_expired",
             ErrorCode::ServerFull => "server_full",
+            ErrorCode::CreationBusy => "creation_busy",
             ErrorCode::TestWalletsDisabled => "test_wallets_disabled",
             ErrorCode::TooManyAttempts => "too_many_attempts",
             ErrorCode::UploadIncomplete => "upload_incomplete",

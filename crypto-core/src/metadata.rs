@@ -38,6 +38,7 @@ use zeroize::Zeroizing;
 
 use crate::{
     document::{age_len_max, padme, DocumentId},
+    record::{self, RecordKind},
     util::{map_decrypt_error, map_payload_read_error},
     wallet::{WalletKey, WalletRecipient},
     CryptoError, Result,
@@ -126,8 +127,10 @@ pub struct DocumentMetadata {
     /// A small preview image (base64 in the JSON).
     #[serde(default, with = "crate::util::base64_opt_bytes")]
     pub thumbnail: Option<Vec<u8>>,
-    /// In a grant only: SHA-256 of the copy this record describes, checked before the copy is
-    /// shown (see [`crate::grant::open_copy`]). `None` in the holder's own records.
+    /// SHA-256 of the ciphertext this record describes, checked before it is decrypted: in a
+    /// grant, the copy's (see [`crate::grant::open_copy`]); for a received document, the one
+    /// the holder opened first (see [`check_pinned_content`]). `None` for the holder's own
+    /// documents, whose content is bound by their tag.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -211,6 +214,79 @@ fn seal_frame(recipient: &WalletRecipient, frame: &[u8]) -> Result<Vec<u8>> {
     w.write_all(frame)?;
     w.finish()?;
     Ok(out)
+}
+
+/// Who wrote a wallet's metadata record, as far as the holder's vault can tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// The holder added the document (the record is authenticated as such).
+    Own,
+    /// Received through a deposit link; the holder authenticated the record after it arrived,
+    /// so the server can no longer change it, but the sender stays unverified.
+    Received,
+    /// Received through a deposit link, as its sender sealed it: nothing authenticates it yet.
+    ReceivedUnverified,
+}
+
+impl Origin {
+    /// Whether the document came through a deposit link.
+    pub fn is_received(self) -> bool {
+        self != Origin::Own
+    }
+}
+
+/// Seals a record of the holder's wallet and authenticates it under the wallet key (see
+/// [`crate::record`]); `received` keeps a received document's record marked as such.
+pub fn seal_wallet_metadata(
+    key: &WalletKey,
+    id: &DocumentId,
+    meta: &DocumentMetadata,
+    received: bool,
+) -> Result<Vec<u8>> {
+    let sealed = seal_metadata(&key.recipient(), id, meta)?;
+    let kind = if received {
+        RecordKind::ReceivedMetadata
+    } else {
+        RecordKind::Metadata
+    };
+    Ok(record::authenticate(key, kind, id.as_bytes(), sealed))
+}
+
+/// Opens a record of the holder's wallet. A record authenticated by the wallet key opens with
+/// its [`Origin`]; one without an authenticator opens only for a document the server lists as
+/// received through a deposit link ([`Origin::ReceivedUnverified`]); anything else is
+/// [`CryptoError::Tampered`], so a record the server (or anyone with the public key) wrote
+/// for one of the holder's own documents is never shown as a name.
+pub fn open_wallet_metadata(
+    key: &WalletKey,
+    id: &DocumentId,
+    record: &[u8],
+    listed_as_received: bool,
+) -> Result<(DocumentMetadata, Origin)> {
+    for (kind, origin) in [
+        (RecordKind::Metadata, Origin::Own),
+        (RecordKind::ReceivedMetadata, Origin::Received),
+    ] {
+        if let Ok(sealed) = record::verify(key, kind, id.as_bytes(), record) {
+            return Ok((open_metadata(key, id, sealed)?, origin));
+        }
+    }
+    if listed_as_received {
+        return Ok((open_metadata(key, id, record)?, Origin::ReceivedUnverified));
+    }
+    Err(CryptoError::Tampered)
+}
+
+/// For a received document (no tag: only the holder makes tags), checks `ciphertext` against
+/// the digest its record pinned when the holder first opened it. `Ok(true)` when the record
+/// pins nothing yet: the caller pins this ciphertext ([`DocumentMetadata::copy_sha256`]) and
+/// authenticates the record, so the server can't swap the content afterwards.
+pub fn check_pinned_content(meta: &DocumentMetadata, ciphertext: &[u8]) -> Result<bool> {
+    match &meta.copy_sha256 {
+        None => Ok(true),
+        Some(pinned) if pinned[..] == crate::document::sha256(ciphertext)[..] => Ok(false),
+        Some(_) => Err(CryptoError::Tampered),
+    }
 }
 
 /// Decrypts a metadata record and checks that it belongs to document `id`
@@ -374,6 +450,49 @@ mod tests {
         frame.truncate(v1_frame_len(json.len()));
         let sealed = seal_frame(&key.recipient(), &frame).unwrap();
         assert!(open_metadata(&key, &id, &sealed).is_err());
+    }
+
+    #[test]
+    fn a_record_written_without_the_wallet_key_is_never_shown() {
+        let key = WalletKey::generate();
+        let id = DocumentId::random();
+        let own = seal_wallet_metadata(&key, &id, &sample(), false).unwrap();
+        assert_eq!(
+            open_wallet_metadata(&key, &id, &own, false).unwrap(),
+            (sample(), Origin::Own)
+        );
+        // The server seals its own record to the public recipient: refused, whatever the id.
+        let mut forged = sample();
+        forged.name = "forged by the server".into();
+        let forged = seal_metadata(&key.recipient(), &id, &forged).unwrap();
+        assert_eq!(
+            open_wallet_metadata(&key, &id, &forged, false).err(),
+            Some(CryptoError::Tampered)
+        );
+        // Listed as received, it opens only as unverified, never as the holder's own.
+        assert_eq!(
+            open_wallet_metadata(&key, &id, &forged, true).unwrap().1,
+            Origin::ReceivedUnverified
+        );
+        // Own records don't move between documents, and received stays received.
+        assert!(open_wallet_metadata(&key, &DocumentId::random(), &own, false).is_err());
+        let received = seal_wallet_metadata(&key, &id, &sample(), true).unwrap();
+        assert_eq!(
+            open_wallet_metadata(&key, &id, &received, false).unwrap().1,
+            Origin::Received
+        );
+    }
+
+    #[test]
+    fn a_received_document_is_pinned_to_the_content_first_opened() {
+        let mut meta = sample();
+        assert_eq!(check_pinned_content(&meta, b"first"), Ok(true));
+        meta.copy_sha256 = Some(crate::document::sha256(b"first").to_vec());
+        assert_eq!(check_pinned_content(&meta, b"first"), Ok(false));
+        assert_eq!(
+            check_pinned_content(&meta, b"swapped"),
+            Err(CryptoError::Tampered)
+        );
     }
 
     #[test]

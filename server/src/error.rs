@@ -80,6 +80,12 @@ pub enum ApiError {
         /// Unix seconds.
         until: i64,
     },
+    /// The hourly limit of new wallets on this server is reached.
+    #[error("wallet creation limit reached")]
+    CreationBusy {
+        /// Seconds until a new wallet can be made.
+        retry_after: u64,
+    },
     /// Back-off: try again after this many seconds.
     #[error("too many attempts")]
     TooManyAttempts {
@@ -172,6 +178,14 @@ impl ApiError {
                 ErrorCode::WalletTimeLocked,
                 "This wallet is locked until the time its holder chose. Nobody can open it before then.".into(),
             ),
+            Self::CreationBusy { retry_after } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorCode::CreationBusy,
+                format!(
+                    "Many wallets were made on this server in the last hour. Try again in {} minutes.",
+                    retry_after.div_ceil(60)
+                ),
+            ),
             Self::TooManyAttempts { retry_after } => (
                 StatusCode::TOO_MANY_REQUESTS,
                 ErrorCode::TooManyAttempts,
@@ -193,7 +207,9 @@ impl IntoResponse for ApiError {
         }
         let (status, code, message) = self.parts();
         let retry_after = match &self {
-            Self::TooManyAttempts { retry_after } => Some(*retry_after),
+            Self::TooManyAttempts { retry_after } | Self::CreationBusy { retry_after } => {
+                Some(*retry_after)
+            }
             _ => None,
         };
         let body = ErrorBody {

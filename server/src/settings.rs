@@ -97,6 +97,11 @@ pub struct Settings {
     )]
     pub global_login_failures_per_hour: i64,
 
+    /// New wallets allowed per hour over the whole server (so that new wallets can't fill the
+    /// global storage cap at once); then creation answers 429 until the hour has passed.
+    #[arg(long, env = "PDE_WALLET_CREATIONS_PER_HOUR", default_value_t = 60)]
+    pub wallet_creations_per_hour: i64,
+
     /// Allow wallets with cheap Argon2 parameters (for tests only; never in production).
     #[arg(long, env = "PDE_ALLOW_TEST_WALLETS", default_value_t = false)]
     pub allow_test_wallets: bool,

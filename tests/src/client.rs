@@ -23,6 +23,7 @@ use pde_crypto::grant;
 use pde_crypto::hidden;
 use pde_crypto::metadata::{self, Category, DocumentMetadata};
 use pde_crypto::opaque::{self};
+use pde_crypto::record;
 use pde_crypto::wallet::{self, RecoveryKey, WalletKey, WrappedWalletKey};
 use pde_crypto::CryptoError;
 
@@ -117,6 +118,8 @@ pub struct ListedDocument {
     pub id: DocumentId,
     /// Decrypted metadata.
     pub metadata: DocumentMetadata,
+    /// Who wrote the record, as far as the wallet key tells.
+    pub origin: metadata::Origin,
     /// Ciphertext size (padded).
     pub size: u64,
 }
@@ -733,7 +736,7 @@ impl PdeClient {
             thumbnail: None,
             copy_sha256: None,
         };
-        let sealed = metadata::seal_metadata(&wallet.key.recipient(), &id, &meta)?;
+        let sealed = metadata::seal_wallet_metadata(&wallet.key, &id, &meta, false)?;
         let tag = document::document_tag(
             &wallet.key,
             &id,
@@ -766,9 +769,16 @@ impl PdeClient {
         list.documents
             .into_iter()
             .map(|doc| {
+                let (metadata, origin) = metadata::open_wallet_metadata(
+                    &wallet.key,
+                    &doc.id,
+                    &doc.metadata.0,
+                    doc.received_via.is_some(),
+                )?;
                 Ok(ListedDocument {
                     id: doc.id,
-                    metadata: metadata::open_metadata(&wallet.key, &doc.id, &doc.metadata.0)?,
+                    metadata,
+                    origin,
                     size: doc.size,
                 })
             })
@@ -825,18 +835,33 @@ impl PdeClient {
         new_name: &str,
     ) -> ClientResult<()> {
         let list = self.list(wallet).await?;
-        let mut meta = list
+        let listed = list
             .into_iter()
             .find(|d| d.id == *id)
-            .ok_or_else(|| ClientError::Protocol("document not listed".into()))?
-            .metadata;
+            .ok_or_else(|| ClientError::Protocol("document not listed".into()))?;
+        let mut meta = listed.metadata;
         meta.name = new_name.to_owned();
-        let sealed = metadata::seal_metadata(&wallet.key.recipient(), id, &meta)?;
+        let sealed =
+            metadata::seal_wallet_metadata(&wallet.key, id, &meta, listed.origin.is_received())?;
         let response = self
             .http
             .put(self.url(&format!("/documents/{id}/metadata")))
             .json(&MetadataUpdate {
                 metadata: sealed.into(),
+            })
+            .send()
+            .await?;
+        Self::check(response).await.map(drop)
+    }
+
+    /// Replaces a document's record with `record` as it is (what a server could write into
+    /// its own database).
+    pub async fn put_metadata_raw(&self, id: &DocumentId, record: Vec<u8>) -> ClientResult<()> {
+        let response = self
+            .http
+            .put(self.url(&format!("/documents/{id}/metadata")))
+            .json(&MetadataUpdate {
+                metadata: record.into(),
             })
             .send()
             .await?;
@@ -926,7 +951,12 @@ impl PdeClient {
             });
             sealed.push(ciphertext);
         }
-        let label = document::seal_document_bytes(&wallet.key.recipient(), b"test grant")?;
+        let label = record::authenticate(
+            &wallet.key,
+            record::RecordKind::GrantLabel,
+            b"",
+            document::seal_document_bytes(&wallet.key.recipient(), b"test grant")?,
+        );
         let created: GrantCreated = self
             .send_json(
                 Method::POST,
@@ -1024,8 +1054,12 @@ impl PdeClient {
         max_files: u32,
     ) -> ClientResult<DepositLink> {
         let secret = deposit::DepositSecret::generate();
-        let sealed_label =
-            document::seal_document_bytes(&wallet.key.recipient(), label.as_bytes())?;
+        let sealed_label = record::authenticate(
+            &wallet.key,
+            record::RecordKind::DepositLabel,
+            b"",
+            document::seal_document_bytes(&wallet.key.recipient(), label.as_bytes())?,
+        );
         let created: DepositCreated = self
             .send_json(
                 Method::POST,

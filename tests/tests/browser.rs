@@ -1733,6 +1733,49 @@ async fn deposit_links_let_a_worker_drop_a_document_into_the_wallet() {
     assert_eq!(name, "attestation.pdf.exe.bin");
     assert!(bytes.starts_with(b"MZ"));
 
+    // The server writes a record of its own for one of the holder's documents (sealed to the
+    // public key, as it can): the page shows the card as damaged, never the server's words.
+    let native = pde_tests::PdeClient::new(&server.base_url);
+    let opened = native
+        .login(&number, "sept vaches blanches")
+        .await
+        .expect("login");
+    let mine = native
+        .upload(
+            &opened,
+            "mine.pdf",
+            "application/pdf",
+            pde_crypto::metadata::Category::Other,
+            b"%PDF-1.4",
+        )
+        .await
+        .expect("upload");
+    let mut forged = native.list(&opened).await.expect("list");
+    forged.retain(|d| d.id == mine);
+    let mut record = forged.pop().expect("mine").metadata;
+    record.name = "forged-by-the-server".into();
+    let record = pde_crypto::metadata::seal_metadata(&opened.key.recipient(), &mine, &record)
+        .expect("sealed");
+    native
+        .put_metadata_raw(&mine, record)
+        .await
+        .expect("stored");
+    h.wait_for("#back").await.click().await.expect("wallet");
+    h.wait_for_text("Document abîmé").await;
+    assert!(
+        !markup(h).await.contains("forged-by-the-server"),
+        "the server's words were shown"
+    );
+    h.eval(
+        "[...document.querySelectorAll('.doc-card')]
+            .find(c => c.textContent.includes('Document abîmé')).scrollIntoView()",
+    )
+    .await;
+    problems.extend(shot(h, &axe, "fr", &mut step, "damaged-record").await);
+    // Its content still opens (its tag holds), so the holder loses nothing and can name it again.
+    open_card(h, "Document abîmé").await;
+    h.wait_for("#download").await;
+
     let secret = link
         .split('#')
         .nth(1)

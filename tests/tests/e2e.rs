@@ -77,6 +77,8 @@ on_both_backends!(
     one_grant_document_sent_many_times_at_once_keeps_the_accepted_bytes,
     announced_bytes_that_never_come_are_given_back,
     a_copy_served_at_another_place_of_its_grant_is_refused,
+    records_written_without_the_wallet_key_are_refused,
+    new_wallets_are_limited_per_hour_over_the_server,
 );
 
 async fn whole_flow(backend: Backend) {
@@ -3263,4 +3265,125 @@ async fn a_copy_served_at_another_place_of_its_grant_is_refused(backend: Backend
             documents.iter().map(|d| &d.0).collect::<Vec<_>>()
         ),
     }
+}
+
+/// The server can't put words in the holder's mouth: a record sealed to the wallet's public key
+/// by anyone without the wallet key (written here through the API, as the server could write it
+/// into its own database) never opens as a name, nor does another document's record; grant and
+/// deposit labels likewise.
+async fn records_written_without_the_wallet_key_are_refused(backend: Backend) {
+    let server = TestServer::start(backend).await;
+    let (client, wallet) = new_wallet(&server).await;
+    let card = client
+        .upload(
+            &wallet,
+            "carte.jpg",
+            "image/jpeg",
+            Category::Identity,
+            b"id card",
+        )
+        .await
+        .expect("upload");
+    let letter = client
+        .upload(
+            &wallet,
+            "lettre.pdf",
+            "application/pdf",
+            Category::Other,
+            b"%PDF-1.4",
+        )
+        .await
+        .expect("upload");
+    let listed = client.list(&wallet).await.expect("list");
+    assert!(listed
+        .iter()
+        .all(|d| d.origin == pde_crypto::metadata::Origin::Own));
+    let mut forged = listed
+        .iter()
+        .find(|d| d.id == card)
+        .expect("listed")
+        .metadata
+        .clone();
+    forged.name = "forged by the server".into();
+    let forged = pde_crypto::metadata::seal_metadata(&wallet.key.recipient(), &card, &forged)
+        .expect("sealed");
+    client
+        .put_metadata_raw(&card, forged)
+        .await
+        .expect("the server stores it");
+    match client.list(&wallet).await {
+        Err(pde_tests::ClientError::Crypto(pde_crypto::CryptoError::Tampered)) => {}
+        other => panic!("a forged record opened: {:?}", other.map(|l| l.len())),
+    }
+    // The letter's genuine record moved onto the card: refused too.
+    let raw = client.list_raw().await.expect("raw");
+    let letter_record = raw
+        .documents
+        .iter()
+        .find(|d| d.id == letter)
+        .expect("letter")
+        .metadata
+        .0
+        .clone();
+    client
+        .put_metadata_raw(&card, letter_record)
+        .await
+        .expect("stored");
+    assert!(client.list(&wallet).await.is_err());
+
+    // Labels: the holder's own open, a forged one doesn't.
+    client
+        .create_deposit(&wallet, "CPAS", 3600, 1)
+        .await
+        .expect("deposit");
+    let deposits = client.deposits().await.expect("deposits");
+    let label = &deposits.deposits[0].label.0;
+    let key = &wallet.key;
+    let kind = pde_crypto::record::RecordKind::DepositLabel;
+    assert!(pde_crypto::record::verify(key, kind, b"", label).is_ok());
+    let forged_label =
+        pde_crypto::document::seal_document_bytes(&key.recipient(), b"forged").expect("sealed");
+    assert!(pde_crypto::record::verify(key, kind, b"", &forged_label).is_err());
+}
+
+/// New wallets are limited per hour over the whole server, so a flood can't fill the global
+/// storage cap at once: wallets made at the same moment are counted exactly, past the limit
+/// creation answers 429 with a clear message and when to come back, and it opens again as the
+/// hour passes.
+async fn new_wallets_are_limited_per_hour_over_the_server(backend: Backend) {
+    let server = TestServer::start_with(backend, &["--wallet-creations-per-hour", "3"]).await;
+    let create = || async {
+        PdeClient::new(&server.base_url)
+            .create_wallet(CreateWallet {
+                secret: SECRET,
+                test_wallet: true,
+                ..Default::default()
+            })
+            .await
+    };
+    let made = futures_util::future::join_all((0..5).map(|_| create())).await;
+    assert_eq!(made.iter().filter(|r| r.is_ok()).count(), 3);
+    for refused in made.into_iter().filter_map(Result::err) {
+        match refused {
+            pde_tests::ClientError::Api {
+                status,
+                code,
+                message,
+                retry_after,
+                ..
+            } => {
+                assert_eq!((status.as_u16(), code.as_str()), (429, "creation_busy"));
+                assert!(message.contains("Try again in"), "{message}");
+                let wait = retry_after.expect("Retry-After");
+                assert!((1..=3660).contains(&wait), "{wait}");
+            }
+            other => panic!("{other}"),
+        }
+    }
+    // Refused at once at the start now, before any work.
+    assert!(create().await.is_err());
+    server.advance_clock(30 * 60).await;
+    assert!(create().await.is_err(), "still within the hour");
+    server.advance_clock(31 * 60 + 60).await;
+    assert!(create().await.is_ok(), "the hour has passed");
 }

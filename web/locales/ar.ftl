@@ -154,6 +154,7 @@ error-pseudonym-too-short = هذا الاسم المستعار قصير جدًا
 error-quota-exceeded = حافظتك ممتلئة. احذف بعض الوثائق لتوفير مساحة.
 error-registration-expired = مرّ وقت طويل. ابدأ من جديد.
 error-server-full = الخادم ممتلئ. اطلب المساعدة من الفريق.
+error-creation-busy = أُنشئت حافظات كثيرة في الساعة الأخيرة. حاول مرة أخرى بعد { $minutes } دقيقة.
 error-test-wallets-disabled = هذا الخادم لا يقبل حافظات الاختبار.
 error-too-many-attempts = { $minutes ->
     [one] محاولات كثيرة جدًا. انتظر دقيقة واحدة ثم حاول مرة أخرى.

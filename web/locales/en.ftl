@@ -151,6 +151,7 @@ error-pseudonym-too-short = This nickname is too short (at least 3 characters).
 error-quota-exceeded = Your wallet is full. Delete documents to make room.
 error-registration-expired = Too much time passed. Start again.
 error-server-full = The server is full. Ask the team for help.
+error-creation-busy = Many wallets were made here in the last hour. Try again in { $minutes } minutes.
 error-test-wallets-disabled = This server does not accept test wallets.
 error-too-many-attempts = { $minutes ->
     [one] Too many tries. Wait 1 minute, then try again.

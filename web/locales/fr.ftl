@@ -151,6 +151,7 @@ error-pseudonym-too-short = Ce pseudo est trop court (3 signes au moins).
 error-quota-exceeded = Votre porte-documents est plein. Supprimez des documents pour faire de la place.
 error-registration-expired = Trop de temps a passé. Recommencez.
 error-server-full = Le serveur est plein. Demandez de l'aide à l'équipe.
+error-creation-busy = Beaucoup de porte-documents ont été créés cette heure-ci. Réessayez dans { $minutes } minutes.
 error-test-wallets-disabled = Ce serveur n'accepte pas les porte-documents de test.
 error-too-many-attempts = { $minutes ->
     [one] Trop d'essais. Attendez 1 minute, puis réessayez.

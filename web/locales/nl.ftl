@@ -151,6 +151,7 @@ error-pseudonym-too-short = Deze schuilnaam is te kort (minstens 3 tekens).
 error-quota-exceeded = Uw documentenmap is vol. Verwijder documenten om plaats te maken.
 error-registration-expired = Er is te veel tijd voorbij. Begin opnieuw.
 error-server-full = De server is vol. Vraag het team om hulp.
+error-creation-busy = Er zijn dit uur veel documentenmappen aangemaakt. Probeer opnieuw over { $minutes } minuten.
 error-test-wallets-disabled = Deze server aanvaardt geen testmappen.
 error-too-many-attempts = { $minutes ->
     [one] Te veel pogingen. Wacht 1 minuut en probeer dan opnieuw.

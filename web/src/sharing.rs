@@ -11,7 +11,8 @@ use pde_api::{
 use pde_crypto::deposit::DepositSecret;
 use pde_crypto::document;
 use pde_crypto::grant::{self, GrantPin, GrantSecret};
-use pde_crypto::metadata::{self, DocumentMetadata};
+use pde_crypto::metadata::DocumentMetadata;
+use pde_crypto::record::{self, RecordKind};
 use pde_crypto::wallet::{WalletKey, WalletRecipient, WrappedWalletKey};
 use serde::{Deserialize, Serialize};
 
@@ -101,8 +102,8 @@ pub async fn share(request_id: u32, request: ShareRequest) -> Outcome {
     for (position, info) in infos.iter().enumerate() {
         let ciphertext = api::get_bytes(&format!("/documents/{}/content", info.id)).await?;
         let (meta, content) = with_wallet(|w| {
-            let meta = metadata::open_metadata(&w.key, &info.id, &info.metadata.0)?;
-            let content = crate::vault::open_content(&w.key, info, &ciphertext)?;
+            let (meta, origin) = crate::vault::open_record(&w.key, info)?;
+            let content = crate::vault::open_content(&w.key, info, origin, &meta, &ciphertext)?;
             Ok::<_, pde_crypto::CryptoError>((meta, content))
         })?
         .map_err(crypto_failure)?;
@@ -146,8 +147,11 @@ pub async fn share(request_id: u32, request: ShareRequest) -> Outcome {
     .map_err(|e| Failure::Unexpected {
         detail: e.to_string(),
     })?;
-    let label =
-        document::seal_document_bytes(&wallet_recipient, &record).map_err(crypto_failure)?;
+    let label = with_wallet(|w| {
+        document::seal_document_bytes(&wallet_recipient, &record)
+            .map(|sealed| record::authenticate(&w.key, RecordKind::GrantLabel, b"", sealed))
+    })?
+    .map_err(crypto_failure)?;
     let created: GrantCreated = api::send_json(
         "POST",
         "/grants",
@@ -201,7 +205,8 @@ pub async fn grants() -> Result<Vec<GrantView>, Failure> {
             .into_iter()
             .map(|grant| {
                 let mut plain = Vec::new();
-                let record = document::open_document(&w.key, &grant.label.0[..], &mut plain)
+                let record = record::verify(&w.key, RecordKind::GrantLabel, b"", &grant.label.0)
+                    .and_then(|sealed| document::open_document(&w.key, sealed, &mut plain))
                     .ok()
                     .and_then(|_| serde_json::from_slice::<GrantRecord>(&plain).ok())
                     .unwrap_or(GrantRecord {
@@ -374,10 +379,14 @@ pub async fn create_deposit(
     max_files: u32,
     lang: &str,
 ) -> Outcome {
-    let recipient = with_wallet(|w| w.key.recipient())?;
+    let (recipient, sealed_label) = with_wallet(|w| {
+        let recipient = w.key.recipient();
+        document::seal_document_bytes(&recipient, label.trim().as_bytes())
+            .map(|sealed| record::authenticate(&w.key, RecordKind::DepositLabel, b"", sealed))
+            .map(|label| (recipient, label))
+    })?
+    .map_err(crypto_failure)?;
     let secret = DepositSecret::generate();
-    let sealed_label = document::seal_document_bytes(&recipient, label.trim().as_bytes())
-        .map_err(crypto_failure)?;
     let created: pde_api::DepositCreated = api::send_json(
         "POST",
         "/deposits",
@@ -409,7 +418,8 @@ pub async fn deposits() -> Result<Vec<DepositView>, Failure> {
             .into_iter()
             .map(|d| {
                 let mut plain = Vec::new();
-                let label = document::open_document(&w.key, &d.label.0[..], &mut plain)
+                let label = record::verify(&w.key, RecordKind::DepositLabel, b"", &d.label.0)
+                    .and_then(|sealed| document::open_document(&w.key, sealed, &mut plain))
                     .ok()
                     .and_then(|_| String::from_utf8(plain).ok())
                     .unwrap_or_default();

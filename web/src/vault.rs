@@ -591,9 +591,16 @@ async fn list() -> Result<DocumentsView, Failure> {
         let mut documents = Vec::with_capacity(listing.documents.len());
         wallet.known.clear();
         for info in listing.documents {
-            // A record that fails its check is shown as damaged rather than hidden.
-            let view = match metadata::open_metadata(&wallet.key, &info.id, &info.metadata.0) {
-                Ok(meta) => DocumentView {
+            // A record that fails its check (the holder's key did not write it, and the document
+            // did not come through a deposit link) is shown as damaged rather than hidden.
+            let opened = metadata::open_wallet_metadata(
+                &wallet.key,
+                &info.id,
+                &info.metadata.0,
+                info.received_via.is_some(),
+            );
+            let view = match opened {
+                Ok((meta, origin)) => DocumentView {
                     id: info.id,
                     name: meta.name,
                     mime: meta.mime,
@@ -605,7 +612,9 @@ async fn list() -> Result<DocumentsView, Failure> {
                         .thumbnail
                         .map(|t| base64::engine::general_purpose::STANDARD.encode(t)),
                     damaged: false,
-                    received_from: received_from(&info),
+                    received_from: origin
+                        .is_received()
+                        .then(|| received_from(&info).unwrap_or_default()),
                 },
                 Err(_) => DocumentView {
                     id: info.id,
@@ -843,17 +852,19 @@ pub(crate) async fn send_document(
         thumbnail: prepared.thumbnail,
         copy_sha256: None,
     };
-    let sealed_meta = metadata::seal_metadata(recipient, &id, &meta).map_err(crypto_failure)?;
     let commit_path = format!("{upload_path}/commit");
     match destination {
         Destination::Wallet { .. } => {
             // Only into the part it was sealed for: if that part was locked meanwhile (and
             // maybe another opened), the document is not committed anywhere.
-            let tag = with_wallet(|w| {
-                (w.key.recipient() == *recipient)
-                    .then(|| document::document_tag(&w.key, &id, &sealed.digest))
+            let (sealed_meta, tag) = with_wallet(|w| {
+                (w.key.recipient() == *recipient).then(|| {
+                    metadata::seal_wallet_metadata(&w.key, &id, &meta, false)
+                        .map(|record| (record, document::document_tag(&w.key, &id, &sealed.digest)))
+                })
             })?
-            .ok_or(Failure::Locked)?;
+            .ok_or(Failure::Locked)?
+            .map_err(crypto_failure)?;
             let _: DocumentInfo = api::send_json(
                 "POST",
                 &commit_path,
@@ -865,6 +876,10 @@ pub(crate) async fn send_document(
             .await?;
         }
         Destination::Drop { token, .. } => {
+            // The depositor has only the public key: the holder authenticates the record when
+            // the document is first opened.
+            let sealed_meta =
+                metadata::seal_metadata(recipient, &id, &meta).map_err(crypto_failure)?;
             let _: pde_api::DepositReceived = api::send_json_with(
                 "POST",
                 &commit_path,
@@ -919,14 +934,60 @@ pub(crate) async fn known(id: DocumentId) -> Result<DocumentInfo, Failure> {
 async fn open(id: DocumentId) -> Outcome {
     let info = known(id).await?;
     let ciphertext = api::get_bytes(&format!("/documents/{id}/content")).await?;
-    let (meta, content) = with_wallet(|w| {
-        let meta = metadata::open_metadata(&w.key, &id, &info.metadata.0)?;
-        let content = open_content(&w.key, &info, &ciphertext)?;
-        Ok::<_, CryptoError>((meta, content))
+    let (meta, content, pinned_record) = with_wallet(|w| {
+        let (mut meta, origin) = open_record(&w.key, &info)?;
+        let content = open_content(&w.key, &info, origin, &meta, &ciphertext)?;
+        // A received document opened for the first time: its record is authenticated now and
+        // pins this content, so the server can change neither afterwards.
+        let pinned_record = if origin.is_received() && meta.copy_sha256.is_none() {
+            meta.copy_sha256 = Some(document::sha256(&ciphertext).to_vec());
+            Some(metadata::seal_wallet_metadata(&w.key, &id, &meta, true)?)
+        } else {
+            None
+        };
+        Ok::<_, CryptoError>((meta, content, pinned_record))
     })?
     .map_err(crypto_failure)?;
     drop(ciphertext);
+    if let Some(record) = pinned_record {
+        api::send_json_no_reply(
+            "PUT",
+            &format!("/documents/{id}/metadata"),
+            &MetadataUpdate {
+                metadata: record.into(),
+            },
+        )
+        .await?;
+        let _ = with_wallet(|w| w.known.remove(&id));
+    }
     content_reply(&content, &meta.mime, meta.name)
+}
+
+/// A listed document's record: see [`metadata::open_wallet_metadata`]. When the holder's own
+/// document has a record that fails its check (shown as damaged), a blank one stands in: the
+/// content still opens, its tag checked, and the holder can name it again; nothing of the bad
+/// record is used.
+pub(crate) fn open_record(
+    key: &WalletKey,
+    info: &DocumentInfo,
+) -> Result<(DocumentMetadata, metadata::Origin), CryptoError> {
+    let received = info.received_via.is_some();
+    match metadata::open_wallet_metadata(key, &info.id, &info.metadata.0, received) {
+        Err(_) if !received => Ok((
+            DocumentMetadata {
+                name: String::new(),
+                mime: "application/octet-stream".into(),
+                category: Category::Other,
+                note: String::new(),
+                created_at: info.created_at,
+                document_date: None,
+                thumbnail: None,
+                copy_sha256: None,
+            },
+            metadata::Origin::Own,
+        )),
+        other => other,
+    }
 }
 
 /// `bytes` as a `Blob` of type `mime` (copied out of WebAssembly memory).
@@ -943,14 +1004,18 @@ pub(crate) fn blob_from(bytes: &[u8], mime: &str) -> Result<Blob, Failure> {
 }
 
 /// Decrypts a document of the wallet: the tag is checked before anything is decrypted, except
-/// for a document received through a deposit link, which has none (only the holder's key makes
-/// tags) and is shown as "received, sender unverified".
+/// for a document received through a deposit link (its record says so), which has none (only
+/// the holder's key makes tags): its content is checked against the digest its record pinned
+/// when first opened, and it is shown as "received, sender unverified".
 pub(crate) fn open_content(
     key: &WalletKey,
     info: &DocumentInfo,
+    origin: metadata::Origin,
+    meta: &DocumentMetadata,
     ciphertext: &[u8],
 ) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
-    if info.received_via.is_some() {
+    if origin.is_received() {
+        metadata::check_pinned_content(meta, ciphertext)?;
         let mut plain = Zeroizing::new(Vec::new());
         document::open_document(key, ciphertext, &mut *plain)?;
         return Ok(plain);
@@ -986,11 +1051,11 @@ async fn update(
 ) -> Result<(), Failure> {
     let info = known(id).await?;
     let sealed = with_wallet(|w| {
-        let mut meta = metadata::open_metadata(&w.key, &id, &info.metadata.0)?;
+        let (mut meta, origin) = open_record(&w.key, &info)?;
         meta.name = name;
         meta.category = category;
         meta.note = note;
-        metadata::seal_metadata(&w.key.recipient(), &id, &meta)
+        metadata::seal_wallet_metadata(&w.key, &id, &meta, origin.is_received())
     })?
     .map_err(crypto_failure)?;
     api::send_json_no_reply(

@@ -94,6 +94,18 @@ fn hash_field(bytes: &[u8]) -> Result<Vec<u8>, ApiError> {
     Ok(bytes.to_vec())
 }
 
+/// Reads and drops up to `limit` bytes of `body` (stops early when the client stops).
+async fn drain(body: Body, limit: u64) {
+    let mut stream = body.into_data_stream();
+    let mut read = 0u64;
+    while read < limit {
+        match stream.try_next().await {
+            Ok(Some(chunk)) => read += chunk.len() as u64,
+            _ => break,
+        }
+    }
+}
+
 #[utoipa::path(post, path = "/api/v1/grants", tag = "grants", request_body = GrantCreateRequest,
     responses((status = 201, body = GrantCreated), (status = 400, body = pde_api::ErrorBody),
               (status = 413, body = pde_api::ErrorBody)))]
@@ -243,16 +255,23 @@ pub async fn put_document(
         .iter()
         .find(|d| d.position == i64::from(position))
         .ok_or(ApiError::NotFound)?;
-    if document.stored_at.is_some() {
-        return Err(ApiError::conflict(
-            ErrorCode::DocumentExists,
-            "This document of the grant was already sent.",
-        ));
-    }
     let now = state.clock.now();
     let current = grant_state(&grant, stored_count(&documents), now);
-    if current != GrantState::Incomplete {
-        return Err(refusal(current));
+    let early_refusal = if document.stored_at.is_some() {
+        Some(ApiError::conflict(
+            ErrorCode::DocumentExists,
+            "This document of the grant was already sent.",
+        ))
+    } else if current != GrantState::Incomplete {
+        Some(refusal(current))
+    } else {
+        None
+    };
+    if let Some(refusal) = early_refusal {
+        // Read what the client is sending (no more than announced) before answering, so
+        // that it gets the answer rather than a connection cut in the middle of its body.
+        drain(body, document.size as u64 + 1).await;
+        return Err(refusal);
     }
     // Each request writes a blob of its own, switched in only if this request is the one
     // accepted: a refused request's bytes never reach the worker.

@@ -96,7 +96,8 @@ pub(crate) async fn wallet_info(
 #[utoipa::path(post, path = "/api/v1/wallets/register/start", tag = "wallets",
     request_body = RegisterStartRequest,
     responses((status = 200, body = RegisterStartResponse), (status = 400, body = pde_api::ErrorBody),
-              (status = 403, body = pde_api::ErrorBody), (status = 409, body = pde_api::ErrorBody)))]
+              (status = 403, body = pde_api::ErrorBody), (status = 409, body = pde_api::ErrorBody),
+              (status = 429, body = pde_api::ErrorBody)))]
 /// First registration message: reserves a wallet number and answers OPAQUE's response.
 pub async fn register_start(
     State(state): State<AppState>,
@@ -114,6 +115,8 @@ pub async fn register_start(
             Some(hash)
         }
     };
+    // Refused early when the hour's new wallets are all made (counted only at the finish).
+    creation_room(&state, now).await?;
     let pseudonym = match request.pseudonym.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(text) => {
@@ -161,6 +164,53 @@ pub async fn register_start(
         registration_response: response.into(),
         ksf,
     }))
+}
+
+/// Minutes of the creation limit's sliding hour.
+const CREATION_BUCKET_SECONDS: i64 = 60;
+const CREATION_WINDOW: i64 = 3600 / CREATION_BUCKET_SECONDS;
+
+/// The answer when the hour's new wallets are all made: when the oldest of them leaves the hour.
+async fn creation_busy(state: &AppState, now: i64) -> Result<ApiError, ApiError> {
+    let bucket = now / CREATION_BUCKET_SECONDS;
+    let (_, oldest) = state
+        .store
+        .wallet_creations(bucket - CREATION_WINDOW)
+        .await?;
+    let frees_at = (oldest.unwrap_or(bucket) + CREATION_WINDOW + 1) * CREATION_BUCKET_SECONDS;
+    Ok(ApiError::CreationBusy {
+        retry_after: (frees_at - now).max(1) as u64,
+    })
+}
+
+/// Refuses with 429 when the server's hourly limit of new wallets is reached (nothing counted).
+async fn creation_room(state: &AppState, now: i64) -> Result<(), ApiError> {
+    let bucket = now / CREATION_BUCKET_SECONDS;
+    let (made, _) = state
+        .store
+        .wallet_creations(bucket - CREATION_WINDOW)
+        .await?;
+    if made >= state.settings.wallet_creations_per_hour {
+        return Err(creation_busy(state, now).await?);
+    }
+    Ok(())
+}
+
+/// Counts one new wallet against the server's hourly limit, atomically; 429 when it is reached.
+async fn count_creation(state: &AppState, now: i64) -> Result<(), ApiError> {
+    let bucket = now / CREATION_BUCKET_SECONDS;
+    if !state
+        .store
+        .count_wallet_creation(
+            bucket,
+            bucket - CREATION_WINDOW,
+            state.settings.wallet_creations_per_hour,
+        )
+        .await?
+    {
+        return Err(creation_busy(state, now).await?);
+    }
+    Ok(())
 }
 
 /// The server's OPAQUE answer to a registration request for `wallet_id`'s credential (at
@@ -250,7 +300,7 @@ fn validate_wrapped_keys(
 #[utoipa::path(post, path = "/api/v1/wallets/register/finish", tag = "wallets",
     request_body = RegisterFinishRequest,
     responses((status = 201, body = SessionOpened), (status = 400, body = pde_api::ErrorBody),
-              (status = 409, body = pde_api::ErrorBody)))]
+              (status = 409, body = pde_api::ErrorBody), (status = 429, body = pde_api::ErrorBody)))]
 /// Second registration message: stores the credential, public key and wrapped keys, and opens a
 /// session.
 pub async fn register_finish(
@@ -288,6 +338,7 @@ pub async fn register_finish(
                 "Creating this wallet took too long, or it was already created. Start again.",
             )
         })?;
+    count_creation(&state, now).await?;
     let wallet = NewWallet {
         id: pending.wallet_id.clone(),
         number: pending.number.clone(),

@@ -466,6 +466,17 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<bool>;
     /// Sum of unfinished logins in buckets after `since_bucket`, and the oldest such bucket.
     async fn global_login_failures(&self, since_bucket: i64) -> StoreResult<(i64, Option<i64>)>;
+    /// Counts one wallet creation in `bucket` if fewer than `limit` were counted in the buckets
+    /// after `since_bucket` (this one included), as one atomic check-and-count; `false`, and
+    /// nothing counted, when the limit is reached.
+    async fn count_wallet_creation(
+        &self,
+        bucket: i64,
+        since_bucket: i64,
+        limit: i64,
+    ) -> StoreResult<bool>;
+    /// Wallet creations counted in buckets after `since_bucket`, and the oldest such bucket.
+    async fn wallet_creations(&self, since_bucket: i64) -> StoreResult<(i64, Option<i64>)>;
     /// Remembers a login between its two messages.
     async fn put_login_state(&self, state: &LoginState) -> StoreResult<()>;
     /// Takes (and deletes) an unexpired login state.

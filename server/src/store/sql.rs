@@ -689,6 +689,58 @@ macro_rules! impl_store {
                 Ok((sum, oldest))
             }
 
+            async fn count_wallet_creation(
+                &self,
+                bucket: i64,
+                since_bucket: i64,
+                limit: i64,
+            ) -> $crate::store::StoreResult<bool> {
+                sqlx::query(
+                    "INSERT INTO creation_global (bucket, created) VALUES ($1, 0) ON CONFLICT (bucket) DO NOTHING",
+                )
+                .bind(bucket)
+                .execute(&self.pool)
+                .await?;
+                // Earlier buckets no longer change; the check on the current one is atomic (a
+                // conditional UPDATE of its row, which a concurrent request waits for).
+                let (earlier,): (i64,) = sqlx::query_as(
+                    "SELECT CAST(COALESCE(SUM(created), 0) AS BIGINT) FROM creation_global \
+                     WHERE bucket > $1 AND bucket <> $2",
+                )
+                .bind(since_bucket)
+                .bind(bucket)
+                .fetch_one(&self.pool)
+                .await?;
+                let counted: Option<(i64,)> = sqlx::query_as(
+                    "UPDATE creation_global SET created = created + 1 \
+                     WHERE bucket = $1 AND created + $2 < $3 RETURNING created",
+                )
+                .bind(bucket)
+                .bind(earlier)
+                .bind(limit)
+                .fetch_optional(&self.pool)
+                .await?;
+                sqlx::query("DELETE FROM creation_global WHERE bucket <= $1")
+                    .bind(since_bucket)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(counted.is_some())
+            }
+
+            async fn wallet_creations(
+                &self,
+                since_bucket: i64,
+            ) -> $crate::store::StoreResult<(i64, Option<i64>)> {
+                let (sum, oldest): (i64, Option<i64>) = sqlx::query_as(
+                    "SELECT CAST(COALESCE(SUM(created), 0) AS BIGINT), MIN(bucket) FROM creation_global \
+                     WHERE bucket > $1 AND created > 0",
+                )
+                .bind(since_bucket)
+                .fetch_one(&self.pool)
+                .await?;
+                Ok((sum, oldest))
+            }
+
             async fn put_login_state(&self, s: &$crate::store::LoginState) -> $crate::store::StoreResult<()> {
                 sqlx::query(
                     "INSERT INTO login_states (id, wallet_id, state, throttle_key, bucket, expires_at, give_back_key, give_back_bucket) \

@@ -1,0 +1,6 @@
+-- Wallets created over the whole server, per minute, for the hourly creation limit
+-- (`--wallet-creations-per-hour`): new wallets can't fill the global storage cap at once.
+CREATE TABLE creation_global (
+    bucket BIGINT PRIMARY KEY,
+    created BIGINT NOT NULL
+);
