@@ -843,15 +843,7 @@ impl PdeClient {
         meta.name = new_name.to_owned();
         let sealed =
             metadata::seal_wallet_metadata(&wallet.key, id, &meta, listed.origin.is_received())?;
-        let response = self
-            .http
-            .put(self.url(&format!("/documents/{id}/metadata")))
-            .json(&MetadataUpdate {
-                metadata: sealed.into(),
-            })
-            .send()
-            .await?;
-        Self::check(response).await.map(drop)
+        self.put_metadata_raw(id, sealed).await
     }
 
     /// Replaces a document's record with `record` as it is (what a server could write into

@@ -1689,12 +1689,7 @@ async fn deposit_links_let_a_worker_drop_a_document_into_the_wallet() {
     h.wait_for_text("CPAS Anderlecht").await;
     h.wait_for("#viewer-image").await;
     problems.extend(shot(h, &axe, "fr", &mut step, "received-document").await);
-    h.wait_for("#download")
-        .await
-        .click()
-        .await
-        .expect("download");
-    let (_, bytes) = h.wait_for_download().await;
+    let (_, bytes) = download_shown(h).await;
     assert!(bytes.starts_with(&[0xFF, 0xD8]), "a JPEG");
     assert!(
         !bytes
@@ -1706,12 +1701,7 @@ async fn deposit_links_let_a_worker_drop_a_document_into_the_wallet() {
     h.wait_for("#back").await.click().await.expect("wallet");
     open_card(h, "scan.jpg").await;
     h.wait_for("#viewer-image").await;
-    h.wait_for("#download")
-        .await
-        .click()
-        .await
-        .expect("download");
-    let (name, bytes) = h.wait_for_download().await;
+    let (name, bytes) = download_shown(h).await;
     assert_eq!(name, "scan.jpg");
     assert!(bytes.starts_with(&[0xFF, 0xD8, 0xFF]), "a JPEG");
     // The program: download only, under a name no double click runs.
@@ -1724,12 +1714,7 @@ async fn deposit_links_let_a_worker_drop_a_document_into_the_wallet() {
             == serde_json::json!(true),
         "not shown"
     );
-    h.wait_for("#download")
-        .await
-        .click()
-        .await
-        .expect("download");
-    let (name, bytes) = h.wait_for_download().await;
+    let (name, bytes) = download_shown(h).await;
     assert_eq!(name, "attestation.pdf.exe.bin");
     assert!(bytes.starts_with(b"MZ"));
 
@@ -1868,6 +1853,16 @@ async fn unlock_in_page(b: &Browser, number: &str, secret: &str) {
         .click()
         .await
         .expect("unlock");
+}
+
+/// Clicks the shown document's download button and returns the file's name and bytes.
+async fn download_shown(b: &Browser) -> (String, Vec<u8>) {
+    b.wait_for("#download")
+        .await
+        .click()
+        .await
+        .expect("download");
+    b.wait_for_download().await
 }
 
 /// Opens the document card named `name` once it is listed (up to 30 s).

@@ -950,17 +950,23 @@ async fn open(id: DocumentId) -> Outcome {
     .map_err(crypto_failure)?;
     drop(ciphertext);
     if let Some(record) = pinned_record {
-        api::send_json_no_reply(
-            "PUT",
-            &format!("/documents/{id}/metadata"),
-            &MetadataUpdate {
-                metadata: record.into(),
-            },
-        )
-        .await?;
-        let _ = with_wallet(|w| w.known.remove(&id));
+        put_record(id, record).await?;
     }
     content_reply(&content, &meta.mime, meta.name)
+}
+
+/// Stores a document's new record (and forgets the listing's copy of the old one).
+async fn put_record(id: DocumentId, record: Vec<u8>) -> Result<(), Failure> {
+    api::send_json_no_reply(
+        "PUT",
+        &format!("/documents/{id}/metadata"),
+        &MetadataUpdate {
+            metadata: record.into(),
+        },
+    )
+    .await?;
+    let _ = with_wallet(|w| w.known.remove(&id));
+    Ok(())
 }
 
 /// A listed document's record: see [`metadata::open_wallet_metadata`]. When the holder's own
@@ -1058,14 +1064,5 @@ async fn update(
         metadata::seal_wallet_metadata(&w.key, &id, &meta, origin.is_received())
     })?
     .map_err(crypto_failure)?;
-    api::send_json_no_reply(
-        "PUT",
-        &format!("/documents/{id}/metadata"),
-        &MetadataUpdate {
-            metadata: sealed.into(),
-        },
-    )
-    .await?;
-    let _ = with_wallet(|w| w.known.remove(&id));
-    Ok(())
+    put_record(id, sealed).await
 }

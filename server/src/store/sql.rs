@@ -190,8 +190,111 @@ pub(super) fn is_foreign_key_violation(err: &sqlx::Error) -> bool {
 
 /// Implements [`super::Store`] for a struct with a `pool: sqlx::Pool<$db>` field and a
 /// `run_migrations(&self)` method.
+/// A table of counts per minute, summed over a sliding window (the server-wide budgets): its
+/// statements, made from the table's and the count column's names at compile time.
+pub(super) struct Window {
+    pub(super) open_bucket: &'static str,
+    pub(super) earlier: &'static str,
+    pub(super) count: &'static str,
+    pub(super) sum: &'static str,
+    pub(super) sweep: &'static str,
+}
+
+macro_rules! window {
+    ($table:literal, $column:literal) => {
+        Window {
+            open_bucket: concat!(
+                "INSERT INTO ",
+                $table,
+                " (bucket, ",
+                $column,
+                ") VALUES ($1, 0) ",
+                "ON CONFLICT (bucket) DO NOTHING"
+            ),
+            earlier: concat!(
+                "SELECT CAST(COALESCE(SUM(",
+                $column,
+                "), 0) AS BIGINT) FROM ",
+                $table,
+                " WHERE bucket > $1 AND bucket <> $2 AND ",
+                $column,
+                " > 0"
+            ),
+            count: concat!(
+                "UPDATE ",
+                $table,
+                " SET ",
+                $column,
+                " = ",
+                $column,
+                " + 1 ",
+                "WHERE bucket = $1 AND ",
+                $column,
+                " + $2 < $3 RETURNING ",
+                $column
+            ),
+            sum: concat!(
+                "SELECT CAST(COALESCE(SUM(",
+                $column,
+                "), 0) AS BIGINT), MIN(bucket) FROM ",
+                $table,
+                " WHERE bucket > $1 AND ",
+                $column,
+                " > 0"
+            ),
+            sweep: concat!("DELETE FROM ", $table, " WHERE bucket <= $1"),
+        }
+    };
+}
+
+/// Unfinished logins over all wallets.
+pub(super) const LOGIN_WINDOW: Window = window!("login_global", "failures");
+/// New wallets over the whole server.
+pub(super) const CREATION_WINDOW: Window = window!("creation_global", "created");
+
 macro_rules! impl_store {
     ($store:ty, $db:ty) => {
+        /// Counts one in `bucket` if the window's buckets after `since_bucket` (this one
+        /// included) hold fewer than `limit`. Earlier buckets only shrink (logins given back),
+        /// so the check on the current one is the one that must be atomic: a conditional
+        /// UPDATE of its row, which a concurrent request waits for and then re-checks.
+        async fn count_in_window(
+            pool: &sqlx::Pool<$db>,
+            window: &$crate::store::sql::Window,
+            bucket: i64,
+            since_bucket: i64,
+            limit: i64,
+        ) -> Result<bool, sqlx::Error> {
+            sqlx::query(window.open_bucket)
+                .bind(bucket)
+                .execute(pool)
+                .await?;
+            let (earlier,): (i64,) = sqlx::query_as(window.earlier)
+                .bind(since_bucket)
+                .bind(bucket)
+                .fetch_one(pool)
+                .await?;
+            let counted: Option<(i64,)> = sqlx::query_as(window.count)
+                .bind(bucket)
+                .bind(earlier)
+                .bind(limit)
+                .fetch_optional(pool)
+                .await?;
+            Ok(counted.is_some())
+        }
+
+        /// The window's sum over the buckets after `since_bucket`, and the oldest such bucket.
+        async fn window_sum(
+            pool: &sqlx::Pool<$db>,
+            window: &$crate::store::sql::Window,
+            since_bucket: i64,
+        ) -> Result<(i64, Option<i64>), sqlx::Error> {
+            sqlx::query_as(window.sum)
+                .bind(since_bucket)
+                .fetch_one(pool)
+                .await
+        }
+
         /// Reserves bytes against a wallet's quota and the server's cap (nothing when either
         /// would be exceeded: the caller drops the transaction).
         async fn reserve(
@@ -646,47 +749,16 @@ macro_rules! impl_store {
                 since_bucket: i64,
                 limit: i64,
             ) -> $crate::store::StoreResult<bool> {
-                sqlx::query(
-                    "INSERT INTO login_global (bucket, failures) VALUES ($1, 0) ON CONFLICT (bucket) DO NOTHING",
-                )
-                .bind(bucket)
-                .execute(&self.pool)
-                .await?;
-                // Only the current bucket grows (earlier ones only shrink, as logins succeed), so
-                // the check on it is the one that must be atomic: a conditional UPDATE of its row,
-                // which a concurrent request waits for and then re-checks.
-                let (earlier,): (i64,) = sqlx::query_as(
-                    "SELECT CAST(COALESCE(SUM(failures), 0) AS BIGINT) FROM login_global \
-                     WHERE bucket > $1 AND bucket <> $2 AND failures > 0",
-                )
-                .bind(since_bucket)
-                .bind(bucket)
-                .fetch_one(&self.pool)
-                .await?;
-                let counted: Option<(i64,)> = sqlx::query_as(
-                    "UPDATE login_global SET failures = failures + 1 \
-                     WHERE bucket = $1 AND failures + $2 < $3 RETURNING failures",
-                )
-                .bind(bucket)
-                .bind(earlier)
-                .bind(limit)
-                .fetch_optional(&self.pool)
-                .await?;
-                Ok(counted.is_some())
+                let window = &$crate::store::sql::LOGIN_WINDOW;
+                Ok(count_in_window(&self.pool, window, bucket, since_bucket, limit).await?)
             }
 
             async fn global_login_failures(
                 &self,
                 since_bucket: i64,
             ) -> $crate::store::StoreResult<(i64, Option<i64>)> {
-                let (sum, oldest): (i64, Option<i64>) = sqlx::query_as(
-                    "SELECT CAST(COALESCE(SUM(failures), 0) AS BIGINT), MIN(bucket) FROM login_global \
-                     WHERE bucket > $1 AND failures > 0",
-                )
-                .bind(since_bucket)
-                .fetch_one(&self.pool)
-                .await?;
-                Ok((sum, oldest))
+                let window = &$crate::store::sql::LOGIN_WINDOW;
+                Ok(window_sum(&self.pool, window, since_bucket).await?)
             }
 
             async fn count_wallet_creation(
@@ -695,50 +767,16 @@ macro_rules! impl_store {
                 since_bucket: i64,
                 limit: i64,
             ) -> $crate::store::StoreResult<bool> {
-                sqlx::query(
-                    "INSERT INTO creation_global (bucket, created) VALUES ($1, 0) ON CONFLICT (bucket) DO NOTHING",
-                )
-                .bind(bucket)
-                .execute(&self.pool)
-                .await?;
-                // Earlier buckets no longer change; the check on the current one is atomic (a
-                // conditional UPDATE of its row, which a concurrent request waits for).
-                let (earlier,): (i64,) = sqlx::query_as(
-                    "SELECT CAST(COALESCE(SUM(created), 0) AS BIGINT) FROM creation_global \
-                     WHERE bucket > $1 AND bucket <> $2",
-                )
-                .bind(since_bucket)
-                .bind(bucket)
-                .fetch_one(&self.pool)
-                .await?;
-                let counted: Option<(i64,)> = sqlx::query_as(
-                    "UPDATE creation_global SET created = created + 1 \
-                     WHERE bucket = $1 AND created + $2 < $3 RETURNING created",
-                )
-                .bind(bucket)
-                .bind(earlier)
-                .bind(limit)
-                .fetch_optional(&self.pool)
-                .await?;
-                sqlx::query("DELETE FROM creation_global WHERE bucket <= $1")
-                    .bind(since_bucket)
-                    .execute(&self.pool)
-                    .await?;
-                Ok(counted.is_some())
+                let window = &$crate::store::sql::CREATION_WINDOW;
+                Ok(count_in_window(&self.pool, window, bucket, since_bucket, limit).await?)
             }
 
             async fn wallet_creations(
                 &self,
                 since_bucket: i64,
             ) -> $crate::store::StoreResult<(i64, Option<i64>)> {
-                let (sum, oldest): (i64, Option<i64>) = sqlx::query_as(
-                    "SELECT CAST(COALESCE(SUM(created), 0) AS BIGINT), MIN(bucket) FROM creation_global \
-                     WHERE bucket > $1 AND created > 0",
-                )
-                .bind(since_bucket)
-                .fetch_one(&self.pool)
-                .await?;
-                Ok((sum, oldest))
+                let window = &$crate::store::sql::CREATION_WINDOW;
+                Ok(window_sum(&self.pool, window, since_bucket).await?)
             }
 
             async fn put_login_state(&self, s: &$crate::store::LoginState) -> $crate::store::StoreResult<()> {
@@ -1313,11 +1351,13 @@ macro_rules! impl_store {
                     .execute(&self.pool)
                     .await?
                     .rows_affected();
-                removed += sqlx::query("DELETE FROM login_global WHERE bucket <= $1")
-                    .bind(now / 60 - 24 * 60)
-                    .execute(&self.pool)
-                    .await?
-                    .rows_affected();
+                for window in [&$crate::store::sql::LOGIN_WINDOW, &$crate::store::sql::CREATION_WINDOW] {
+                    removed += sqlx::query(window.sweep)
+                        .bind(now / 60 - 24 * 60)
+                        .execute(&self.pool)
+                        .await?
+                        .rows_affected();
+                }
                 Ok($crate::store::SweepCounts { expired_rows: removed })
             }
 
