@@ -184,6 +184,34 @@ pub fn ensure_wasm_bindgen_cli(version: &str, install: bool) -> Result<PathBuf> 
     })
 }
 
+/// The cargo-deny the test command installs (licences, bans and sources of the dependencies).
+pub const CARGO_DENY_VERSION: &str = "0.20.2";
+
+/// Makes `cargo deny` available at [`CARGO_DENY_VERSION`] (`cargo install`, ≈ 6 min).
+pub fn ensure_cargo_deny(install: bool) -> Result<()> {
+    let installed = find_cargo_bin("cargo-deny")
+        .and_then(|deny| probe(Command::new(deny).arg("--version")))
+        .is_some_and(|printed| printed.split_whitespace().nth(1) == Some(CARGO_DENY_VERSION));
+    if installed {
+        eprintln!("cargo-deny {CARGO_DENY_VERSION}: installed");
+        return Ok(());
+    }
+    if !install {
+        return Err(format!(
+            "cargo-deny {CARGO_DENY_VERSION} is missing: \
+             `cargo install cargo-deny --locked --version {CARGO_DENY_VERSION}`"
+        )
+        .into());
+    }
+    run(cargo().args([
+        "install",
+        "cargo-deny",
+        "--locked",
+        "--version",
+        CARGO_DENY_VERSION,
+    ]))
+}
+
 /// `wasm-bindgen-test-runner` next to a `wasm-bindgen` whose version is `version`.
 fn wasm_bindgen_cli_at(version: &str) -> Option<PathBuf> {
     let bindgen = find_cargo_bin("wasm-bindgen")?;

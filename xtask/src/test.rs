@@ -70,6 +70,11 @@ fn all_steps(root: &Path, options: &TestOptions, steps: &mut Steps) -> Result<()
     steps.run("cargo fmt --check", || {
         run(cargo().args(["fmt", "--all", "--", "--check"]))
     })?;
+    // The advisory database lives on github.com, which the build machines here can't reach:
+    // licences, bans and sources only (deny.toml).
+    steps.run("cargo deny (licences, bans, sources)", || {
+        run(cargo().args(["deny", "--offline", "check", "licenses", "bans", "sources"]))
+    })?;
     steps.run("cargo clippy", || {
         run(cargo().args([
             "clippy",
@@ -164,6 +169,9 @@ fn install_steps(root: &Path, options: &TestOptions, steps: &mut Steps) -> Resul
     })?;
     steps.run("install: strace", || {
         install::ensure_program(&mut apt, "strace", install)
+    })?;
+    steps.run("install: cargo-deny", || {
+        install::ensure_cargo_deny(install)
     })?;
     let mut tools = Tools {
         pg,
