@@ -82,10 +82,15 @@ pub enum ErrorCode {
     RegistrationExpired,
     /// `server_full`
     ServerFull,
+    /// `deposit_busy`: the link has as many documents on their way as it may have at once.
+    DepositBusy,
     /// `creation_busy`
     CreationBusy,
     /// `test_wallets_disabled`
     TestWalletsDisabled,
+    /// `proof_of_work_required`: the server's hourly budget of logins is used up; the answer
+    /// carries a challenge to solve and send with the same request again.
+    ProofOfWorkRequired,
     /// `too_many_attempts`
     TooManyAttempts,
     /// `upload_incomplete`
@@ -156,8 +161,10 @@ impl ErrorCode {
         ErrorCode::QuotaExceeded,
         ErrorCode::RegistrationExpired,
         ErrorCode::ServerFull,
+        ErrorCode::DepositBusy,
         ErrorCode::CreationBusy,
         ErrorCode::TestWalletsDisabled,
+        ErrorCode::ProofOfWorkRequired,
         ErrorCode::TooManyAttempts,
         ErrorCode::UploadIncomplete,
         ErrorCode::DepositExpired,
@@ -214,8 +221,10 @@ impl ErrorCode {
             ErrorCode::QuotaExceeded => "quota_exceeded",
             ErrorCode::RegistrationExpired => "registration_expired",
             ErrorCode::ServerFull => "server_full",
+            ErrorCode::DepositBusy => "deposit_busy",
             ErrorCode::CreationBusy => "creation_busy",
             ErrorCode::TestWalletsDisabled => "test_wallets_disabled",
+            ErrorCode::ProofOfWorkRequired => "proof_of_work_required",
             ErrorCode::TooManyAttempts => "too_many_attempts",
             ErrorCode::UploadIncomplete => "upload_incomplete",
             ErrorCode::DepositExpired => "deposit_expired",

@@ -74,6 +74,38 @@ pub struct ErrorDetail {
     /// wallet's secret or recovery key was verified.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locked_until: Option<i64>,
+    /// The challenge to solve, with `proof_of_work_required` answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proof_of_work: Option<ProofOfWork>,
+}
+
+/// A challenge from the server (see `pde_crypto::proof`): find a nonce that gives `bits` zero
+/// bits, then send the same request again with a [`LoginProof`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProofOfWork {
+    /// The challenge, as issued.
+    pub challenge: Base64Bytes,
+    /// Zero bits asked (2^bits hashes on average).
+    pub bits: u8,
+}
+
+/// A solved challenge, carried by a login, recovery or hidden-slot request once the server's
+/// hourly budget is used up. Used once.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoginProof {
+    /// The challenge, as issued.
+    pub challenge: Base64Bytes,
+    /// The nonce that solves it.
+    pub nonce: u64,
+}
+
+/// A request that the server counts against its hourly budget of logins, and so may have to
+/// carry a [`LoginProof`].
+pub trait CarriesProof {
+    /// Attaches the solved challenge.
+    fn set_proof(&mut self, proof: LoginProof);
 }
 
 /// Whether anyone can create a wallet, or only with an invitation code.
@@ -168,6 +200,15 @@ pub struct RecoverStartRequest {
     pub recovery_token: Base64Bytes,
     /// OPAQUE `RegistrationRequest` for the new secret.
     pub registration_request: Base64Bytes,
+    /// The solved challenge, once the server asks for one (`proof_of_work_required`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proof: Option<LoginProof>,
+}
+
+impl CarriesProof for RecoverStartRequest {
+    fn set_proof(&mut self, proof: LoginProof) {
+        self.proof = Some(proof);
+    }
 }
 
 /// The recovery key was right: the wallet key wrapped under it, and the server's OPAQUE answer
@@ -221,6 +262,15 @@ pub struct LoginStartRequest {
     pub login: String,
     /// OPAQUE `CredentialRequest`.
     pub credential_request: Base64Bytes,
+    /// The solved challenge, once the server asks for one (`proof_of_work_required`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proof: Option<LoginProof>,
+}
+
+impl CarriesProof for LoginStartRequest {
+    fn set_proof(&mut self, proof: LoginProof) {
+        self.proof = Some(proof);
+    }
 }
 
 /// The server's half of the login's first round (also given for unknown wallets).
@@ -254,6 +304,15 @@ pub struct HiddenSlotRequest {
     pub login: String,
     /// The OPRF's blinded element.
     pub blinded: Base64Bytes,
+    /// The solved challenge, once the server asks for one (`proof_of_work_required`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proof: Option<LoginProof>,
+}
+
+impl CarriesProof for HiddenSlotRequest {
+    fn set_proof(&mut self, proof: LoginProof) {
+        self.proof = Some(proof);
+    }
 }
 
 /// The server's OPRF answer. The request was counted as one attempt on a hidden part; the
@@ -370,7 +429,7 @@ pub struct SessionOpened {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UploadCreateRequest {
     /// Chosen by the client (random), bound into the document's tag.
-    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^[0-9a-f]{32}$"))]
     pub document_id: DocumentId,
     /// Exact size of the ciphertext that will be sent.
     pub ciphertext_len: u64,
@@ -383,7 +442,7 @@ pub struct UploadStatus {
     /// Names the upload.
     pub upload_id: String,
     /// The document it will become.
-    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^[0-9a-f]{32}$"))]
     pub document_id: DocumentId,
     /// Announced ciphertext size.
     pub ciphertext_len: u64,
@@ -412,7 +471,7 @@ pub struct UploadCommitRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DocumentInfo {
     /// The document id.
-    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^[0-9a-f]{32}$"))]
     pub id: DocumentId,
     /// Ciphertext size (of the padded plaintext).
     pub size: u64,
@@ -623,6 +682,9 @@ impl std::fmt::Debug for GrantTokens {
 pub const MAX_DEPOSIT_SECONDS: u64 = 30 * 24 * 3600;
 /// Most documents one deposit link accepts.
 pub const MAX_DEPOSIT_FILES: u32 = 20;
+/// Documents a deposit link may have announced and not finished at once: each holds its size
+/// against the holder's quota until it is committed or its upload expires.
+pub const MAX_DEPOSIT_SENDING: u32 = 2;
 
 /// Creates a deposit link. Only the hash of the link's access token and the recipient check
 /// are sent: the link's secret stays in the holder's browser.
@@ -746,7 +808,7 @@ pub struct DepositUploadRequest {
     /// The access token (URL-safe base64).
     pub access_token: String,
     /// The id the document will have (random, chosen by the worker's browser).
-    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^[0-9a-f]{32}$"))]
     pub document_id: DocumentId,
     /// Exact ciphertext size.
     pub ciphertext_len: u64,

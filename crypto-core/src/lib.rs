@@ -46,6 +46,7 @@ pub mod hidden;
 pub mod metadata;
 pub mod names;
 pub mod opaque;
+pub mod proof;
 pub mod record;
 pub mod wallet;
 

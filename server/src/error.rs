@@ -5,7 +5,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use pde_api::ErrorCode;
-use pde_api::{ErrorBody, ErrorDetail};
+use pde_api::{ErrorBody, ErrorDetail, ProofOfWork};
 
 /// Everything a handler can answer besides success.
 #[derive(Debug, thiserror::Error)]
@@ -85,6 +85,15 @@ pub enum ApiError {
     CreationBusy {
         /// Seconds until a new wallet can be made.
         retry_after: u64,
+    },
+    /// The hourly budget of logins is used up: the same request again, with this challenge
+    /// solved (see `pde_crypto::proof`).
+    #[error("proof of work required")]
+    ProofOfWorkRequired {
+        /// The challenge.
+        challenge: Vec<u8>,
+        /// Zero bits it asks.
+        bits: u8,
     },
     /// Back-off: try again after this many seconds.
     #[error("too many attempts")]
@@ -186,6 +195,13 @@ impl ApiError {
                     retry_after.div_ceil(60)
                 ),
             ),
+            Self::ProofOfWorkRequired { .. } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorCode::ProofOfWorkRequired,
+                "Many logins were tried on this server in the last hour. Your device has a small \
+                 puzzle to solve first (a few seconds), then the same request goes again."
+                    .into(),
+            ),
             Self::TooManyAttempts { retry_after } => (
                 StatusCode::TOO_MANY_REQUESTS,
                 ErrorCode::TooManyAttempts,
@@ -223,6 +239,13 @@ impl IntoResponse for ApiError {
                 },
                 locked_until: match &self {
                     Self::TimeLocked { until } => Some(*until),
+                    _ => None,
+                },
+                proof_of_work: match self {
+                    Self::ProofOfWorkRequired { challenge, bits } => Some(ProofOfWork {
+                        challenge: challenge.into(),
+                        bits,
+                    }),
                     _ => None,
                 },
             },

@@ -78,6 +78,7 @@ pub async fn build_state(settings: Settings) -> Result<AppState, LaunchError> {
     let blobs = Blobs::local(&settings.data_dir.join("blobs"))?;
     let slot_seed = pde_crypto::hidden::SlotSeed::from_server_setup(&setup);
     let name_keys = pde_crypto::names::NameKeys::from_server_setup(&setup);
+    let proof_key = pde_crypto::proof::ProofKey::from_server_setup(&setup);
     Ok(AppState::new(Inner {
         settings,
         store,
@@ -85,6 +86,7 @@ pub async fn build_state(settings: Settings) -> Result<AppState, LaunchError> {
         opaque: Arc::new(setup),
         slot_seed: Arc::new(slot_seed),
         name_keys: Arc::new(name_keys),
+        proof_key: Arc::new(proof_key),
         clock: clock::Clock::default(),
         default_ksf: KsfParams::DEFAULT,
     }))

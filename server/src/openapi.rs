@@ -1,6 +1,9 @@
 //! The OpenAPI document, served at `/api/v1/openapi.json`.
 
-use utoipa::OpenApi;
+use utoipa::openapi::path::{Operation, ParameterIn};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::openapi::{Content, Ref, RefOr, Response};
+use utoipa::{Modify, OpenApi};
 
 use crate::handlers::{deposits, documents, grants, hidden, meta, sessions, uploads, wallets};
 
@@ -51,6 +54,88 @@ use crate::handlers::{deposits, documents, grants, hidden, meta, sessions, uploa
         hidden::register_start,
         hidden::register_finish,
     ),
-    components(schemas(pde_api::ErrorBody, pde_api::ErrorDetail))
+    modifiers(&CommonAnswers),
+    components(schemas(
+        pde_api::ErrorBody,
+        pde_api::ErrorDetail,
+        pde_api::ProofOfWork,
+        pde_api::LoginProof
+    ))
 )]
 pub struct ApiDoc;
+
+/// What the server answers on many routes, added to every operation it applies to rather than
+/// written out in each: `400` where a body or a path part can be malformed, `401` where a
+/// session is needed (and the session cookie as the security scheme), `404` where a path names
+/// something that may not exist (or not be yours). Every error has the same JSON body.
+struct CommonAnswers;
+
+impl Modify for CommonAnswers {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        openapi
+            .components
+            .get_or_insert_with(Default::default)
+            .add_security_scheme(
+                "session",
+                SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                    "__Host-pde_session",
+                    "Set by a login, a recovery or a wallet's creation (`pde_session` on a \
+                     plain-HTTP development server).",
+                ))),
+            );
+        for item in openapi.paths.paths.values_mut() {
+            for operation in [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                add_common_answers(operation);
+            }
+        }
+    }
+}
+
+fn add_common_answers(operation: &mut Operation) {
+    let has_path_part = operation
+        .parameters
+        .iter()
+        .flatten()
+        .any(|p| p.parameter_in == ParameterIn::Path);
+    let needs_session = operation.security.iter().flatten().next().is_some();
+    let answers = [
+        (
+            operation.request_body.is_some() || has_path_part,
+            "400",
+            "The request is not valid: malformed JSON, or a field or path part out of shape.",
+        ),
+        (needs_session, "401", "No session, or it has ended."),
+        (
+            has_path_part,
+            "404",
+            "Nothing by that name here (or it is not yours).",
+        ),
+    ];
+    for (applies, status, description) in answers {
+        if applies {
+            operation
+                .responses
+                .responses
+                .entry(status.to_owned())
+                .or_insert_with(|| RefOr::T(error_answer(description)));
+        }
+    }
+}
+
+fn error_answer(description: &str) -> Response {
+    let mut response = Response::new(description);
+    response.content.insert(
+        "application/json".to_owned(),
+        Content::new(Some(Ref::from_schema_name("ErrorBody"))),
+    );
+    response
+}

@@ -89,7 +89,8 @@ pub struct Settings {
     #[arg(long, env = "PDE_LOGIN_MAX_BACKOFF_SECONDS", default_value_t = 15 * 60)]
     pub login_max_backoff_seconds: i64,
 
-    /// Unfinished logins allowed per hour over all wallets (one PIN tried on many wallets).
+    /// Unfinished logins per hour over all wallets (one PIN tried on many wallets) before every
+    /// login start must carry a proof of work, whose price rises with the load.
     #[arg(
         long,
         env = "PDE_GLOBAL_LOGIN_FAILURES_PER_HOUR",

@@ -27,6 +27,8 @@ pub struct Inner {
     pub slot_seed: Arc<pde_crypto::hidden::SlotSeed>,
     /// Keys of the per-name attempt counters (derived from the server setup).
     pub name_keys: Arc<pde_crypto::names::NameKeys>,
+    /// Key of the proof-of-work challenges (derived from the server setup).
+    pub proof_key: Arc<pde_crypto::proof::ProofKey>,
     /// Time.
     pub clock: Clock,
     /// Argon2 parameters of new wallets.

@@ -7,15 +7,16 @@ use serde::Serialize;
 use zeroize::Zeroizing;
 
 use pde_api::{
-    Base64Bytes, DepositAccess, DepositCommitRequest, DepositCreateRequest, DepositCreated,
-    DepositList, DepositReceived, DepositStatus, DepositUploadRequest, DocumentList, ErrorBody,
-    GrantCreateRequest, GrantCreated, GrantDocumentDeclaration, GrantList, GrantOpened,
-    GrantStatus, GrantTokens, HiddenLoginStartRequest, HiddenRegisterFinishRequest,
+    Base64Bytes, CarriesProof, DepositAccess, DepositCommitRequest, DepositCreateRequest,
+    DepositCreated, DepositList, DepositReceived, DepositStatus, DepositUploadRequest,
+    DocumentList, ErrorBody, GrantCreateRequest, GrantCreated, GrantDocumentDeclaration, GrantList,
+    GrantOpened, GrantStatus, GrantTokens, HiddenLoginStartRequest, HiddenRegisterFinishRequest,
     HiddenRegisterStartRequest, HiddenRegisterStartResponse, HiddenSlotRequest, HiddenSlotResponse,
-    LoginFinishRequest, LoginStartRequest, LoginStartResponse, MetadataUpdate,
-    RecoverFinishRequest, RecoverStartRequest, RecoverStartResponse, RegisterFinishRequest,
-    RegisterStartRequest, RegisterStartResponse, ServerInfo, SessionOpened, TimeLockRequest,
-    TimeLocked, UploadCommitRequest, UploadCreateRequest, UploadStatus, API_PREFIX,
+    LoginFinishRequest, LoginProof, LoginStartRequest, LoginStartResponse, MetadataUpdate,
+    ProofOfWork, RecoverFinishRequest, RecoverStartRequest, RecoverStartResponse,
+    RegisterFinishRequest, RegisterStartRequest, RegisterStartResponse, ServerInfo, SessionOpened,
+    TimeLockRequest, TimeLocked, UploadCommitRequest, UploadCreateRequest, UploadStatus,
+    API_PREFIX,
 };
 use pde_crypto::deposit;
 use pde_crypto::document::{self, DocumentId};
@@ -23,6 +24,7 @@ use pde_crypto::grant;
 use pde_crypto::hidden;
 use pde_crypto::metadata::{self, Category, DocumentMetadata};
 use pde_crypto::opaque::{self};
+use pde_crypto::proof;
 use pde_crypto::record;
 use pde_crypto::wallet::{self, RecoveryKey, WalletKey, WrappedWalletKey};
 use pde_crypto::CryptoError;
@@ -43,6 +45,8 @@ pub enum ClientError {
         retry_after: Option<u64>,
         /// Until when the wallet is time-locked, with `wallet_time_locked`.
         locked_until: Option<i64>,
+        /// The challenge to solve, with `proof_of_work_required`.
+        proof_of_work: Option<ProofOfWork>,
     },
     /// The request did not complete.
     #[error("transport: {0}")]
@@ -206,6 +210,7 @@ impl PdeClient {
                 message: body.error.message,
                 retry_after,
                 locked_until: body.error.locked_until,
+                proof_of_work: body.error.proof_of_work,
             }),
             Err(_) => Err(ClientError::Protocol(format!(
                 "{status} without an error body: {text}"
@@ -226,6 +231,35 @@ impl PdeClient {
             .send()
             .await?;
         Ok(Self::check(response).await?.json().await?)
+    }
+
+    /// `POST path` of a request the server counts against its hourly login budget: when the
+    /// budget is used up, solves the challenge it answers with and sends the request again (as
+    /// the web app does).
+    async fn send_counted<B: Serialize + CarriesProof, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        mut body: B,
+    ) -> ClientResult<T> {
+        let mut solved = 0;
+        loop {
+            match self.send_json(Method::POST, path, &body).await {
+                Err(ClientError::Api {
+                    proof_of_work: Some(asked),
+                    ..
+                }) if solved < 3 => {
+                    let nonce = proof::solve(&asked.challenge.0).ok_or_else(|| {
+                        ClientError::Protocol("a malformed proof-of-work challenge".into())
+                    })?;
+                    body.set_proof(LoginProof {
+                        challenge: asked.challenge,
+                        nonce,
+                    });
+                    solved += 1;
+                }
+                other => return other,
+            }
+        }
     }
 
     async fn send_empty(&self, method: Method, path: &str) -> ClientResult<reqwest::Response> {
@@ -292,21 +326,28 @@ impl PdeClient {
         })
     }
 
-    /// The first login message only (tests use it to look at the server's answer).
+    /// The first login message only, without solving a proof of work (tests use it to look at
+    /// the server's answer).
     pub async fn login_start_raw(
         &self,
         login: &str,
         credential_request: Vec<u8>,
     ) -> ClientResult<LoginStartResponse> {
-        self.send_json(
-            Method::POST,
-            "/sessions/start",
-            &LoginStartRequest {
-                login: login.to_owned(),
-                credential_request: credential_request.into(),
-            },
-        )
+        self.login_start_with(&LoginStartRequest {
+            login: login.to_owned(),
+            credential_request: credential_request.into(),
+            proof: None,
+        })
         .await
+    }
+
+    /// The first login message as given (with or without a proof of work).
+    pub async fn login_start_with(
+        &self,
+        request: &LoginStartRequest,
+    ) -> ClientResult<LoginStartResponse> {
+        self.send_json(Method::POST, "/sessions/start", request)
+            .await
     }
 
     /// A whole login whose last message goes out from a client without a cookie jar: the raw
@@ -354,7 +395,16 @@ impl PdeClient {
     /// Logs in with a wallet number or pseudonym and the secret; unwraps the wallet key.
     pub async fn login(&self, login: &str, secret: &str) -> ClientResult<OpenWallet> {
         let (state, request) = opaque::client_login_start(secret.as_bytes())?;
-        let started = self.login_start_raw(login, request).await?;
+        let started = self
+            .send_counted(
+                "/sessions/start",
+                LoginStartRequest {
+                    login: login.to_owned(),
+                    credential_request: request.into(),
+                    proof: None,
+                },
+            )
+            .await?;
         self.finish_login(state, secret, started).await
     }
 
@@ -405,12 +455,12 @@ impl PdeClient {
     pub async fn hidden_slot(&self, login: &str, secret: &str) -> ClientResult<HiddenSlot> {
         let (state, blinded) = hidden::client_slot_start(secret.as_bytes())?;
         let answer: HiddenSlotResponse = self
-            .send_json(
-                Method::POST,
+            .send_counted(
                 "/hidden/slot",
-                &HiddenSlotRequest {
+                HiddenSlotRequest {
                     login: login.to_owned(),
                     blinded: blinded.into(),
+                    proof: None,
                 },
             )
             .await?;
@@ -586,13 +636,13 @@ impl PdeClient {
         let recovery_key = RecoveryKey::parse(recovery_key)?;
         let (registration, request) = opaque::client_registration_start(new_secret.as_bytes())?;
         let started: RecoverStartResponse = self
-            .send_json(
-                Method::POST,
+            .send_counted(
                 "/wallets/recover/start",
-                &RecoverStartRequest {
+                RecoverStartRequest {
                     login: login.to_owned(),
                     recovery_token: Base64Bytes(recovery_key.auth_token().to_vec()),
                     registration_request: request.into(),
+                    proof: None,
                 },
             )
             .await?;

@@ -7,7 +7,7 @@ pub mod harness;
 pub mod scan;
 
 pub use client::{
-    ClientError, CreateWallet, DepositLink, HiddenSlot, ListedDocument, OpenWallet, PdeClient,
-    SharedLink,
+    ClientError, ClientResult, CreateWallet, DepositLink, HiddenSlot, ListedDocument, OpenWallet,
+    PdeClient, SharedLink,
 };
 pub use harness::{Backend, LoginCounters, TestServer};

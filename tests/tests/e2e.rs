@@ -60,7 +60,7 @@ on_both_backends!(
     quota_is_enforced,
     invitation_mode_needs_a_code,
     sweeper_removes_abandoned_uploads_and_orphans,
-    global_budget_stops_one_pin_on_many_wallets,
+    past_the_global_budget_every_login_costs_a_proof_of_work,
     recovery_key_replaces_a_forgotten_secret,
     recovery_is_single_use_and_expires,
     wrong_recovery_keys_back_off_apart_from_logins,
@@ -1111,40 +1111,134 @@ async fn sweeper_removes_abandoned_uploads_and_orphans(backend: Backend) {
     );
 }
 
-async fn global_budget_stops_one_pin_on_many_wallets(backend: Backend) {
+/// The proof of work a refused login start asks for.
+fn asked_proof(
+    result: pde_tests::ClientResult<pde_api::LoginStartResponse>,
+) -> pde_api::ProofOfWork {
+    match result {
+        Err(ClientError::Api {
+            status,
+            code,
+            retry_after,
+            proof_of_work: Some(asked),
+            ..
+        }) => {
+            assert_eq!(
+                (status.as_u16(), code.as_str(), retry_after),
+                (429, "proof_of_work_required", None)
+            );
+            assert_eq!(
+                pde_crypto::proof::challenge_bits(&asked.challenge.0),
+                Some(asked.bits)
+            );
+            asked
+        }
+        other => panic!("expected a proof of work, got {:?}", other.err()),
+    }
+}
+
+/// One guess on each of many wallets never meets a per-name back-off; the hourly budget of
+/// unfinished logins over the server stops it. Past the budget a login start is priced, not
+/// refused: every name, known or not, is asked the same proof of work, whose price rises with
+/// the load; a solved proof is accepted once; and the holder gets in during the flood.
+async fn past_the_global_budget_every_login_costs_a_proof_of_work(backend: Backend) {
+    use pde_crypto::proof::{self, MIN_BITS};
     let server = TestServer::start_with(backend, &["--global-login-failures-per-hour", "5"]).await;
     let (_, wallet) = new_wallet(&server).await;
     let client = PdeClient::new(&server.base_url);
-    // One guess on each of many wallet numbers: the per-wallet back-off never triggers...
-    let mut refused_at = None;
-    for attempt in 0..8 {
-        let number = pde_api::wallet_number::WalletNumber::generate();
-        match client.login(number.as_str(), "2580").await {
-            Err(ClientError::Crypto(_)) => {}
-            Err(ClientError::Api {
-                status,
-                retry_after,
-                ..
-            }) if status.as_u16() == 429 => {
-                assert!(retry_after.is_some_and(|s| s > 0 && s <= 3660));
-                refused_at = Some(attempt);
-                break;
-            }
-            other => panic!("unexpected: {:?}", other.err()),
+    let start = |login: &str, proof: Option<pde_api::LoginProof>| {
+        let (_, request) = pde_crypto::opaque::client_login_start(b"2580").expect("start");
+        pde_api::LoginStartRequest {
+            login: login.to_owned(),
+            credential_request: request.into(),
+            proof,
         }
+    };
+    let unknown = || {
+        pde_api::wallet_number::WalletNumber::generate()
+            .as_str()
+            .to_owned()
+    };
+    for _ in 0..5 {
+        client
+            .login_start_with(&start(&unknown(), None))
+            .await
+            .expect("within the budget");
     }
-    // ...but the global budget does, for everyone, until the hour has passed.
-    assert_eq!(refused_at, Some(5));
-    let blocked = client
-        .login(&wallet.number, SECRET)
+    // The same answer and the same price for a name that exists and one that doesn't.
+    let for_unknown = asked_proof(client.login_start_with(&start(&unknown(), None)).await);
+    let for_holder = asked_proof(client.login_start_with(&start(&wallet.number, None)).await);
+    assert_eq!((for_unknown.bits, for_holder.bits), (MIN_BITS, MIN_BITS));
+    assert_ne!(
+        for_unknown.challenge.0, for_holder.challenge.0,
+        "fresh challenges"
+    );
+
+    // A wrong nonce, a challenge of another server and a used proof are each asked again.
+    let nonce = proof::solve(&for_unknown.challenge.0).expect("solvable");
+    let paid = |nonce| pde_api::LoginProof {
+        challenge: for_unknown.challenge.clone(),
+        nonce,
+    };
+    let wrong = if nonce == 0 { 1 } else { nonce - 1 };
+    asked_proof(
+        client
+            .login_start_with(&start(&unknown(), Some(paid(wrong))))
+            .await,
+    );
+    let foreign = proof::ProofKey::from_server_setup(&pde_crypto::opaque::ServerSetup::generate())
+        .challenge(MIN_BITS, i64::MAX);
+    let foreign_nonce = proof::solve(&foreign).expect("solvable");
+    asked_proof(
+        client
+            .login_start_with(&start(
+                &unknown(),
+                Some(pde_api::LoginProof {
+                    challenge: foreign.into(),
+                    nonce: foreign_nonce,
+                }),
+            ))
+            .await,
+    );
+    client
+        .login_start_with(&start(&unknown(), Some(paid(nonce))))
         .await
-        .expect_err("budget spent");
-    assert_eq!(blocked.status().map(|s| s.as_u16()), Some(429));
-    server.advance_clock(3700).await;
+        .expect("a solved proof pays for one start");
+    asked_proof(
+        client
+            .login_start_with(&start(&unknown(), Some(paid(nonce))))
+            .await,
+    );
+
+    // The price doubles when the load does (5 more paid guesses: 10 unfinished against 5).
+    for _ in 0..4 {
+        let asked = asked_proof(client.login_start_with(&start(&unknown(), None)).await);
+        let nonce = proof::solve(&asked.challenge.0).expect("solvable");
+        let paid = pde_api::LoginProof {
+            challenge: asked.challenge,
+            nonce,
+        };
+        client
+            .login_start_with(&start(&unknown(), Some(paid)))
+            .await
+            .expect("paid");
+    }
+    let asked = asked_proof(client.login_start_with(&start(&wallet.number, None)).await);
+    assert_eq!(asked.bits, MIN_BITS + 1);
+
+    // The holder's client solves it and gets in; so does a recovery.
     client
         .login(&wallet.number, SECRET)
         .await
-        .expect("the budget refills");
+        .expect("the holder gets in during the flood");
+    PdeClient::new(&server.base_url)
+        .recover(
+            &wallet.number,
+            &sheet(&wallet),
+            "a new secret for the flood 1",
+        )
+        .await
+        .expect("recovery during the flood");
 }
 
 /// The written recovery key of a wallet just created.
@@ -1338,6 +1432,7 @@ async fn recover_start_raw(
             login: login.to_owned(),
             recovery_token: recovery.auth_token().to_vec().into(),
             registration_request: request.into(),
+            proof: None,
         })
         .send()
         .await
@@ -2254,6 +2349,7 @@ async fn everyday_answers(
         .json(&pde_api::LoginStartRequest {
             login: number.to_owned(),
             credential_request: request.into(),
+            proof: None,
         })
         .send()
         .await
@@ -3115,7 +3211,8 @@ async fn one_grant_document_sent_many_times_at_once_keeps_the_accepted_bytes(bac
 
 /// Announced bytes that never come are given back: an upload with no new part for
 /// `--upload-idle-seconds` loses its reservation (and a deposit link gets its place back), while
-/// one that keeps sending stays; a hidden part has its own small fixed allowance.
+/// one that keeps sending stays; a deposit link may have only a few documents on their way at
+/// once; a hidden part has its own small fixed allowance.
 async fn announced_bytes_that_never_come_are_given_back(backend: Backend) {
     const MIB: u64 = 1024 * 1024;
     let server = TestServer::start_with(
@@ -3138,32 +3235,43 @@ async fn announced_bytes_that_never_come_are_given_back(backend: Backend) {
     let silent = announce(4 * MIB).await.expect("second");
     let err = announce(4 * MIB).await.expect_err("quota reached");
     assert_api_error(&err, 413, "quota_exceeded");
-    // A deposit link whose one file is announced and never sent.
+    // A deposit link whose files are announced and never sent: it may have only
+    // MAX_DEPOSIT_SENDING on their way at once, so it holds back only that much of the room.
     let link = client
-        .create_deposit(&wallet, "avocat", 24 * 3600, 1)
+        .create_deposit(&wallet, "avocat", 24 * 3600, 5)
         .await
         .expect("link");
     let secret = pde_crypto::deposit::DepositSecret::from_fragment(&link.fragment).expect("secret");
     let worker = PdeClient::new(&server.base_url);
-    let response = worker
-        .http()
-        .post(worker.url(&format!("/drop/{}/uploads", link.deposit_id)))
-        .json(&pde_api::DepositUploadRequest {
-            access_token: secret.access_token().to_text(),
-            document_id: DocumentId::random(),
-            ciphertext_len: 1000,
-        })
-        .send()
-        .await
-        .expect("announce");
-    assert_eq!(response.status(), 201);
+    let announce_through_link = || async {
+        worker
+            .http()
+            .post(worker.url(&format!("/drop/{}/uploads", link.deposit_id)))
+            .json(&pde_api::DepositUploadRequest {
+                access_token: secret.access_token().to_text(),
+                document_id: DocumentId::random(),
+                ciphertext_len: 1000,
+            })
+            .send()
+            .await
+            .expect("announce")
+    };
+    assert_eq!(pde_api::MAX_DEPOSIT_SENDING, 2);
+    for _ in 0..2 {
+        assert_eq!(announce_through_link().await.status(), 201);
+    }
+    let busy = announce_through_link().await;
+    assert_eq!(busy.status(), 409);
+    let body: serde_json::Value = busy.json().await.expect("json");
+    assert_eq!(body["error"]["code"], "deposit_busy");
     assert_eq!(
         worker
             .deposit_status(&link)
             .await
             .expect("status")
             .files_left,
-        0
+        3,
+        "a refused announcement takes no place"
     );
 
     // Five minutes on, one upload sends a part; ten minutes after the announcements the silent
@@ -3193,9 +3301,16 @@ async fn announced_bytes_that_never_come_are_given_back(backend: Backend) {
             .await
             .expect("status")
             .files_left,
-        1,
-        "the link has its place back"
+        5,
+        "the link has its places back"
     );
+    // Committed documents are no longer on their way: one after the other, each goes through.
+    for name in ["one.pdf", "two.pdf", "three.pdf"] {
+        worker
+            .deposit(&link, name, "application/pdf", b"%PDF-1.4")
+            .await
+            .expect("sent, one at a time");
+    }
 
     // A hidden part has its own small allowance (the same for every part).
     client

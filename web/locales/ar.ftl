@@ -154,7 +154,9 @@ error-pseudonym-too-short = هذا الاسم المستعار قصير جدًا
 error-quota-exceeded = حافظتك ممتلئة. احذف بعض الوثائق لتوفير مساحة.
 error-registration-expired = مرّ وقت طويل. ابدأ من جديد.
 error-server-full = الخادم ممتلئ. اطلب المساعدة من الفريق.
+error-deposit-busy = ما زالت وثائق أخرى قيد الإرسال عبر هذا الرابط. أرسل هذه الوثيقة عندما تصل.
 error-creation-busy = أُنشئت حافظات كثيرة في الساعة الأخيرة. حاول مرة أخرى بعد { $minutes } دقيقة.
+error-proof-of-work-required = الخادم مشغول جدًا. حاول مرة أخرى بعد قليل.
 error-test-wallets-disabled = هذا الخادم لا يقبل حافظات الاختبار.
 error-too-many-attempts = { $minutes ->
     [one] محاولات كثيرة جدًا. انتظر دقيقة واحدة ثم حاول مرة أخرى.
@@ -279,7 +281,10 @@ error-deposit-expired = انتهت صلاحية رابط الإيداع هذا. 
 error-deposit-revoked = أوقف الشخص رابط الإيداع هذا.
 error-deposit-full = استلم هذا الرابط أكبر عدد مسموح به من الوثائق.
 document-received = مُستلَم
+document-photo-not-cleaned = لم يستطع PDE تنظيف هذه الصورة (بصيغة HEIC). قد تُظهر بعدُ أين ومتى التُقطت. قبل مشاركتها، التقط لقطة شاشة أو صورة بصيغة JPEG بدلًا منها.
 document-received-explain = أُودعت هذه الوثيقة عبر رابط الإيداع الخاص بك «{ $label }». لا يستطيع PDE التحقق ممن أرسلها.
+document-received-pdf = ملف PDF هذا جاء من شخص آخر. لا يستطيع PDE التحقق مما بداخله. افتحه فقط إذا كنت تنتظره.
+document-received-pdf-show = اعرض ملف PDF
 
 deposit-title = استلام وثائق
 deposit-lead = أنشئ رابطًا ليتمكن شخص (CPAS، طبيب…) من إيداع وثائق في حافظتك. لا يستطيع قراءة أي شيء فيها.

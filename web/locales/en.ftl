@@ -151,7 +151,9 @@ error-pseudonym-too-short = This nickname is too short (at least 3 characters).
 error-quota-exceeded = Your wallet is full. Delete documents to make room.
 error-registration-expired = Too much time passed. Start again.
 error-server-full = The server is full. Ask the team for help.
+error-deposit-busy = Other documents are still being sent through this link. Send this one once they have arrived.
 error-creation-busy = Many wallets were made here in the last hour. Try again in { $minutes } minutes.
+error-proof-of-work-required = The server is very busy. Try again in a moment.
 error-test-wallets-disabled = This server does not accept test wallets.
 error-too-many-attempts = { $minutes ->
     [one] Too many tries. Wait 1 minute, then try again.
@@ -261,7 +263,10 @@ error-deposit-expired = This drop-off link has expired. Ask for a new one.
 error-deposit-revoked = This drop-off link was stopped by the person.
 error-deposit-full = This link has received as many documents as allowed.
 document-received = Received
+document-photo-not-cleaned = PDE could not clean this photo (HEIC format). It may still show where and when it was taken. Before sharing it, take a screenshot or a JPEG photo instead.
 document-received-explain = This document was dropped off with your drop-off link “{ $label }”. PDE cannot check who sent it.
+document-received-pdf = This PDF comes from someone else. PDE cannot check what is inside. Open it only if you were expecting it.
+document-received-pdf-show = Show the PDF
 
 deposit-title = Receive documents
 deposit-lead = Make a link so that someone (CPAS, doctor…) can drop documents into your wallet. They cannot read anything in it.

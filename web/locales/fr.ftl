@@ -151,7 +151,9 @@ error-pseudonym-too-short = Ce pseudo est trop court (3 signes au moins).
 error-quota-exceeded = Votre porte-documents est plein. Supprimez des documents pour faire de la place.
 error-registration-expired = Trop de temps a passé. Recommencez.
 error-server-full = Le serveur est plein. Demandez de l'aide à l'équipe.
+error-deposit-busy = Des documents sont encore en cours d'envoi par ce lien. Envoyez celui-ci quand ils sont arrivés.
 error-creation-busy = Beaucoup de porte-documents ont été créés cette heure-ci. Réessayez dans { $minutes } minutes.
+error-proof-of-work-required = Le serveur est très occupé. Réessayez dans un moment.
 error-test-wallets-disabled = Ce serveur n'accepte pas les porte-documents de test.
 error-too-many-attempts = { $minutes ->
     [one] Trop d'essais. Attendez 1 minute, puis réessayez.
@@ -261,7 +263,10 @@ error-deposit-expired = Ce lien de dépôt a expiré. Demandez-en un nouveau.
 error-deposit-revoked = Ce lien de dépôt a été arrêté par la personne.
 error-deposit-full = Ce lien a reçu autant de documents que permis.
 document-received = Reçu
+document-photo-not-cleaned = PDE n'a pas pu nettoyer cette photo (format HEIC). Elle peut encore montrer où et quand elle a été prise. Avant de la partager, faites plutôt une capture d'écran ou une photo en JPEG.
 document-received-explain = Ce document a été déposé avec votre lien de dépôt « { $label } ». PDE ne peut pas vérifier qui l'a envoyé.
+document-received-pdf = Ce PDF vient de quelqu'un d'autre. PDE ne peut pas vérifier ce qu'il contient. Ouvrez-le seulement si vous l'attendiez.
+document-received-pdf-show = Afficher le PDF
 
 deposit-title = Recevoir des documents
 deposit-lead = Faites un lien pour qu'une personne (CPAS, médecin…) dépose des documents dans votre porte-documents. Elle ne pourra rien y lire.

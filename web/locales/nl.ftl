@@ -151,7 +151,9 @@ error-pseudonym-too-short = Deze schuilnaam is te kort (minstens 3 tekens).
 error-quota-exceeded = Uw documentenmap is vol. Verwijder documenten om plaats te maken.
 error-registration-expired = Er is te veel tijd voorbij. Begin opnieuw.
 error-server-full = De server is vol. Vraag het team om hulp.
+error-deposit-busy = Er worden nog documenten via deze link verstuurd. Stuur dit document wanneer ze aangekomen zijn.
 error-creation-busy = Er zijn dit uur veel documentenmappen aangemaakt. Probeer opnieuw over { $minutes } minuten.
+error-proof-of-work-required = De server is erg druk. Probeer het zo meteen opnieuw.
 error-test-wallets-disabled = Deze server aanvaardt geen testmappen.
 error-too-many-attempts = { $minutes ->
     [one] Te veel pogingen. Wacht 1 minuut en probeer dan opnieuw.
@@ -261,7 +263,10 @@ error-deposit-expired = Deze afgiftelink is verlopen. Vraag een nieuwe.
 error-deposit-revoked = Deze afgiftelink werd door de persoon gestopt.
 error-deposit-full = Deze link heeft zoveel documenten ontvangen als toegelaten.
 document-received = Ontvangen
+document-photo-not-cleaned = PDE kon deze foto niet opschonen (HEIC-formaat). Ze kan nog tonen waar en wanneer ze genomen werd. Maak liever een schermafbeelding of een JPEG-foto voor u ze deelt.
 document-received-explain = Dit document werd afgegeven met uw afgiftelink “{ $label }”. PDE kan niet nagaan wie het stuurde.
+document-received-pdf = Deze pdf komt van iemand anders. PDE kan niet nagaan wat erin zit. Open hem alleen als u hem verwachtte.
+document-received-pdf-show = De pdf tonen
 
 deposit-title = Documenten ontvangen
 deposit-lead = Maak een link zodat iemand (OCMW, dokter…) documenten in uw portefeuille kan afgeven. Die persoon kan er niets in lezen.

@@ -2,7 +2,7 @@
 //! back as [`Failure`]s the page can translate.
 
 use js_sys::Uint8Array;
-use pde_api::{ErrorBody, ErrorCode, API_PREFIX};
+use pde_api::{CarriesProof, ErrorBody, ErrorCode, LoginProof, API_PREFIX};
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -116,6 +116,11 @@ async fn error_from(response: Response) -> Failure {
             if body.error.code == ErrorCode::NotSignedIn.as_str() {
                 return Failure::SessionEnded;
             }
+            if let Some(asked) = body.error.proof_of_work {
+                return Failure::ProofOfWork {
+                    challenge: asked.challenge.0,
+                };
+            }
             if let Some(tries_left) = body.error.tries_left {
                 return Failure::WrongPin { tries_left };
             }
@@ -182,6 +187,30 @@ pub async fn send_json_with<B: Serialize, T: DeserializeOwned>(
 ) -> ApiResult<T> {
     let body = json_text(body)?;
     from_json(exchange(method, path, Some(body), bearer).await?)
+}
+
+/// `POST path` of a request the server counts against its hourly budget of logins. Past the
+/// budget the server answers with a challenge: it is solved here, in the vault's worker (2^bits
+/// hashes: a few seconds at most on a slow computer), and the request goes again with the proof.
+pub async fn send_counted<B: Serialize + CarriesProof, T: DeserializeOwned>(
+    path: &str,
+    mut body: B,
+) -> ApiResult<T> {
+    let mut solved = 0;
+    loop {
+        match send_json("POST", path, &body).await {
+            Err(Failure::ProofOfWork { challenge }) if solved < 3 => {
+                let nonce = pde_crypto::proof::solve(&challenge)
+                    .ok_or_else(|| unexpected("a malformed proof-of-work challenge"))?;
+                body.set_proof(LoginProof {
+                    challenge: challenge.into(),
+                    nonce,
+                });
+                solved += 1;
+            }
+            other => return other,
+        }
+    }
 }
 
 /// `method path` with a JSON body, ignoring the answer's body.

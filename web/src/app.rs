@@ -305,6 +305,7 @@ impl AppState {
                     ],
                 )
             }
+            Failure::ProofOfWork { .. } => self.t("error-proof-of-work-required"),
             Failure::SessionEnded | Failure::Locked | Failure::Superseded => {
                 self.t(keys::SESSION_ENDED)
             }

@@ -79,10 +79,26 @@ pub async fn bench_unlock(login: String, secret: String, runs: u32) -> Result<f6
     let mut best = f64::INFINITY;
     for _ in 0..runs.max(1) {
         let started = now_ms();
-        crate::vault::unlock(&login, crate::protocol::Secret(secret.clone()))
+        crate::vault::unlock(&login, crate::protocol::Secret::new(secret.clone()))
             .await
             .map_err(|_| JsValue::from_str("unlock failed"))?;
         best = best.min((now_ms() - started) / 1000.0);
     }
     Ok(best)
+}
+
+/// Seconds the vault takes on average to solve a login challenge of the highest price
+/// (`pde_crypto::proof::MAX_BITS`): its hashing rate over `challenges` cheaper challenges, scaled.
+#[wasm_bindgen]
+pub fn bench_proof(challenges: u32) -> f64 {
+    use pde_crypto::proof;
+    let key = proof::ProofKey::from_server_setup(&pde_crypto::opaque::ServerSetup::generate());
+    let mut hashes = 0u64;
+    let started = now_ms();
+    for _ in 0..challenges {
+        let challenge = key.challenge(12, i64::MAX);
+        hashes += proof::solve(&challenge).map_or(0, |nonce| nonce + 1);
+    }
+    let seconds = (now_ms() - started) / 1000.0;
+    seconds / hashes.max(1) as f64 * f64::from(1u32 << proof::MAX_BITS)
 }

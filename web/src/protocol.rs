@@ -9,6 +9,7 @@ use pde_crypto::document::DocumentId;
 use pde_crypto::metadata::Category;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
 
 /// A message as bytes for `postMessage`.
 pub fn encode<T: Serialize>(message: &T) -> Result<Vec<u8>, postcard::Error> {
@@ -21,7 +22,7 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
 }
 
 /// What the page asks the vault for.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Command {
     /// The server's limits and creation mode.
@@ -157,7 +158,7 @@ pub enum Command {
 }
 
 /// What the holder chose to share.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct ShareRequest {
     /// The documents, in the order the worker will see them.
     pub documents: Vec<DocumentId>,
@@ -175,10 +176,29 @@ pub struct ShareRequest {
     pub include_notes: bool,
 }
 
-/// A secret typed by the holder. No `Debug` output of the content.
-#[derive(Clone, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Secret(pub String);
+/// A secret typed by the holder (passphrase, PIN, recovery key, a link's fragment): zeroized
+/// when dropped, never cloned, no `Debug` output of the content. What the browser itself keeps
+/// (the input field's value, the strings the page hands over) is beyond the page's reach.
+pub struct Secret(pub Zeroizing<String>);
+
+impl Secret {
+    /// Takes `text` over (it is zeroized with the `Secret`).
+    pub fn new(text: String) -> Self {
+        Self(Zeroizing::new(text))
+    }
+}
+
+impl Serialize for Secret {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Secret {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Self::new)
+    }
+}
 
 impl std::fmt::Debug for Secret {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -187,7 +207,7 @@ impl std::fmt::Debug for Secret {
 }
 
 /// The vault's answer to one command.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reply {
     /// Answer to [`Command::ServerInfo`].
@@ -400,6 +420,12 @@ pub enum Failure {
         /// Seconds to wait, for back-off.
         retry_after_seconds: Option<u64>,
     },
+    /// The server's hourly budget of logins is used up: this challenge must be solved first
+    /// (the vault does it; the page sees it only when that keeps failing).
+    ProofOfWork {
+        /// The challenge, as issued.
+        challenge: Vec<u8>,
+    },
     /// The session ended (idle, expired, locked elsewhere): the page returns to the unlock
     /// screen, keeping what the holder was doing.
     SessionEnded,
@@ -462,7 +488,7 @@ pub struct Progress {
 }
 
 /// A message from the page to the vault.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Request {
     /// Matches the answer to the request.
     pub id: u32,
@@ -471,7 +497,7 @@ pub struct Request {
 }
 
 /// A message from the vault to the page.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum VaultMessage {
     /// The vault has loaded and takes commands.
@@ -502,7 +528,7 @@ mod tests {
     fn secrets_are_not_printed() {
         let command = Command::Unlock {
             login: "ABCD".into(),
-            secret: Secret("hunter22".into()),
+            secret: Secret::new("hunter22".into()),
         };
         assert!(!format!("{command:?}").contains("hunter22"));
     }

@@ -189,7 +189,7 @@ pub async fn share(request_id: u32, request: ShareRequest) -> Outcome {
     Ok((
         Reply::Shared {
             grant_id: created.grant_id,
-            fragment: Secret(fragment),
+            fragment: Secret::new(fragment),
             expires_at: created.expires_at,
         },
         None,
@@ -402,7 +402,7 @@ pub async fn create_deposit(
     Ok((
         Reply::DepositReady {
             deposit_id: created.deposit_id,
-            fragment: Secret(format!("{}.{lang}", &*secret.to_fragment())),
+            fragment: Secret::new(format!("{}.{lang}", &*secret.to_fragment())),
             expires_at: created.expires_at,
         },
         None,

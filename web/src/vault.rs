@@ -385,12 +385,12 @@ struct Proof {
 async fn prove_secret(login: &str, secret: &[u8]) -> Result<Proof, Failure> {
     let login = login.trim().to_owned();
     let (state, request) = opaque::client_login_start(secret).map_err(crypto_failure)?;
-    let started: LoginStartResponse = api::send_json(
-        "POST",
+    let started: LoginStartResponse = api::send_counted(
         "/sessions/start",
-        &LoginStartRequest {
+        LoginStartRequest {
             login: login.clone(),
             credential_request: request.into(),
+            proof: None,
         },
     )
     .await?;
@@ -435,12 +435,12 @@ async fn prove_secret(login: &str, secret: &[u8]) -> Result<Proof, Failure> {
 /// attempt the server counted for it, which the next hidden request uses up.
 async fn hidden_slot(login: &str, secret: &[u8]) -> Result<(hidden::Slot, String), Failure> {
     let (state, blinded) = hidden::client_slot_start(secret).map_err(crypto_failure)?;
-    let answer: HiddenSlotResponse = api::send_json(
-        "POST",
+    let answer: HiddenSlotResponse = api::send_counted(
         "/hidden/slot",
-        &HiddenSlotRequest {
+        HiddenSlotRequest {
             login: login.trim().to_owned(),
             blinded: blinded.into(),
+            proof: None,
         },
     )
     .await?;
@@ -535,13 +535,13 @@ async fn recover(login: &str, recovery_key: Secret, new_secret: Secret) -> Outco
     let secret_bytes = new_secret.0.as_bytes();
     let (registration, request) =
         opaque::client_registration_start(secret_bytes).map_err(crypto_failure)?;
-    let started: RecoverStartResponse = api::send_json(
-        "POST",
+    let started: RecoverStartResponse = api::send_counted(
         "/wallets/recover/start",
-        &RecoverStartRequest {
+        RecoverStartRequest {
             login: login.trim().to_owned(),
             recovery_token: Base64Bytes(recovery_key.auth_token().to_vec()),
             registration_request: request.into(),
+            proof: None,
         },
     )
     .await?;
@@ -694,6 +694,9 @@ async fn prepare(file: &File) -> Result<Prepared, Failure> {
     }
     let mime = if head.starts_with(b"%PDF-") {
         "application/pdf"
+    } else if photo::is_heif(&head) {
+        // Not decodable here, so not cleaned: kept as it is, with a warning when shown.
+        photo::UNCLEANED_PHOTO_MIME
     } else {
         // Whatever the file claims to be (HTML, SVG…), it is stored as opaque bytes and can
         // only be downloaded.
@@ -1036,6 +1039,7 @@ pub(crate) fn content_reply(content: &[u8], recorded_mime: &str, name: String) -
     let (mime, display) = match PhotoFormat::sniff(content) {
         Some(format) if recorded_mime == format.mime() => (format.mime(), Display::Image),
         _ if content.starts_with(b"%PDF-") => ("application/pdf", Display::Pdf),
+        _ if photo::is_heif(content) => (photo::UNCLEANED_PHOTO_MIME, Display::DownloadOnly),
         _ => ("application/octet-stream", Display::DownloadOnly),
     };
     let blob = blob_from(content, mime)?;

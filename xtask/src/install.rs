@@ -252,6 +252,43 @@ pub fn locked_version(lock: &str, name: &str) -> Option<String> {
     })
 }
 
+/// schemathesis, the schema-based API fuzzer the tests run against the server's OpenAPI
+/// document, pinned.
+const SCHEMATHESIS_VERSION: &str = "4.32.5";
+
+/// `st` (schemathesis) in a Python virtual environment of its own under `<target>/pde-tools`.
+pub fn ensure_schemathesis(apt: &mut Apt, install: bool) -> Result<PathBuf> {
+    let venv = crate::util::target_dir()?
+        .join("pde-tools")
+        .join("schemathesis");
+    let st = venv.join("bin").join("st");
+    let installed = probe(Command::new(&st).arg("--version"))
+        .is_some_and(|printed| printed.split_whitespace().last() == Some(SCHEMATHESIS_VERSION));
+    if installed {
+        eprintln!("schemathesis {SCHEMATHESIS_VERSION}: installed");
+        return Ok(st);
+    }
+    if !install {
+        return Err(format!(
+            "schemathesis {SCHEMATHESIS_VERSION} is missing: `python3 -m venv {0} && \
+             {0}/bin/pip install schemathesis=={SCHEMATHESIS_VERSION}`",
+            venv.display()
+        )
+        .into());
+    }
+    // Debian's python3 makes virtual environments only with python3-venv.
+    if probe(Command::new("python3").args(["-m", "venv", "--help"])).is_none() {
+        apt.install(&["python3-venv"])?;
+    }
+    run(Command::new("python3")
+        .args(["-m", "venv", "--clear"])
+        .arg(&venv))?;
+    run(Command::new(venv.join("bin").join("pip"))
+        .args(["install", "--quiet", "--disable-pip-version-check"])
+        .arg(format!("schemathesis=={SCHEMATHESIS_VERSION}")))?;
+    Ok(st)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -52,6 +52,8 @@ struct Tools {
     chromium: Option<PathBuf>,
     /// axe-core's script for the accessibility checks, unless `--no-wasm`.
     axe: Option<PathBuf>,
+    /// schemathesis (`st`), for the test of the OpenAPI document against the server.
+    schemathesis: PathBuf,
 }
 
 pub fn run_test(root: &Path, options: TestOptions) -> Result<ExitCode> {
@@ -120,6 +122,7 @@ fn all_steps(root: &Path, options: &TestOptions, steps: &mut Steps) -> Result<()
             .env("PDE_REQUIRE_POSTGRES", "1")
             .envs(tools.chromium.iter().map(|c| ("PDE_CHROMIUM", c)))
             .envs(tools.axe.iter().map(|a| ("PDE_AXE_JS", a)))
+            .env("PDE_SCHEMATHESIS", &tools.schemathesis)
             .envs((!options.no_wasm).then_some(("PDE_REQUIRE_BROWSER", "1"))))
     });
     let stopped = steps.run("stop PostgreSQL", || cluster.stop());
@@ -173,11 +176,15 @@ fn install_steps(root: &Path, options: &TestOptions, steps: &mut Steps) -> Resul
     steps.run("install: cargo-deny", || {
         install::ensure_cargo_deny(install)
     })?;
+    let schemathesis = steps.run("install: schemathesis (pip)", || {
+        install::ensure_schemathesis(&mut apt, install)
+    })?;
     let mut tools = Tools {
         pg,
         wasm_test_runner: None,
         chromium: None,
         axe: None,
+        schemathesis,
     };
     if options.no_wasm {
         steps.skip("install: Chromium", "--no-wasm");

@@ -4,14 +4,21 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use pde_crypto::{document, metadata, opaque, wallet};
+use pde_crypto::{document, metadata, opaque, proof, wallet};
 
 fn setup() -> &'static opaque::ServerSetup {
     static S: OnceLock<opaque::ServerSetup> = OnceLock::new();
     S.get_or_init(opaque::ServerSetup::generate)
 }
 
+fn proof_key() -> &'static proof::ProofKey {
+    static K: OnceLock<proof::ProofKey> = OnceLock::new();
+    K.get_or_init(|| proof::ProofKey::from_server_setup(setup()))
+}
+
 fuzz_target!(|data: &[u8]| {
+    let _ = proof::challenge_bits(data);
+    let _ = proof_key().check(data, u64::from(data.first().copied().unwrap_or(0)), 0);
     let _ = opaque::ServerSetup::from_bytes(data);
     let _ = opaque::PasswordFile::from_bytes(data);
     let _ = opaque::ServerLoginState::open(data, setup(), "login");

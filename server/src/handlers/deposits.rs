@@ -11,7 +11,7 @@ use axum::Router;
 use pde_api::{
     DepositAccess, DepositCommitRequest, DepositCreateRequest, DepositCreated, DepositList,
     DepositReceived, DepositState, DepositStatus, DepositSummary, DepositUploadRequest, ErrorCode,
-    UploadCreateRequest, UploadStatus, MAX_DEPOSIT_FILES, MAX_DEPOSIT_SECONDS,
+    UploadCreateRequest, UploadStatus, MAX_DEPOSIT_FILES, MAX_DEPOSIT_SECONDS, MAX_DEPOSIT_SENDING,
 };
 use pde_crypto::metadata::MAX_SEALED_METADATA;
 
@@ -72,7 +72,7 @@ fn invalid(message: &str) -> ApiError {
     ApiError::bad_request(ErrorCode::InvalidFields, message.to_owned())
 }
 
-#[utoipa::path(post, path = "/api/v1/deposits", tag = "deposits",
+#[utoipa::path(post, path = "/api/v1/deposits", tag = "deposits", security(("session" = [])),
     request_body = DepositCreateRequest,
     responses((status = 201, body = DepositCreated), (status = 400, body = pde_api::ErrorBody)))]
 /// Creates a deposit link.
@@ -116,7 +116,7 @@ pub async fn create_deposit(
     ))
 }
 
-#[utoipa::path(get, path = "/api/v1/deposits", tag = "deposits",
+#[utoipa::path(get, path = "/api/v1/deposits", tag = "deposits", security(("session" = [])),
     responses((status = 200, body = DepositList), (status = 401, body = pde_api::ErrorBody)))]
 /// The wallet's deposit links.
 pub async fn list_deposits(
@@ -142,8 +142,8 @@ pub async fn list_deposits(
     Ok(ApiJson(DepositList { deposits }))
 }
 
-#[utoipa::path(delete, path = "/api/v1/deposits/{deposit_id}", tag = "deposits",
-    params(("deposit_id" = String, Path)),
+#[utoipa::path(delete, path = "/api/v1/deposits/{deposit_id}", tag = "deposits", security(("session" = [])),
+    params(("deposit_id" = String, Path, pattern = "^[0-9a-f]{32}$")),
     responses((status = 204), (status = 404, body = pde_api::ErrorBody)))]
 /// Stops a deposit link at once (documents already received stay in the wallet).
 pub async fn revoke_deposit(
@@ -206,7 +206,7 @@ async fn deposit_upload(
 }
 
 #[utoipa::path(post, path = "/api/v1/drop/{deposit_id}/status", tag = "deposits",
-    params(("deposit_id" = String, Path)), request_body = DepositAccess,
+    params(("deposit_id" = String, Path, pattern = "^[0-9a-f]{32}$")), request_body = DepositAccess,
     responses((status = 200, body = DepositStatus), (status = 404, body = pde_api::ErrorBody)))]
 /// What the worker's page needs: the state, the key to encrypt to and the holder's check of it.
 pub async fn status(
@@ -231,11 +231,13 @@ pub async fn status(
 }
 
 #[utoipa::path(post, path = "/api/v1/drop/{deposit_id}/uploads", tag = "deposits",
-    params(("deposit_id" = String, Path)), request_body = DepositUploadRequest,
+    params(("deposit_id" = String, Path, pattern = "^[0-9a-f]{32}$")), request_body = DepositUploadRequest,
     responses((status = 201, body = UploadStatus), (status = 404, body = pde_api::ErrorBody),
-              (status = 410, body = pde_api::ErrorBody), (status = 413, body = pde_api::ErrorBody)))]
-/// Starts one document through the link: counted against its maximum (in one statement),
-/// its size reserved against the holder's quota.
+              (status = 409, body = pde_api::ErrorBody), (status = 410, body = pde_api::ErrorBody),
+              (status = 413, body = pde_api::ErrorBody)))]
+/// Starts one document through the link: counted against its maximum and against the documents
+/// it may have on their way at once (in one statement), its size reserved against the holder's
+/// quota.
 pub async fn start(
     State(state): State<AppState>,
     ApiPath(deposit_id): ApiPath<String>,
@@ -249,6 +251,15 @@ pub async fn start(
             .deposit(&deposit.id)
             .await?
             .map_or(DepositState::Revoked, |d| deposit_state(&d, now));
+        if current == DepositState::Active {
+            return Err(ApiError::Conflict {
+                code: ErrorCode::DepositBusy,
+                message: format!(
+                    "{MAX_DEPOSIT_SENDING} documents are already on their way through this link. \
+                     Send this one when they are done."
+                ),
+            });
+        }
         return Err(refusal(current));
     }
     let announced = UploadCreateRequest {
@@ -274,7 +285,7 @@ pub async fn start(
 
 #[utoipa::path(put, path = "/api/v1/drop/{deposit_id}/uploads/{upload_id}/parts/{part}",
     tag = "deposits",
-    params(("deposit_id" = String, Path), ("upload_id" = String, Path), ("part" = u32, Path)),
+    params(("deposit_id" = String, Path, pattern = "^[0-9a-f]{32}$"), ("upload_id" = String, Path, pattern = "^[0-9a-f]{32}$"), ("part" = u32, Path)),
     request_body(content = Vec<u8>, content_type = "application/octet-stream"),
     responses((status = 204), (status = 404, body = pde_api::ErrorBody)))]
 /// Stores one part of a deposited document (with the link's token as `Bearer`).
@@ -291,7 +302,7 @@ pub async fn send_part(
 
 #[utoipa::path(post, path = "/api/v1/drop/{deposit_id}/uploads/{upload_id}/commit",
     tag = "deposits",
-    params(("deposit_id" = String, Path), ("upload_id" = String, Path)),
+    params(("deposit_id" = String, Path, pattern = "^[0-9a-f]{32}$"), ("upload_id" = String, Path, pattern = "^[0-9a-f]{32}$")),
     request_body = DepositCommitRequest,
     responses((status = 201, body = DepositReceived), (status = 404, body = pde_api::ErrorBody)))]
 /// Completes a deposited document: it enters the wallet marked received (no tag: only the

@@ -56,7 +56,7 @@ fn document_id(text: &str) -> Result<String, ApiError> {
         .map_err(|_| ApiError::NotFound)
 }
 
-#[utoipa::path(get, path = "/api/v1/documents", tag = "documents",
+#[utoipa::path(get, path = "/api/v1/documents", tag = "documents", security(("session" = [])),
     responses((status = 200, body = DocumentList), (status = 401, body = pde_api::ErrorBody)))]
 /// The wallet's documents.
 pub async fn list_documents(
@@ -88,8 +88,8 @@ pub async fn list_documents(
     }))
 }
 
-#[utoipa::path(get, path = "/api/v1/documents/{document_id}/content", tag = "documents",
-    params(("document_id" = String, Path)),
+#[utoipa::path(get, path = "/api/v1/documents/{document_id}/content", tag = "documents", security(("session" = [])),
+    params(("document_id" = String, Path, pattern = "^[0-9a-f]{32}$")),
     responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>),
               (status = 404, body = pde_api::ErrorBody)))]
 /// The document's ciphertext, streamed.
@@ -121,8 +121,8 @@ pub async fn download(
         .into_response())
 }
 
-#[utoipa::path(put, path = "/api/v1/documents/{document_id}/metadata", tag = "documents",
-    params(("document_id" = String, Path)), request_body = MetadataUpdate,
+#[utoipa::path(put, path = "/api/v1/documents/{document_id}/metadata", tag = "documents", security(("session" = [])),
+    params(("document_id" = String, Path, pattern = "^[0-9a-f]{32}$")), request_body = MetadataUpdate,
     responses((status = 204), (status = 404, body = pde_api::ErrorBody), (status = 413, body = pde_api::ErrorBody)))]
 /// Replaces the encrypted metadata (rename, category, note).
 pub async fn update_metadata(
@@ -156,8 +156,8 @@ pub async fn update_metadata(
     }
 }
 
-#[utoipa::path(delete, path = "/api/v1/documents/{document_id}", tag = "documents",
-    params(("document_id" = String, Path)),
+#[utoipa::path(delete, path = "/api/v1/documents/{document_id}", tag = "documents", security(("session" = [])),
+    params(("document_id" = String, Path, pattern = "^[0-9a-f]{32}$")),
     responses((status = 204), (status = 404, body = pde_api::ErrorBody)))]
 /// Deletes a document: its row first, then its blob (an interrupted delete leaves an orphan blob
 /// for the sweeper, never a row without its blob).

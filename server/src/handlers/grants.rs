@@ -106,7 +106,7 @@ async fn drain(body: Body, limit: u64) {
     }
 }
 
-#[utoipa::path(post, path = "/api/v1/grants", tag = "grants", request_body = GrantCreateRequest,
+#[utoipa::path(post, path = "/api/v1/grants", tag = "grants", security(("session" = [])), request_body = GrantCreateRequest,
     responses((status = 201, body = GrantCreated), (status = 400, body = pde_api::ErrorBody),
               (status = 413, body = pde_api::ErrorBody)))]
 /// Creates a grant; the declared sizes are reserved against the wallet's quota.
@@ -236,8 +236,8 @@ fn stored_count(documents: &[GrantDocumentRecord]) -> i64 {
     documents.iter().filter(|d| d.stored_at.is_some()).count() as i64
 }
 
-#[utoipa::path(put, path = "/api/v1/grants/{grant_id}/documents/{position}", tag = "grants",
-    params(("grant_id" = String, Path), ("position" = u32, Path)),
+#[utoipa::path(put, path = "/api/v1/grants/{grant_id}/documents/{position}", tag = "grants", security(("session" = [])),
+    params(("grant_id" = String, Path, pattern = "^[0-9a-f]{32}$"), ("position" = u32, Path)),
     request_body(content = Vec<u8>, content_type = "application/octet-stream"),
     responses((status = 204), (status = 400, body = pde_api::ErrorBody),
               (status = 404, body = pde_api::ErrorBody), (status = 409, body = pde_api::ErrorBody)))]
@@ -321,7 +321,7 @@ pub async fn put_document(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[utoipa::path(get, path = "/api/v1/grants", tag = "grants",
+#[utoipa::path(get, path = "/api/v1/grants", tag = "grants", security(("session" = [])),
     responses((status = 200, body = GrantList), (status = 401, body = pde_api::ErrorBody)))]
 /// The wallet's grants, with their state and access log.
 pub async fn list_grants(
@@ -348,8 +348,8 @@ pub async fn list_grants(
     Ok(ApiJson(GrantList { grants }))
 }
 
-#[utoipa::path(delete, path = "/api/v1/grants/{grant_id}", tag = "grants",
-    params(("grant_id" = String, Path)),
+#[utoipa::path(delete, path = "/api/v1/grants/{grant_id}", tag = "grants", security(("session" = [])),
+    params(("grant_id" = String, Path, pattern = "^[0-9a-f]{32}$")),
     responses((status = 204), (status = 404, body = pde_api::ErrorBody)))]
 /// Revokes a grant at once and deletes its documents' ciphertext.
 pub async fn revoke_grant(
@@ -395,7 +395,7 @@ async fn shown_grant(
 }
 
 #[utoipa::path(post, path = "/api/v1/shared/{grant_id}/status", tag = "shared",
-    params(("grant_id" = String, Path)), request_body = GrantTokens,
+    params(("grant_id" = String, Path, pattern = "^[0-9a-f]{32}$")), request_body = GrantTokens,
     responses((status = 200, body = GrantStatus), (status = 404, body = pde_api::ErrorBody)))]
 /// What the worker's page needs before opening: the state, whether a PIN is asked, the expiry.
 /// Nothing is counted.
@@ -415,7 +415,7 @@ pub async fn status(
 }
 
 #[utoipa::path(post, path = "/api/v1/shared/{grant_id}/open", tag = "shared",
-    params(("grant_id" = String, Path)), request_body = GrantTokens,
+    params(("grant_id" = String, Path, pattern = "^[0-9a-f]{32}$")), request_body = GrantTokens,
     responses((status = 200, body = GrantOpened), (status = 403, body = pde_api::ErrorBody),
               (status = 404, body = pde_api::ErrorBody), (status = 410, body = pde_api::ErrorBody)))]
 /// Opens the grant: checks the PIN token (a wrong one is counted, five burn the grant), counts
@@ -494,7 +494,7 @@ pub async fn open(
 }
 
 #[utoipa::path(get, path = "/api/v1/shared/{grant_id}/documents/{position}", tag = "shared",
-    params(("grant_id" = String, Path), ("position" = u32, Path)),
+    params(("grant_id" = String, Path, pattern = "^[0-9a-f]{32}$"), ("position" = u32, Path)),
     responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>),
               (status = 404, body = pde_api::ErrorBody), (status = 410, body = pde_api::ErrorBody)))]
 /// One granted document's ciphertext, streamed, for the bearer of an opening token — while the

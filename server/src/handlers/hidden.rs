@@ -83,8 +83,13 @@ pub async fn slot(
         .map_err(|_| {
             ApiError::bad_request(ErrorCode::InvalidLoginMessage, "The message is not valid.")
         })?;
-    let (throttle_key, bucket) =
-        count_attempt_on(&state, name.hidden_throttle_key(&state.name_keys), now).await?;
+    let (throttle_key, bucket) = count_attempt_on(
+        &state,
+        name.hidden_throttle_key(&state.name_keys),
+        request.proof.as_ref(),
+        now,
+    )
+    .await?;
     let attempt = HiddenAttempt {
         id: uuid::Uuid::new_v4().simple().to_string(),
         wallet_id: wallet.map(|w| w.id),
@@ -207,7 +212,7 @@ async fn everyday_wallet(state: &AppState, session: &Session) -> Result<WalletRe
     }
 }
 
-#[utoipa::path(post, path = "/api/v1/hidden/register/start", tag = "hidden",
+#[utoipa::path(post, path = "/api/v1/hidden/register/start", tag = "hidden", security(("session" = [])),
     request_body = HiddenRegisterStartRequest,
     responses((status = 200, body = HiddenRegisterStartResponse), (status = 400, body = pde_api::ErrorBody),
               (status = 401, body = pde_api::ErrorBody), (status = 409, body = pde_api::ErrorBody)))]
@@ -261,7 +266,7 @@ pub async fn register_start(
     }))
 }
 
-#[utoipa::path(post, path = "/api/v1/hidden/register/finish", tag = "hidden",
+#[utoipa::path(post, path = "/api/v1/hidden/register/finish", tag = "hidden", security(("session" = [])),
     request_body = HiddenRegisterFinishRequest,
     responses((status = 204), (status = 400, body = pde_api::ErrorBody),
               (status = 401, body = pde_api::ErrorBody), (status = 409, body = pde_api::ErrorBody)))]

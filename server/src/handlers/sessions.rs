@@ -21,12 +21,13 @@ use sha2::{Digest, Sha256};
 use pde_api::pseudonym::Pseudonym;
 use pde_api::wallet_number::{looks_like_wallet_number, WalletNumber};
 use pde_api::{
-    LoginFinishRequest, LoginStartRequest, LoginStartResponse, RecoverFinishRequest,
+    LoginFinishRequest, LoginProof, LoginStartRequest, LoginStartResponse, RecoverFinishRequest,
     RecoverStartRequest, RecoverStartResponse, SessionOpened, TimeLockRequest, TimeLocked,
     MAX_TIME_LOCK_SECONDS,
 };
 use pde_crypto::names::NameKeys;
 use pde_crypto::opaque::{self, KsfParams, PasswordFile, ServerLoginState};
+use pde_crypto::proof::bits_for_load;
 use pde_crypto::wallet::UnlockMethod;
 use subtle::ConstantTimeEq;
 
@@ -130,35 +131,38 @@ pub(super) async fn find_wallet(
 async fn count_attempt(
     state: &AppState,
     name: &LoginName,
+    proof: Option<&LoginProof>,
     now: i64,
 ) -> Result<(Vec<u8>, i64), ApiError> {
-    count_attempt_on(state, name.throttle_key(&state.name_keys), now).await
+    count_attempt_on(state, name.throttle_key(&state.name_keys), proof, now).await
 }
 
 /// Counts an attempt on a given counter (hidden parts have their own, for every name) and in
 /// the global budget (unfinished logins over all wallets in the last hour), each as one atomic
 /// check-and-count; refused by either, nothing stays counted.
+///
+/// Past the global budget a login is priced, not refused: it must carry a solved challenge
+/// (`proof`), whose cost rises with the load. A refusal would let anyone who floods the server
+/// keep every holder out. The price is asked before the name is looked at, so it is the same
+/// for every name, known or not.
 pub(super) async fn count_attempt_on(
     state: &AppState,
     throttle_key: Vec<u8>,
+    proof: Option<&LoginProof>,
     now: i64,
 ) -> Result<(Vec<u8>, i64), ApiError> {
     let bucket = now / BUCKET_SECONDS;
     let window = 3600 / BUCKET_SECONDS;
+    let budget = state.settings.global_login_failures_per_hour;
     if !state
         .store
-        .count_global_login_failure(
-            bucket,
-            bucket - window,
-            state.settings.global_login_failures_per_hour,
-        )
+        .count_global_login_failure(bucket, bucket - window, budget)
         .await?
     {
-        let (_, oldest) = state.store.global_login_failures(bucket - window).await?;
-        let frees_at = (oldest.unwrap_or(bucket) + window + 1) * BUCKET_SECONDS;
-        return Err(ApiError::TooManyAttempts {
-            retry_after: (frees_at - now).max(1) as u64,
-        });
+        let (unfinished, _) = state.store.global_login_failures(bucket - window).await?;
+        pay_with_proof(state, proof, bits_for_load(unfinished, budget), now).await?;
+        // Counted all the same, so that the price follows the load.
+        state.store.add_global_login_failures(bucket, 1).await?;
     }
     let policy = BackoffPolicy {
         free_attempts: state.settings.login_free_attempts,
@@ -178,6 +182,31 @@ pub(super) async fn count_attempt_on(
     Ok((throttle_key, bucket))
 }
 
+/// Accepts a solved, unexpired challenge of this deployment that was not used before; anything
+/// else is answered with a new challenge of `bits`.
+async fn pay_with_proof(
+    state: &AppState,
+    proof: Option<&LoginProof>,
+    bits: u8,
+    now: i64,
+) -> Result<(), ApiError> {
+    if let Some(proof) = proof {
+        if let Ok(checked) = state.proof_key.check(&proof.challenge.0, proof.nonce, now) {
+            if state
+                .store
+                .spend_login_proof(&checked.spent_id, checked.expires_at)
+                .await?
+            {
+                return Ok(());
+            }
+        }
+    }
+    Err(ApiError::ProofOfWorkRequired {
+        challenge: state.proof_key.challenge(bits, now + LOGIN_TTL),
+        bits,
+    })
+}
+
 #[utoipa::path(post, path = "/api/v1/sessions/start", tag = "sessions",
     request_body = LoginStartRequest,
     responses((status = 200, body = LoginStartResponse), (status = 400, body = pde_api::ErrorBody),
@@ -192,7 +221,7 @@ pub async fn login_start(
     let name = LoginName::parse(&request.login);
     opaque::check_credential_request(&request.credential_request.0)
         .map_err(|_| invalid_login_message())?;
-    let (throttle_key, bucket) = count_attempt(&state, &name, now).await?;
+    let (throttle_key, bucket) = count_attempt(&state, &name, request.proof.as_ref(), now).await?;
 
     let wallet = find_wallet(&state, &name).await?;
     let credential = match wallet {
@@ -389,7 +418,7 @@ async fn refuse_if_time_locked(
     }
 }
 
-#[utoipa::path(post, path = "/api/v1/wallet/time-lock", tag = "sessions",
+#[utoipa::path(post, path = "/api/v1/wallet/time-lock", tag = "sessions", security(("session" = [])),
     request_body = TimeLockRequest,
     responses((status = 200, body = TimeLocked), (status = 400, body = pde_api::ErrorBody),
               (status = 401, body = pde_api::ErrorBody)))]
@@ -430,7 +459,7 @@ pub async fn time_lock(
     ))
 }
 
-#[utoipa::path(post, path = "/api/v1/sessions/logout", tag = "sessions",
+#[utoipa::path(post, path = "/api/v1/sessions/logout", tag = "sessions", security(("session" = [])),
     responses((status = 204), (status = 401, body = pde_api::ErrorBody)))]
 /// Ends the current session.
 pub async fn logout(
@@ -460,7 +489,8 @@ pub async fn recover_start(
     // A counter of its own: someone who floods a name with wrong secrets doesn't keep its
     // holder from recovering (a recovery key has 128 bits: its back-off only limits the rate).
     let recovery_counter = name.counter_key(&state.name_keys, "recovery");
-    let (throttle_key, bucket) = count_attempt_on(&state, recovery_counter, now).await?;
+    let (throttle_key, bucket) =
+        count_attempt_on(&state, recovery_counter, request.proof.as_ref(), now).await?;
     let presented = Sha256::digest(&request.recovery_token.0);
     let wallet = match find_wallet(&state, &name).await? {
         Some(wallet) => match state.store.recovery_verifier(&wallet.id).await? {

@@ -66,7 +66,7 @@ fn mib(bytes: u64) -> String {
     format!("{:.0} MiB", bytes as f64 / (1024.0 * 1024.0))
 }
 
-#[utoipa::path(post, path = "/api/v1/uploads", tag = "documents",
+#[utoipa::path(post, path = "/api/v1/uploads", tag = "documents", security(("session" = [])),
     request_body = UploadCreateRequest,
     responses((status = 201, body = UploadStatus), (status = 409, body = pde_api::ErrorBody),
               (status = 413, body = pde_api::ErrorBody), (status = 507, body = pde_api::ErrorBody)))]
@@ -153,8 +153,8 @@ pub async fn start_upload(
     Ok(upload)
 }
 
-#[utoipa::path(get, path = "/api/v1/uploads/{upload_id}", tag = "documents",
-    params(("upload_id" = String, Path)),
+#[utoipa::path(get, path = "/api/v1/uploads/{upload_id}", tag = "documents", security(("session" = [])),
+    params(("upload_id" = String, Path, pattern = "^[0-9a-f]{32}$")),
     responses((status = 200, body = UploadStatus), (status = 404, body = pde_api::ErrorBody)))]
 /// Which parts arrived (to resume after a dropped connection).
 pub async fn upload_status(
@@ -166,8 +166,8 @@ pub async fn upload_status(
     Ok(ApiJson(status_of(&state, &upload).await?))
 }
 
-#[utoipa::path(put, path = "/api/v1/uploads/{upload_id}/parts/{part}", tag = "documents",
-    params(("upload_id" = String, Path), ("part" = u32, Path)),
+#[utoipa::path(put, path = "/api/v1/uploads/{upload_id}/parts/{part}", tag = "documents", security(("session" = [])),
+    params(("upload_id" = String, Path, pattern = "^[0-9a-f]{32}$"), ("part" = u32, Path)),
     request_body(content = Vec<u8>, content_type = "application/octet-stream"),
     responses((status = 204), (status = 400, body = pde_api::ErrorBody), (status = 413, body = pde_api::ErrorBody)))]
 /// Stores one part (ciphertext bytes), durably. Sending a part again replaces it.
@@ -247,8 +247,8 @@ fn upload_gone() -> ApiError {
     ApiError::NotFound
 }
 
-#[utoipa::path(post, path = "/api/v1/uploads/{upload_id}/commit", tag = "documents",
-    params(("upload_id" = String, Path)), request_body = UploadCommitRequest,
+#[utoipa::path(post, path = "/api/v1/uploads/{upload_id}/commit", tag = "documents", security(("session" = [])),
+    params(("upload_id" = String, Path, pattern = "^[0-9a-f]{32}$")), request_body = UploadCommitRequest,
     responses((status = 201, body = DocumentInfo), (status = 409, body = pde_api::ErrorBody),
               (status = 413, body = pde_api::ErrorBody)))]
 /// Completes an upload: assembles the parts into the document's blob, durably, then records it.
@@ -364,8 +364,8 @@ pub async fn finish_upload(
     Ok(document)
 }
 
-#[utoipa::path(delete, path = "/api/v1/uploads/{upload_id}", tag = "documents",
-    params(("upload_id" = String, Path)),
+#[utoipa::path(delete, path = "/api/v1/uploads/{upload_id}", tag = "documents", security(("session" = [])),
+    params(("upload_id" = String, Path, pattern = "^[0-9a-f]{32}$")),
     responses((status = 204), (status = 404, body = pde_api::ErrorBody)))]
 /// Abandons an upload and frees its reservation.
 pub async fn abort_upload(

@@ -392,7 +392,7 @@ pub async fn register_finish(
     ))
 }
 
-#[utoipa::path(get, path = "/api/v1/wallet", tag = "wallets",
+#[utoipa::path(get, path = "/api/v1/wallet", tag = "wallets", security(("session" = [])),
     responses((status = 200, body = WalletInfo), (status = 401, body = pde_api::ErrorBody)))]
 /// The wallet of the current session.
 pub async fn current_wallet(

@@ -477,6 +477,9 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<bool>;
     /// Wallet creations counted in buckets after `since_bucket`, and the oldest such bucket.
     async fn wallet_creations(&self, since_bucket: i64) -> StoreResult<(i64, Option<i64>)>;
+    /// Records a proof of work as used until `expires_at`: `false` if it was used already
+    /// (as one atomic insert: of two requests racing with one proof, one gets `true`).
+    async fn spend_login_proof(&self, id: &[u8], expires_at: i64) -> StoreResult<bool>;
     /// Remembers a login between its two messages.
     async fn put_login_state(&self, state: &LoginState) -> StoreResult<()>;
     /// Takes (and deletes) an unexpired login state.

@@ -863,6 +863,23 @@ macro_rules! impl_store {
                 Ok(row.map(|r| r.0))
             }
 
+            async fn spend_login_proof(
+                &self,
+                id: &[u8],
+                expires_at: i64,
+            ) -> $crate::store::StoreResult<bool> {
+                let inserted = sqlx::query(
+                    "INSERT INTO login_proofs_spent (id, expires_at) VALUES ($1, $2) \
+                     ON CONFLICT (id) DO NOTHING",
+                )
+                .bind(id)
+                .bind(expires_at)
+                .execute(&self.pool)
+                .await?
+                .rows_affected();
+                Ok(inserted == 1)
+            }
+
             async fn put_hidden_attempt(
                 &self,
                 a: &$crate::store::HiddenAttempt,
@@ -1176,6 +1193,10 @@ macro_rules! impl_store {
                 .execute(&mut *tx)
                 .await?;
                 if let Some(deposit_id) = deposit {
+                    sqlx::query("UPDATE deposits SET sending = sending - 1 WHERE id = $1 AND sending > 0")
+                        .bind(deposit_id)
+                        .execute(&mut *tx)
+                        .await?;
                     sqlx::query("INSERT INTO received_documents (wallet_id, document_id, deposit_id, received_at) VALUES ($1, $2, $3, $4)")
                         .bind(d.wallet_id.as_str())
                         .bind(&d.id)
@@ -1326,6 +1347,11 @@ macro_rules! impl_store {
                     .await?
                     .rows_affected();
                 removed += sqlx::query("DELETE FROM pending_recoveries WHERE expires_at <= $1")
+                    .bind(now)
+                    .execute(&self.pool)
+                    .await?
+                    .rows_affected();
+                removed += sqlx::query("DELETE FROM login_proofs_spent WHERE expires_at < $1")
                     .bind(now)
                     .execute(&self.pool)
                     .await?
@@ -1644,12 +1670,14 @@ macro_rules! impl_store {
                 now: i64,
             ) -> $crate::store::StoreResult<bool> {
                 let row: Option<(i64,)> = sqlx::query_as(
-                    "UPDATE deposits SET files_received = files_received + 1 \
+                    "UPDATE deposits SET files_received = files_received + 1, sending = sending + 1 \
                      WHERE id = $1 AND revoked_at IS NULL AND expires_at > $2 AND files_received < max_files \
+                     AND sending < $3 \
                      RETURNING files_received",
                 )
                 .bind(deposit_id)
                 .bind(now)
+                .bind(i64::from(pde_api::MAX_DEPOSIT_SENDING))
                 .fetch_optional(&self.pool)
                 .await?;
                 Ok(row.is_some())
@@ -1660,7 +1688,9 @@ macro_rules! impl_store {
                 deposit_id: &str,
             ) -> $crate::store::StoreResult<()> {
                 sqlx::query(
-                    "UPDATE deposits SET files_received = files_received - 1 WHERE id = $1 AND files_received > 0",
+                    "UPDATE deposits SET files_received = files_received - 1, \
+                     sending = CASE WHEN sending > 0 THEN sending - 1 ELSE 0 END \
+                     WHERE id = $1 AND files_received > 0",
                 )
                 .bind(deposit_id)
                 .execute(&self.pool)

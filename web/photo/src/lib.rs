@@ -59,6 +59,26 @@ pub const CLEAN_MIME: &str = "image/jpeg";
 /// The file extension of every cleaned image.
 pub const CLEAN_EXTENSION: &str = "jpg";
 
+/// The type of a photo the app cannot clean: HEIC/HEIF (iPhones), which browsers do not
+/// decode. It is stored as it is, download-only, and the app warns that it may hold where it
+/// was taken.
+pub const UNCLEANED_PHOTO_MIME: &str = "image/heic";
+
+/// Whether `bytes` (the first 16 are enough) start a HEIC/HEIF picture, by its `ftyp` brand.
+///
+/// ```
+/// assert!(pde_photo::is_heif(b"\0\0\0\x18ftypheic\0\0\0\0"));
+/// assert!(!pde_photo::is_heif(b"\0\0\0\x18ftypavif\0\0\0\0"));
+/// assert!(!pde_photo::is_heif(b"%PDF-1.4"));
+/// ```
+pub fn is_heif(bytes: &[u8]) -> bool {
+    bytes.get(4..8) == Some(b"ftyp".as_slice())
+        && matches!(
+            bytes.get(8..12),
+            Some(b"heic" | b"heix" | b"hevc" | b"hevx" | b"heim" | b"heis" | b"mif1" | b"msf1")
+        )
+}
+
 /// Image formats the app cleans (anything else is stored as it is, download-only).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PhotoFormat {
@@ -175,7 +195,8 @@ pub fn saved_name(name: &str, content_mime: &str, received: bool) -> String {
     .into_iter()
     .find(|format| format.mime() == content_mime)
     .map(PhotoFormat::extension)
-    .or((content_mime == "application/pdf").then_some("pdf"));
+    .or((content_mime == "application/pdf").then_some("pdf"))
+    .or((content_mime == UNCLEANED_PHOTO_MIME).then_some("heic"));
     match recognised {
         Some(extension) => with_extension(name, extension),
         None if received => format!("{name}.bin"),

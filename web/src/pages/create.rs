@@ -50,7 +50,7 @@ pub fn CreatePage() -> impl IntoView {
             pseudonym: with_pseudonym
                 .get_untracked()
                 .then(|| pseudonym.get_untracked()),
-            secret: Secret(secret.get_untracked()),
+            secret: Secret::new(secret.get_untracked()),
             invite_code: invite_needed
                 .get_untracked()
                 .then(|| invite.get_untracked()),

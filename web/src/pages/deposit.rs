@@ -3,6 +3,8 @@
 //! (`DropPage`) seals each file to the holder's key, checked against the link's secret, and
 //! sends it. The worker sees nothing of the wallet and can't read back what was sent.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use pde_api::{DepositState, MAX_DEPOSIT_FILES};
 use web_sys::{File, FileList};
@@ -34,6 +36,11 @@ fn state_key(state: DepositState) -> &'static str {
         DepositState::Revoked => keys::GRANT_STATE_REVOKED,
         DepositState::Full => keys::DEPOSIT_STATE_FULL,
     }
+}
+
+thread_local! {
+    /// Taken by each document the drop page sends, for the whole of its sending.
+    static SENDING_TURN: Rc<futures::lock::Mutex<()>> = Rc::new(futures::lock::Mutex::new(()));
 }
 
 /// The holder's "receive documents" screen: a new deposit link, and the links made before.
@@ -248,7 +255,7 @@ pub fn DropPage(deposit_id: String, fragment: String) -> impl IntoView {
     leptos::task::spawn_local(async move {
         let result = crate::client::ask(Command::DropStatus {
             deposit_id,
-            fragment: Secret(fragment),
+            fragment: Secret::new(fragment),
         })
         .await;
         status.set(Some(match result {
@@ -284,6 +291,10 @@ pub fn DropPage(deposit_id: String, fragment: String) -> impl IntoView {
                 })
             });
             leptos::task::spawn_local(async move {
+                // One document at a time: the server lets a link have only a few on their way
+                // (each holds its size against the holder's room until it is finished).
+                let turn = SENDING_TURN.with(Rc::clone);
+                let _turn = turn.lock().await;
                 let progress = Box::new(move |p: Progress| {
                     sending.update(|list| {
                         if let Some(s) = list.iter_mut().find(|s| s.key == key) {

@@ -61,6 +61,9 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
     let asking_downloads = RwSignal::new(false);
     let asking_print = RwSignal::new(false);
     let busy = RwSignal::new(false);
+    // A received PDF was made by someone else: the browser's PDF viewer (in a frame of PDE's own
+    // origin) opens it only once the holder asks.
+    let pdf_shown = RwSignal::new(!is_received);
 
     leptos::task::spawn_local(async move {
         let result = match vault() {
@@ -150,10 +153,28 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
                     </span>
                 </p>
             })}
+            <Show when=move || content_mime.get() == crate::photo::UNCLEANED_PHOTO_MIME>
+                <p class="warning" id="photo-not-cleaned">
+                    <Glyph icon=Icon::Warning/>
+                    <span>{tr(keys::DOCUMENT_PHOTO_NOT_CLEANED)}</span>
+                </p>
+            </Show>
             <div class="viewer">
                 {move || match (display.get(), url.get()) {
                     (Some(Display::Image), Some(src)) => {
                         view! { <img id="viewer-image" src=src alt=move || shown_name.get()/> }.into_any()
+                    }
+                    (Some(Display::Pdf), Some(_)) if !pdf_shown.get() => {
+                        view! {
+                            <div class="notice received-pdf">
+                                <p id="received-pdf-warning">{tr(keys::DOCUMENT_RECEIVED_PDF)}</p>
+                                <button id="show-received-pdf" class="button" on:click=move |_| pdf_shown.set(true)>
+                                    <Glyph icon=Icon::Eye/>
+                                    <span>{tr(keys::DOCUMENT_RECEIVED_PDF_SHOW)}</span>
+                                </button>
+                            </div>
+                        }
+                            .into_any()
                     }
                     (Some(Display::Pdf), Some(src)) => {
                         view! {
@@ -189,7 +210,11 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
                         <span>{tr(keys::KIOSK_DOWNLOADS_ON)}</span>
                     </button>
                 </Show>
-                <Show when=move || matches!(display.get(), Some(Display::Image | Display::Pdf))>
+                <Show when=move || match display.get() {
+                    Some(Display::Image) => true,
+                    Some(Display::Pdf) => pdf_shown.get(),
+                    _ => false,
+                }>
                     <button id="print" class="button" on:click=move |_| {
                         if state.kiosk.get_untracked() {
                             asking_print.set(true);

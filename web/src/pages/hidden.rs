@@ -31,7 +31,7 @@ pub fn HiddenPage() -> impl IntoView {
         busy.set(true);
         let command = Command::CreateHidden {
             login: wallet.wallet_number,
-            secret: Secret(secret.get_untracked()),
+            secret: Secret::new(secret.get_untracked()),
         };
         leptos::task::spawn_local(async move {
             let result = crate::client::ask(command).await;

@@ -42,7 +42,7 @@ pub fn MeetingPage() -> impl IntoView {
         busy.set(true);
         let command = Command::TimeLock {
             login: wallet.wallet_number,
-            secret: Secret(secret.get_untracked()),
+            secret: Secret::new(secret.get_untracked()),
             until: time,
         };
         leptos::task::spawn_local(async move {

@@ -32,8 +32,8 @@ pub fn RecoverPage() -> impl IntoView {
         error.set(None);
         let command = Command::Recover {
             login: login.get_untracked(),
-            recovery_key: Secret(recovery_key.get_untracked()),
-            new_secret: Secret(secret.get_untracked()),
+            recovery_key: Secret::new(recovery_key.get_untracked()),
+            new_secret: Secret::new(secret.get_untracked()),
         };
         leptos::task::spawn_local(async move {
             let result = crate::client::ask(command).await;

@@ -109,7 +109,7 @@ pub fn SharePage() -> impl IntoView {
             documents,
             label: label.get_untracked(),
             expires_in_seconds,
-            pin: pin_text.clone().map(Secret),
+            pin: pin_text.clone().map(Secret::new),
             max_openings,
             lang: state.lang.get_untracked().to_owned(),
             include_notes: include_notes.get_untracked(),

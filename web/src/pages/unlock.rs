@@ -33,7 +33,7 @@ pub fn UnlockPage() -> impl IntoView {
         error.set(None);
         let command = Command::Unlock {
             login: login.get_untracked(),
-            secret: Secret(secret.get_untracked()),
+            secret: Secret::new(secret.get_untracked()),
         };
         leptos::task::spawn_local(async move {
             let result = crate::client::ask(command).await;

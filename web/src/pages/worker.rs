@@ -111,7 +111,7 @@ pub fn WorkerPage(link: WorkerLink) -> impl IntoView {
     leptos::task::spawn_local(async move {
         let result = crate::client::ask(Command::SharedStatus {
             grant_id,
-            fragment: Secret(fragment),
+            fragment: Secret::new(fragment),
         })
         .await;
         step.set(match result {
@@ -142,7 +142,7 @@ pub fn WorkerPage(link: WorkerLink) -> impl IntoView {
         busy.set(true);
         leptos::task::spawn_local(async move {
             let result = crate::client::ask(Command::OpenShared {
-                pin: typed.map(Secret),
+                pin: typed.map(Secret::new),
             })
             .await;
             busy.set(false);
