@@ -1742,29 +1742,13 @@ async fn deposit_links_let_a_worker_drop_a_document_into_the_wallet() {
     assert_eq!(name, "scan.jpg");
     assert!(bytes.starts_with(&[0xFF, 0xD8, 0xFF]), "a JPEG");
     // The program: download only, under a name no double click runs.
-    h.wait_for("#back").await.click().await.expect("wallet");
-    open_card(h, "attestation.pdf.exe").await;
-    h.wait_for("#document-received").await;
-    assert!(
-        h.eval("return document.querySelector('#viewer-image, iframe') === null")
-            .await
-            == serde_json::json!(true),
-        "not shown"
-    );
+    back_and_open_unshown(h, "attestation.pdf.exe", "#document-received").await;
     let (name, bytes) = download_shown(h).await;
     assert_eq!(name, "attestation.pdf.exe.bin");
     assert!(bytes.starts_with(b"MZ"));
     // A received PDF: someone else made it, so the browser's viewer (a frame of PDE's origin)
     // opens it only once the holder asks.
-    h.wait_for("#back").await.click().await.expect("wallet");
-    open_card(h, "releve.pdf").await;
-    h.wait_for("#received-pdf-warning").await;
-    assert!(
-        h.eval("return document.querySelector('iframe') === null")
-            .await
-            == serde_json::json!(true),
-        "a received PDF was shown before the holder asked"
-    );
+    back_and_open_unshown(h, "releve.pdf", "#received-pdf-warning").await;
     assert!(h.client.find(Locator::Css("#print")).await.is_err());
     problems.extend(shot(h, &axe, "fr", &mut step, "received-pdf").await);
     h.click("#show-received-pdf").await;
@@ -1915,6 +1899,20 @@ async fn download_shown(b: &Browser) -> (String, Vec<u8>) {
         .await
         .expect("download");
     b.wait_for_download().await
+}
+
+/// From a document back to the wallet, then opens the card named `name`: its page shows
+/// `marker` and nothing of the content (no picture, no frame).
+async fn back_and_open_unshown(b: &Browser, name: &str, marker: &str) {
+    b.wait_for("#back").await.click().await.expect("wallet");
+    open_card(b, name).await;
+    b.wait_for(marker).await;
+    assert!(
+        b.eval("return document.querySelector('#viewer-image, iframe') === null")
+            .await
+            == serde_json::json!(true),
+        "{name} was shown"
+    );
 }
 
 /// Opens the document card named `name` once it is listed (up to 30 s).

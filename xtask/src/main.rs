@@ -3,6 +3,7 @@
 //! std only: it has to build in seconds on a fresh CI machine before anything else is installed.
 
 mod bench;
+mod fuzz;
 mod install;
 mod json;
 mod pg;
@@ -37,6 +38,9 @@ commands:
   bench [crypto] [web] [server]
         build release binaries, install nginx if missing, print throughput and memory
         figures beside baselines measured in the same run (as ratios); all parts by default
+  fuzz [target…] [seconds]
+        build the fuzz targets (crypto-core/fuzz, server/fuzz) with libFuzzer and run each for
+        the given seconds (600 by default), keeping the corpus under <target>/fuzz
 ";
 
 fn main() -> ExitCode {
@@ -76,6 +80,7 @@ fn real_main() -> Result<ExitCode> {
             pg::run_pg_helper()
         }
         "bench" => bench::run_bench(&root, rest),
+        "fuzz" => fuzz::run_fuzz(&root, rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)

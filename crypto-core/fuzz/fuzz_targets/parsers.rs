@@ -35,5 +35,5 @@ fuzz_target!(|data: &[u8]| {
     let key = wallet::WalletKey::generate();
     let id = document::DocumentId::from_bytes([7; 16]);
     let _ = metadata::open_metadata(&key, &id, data);
-    let _ = document::verify_document_tag(&key, &id, &[0; 32], data);
+    let _ = document::verify_document_tag(&key, &id, &document::CiphertextDigest::of(data), data);
 });
