@@ -486,6 +486,34 @@ pub struct DocumentInfo {
     /// The deposit link it came through, for a received document (sender unverified).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub received_via: Option<String>,
+    /// For a received document, the id of the link's key pair (absent for links made before
+    /// links had keys of their own: the wallet's key opens those).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received_key: Option<Base64Bytes>,
+}
+
+impl DocumentInfo {
+    /// For a document received through a deposit link, the key that opens its content and its
+    /// record as the sender sealed them (see `pde_crypto::deposit::received_content_key`);
+    /// `None` for the holder's own. [`pde_crypto::CryptoError::Malformed`] when the listed key
+    /// id is not one.
+    pub fn received_with(
+        &self,
+        wallet: &pde_crypto::wallet::WalletKey,
+    ) -> Result<Option<pde_crypto::wallet::WalletKey>, pde_crypto::CryptoError> {
+        if self.received_via.is_none() {
+            return Ok(None);
+        }
+        let key_id = self
+            .received_key
+            .as_ref()
+            .map(|id| pde_crypto::deposit::DepositKeyId::from_bytes(&id.0))
+            .transpose()?;
+        Ok(Some(pde_crypto::deposit::received_content_key(
+            wallet,
+            key_id.as_ref(),
+        )))
+    }
 }
 
 /// The wallet's documents and its storage use.
@@ -693,6 +721,12 @@ pub const MAX_DEPOSIT_SENDING: u32 = 2;
 pub struct DepositCreateRequest {
     /// SHA-256 of the access token.
     pub access_hash: Base64Bytes,
+    /// The link's own public key (`age1…`, see `pde_crypto::deposit::link_key`): the key the
+    /// worker encrypts to.
+    pub recipient: String,
+    /// Names the link's key pair (16 random bytes); kept beside every document that comes
+    /// through the link, so the holder can derive the key that opens it.
+    pub key_id: Base64Bytes,
     /// The recipient check (see `pde_crypto::deposit`).
     pub recipient_check: Base64Bytes,
     /// The holder's private label, sealed to the wallet.
@@ -701,6 +735,39 @@ pub struct DepositCreateRequest {
     pub expires_in_seconds: u64,
     /// Most documents (1 to [`MAX_DEPOSIT_FILES`]).
     pub max_files: u32,
+}
+
+impl DepositCreateRequest {
+    /// The request for a new link behind `secret`, made in the holder's browser: a key pair of
+    /// the link's own (see `pde_crypto::deposit::link_key`), the check of its public key, and
+    /// the label sealed and authenticated under the wallet key.
+    pub fn new(
+        wallet: &pde_crypto::wallet::WalletKey,
+        secret: &pde_crypto::deposit::DepositSecret,
+        label: &str,
+        expires_in_seconds: u64,
+        max_files: u32,
+    ) -> Result<Self, pde_crypto::CryptoError> {
+        use pde_crypto::{deposit, document, record};
+        let key_id = deposit::DepositKeyId::generate();
+        let recipient = deposit::link_key(wallet, &key_id).recipient();
+        let sealed_label = document::seal_document_bytes(&wallet.recipient(), label.as_bytes())?;
+        Ok(Self {
+            access_hash: secret.access_token().hash().to_vec().into(),
+            recipient_check: secret.recipient_check(&recipient).to_vec().into(),
+            recipient: recipient.into(),
+            key_id: key_id.as_bytes().to_vec().into(),
+            label: record::authenticate(
+                wallet,
+                record::RecordKind::DepositLabel,
+                b"",
+                sealed_label,
+            )
+            .into(),
+            expires_in_seconds,
+            max_files,
+        })
+    }
 }
 
 /// The deposit link was created.
@@ -789,7 +856,7 @@ impl std::fmt::Debug for DepositAccess {
 pub struct DepositStatus {
     /// Where it stands.
     pub state: DepositState,
-    /// The holder's public key (`age1…`).
+    /// The link's public key (`age1…`): its own, never the wallet's.
     pub recipient: String,
     /// The recipient check, verified by the worker's browser with the link's secret.
     pub recipient_check: Base64Bytes,

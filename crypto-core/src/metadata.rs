@@ -254,14 +254,15 @@ pub fn seal_wallet_metadata(
 
 /// Opens a record of the holder's wallet. A record authenticated by the wallet key opens with
 /// its [`Origin`]; one without an authenticator opens only for a document the server lists as
-/// received through a deposit link ([`Origin::ReceivedUnverified`]); anything else is
+/// received through a deposit link, with that link's key `received_with` (see
+/// [`crate::deposit::received_content_key`]) ([`Origin::ReceivedUnverified`]); anything else is
 /// [`CryptoError::Tampered`], so a record the server (or anyone with the public key) wrote
 /// for one of the holder's own documents is never shown as a name.
 pub fn open_wallet_metadata(
     key: &WalletKey,
     id: &DocumentId,
     record: &[u8],
-    listed_as_received: bool,
+    received_with: Option<&WalletKey>,
 ) -> Result<(DocumentMetadata, Origin)> {
     for (kind, origin) in [
         (RecordKind::Metadata, Origin::Own),
@@ -271,8 +272,11 @@ pub fn open_wallet_metadata(
             return Ok((open_metadata(key, id, sealed)?, origin));
         }
     }
-    if listed_as_received {
-        return Ok((open_metadata(key, id, record)?, Origin::ReceivedUnverified));
+    if let Some(link_key) = received_with {
+        return Ok((
+            open_metadata(link_key, id, record)?,
+            Origin::ReceivedUnverified,
+        ));
     }
     Err(CryptoError::Tampered)
 }
@@ -458,7 +462,7 @@ mod tests {
         let id = DocumentId::random();
         let own = seal_wallet_metadata(&key, &id, &sample(), false).unwrap();
         assert_eq!(
-            open_wallet_metadata(&key, &id, &own, false).unwrap(),
+            open_wallet_metadata(&key, &id, &own, None).unwrap(),
             (sample(), Origin::Own)
         );
         // The server seals its own record to the public recipient: refused, whatever the id.
@@ -466,19 +470,21 @@ mod tests {
         forged.name = "forged by the server".into();
         let forged = seal_metadata(&key.recipient(), &id, &forged).unwrap();
         assert_eq!(
-            open_wallet_metadata(&key, &id, &forged, false).err(),
+            open_wallet_metadata(&key, &id, &forged, None).err(),
             Some(CryptoError::Tampered)
         );
         // Listed as received, it opens only as unverified, never as the holder's own.
         assert_eq!(
-            open_wallet_metadata(&key, &id, &forged, true).unwrap().1,
+            open_wallet_metadata(&key, &id, &forged, Some(&key))
+                .unwrap()
+                .1,
             Origin::ReceivedUnverified
         );
         // Own records don't move between documents, and received stays received.
-        assert!(open_wallet_metadata(&key, &DocumentId::random(), &own, false).is_err());
+        assert!(open_wallet_metadata(&key, &DocumentId::random(), &own, None).is_err());
         let received = seal_wallet_metadata(&key, &id, &sample(), true).unwrap();
         assert_eq!(
-            open_wallet_metadata(&key, &id, &received, false).unwrap().1,
+            open_wallet_metadata(&key, &id, &received, None).unwrap().1,
             Origin::Received
         );
     }

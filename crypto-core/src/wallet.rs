@@ -78,6 +78,22 @@ impl WalletKey {
         &self.0
     }
 
+    /// The age identity whose secret scalar is `secret` (any 32 bytes: X25519 clamps them).
+    pub(crate) fn from_secret_bytes(secret: &[u8; 32]) -> Self {
+        const SECRET_KEY_PREFIX: bech32::Hrp = bech32::Hrp::parse_unchecked("AGE-SECRET-KEY-");
+        let encoded = Zeroizing::new(
+            age_core::primitives::bech32_encode(SECRET_KEY_PREFIX, secret).to_uppercase(),
+        );
+        // The string is age's own encoding of 32 bytes: it always parses.
+        Self::from_age_secret(&encoded)
+            .unwrap_or_else(|_| unreachable!("age parses its own encoding of 32 bytes"))
+    }
+
+    /// Another handle on the same key, for code that needs an owned one.
+    pub(crate) fn duplicate(&self) -> Self {
+        Self(self.0.clone())
+    }
+
     /// Derives a 32-byte subkey for `info` from the wallet secret (HKDF-SHA256 over the
     /// canonical age encoding of the secret key, which is a fixed function of its 32 bytes).
     pub(crate) fn derive(&self, info: &[u8]) -> Zeroizing<[u8; 32]> {

@@ -823,7 +823,7 @@ impl PdeClient {
                     &wallet.key,
                     &doc.id,
                     &doc.metadata.0,
-                    doc.received_via.is_some(),
+                    doc.received_with(&wallet.key)?.as_ref(),
                 )?;
                 Ok(ListedDocument {
                     id: doc.id,
@@ -871,9 +871,17 @@ impl PdeClient {
         wallet: &OpenWallet,
         id: &DocumentId,
     ) -> ClientResult<Vec<u8>> {
+        let list = self.list_raw().await?;
+        let key = list
+            .documents
+            .iter()
+            .find(|d| d.id == *id)
+            .ok_or_else(|| ClientError::Protocol("document not listed".into()))?
+            .received_with(&wallet.key)?
+            .ok_or_else(|| ClientError::Protocol("not a received document".into()))?;
         let ciphertext = self.download_raw(id).await?;
         let mut plain = Vec::new();
-        document::open_document(&wallet.key, &ciphertext[..], &mut plain)?;
+        document::open_document(&key, &ciphertext[..], &mut plain)?;
         Ok(plain)
     }
 
@@ -1096,28 +1104,9 @@ impl PdeClient {
         max_files: u32,
     ) -> ClientResult<DepositLink> {
         let secret = deposit::DepositSecret::generate();
-        let sealed_label = record::authenticate(
-            &wallet.key,
-            record::RecordKind::DepositLabel,
-            b"",
-            document::seal_document_bytes(&wallet.key.recipient(), label.as_bytes())?,
-        );
-        let created: DepositCreated = self
-            .send_json(
-                Method::POST,
-                "/deposits",
-                &DepositCreateRequest {
-                    access_hash: secret.access_token().hash().to_vec().into(),
-                    recipient_check: secret
-                        .recipient_check(&wallet.key.recipient())
-                        .to_vec()
-                        .into(),
-                    label: sealed_label.into(),
-                    expires_in_seconds,
-                    max_files,
-                },
-            )
-            .await?;
+        let request =
+            DepositCreateRequest::new(&wallet.key, &secret, label, expires_in_seconds, max_files)?;
+        let created: DepositCreated = self.send_json(Method::POST, "/deposits", &request).await?;
         Ok(DepositLink {
             deposit_id: created.deposit_id,
             fragment: secret.to_fragment(),

@@ -79,6 +79,7 @@ on_both_backends!(
     a_copy_served_at_another_place_of_its_grant_is_refused,
     records_written_without_the_wallet_key_are_refused,
     new_wallets_are_limited_per_hour_over_the_server,
+    a_deposit_link_shows_a_key_of_its_own,
 );
 
 async fn whole_flow(backend: Backend) {
@@ -1988,7 +1989,8 @@ async fn deposit_links_let_a_worker_send_but_never_read(backend: Backend) {
     let status = worker.deposit_status(&link).await.expect("status");
     assert_eq!(status.state, pde_api::DepositState::Active);
     assert_eq!(status.files_left, 2);
-    assert_eq!(status.recipient, wallet.key.recipient().as_str());
+    // The link's own key, never the wallet's.
+    assert_ne!(status.recipient, wallet.key.recipient().as_str());
 
     let decision = b"%PDF-1.4 decision du CPAS".to_vec();
     let received = worker
@@ -3501,4 +3503,75 @@ async fn new_wallets_are_limited_per_hour_over_the_server(backend: Backend) {
     assert!(create().await.is_err(), "still within the hour");
     server.advance_clock(31 * 60 + 60).await;
     assert!(create().await.is_ok(), "the hour has passed");
+}
+
+/// A deposit link gives the worker a key of its own, never the key of the part it fills: a
+/// coercer holding a hidden part's link can't match it to that part (nor two links to one
+/// holder), and what comes through it still reaches the hidden part only.
+async fn a_deposit_link_shows_a_key_of_its_own(backend: Backend) {
+    const HIDDEN: &str = "the box under the stairs";
+    let server = TestServer::start(backend).await;
+    let (forced, everyday) = wallet_with_hidden_part(&server, HIDDEN).await;
+    let holder = PdeClient::new(&server.base_url);
+    let hidden = holder
+        .login_hidden(&everyday.number, HIDDEN)
+        .await
+        .expect("hidden login");
+    let mut links = Vec::new();
+    for label in ["CPAS", "Médecins du Monde"] {
+        links.push(
+            forced
+                .create_deposit(&everyday, label, 3600, 2)
+                .await
+                .expect("everyday link"),
+        );
+    }
+    links.push(
+        holder
+            .create_deposit(&hidden, "Avocat", 3600, 2)
+            .await
+            .expect("hidden link"),
+    );
+    let hidden_link = &links[2];
+
+    let worker = PdeClient::new(&server.base_url);
+    let parts = [
+        everyday.key.recipient().to_string(),
+        hidden.key.recipient().to_string(),
+    ];
+    let mut seen = std::collections::HashSet::new();
+    for link in &links {
+        let status = worker.deposit_status(link).await.expect("status");
+        assert!(!parts.contains(&status.recipient), "a part's own key");
+        assert!(seen.insert(status.recipient), "two links, one key");
+    }
+
+    let letter = b"%PDF-1.4 lettre de l'avocat".to_vec();
+    worker
+        .deposit(hidden_link, "lettre.pdf", "application/pdf", &letter)
+        .await
+        .expect("deposit");
+    let listed = holder.list(&hidden).await.expect("hidden list");
+    let received = listed
+        .iter()
+        .find(|d| d.metadata.name == "lettre.pdf")
+        .expect("received in the hidden part");
+    assert_eq!(
+        holder
+            .download_received(&hidden, &received.id)
+            .await
+            .expect("open"),
+        letter
+    );
+    assert!(forced
+        .list(&everyday)
+        .await
+        .expect("everyday list")
+        .iter()
+        .all(|d| d.metadata.name != "lettre.pdf"));
+    // The wallet key alone no longer opens it: only the link's key does.
+    let ciphertext = holder.download_raw(&received.id).await.expect("raw");
+    assert!(
+        pde_crypto::document::open_document(&hidden.key, &ciphertext[..], &mut Vec::new()).is_err()
+    );
 }

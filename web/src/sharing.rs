@@ -379,26 +379,18 @@ pub async fn create_deposit(
     max_files: u32,
     lang: &str,
 ) -> Outcome {
-    let (recipient, sealed_label) = with_wallet(|w| {
-        let recipient = w.key.recipient();
-        document::seal_document_bytes(&recipient, label.trim().as_bytes())
-            .map(|sealed| record::authenticate(&w.key, RecordKind::DepositLabel, b"", sealed))
-            .map(|label| (recipient, label))
-    })?
-    .map_err(crypto_failure)?;
     let secret = DepositSecret::generate();
-    let created: pde_api::DepositCreated = api::send_json(
-        "POST",
-        "/deposits",
-        &pde_api::DepositCreateRequest {
-            access_hash: secret.access_token().hash().to_vec().into(),
-            recipient_check: secret.recipient_check(&recipient).to_vec().into(),
-            label: sealed_label.into(),
+    let request = with_wallet(|w| {
+        pde_api::DepositCreateRequest::new(
+            &w.key,
+            &secret,
+            label.trim(),
             expires_in_seconds,
             max_files,
-        },
-    )
-    .await?;
+        )
+    })?
+    .map_err(crypto_failure)?;
+    let created: pde_api::DepositCreated = api::send_json("POST", "/deposits", &request).await?;
     Ok((
         Reply::DepositReady {
             deposit_id: created.deposit_id,

@@ -593,12 +593,14 @@ async fn list() -> Result<DocumentsView, Failure> {
         for info in listing.documents {
             // A record that fails its check (the holder's key did not write it, and the document
             // did not come through a deposit link) is shown as damaged rather than hidden.
-            let opened = metadata::open_wallet_metadata(
-                &wallet.key,
-                &info.id,
-                &info.metadata.0,
-                info.received_via.is_some(),
-            );
+            let opened = info.received_with(&wallet.key).and_then(|link_key| {
+                metadata::open_wallet_metadata(
+                    &wallet.key,
+                    &info.id,
+                    &info.metadata.0,
+                    link_key.as_ref(),
+                )
+            });
             let view = match opened {
                 Ok((meta, origin)) => DocumentView {
                     id: info.id,
@@ -980,8 +982,9 @@ pub(crate) fn open_record(
     key: &WalletKey,
     info: &DocumentInfo,
 ) -> Result<(DocumentMetadata, metadata::Origin), CryptoError> {
-    let received = info.received_via.is_some();
-    match metadata::open_wallet_metadata(key, &info.id, &info.metadata.0, received) {
+    let link_key = info.received_with(key)?;
+    let received = link_key.is_some();
+    match metadata::open_wallet_metadata(key, &info.id, &info.metadata.0, link_key.as_ref()) {
         Err(_) if !received => Ok((
             DocumentMetadata {
                 name: String::new(),
@@ -1014,8 +1017,9 @@ pub(crate) fn blob_from(bytes: &[u8], mime: &str) -> Result<Blob, Failure> {
 
 /// Decrypts a document of the wallet: the tag is checked before anything is decrypted, except
 /// for a document received through a deposit link (its record says so), which has none (only
-/// the holder's key makes tags): its content is checked against the digest its record pinned
-/// when first opened, and it is shown as "received, sender unverified".
+/// the holder's key makes tags): its content, sealed to the link's own key, is checked against
+/// the digest its record pinned when first opened, and it is shown as "received, sender
+/// unverified".
 pub(crate) fn open_content(
     key: &WalletKey,
     info: &DocumentInfo,
@@ -1025,8 +1029,10 @@ pub(crate) fn open_content(
 ) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
     if origin.is_received() {
         metadata::check_pinned_content(meta, ciphertext)?;
+        // The link's own key (the server lists which link, the wallet key gives its secret).
+        let link_key = info.received_with(key)?.ok_or(CryptoError::Tampered)?;
         let mut plain = Zeroizing::new(Vec::new());
-        document::open_document(key, ciphertext, &mut *plain)?;
+        document::open_document(&link_key, ciphertext, &mut *plain)?;
         return Ok(plain);
     }
     document::open_document_bytes(key, &info.id, &info.tag.0, ciphertext)

@@ -13,7 +13,9 @@ use pde_api::{
     DepositReceived, DepositState, DepositStatus, DepositSummary, DepositUploadRequest, ErrorCode,
     UploadCreateRequest, UploadStatus, MAX_DEPOSIT_FILES, MAX_DEPOSIT_SECONDS, MAX_DEPOSIT_SENDING,
 };
+use pde_crypto::deposit::DepositKeyId;
 use pde_crypto::metadata::MAX_SEALED_METADATA;
+use pde_crypto::wallet::WalletRecipient;
 
 use super::uploads::{finish_upload, start_upload, status_of, store_part};
 use crate::auth::Session;
@@ -93,11 +95,21 @@ pub async fn create_deposit(
     if request.label.0.len() > MAX_SEALED_METADATA {
         return Err(invalid("The label is too large."));
     }
+    let key_id = DepositKeyId::from_bytes(&request.key_id.0)
+        .map_err(|_| invalid("A link's key id must have 16 bytes."))?;
+    let recipient: WalletRecipient = request.recipient.parse().map_err(|_| {
+        ApiError::bad_request(
+            ErrorCode::InvalidRecipient,
+            "The link's public key is not valid.",
+        )
+    })?;
     let now = state.clock.now();
     let deposit = DepositRecord {
         id: UploadId::random().to_string(),
         wallet_id: session.wallet_id.clone(),
         access_hash: request.access_hash.0,
+        recipient: recipient.into(),
+        key_id: Some(key_id.as_bytes().to_vec()),
         recipient_check: request.recipient_check.0,
         label: request.label.0,
         max_files: i64::from(request.max_files),
@@ -208,21 +220,17 @@ async fn deposit_upload(
 #[utoipa::path(post, path = "/api/v1/drop/{deposit_id}/status", tag = "deposits",
     params(("deposit_id" = String, Path, pattern = "^[0-9a-f]{32}$")), request_body = DepositAccess,
     responses((status = 200, body = DepositStatus), (status = 404, body = pde_api::ErrorBody)))]
-/// What the worker's page needs: the state, the key to encrypt to and the holder's check of it.
+/// What the worker's page needs: the state, the link's own key to encrypt to (never the
+/// wallet's, so a link tells nothing of the part it fills) and the holder's check of it.
 pub async fn status(
     State(state): State<AppState>,
     ApiPath(deposit_id): ApiPath<String>,
     ApiJson(access): ApiJson<DepositAccess>,
 ) -> Result<ApiJson<DepositStatus>, ApiError> {
     let deposit = shown_deposit(&state, &deposit_id, &access.access_token).await?;
-    let wallet = state
-        .store
-        .wallet_by_id(&deposit.wallet_id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
     Ok(ApiJson(DepositStatus {
         state: deposit_state(&deposit, state.clock.now()),
-        recipient: wallet.recipient,
+        recipient: deposit.recipient,
         recipient_check: deposit.recipient_check.into(),
         expires_at: deposit.expires_at,
         files_left: (deposit.max_files - deposit.files_received).max(0) as u32,

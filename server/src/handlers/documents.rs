@@ -16,7 +16,7 @@ use pde_crypto::metadata::MAX_SEALED_METADATA;
 use crate::auth::Session;
 use crate::error::{ApiError, ApiJson, ApiPath};
 use crate::state::AppState;
-use crate::store::DocumentRecord;
+use crate::store::{DocumentRecord, ReceivedDocument};
 
 /// Largest document tag accepted.
 pub const MAX_TAG_BYTES: usize = 128;
@@ -46,6 +46,7 @@ pub fn document_info(record: &DocumentRecord) -> Result<DocumentInfo, ApiError> 
         created_at: record.created_at,
         updated_at: record.updated_at,
         received_via: None,
+        received_key: None,
     })
 }
 
@@ -64,18 +65,21 @@ pub async fn list_documents(
     session: Session,
 ) -> Result<ApiJson<DocumentList>, ApiError> {
     let records = state.store.list_documents(&session.wallet_id).await?;
-    let received: std::collections::HashMap<String, String> = state
+    let mut received: std::collections::HashMap<String, ReceivedDocument> = state
         .store
         .received_documents(&session.wallet_id)
         .await?
         .into_iter()
-        .map(|r| (r.document_id, r.deposit_id))
+        .map(|r| (r.document_id.clone(), r))
         .collect();
     let documents = records
         .iter()
         .map(|record| {
             document_info(record).map(|mut info| {
-                info.received_via = received.get(&record.id).cloned();
+                if let Some(via) = received.remove(&record.id) {
+                    info.received_via = Some(via.deposit_id);
+                    info.received_key = via.key_id.map(Into::into);
+                }
                 info
             })
         })

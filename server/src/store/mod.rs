@@ -335,7 +335,11 @@ pub struct DepositRecord {
     pub wallet_id: WalletId,
     /// SHA-256 of the access token.
     pub access_hash: Vec<u8>,
-    /// HMAC of the wallet's recipient under a key from the link's secret.
+    /// The link's own public key (`age1…`), given to the worker.
+    pub recipient: String,
+    /// Names the link's key pair; `None` for links made before links had keys of their own.
+    pub key_id: Option<Vec<u8>>,
+    /// HMAC of the link's recipient under a key from the link's secret.
     pub recipient_check: Vec<u8>,
     /// The holder's private label, sealed to the wallet.
     pub label: Vec<u8>,
@@ -358,6 +362,8 @@ pub struct ReceivedDocument {
     pub document_id: String,
     /// The link it came through.
     pub deposit_id: String,
+    /// The id of that link's key pair (see [`DepositRecord::key_id`]).
+    pub key_id: Option<Vec<u8>>,
     /// Unix seconds.
     pub received_at: i64,
 }

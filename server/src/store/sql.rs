@@ -88,6 +88,8 @@ pub(super) type DepositRow = (
     String,
     String,
     Vec<u8>,
+    String,
+    Option<Vec<u8>>,
     Vec<u8>,
     Vec<u8>,
     i64,
@@ -102,6 +104,8 @@ pub(super) fn deposit_from_row(row: DepositRow) -> super::DepositRecord {
         id,
         wallet_id,
         access_hash,
+        recipient,
+        key_id,
         recipient_check,
         label,
         max_files,
@@ -114,6 +118,8 @@ pub(super) fn deposit_from_row(row: DepositRow) -> super::DepositRecord {
         id,
         wallet_id: crate::ids::WalletId::from_stored(wallet_id),
         access_hash,
+        recipient,
+        key_id,
         recipient_check,
         label,
         max_files,
@@ -1603,12 +1609,14 @@ macro_rules! impl_store {
                 d: &$crate::store::DepositRecord,
             ) -> $crate::store::StoreResult<()> {
                 sqlx::query(
-                    "INSERT INTO deposits (id, wallet_id, access_hash, recipient_check, label, max_files, files_received, created_at, expires_at, revoked_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                    "INSERT INTO deposits (id, wallet_id, access_hash, recipient, key_id, recipient_check, label, max_files, files_received, created_at, expires_at, revoked_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
                 )
                 .bind(&d.id)
                 .bind(d.wallet_id.as_str())
                 .bind(&d.access_hash)
+                .bind(&d.recipient)
+                .bind(&d.key_id)
                 .bind(&d.recipient_check)
                 .bind(&d.label)
                 .bind(d.max_files)
@@ -1626,7 +1634,7 @@ macro_rules! impl_store {
                 id: &str,
             ) -> $crate::store::StoreResult<Option<$crate::store::DepositRecord>> {
                 let row: Option<$crate::store::sql::DepositRow> = sqlx::query_as(
-                    "SELECT id, wallet_id, access_hash, recipient_check, label, max_files, files_received, created_at, expires_at, revoked_at FROM deposits WHERE id = $1",
+                    "SELECT id, wallet_id, access_hash, recipient, key_id, recipient_check, label, max_files, files_received, created_at, expires_at, revoked_at FROM deposits WHERE id = $1",
                 )
                 .bind(id)
                 .fetch_optional(&self.pool)
@@ -1639,7 +1647,7 @@ macro_rules! impl_store {
                 wallet_id: &$crate::ids::WalletId,
             ) -> $crate::store::StoreResult<Vec<$crate::store::DepositRecord>> {
                 let rows: Vec<$crate::store::sql::DepositRow> = sqlx::query_as(
-                    "SELECT id, wallet_id, access_hash, recipient_check, label, max_files, files_received, created_at, expires_at, revoked_at FROM deposits WHERE wallet_id = $1 ORDER BY created_at DESC, id",
+                    "SELECT id, wallet_id, access_hash, recipient, key_id, recipient_check, label, max_files, files_received, created_at, expires_at, revoked_at FROM deposits WHERE wallet_id = $1 ORDER BY created_at DESC, id",
                 )
                 .bind(wallet_id.as_str())
                 .fetch_all(&self.pool)
@@ -1727,17 +1735,19 @@ macro_rules! impl_store {
                 &self,
                 wallet_id: &$crate::ids::WalletId,
             ) -> $crate::store::StoreResult<Vec<$crate::store::ReceivedDocument>> {
-                let rows: Vec<(String, String, i64)> = sqlx::query_as(
-                    "SELECT document_id, deposit_id, received_at FROM received_documents WHERE wallet_id = $1",
+                let rows: Vec<(String, String, Option<Vec<u8>>, i64)> = sqlx::query_as(
+                    "SELECT r.document_id, r.deposit_id, d.key_id, r.received_at FROM received_documents r \
+                     LEFT JOIN deposits d ON d.id = r.deposit_id WHERE r.wallet_id = $1",
                 )
                 .bind(wallet_id.as_str())
                 .fetch_all(&self.pool)
                 .await?;
                 Ok(rows
                     .into_iter()
-                    .map(|(document_id, deposit_id, received_at)| $crate::store::ReceivedDocument {
+                    .map(|(document_id, deposit_id, key_id, received_at)| $crate::store::ReceivedDocument {
                         document_id,
                         deposit_id,
+                        key_id,
                         received_at,
                     })
                     .collect())
