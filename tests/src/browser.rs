@@ -672,6 +672,14 @@ impl Browser {
             .unwrap_or_else(|| vec![format!("unexpected axe result: {result}")])
     }
 
+    /// Resizes the window (e.g. 390 × 844, a phone's width).
+    pub async fn set_window_size(&self, width: u32, height: u32) {
+        self.client
+            .set_window_size(width, height)
+            .await
+            .expect("resize the window");
+    }
+
     /// Writes a PNG screenshot to the artifacts directory.
     pub async fn screenshot(&self, name: &str) {
         if let Ok(png) = self.client.screenshot().await {

@@ -599,6 +599,32 @@ async fn shot(b: &Browser, axe: &str, lang: &str, step: &mut u32, screen: &str) 
         .collect()
 }
 
+/// The screen shown now, again in Arabic (right to left) on a phone's width (390 px):
+/// screenshot `ar-phone-<screen>.png` and axe-core's violations; then back to `lang` at the
+/// usual width.
+async fn shot_in_arabic_on_a_phone(
+    b: &Browser,
+    axe: &str,
+    lang: &str,
+    screen: &str,
+) -> Vec<String> {
+    b.set_window_size(390, 844).await;
+    b.pick_in_language_menu("ar").await;
+    b.wait_for("html[lang='ar'][dir='rtl']").await;
+    let name = format!("ar-phone-{screen}");
+    b.screenshot(&name).await;
+    let problems = b
+        .axe_violations(axe)
+        .await
+        .into_iter()
+        .map(|v| format!("{name}: {v}"))
+        .collect();
+    b.pick_in_language_menu(lang).await;
+    b.wait_for(&format!("html[lang='{lang}']")).await;
+    b.set_window_size(1280, 900).await;
+    problems
+}
+
 /// Every screen in the four languages: a screenshot for people to look at
 /// (`target/browser-artifacts/<lang>-<nn>-<screen>.png`) and axe-core's WCAG 2.2 A/AA rules,
 /// with no serious or critical violation allowed.
@@ -865,7 +891,7 @@ async fn every_screen_in_four_languages_passes_axe_and_is_photographed() {
 /// message while the wallet keeps what it had.
 #[tokio::test]
 async fn pdfs_show_in_the_viewer_html_is_download_only_and_limits_are_explained() {
-    let (Some(_), Some(chromium)) = (web_dist(), chromium()) else {
+    let (Some(_), Some(chromium), Some(axe)) = (web_dist(), chromium(), axe_script()) else {
         return;
     };
     let server =
@@ -968,6 +994,8 @@ async fn pdfs_show_in_the_viewer_html_is_download_only_and_limits_are_explained(
             b.wait_for("#photo-not-cleaned").await;
             b.wait_for_text("It may still show where and when it was taken")
                 .await;
+            let problems = shot_in_arabic_on_a_phone(b, &axe, "en", "photo-not-cleaned").await;
+            assert!(problems.is_empty(), "{problems:#?}");
             assert!(b.client.find(Locator::Css("#viewer-image")).await.is_err());
             let (name, downloaded) = download_shown(b).await;
             assert_eq!(
@@ -1751,6 +1779,7 @@ async fn deposit_links_let_a_worker_drop_a_document_into_the_wallet() {
     back_and_open_unshown(h, "releve.pdf", "#received-pdf-warning").await;
     assert!(h.client.find(Locator::Css("#print")).await.is_err());
     problems.extend(shot(h, &axe, "fr", &mut step, "received-pdf").await);
+    problems.extend(shot_in_arabic_on_a_phone(h, &axe, "fr", "received-pdf").await);
     h.click("#show-received-pdf").await;
     h.wait_for_pdf_frame().await;
 

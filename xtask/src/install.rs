@@ -212,6 +212,56 @@ pub fn ensure_cargo_deny(install: bool) -> Result<()> {
     ]))
 }
 
+/// Where cargo-deny looks for the RustSec advisory database: its default `db-path`
+/// (`$CARGO_HOME/advisory-dbs`) and the directory it names after the database's URL.
+fn advisory_db_dir() -> Result<PathBuf> {
+    Ok(crate::util::cargo_home()
+        .ok_or("neither CARGO_HOME nor HOME is set")?
+        .join("advisory-dbs")
+        .join("advisory-db-3157b0e258782691"))
+}
+
+/// Local copies of github.com/rustsec/advisory-db, tried in order when github.com can't be
+/// reached (the build machines here keep a mirror of it).
+const ADVISORY_DB_MIRRORS: &[&str] = &["/work/.mirror/rustsec+advisory-db/repo"];
+
+/// Makes the RustSec advisory database available to `cargo deny --offline check advisories`:
+/// `cargo deny fetch db` brings it up to date from where the copy came from (github.com on a
+/// machine that reaches it); with no copy and no network it is cloned from a local mirror.
+/// Prints the date of the copy used, so the log says how fresh the check is.
+pub fn ensure_advisory_db(install: bool) -> Result<()> {
+    let dir = advisory_db_dir()?;
+    let fetched = install && run(cargo().args(["deny", "fetch", "db"])).is_ok();
+    if !fetched && !dir.join(".git").exists() {
+        let mirror = ADVISORY_DB_MIRRORS
+            .iter()
+            .map(Path::new)
+            .find(|m| m.exists())
+            .filter(|_| install)
+            .ok_or_else(|| {
+                format!(
+                    "no RustSec advisory database in {} and github.com can't be reached: \
+                     run `cargo deny fetch db` where it can",
+                    dir.display()
+                )
+            })?;
+        // cargo-deny's failed fetch may leave an empty directory behind.
+        let _ = std::fs::remove_dir_all(&dir);
+        run(Command::new("git")
+            .args(["clone", "--quiet"])
+            .arg(mirror)
+            .arg(&dir))?;
+    }
+    let date = capture(Command::new("git").arg("-C").arg(&dir).args([
+        "show",
+        "-s",
+        "--format=%cs",
+        "HEAD",
+    ]))?;
+    eprintln!("RustSec advisory database of {}", date.trim());
+    Ok(())
+}
+
 /// `wasm-bindgen-test-runner` next to a `wasm-bindgen` whose version is `version`.
 fn wasm_bindgen_cli_at(version: &str) -> Option<PathBuf> {
     let bindgen = find_cargo_bin("wasm-bindgen")?;

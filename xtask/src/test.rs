@@ -72,10 +72,9 @@ fn all_steps(root: &Path, options: &TestOptions, steps: &mut Steps) -> Result<()
     steps.run("cargo fmt --check", || {
         run(cargo().args(["fmt", "--all", "--", "--check"]))
     })?;
-    // The advisory database lives on github.com, which the build machines here can't reach:
-    // licences, bans and sources only (deny.toml).
-    steps.run("cargo deny (licences, bans, sources)", || {
-        run(cargo().args(["deny", "--offline", "check", "licenses", "bans", "sources"]))
+    // Offline: the advisory database was made ready by the install step.
+    steps.run("cargo deny (advisories, licences, bans, sources)", || {
+        run(cargo().args(["deny", "--offline", "check", "all"]))
     })?;
     steps.run("cargo clippy", || {
         run(cargo().args([
@@ -175,6 +174,9 @@ fn install_steps(root: &Path, options: &TestOptions, steps: &mut Steps) -> Resul
     })?;
     steps.run("install: cargo-deny", || {
         install::ensure_cargo_deny(install)
+    })?;
+    steps.run("install: RustSec advisory database", || {
+        install::ensure_advisory_db(install)
     })?;
     let schemathesis = steps.run("install: schemathesis (pip)", || {
         install::ensure_schemathesis(&mut apt, install)
