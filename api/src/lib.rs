@@ -8,6 +8,7 @@
 pub mod error_code;
 pub mod passphrase;
 pub mod pseudonym;
+pub mod routes;
 pub mod types;
 pub mod wallet_number;
 

@@ -6,6 +6,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use zeroize::Zeroizing;
 
+use pde_api::routes;
 use pde_api::{
     Base64Bytes, CarriesProof, DepositAccess, DepositCommitRequest, DepositCreateRequest,
     DepositCreated, DepositList, DepositReceived, DepositStatus, DepositUploadRequest,
@@ -268,10 +269,12 @@ impl PdeClient {
 
     /// The server's limits and parameters.
     pub async fn info(&self) -> ClientResult<ServerInfo> {
-        Ok(Self::check(self.http.get(self.url("/info")).send().await?)
-            .await?
-            .json()
-            .await?)
+        Ok(
+            Self::check(self.http.get(self.url(routes::INFO)).send().await?)
+                .await?
+                .json()
+                .await?,
+        )
     }
 
     /// Creates a wallet: a fresh key pair, an OPAQUE credential, the key wrapped under the secret
@@ -283,7 +286,7 @@ impl PdeClient {
         let started: RegisterStartResponse = self
             .send_json(
                 Method::POST,
-                "/wallets/register/start",
+                routes::REGISTER_START,
                 &RegisterStartRequest {
                     pseudonym: options.pseudonym.map(str::to_owned),
                     invite_code: options.invite_code.map(str::to_owned),
@@ -308,7 +311,7 @@ impl PdeClient {
         let opened: SessionOpened = self
             .send_json(
                 Method::POST,
-                "/wallets/register/finish",
+                routes::REGISTER_FINISH,
                 &RegisterFinishRequest {
                     registration_id: started.registration_id,
                     registration_upload: upload.into(),
@@ -346,7 +349,7 @@ impl PdeClient {
         &self,
         request: &LoginStartRequest,
     ) -> ClientResult<LoginStartResponse> {
-        self.send_json(Method::POST, "/sessions/start", request)
+        self.send_json(Method::POST, routes::LOGIN_START, request)
             .await
     }
 
@@ -366,7 +369,7 @@ impl PdeClient {
             started.ksf,
         )?;
         Ok(reqwest::Client::new()
-            .post(self.url("/sessions/finish"))
+            .post(self.url(routes::LOGIN_FINISH))
             .json(&LoginFinishRequest {
                 login_id: started.login_id,
                 credential_finalization: finalization.into(),
@@ -383,7 +386,7 @@ impl PdeClient {
     ) -> ClientResult<SessionOpened> {
         self.send_json(
             Method::POST,
-            "/sessions/finish",
+            routes::LOGIN_FINISH,
             &LoginFinishRequest {
                 login_id: login_id.to_owned(),
                 credential_finalization: credential_finalization.into(),
@@ -397,7 +400,7 @@ impl PdeClient {
         let (state, request) = opaque::client_login_start(secret.as_bytes())?;
         let started = self
             .send_counted(
-                "/sessions/start",
+                routes::LOGIN_START,
                 LoginStartRequest {
                     login: login.to_owned(),
                     credential_request: request.into(),
@@ -456,7 +459,7 @@ impl PdeClient {
         let (state, blinded) = hidden::client_slot_start(secret.as_bytes())?;
         let answer: HiddenSlotResponse = self
             .send_counted(
-                "/hidden/slot",
+                routes::HIDDEN_SLOT,
                 HiddenSlotRequest {
                     login: login.to_owned(),
                     blinded: blinded.into(),
@@ -497,7 +500,7 @@ impl PdeClient {
     ) -> ClientResult<reqwest::Response> {
         let response = self
             .http
-            .post(self.url("/hidden/sessions/start"))
+            .post(self.url(routes::HIDDEN_LOGIN_START))
             .json(&HiddenLoginStartRequest {
                 login: login.to_owned(),
                 attempt_id: slot.attempt_id.clone(),
@@ -518,7 +521,7 @@ impl PdeClient {
     ) -> ClientResult<HiddenRegisterStartResponse> {
         self.send_json(
             Method::POST,
-            "/hidden/register/start",
+            routes::HIDDEN_REGISTER_START,
             &HiddenRegisterStartRequest {
                 attempt_id: slot.attempt_id.clone(),
                 slot: slot.slot.0.to_vec().into(),
@@ -584,7 +587,7 @@ impl PdeClient {
         let key = WalletKey::generate();
         let response = self
             .http
-            .post(self.url("/hidden/register/finish"))
+            .post(self.url(routes::HIDDEN_REGISTER_FINISH))
             .json(&HiddenRegisterFinishRequest {
                 registration_id: started.registration_id,
                 registration_upload: upload.into(),
@@ -613,7 +616,7 @@ impl PdeClient {
         let locked: TimeLocked = self
             .send_json(
                 Method::POST,
-                "/wallet/time-lock",
+                routes::TIME_LOCK,
                 &TimeLockRequest {
                     login_id: started.login_id,
                     credential_finalization: finalization.into(),
@@ -637,7 +640,7 @@ impl PdeClient {
         let (registration, request) = opaque::client_registration_start(new_secret.as_bytes())?;
         let started: RecoverStartResponse = self
             .send_counted(
-                "/wallets/recover/start",
+                routes::RECOVER_START,
                 RecoverStartRequest {
                     login: login.to_owned(),
                     recovery_token: Base64Bytes(recovery_key.auth_token().to_vec()),
@@ -658,7 +661,7 @@ impl PdeClient {
         let opened: SessionOpened = self
             .send_json(
                 Method::POST,
-                "/wallets/recover/finish",
+                routes::RECOVER_FINISH,
                 &RecoverFinishRequest {
                     recovery_id: started.recovery_id,
                     registration_upload: upload.into(),
@@ -683,7 +686,7 @@ impl PdeClient {
 
     /// Ends the session.
     pub async fn logout(&self) -> ClientResult<()> {
-        self.send_empty(Method::POST, "/sessions/logout")
+        self.send_empty(Method::POST, routes::LOGOUT)
             .await
             .map(drop)
     }
@@ -716,7 +719,7 @@ impl PdeClient {
     ) -> ClientResult<UploadStatus> {
         self.send_json(
             Method::POST,
-            "/uploads",
+            routes::UPLOADS,
             &UploadCreateRequest {
                 document_id: id,
                 ciphertext_len,
@@ -734,7 +737,7 @@ impl PdeClient {
     ) -> ClientResult<()> {
         let start = (u64::from(part) * status.part_size) as usize;
         let end = (start + status.part_size as usize).min(ciphertext.len());
-        let path = format!("/uploads/{}/parts/{part}", status.upload_id);
+        let path = routes::fill(routes::UPLOAD_PART, &[&status.upload_id, &part.to_string()]);
         let response = self
             .http
             .put(self.url(&path))
@@ -747,7 +750,7 @@ impl PdeClient {
 
     /// Abandons an upload.
     pub async fn abort_upload(&self, upload_id: &str) -> ClientResult<()> {
-        self.send_empty(Method::DELETE, &format!("/uploads/{upload_id}"))
+        self.send_empty(Method::DELETE, &routes::fill(routes::UPLOAD, &[upload_id]))
             .await
             .map(drop)
     }
@@ -756,7 +759,7 @@ impl PdeClient {
     pub async fn upload_status(&self, upload_id: &str) -> ClientResult<UploadStatus> {
         Ok(Self::check(
             self.http
-                .get(self.url(&format!("/uploads/{upload_id}")))
+                .get(self.url(&routes::fill(routes::UPLOAD, &[upload_id])))
                 .send()
                 .await?,
         )
@@ -794,7 +797,7 @@ impl PdeClient {
         );
         self.send_json(
             Method::POST,
-            &format!("/uploads/{}/commit", status.upload_id),
+            &routes::fill(routes::UPLOAD_COMMIT, &[&status.upload_id]),
             &UploadCommitRequest {
                 metadata: sealed.into(),
                 tag: tag.into(),
@@ -806,7 +809,7 @@ impl PdeClient {
     /// The raw list (ciphertext facts).
     pub async fn list_raw(&self) -> ClientResult<DocumentList> {
         Ok(
-            Self::check(self.http.get(self.url("/documents")).send().await?)
+            Self::check(self.http.get(self.url(routes::DOCUMENTS)).send().await?)
                 .await?
                 .json()
                 .await?,
@@ -838,7 +841,10 @@ impl PdeClient {
     /// The raw ciphertext of a document.
     pub async fn download_raw(&self, id: &DocumentId) -> ClientResult<Vec<u8>> {
         let response = self
-            .send_empty(Method::GET, &format!("/documents/{id}/content"))
+            .send_empty(
+                Method::GET,
+                &routes::fill(routes::DOCUMENT_CONTENT, &[&id.to_string()]),
+            )
             .await?;
         Ok(response.bytes().await?.to_vec())
     }
@@ -909,7 +915,7 @@ impl PdeClient {
     pub async fn put_metadata_raw(&self, id: &DocumentId, record: Vec<u8>) -> ClientResult<()> {
         let response = self
             .http
-            .put(self.url(&format!("/documents/{id}/metadata")))
+            .put(self.url(&routes::fill(routes::DOCUMENT_METADATA, &[&id.to_string()])))
             .json(&MetadataUpdate {
                 metadata: record.into(),
             })
@@ -920,9 +926,12 @@ impl PdeClient {
 
     /// Deletes a document.
     pub async fn delete(&self, id: &DocumentId) -> ClientResult<()> {
-        self.send_empty(Method::DELETE, &format!("/documents/{id}"))
-            .await
-            .map(drop)
+        self.send_empty(
+            Method::DELETE,
+            &routes::fill(routes::DOCUMENT, &[&id.to_string()]),
+        )
+        .await
+        .map(drop)
     }
 
     /// Shares documents through a grant link: seals each again (fresh file keys) to a new
@@ -955,7 +964,10 @@ impl PdeClient {
     ) -> ClientResult<()> {
         let response = self
             .http
-            .put(self.url(&format!("/grants/{grant_id}/documents/{position}")))
+            .put(self.url(&routes::fill(
+                routes::GRANT_DOCUMENT,
+                &[grant_id, &position.to_string()],
+            )))
             .body(ciphertext)
             .send()
             .await?;
@@ -1010,7 +1022,7 @@ impl PdeClient {
         let created: GrantCreated = self
             .send_json(
                 Method::POST,
-                "/grants",
+                routes::GRANTS,
                 &GrantCreateRequest {
                     access_hash: secret.access_token().hash().to_vec().into(),
                     pin_hash: pin
@@ -1036,13 +1048,13 @@ impl PdeClient {
 
     /// The holder's grants.
     pub async fn grants(&self) -> ClientResult<GrantList> {
-        let response = self.send_empty(Method::GET, "/grants").await?;
+        let response = self.send_empty(Method::GET, routes::GRANTS).await?;
         Ok(response.json().await?)
     }
 
     /// Revokes a grant.
     pub async fn revoke(&self, grant_id: &str) -> ClientResult<()> {
-        self.send_empty(Method::DELETE, &format!("/grants/{grant_id}"))
+        self.send_empty(Method::DELETE, &routes::fill(routes::GRANT, &[grant_id]))
             .await
             .map(drop)
     }
@@ -1052,7 +1064,7 @@ impl PdeClient {
         let secret = grant::GrantSecret::from_fragment(&link.fragment)?;
         self.send_json(
             Method::POST,
-            &format!("/shared/{}/status", link.grant_id),
+            &routes::fill(routes::SHARED_STATUS, &[&link.grant_id]),
             &GrantTokens {
                 access_token: secret.access_token().to_text(),
                 pin_token: None,
@@ -1073,7 +1085,7 @@ impl PdeClient {
         let opened: GrantOpened = self
             .send_json(
                 Method::POST,
-                &format!("/shared/{}/open", link.grant_id),
+                &routes::fill(routes::SHARED_OPEN, &[&link.grant_id]),
                 &GrantTokens {
                     access_token: secret.access_token().to_text(),
                     pin_token: pin.as_ref().map(|p| secret.pin_token(p).to_text()),
@@ -1106,7 +1118,9 @@ impl PdeClient {
         let secret = deposit::DepositSecret::generate();
         let request =
             DepositCreateRequest::new(&wallet.key, &secret, label, expires_in_seconds, max_files)?;
-        let created: DepositCreated = self.send_json(Method::POST, "/deposits", &request).await?;
+        let created: DepositCreated = self
+            .send_json(Method::POST, routes::DEPOSITS, &request)
+            .await?;
         Ok(DepositLink {
             deposit_id: created.deposit_id,
             fragment: secret.to_fragment(),
@@ -1115,15 +1129,18 @@ impl PdeClient {
 
     /// The holder's deposit links.
     pub async fn deposits(&self) -> ClientResult<DepositList> {
-        let response = self.send_empty(Method::GET, "/deposits").await?;
+        let response = self.send_empty(Method::GET, routes::DEPOSITS).await?;
         Ok(response.json().await?)
     }
 
     /// Stops a deposit link.
     pub async fn revoke_deposit(&self, deposit_id: &str) -> ClientResult<()> {
-        self.send_empty(Method::DELETE, &format!("/deposits/{deposit_id}"))
-            .await
-            .map(drop)
+        self.send_empty(
+            Method::DELETE,
+            &routes::fill(routes::DEPOSIT, &[deposit_id]),
+        )
+        .await
+        .map(drop)
     }
 
     /// The worker's first look at a deposit link.
@@ -1131,7 +1148,7 @@ impl PdeClient {
         let secret = deposit::DepositSecret::from_fragment(&link.fragment)?;
         self.send_json(
             Method::POST,
-            &format!("/drop/{}/status", link.deposit_id),
+            &routes::fill(routes::DROP_STATUS, &[&link.deposit_id]),
             &DepositAccess {
                 access_token: secret.access_token().to_text(),
             },
@@ -1168,7 +1185,7 @@ impl PdeClient {
         let upload: UploadStatus = self
             .send_json(
                 Method::POST,
-                &format!("/drop/{}/uploads", link.deposit_id),
+                &routes::fill(routes::DROP_UPLOADS, &[&link.deposit_id]),
                 &DepositUploadRequest {
                     access_token: token.clone(),
                     document_id: id,
@@ -1181,9 +1198,9 @@ impl PdeClient {
             let end = (start + upload.part_size as usize).min(ciphertext.len());
             let response = self
                 .http
-                .put(self.url(&format!(
-                    "/drop/{}/uploads/{}/parts/{part}",
-                    link.deposit_id, upload.upload_id
+                .put(self.url(&routes::fill(
+                    routes::DROP_UPLOAD_PART,
+                    &[&link.deposit_id, &upload.upload_id, &part.to_string()],
                 )))
                 .bearer_auth(&token)
                 .header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
@@ -1194,9 +1211,9 @@ impl PdeClient {
         }
         let response = self
             .http
-            .post(self.url(&format!(
-                "/drop/{}/uploads/{}/commit",
-                link.deposit_id, upload.upload_id
+            .post(self.url(&routes::fill(
+                routes::DROP_UPLOAD_COMMIT,
+                &[&link.deposit_id, &upload.upload_id],
             )))
             .bearer_auth(&token)
             .json(&DepositCommitRequest {
@@ -1216,7 +1233,10 @@ impl PdeClient {
     ) -> ClientResult<Vec<u8>> {
         let response = self
             .http
-            .get(self.url(&format!("/shared/{}/documents/{position}", link.grant_id)))
+            .get(self.url(&routes::fill(
+                routes::SHARED_DOCUMENT,
+                &[&link.grant_id, &position.to_string()],
+            )))
             .bearer_auth(opening_token)
             .send()
             .await?;

@@ -1,7 +1,7 @@
 //! # pde-web
 //!
-//! PDE in the browser: a leptos client-side app ([`app`]) and, in a dedicated Web Worker, the
-//! vault ([`vault`]) that holds the wallet key and does all cryptography (pde-crypto) and image
+//! PDE in the browser: a leptos client-side app (`app`) and, in a dedicated Web Worker, the
+//! vault (`vault`) that holds the wallet key and does all cryptography (pde-crypto) and image
 //! work ([`photo`]). The page and the vault talk through [`protocol`] messages. Texts come from
 //! Fluent catalogues ([`i18n`]).
 //!

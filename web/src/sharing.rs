@@ -4,6 +4,7 @@
 
 use std::cell::RefCell;
 
+use pde_api::routes;
 use pde_api::{
     GrantCreateRequest, GrantCreated, GrantDocumentDeclaration, GrantList, GrantOpened,
     GrantStatus, GrantTokens, GrantedDocument, MAX_GRANT_DOCUMENTS,
@@ -100,7 +101,11 @@ pub async fn share(request_id: u32, request: ShareRequest) -> Outcome {
     let mut declarations = Vec::with_capacity(infos.len());
     let mut names = Vec::with_capacity(infos.len());
     for (position, info) in infos.iter().enumerate() {
-        let ciphertext = api::get_bytes(&format!("/documents/{}/content", info.id)).await?;
+        let ciphertext = api::get_bytes(&routes::fill(
+            routes::DOCUMENT_CONTENT,
+            &[&info.id.to_string()],
+        ))
+        .await?;
         let (meta, content) = with_wallet(|w| {
             let (meta, origin) = crate::vault::open_record(&w.key, info)?;
             let content = crate::vault::open_content(&w.key, info, origin, &meta, &ciphertext)?;
@@ -154,7 +159,7 @@ pub async fn share(request_id: u32, request: ShareRequest) -> Outcome {
     .map_err(crypto_failure)?;
     let created: GrantCreated = api::send_json(
         "POST",
-        "/grants",
+        routes::GRANTS,
         &GrantCreateRequest {
             access_hash: secret.access_token().hash().to_vec().into(),
             pin_hash: pin
@@ -175,9 +180,13 @@ pub async fn share(request_id: u32, request: ShareRequest) -> Outcome {
 
     // Pass 2: the copies. A failure takes the unfinished grant back (and its reserved bytes).
     for (position, blob) in copies.iter().enumerate() {
-        let path = format!("/grants/{}/documents/{position}", created.grant_id);
+        let path = routes::fill(
+            routes::GRANT_DOCUMENT,
+            &[&created.grant_id, &position.to_string()],
+        );
         if let Err(failure) = api::put_blob(&path, blob).await {
-            let _ = api::send_empty("DELETE", &format!("/grants/{}", created.grant_id)).await;
+            let _ =
+                api::send_empty("DELETE", &routes::fill(routes::GRANT, &[&created.grant_id])).await;
             return Err(failure);
         }
         done += infos.get(position).map_or(0, |i| i.size);
@@ -199,7 +208,7 @@ pub async fn share(request_id: u32, request: ShareRequest) -> Outcome {
 /// The holder's grants with their private records opened.
 pub async fn grants() -> Result<Vec<GrantView>, Failure> {
     with_wallet(|_| ())?;
-    let list: GrantList = api::get_json("/grants").await?;
+    let list: GrantList = api::get_json(routes::GRANTS).await?;
     with_wallet(|w| {
         list.grants
             .into_iter()
@@ -234,7 +243,7 @@ pub async fn revoke(grant_id: &str) -> Result<(), Failure> {
     if !is_link_id(grant_id) {
         return Err(Failure::BadLink);
     }
-    api::send_empty("DELETE", &format!("/grants/{grant_id}")).await
+    api::send_empty("DELETE", &routes::fill(routes::GRANT, &[grant_id])).await
 }
 
 /// Grant and deposit link ids are URL-safe tokens; anything else never goes into a request path.
@@ -261,7 +270,7 @@ pub async fn shared_status(grant_id: String, fragment: &Secret) -> Result<GrantS
     let secret = secret_of(&fragment.0)?;
     let status: GrantStatus = api::send_json(
         "POST",
-        &format!("/shared/{grant_id}/status"),
+        &routes::fill(routes::SHARED_STATUS, &[&grant_id]),
         &GrantTokens {
             access_token: secret.access_token().to_text(),
             pin_token: None,
@@ -298,8 +307,12 @@ pub async fn open_shared(pin: Option<Secret>) -> Outcome {
             })
         })
         .ok_or(Failure::BadLink)?;
-    let opened: GrantOpened =
-        api::send_json("POST", &format!("/shared/{grant_id}/open"), &tokens).await?;
+    let opened: GrantOpened = api::send_json(
+        "POST",
+        &routes::fill(routes::SHARED_OPEN, &[&grant_id]),
+        &tokens,
+    )
+    .await?;
     let wrapped = WrappedWalletKey::from_bytes(&opened.wrapped_key.0).map_err(crypto_failure)?;
     let documents = LINK.with(|l| {
         let mut link = l.borrow_mut();
@@ -348,7 +361,7 @@ pub async fn open_shared_document(position: u32) -> Outcome {
         })
         .ok_or(Failure::BadLink)?;
     let ciphertext = api::get_bytes_with(
-        &format!("/shared/{grant_id}/documents/{position}"),
+        &routes::fill(routes::SHARED_DOCUMENT, &[&grant_id, &position.to_string()]),
         Some(&token),
     )
     .await?;
@@ -390,7 +403,8 @@ pub async fn create_deposit(
         )
     })?
     .map_err(crypto_failure)?;
-    let created: pde_api::DepositCreated = api::send_json("POST", "/deposits", &request).await?;
+    let created: pde_api::DepositCreated =
+        api::send_json("POST", routes::DEPOSITS, &request).await?;
     Ok((
         Reply::DepositReady {
             deposit_id: created.deposit_id,
@@ -404,7 +418,7 @@ pub async fn create_deposit(
 /// The holder's deposit links with their labels opened.
 pub async fn deposits() -> Result<Vec<DepositView>, Failure> {
     with_wallet(|_| ())?;
-    let list: pde_api::DepositList = api::get_json("/deposits").await?;
+    let list: pde_api::DepositList = api::get_json(routes::DEPOSITS).await?;
     with_wallet(|w| {
         list.deposits
             .into_iter()
@@ -434,7 +448,7 @@ pub async fn revoke_deposit(deposit_id: &str) -> Result<(), Failure> {
     if !is_link_id(deposit_id) {
         return Err(Failure::BadLink);
     }
-    api::send_empty("DELETE", &format!("/deposits/{deposit_id}")).await
+    api::send_empty("DELETE", &routes::fill(routes::DEPOSIT, &[deposit_id])).await
 }
 
 /// Reads a deposit link: asks its state and the holder's key, and checks the key against the
@@ -449,7 +463,7 @@ pub async fn drop_status(deposit_id: String, fragment: &Secret) -> Outcome {
     let token = secret.access_token().to_text();
     let status: pde_api::DepositStatus = api::send_json(
         "POST",
-        &format!("/drop/{deposit_id}/status"),
+        &routes::fill(routes::DROP_STATUS, &[&deposit_id]),
         &pde_api::DepositAccess {
             access_token: token.clone(),
         },

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use base64::Engine as _;
 use js_sys::{Array, Object, Reflect, Uint8Array};
+use pde_api::routes;
 use pde_api::{
     Base64Bytes, DocumentInfo, DocumentList, ErrorCode, HiddenLoginStartRequest,
     HiddenRegisterFinishRequest, HiddenRegisterStartRequest, HiddenRegisterStartResponse,
@@ -196,7 +197,11 @@ async fn handle(id: u32, command: Command, file: Option<File>) -> Outcome {
             Ok((Reply::Done, None))
         }
         Command::Delete { id } => {
-            api::send_empty("DELETE", &format!("/documents/{id}")).await?;
+            api::send_empty(
+                "DELETE",
+                &routes::fill(routes::DOCUMENT, &[&id.to_string()]),
+            )
+            .await?;
             let _ = with_wallet(|w| w.known.remove(&id));
             Ok((Reply::Done, None))
         }
@@ -246,7 +251,7 @@ async fn handle(id: u32, command: Command, file: Option<File>) -> Outcome {
             crate::sharing::forget_link();
             // Ending the session on the server too; a failure here (already ended, offline)
             // changes nothing for the holder: the keys are gone either way.
-            let _ = api::send_empty("POST", "/sessions/logout").await;
+            let _ = api::send_empty("POST", routes::LOGOUT).await;
             Ok((Reply::Done, None))
         }
     }
@@ -256,7 +261,7 @@ pub(crate) async fn server_info() -> Result<ServerInfo, Failure> {
     if let Some(info) = SERVER_INFO.with(|s| s.borrow().clone()) {
         return Ok(info);
     }
-    let info: ServerInfo = api::get_json("/info").await?;
+    let info: ServerInfo = api::get_json(routes::INFO).await?;
     SERVER_INFO.with(|s| *s.borrow_mut() = Some(info.clone()));
     Ok(info)
 }
@@ -298,7 +303,7 @@ async fn create(pseudonym: Option<String>, secret: Secret, invite_code: Option<S
         opaque::client_registration_start(secret_bytes).map_err(crypto_failure)?;
     let started: RegisterStartResponse = api::send_json(
         "POST",
-        "/wallets/register/start",
+        routes::REGISTER_START,
         &RegisterStartRequest {
             pseudonym,
             invite_code: invite_code.filter(|c| !c.trim().is_empty()),
@@ -323,7 +328,7 @@ async fn create(pseudonym: Option<String>, secret: Secret, invite_code: Option<S
     ];
     let opened: SessionOpened = api::send_json(
         "POST",
-        "/wallets/register/finish",
+        routes::REGISTER_FINISH,
         &RegisterFinishRequest {
             registration_id: started.registration_id,
             registration_upload: upload.into(),
@@ -351,7 +356,7 @@ pub(crate) async fn unlock(login: &str, secret: Secret) -> Outcome {
     let proof = prove_secret(login, secret.0.as_bytes()).await?;
     let opened: SessionOpened = api::send_json(
         "POST",
-        "/sessions/finish",
+        routes::LOGIN_FINISH,
         &LoginFinishRequest {
             login_id: proof.login_id,
             credential_finalization: proof.finalization.into(),
@@ -386,7 +391,7 @@ async fn prove_secret(login: &str, secret: &[u8]) -> Result<Proof, Failure> {
     let login = login.trim().to_owned();
     let (state, request) = opaque::client_login_start(secret).map_err(crypto_failure)?;
     let started: LoginStartResponse = api::send_counted(
-        "/sessions/start",
+        routes::LOGIN_START,
         LoginStartRequest {
             login: login.clone(),
             credential_request: request.into(),
@@ -410,7 +415,7 @@ async fn prove_secret(login: &str, secret: &[u8]) -> Result<Proof, Failure> {
     let (state, request) = opaque::client_login_start(secret).map_err(crypto_failure)?;
     let started: LoginStartResponse = api::send_json(
         "POST",
-        "/hidden/sessions/start",
+        routes::HIDDEN_LOGIN_START,
         &HiddenLoginStartRequest {
             login,
             attempt_id,
@@ -436,7 +441,7 @@ async fn prove_secret(login: &str, secret: &[u8]) -> Result<Proof, Failure> {
 async fn hidden_slot(login: &str, secret: &[u8]) -> Result<(hidden::Slot, String), Failure> {
     let (state, blinded) = hidden::client_slot_start(secret).map_err(crypto_failure)?;
     let answer: HiddenSlotResponse = api::send_counted(
-        "/hidden/slot",
+        routes::HIDDEN_SLOT,
         HiddenSlotRequest {
             login: login.trim().to_owned(),
             blinded: blinded.into(),
@@ -460,7 +465,7 @@ async fn create_hidden(login: &str, secret: Secret) -> Outcome {
         opaque::client_registration_start(secret_bytes).map_err(crypto_failure)?;
     let started: HiddenRegisterStartResponse = api::send_json(
         "POST",
-        "/hidden/register/start",
+        routes::HIDDEN_REGISTER_START,
         &HiddenRegisterStartRequest {
             attempt_id,
             slot: slot.0.to_vec().into(),
@@ -479,7 +484,7 @@ async fn create_hidden(login: &str, secret: Secret) -> Outcome {
     let key = WalletKey::generate();
     api::send_json_no_reply(
         "POST",
-        "/hidden/register/finish",
+        routes::HIDDEN_REGISTER_FINISH,
         &HiddenRegisterFinishRequest {
             registration_id: started.registration_id,
             registration_upload: upload.into(),
@@ -499,7 +504,7 @@ async fn time_lock(login: &str, secret: Secret, until: i64) -> Outcome {
     let proof = prove_secret(login, secret.0.as_bytes()).await?;
     let locked: TimeLocked = api::send_json(
         "POST",
-        "/wallet/time-lock",
+        routes::TIME_LOCK,
         &TimeLockRequest {
             login_id: proof.login_id,
             credential_finalization: proof.finalization.into(),
@@ -536,7 +541,7 @@ async fn recover(login: &str, recovery_key: Secret, new_secret: Secret) -> Outco
     let (registration, request) =
         opaque::client_registration_start(secret_bytes).map_err(crypto_failure)?;
     let started: RecoverStartResponse = api::send_counted(
-        "/wallets/recover/start",
+        routes::RECOVER_START,
         RecoverStartRequest {
             login: login.trim().to_owned(),
             recovery_token: Base64Bytes(recovery_key.auth_token().to_vec()),
@@ -557,7 +562,7 @@ async fn recover(login: &str, recovery_key: Secret, new_secret: Secret) -> Outco
     .map_err(crypto_failure)?;
     let opened: SessionOpened = api::send_json(
         "POST",
-        "/wallets/recover/finish",
+        routes::RECOVER_FINISH,
         &RecoverFinishRequest {
             recovery_id: started.recovery_id,
             registration_upload: upload.into(),
@@ -570,7 +575,7 @@ async fn recover(login: &str, recovery_key: Secret, new_secret: Secret) -> Outco
 
 async fn list() -> Result<DocumentsView, Failure> {
     with_wallet(|_| ())?;
-    let listing: DocumentList = api::get_json("/documents").await?;
+    let listing: DocumentList = api::get_json(routes::DOCUMENTS).await?;
     // Received documents show the label of the link they came through.
     let labels: HashMap<String, String> =
         if listing.documents.iter().any(|d| d.received_via.is_some()) {
@@ -766,11 +771,25 @@ pub(crate) async fn send_document(
         });
     }
     let id = DocumentId::random();
-    let (start_path, bearer) = match &destination {
-        Destination::Wallet { .. } => ("/uploads".to_owned(), None),
-        Destination::Drop { deposit_id, token } => {
-            (format!("/drop/{deposit_id}/uploads"), Some(*token))
-        }
+    let (start_path, bearer, mut upload_routes) = match &destination {
+        Destination::Wallet { .. } => (
+            routes::UPLOADS.to_owned(),
+            None,
+            UploadRoutes {
+                part: routes::UPLOAD_PART,
+                commit: routes::UPLOAD_COMMIT,
+                ids: Vec::new(),
+            },
+        ),
+        Destination::Drop { deposit_id, token } => (
+            routes::fill(routes::DROP_UPLOADS, &[deposit_id]),
+            Some(*token),
+            UploadRoutes {
+                part: routes::DROP_UPLOAD_PART,
+                commit: routes::DROP_UPLOAD_COMMIT,
+                ids: vec![deposit_id.to_string()],
+            },
+        ),
     };
     let started = match &destination {
         Destination::Wallet { .. } => {
@@ -804,7 +823,7 @@ pub(crate) async fn send_document(
         },
         other => other,
     })?;
-    let upload_path = format!("{start_path}/{}", status.upload_id);
+    upload_routes.ids.push(status.upload_id.clone());
     let part_size = status.part_size.max(1);
     let mut stream = sealer.start();
     let mut part_buffer: Vec<u8> = Vec::with_capacity(part_size as usize);
@@ -827,7 +846,7 @@ pub(crate) async fn send_document(
         part_buffer.extend_from_slice(&stream.push(&piece).map_err(crypto_failure)?);
         while part_buffer.len() as u64 >= part_size {
             let rest = part_buffer.split_off(part_size as usize);
-            send_part(&upload_path, next_part, &part_buffer, bearer).await?;
+            send_part(upload_routes.part(next_part), &part_buffer, bearer).await?;
             sent += part_buffer.len() as u64;
             report(request_id, sent, ciphertext_len);
             next_part += 1;
@@ -837,7 +856,7 @@ pub(crate) async fn send_document(
     let (last, sealed) = stream.finish().map_err(crypto_failure)?;
     part_buffer.extend_from_slice(&last);
     for chunk in part_buffer.chunks(part_size as usize) {
-        send_part(&upload_path, next_part, chunk, bearer).await?;
+        send_part(upload_routes.part(next_part), chunk, bearer).await?;
         sent += chunk.len() as u64;
         report(request_id, sent, ciphertext_len);
         next_part += 1;
@@ -857,7 +876,7 @@ pub(crate) async fn send_document(
         thumbnail: prepared.thumbnail,
         copy_sha256: None,
     };
-    let commit_path = format!("{upload_path}/commit");
+    let commit_path = upload_routes.commit();
     match destination {
         Destination::Wallet { .. } => {
             // Only into the part it was sealed for: if that part was locked meanwhile (and
@@ -899,13 +918,29 @@ pub(crate) async fn send_document(
     Ok(id)
 }
 
-async fn send_part(
-    upload_path: &str,
-    part: u32,
-    bytes: &[u8],
-    bearer: Option<&str>,
-) -> Result<(), Failure> {
-    let path = format!("{upload_path}/parts/{part}");
+/// Where an upload's parts and commit go: the wallet's own routes, or a deposit link's.
+struct UploadRoutes {
+    part: &'static str,
+    commit: &'static str,
+    /// The ids the routes take before the part number (the deposit link's, the upload's).
+    ids: Vec<String>,
+}
+
+impl UploadRoutes {
+    fn part(&self, part: u32) -> String {
+        let part = part.to_string();
+        let mut values: Vec<&str> = self.ids.iter().map(String::as_str).collect();
+        values.push(&part);
+        routes::fill(self.part, &values)
+    }
+
+    fn commit(&self) -> String {
+        let values: Vec<&str> = self.ids.iter().map(String::as_str).collect();
+        routes::fill(self.commit, &values)
+    }
+}
+
+async fn send_part(path: String, bytes: &[u8], bearer: Option<&str>) -> Result<(), Failure> {
     let mut tries = 0;
     loop {
         tries += 1;
@@ -938,7 +973,8 @@ pub(crate) async fn known(id: DocumentId) -> Result<DocumentInfo, Failure> {
 
 async fn open(id: DocumentId) -> Outcome {
     let info = known(id).await?;
-    let ciphertext = api::get_bytes(&format!("/documents/{id}/content")).await?;
+    let ciphertext =
+        api::get_bytes(&routes::fill(routes::DOCUMENT_CONTENT, &[&id.to_string()])).await?;
     let (meta, content, pinned_record) = with_wallet(|w| {
         let (mut meta, origin) = open_record(&w.key, &info)?;
         let content = open_content(&w.key, &info, origin, &meta, &ciphertext)?;
@@ -964,7 +1000,7 @@ async fn open(id: DocumentId) -> Outcome {
 async fn put_record(id: DocumentId, record: Vec<u8>) -> Result<(), Failure> {
     api::send_json_no_reply(
         "PUT",
-        &format!("/documents/{id}/metadata"),
+        &routes::fill(routes::DOCUMENT_METADATA, &[&id.to_string()]),
         &MetadataUpdate {
             metadata: record.into(),
         },

@@ -86,9 +86,15 @@ fn all_steps(root: &Path, options: &TestOptions, steps: &mut Steps) -> Result<()
             "warnings",
         ]))
     })?;
+    steps.run("cargo doc (warnings denied)", || {
+        run(cargo()
+            .args(["doc", "--workspace", "--no-deps"])
+            .env("RUSTDOCFLAGS", "-D warnings"))
+    })?;
     if options.no_wasm {
         steps.skip("cargo clippy (pde-web, wasm32)", "--no-wasm");
         steps.skip("build the web bundle (WASM)", "--no-wasm");
+        steps.skip("web bundle within its budget", "--no-wasm");
     } else {
         // The app's browser-only modules compile for wasm32 only: lint them there too.
         steps.run("cargo clippy (pde-web, wasm32)", || {
@@ -105,6 +111,9 @@ fn all_steps(root: &Path, options: &TestOptions, steps: &mut Steps) -> Result<()
         })?;
         steps.run("build the web bundle (WASM)", || {
             crate::web::build_web_bundle(root, !options.skip_install).map(drop)
+        })?;
+        steps.run("web bundle within its budget", || {
+            check_bundle_budget(&root.join("web").join("dist"))
         })?;
     }
     let servers = steps.run("build pde-server (test-clock, default)", build_servers)?;
@@ -274,6 +283,43 @@ fn wasm_tests<'a>(
         return Err("pde-crypto has no wasm-bindgen-test tests");
     }
     Ok(runner)
+}
+
+/// The holders' bundle as served (brotli), language files apart: what every holder downloads.
+const BUNDLE_FILES: &[&str] = &[
+    "pde_web_bg.wasm",
+    "pde_web.js",
+    "boot.js",
+    "vault.js",
+    "style.css",
+    "index.html",
+];
+/// Its budget: 400 KiB brotli.
+const BUNDLE_BUDGET_BYTES: u64 = 400 * 1024;
+
+/// Fails when the holders' bundle (brotli) is over [`BUNDLE_BUDGET_BYTES`].
+fn check_bundle_budget(dist: &Path) -> Result<()> {
+    let mut total = 0;
+    for name in BUNDLE_FILES {
+        let path = dist.join(format!("{name}.br"));
+        total += std::fs::metadata(&path)
+            .map_err(|e| format!("{}: {e}", path.display()))?
+            .len();
+    }
+    let kib = total as f64 / 1024.0;
+    eprintln!(
+        "holders' bundle: {kib:.1} KiB brotli (budget {} KiB)",
+        BUNDLE_BUDGET_BYTES / 1024
+    );
+    if total > BUNDLE_BUDGET_BYTES {
+        return Err(format!(
+            "the holders' bundle is {kib:.1} KiB brotli, over its budget of {} KiB: \
+             load the new feature on demand or make room",
+            BUNDLE_BUDGET_BYTES / 1024
+        )
+        .into());
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// Not `-Z inline-mir=no`: 1 KiB smaller, but WASM encryption ran at half speed (0.15× native).
 const WASM_RUSTFLAGS: &str = "-C target-feature=+simd128 --cfg erase_components \
      -Z unstable-options -C panic=immediate-abort -Z location-detail=none -Z fmt-debug=none";
-/// binaryen from npm (Debian's 108 produces modules that Chromium 156 refuses: TOOLCHAIN.md).
+/// binaryen from npm (Debian's 108 produces modules that Chromium 156 refuses: docs/TOOLCHAIN.md).
 const BINARYEN: &str = "binaryen@132.0.0";
 
 /// esbuild, which minifies the scripts and the stylesheet (-2 KiB brotli).

@@ -27,18 +27,15 @@ use crate::store::{DepositRecord, UploadRecord};
 /// Routes of this module.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/deposits", post(create_deposit).get(list_deposits))
-        .route("/deposits/{deposit_id}", delete(revoke_deposit))
-        .route("/drop/{deposit_id}/status", post(status))
-        .route("/drop/{deposit_id}/uploads", post(start))
         .route(
-            "/drop/{deposit_id}/uploads/{upload_id}/parts/{part}",
-            put(send_part),
+            pde_api::routes::DEPOSITS,
+            post(create_deposit).get(list_deposits),
         )
-        .route(
-            "/drop/{deposit_id}/uploads/{upload_id}/commit",
-            post(commit),
-        )
+        .route(pde_api::routes::DEPOSIT, delete(revoke_deposit))
+        .route(pde_api::routes::DROP_STATUS, post(status))
+        .route(pde_api::routes::DROP_UPLOADS, post(start))
+        .route(pde_api::routes::DROP_UPLOAD_PART, put(send_part))
+        .route(pde_api::routes::DROP_UPLOAD_COMMIT, post(commit))
 }
 
 /// Where a deposit link stands at `now`.
@@ -74,7 +71,7 @@ fn invalid(message: &str) -> ApiError {
     ApiError::bad_request(ErrorCode::InvalidFields, message.to_owned())
 }
 
-#[utoipa::path(post, path = "/api/v1/deposits", tag = "deposits", security(("session" = [])),
+#[utoipa::path(post, path = pde_api::routes::DEPOSITS, context_path = pde_api::API_PREFIX, tag = "deposits", security(("session" = [])),
     request_body = DepositCreateRequest,
     responses((status = 201, body = DepositCreated), (status = 400, body = pde_api::ErrorBody)))]
 /// Creates a deposit link.
@@ -128,7 +125,7 @@ pub async fn create_deposit(
     ))
 }
 
-#[utoipa::path(get, path = "/api/v1/deposits", tag = "deposits", security(("session" = [])),
+#[utoipa::path(get, path = pde_api::routes::DEPOSITS, context_path = pde_api::API_PREFIX, tag = "deposits", security(("session" = [])),
     responses((status = 200, body = DepositList), (status = 401, body = pde_api::ErrorBody)))]
 /// The wallet's deposit links.
 pub async fn list_deposits(
@@ -154,7 +151,7 @@ pub async fn list_deposits(
     Ok(ApiJson(DepositList { deposits }))
 }
 
-#[utoipa::path(delete, path = "/api/v1/deposits/{deposit_id}", tag = "deposits", security(("session" = [])),
+#[utoipa::path(delete, path = pde_api::routes::DEPOSIT, context_path = pde_api::API_PREFIX, tag = "deposits", security(("session" = [])),
     params(("deposit_id" = String, Path, pattern = "^[0-9a-f]{32}$")),
     responses((status = 204), (status = 404, body = pde_api::ErrorBody)))]
 /// Stops a deposit link at once (documents already received stay in the wallet).
@@ -217,7 +214,7 @@ async fn deposit_upload(
         .ok_or(ApiError::NotFound)
 }
 
-#[utoipa::path(post, path = "/api/v1/drop/{deposit_id}/status", tag = "deposits",
+#[utoipa::path(post, path = pde_api::routes::DROP_STATUS, context_path = pde_api::API_PREFIX, tag = "deposits",
     params(("deposit_id" = String, Path, pattern = "^[0-9a-f]{32}$")), request_body = DepositAccess,
     responses((status = 200, body = DepositStatus), (status = 404, body = pde_api::ErrorBody)))]
 /// What the worker's page needs: the state, the link's own key to encrypt to (never the
@@ -238,7 +235,7 @@ pub async fn status(
     }))
 }
 
-#[utoipa::path(post, path = "/api/v1/drop/{deposit_id}/uploads", tag = "deposits",
+#[utoipa::path(post, path = pde_api::routes::DROP_UPLOADS, context_path = pde_api::API_PREFIX, tag = "deposits",
     params(("deposit_id" = String, Path, pattern = "^[0-9a-f]{32}$")), request_body = DepositUploadRequest,
     responses((status = 201, body = UploadStatus), (status = 404, body = pde_api::ErrorBody),
               (status = 409, body = pde_api::ErrorBody), (status = 410, body = pde_api::ErrorBody),
@@ -291,7 +288,7 @@ pub async fn start(
     ))
 }
 
-#[utoipa::path(put, path = "/api/v1/drop/{deposit_id}/uploads/{upload_id}/parts/{part}",
+#[utoipa::path(put, path = pde_api::routes::DROP_UPLOAD_PART, context_path = pde_api::API_PREFIX,
     tag = "deposits",
     params(("deposit_id" = String, Path, pattern = "^[0-9a-f]{32}$"), ("upload_id" = String, Path, pattern = "^[0-9a-f]{32}$"), ("part" = u32, Path)),
     request_body(content = Vec<u8>, content_type = "application/octet-stream"),
@@ -308,7 +305,7 @@ pub async fn send_part(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[utoipa::path(post, path = "/api/v1/drop/{deposit_id}/uploads/{upload_id}/commit",
+#[utoipa::path(post, path = pde_api::routes::DROP_UPLOAD_COMMIT, context_path = pde_api::API_PREFIX,
     tag = "deposits",
     params(("deposit_id" = String, Path, pattern = "^[0-9a-f]{32}$"), ("upload_id" = String, Path, pattern = "^[0-9a-f]{32}$")),
     request_body = DepositCommitRequest,

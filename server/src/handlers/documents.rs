@@ -24,13 +24,13 @@ pub const MAX_TAG_BYTES: usize = 128;
 /// Routes of this module.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/documents", get(list_documents))
+        .route(pde_api::routes::DOCUMENTS, get(list_documents))
         .route(
-            "/documents/{document_id}",
+            pde_api::routes::DOCUMENT,
             axum::routing::delete(delete_document),
         )
-        .route("/documents/{document_id}/content", get(download))
-        .route("/documents/{document_id}/metadata", put(update_metadata))
+        .route(pde_api::routes::DOCUMENT_CONTENT, get(download))
+        .route(pde_api::routes::DOCUMENT_METADATA, put(update_metadata))
 }
 
 /// The API view of a stored document.
@@ -57,7 +57,7 @@ fn document_id(text: &str) -> Result<String, ApiError> {
         .map_err(|_| ApiError::NotFound)
 }
 
-#[utoipa::path(get, path = "/api/v1/documents", tag = "documents", security(("session" = [])),
+#[utoipa::path(get, path = pde_api::routes::DOCUMENTS, context_path = pde_api::API_PREFIX, tag = "documents", security(("session" = [])),
     responses((status = 200, body = DocumentList), (status = 401, body = pde_api::ErrorBody)))]
 /// The wallet's documents.
 pub async fn list_documents(
@@ -92,7 +92,7 @@ pub async fn list_documents(
     }))
 }
 
-#[utoipa::path(get, path = "/api/v1/documents/{document_id}/content", tag = "documents", security(("session" = [])),
+#[utoipa::path(get, path = pde_api::routes::DOCUMENT_CONTENT, context_path = pde_api::API_PREFIX, tag = "documents", security(("session" = [])),
     params(("document_id" = String, Path, pattern = "^[0-9a-f]{32}$")),
     responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>),
               (status = 404, body = pde_api::ErrorBody)))]
@@ -125,7 +125,7 @@ pub async fn download(
         .into_response())
 }
 
-#[utoipa::path(put, path = "/api/v1/documents/{document_id}/metadata", tag = "documents", security(("session" = [])),
+#[utoipa::path(put, path = pde_api::routes::DOCUMENT_METADATA, context_path = pde_api::API_PREFIX, tag = "documents", security(("session" = [])),
     params(("document_id" = String, Path, pattern = "^[0-9a-f]{32}$")), request_body = MetadataUpdate,
     responses((status = 204), (status = 404, body = pde_api::ErrorBody), (status = 413, body = pde_api::ErrorBody)))]
 /// Replaces the encrypted metadata (rename, category, note).
@@ -160,7 +160,7 @@ pub async fn update_metadata(
     }
 }
 
-#[utoipa::path(delete, path = "/api/v1/documents/{document_id}", tag = "documents", security(("session" = [])),
+#[utoipa::path(delete, path = pde_api::routes::DOCUMENT, context_path = pde_api::API_PREFIX, tag = "documents", security(("session" = [])),
     params(("document_id" = String, Path, pattern = "^[0-9a-f]{32}$")),
     responses((status = 204), (status = 404, body = pde_api::ErrorBody)))]
 /// Deletes a document: its row first, then its blob (an interrupted delete leaves an orphan blob

@@ -34,15 +34,12 @@ const OPENING_SECONDS: i64 = 3600;
 /// Routes of this module.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/grants", post(create_grant).get(list_grants))
-        .route("/grants/{grant_id}", axum::routing::delete(revoke_grant))
-        .route("/grants/{grant_id}/documents/{position}", put(put_document))
-        .route("/shared/{grant_id}/status", post(status))
-        .route("/shared/{grant_id}/open", post(open))
-        .route(
-            "/shared/{grant_id}/documents/{position}",
-            get(fetch_document),
-        )
+        .route(pde_api::routes::GRANTS, post(create_grant).get(list_grants))
+        .route(pde_api::routes::GRANT, axum::routing::delete(revoke_grant))
+        .route(pde_api::routes::GRANT_DOCUMENT, put(put_document))
+        .route(pde_api::routes::SHARED_STATUS, post(status))
+        .route(pde_api::routes::SHARED_OPEN, post(open))
+        .route(pde_api::routes::SHARED_DOCUMENT, get(fetch_document))
 }
 
 /// Where a grant stands at `now`. A purged grant (no document rows left) is always revoked,
@@ -106,7 +103,7 @@ async fn drain(body: Body, limit: u64) {
     }
 }
 
-#[utoipa::path(post, path = "/api/v1/grants", tag = "grants", security(("session" = [])), request_body = GrantCreateRequest,
+#[utoipa::path(post, path = pde_api::routes::GRANTS, context_path = pde_api::API_PREFIX, tag = "grants", security(("session" = [])), request_body = GrantCreateRequest,
     responses((status = 201, body = GrantCreated), (status = 400, body = pde_api::ErrorBody),
               (status = 413, body = pde_api::ErrorBody)))]
 /// Creates a grant; the declared sizes are reserved against the wallet's quota.
@@ -236,7 +233,7 @@ fn stored_count(documents: &[GrantDocumentRecord]) -> i64 {
     documents.iter().filter(|d| d.stored_at.is_some()).count() as i64
 }
 
-#[utoipa::path(put, path = "/api/v1/grants/{grant_id}/documents/{position}", tag = "grants", security(("session" = [])),
+#[utoipa::path(put, path = pde_api::routes::GRANT_DOCUMENT, context_path = pde_api::API_PREFIX, tag = "grants", security(("session" = [])),
     params(("grant_id" = String, Path, pattern = "^[0-9a-f]{32}$"), ("position" = u32, Path)),
     request_body(content = Vec<u8>, content_type = "application/octet-stream"),
     responses((status = 204), (status = 400, body = pde_api::ErrorBody),
@@ -321,7 +318,7 @@ pub async fn put_document(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[utoipa::path(get, path = "/api/v1/grants", tag = "grants", security(("session" = [])),
+#[utoipa::path(get, path = pde_api::routes::GRANTS, context_path = pde_api::API_PREFIX, tag = "grants", security(("session" = [])),
     responses((status = 200, body = GrantList), (status = 401, body = pde_api::ErrorBody)))]
 /// The wallet's grants, with their state and access log.
 pub async fn list_grants(
@@ -348,7 +345,7 @@ pub async fn list_grants(
     Ok(ApiJson(GrantList { grants }))
 }
 
-#[utoipa::path(delete, path = "/api/v1/grants/{grant_id}", tag = "grants", security(("session" = [])),
+#[utoipa::path(delete, path = pde_api::routes::GRANT, context_path = pde_api::API_PREFIX, tag = "grants", security(("session" = [])),
     params(("grant_id" = String, Path, pattern = "^[0-9a-f]{32}$")),
     responses((status = 204), (status = 404, body = pde_api::ErrorBody)))]
 /// Revokes a grant at once and deletes its documents' ciphertext.
@@ -394,7 +391,7 @@ async fn shown_grant(
     Ok(grant)
 }
 
-#[utoipa::path(post, path = "/api/v1/shared/{grant_id}/status", tag = "shared",
+#[utoipa::path(post, path = pde_api::routes::SHARED_STATUS, context_path = pde_api::API_PREFIX, tag = "shared",
     params(("grant_id" = String, Path, pattern = "^[0-9a-f]{32}$")), request_body = GrantTokens,
     responses((status = 200, body = GrantStatus), (status = 404, body = pde_api::ErrorBody)))]
 /// What the worker's page needs before opening: the state, whether a PIN is asked, the expiry.
@@ -414,7 +411,7 @@ pub async fn status(
     }))
 }
 
-#[utoipa::path(post, path = "/api/v1/shared/{grant_id}/open", tag = "shared",
+#[utoipa::path(post, path = pde_api::routes::SHARED_OPEN, context_path = pde_api::API_PREFIX, tag = "shared",
     params(("grant_id" = String, Path, pattern = "^[0-9a-f]{32}$")), request_body = GrantTokens,
     responses((status = 200, body = GrantOpened), (status = 403, body = pde_api::ErrorBody),
               (status = 404, body = pde_api::ErrorBody), (status = 410, body = pde_api::ErrorBody)))]
@@ -493,7 +490,7 @@ pub async fn open(
     }))
 }
 
-#[utoipa::path(get, path = "/api/v1/shared/{grant_id}/documents/{position}", tag = "shared",
+#[utoipa::path(get, path = pde_api::routes::SHARED_DOCUMENT, context_path = pde_api::API_PREFIX, tag = "shared",
     params(("grant_id" = String, Path, pattern = "^[0-9a-f]{32}$"), ("position" = u32, Path)),
     responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>),
               (status = 404, body = pde_api::ErrorBody), (status = 410, body = pde_api::ErrorBody)))]

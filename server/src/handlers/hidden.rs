@@ -44,17 +44,20 @@ const REGISTRATION_TTL: i64 = 10 * 60;
 /// Routes of this module.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/hidden/slot", post(slot))
-        .route("/hidden/sessions/start", post(login_start))
-        .route("/hidden/register/start", post(register_start))
-        .route("/hidden/register/finish", post(register_finish))
+        .route(pde_api::routes::HIDDEN_SLOT, post(slot))
+        .route(pde_api::routes::HIDDEN_LOGIN_START, post(login_start))
+        .route(pde_api::routes::HIDDEN_REGISTER_START, post(register_start))
+        .route(
+            pde_api::routes::HIDDEN_REGISTER_FINISH,
+            post(register_finish),
+        )
 }
 
 fn bad_slot() -> ApiError {
     ApiError::bad_request(ErrorCode::InvalidFields, "The slot must be 32 bytes.")
 }
 
-#[utoipa::path(post, path = "/api/v1/hidden/slot", tag = "hidden",
+#[utoipa::path(post, path = pde_api::routes::HIDDEN_SLOT, context_path = pde_api::API_PREFIX, tag = "hidden",
     request_body = HiddenSlotRequest,
     responses((status = 200, body = HiddenSlotResponse), (status = 400, body = pde_api::ErrorBody),
               (status = 429, body = pde_api::ErrorBody)))]
@@ -121,7 +124,7 @@ fn attempt_expired() -> ApiError {
     )
 }
 
-#[utoipa::path(post, path = "/api/v1/hidden/sessions/start", tag = "hidden",
+#[utoipa::path(post, path = pde_api::routes::HIDDEN_LOGIN_START, context_path = pde_api::API_PREFIX, tag = "hidden",
     request_body = HiddenLoginStartRequest,
     responses((status = 200, body = LoginStartResponse), (status = 400, body = pde_api::ErrorBody)))]
 /// First message of opening a hidden part; the second is `/sessions/finish`. Uses up the
@@ -212,7 +215,7 @@ async fn everyday_wallet(state: &AppState, session: &Session) -> Result<WalletRe
     }
 }
 
-#[utoipa::path(post, path = "/api/v1/hidden/register/start", tag = "hidden", security(("session" = [])),
+#[utoipa::path(post, path = pde_api::routes::HIDDEN_REGISTER_START, context_path = pde_api::API_PREFIX, tag = "hidden", security(("session" = [])),
     request_body = HiddenRegisterStartRequest,
     responses((status = 200, body = HiddenRegisterStartResponse), (status = 400, body = pde_api::ErrorBody),
               (status = 401, body = pde_api::ErrorBody), (status = 409, body = pde_api::ErrorBody)))]
@@ -266,7 +269,7 @@ pub async fn register_start(
     }))
 }
 
-#[utoipa::path(post, path = "/api/v1/hidden/register/finish", tag = "hidden", security(("session" = [])),
+#[utoipa::path(post, path = pde_api::routes::HIDDEN_REGISTER_FINISH, context_path = pde_api::API_PREFIX, tag = "hidden", security(("session" = [])),
     request_body = HiddenRegisterFinishRequest,
     responses((status = 204), (status = 400, body = pde_api::ErrorBody),
               (status = 401, body = pde_api::ErrorBody), (status = 409, body = pde_api::ErrorBody)))]

@@ -15,15 +15,18 @@ use crate::state::AppState;
 /// Routes of this module.
 pub fn routes() -> Router<AppState> {
     let router = Router::new()
-        .route("/info", get(server_info))
-        .route("/health", get(health))
-        .route("/openapi.json", get(openapi));
+        .route(pde_api::routes::INFO, get(server_info))
+        .route(pde_api::routes::HEALTH, get(health))
+        .route(pde_api::routes::OPENAPI, get(openapi));
     #[cfg(feature = "test-clock")]
-    let router = router.route("/test/clock", axum::routing::post(advance_clock));
+    let router = router.route(
+        pde_api::routes::TEST_CLOCK,
+        axum::routing::post(advance_clock),
+    );
     router
 }
 
-#[utoipa::path(get, path = "/api/v1/info", tag = "meta", responses((status = 200, body = ServerInfo)))]
+#[utoipa::path(get, path = pde_api::routes::INFO, context_path = pde_api::API_PREFIX, tag = "meta", responses((status = 200, body = ServerInfo)))]
 /// Limits and parameters a client needs.
 pub async fn server_info(State(state): State<AppState>) -> ApiJson<ServerInfo> {
     let settings = &state.settings;
@@ -44,7 +47,7 @@ pub struct Health {
     pub status: &'static str,
 }
 
-#[utoipa::path(get, path = "/api/v1/health", tag = "meta", responses((status = 200, body = Health)))]
+#[utoipa::path(get, path = pde_api::routes::HEALTH, context_path = pde_api::API_PREFIX, tag = "meta", responses((status = 200, body = Health)))]
 /// Whether the server is up.
 pub async fn health() -> ApiJson<Health> {
     ApiJson(Health { status: "ok" })

@@ -56,12 +56,12 @@ const RECOVERY_TTL: i64 = 10 * 60;
 /// Routes of this module.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/sessions/start", post(login_start))
-        .route("/sessions/finish", post(login_finish))
-        .route("/sessions/logout", post(logout))
-        .route("/wallet/time-lock", post(time_lock))
-        .route("/wallets/recover/start", post(recover_start))
-        .route("/wallets/recover/finish", post(recover_finish))
+        .route(pde_api::routes::LOGIN_START, post(login_start))
+        .route(pde_api::routes::LOGIN_FINISH, post(login_finish))
+        .route(pde_api::routes::LOGOUT, post(logout))
+        .route(pde_api::routes::TIME_LOCK, post(time_lock))
+        .route(pde_api::routes::RECOVER_START, post(recover_start))
+        .route(pde_api::routes::RECOVER_FINISH, post(recover_finish))
 }
 
 /// What a person typed to name their wallet, in canonical form.
@@ -207,7 +207,7 @@ async fn pay_with_proof(
     })
 }
 
-#[utoipa::path(post, path = "/api/v1/sessions/start", tag = "sessions",
+#[utoipa::path(post, path = pde_api::routes::LOGIN_START, context_path = pde_api::API_PREFIX, tag = "sessions",
     request_body = LoginStartRequest,
     responses((status = 200, body = LoginStartResponse), (status = 400, body = pde_api::ErrorBody),
               (status = 429, body = pde_api::ErrorBody)))]
@@ -331,7 +331,7 @@ pub(super) async fn answer_login_start(
     })
 }
 
-#[utoipa::path(post, path = "/api/v1/sessions/finish", tag = "sessions",
+#[utoipa::path(post, path = pde_api::routes::LOGIN_FINISH, context_path = pde_api::API_PREFIX, tag = "sessions",
     request_body = LoginFinishRequest,
     responses((status = 200, body = SessionOpened), (status = 401, body = pde_api::ErrorBody)))]
 /// Second login message: verifies the client, clears the attempts, opens a session.
@@ -418,7 +418,7 @@ async fn refuse_if_time_locked(
     }
 }
 
-#[utoipa::path(post, path = "/api/v1/wallet/time-lock", tag = "sessions", security(("session" = [])),
+#[utoipa::path(post, path = pde_api::routes::TIME_LOCK, context_path = pde_api::API_PREFIX, tag = "sessions", security(("session" = [])),
     request_body = TimeLockRequest,
     responses((status = 200, body = TimeLocked), (status = 400, body = pde_api::ErrorBody),
               (status = 401, body = pde_api::ErrorBody)))]
@@ -459,7 +459,7 @@ pub async fn time_lock(
     ))
 }
 
-#[utoipa::path(post, path = "/api/v1/sessions/logout", tag = "sessions", security(("session" = [])),
+#[utoipa::path(post, path = pde_api::routes::LOGOUT, context_path = pde_api::API_PREFIX, tag = "sessions", security(("session" = [])),
     responses((status = 204), (status = 401, body = pde_api::ErrorBody)))]
 /// Ends the current session.
 pub async fn logout(
@@ -470,7 +470,7 @@ pub async fn logout(
     Ok((StatusCode::NO_CONTENT, clear_cookie(&state)))
 }
 
-#[utoipa::path(post, path = "/api/v1/wallets/recover/start", tag = "wallets",
+#[utoipa::path(post, path = pde_api::routes::RECOVER_START, context_path = pde_api::API_PREFIX, tag = "wallets",
     request_body = RecoverStartRequest,
     responses((status = 200, body = RecoverStartResponse), (status = 400, body = pde_api::ErrorBody),
               (status = 401, body = pde_api::ErrorBody), (status = 429, body = pde_api::ErrorBody)))]
@@ -537,7 +537,7 @@ pub async fn recover_start(
     }))
 }
 
-#[utoipa::path(post, path = "/api/v1/wallets/recover/finish", tag = "wallets",
+#[utoipa::path(post, path = pde_api::routes::RECOVER_FINISH, context_path = pde_api::API_PREFIX, tag = "wallets",
     request_body = RecoverFinishRequest,
     responses((status = 200, body = SessionOpened), (status = 400, body = pde_api::ErrorBody)))]
 /// Replacing a forgotten secret, second message: the new credential and OPAQUE-wrapped key

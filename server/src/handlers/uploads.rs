@@ -24,13 +24,13 @@ use crate::store::{CreateUploadOutcome, DocumentRecord, UploadRecord};
 /// Routes of this module.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/uploads", post(create_upload))
+        .route(pde_api::routes::UPLOADS, post(create_upload))
         .route(
-            "/uploads/{upload_id}",
+            pde_api::routes::UPLOAD,
             get(upload_status).delete(abort_upload),
         )
-        .route("/uploads/{upload_id}/parts/{part}", put(put_part))
-        .route("/uploads/{upload_id}/commit", post(commit_upload))
+        .route(pde_api::routes::UPLOAD_PART, put(put_part))
+        .route(pde_api::routes::UPLOAD_COMMIT, post(commit_upload))
 }
 
 async fn find_upload(
@@ -66,7 +66,7 @@ fn mib(bytes: u64) -> String {
     format!("{:.0} MiB", bytes as f64 / (1024.0 * 1024.0))
 }
 
-#[utoipa::path(post, path = "/api/v1/uploads", tag = "documents", security(("session" = [])),
+#[utoipa::path(post, path = pde_api::routes::UPLOADS, context_path = pde_api::API_PREFIX, tag = "documents", security(("session" = [])),
     request_body = UploadCreateRequest,
     responses((status = 201, body = UploadStatus), (status = 409, body = pde_api::ErrorBody),
               (status = 413, body = pde_api::ErrorBody), (status = 507, body = pde_api::ErrorBody)))]
@@ -153,7 +153,7 @@ pub async fn start_upload(
     Ok(upload)
 }
 
-#[utoipa::path(get, path = "/api/v1/uploads/{upload_id}", tag = "documents", security(("session" = [])),
+#[utoipa::path(get, path = pde_api::routes::UPLOAD, context_path = pde_api::API_PREFIX, tag = "documents", security(("session" = [])),
     params(("upload_id" = String, Path, pattern = "^[0-9a-f]{32}$")),
     responses((status = 200, body = UploadStatus), (status = 404, body = pde_api::ErrorBody)))]
 /// Which parts arrived (to resume after a dropped connection).
@@ -166,7 +166,7 @@ pub async fn upload_status(
     Ok(ApiJson(status_of(&state, &upload).await?))
 }
 
-#[utoipa::path(put, path = "/api/v1/uploads/{upload_id}/parts/{part}", tag = "documents", security(("session" = [])),
+#[utoipa::path(put, path = pde_api::routes::UPLOAD_PART, context_path = pde_api::API_PREFIX, tag = "documents", security(("session" = [])),
     params(("upload_id" = String, Path, pattern = "^[0-9a-f]{32}$"), ("part" = u32, Path)),
     request_body(content = Vec<u8>, content_type = "application/octet-stream"),
     responses((status = 204), (status = 400, body = pde_api::ErrorBody), (status = 413, body = pde_api::ErrorBody)))]
@@ -247,7 +247,7 @@ fn upload_gone() -> ApiError {
     ApiError::NotFound
 }
 
-#[utoipa::path(post, path = "/api/v1/uploads/{upload_id}/commit", tag = "documents", security(("session" = [])),
+#[utoipa::path(post, path = pde_api::routes::UPLOAD_COMMIT, context_path = pde_api::API_PREFIX, tag = "documents", security(("session" = [])),
     params(("upload_id" = String, Path, pattern = "^[0-9a-f]{32}$")), request_body = UploadCommitRequest,
     responses((status = 201, body = DocumentInfo), (status = 409, body = pde_api::ErrorBody),
               (status = 413, body = pde_api::ErrorBody)))]
@@ -364,7 +364,7 @@ pub async fn finish_upload(
     Ok(document)
 }
 
-#[utoipa::path(delete, path = "/api/v1/uploads/{upload_id}", tag = "documents", security(("session" = [])),
+#[utoipa::path(delete, path = pde_api::routes::UPLOAD, context_path = pde_api::API_PREFIX, tag = "documents", security(("session" = [])),
     params(("upload_id" = String, Path, pattern = "^[0-9a-f]{32}$")),
     responses((status = 204), (status = 404, body = pde_api::ErrorBody)))]
 /// Abandons an upload and frees its reservation.

@@ -36,9 +36,9 @@ pub(crate) const RECOVERY_TOKEN_LEN: usize = 32;
 /// Routes of this module.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/wallets/register/start", post(register_start))
-        .route("/wallets/register/finish", post(register_finish))
-        .route("/wallet", get(current_wallet))
+        .route(pde_api::routes::REGISTER_START, post(register_start))
+        .route(pde_api::routes::REGISTER_FINISH, post(register_finish))
+        .route(pde_api::routes::WALLET, get(current_wallet))
 }
 
 /// Hash under which an invitation code is stored (codes are compared in upper case, without
@@ -93,7 +93,7 @@ pub(crate) async fn wallet_info(
     })
 }
 
-#[utoipa::path(post, path = "/api/v1/wallets/register/start", tag = "wallets",
+#[utoipa::path(post, path = pde_api::routes::REGISTER_START, context_path = pde_api::API_PREFIX, tag = "wallets",
     request_body = RegisterStartRequest,
     responses((status = 200, body = RegisterStartResponse), (status = 400, body = pde_api::ErrorBody),
               (status = 403, body = pde_api::ErrorBody), (status = 409, body = pde_api::ErrorBody),
@@ -297,7 +297,7 @@ fn validate_wrapped_keys(
     Ok(parsed.into_iter().map(|(m, k, b, _)| (m, k, b)).collect())
 }
 
-#[utoipa::path(post, path = "/api/v1/wallets/register/finish", tag = "wallets",
+#[utoipa::path(post, path = pde_api::routes::REGISTER_FINISH, context_path = pde_api::API_PREFIX, tag = "wallets",
     request_body = RegisterFinishRequest,
     responses((status = 201, body = SessionOpened), (status = 400, body = pde_api::ErrorBody),
               (status = 409, body = pde_api::ErrorBody), (status = 429, body = pde_api::ErrorBody)))]
@@ -392,7 +392,7 @@ pub async fn register_finish(
     ))
 }
 
-#[utoipa::path(get, path = "/api/v1/wallet", tag = "wallets", security(("session" = [])),
+#[utoipa::path(get, path = pde_api::routes::WALLET, context_path = pde_api::API_PREFIX, tag = "wallets", security(("session" = [])),
     responses((status = 200, body = WalletInfo), (status = 401, body = pde_api::ErrorBody)))]
 /// The wallet of the current session.
 pub async fn current_wallet(

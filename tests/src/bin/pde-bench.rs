@@ -771,7 +771,10 @@ async fn server_figures() {
     let web_root = tempfile::tempdir().expect("tempdir");
     std::fs::write(web_root.path().join("blob"), &ciphertext).expect("write");
     let (mut nginx_child, nginx_port) = start_nginx(&nginx, web_root.path());
-    let pde_url = client.url(&format!("/documents/{}/content", info.id));
+    let pde_url = client.url(&pde_api::routes::fill(
+        pde_api::routes::DOCUMENT_CONTENT,
+        &[&info.id.to_string()],
+    ));
     let nginx_url = format!("http://127.0.0.1:{nginx_port}/blob");
     let plain_http = reqwest::Client::new();
     assert_eq!(drain(&plain_http, &nginx_url).await, ciphertext.len());

@@ -1,0 +1,164 @@
+//! Every route of the API, named once: the server's router and its OpenAPI document, the web
+//! vault and the native client all take the path from here (relative to
+//! [`crate::API_PREFIX`]; a `{name}` segment is a parameter, filled in with [`fill`]). The test
+//! `tests/routes_named_once.rs` fails when a route's path is written anywhere else.
+
+/// `POST` start of a new wallet's OPAQUE registration.
+pub const REGISTER_START: &str = "/wallets/register/start";
+/// `POST` end of a new wallet's registration (opens a session).
+pub const REGISTER_FINISH: &str = "/wallets/register/finish";
+/// `POST` start of a recovery with the recovery sheet.
+pub const RECOVER_START: &str = "/wallets/recover/start";
+/// `POST` end of a recovery (new secret, opens a session).
+pub const RECOVER_FINISH: &str = "/wallets/recover/finish";
+/// `GET` the open wallet.
+pub const WALLET: &str = "/wallet";
+/// `POST` the time-lock ("prepare my meeting").
+pub const TIME_LOCK: &str = "/wallet/time-lock";
+/// `POST` start of a login.
+pub const LOGIN_START: &str = "/sessions/start";
+/// `POST` end of a login (opens a session).
+pub const LOGIN_FINISH: &str = "/sessions/finish";
+/// `POST` ends the session.
+pub const LOGOUT: &str = "/sessions/logout";
+/// `POST` a hidden slot (and its single-use attempt).
+pub const HIDDEN_SLOT: &str = "/hidden/slot";
+/// `POST` start of a login into a hidden part.
+pub const HIDDEN_LOGIN_START: &str = "/hidden/sessions/start";
+/// `POST` start of a hidden part's registration.
+pub const HIDDEN_REGISTER_START: &str = "/hidden/register/start";
+/// `POST` end of a hidden part's registration.
+pub const HIDDEN_REGISTER_FINISH: &str = "/hidden/register/finish";
+/// `POST` a new upload.
+pub const UPLOADS: &str = "/uploads";
+/// `GET` where an upload stands; `DELETE` abandons it.
+pub const UPLOAD: &str = "/uploads/{upload_id}";
+/// `PUT` one part of an upload.
+pub const UPLOAD_PART: &str = "/uploads/{upload_id}/parts/{part}";
+/// `POST` completes an upload.
+pub const UPLOAD_COMMIT: &str = "/uploads/{upload_id}/commit";
+/// `GET` the wallet's documents.
+pub const DOCUMENTS: &str = "/documents";
+/// `DELETE` a document.
+pub const DOCUMENT: &str = "/documents/{document_id}";
+/// `GET` a document's ciphertext.
+pub const DOCUMENT_CONTENT: &str = "/documents/{document_id}/content";
+/// `PUT` a document's record.
+pub const DOCUMENT_METADATA: &str = "/documents/{document_id}/metadata";
+/// `POST` a new grant; `GET` the wallet's grants.
+pub const GRANTS: &str = "/grants";
+/// `DELETE` (revokes) a grant.
+pub const GRANT: &str = "/grants/{grant_id}";
+/// `PUT` one copy of a grant.
+pub const GRANT_DOCUMENT: &str = "/grants/{grant_id}/documents/{position}";
+/// `POST` what a grant link shows before it is opened.
+pub const SHARED_STATUS: &str = "/shared/{grant_id}/status";
+/// `POST` opens a grant link (counted).
+pub const SHARED_OPEN: &str = "/shared/{grant_id}/open";
+/// `GET` one copy of an opened grant.
+pub const SHARED_DOCUMENT: &str = "/shared/{grant_id}/documents/{position}";
+/// `POST` a new deposit link; `GET` the wallet's deposit links.
+pub const DEPOSITS: &str = "/deposits";
+/// `DELETE` (stops) a deposit link.
+pub const DEPOSIT: &str = "/deposits/{deposit_id}";
+/// `POST` what a deposit link shows the worker.
+pub const DROP_STATUS: &str = "/drop/{deposit_id}/status";
+/// `POST` starts one document through a deposit link.
+pub const DROP_UPLOADS: &str = "/drop/{deposit_id}/uploads";
+/// `PUT` one part of a deposited document.
+pub const DROP_UPLOAD_PART: &str = "/drop/{deposit_id}/uploads/{upload_id}/parts/{part}";
+/// `POST` completes a deposited document.
+pub const DROP_UPLOAD_COMMIT: &str = "/drop/{deposit_id}/uploads/{upload_id}/commit";
+/// `GET` what the server allows (limits, settings clients need).
+pub const INFO: &str = "/info";
+/// `GET` liveness.
+pub const HEALTH: &str = "/health";
+/// `GET` the OpenAPI document.
+pub const OPENAPI: &str = "/openapi.json";
+/// `POST` moves the test clock (only in a server built with the `test-clock` feature).
+pub const TEST_CLOCK: &str = "/test/clock";
+
+/// Every route above, for checks over all of them.
+pub const ALL: &[&str] = &[
+    REGISTER_START,
+    REGISTER_FINISH,
+    RECOVER_START,
+    RECOVER_FINISH,
+    WALLET,
+    TIME_LOCK,
+    LOGIN_START,
+    LOGIN_FINISH,
+    LOGOUT,
+    HIDDEN_SLOT,
+    HIDDEN_LOGIN_START,
+    HIDDEN_REGISTER_START,
+    HIDDEN_REGISTER_FINISH,
+    UPLOADS,
+    UPLOAD,
+    UPLOAD_PART,
+    UPLOAD_COMMIT,
+    DOCUMENTS,
+    DOCUMENT,
+    DOCUMENT_CONTENT,
+    DOCUMENT_METADATA,
+    GRANTS,
+    GRANT,
+    GRANT_DOCUMENT,
+    SHARED_STATUS,
+    SHARED_OPEN,
+    SHARED_DOCUMENT,
+    DEPOSITS,
+    DEPOSIT,
+    DROP_STATUS,
+    DROP_UPLOADS,
+    DROP_UPLOAD_PART,
+    DROP_UPLOAD_COMMIT,
+    INFO,
+    HEALTH,
+    OPENAPI,
+    TEST_CLOCK,
+];
+
+/// The path of `template` with its `{…}` segments replaced by `values`, in order (a value is
+/// an id or a number: the caller passes nothing that needs escaping).
+///
+/// ```
+/// use pde_api::routes;
+/// assert_eq!(
+///     routes::fill(routes::UPLOAD_PART, &["ab12", "3"]),
+///     "/uploads/ab12/parts/3"
+/// );
+/// ```
+pub fn fill(template: &str, values: &[&str]) -> String {
+    let mut values = values.iter();
+    template
+        .split('/')
+        .map(|segment| {
+            if segment.starts_with('{') {
+                values.next().copied().unwrap_or(segment)
+            } else {
+                segment
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_is_listed_once_and_fills() {
+        let mut seen = std::collections::HashSet::new();
+        for route in ALL {
+            assert!(route.starts_with('/'), "{route}");
+            assert!(seen.insert(route), "{route} twice");
+        }
+        assert_eq!(fill(DOCUMENTS, &[]), "/documents");
+        assert_eq!(
+            fill(DROP_UPLOAD_COMMIT, &["d", "u"]),
+            "/drop/d/uploads/u/commit"
+        );
+    }
+}
