@@ -1,12 +1,12 @@
 //! The stable error codes of `/api/v1` (`ErrorDetail::code`). Clients translate each one;
 //! `ErrorCode::ALL` lets a test check that every code has a translation in every language.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// A stable, machine-readable reason for an error answer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
+/// A stable, machine-readable reason for an error answer. On the wire, its `snake_case` name;
+/// a name this version does not know reads as [`ErrorCode::Unknown`], so clients match on the
+/// enum and never compare strings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ErrorCode {
     /// `body_interrupted`
     BodyInterrupted,
@@ -119,6 +119,9 @@ pub enum ErrorCode {
     TimeLockInvalid,
     /// `hidden_unavailable`
     HiddenUnavailable,
+    /// A code this version does not know (from a newer server): shown as an unexpected error.
+    /// Not in [`ErrorCode::ALL`]; written as `unknown`.
+    Unknown,
 }
 
 impl ErrorCode {
@@ -239,6 +242,7 @@ impl ErrorCode {
             ErrorCode::WalletTimeLocked => "wallet_time_locked",
             ErrorCode::TimeLockInvalid => "time_lock_invalid",
             ErrorCode::HiddenUnavailable => "hidden_unavailable",
+            ErrorCode::Unknown => "unknown",
         }
     }
 
@@ -248,6 +252,19 @@ impl ErrorCode {
             .iter()
             .copied()
             .find(|known| known.as_str() == code)
+    }
+}
+
+impl Serialize for ErrorCode {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ErrorCode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(deserializer)?;
+        Ok(Self::parse(&code).unwrap_or(Self::Unknown))
     }
 }
 
@@ -269,5 +286,10 @@ mod tests {
             assert_eq!(ErrorCode::parse(code.as_str()), Some(*code));
         }
         assert_eq!(ErrorCode::parse("no_such_code"), None);
+        assert_eq!(
+            serde_json::from_str::<ErrorCode>("\"no_such_code\"").unwrap_or(ErrorCode::NotFound),
+            ErrorCode::Unknown
+        );
+        assert!(!ErrorCode::ALL.contains(&ErrorCode::Unknown));
     }
 }

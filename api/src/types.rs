@@ -61,7 +61,8 @@ pub struct ErrorBody {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorDetail {
     /// Stable, machine-readable code, e.g. `document_too_large`.
-    pub code: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub code: crate::ErrorCode,
     /// A sentence a person understands (English; the apps show their own translation of `code`).
     pub message: String,
     /// Seconds to wait before trying again, with 429 answers.

@@ -230,7 +230,7 @@ impl IntoResponse for ApiError {
         };
         let body = ErrorBody {
             error: ErrorDetail {
-                code: code.as_str().to_owned(),
+                code,
                 message,
                 retry_after_seconds: retry_after,
                 tries_left: match &self {

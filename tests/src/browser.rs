@@ -543,15 +543,28 @@ impl Browser {
         }
     }
 
-    /// Waits (up to 30 s) for an element matching the CSS selector.
+    /// Waits (up to 30 s) for an element matching the CSS selector. A search cut short by the
+    /// page navigating (the kiosk's lock does) is tried again on the new page.
     pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
-        match self
-            .client
-            .wait()
-            .at_most(Duration::from_secs(30))
-            .for_element(Locator::Css(css))
-            .await
-        {
+        let started = std::time::Instant::now();
+        let found = loop {
+            let found = self
+                .client
+                .wait()
+                .at_most(Duration::from_secs(30).saturating_sub(started.elapsed()))
+                .for_element(Locator::Css(css))
+                .await;
+            match found {
+                Err(e)
+                    if e.to_string().contains("aborted by navigation")
+                        && started.elapsed() < Duration::from_secs(30) =>
+                {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                other => break other,
+            }
+        };
+        match found {
             Ok(element) => element,
             Err(e) => {
                 // What the page showed instead, to tell a slow page from a wrong one.

@@ -39,7 +39,7 @@ pub enum ClientError {
         /// HTTP status.
         status: StatusCode,
         /// Stable error code.
-        code: String,
+        code: pde_api::ErrorCode,
         /// The server's message.
         message: String,
         /// Retry-After, for 429.
@@ -75,7 +75,7 @@ impl ClientError {
     /// The stable code of an API error.
     pub fn code(&self) -> Option<&str> {
         match self {
-            Self::Api { code, .. } => Some(code),
+            Self::Api { code, .. } => Some(code.as_str()),
             _ => None,
         }
     }

@@ -1664,7 +1664,7 @@ async fn wrong_recovery_keys_back_off_apart_from_logins(backend: Backend) {
                 retry_after,
                 ..
             }) if status.as_u16() == 429 => {
-                assert_eq!(code, "too_many_attempts");
+                assert_eq!(code, pde_api::ErrorCode::TooManyAttempts);
                 backed_off = retry_after;
                 break;
             }
@@ -1969,7 +1969,7 @@ async fn grant_links_are_enforced_by_the_server(backend: Backend) {
 
 fn api_code(result: Result<impl std::fmt::Debug, ClientError>) -> (u16, String) {
     match result {
-        Err(ClientError::Api { status, code, .. }) => (status.as_u16(), code),
+        Err(ClientError::Api { status, code, .. }) => (status.as_u16(), code.as_str().to_owned()),
         other => panic!("expected an API error, got {other:?}"),
     }
 }

@@ -113,7 +113,7 @@ async fn error_from(response: Response) -> Failure {
     let parsed = js_sys::JSON::parse(&text).map_err(drop);
     match parsed.and_then(|v| serde_wasm_bindgen::from_value::<ErrorBody>(v).map_err(drop)) {
         Ok(body) => {
-            if body.error.code == ErrorCode::NotSignedIn.as_str() {
+            if body.error.code == ErrorCode::NotSignedIn {
                 return Failure::SessionEnded;
             }
             if let Some(asked) = body.error.proof_of_work {
@@ -127,7 +127,7 @@ async fn error_from(response: Response) -> Failure {
             if let Some(until) = body
                 .error
                 .locked_until
-                .filter(|_| body.error.code == ErrorCode::WalletTimeLocked.as_str())
+                .filter(|_| body.error.code == ErrorCode::WalletTimeLocked)
             {
                 return Failure::TimeLocked { until };
             }

@@ -289,7 +289,7 @@ impl AppState {
                 code,
                 retry_after_seconds,
             } => {
-                let key = format!("error-{}", code.replace('_', "-"));
+                let key = format!("error-{}", code.as_str().replace('_', "-"));
                 let known = CATALOGUE.with(|c| c.get(self.lang.get()).has(&key));
                 let key = if known {
                     key

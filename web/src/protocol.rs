@@ -416,7 +416,7 @@ pub enum Failure {
     /// The server answered with an error code (see `pde_api::ErrorCode`).
     Server {
         /// The wire code.
-        code: String,
+        code: pde_api::ErrorCode,
         /// Seconds to wait, for back-off.
         retry_after_seconds: Option<u64>,
     },
@@ -552,7 +552,7 @@ mod tests {
         let message = VaultMessage::Reply {
             id: 7,
             reply: Reply::Failed(Failure::Server {
-                code: "login_failed".into(),
+                code: pde_api::ErrorCode::LoginFailed,
                 retry_after_seconds: Some(30),
             }),
         };
@@ -562,7 +562,7 @@ mod tests {
             VaultMessage::Reply {
                 id: 7,
                 reply: Reply::Failed(Failure::Server { ref code, retry_after_seconds: Some(30) })
-            } if code == "login_failed"
+            } if *code == pde_api::ErrorCode::LoginFailed
         ));
         assert!(decode::<VaultMessage>(b"not a message").is_none());
     }

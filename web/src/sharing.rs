@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 
 use pde_api::routes;
+use pde_api::ErrorCode;
 use pde_api::{
     GrantCreateRequest, GrantCreated, GrantDocumentDeclaration, GrantList, GrantOpened,
     GrantStatus, GrantTokens, GrantedDocument, MAX_GRANT_DOCUMENTS,
@@ -63,9 +64,9 @@ pub fn forget_link() {
     DROP.with(|d| d.borrow_mut().take());
 }
 
-fn invalid(code: &str) -> Failure {
+fn invalid(code: ErrorCode) -> Failure {
     Failure::Server {
-        code: code.into(),
+        code,
         retry_after_seconds: None,
     }
 }
@@ -75,10 +76,10 @@ fn invalid(code: &str) -> Failure {
 /// then the copies are sent. Progress counts both passes over the documents' bytes.
 pub async fn share(request_id: u32, request: ShareRequest) -> Outcome {
     if request.documents.is_empty() || request.documents.len() > MAX_GRANT_DOCUMENTS {
-        return Err(invalid("invalid_fields"));
+        return Err(invalid(ErrorCode::InvalidFields));
     }
     let pin = match &request.pin {
-        Some(pin) => Some(GrantPin::parse(&pin.0).map_err(|_| invalid("invalid_fields"))?),
+        Some(pin) => Some(GrantPin::parse(&pin.0).map_err(|_| invalid(ErrorCode::InvalidFields))?),
         None => None,
     };
     let wallet_recipient = with_wallet(|w| w.key.recipient())?;
@@ -132,7 +133,7 @@ pub async fn share(request_id: u32, request: ShareRequest) -> Outcome {
             thumbnail: meta.thumbnail.filter(|_| request.include_notes),
             copy_sha256: None,
         };
-        let position = u32::try_from(position).map_err(|_| invalid("invalid_fields"))?;
+        let position = u32::try_from(position).map_err(|_| invalid(ErrorCode::InvalidFields))?;
         let sealed_meta = grant::seal_copy_record(&grant_recipient, position, &shared_meta, &copy)
             .map_err(crypto_failure)?;
         declarations.push(GrantDocumentDeclaration {
@@ -174,7 +175,10 @@ pub async fn share(request_id: u32, request: ShareRequest) -> Outcome {
     )
     .await
     .map_err(|failure| match failure {
-        Failure::Server { code, .. } if code == "quota_exceeded" => Failure::QuotaFull,
+        Failure::Server {
+            code: ErrorCode::QuotaExceeded,
+            ..
+        } => Failure::QuotaFull,
         other => other,
     })?;
 
@@ -291,7 +295,7 @@ pub async fn shared_status(grant_id: String, fragment: &Secret) -> Result<GrantS
 pub async fn open_shared(pin: Option<Secret>) -> Outcome {
     let pin = match &pin {
         // The page checks the PIN's form before sending it here.
-        Some(pin) => Some(GrantPin::parse(&pin.0).map_err(|_| invalid("invalid_fields"))?),
+        Some(pin) => Some(GrantPin::parse(&pin.0).map_err(|_| invalid(ErrorCode::InvalidFields))?),
         None => None,
     };
     let (grant_id, tokens) = LINK

@@ -371,7 +371,7 @@ pub(crate) async fn unlock(login: &str, secret: Secret) -> Outcome {
 
 fn login_failed() -> Failure {
     Failure::Server {
-        code: ErrorCode::LoginFailed.as_str().into(),
+        code: ErrorCode::LoginFailed,
         retry_after_seconds: None,
     }
 }
@@ -817,8 +817,14 @@ pub(crate) async fn send_document(
         }
     };
     let status: UploadStatus = started.map_err(|failure| match failure {
-        Failure::Server { code, .. } if code == "quota_exceeded" => Failure::QuotaFull,
-        Failure::Server { code, .. } if code == "document_too_large" => Failure::FileTooLarge {
+        Failure::Server {
+            code: ErrorCode::QuotaExceeded,
+            ..
+        } => Failure::QuotaFull,
+        Failure::Server {
+            code: ErrorCode::DocumentTooLarge,
+            ..
+        } => Failure::FileTooLarge {
             max_bytes: info.max_document_bytes,
         },
         other => other,
@@ -966,7 +972,7 @@ pub(crate) async fn known(id: DocumentId) -> Result<DocumentInfo, Failure> {
     }
     list().await?;
     with_wallet(|w| w.known.get(&id).cloned())?.ok_or(Failure::Server {
-        code: "not_found".into(),
+        code: ErrorCode::NotFound,
         retry_after_seconds: None,
     })
 }

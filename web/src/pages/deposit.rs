@@ -270,9 +270,10 @@ pub fn DropPage(deposit_id: String, fragment: String) -> impl IntoView {
                 _ => keys::ERROR_DEPOSIT_FULL,
             })),
             Ok(_) => Err(state.t(keys::ERROR_UNEXPECTED)),
-            Err(Failure::Server { code, .. }) if code == "not_found" => {
-                Err(state.t(keys::SHARED_NOT_FOUND))
-            }
+            Err(Failure::Server {
+                code: pde_api::ErrorCode::NotFound,
+                ..
+            }) => Err(state.t(keys::SHARED_NOT_FOUND)),
             Err(failure) => Err(state.failure_text(&failure)),
         }));
     });

@@ -89,9 +89,10 @@ fn problem_text(state: AppState, grant: GrantState) -> Option<String> {
 fn final_failure(state: AppState, failure: &Failure) -> Option<String> {
     match failure {
         Failure::WrongPin { .. } | Failure::Network => None,
-        Failure::Server { code, .. } if code == "not_found" => {
-            Some(state.t(keys::SHARED_NOT_FOUND))
-        }
+        Failure::Server {
+            code: pde_api::ErrorCode::NotFound,
+            ..
+        } => Some(state.t(keys::SHARED_NOT_FOUND)),
         other => Some(state.failure_text(other)),
     }
 }
