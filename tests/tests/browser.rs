@@ -68,6 +68,15 @@ async fn create_wallet_in_page(
     create_wallet_at(b, server, "/", lang, secret).await
 }
 
+/// Opens the app at `path` and picks language `lang` on its first screen.
+async fn open_app_at(b: &Browser, server: &TestServer, path: &str, lang: &str) {
+    b.client
+        .goto(&format!("{}{path}", server.base_url))
+        .await
+        .expect("open");
+    b.click(&format!("button[data-lang='{lang}']")).await;
+}
+
 /// The same, from the app at `path` (e.g. in kiosk mode).
 async fn create_wallet_at(
     b: &Browser,
@@ -76,11 +85,7 @@ async fn create_wallet_at(
     lang: &str,
     secret: &str,
 ) -> String {
-    b.client
-        .goto(&format!("{}{path}", server.base_url))
-        .await
-        .expect("open");
-    b.click(&format!("button[data-lang='{lang}']")).await;
+    open_app_at(b, server, path, lang).await;
     b.click("#start-create").await;
     for field in ["#secret", "#secret-repeat"] {
         b.type_into(field, secret).await;
@@ -109,11 +114,7 @@ async fn the_page_refuses_weak_parameters_from_the_server() {
     let server = TestServer::start_with(Backend::Sqlite, &["--test-weak-registrations"]).await;
     let browser = Browser::start(&chromium, "fr-BE").await;
     let b = &browser;
-    b.client
-        .goto(&format!("{}/", server.base_url))
-        .await
-        .expect("open");
-    b.click("button[data-lang='fr']").await;
+    open_app_at(b, &server, "/", "fr").await;
     b.click("#start-create").await;
     for field in ["#secret", "#secret-repeat"] {
         b.type_into(field, "sept vaches blanches").await;
@@ -2278,11 +2279,7 @@ async fn the_holder_gets_in_during_a_flood_of_guesses() {
     }
     let browser = Browser::start(&chromium, "fr-BE").await;
     let b = &browser;
-    b.client
-        .goto(&format!("{}/", server.base_url))
-        .await
-        .expect("open");
-    b.click("button[data-lang='fr']").await;
+    open_app_at(b, &server, "/", "fr").await;
     b.click("#start-open").await;
     open_from_unlock_screen(b, &wallet.number, secret).await;
     let starts: Vec<_> = b
