@@ -81,9 +81,12 @@ impl WalletKey {
     /// The age identity whose secret scalar is `secret` (any 32 bytes: X25519 clamps them).
     pub(crate) fn from_secret_bytes(secret: &[u8; 32]) -> Self {
         const SECRET_KEY_PREFIX: bech32::Hrp = bech32::Hrp::parse_unchecked("AGE-SECRET-KEY-");
-        let encoded = Zeroizing::new(
-            age_core::primitives::bech32_encode(SECRET_KEY_PREFIX, secret).to_uppercase(),
-        );
+        // Both spellings hold the secret: each is wiped when dropped.
+        let lower = Zeroizing::new(age_core::primitives::bech32_encode(
+            SECRET_KEY_PREFIX,
+            secret,
+        ));
+        let encoded = Zeroizing::new(lower.to_uppercase());
         // The string is age's own encoding of 32 bytes: it always parses.
         Self::from_age_secret(&encoded)
             .unwrap_or_else(|_| unreachable!("age parses its own encoding of 32 bytes"))
