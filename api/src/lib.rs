@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod endpoints;
 pub mod error_code;
 pub mod passphrase;
 pub mod pseudonym;

@@ -139,6 +139,23 @@ pub struct DocumentMetadata {
     pub copy_sha256: Option<Vec<u8>>,
 }
 
+impl DocumentMetadata {
+    /// A record with nothing in it but its date, of type `application/octet-stream`: stands in
+    /// for one that fails its check, and is the base of a new one.
+    pub fn blank(created_at: i64) -> Self {
+        Self {
+            name: String::new(),
+            mime: "application/octet-stream".into(),
+            category: Category::Other,
+            note: String::new(),
+            created_at,
+            document_date: None,
+            thumbnail: None,
+            copy_sha256: None,
+        }
+    }
+}
+
 impl fmt::Debug for DocumentMetadata {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("DocumentMetadata")

@@ -7,7 +7,7 @@ pub mod harness;
 pub mod scan;
 
 pub use client::{
-    ClientError, ClientResult, CreateWallet, DepositLink, HiddenSlot, ListedDocument, OpenWallet,
-    PdeClient, SharedLink,
+    ClientError, ClientResult, CreateWallet, DeclaredShare, DepositLink, HiddenSlot,
+    ListedDocument, OpenWallet, PdeClient, Reqwest, SharedLink,
 };
 pub use harness::{Backend, LoginCounters, TestServer};

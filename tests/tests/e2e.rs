@@ -1,6 +1,7 @@
 //! End-to-end tests: the real server binary on 127.0.0.1, the native client, SQLite and
 //! PostgreSQL. Every scenario runs against both backends.
 
+use pde_api::ErrorCode;
 use pde_crypto::document::DocumentId;
 use pde_crypto::metadata::Category;
 use pde_crypto::wallet::{self, RecoveryKey, UnlockMethod, WrappedWalletKey};
@@ -165,7 +166,7 @@ async fn whole_flow(backend: Backend) {
         .list_raw()
         .await
         .expect_err("no session after logout");
-    assert_eq!(refused.status().map(|s| s.as_u16()), Some(401));
+    assert_eq!(refused.status(), Some(401));
 
     let wallet = client
         .login(&wallet.number, SECRET)
@@ -425,8 +426,8 @@ async fn bad_input_gets_clear_errors_and_loses_nothing(backend: Backend) {
         .start_upload(DocumentId::random(), 3 * 1024 * 1024)
         .await
         .expect_err("too large");
-    assert_eq!(too_large.status().map(|s| s.as_u16()), Some(413));
-    assert_eq!(too_large.code(), Some("document_too_large"));
+    assert_eq!(too_large.status(), Some(413));
+    assert_eq!(too_large.code(), Some(ErrorCode::DocumentTooLarge));
     // Oversize: a part larger than announced.
     let status = client
         .start_upload(DocumentId::random(), 1000)
@@ -530,7 +531,7 @@ async fn wrong_secret_backs_off_then_clears(backend: Backend) {
                 status,
                 retry_after,
                 ..
-            }) if status.as_u16() == 429 => {
+            }) if status == 429 => {
                 backed_off = retry_after;
                 break;
             }
@@ -547,7 +548,7 @@ async fn wrong_secret_backs_off_then_clears(backend: Backend) {
         .await
         .err()
         .and_then(|e| e.status());
-    assert_eq!(during.map(|s| s.as_u16()), Some(429));
+    assert_eq!(during, Some(429));
 
     // The counter lives in the database: it survives a restart.
     let mut server = server;
@@ -558,7 +559,7 @@ async fn wrong_secret_backs_off_then_clears(backend: Backend) {
         .await
         .err()
         .and_then(|e| e.status());
-    assert_eq!(after_restart.map(|s| s.as_u16()), Some(429));
+    assert_eq!(after_restart, Some(429));
 
     server.advance_clock(wait as i64 + 1).await;
     client
@@ -793,7 +794,7 @@ async fn uploads_resume_and_commit_only_when_whole(backend: Backend) {
         )
         .await
         .expect_err("incomplete");
-    assert_eq!(incomplete.code(), Some("upload_incomplete"));
+    assert_eq!(incomplete.code(), Some(ErrorCode::UploadIncomplete));
     let progress = client
         .upload_status(&status.upload_id)
         .await
@@ -837,7 +838,7 @@ async fn uploads_resume_and_commit_only_when_whole(backend: Backend) {
         .start_upload(status.document_id, 100)
         .await
         .expect_err("exists");
-    assert_eq!(again.code(), Some("document_exists"));
+    assert_eq!(again.code(), Some(ErrorCode::DocumentExists));
     // An abandoned upload frees its reservation.
     let abandoned = client
         .start_upload(DocumentId::random(), 2000)
@@ -898,7 +899,7 @@ async fn sessions_expire_on_the_server(backend: Backend) {
     assert!(client.list_raw().await.is_ok());
     server.advance_clock(16 * 60).await;
     let expired = client.list_raw().await.expect_err("idle session ended");
-    assert_eq!(expired.code(), Some("not_signed_in"));
+    assert_eq!(expired.code(), Some(ErrorCode::NotSignedIn));
 
     // Absolute expiry, even when used regularly.
     client.login(&wallet.number, SECRET).await.expect("login");
@@ -909,7 +910,7 @@ async fn sessions_expire_on_the_server(backend: Backend) {
         }
     }
     let ended = client.list_raw().await.expect_err("absolute expiry");
-    assert_eq!(ended.code(), Some("not_signed_in"));
+    assert_eq!(ended.code(), Some(ErrorCode::NotSignedIn));
 }
 
 async fn pseudonyms_are_normalised_and_unique(backend: Backend) {
@@ -940,8 +941,8 @@ async fn pseudonyms_are_normalised_and_unique(backend: Backend) {
         })
         .await
         .expect_err("taken");
-    assert_eq!(taken.status().map(|s| s.as_u16()), Some(409));
-    assert_eq!(taken.code(), Some("pseudonym_taken"));
+    assert_eq!(taken.status(), Some(409));
+    assert_eq!(taken.code(), Some(ErrorCode::PseudonymTaken));
     let invalid = other
         .create_wallet(CreateWallet {
             secret: SECRET,
@@ -951,7 +952,7 @@ async fn pseudonyms_are_normalised_and_unique(backend: Backend) {
         })
         .await
         .expect_err("invalid");
-    assert_eq!(invalid.code(), Some("pseudonym_invalid_character"));
+    assert_eq!(invalid.code(), Some(ErrorCode::PseudonymInvalidCharacter));
     // The most common PINs are refused before anything is sent.
     let weak = other
         .create_wallet(CreateWallet {
@@ -988,8 +989,8 @@ async fn quota_is_enforced(backend: Backend) {
         )
         .await
         .expect_err("over quota");
-    assert_eq!(refused.status().map(|s| s.as_u16()), Some(413));
-    assert_eq!(refused.code(), Some("quota_exceeded"));
+    assert_eq!(refused.status(), Some(413));
+    assert_eq!(refused.code(), Some(ErrorCode::QuotaExceeded));
     assert_eq!(client.list(&wallet).await.expect("list").len(), 1);
 }
 
@@ -1004,7 +1005,7 @@ async fn invitation_mode_needs_a_code(backend: Backend) {
         })
         .await
         .expect_err("needs a code");
-    assert_eq!(refused.code(), Some("invitation_required"));
+    assert_eq!(refused.code(), Some(ErrorCode::InvitationRequired));
     let output = server
         .command()
         .arg("invite")
@@ -1040,7 +1041,7 @@ async fn invitation_mode_needs_a_code(backend: Backend) {
         })
         .await
         .expect_err("used up");
-    assert_eq!(used_up.code(), Some("invitation_required"));
+    assert_eq!(used_up.code(), Some(ErrorCode::InvitationRequired));
 }
 
 async fn sweeper_removes_abandoned_uploads_and_orphans(backend: Backend) {
@@ -1095,7 +1096,7 @@ async fn sweeper_removes_abandoned_uploads_and_orphans(backend: Backend) {
         .upload_status(&abandoned.upload_id)
         .await
         .expect_err("upload gone");
-    assert_eq!(status.status().map(|s| s.as_u16()), Some(404));
+    assert_eq!(status.status(), Some(404));
     let list = client.list_raw().await.expect("list");
     assert_eq!(
         list.used_bytes,
@@ -1125,7 +1126,7 @@ fn asked_proof(
             ..
         }) => {
             assert_eq!(
-                (status.as_u16(), code.as_str(), retry_after),
+                (status, code.as_str(), retry_after),
                 (429, "proof_of_work_required", None)
             );
             assert_eq!(
@@ -1258,8 +1259,8 @@ fn someone_elses_sheet() -> String {
 }
 
 fn assert_api_error(err: &ClientError, status: u16, code: &str) {
-    assert_eq!(err.status().map(|s| s.as_u16()), Some(status), "{err}");
-    assert_eq!(err.code(), Some(code), "{err}");
+    assert_eq!(err.status(), Some(status), "{err}");
+    assert_eq!(err.code().map(ErrorCode::as_str), Some(code), "{err}");
 }
 
 async fn recovery_key_replaces_a_forgotten_secret(backend: Backend) {
@@ -1654,8 +1655,8 @@ async fn wrong_recovery_keys_back_off_apart_from_logins(backend: Backend) {
             .recover(&wallet.number, &someone_elses_sheet(), NEW_SECRET)
             .await
         {
-            Err(err) if err.status().map(|s| s.as_u16()) == Some(401) => {
-                assert_eq!(err.code(), Some("login_failed"));
+            Err(err) if err.status() == Some(401) => {
+                assert_eq!(err.code(), Some(ErrorCode::LoginFailed));
                 refusals += 1;
             }
             Err(ClientError::Api {
@@ -1663,7 +1664,7 @@ async fn wrong_recovery_keys_back_off_apart_from_logins(backend: Backend) {
                 code,
                 retry_after,
                 ..
-            }) if status.as_u16() == 429 => {
+            }) if status == 429 => {
                 assert_eq!(code, pde_api::ErrorCode::TooManyAttempts);
                 backed_off = retry_after;
                 break;
@@ -1699,7 +1700,7 @@ async fn wrong_recovery_keys_back_off_apart_from_logins(backend: Backend) {
     for _ in 0..6 {
         match other.login(&wallet.number, "not the secret 1").await {
             Err(ClientError::Crypto(_)) => {}
-            Err(err) if err.status().map(|s| s.as_u16()) == Some(429) => {
+            Err(err) if err.status() == Some(429) => {
                 login_blocked = true;
                 break;
             }
@@ -1719,8 +1720,9 @@ fn refused<T>(result: Result<T, ClientError>) -> (u16, String) {
         panic!("expected a refusal")
     };
     (
-        err.status().map_or(0, |s| s.as_u16()),
-        err.code().unwrap_or_default().to_owned(),
+        err.status().unwrap_or(0),
+        err.code()
+            .map_or_else(String::new, |c| c.as_str().to_owned()),
     )
 }
 
@@ -1969,7 +1971,7 @@ async fn grant_links_are_enforced_by_the_server(backend: Backend) {
 
 fn api_code(result: Result<impl std::fmt::Debug, ClientError>) -> (u16, String) {
     match result {
-        Err(ClientError::Api { status, code, .. }) => (status.as_u16(), code.as_str().to_owned()),
+        Err(ClientError::Api { status, code, .. }) => (status, code.as_str().to_owned()),
         other => panic!("expected an API error, got {other:?}"),
     }
 }
@@ -2243,10 +2245,7 @@ async fn time_lock_refuses_every_way_in_until_its_time(backend: Backend) {
                     locked_until,
                     ..
                 }) => {
-                    assert_eq!(
-                        (status.as_u16(), code.as_str()),
-                        (423, "wallet_time_locked")
-                    );
+                    assert_eq!((status, code.as_str()), (423, "wallet_time_locked"));
                     assert_eq!(locked_until, Some(until));
                 }
                 other => panic!("a time-locked wallet opened: {other:?}"),
@@ -2515,7 +2514,7 @@ async fn hidden_parts_are_separate_and_invisible_from_the_everyday_part(backend:
         let (_, request) =
             pde_crypto::opaque::client_login_start(HIDDEN.as_bytes()).expect("start");
         let text = prober
-            .hidden_login_start_raw(number, &slot, request)
+            .hidden_login_start_response(number, &slot, request)
             .await
             .expect("hidden start")
             .text()
@@ -2612,10 +2611,8 @@ async fn try_hidden_secret(
         HiddenRoute::Login => {
             let (state, request) =
                 pde_crypto::opaque::client_login_start(candidate.as_bytes()).expect("start");
-            let started: pde_api::LoginStartResponse = client
+            let started = client
                 .hidden_login_start_raw(number, &slot, request)
-                .await?
-                .json()
                 .await?;
             Ok(pde_crypto::opaque::client_login_finish(
                 state,
@@ -2630,7 +2627,7 @@ async fn try_hidden_secret(
                 pde_crypto::opaque::client_registration_start(candidate.as_bytes()).expect("start");
             match client.hidden_register_start_raw(&slot, request).await {
                 Ok(_) => Ok(false),
-                Err(err) if err.code() == Some("hidden_unavailable") => Ok(true),
+                Err(err) if err.code() == Some(ErrorCode::HiddenUnavailable) => Ok(true),
                 Err(err) => Err(err),
             }
         }
@@ -2785,7 +2782,7 @@ async fn hidden_guesses_cost_one_attempt_whatever_the_route(backend: Backend) {
                     status,
                     retry_after: Some(wait),
                     ..
-                }) if status.as_u16() == 429 => {
+                }) if status == 429 => {
                     server.advance_clock(wait as i64).await;
                     waited += wait;
                 }
@@ -2884,7 +2881,7 @@ async fn typed_login_names_are_not_kept(backend: Backend) {
         .login("9090", "1234 wrong")
         .await
         .expect_err("refused");
-    assert_eq!(err.status().map(|s| s.as_u16()), Some(429));
+    assert_eq!(err.status(), Some(429));
     let number = pde_api::wallet_number::WalletNumber::generate();
     assert!(client.login(number.as_str(), "1234 wrong").await.is_err());
     let counters = server.login_counters().await;
@@ -2966,13 +2963,7 @@ async fn malformed_starts_cost_nothing_and_the_budget_is_exact(backend: Backend)
     let passed = results.iter().filter(|r| r.is_ok()).count();
     let refused = results
         .iter()
-        .filter(|r| {
-            r.as_ref()
-                .err()
-                .and_then(ClientError::status)
-                .map(|s| s.as_u16())
-                == Some(429)
-        })
+        .filter(|r| r.as_ref().err().and_then(ClientError::status).map(|s| s) == Some(429))
         .count();
     assert_eq!((passed, refused), (5, 19));
 }
@@ -3075,7 +3066,7 @@ async fn upload_races_have_one_outcome(backend: Backend) {
     let (client, wallet) = new_wallet(&server).await;
     let status_of = |result: Result<u16, ClientError>| match result {
         Ok(status) => status,
-        Err(err) => err.status().map_or(0, |s| s.as_u16()),
+        Err(err) => err.status().unwrap_or(0),
     };
     for round in 0..16 {
         let id = DocumentId::random();
@@ -3173,7 +3164,7 @@ async fn one_grant_document_sent_many_times_at_once_keeps_the_accepted_bytes(bac
             .into_iter()
             .map(|r| match r {
                 Ok(()) => 204,
-                Err(err) => err.status().map_or(0, |s| s.as_u16()),
+                Err(err) => err.status().unwrap_or(0),
             })
             .collect();
         assert_eq!(
@@ -3358,7 +3349,7 @@ async fn a_copy_served_at_another_place_of_its_grant_is_refused(backend: Backend
     let wanted_len = declared.sealed[0].len();
     let swapped = (0..20_000)
         .map(|_| {
-            pde_crypto::document::seal_document_bytes(&declared.grant_key.recipient(), &medical)
+            pde_crypto::document::seal_document_bytes(&declared.grant_recipient, &medical)
                 .expect("sealed")
         })
         .find(|copy| copy.len() == wanted_len)
@@ -3489,7 +3480,7 @@ async fn new_wallets_are_limited_per_hour_over_the_server(backend: Backend) {
                 retry_after,
                 ..
             } => {
-                assert_eq!((status.as_u16(), code.as_str()), (429, "creation_busy"));
+                assert_eq!((status, code.as_str()), (429, "creation_busy"));
                 assert!(message.contains("Try again in"), "{message}");
                 let wait = retry_after.expect("Retry-After");
                 assert!((1..=3660).contains(&wait), "{wait}");
