@@ -2779,10 +2779,10 @@ async fn hidden_guesses_cost_one_attempt_whatever_the_route(backend: Backend) {
                     guess += 1;
                 }
                 Err(ClientError::Api {
-                    status,
+                    status: 429,
                     retry_after: Some(wait),
                     ..
-                }) if status == 429 => {
+                }) => {
                     server.advance_clock(wait as i64).await;
                     waited += wait;
                 }
