@@ -35,6 +35,8 @@ const FILES: &[(&str, &str)] = &[
     ("vault.js", "text/javascript; charset=utf-8"),
     ("pde_web.js", "text/javascript; charset=utf-8"),
     ("pde_web_bg.wasm", "application/wasm"),
+    ("pde_qr.js", "text/javascript; charset=utf-8"),
+    ("pde_qr_bg.wasm", "application/wasm"),
     ("style.css", "text/css; charset=utf-8"),
 ];
 

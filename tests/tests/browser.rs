@@ -178,20 +178,32 @@ async fn the_page_is_served_with_its_policy_and_integrity_hashes() {
     let wasm = get(&server, "/pde_web_bg.wasm").await;
     assert_eq!(wasm.headers()["content-type"], "application/wasm");
     let wasm = wasm.bytes().await.expect("wasm");
+    // The QR code maker, loaded on demand, is checked the same way.
+    let qr_glue = get(&server, "/pde_qr.js")
+        .await
+        .bytes()
+        .await
+        .expect("qr glue");
+    let qr_wasm = get(&server, "/pde_qr_bg.wasm").await;
+    assert_eq!(qr_wasm.headers()["content-type"], "application/wasm");
+    let qr_wasm = qr_wasm.bytes().await.expect("qr wasm");
     for (name, bytes) in [
         ("boot.js", &boot),
         ("pde_web.js", &glue),
         ("style.css", &style),
+        ("pde_qr.js", &qr_glue),
     ] {
         assert!(
             html.contains(&sri(bytes)),
             "index.html lacks the hash of {name}"
         );
     }
-    assert!(
-        String::from_utf8_lossy(&boot).contains(&sri(&wasm)),
-        "boot.js lacks the WASM hash"
-    );
+    for (name, bytes) in [("pde_web_bg.wasm", &wasm), ("pde_qr_bg.wasm", &qr_wasm)] {
+        assert!(
+            String::from_utf8_lossy(&boot).contains(&sri(bytes)),
+            "boot.js lacks the hash of {name}"
+        );
+    }
     // The vault worker runs the module the page checked; it fetches no WebAssembly itself.
     let vault = get(&server, "/vault.js").await.text().await.expect("vault");
     assert!(!vault.contains("pde_web_bg.wasm"), "{vault}");

@@ -1,23 +1,17 @@
-//! Every request to `/api/v1`, through `fetch`, from the page or the vault worker. Errors come
-//! back as [`Failure`]s the page can translate.
+//! The network as `pde-client` sees it in the browser: [`Fetch`] sends every request to
+//! `/api/v1` through `fetch` (from the page or the vault worker), and a [`ClientError`] becomes a
+//! [`Failure`] the page can translate. Also the hash-checked loading of files served beside the
+//! bundle.
 
 use js_sys::Uint8Array;
-use pde_api::{CarriesProof, ErrorBody, ErrorCode, LoginProof, API_PREFIX};
-use serde::{de::DeserializeOwned, Serialize};
+use pde_api::endpoints::Method;
+use pde_api::{ErrorCode, API_PREFIX};
+use pde_client::{Body, Client, ClientError, ClientResult, HttpAnswer, HttpRequest, Transport};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Request, RequestCredentials, RequestInit, Response};
+use web_sys::{Blob, Request, RequestCredentials, RequestInit, Response};
 
 use crate::protocol::Failure;
-
-/// The result of a request.
-pub type ApiResult<T> = Result<T, Failure>;
-
-fn unexpected(detail: impl std::fmt::Display) -> Failure {
-    Failure::Unexpected {
-        detail: detail.to_string(),
-    }
-}
 
 /// What a JavaScript value (usually a thrown error) says, for the console. The bundle has no
 /// `Debug` formatting (xtask's `WASM_RUSTFLAGS`), so never `{:?}` here.
@@ -38,10 +32,6 @@ pub(crate) fn describe(value: &JsValue) -> String {
         .unwrap_or_else(|| "a JavaScript value that cannot be shown".to_owned())
 }
 
-fn js_detail(value: JsValue) -> Failure {
-    unexpected(describe(&value))
-}
-
 /// `fetch` from a window or a worker.
 async fn fetch(request: &Request) -> Result<Response, JsValue> {
     let global = js_sys::global();
@@ -55,195 +45,173 @@ async fn fetch(request: &Request) -> Result<Response, JsValue> {
     JsFuture::from(promise).await?.dyn_into::<Response>()
 }
 
-async fn send(method: &str, path: &str, body: Option<(&JsValue, &str)>) -> ApiResult<Response> {
-    send_with(method, path, body, None).await
+/// The browser's `fetch`, as `pde-client`'s transport. Copies of a grant are held as `Blob`s,
+/// outside WebAssembly memory.
+pub(crate) struct Fetch;
+
+/// The protocol client of this page or worker.
+pub(crate) fn client() -> Client<Fetch> {
+    Client::new(Fetch)
 }
 
-async fn send_with(
-    method: &str,
-    path: &str,
-    body: Option<(&JsValue, &str)>,
-    bearer: Option<&str>,
-) -> ApiResult<Response> {
-    let init = RequestInit::new();
-    init.set_method(method);
-    init.set_credentials(RequestCredentials::SameOrigin);
-    let headers = web_sys::Headers::new().map_err(js_detail)?;
-    headers
-        .set("Accept", "application/json")
-        .map_err(js_detail)?;
-    if let Some(token) = bearer {
-        headers
-            .set("Authorization", &format!("Bearer {token}"))
-            .map_err(js_detail)?;
-    }
-    if let Some((body, content_type)) = body {
-        headers
-            .set("Content-Type", content_type)
-            .map_err(js_detail)?;
-        init.set_body(body);
-    }
-    init.set_headers(&headers);
-    let request =
-        Request::new_with_str_and_init(&format!("{API_PREFIX}{path}"), &init).map_err(js_detail)?;
-    // A rejected fetch is a network failure: nothing reached the server, or we can't know.
-    let response = fetch(&request).await.map_err(|_| Failure::Network)?;
-    if response.ok() {
-        return Ok(response);
-    }
-    Err(error_from(response).await)
+fn js_failure(value: JsValue) -> ClientError {
+    ClientError::Protocol(describe(&value))
 }
 
-async fn error_from(response: Response) -> Failure {
-    let status = response.status();
-    let retry_header = response
-        .headers()
-        .get("Retry-After")
-        .ok()
-        .flatten()
-        .and_then(|v| v.parse::<u64>().ok());
-    let text = match response.text() {
-        Ok(promise) => JsFuture::from(promise)
-            .await
+/// `bytes` as a `Blob` of type `mime` (copied out of WebAssembly memory).
+pub(crate) fn blob_from(bytes: &[u8], mime: &str) -> Result<Blob, JsValue> {
+    let parts = js_sys::Array::of1(&Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+}
+
+/// `JSON.parse` (not generic: compiled once for every answer type).
+#[inline(never)]
+fn parse_json(json: &[u8]) -> ClientResult<JsValue> {
+    let text = std::str::from_utf8(json).map_err(|e| ClientError::Protocol(e.to_string()))?;
+    js_sys::JSON::parse(text).map_err(js_failure)
+}
+
+#[inline(never)]
+fn unreadable(error: serde_wasm_bindgen::Error) -> ClientError {
+    ClientError::Protocol(error.to_string())
+}
+
+impl Transport for Fetch {
+    type Held = Blob;
+
+    fn hold(&self, bytes: &[u8]) -> ClientResult<Blob> {
+        blob_from(bytes, "application/octet-stream").map_err(js_failure)
+    }
+
+    async fn send(&self, request: HttpRequest<'_, Blob>) -> ClientResult<HttpAnswer> {
+        let init = RequestInit::new();
+        init.set_method(match request.method {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Delete => "DELETE",
+        });
+        init.set_credentials(RequestCredentials::SameOrigin);
+        let headers = web_sys::Headers::new().map_err(js_failure)?;
+        headers
+            .set("Accept", "application/json")
+            .map_err(js_failure)?;
+        if let Some(token) = request.bearer {
+            headers
+                .set("Authorization", &format!("Bearer {token}"))
+                .map_err(js_failure)?;
+        }
+        let (body, content_type): (JsValue, &str) = match request.body {
+            Body::None => (JsValue::UNDEFINED, ""),
+            Body::Json(json) => (Uint8Array::from(&json[..]).into(), "application/json"),
+            Body::Bytes(bytes) => (Uint8Array::from(bytes).into(), "application/octet-stream"),
+            Body::Held(blob) => (blob.into(), "application/octet-stream"),
+        };
+        if !content_type.is_empty() {
+            headers
+                .set("Content-Type", content_type)
+                .map_err(js_failure)?;
+            init.set_body(&body);
+        }
+        init.set_headers(&headers);
+        let request =
+            Request::new_with_str_and_init(&format!("{API_PREFIX}{}", request.path), &init)
+                .map_err(js_failure)?;
+        // A rejected fetch is a network failure: nothing reached the server, or we can't know.
+        let network = |e: JsValue| ClientError::Network(describe(&e));
+        let response = fetch(&request).await.map_err(network)?;
+        let retry_after = response
+            .headers()
+            .get("Retry-After")
             .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_default(),
-        Err(_) => String::new(),
-    };
-    let parsed = js_sys::JSON::parse(&text).map_err(drop);
-    match parsed.and_then(|v| serde_wasm_bindgen::from_value::<ErrorBody>(v).map_err(drop)) {
-        Ok(body) => {
-            if body.error.code == ErrorCode::NotSignedIn {
-                return Failure::SessionEnded;
-            }
-            if let Some(asked) = body.error.proof_of_work {
-                return Failure::ProofOfWork {
-                    challenge: asked.challenge.0,
-                };
-            }
-            if let Some(tries_left) = body.error.tries_left {
-                return Failure::WrongPin { tries_left };
-            }
-            if let Some(until) = body
-                .error
-                .locked_until
-                .filter(|_| body.error.code == ErrorCode::WalletTimeLocked)
-            {
-                return Failure::TimeLocked { until };
-            }
-            Failure::Server {
-                code: body.error.code,
-                retry_after_seconds: body.error.retry_after_seconds.or(retry_header),
-            }
-        }
-        Err(_) => unexpected(format!("HTTP {status} without an error body")),
+            .flatten()
+            .and_then(|v| v.parse::<u64>().ok());
+        let buffer = JsFuture::from(response.array_buffer().map_err(js_failure)?)
+            .await
+            .map_err(network)?;
+        Ok(HttpAnswer {
+            status: response.status(),
+            retry_after,
+            body: Uint8Array::new(&buffer).to_vec(),
+        })
+    }
+
+    fn decode<T: serde::de::DeserializeOwned>(&self, json: &[u8]) -> ClientResult<T> {
+        serde_wasm_bindgen::from_value(parse_json(json)?).map_err(unreadable)
+    }
+
+    async fn pause(&self, ms: u32) {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let global = js_sys::global();
+            let _ = if let Some(window) = global.dyn_ref::<web_sys::Window>() {
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32)
+            } else {
+                global
+                    .unchecked_ref::<web_sys::WorkerGlobalScope>()
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32)
+            };
+        });
+        let _ = JsFuture::from(promise).await;
     }
 }
 
-/// `method path` (with a JSON body) → the answer's JSON as a JavaScript value. Not generic, so
-/// the waiting is compiled once, not once per answer type.
-async fn exchange(
-    method: &str,
-    path: &str,
-    body: Option<JsValue>,
-    bearer: Option<&str>,
-) -> ApiResult<JsValue> {
-    let body = body.as_ref().map(|body| (body, "application/json"));
-    let response = send_with(method, path, body, bearer).await?;
-    JsFuture::from(response.json().map_err(js_detail)?)
-        .await
-        .map_err(|_| Failure::Network)
-}
-
-fn from_json<T: DeserializeOwned>(value: JsValue) -> ApiResult<T> {
-    serde_wasm_bindgen::from_value(value).map_err(unexpected)
-}
-
-fn json_text<B: Serialize>(body: &B) -> ApiResult<JsValue> {
-    let text = serde_json::to_string(body).map_err(unexpected)?;
-    Ok(JsValue::from_str(&text))
-}
-
-/// `GET path` → JSON.
-pub async fn get_json<T: DeserializeOwned>(path: &str) -> ApiResult<T> {
-    from_json(exchange("GET", path, None, None).await?)
-}
-
-/// `method path` with a JSON body → JSON.
-pub async fn send_json<B: Serialize, T: DeserializeOwned>(
-    method: &str,
-    path: &str,
-    body: &B,
-) -> ApiResult<T> {
-    send_json_with(method, path, body, None).await
-}
-
-/// `method path` with a JSON body and `Authorization: Bearer token` → JSON.
-pub async fn send_json_with<B: Serialize, T: DeserializeOwned>(
-    method: &str,
-    path: &str,
-    body: &B,
-    bearer: Option<&str>,
-) -> ApiResult<T> {
-    let body = json_text(body)?;
-    from_json(exchange(method, path, Some(body), bearer).await?)
-}
-
-/// `POST path` of a request the server counts against its hourly budget of logins. Past the
-/// budget the server answers with a challenge: it is solved here, in the vault's worker (2^bits
-/// hashes: a few seconds at most on a slow computer), and the request goes again with the proof.
-pub async fn send_counted<B: Serialize + CarriesProof, T: DeserializeOwned>(
-    path: &str,
-    mut body: B,
-) -> ApiResult<T> {
-    let mut solved = 0;
-    loop {
-        match send_json("POST", path, &body).await {
-            Err(Failure::ProofOfWork { challenge }) if solved < 3 => {
-                let nonce = pde_crypto::proof::solve(&challenge)
-                    .ok_or_else(|| unexpected("a malformed proof-of-work challenge"))?;
-                body.set_proof(LoginProof {
-                    challenge: challenge.into(),
-                    nonce,
-                });
-                solved += 1;
-            }
-            other => return other,
+impl From<ClientError> for Failure {
+    fn from(error: ClientError) -> Self {
+        use pde_api::passphrase::PassphraseProblem;
+        match error {
+            ClientError::Api {
+                code: ErrorCode::NotSignedIn,
+                ..
+            } => Failure::SessionEnded,
+            ClientError::Api {
+                proof_of_work: Some(asked),
+                ..
+            } => Failure::ProofOfWork {
+                challenge: asked.challenge.0,
+            },
+            ClientError::Api {
+                tries_left: Some(tries_left),
+                ..
+            } => Failure::WrongPin { tries_left },
+            ClientError::Api {
+                code: ErrorCode::WalletTimeLocked,
+                locked_until: Some(until),
+                ..
+            } => Failure::TimeLocked { until },
+            ClientError::Api {
+                code: ErrorCode::QuotaExceeded,
+                ..
+            } => Failure::QuotaFull,
+            ClientError::Api {
+                code, retry_after, ..
+            } => Failure::Server {
+                code,
+                retry_after_seconds: retry_after,
+            },
+            ClientError::Network(_) => Failure::Network,
+            ClientError::Crypto(
+                pde_crypto::CryptoError::Tampered | pde_crypto::CryptoError::WrongSecret,
+            ) => Failure::Tampered,
+            ClientError::WeakSecret(problem) => Failure::WeakSecret {
+                problem: match problem {
+                    PassphraseProblem::PinTooShort => "pin-too-short",
+                    PassphraseProblem::PassphraseTooShort => "passphrase-too-short",
+                    PassphraseProblem::CommonPin => "common-pin",
+                    PassphraseProblem::CommonPassphrase => "common-passphrase",
+                    _ => "too-long",
+                }
+                .into(),
+            },
+            ClientError::TooLarge { max_bytes } => Failure::FileTooLarge { max_bytes },
+            ClientError::Locked => Failure::Locked,
+            ClientError::BadLink => Failure::BadLink,
+            other => Failure::Unexpected {
+                detail: other.to_string(),
+            },
         }
     }
-}
-
-/// `method path` with a JSON body, ignoring the answer's body.
-pub async fn send_json_no_reply<B: Serialize>(method: &str, path: &str, body: &B) -> ApiResult<()> {
-    let body = json_text(body)?;
-    send(method, path, Some((&body, "application/json")))
-        .await
-        .map(drop)
-}
-
-/// `method path` without a body.
-pub async fn send_empty(method: &str, path: &str) -> ApiResult<()> {
-    send(method, path, None).await.map(drop)
-}
-
-/// `PUT path` with raw bytes (and `Authorization: Bearer token` when given).
-pub async fn put_bytes(path: &str, bytes: &[u8], bearer: Option<&str>) -> ApiResult<()> {
-    let body: JsValue = Uint8Array::from(bytes).into();
-    send_with(
-        "PUT",
-        path,
-        Some((&body, "application/octet-stream")),
-        bearer,
-    )
-    .await
-    .map(drop)
-}
-
-/// `PUT path` with a `Blob` (sent without copying it into WebAssembly memory).
-pub async fn put_blob(path: &str, blob: &web_sys::Blob) -> ApiResult<()> {
-    send("PUT", path, Some((blob, "application/octet-stream")))
-        .await
-        .map(drop)
 }
 
 /// `GET path` of a file served beside the bundle, checked by the browser against its
@@ -262,18 +230,4 @@ pub async fn get_checked_text(path: &str, integrity: &str) -> Option<String> {
         .await
         .ok()?
         .as_string()
-}
-
-/// `GET path` → raw bytes.
-pub async fn get_bytes(path: &str) -> ApiResult<Vec<u8>> {
-    get_bytes_with(path, None).await
-}
-
-/// `GET path` with `Authorization: Bearer token` → raw bytes.
-pub async fn get_bytes_with(path: &str, bearer: Option<&str>) -> ApiResult<Vec<u8>> {
-    let response = send_with("GET", path, None, bearer).await?;
-    let buffer = JsFuture::from(response.array_buffer().map_err(js_detail)?)
-        .await
-        .map_err(|_| Failure::Network)?;
-    Ok(Uint8Array::new(&buffer).to_vec())
 }

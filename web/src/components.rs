@@ -111,16 +111,42 @@ pub fn print_page() {
     }
 }
 
-/// `text` as a QR code in SVG (error correction M: still readable when a printout is creased).
-pub fn qr_svg(text: &str) -> String {
-    match qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::M) {
-        Ok(code) => code
-            .render::<qrcode::render::svg::Color>()
-            .min_dimensions(180, 180)
-            .quiet_zone(true)
-            .build(),
-        Err(_) => String::new(),
+thread_local! {
+    /// `boot.js`'s loader of the QR code maker (`pde-qr`): `text` → a promise of its SVG. The
+    /// maker is a WebAssembly module of its own, fetched (hash-checked) the first time.
+    static QR_MAKER: std::cell::RefCell<Option<js_sys::Function>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Keeps `boot.js`'s QR code loader (see [`qr_svg`]).
+pub fn set_qr_maker(maker: js_sys::Function) {
+    QR_MAKER.with(|m| *m.borrow_mut() = Some(maker));
+}
+
+/// `text` as a QR code in SVG, filled in once the QR code maker has drawn it (empty until
+/// then, and if it can't be loaded: the link or the key is written beside it anyway).
+pub fn qr_svg(text: &str) -> RwSignal<String> {
+    use wasm_bindgen::JsCast;
+    let svg = RwSignal::new(String::new());
+    let promise = QR_MAKER.with(|m| {
+        m.borrow()
+            .as_ref()
+            .and_then(|maker| maker.call1(&wasm_bindgen::JsValue::NULL, &text.into()).ok())
+            .and_then(|value| value.dyn_into::<js_sys::Promise>().ok())
+    });
+    if let Some(promise) = promise {
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Some(drawn) = wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .ok()
+                .and_then(|value| value.as_string())
+            {
+                // The page may have moved on meanwhile.
+                let _ = svg.try_set(drawn);
+            }
+        });
     }
+    svg
 }
 
 /// "Available until …" with a clock, for links and slips.

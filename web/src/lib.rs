@@ -36,10 +36,11 @@ mod vault;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen::prelude::*;
 
-/// Entry point of the page (called by `boot.js`).
+/// Entry point of the page (called by `boot.js`, with its loader of the QR code maker).
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
-pub fn start_page() {
+pub fn start_page(qr_maker: js_sys::Function) {
+    components::set_qr_maker(qr_maker);
     let start = app::Start::read();
     // The first screen appears in its language: fetched first unless it is the built-in one.
     wasm_bindgen_futures::spawn_local(async move {

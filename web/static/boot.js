@@ -3,4 +3,23 @@ import init, { start_page } from "/pde_web.js";
 
 const wasm = fetch("/pde_web_bg.wasm", { integrity: "{{WASM_SRI}}" });
 await init({ module_or_path: wasm });
-start_page();
+
+// The QR code maker is a WebAssembly module of its own (outside the bundle's budget), loaded
+// the first time a QR code is drawn, checked against its integrity as the bundle is; its glue
+// is preloaded by index.html with its own. A failed load is tried again next time.
+let qr;
+const qrMaker = async (text) => {
+  qr ??= import("/pde_qr.js").then(async (maker) => {
+    await maker.default({
+      module_or_path: fetch("/pde_qr_bg.wasm", { integrity: "{{QR_SRI}}" }),
+    });
+    return maker;
+  });
+  try {
+    return (await qr).qr_svg(text);
+  } catch (error) {
+    qr = undefined;
+    throw error;
+  }
+};
+start_page(qrMaker);

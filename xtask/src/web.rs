@@ -155,6 +155,81 @@ fn fill(template: &str, values: &[(&str, &str)]) -> Result<String> {
     Ok(out)
 }
 
+/// Builds the WebAssembly module of `package` into `dist` (`<name>_bg.wasm` and its glue
+/// `<name>.js`), optimised by wasm-opt at `level`; every import and export then gets a one- or
+/// two-letter name (wasm-bindgen's carry a 16-digit hash each, in the WASM and again in the
+/// glue: -5 KiB brotli): wasm-opt prints the renaming, applied to the glue. Returns the WASM.
+fn build_module(
+    wasm_bindgen: &Path,
+    wasm_opt: &Path,
+    package: &str,
+    features: &[&str],
+    level: &str,
+    dist: &Path,
+) -> Result<PathBuf> {
+    run(Command::new("rustup")
+        .args(["run", install::WASM_TOOLCHAIN, "cargo", "build"])
+        .args(["-p", package, "--lib", "--target", WASM_TARGET])
+        .args(["--profile", "wasm-release"])
+        .args(features)
+        // The standard library rebuilt with the bundle's profile (for size), with its
+        // size-over-speed choices (sorting, formatting).
+        .args([
+            "-Zbuild-std=std,panic_abort",
+            "-Zbuild-std-features=optimize_for_size",
+        ])
+        // Whatever compiler the outer `cargo xtask` ran with must not leak into this build.
+        .env_remove("RUSTC")
+        .env_remove("RUSTDOC")
+        .env_remove("RUSTC_WRAPPER")
+        .env_remove("CARGO")
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+            WASM_RUSTFLAGS,
+        ))?;
+    let name = package.replace('-', "_");
+    let built = target_dir()?
+        .join(WASM_TARGET)
+        .join("wasm-release")
+        .join(format!("{name}.wasm"));
+    run(Command::new(wasm_bindgen)
+        // The glue never guesses the WASM's address: boot.js and the vault always give it.
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--omit-default-module-path",
+        ])
+        .arg("--out-dir")
+        .arg(dist)
+        .arg(&built))?;
+    let wasm = dist.join(format!("{name}_bg.wasm"));
+    let optimised = dist.join(format!("{name}_bg.opt.wasm"));
+    let renaming = capture(
+        Command::new(wasm_opt)
+            .args([
+                level,
+                "--minify-imports-and-exports-and-modules",
+                "--enable-simd",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+                "--enable-reference-types",
+                "--enable-multivalue",
+                "-o",
+            ])
+            .arg(&optimised)
+            .arg(&wasm),
+    )?;
+    std::fs::rename(&optimised, &wasm)?;
+    let renaming_file = dist.join(format!("{name}.renaming.json"));
+    std::fs::write(&renaming_file, renaming)?;
+    rename_in_glue(&dist.join(format!("{name}.js")), &wasm, &renaming_file)?;
+    std::fs::remove_file(&renaming_file)?;
+    Ok(wasm)
+}
+
 /// Builds `web/dist/`. `install`: may install the wasm target, wasm-bindgen-cli and binaryen.
 pub fn build_web_bundle(root: &Path, install: bool) -> Result<PathBuf> {
     build_bundle(root, install, &[], &root.join("web").join("dist"))
@@ -175,79 +250,22 @@ fn build_bundle(root: &Path, install: bool, features: &[&str], dist: &Path) -> R
     let wasm_opt = ensure_wasm_opt(install)?;
     let esbuild = ensure_esbuild(install)?;
 
-    run(Command::new("rustup")
-        .args(["run", install::WASM_TOOLCHAIN, "cargo", "build"])
-        .args(["-p", "pde-web", "--lib", "--target", WASM_TARGET])
-        .args(["--profile", "wasm-release"])
-        .args(features)
-        // The standard library rebuilt with the bundle's profile (for size), with its
-        // size-over-speed choices (sorting, formatting).
-        .args([
-            "-Zbuild-std=std,panic_abort",
-            "-Zbuild-std-features=optimize_for_size",
-        ])
-        // Whatever compiler the outer `cargo xtask` ran with must not leak into this build.
-        .env_remove("RUSTC")
-        .env_remove("RUSTDOC")
-        .env_remove("RUSTC_WRAPPER")
-        .env_remove("CARGO")
-        .env(
-            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
-            WASM_RUSTFLAGS,
-        ))?;
-    let built = target_dir()?
-        .join(WASM_TARGET)
-        .join("wasm-release")
-        .join("pde_web.wasm");
-
     let dist = dist.to_path_buf();
     if dist.exists() {
         std::fs::remove_dir_all(&dist)?;
     }
     std::fs::create_dir_all(&dist)?;
-    run(Command::new(&wasm_bindgen)
-        // The glue never guesses the WASM's address: boot.js and the vault always give it.
-        .args([
-            "--target",
-            "web",
-            "--no-typescript",
-            "--omit-default-module-path",
-        ])
-        .arg("--out-dir")
-        .arg(&dist)
-        .arg(&built))?;
-    let wasm = dist.join("pde_web_bg.wasm");
-    let optimised = dist.join("pde_web_bg.opt.wasm");
     // -O3 once: a second round saved 1.7 KiB brotli but WASM encryption fell from 0.31x to
-    // 0.27x native (two bench runs). Then every import and export gets a one- or two-letter name (wasm-bindgen's carry a 16-digit hash each, in the WASM and
-    // again in the glue: -5 KiB brotli); wasm-opt prints the renaming, applied to the glue below.
-    let renaming = capture(
-        Command::new(&wasm_opt)
-            .args([
-                "-O3",
-                "--minify-imports-and-exports-and-modules",
-                "--enable-simd",
-                "--enable-bulk-memory",
-                "--enable-nontrapping-float-to-int",
-                "--enable-sign-ext",
-                "--enable-mutable-globals",
-                "--enable-reference-types",
-                "--enable-multivalue",
-                "-o",
-            ])
-            .arg(&optimised)
-            .arg(&wasm),
-    )?;
-    std::fs::rename(&optimised, &wasm)?;
-    let renaming_file = dist.join("renaming.json");
-    std::fs::write(&renaming_file, renaming)?;
-    rename_in_glue(&dist.join("pde_web.js"), &wasm, &renaming_file)?;
-    std::fs::remove_file(&renaming_file)?;
+    // 0.27x native (two bench runs).
+    let wasm = build_module(&wasm_bindgen, &wasm_opt, "pde-web", features, "-O3", &dist)?;
+    // The QR code maker, loaded on demand (see web/qr): size is all that counts there.
+    let qr_wasm = build_module(&wasm_bindgen, &wasm_opt, "pde-qr", &[], "-Oz", &dist)?;
 
     let statics = root.join("web").join("static");
     std::fs::copy(statics.join("style.css"), dist.join("style.css"))?;
     minify(&esbuild, &dist.join("style.css"))?;
     minify(&esbuild, &dist.join("pde_web.js"))?;
+    minify(&esbuild, &dist.join("pde_qr.js"))?;
     // Each language file beside the bundle: the page fetches one when it is chosen, checked
     // against the hash built into the WebAssembly (web/build.rs).
     for entry in std::fs::read_dir(root.join("web").join("locales"))? {
@@ -260,12 +278,14 @@ fn build_bundle(root: &Path, install: bool, features: &[&str], dist: &Path) -> R
     }
     let glue = dist.join("pde_web.js");
     let style = dist.join("style.css");
-    let hashes = sri(&[&wasm, &glue, &style])?;
+    let qr_glue = dist.join("pde_qr.js");
+    let hashes = sri(&[&wasm, &glue, &style, &qr_wasm, &qr_glue])?;
     let (wasm_sri, glue_sri, style_sri) = (&hashes[0], &hashes[1], &hashes[2]);
+    let (qr_sri, qr_glue_sri) = (&hashes[3], &hashes[4]);
     let boot = std::fs::read_to_string(statics.join("boot.js"))?;
     std::fs::write(
         dist.join("boot.js"),
-        fill(&boot, &[("WASM_SRI", wasm_sri)])?,
+        fill(&boot, &[("WASM_SRI", wasm_sri), ("QR_SRI", qr_sri)])?,
     )?;
     minify(&esbuild, &dist.join("boot.js"))?;
     // The vault gets the page's checked module (see vault.js): no hash of its own.
@@ -280,6 +300,7 @@ fn build_bundle(root: &Path, install: bool, features: &[&str], dist: &Path) -> R
             &[
                 ("STYLE_SRI", style_sri),
                 ("GLUE_SRI", glue_sri),
+                ("QR_GLUE_SRI", qr_glue_sri),
                 ("BOOT_SRI", &boot_sri),
             ],
         )?,

@@ -178,8 +178,9 @@ fn size_row(name: &str, (raw, gz, br): (usize, usize, usize), target: &str) {
     );
 }
 
-/// The bundle's files, then the language files (the default language is built into the
-/// WebAssembly; another one is fetched when chosen). The target (≤ 400 KiB brotli) is the
+/// The bundle's files, then what is fetched only when needed: the QR code maker's WebAssembly
+/// and the language files (the default language is built into the WebAssembly; another one is
+/// fetched when chosen). The target (≤ 400 KiB brotli) is the
 /// issue's: the whole bundle. The most a person downloads, the bundle and the largest language
 /// file, is shown against it too.
 fn bundle_sizes(dist: &Path) {
@@ -187,6 +188,7 @@ fn bundle_sizes(dist: &Path) {
     for name in [
         "pde_web_bg.wasm",
         "pde_web.js",
+        "pde_qr.js",
         "boot.js",
         "vault.js",
         "style.css",
@@ -204,6 +206,11 @@ fn bundle_sizes(dist: &Path) {
             " | target ≤ 400 KiB brotli: {}",
             verdict(total.2 as f64 / 1024.0)
         ),
+    );
+    size_row(
+        "on demand: QR code maker pde_qr_bg.wasm",
+        served_sizes(&dist.join("pde_qr_bg.wasm")),
+        "",
     );
     let mut languages: Vec<PathBuf> = std::fs::read_dir(dist)
         .expect("dist")

@@ -70,7 +70,7 @@ impl<T: Transport> Client<T> {
         if (200..300).contains(&answer.status) {
             return Ok(answer.body);
         }
-        Err(error_from(answer))
+        Err(self.error_from(answer))
     }
 
     /// `endpoint` with a JSON body → its JSON answer.
@@ -100,7 +100,7 @@ impl<T: Transport> Client<T> {
                 bearer,
             })
             .await?;
-        serde_json::from_slice(&answer).map_err(protocol)
+        self.transport.decode(&answer)
     }
 
     /// `endpoint` with a JSON body, its empty answer.
@@ -135,7 +135,7 @@ impl<T: Transport> Client<T> {
                 bearer: None,
             })
             .await?;
-        serde_json::from_slice(&answer).map_err(protocol)
+        self.transport.decode(&answer)
     }
 
     /// `endpoint` without a body and without an answer.
@@ -209,16 +209,43 @@ impl<T: Transport> Client<T> {
         endpoint: Endpoint<Req, Res>,
         mut body: Req,
     ) -> ClientResult<Res> {
+        let answer = self
+            .counted(endpoint.method, endpoint.path, &mut |proof| {
+                if let Some(proof) = proof {
+                    body.set_proof(proof);
+                }
+                serde_json::to_vec(&body).map_err(protocol)
+            })
+            .await?;
+        self.transport.decode(&answer)
+    }
+
+    /// The loop of [`Client::call_counted`], not generic (compiled once in the bundle).
+    async fn counted(
+        &self,
+        method: pde_api::endpoints::Method,
+        path: &str,
+        body: &mut dyn FnMut(Option<LoginProof>) -> ClientResult<Vec<u8>>,
+    ) -> ClientResult<Vec<u8>> {
+        let mut proof = None;
         let mut solved = 0;
         loop {
-            match self.call(endpoint, &[], &body).await {
+            let sent = self
+                .send(HttpRequest {
+                    method,
+                    path: path.to_owned(),
+                    body: Body::Json(body(proof.take())?),
+                    bearer: None,
+                })
+                .await;
+            match sent {
                 Err(ClientError::Api {
                     proof_of_work: Some(asked),
                     ..
                 }) if solved < 3 => {
                     let nonce = pde_crypto::proof::solve(&asked.challenge.0)
                         .ok_or_else(|| protocol("a malformed proof-of-work challenge"))?;
-                    body.set_proof(LoginProof {
+                    proof = Some(LoginProof {
                         challenge: asked.challenge,
                         nonce,
                     });
@@ -235,17 +262,19 @@ pub(crate) fn protocol(detail: impl std::fmt::Display) -> ClientError {
     ClientError::Protocol(detail.to_string())
 }
 
-fn error_from(answer: HttpAnswer) -> ClientError {
-    match serde_json::from_slice::<ErrorBody>(&answer.body) {
-        Ok(body) => ClientError::Api {
-            status: answer.status,
-            code: body.error.code,
-            message: body.error.message,
-            retry_after: body.error.retry_after_seconds.or(answer.retry_after),
-            locked_until: body.error.locked_until,
-            proof_of_work: body.error.proof_of_work,
-            tries_left: body.error.tries_left,
-        },
-        Err(_) => protocol(format!("HTTP {} without an error body", answer.status)),
+impl<T: Transport> Client<T> {
+    fn error_from(&self, answer: HttpAnswer) -> ClientError {
+        match self.transport.decode::<ErrorBody>(&answer.body) {
+            Ok(body) => ClientError::Api {
+                status: answer.status,
+                code: body.error.code,
+                message: body.error.message,
+                retry_after: body.error.retry_after_seconds.or(answer.retry_after),
+                locked_until: body.error.locked_until,
+                proof_of_work: body.error.proof_of_work,
+                tries_left: body.error.tries_left,
+            },
+            Err(_) => protocol(format!("HTTP {} without an error body", answer.status)),
+        }
     }
 }

@@ -3,8 +3,9 @@
 use std::future::Future;
 
 use pde_api::endpoints::Method;
+use serde::de::DeserializeOwned;
 
-use crate::ClientResult;
+use crate::{protocol, ClientResult};
 
 /// A request, its path relative to [`pde_api::API_PREFIX`].
 pub struct HttpRequest<'a, H> {
@@ -57,4 +58,10 @@ pub trait Transport {
 
     /// Waits `ms` milliseconds (before trying a part again).
     fn pause(&self, ms: u32) -> impl Future<Output = ()>;
+
+    /// Reads a JSON answer. The browser's transport has `JSON.parse` do it (less WebAssembly
+    /// than a JSON parser for every answer type).
+    fn decode<T: DeserializeOwned>(&self, json: &[u8]) -> ClientResult<T> {
+        serde_json::from_slice(json).map_err(protocol)
+    }
 }

@@ -44,7 +44,7 @@ pub fn CreatedPage(recovery_key: String) -> impl IntoView {
                 <ol class="recovery-key" id="recovery-key" dir="ltr">
                     {groups.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}
                 </ol>
-                <div class="qr" inner_html=qr role="img" aria-label=tr(keys::RECOVERY_QR_LABEL)></div>
+                <div class="qr" inner_html=move || qr.get() role="img" aria-label=tr(keys::RECOVERY_QR_LABEL)></div>
             </section>
             <div class="actions">
                 <button class="button" on:click=move |_| print_page()>

@@ -211,7 +211,7 @@ pub fn DepositReadyPage(link: ReadyLink) -> impl IntoView {
             <input id="share-link" type="text" readonly dir="ltr" prop:value=link.url.clone()/>
             <section class="card-print slip" id="deposit-slip" aria-labelledby="slip-title">
                 <h2 id="slip-title">{tr(keys::DEPOSIT_SLIP_TITLE)}</h2>
-                <div class="qr" inner_html=qr role="img" aria-label=tr(keys::SHARE_QR_LABEL)></div>
+                <div class="qr" inner_html=move || qr.get() role="img" aria-label=tr(keys::SHARE_QR_LABEL)></div>
                 <p class="link-text" dir="ltr">{link.url.clone()}</p>
                 <ValidUntil expires_at=expires_at/>
             </section>

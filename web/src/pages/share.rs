@@ -363,7 +363,7 @@ pub fn ShareReadyPage(link: ReadyLink) -> impl IntoView {
             </Show>
             <section class="card-print slip" id="share-slip" aria-labelledby="slip-title">
                 <h2 id="slip-title">{tr(keys::SHARE_SLIP_TITLE)}</h2>
-                <div class="qr" inner_html=qr role="img" aria-label=tr(keys::SHARE_QR_LABEL)></div>
+                <div class="qr" inner_html=move || qr.get() role="img" aria-label=tr(keys::SHARE_QR_LABEL)></div>
                 <p class="link-text" dir="ltr">{link.url.clone()}</p>
                 <ValidUntil expires_at=expires_at/>
                 <Show when=move || has_pin>
