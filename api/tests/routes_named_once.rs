@@ -92,7 +92,14 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 fn no_source_but_the_routes_module_spells_a_route() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut files = Vec::new();
-    for dir in ["server/src", "web/src", "tests/src", "xtask/src", "api/src"] {
+    for dir in [
+        "server/src",
+        "web/src",
+        "web/client/src",
+        "tests/src",
+        "xtask/src",
+        "api/src",
+    ] {
         rust_files(&root.join(dir), &mut files);
     }
     let forbidden = forbidden();
