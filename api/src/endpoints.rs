@@ -83,100 +83,90 @@ impl<Req, Res> std::fmt::Debug for Endpoint<Req, Res> {
 
 use Method::{Delete, Get, Post, Put};
 
-/// Starts a new wallet's OPAQUE registration.
-pub const REGISTER_START: Endpoint<RegisterStartRequest, RegisterStartResponse> =
-    Endpoint::new(Post, routes::REGISTER_START);
-/// Ends a new wallet's registration (opens a session).
-pub const REGISTER_FINISH: Endpoint<RegisterFinishRequest, SessionOpened> =
-    Endpoint::new(Post, routes::REGISTER_FINISH);
-/// Starts a recovery with the recovery sheet.
-pub const RECOVER_START: Endpoint<RecoverStartRequest, RecoverStartResponse> =
-    Endpoint::new(Post, routes::RECOVER_START);
-/// Ends a recovery (new secret, opens a session).
-pub const RECOVER_FINISH: Endpoint<RecoverFinishRequest, SessionOpened> =
-    Endpoint::new(Post, routes::RECOVER_FINISH);
-/// The open wallet.
-pub const WALLET: Endpoint<NoBody, WalletInfo> = Endpoint::new(Get, routes::WALLET);
-/// Time-locks the wallet ("prepare my meeting").
-pub const TIME_LOCK: Endpoint<TimeLockRequest, TimeLocked> = Endpoint::new(Post, routes::TIME_LOCK);
-/// Starts a login (counted).
-pub const LOGIN_START: Endpoint<LoginStartRequest, LoginStartResponse> =
-    Endpoint::new(Post, routes::LOGIN_START);
-/// Ends a login (opens a session).
-pub const LOGIN_FINISH: Endpoint<LoginFinishRequest, SessionOpened> =
-    Endpoint::new(Post, routes::LOGIN_FINISH);
-/// Ends the session.
-pub const LOGOUT: Endpoint<NoBody, NoBody> = Endpoint::new(Post, routes::LOGOUT);
-/// A hidden slot and its single-use attempt (counted).
-pub const HIDDEN_SLOT: Endpoint<HiddenSlotRequest, HiddenSlotResponse> =
-    Endpoint::new(Post, routes::HIDDEN_SLOT);
-/// Starts a login into a hidden part.
-pub const HIDDEN_LOGIN_START: Endpoint<HiddenLoginStartRequest, LoginStartResponse> =
-    Endpoint::new(Post, routes::HIDDEN_LOGIN_START);
-/// Starts a hidden part's registration.
-pub const HIDDEN_REGISTER_START: Endpoint<HiddenRegisterStartRequest, HiddenRegisterStartResponse> =
-    Endpoint::new(Post, routes::HIDDEN_REGISTER_START);
-/// Ends a hidden part's registration.
-pub const HIDDEN_REGISTER_FINISH: Endpoint<HiddenRegisterFinishRequest, NoBody> =
-    Endpoint::new(Post, routes::HIDDEN_REGISTER_FINISH);
-/// Announces an upload.
-pub const CREATE_UPLOAD: Endpoint<UploadCreateRequest, UploadStatus> =
-    Endpoint::new(Post, routes::UPLOADS);
-/// Where an upload stands.
-pub const UPLOAD_STATUS: Endpoint<NoBody, UploadStatus> = Endpoint::new(Get, routes::UPLOAD);
-/// Abandons an upload.
-pub const ABORT_UPLOAD: Endpoint<NoBody, NoBody> = Endpoint::new(Delete, routes::UPLOAD);
-/// One part of an upload.
-pub const UPLOAD_PART: Endpoint<Ciphertext, NoBody> = Endpoint::new(Put, routes::UPLOAD_PART);
-/// Completes an upload.
-pub const COMMIT_UPLOAD: Endpoint<UploadCommitRequest, DocumentInfo> =
-    Endpoint::new(Post, routes::UPLOAD_COMMIT);
-/// The wallet's documents.
-pub const DOCUMENTS: Endpoint<NoBody, DocumentList> = Endpoint::new(Get, routes::DOCUMENTS);
-/// Deletes a document.
-pub const DELETE_DOCUMENT: Endpoint<NoBody, NoBody> = Endpoint::new(Delete, routes::DOCUMENT);
-/// A document's ciphertext.
-pub const DOCUMENT_CONTENT: Endpoint<NoBody, Ciphertext> =
-    Endpoint::new(Get, routes::DOCUMENT_CONTENT);
-/// Replaces a document's record.
-pub const DOCUMENT_METADATA: Endpoint<MetadataUpdate, NoBody> =
-    Endpoint::new(Put, routes::DOCUMENT_METADATA);
-/// Creates a grant, its documents declared.
-pub const CREATE_GRANT: Endpoint<GrantCreateRequest, GrantCreated> =
-    Endpoint::new(Post, routes::GRANTS);
-/// The wallet's grants.
-pub const GRANTS: Endpoint<NoBody, GrantList> = Endpoint::new(Get, routes::GRANTS);
-/// Revokes a grant.
-pub const REVOKE_GRANT: Endpoint<NoBody, NoBody> = Endpoint::new(Delete, routes::GRANT);
-/// One copy of a grant.
-pub const GRANT_DOCUMENT: Endpoint<Ciphertext, NoBody> = Endpoint::new(Put, routes::GRANT_DOCUMENT);
-/// What a grant link shows before it is opened (counts nothing).
-pub const SHARED_STATUS: Endpoint<GrantTokens, GrantStatus> =
-    Endpoint::new(Post, routes::SHARED_STATUS);
-/// Opens a grant link (counted).
-pub const SHARED_OPEN: Endpoint<GrantTokens, GrantOpened> =
-    Endpoint::new(Post, routes::SHARED_OPEN);
-/// One copy of an opened grant (with the opening token as bearer).
-pub const SHARED_DOCUMENT: Endpoint<NoBody, Ciphertext> =
-    Endpoint::new(Get, routes::SHARED_DOCUMENT);
-/// Creates a deposit link.
-pub const CREATE_DEPOSIT: Endpoint<DepositCreateRequest, DepositCreated> =
-    Endpoint::new(Post, routes::DEPOSITS);
-/// The wallet's deposit links.
-pub const DEPOSITS: Endpoint<NoBody, DepositList> = Endpoint::new(Get, routes::DEPOSITS);
-/// Stops a deposit link.
-pub const REVOKE_DEPOSIT: Endpoint<NoBody, NoBody> = Endpoint::new(Delete, routes::DEPOSIT);
-/// What a deposit link shows the worker.
-pub const DROP_STATUS: Endpoint<DepositAccess, DepositStatus> =
-    Endpoint::new(Post, routes::DROP_STATUS);
-/// Starts one document through a deposit link.
-pub const DROP_UPLOAD: Endpoint<DepositUploadRequest, UploadStatus> =
-    Endpoint::new(Post, routes::DROP_UPLOADS);
-/// One part of a deposited document (with the link's token as bearer).
-pub const DROP_UPLOAD_PART: Endpoint<Ciphertext, NoBody> =
-    Endpoint::new(Put, routes::DROP_UPLOAD_PART);
-/// Completes a deposited document (with the link's token as bearer).
-pub const DROP_UPLOAD_COMMIT: Endpoint<DepositCommitRequest, DepositReceived> =
-    Endpoint::new(Post, routes::DROP_UPLOAD_COMMIT);
-/// What the server allows.
-pub const INFO: Endpoint<NoBody, ServerInfo> = Endpoint::new(Get, routes::INFO);
+/// Declares each endpoint once, and [`ALL`] from the same lines.
+macro_rules! endpoints {
+    ($($(#[$doc:meta])* $name:ident: $req:ty => $res:ty = $method:ident $path:path;)*) => {
+        $($(#[$doc])* pub const $name: Endpoint<$req, $res> = Endpoint::new($method, $path);)*
+
+        /// Every endpoint's method and path (the server checks its router and its OpenAPI
+        /// document against this list).
+        pub const ALL: &[(Method, &str)] = &[$(($method, $path)),*];
+    };
+}
+
+endpoints! {
+    /// Starts a new wallet's OPAQUE registration.
+    REGISTER_START: RegisterStartRequest => RegisterStartResponse = Post routes::REGISTER_START;
+    /// Ends a new wallet's registration (opens a session).
+    REGISTER_FINISH: RegisterFinishRequest => SessionOpened = Post routes::REGISTER_FINISH;
+    /// Starts a recovery with the recovery sheet.
+    RECOVER_START: RecoverStartRequest => RecoverStartResponse = Post routes::RECOVER_START;
+    /// Ends a recovery (new secret, opens a session).
+    RECOVER_FINISH: RecoverFinishRequest => SessionOpened = Post routes::RECOVER_FINISH;
+    /// The open wallet.
+    WALLET: NoBody => WalletInfo = Get routes::WALLET;
+    /// Time-locks the wallet ("prepare my meeting").
+    TIME_LOCK: TimeLockRequest => TimeLocked = Post routes::TIME_LOCK;
+    /// Starts a login (counted).
+    LOGIN_START: LoginStartRequest => LoginStartResponse = Post routes::LOGIN_START;
+    /// Ends a login (opens a session).
+    LOGIN_FINISH: LoginFinishRequest => SessionOpened = Post routes::LOGIN_FINISH;
+    /// Ends the session.
+    LOGOUT: NoBody => NoBody = Post routes::LOGOUT;
+    /// A hidden slot and its single-use attempt (counted).
+    HIDDEN_SLOT: HiddenSlotRequest => HiddenSlotResponse = Post routes::HIDDEN_SLOT;
+    /// Starts a login into a hidden part.
+    HIDDEN_LOGIN_START: HiddenLoginStartRequest => LoginStartResponse = Post routes::HIDDEN_LOGIN_START;
+    /// Starts a hidden part's registration.
+    HIDDEN_REGISTER_START: HiddenRegisterStartRequest => HiddenRegisterStartResponse = Post routes::HIDDEN_REGISTER_START;
+    /// Ends a hidden part's registration.
+    HIDDEN_REGISTER_FINISH: HiddenRegisterFinishRequest => NoBody = Post routes::HIDDEN_REGISTER_FINISH;
+    /// Announces an upload.
+    CREATE_UPLOAD: UploadCreateRequest => UploadStatus = Post routes::UPLOADS;
+    /// Where an upload stands.
+    UPLOAD_STATUS: NoBody => UploadStatus = Get routes::UPLOAD;
+    /// Abandons an upload.
+    ABORT_UPLOAD: NoBody => NoBody = Delete routes::UPLOAD;
+    /// One part of an upload.
+    UPLOAD_PART: Ciphertext => NoBody = Put routes::UPLOAD_PART;
+    /// Completes an upload.
+    COMMIT_UPLOAD: UploadCommitRequest => DocumentInfo = Post routes::UPLOAD_COMMIT;
+    /// The wallet's documents.
+    DOCUMENTS: NoBody => DocumentList = Get routes::DOCUMENTS;
+    /// Deletes a document.
+    DELETE_DOCUMENT: NoBody => NoBody = Delete routes::DOCUMENT;
+    /// A document's ciphertext.
+    DOCUMENT_CONTENT: NoBody => Ciphertext = Get routes::DOCUMENT_CONTENT;
+    /// Replaces a document's record.
+    DOCUMENT_METADATA: MetadataUpdate => NoBody = Put routes::DOCUMENT_METADATA;
+    /// Creates a grant, its documents declared.
+    CREATE_GRANT: GrantCreateRequest => GrantCreated = Post routes::GRANTS;
+    /// The wallet's grants.
+    GRANTS: NoBody => GrantList = Get routes::GRANTS;
+    /// Revokes a grant.
+    REVOKE_GRANT: NoBody => NoBody = Delete routes::GRANT;
+    /// One copy of a grant.
+    GRANT_DOCUMENT: Ciphertext => NoBody = Put routes::GRANT_DOCUMENT;
+    /// What a grant link shows before it is opened (counts nothing).
+    SHARED_STATUS: GrantTokens => GrantStatus = Post routes::SHARED_STATUS;
+    /// Opens a grant link (counted).
+    SHARED_OPEN: GrantTokens => GrantOpened = Post routes::SHARED_OPEN;
+    /// One copy of an opened grant (with the opening token as bearer).
+    SHARED_DOCUMENT: NoBody => Ciphertext = Get routes::SHARED_DOCUMENT;
+    /// Creates a deposit link.
+    CREATE_DEPOSIT: DepositCreateRequest => DepositCreated = Post routes::DEPOSITS;
+    /// The wallet's deposit links.
+    DEPOSITS: NoBody => DepositList = Get routes::DEPOSITS;
+    /// Stops a deposit link.
+    REVOKE_DEPOSIT: NoBody => NoBody = Delete routes::DEPOSIT;
+    /// What a deposit link shows the worker.
+    DROP_STATUS: DepositAccess => DepositStatus = Post routes::DROP_STATUS;
+    /// Starts one document through a deposit link.
+    DROP_UPLOAD: DepositUploadRequest => UploadStatus = Post routes::DROP_UPLOADS;
+    /// One part of a deposited document (with the link's token as bearer).
+    DROP_UPLOAD_PART: Ciphertext => NoBody = Put routes::DROP_UPLOAD_PART;
+    /// Completes a deposited document (with the link's token as bearer).
+    DROP_UPLOAD_COMMIT: DepositCommitRequest => DepositReceived = Post routes::DROP_UPLOAD_COMMIT;
+    /// What the server allows.
+    INFO: NoBody => ServerInfo = Get routes::INFO;
+}

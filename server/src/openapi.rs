@@ -139,3 +139,39 @@ fn error_answer(description: &str) -> Response {
     );
     response
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    /// The document is made from the handlers' annotations; the clients send what
+    /// `pde_api::endpoints` declares. Both must name the same operations.
+    #[test]
+    fn the_document_describes_every_declared_endpoint_and_nothing_else() {
+        let document = ApiDoc::openapi();
+        let mut described = BTreeSet::new();
+        for (path, item) in &document.paths.paths {
+            let path = path.strip_prefix(pde_api::API_PREFIX).unwrap_or(path);
+            for (method, operation) in [
+                ("GET", &item.get),
+                ("POST", &item.post),
+                ("PUT", &item.put),
+                ("DELETE", &item.delete),
+                ("PATCH", &item.patch),
+            ] {
+                if operation.is_some() {
+                    described.insert((method, path.to_owned()));
+                }
+            }
+        }
+        let declared: BTreeSet<(&str, String)> = pde_api::endpoints::ALL
+            .iter()
+            .map(|(method, path)| (method.as_str(), (*path).to_owned()))
+            // Liveness is for operators, not a client's protocol.
+            .chain([("GET", pde_api::routes::HEALTH.to_owned())])
+            .collect();
+        assert_eq!(described, declared);
+    }
+}

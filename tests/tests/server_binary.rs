@@ -30,6 +30,53 @@ async fn the_shipped_binary_cannot_move_its_clock() {
     assert!(test_build.windows(route.len()).any(|w| w == route));
 }
 
+/// Every endpoint `pde_api::endpoints` declares (which is what the clients send) is routed with
+/// its method, and only with it: another method on its path is "method not allowed".
+#[tokio::test]
+async fn every_declared_endpoint_is_routed_with_its_method_only() {
+    let server = TestServer::start(Backend::Sqlite).await;
+    let client = PdeClient::new(&server.base_url);
+    let mut declared: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for (method, path) in pde_api::endpoints::ALL {
+        declared.entry(path).or_default().push(method.as_str());
+    }
+    for (path, methods) in &declared {
+        // Each `{…}` parameter filled with something of the right shape or not: only the
+        // routing is looked at.
+        let mut filled = String::new();
+        let mut in_parameter = false;
+        for c in path.chars() {
+            match c {
+                '{' => in_parameter = true,
+                '}' => {
+                    in_parameter = false;
+                    filled.push('0');
+                }
+                _ if !in_parameter => filled.push(c),
+                _ => {}
+            }
+        }
+        for method in ["GET", "POST", "PUT", "DELETE"] {
+            let status = client
+                .http()
+                .request(
+                    reqwest::Method::from_bytes(method.as_bytes()).expect("method"),
+                    client.url(&filled),
+                )
+                .send()
+                .await
+                .expect("answer")
+                .status()
+                .as_u16();
+            if methods.contains(&method) {
+                assert_ne!(status, 405, "{method} {path} is declared but not routed");
+            } else {
+                assert_eq!(status, 405, "{method} {path} is routed but not declared");
+            }
+        }
+    }
+}
+
 #[tokio::test]
 async fn every_answer_has_the_security_headers() {
     let server = TestServer::start(Backend::Sqlite).await;

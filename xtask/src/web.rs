@@ -92,38 +92,7 @@ pub fn ensure_axe(install: bool) -> Result<PathBuf> {
 /// then checks the result against the module itself: every import it asks for is provided, and
 /// the glue uses no export the module lacks.
 fn rename_in_glue(glue: &Path, wasm: &Path, renaming: &Path) -> Result<()> {
-    let script = r#"
-const fs = require('fs');
-const [gluePath, wasmPath, renamingPath] = process.argv.slice(1);
-const renaming = JSON.parse(fs.readFileSync(renamingPath, 'utf8'));
-const compiled = new WebAssembly.Module(fs.readFileSync(wasmPath));
-const importNames = new Map(renaming.imports.map(([, from, to]) => [from, to]));
-const exportNames = new Map(renaming.exports);
-const oldModules = [...new Set(renaming.imports.map(([moduleName]) => moduleName))];
-const newModules = [...new Set(WebAssembly.Module.imports(compiled).map((i) => i.module))];
-if (oldModules.length !== 1 || newModules.length !== 1) {
-  throw new Error(`one import module expected: ${oldModules} -> ${newModules}`);
-}
-let glue = fs.readFileSync(gluePath, 'utf8');
-const moduleKey = JSON.stringify(oldModules[0]) + ':';
-if (glue.split(moduleKey).length !== 2) throw new Error(`${moduleKey} is not once in the glue`);
-glue = glue.replace(moduleKey, JSON.stringify(newModules[0]) + ':');
-const renamed = new Set();
-glue = glue.replace(/(?<![\w$.])([A-Za-z_$][\w$]*)(?=:)/g, (name) => {
-  if (!importNames.has(name)) return name;
-  renamed.add(name);
-  return importNames.get(name);
-});
-glue = glue.replace(/\bwasm\.([A-Za-z_$][\w$]*)/g, (all, name) =>
-  exportNames.has(name) ? 'wasm.' + exportNames.get(name) : all);
-const missing = [...importNames.keys()].filter((name) => !renamed.has(name));
-if (missing.length) throw new Error(`imports not found in the glue: ${missing}`);
-const provided = new Set(WebAssembly.Module.exports(compiled).map((e) => e.name));
-const unknown = [...glue.matchAll(/\bwasm\.([A-Za-z_$][\w$]*)/g)]
-  .map((m) => m[1]).filter((name) => !provided.has(name));
-if (unknown.length) throw new Error(`the glue uses exports the module lacks: ${unknown}`);
-fs.writeFileSync(gluePath, glue);
-"#;
+    let script = include_str!("rename-glue.js");
     run(Command::new("node")
         .args(["-e", script])
         .arg(glue)
@@ -311,4 +280,61 @@ fn build_bundle(root: &Path, install: bool, features: &[&str], dist: &Path) -> R
         .arg(&dist))?;
     eprintln!("web bundle: {}", dist.display());
     Ok(dist)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A module as wasm-opt leaves it: it imports `a.x` and exports `y` (both functions).
+    const MINIFIED_MODULE: &[u8] = &[
+        0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version
+        0x01, 0x04, 0x01, 0x60, 0x00, 0x00, // one type: () -> ()
+        0x02, 0x07, 0x01, 0x01, b'a', 0x01, b'x', 0x00, 0x00, // import a.x
+        0x03, 0x02, 0x01, 0x00, // one function
+        0x07, 0x05, 0x01, 0x01, b'y', 0x00, 0x01, // export y
+        0x0a, 0x04, 0x01, 0x02, 0x00, 0x0b, // its body
+    ];
+
+    /// Glue as wasm-bindgen writes it, before the renaming.
+    const GLUE: &str = "const imports = { \"./m_bg.js\": { __wbg_log_4f2a: () => {} } };\n\
+                        export function run() { wasm.long_export_name(); }\n";
+
+    fn rename(dir: &Path, renaming: &str) -> Result<String> {
+        let (glue, wasm, json) = (dir.join("m.js"), dir.join("m.wasm"), dir.join("m.json"));
+        std::fs::write(&glue, GLUE)?;
+        std::fs::write(&wasm, MINIFIED_MODULE)?;
+        std::fs::write(&json, renaming)?;
+        rename_in_glue(&glue, &wasm, &json)?;
+        Ok(std::fs::read_to_string(&glue)?)
+    }
+
+    #[test]
+    fn renaming_the_glue_follows_the_module() {
+        let dir = std::env::temp_dir().join(format!("pde-rename-glue-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let renamed = rename(
+            &dir,
+            r#"{"imports": [["./m_bg.js", "__wbg_log_4f2a", "x"]],
+                "exports": [["long_export_name", "y"]]}"#,
+        )
+        .expect("renamed");
+        assert!(renamed.contains(r#"{ "a": { x: () => {} } }"#), "{renamed}");
+        assert!(renamed.contains("wasm.y()"), "{renamed}");
+        assert!(!renamed.contains("long_export_name") && !renamed.contains("__wbg_log"));
+
+        // A renaming that does not fit the module is refused, not written.
+        let wrong_export = rename(
+            &dir,
+            r#"{"imports": [["./m_bg.js", "__wbg_log_4f2a", "x"]],
+                "exports": [["long_export_name", "z"]]}"#,
+        );
+        assert!(wrong_export.is_err());
+        let unknown_import = rename(
+            &dir,
+            r#"{"imports": [["./m_bg.js", "__wbg_gone_0000", "x"]], "exports": []}"#,
+        );
+        assert!(unknown_import.is_err());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -3,11 +3,12 @@
 //! documents, each counted against the link's maximum in one statement. The worker can't list
 //! or fetch anything: the link's token opens no read route.
 
+use super::RouteEndpoint;
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
-use axum::routing::{delete, post, put};
 use axum::Router;
+use pde_api::endpoints;
 use pde_api::{
     DepositAccess, DepositCommitRequest, DepositCreateRequest, DepositCreated, DepositList,
     DepositReceived, DepositState, DepositStatus, DepositSummary, DepositUploadRequest, ErrorCode,
@@ -27,15 +28,13 @@ use crate::store::{DepositRecord, UploadRecord};
 /// Routes of this module.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route(
-            pde_api::routes::DEPOSITS,
-            post(create_deposit).get(list_deposits),
-        )
-        .route(pde_api::routes::DEPOSIT, delete(revoke_deposit))
-        .route(pde_api::routes::DROP_STATUS, post(status))
-        .route(pde_api::routes::DROP_UPLOADS, post(start))
-        .route(pde_api::routes::DROP_UPLOAD_PART, put(send_part))
-        .route(pde_api::routes::DROP_UPLOAD_COMMIT, post(commit))
+        .endpoint(endpoints::CREATE_DEPOSIT, create_deposit)
+        .endpoint(endpoints::DEPOSITS, list_deposits)
+        .endpoint(endpoints::REVOKE_DEPOSIT, revoke_deposit)
+        .endpoint(endpoints::DROP_STATUS, status)
+        .endpoint(endpoints::DROP_UPLOAD, start)
+        .endpoint(endpoints::DROP_UPLOAD_PART, send_part)
+        .endpoint(endpoints::DROP_UPLOAD_COMMIT, commit)
 }
 
 /// Where a deposit link stands at `now`.

@@ -1,12 +1,13 @@
 //! Stored documents: list (ids, encrypted metadata, padded sizes), download (streamed), replace the
 //! encrypted metadata, delete (row, then blob).
 
+use super::RouteEndpoint;
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, put};
 use axum::Router;
+use pde_api::endpoints;
 use pde_api::ErrorCode;
 
 use pde_api::{DocumentInfo, DocumentList, MetadataUpdate};
@@ -24,13 +25,10 @@ pub const MAX_TAG_BYTES: usize = 128;
 /// Routes of this module.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route(pde_api::routes::DOCUMENTS, get(list_documents))
-        .route(
-            pde_api::routes::DOCUMENT,
-            axum::routing::delete(delete_document),
-        )
-        .route(pde_api::routes::DOCUMENT_CONTENT, get(download))
-        .route(pde_api::routes::DOCUMENT_METADATA, put(update_metadata))
+        .endpoint(endpoints::DOCUMENTS, list_documents)
+        .endpoint(endpoints::DELETE_DOCUMENT, delete_document)
+        .endpoint(endpoints::DOCUMENT_CONTENT, download)
+        .endpoint(endpoints::DOCUMENT_METADATA, update_metadata)
 }
 
 /// The API view of a stored document.

@@ -6,13 +6,14 @@
 //! limit and the five-PIN limit are enforced here; the sweeper deletes the ciphertext of every
 //! grant that can no longer be opened.
 
+use super::RouteEndpoint;
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
 use axum::Router;
 use futures::TryStreamExt;
+use pde_api::endpoints;
 use pde_api::{
     ErrorCode, GrantCreateRequest, GrantCreated, GrantList, GrantOpened, GrantState, GrantStatus,
     GrantSummary, GrantTokens, GrantedDocument, MAX_GRANT_DOCUMENTS, MAX_GRANT_OPENINGS,
@@ -34,12 +35,13 @@ const OPENING_SECONDS: i64 = 3600;
 /// Routes of this module.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route(pde_api::routes::GRANTS, post(create_grant).get(list_grants))
-        .route(pde_api::routes::GRANT, axum::routing::delete(revoke_grant))
-        .route(pde_api::routes::GRANT_DOCUMENT, put(put_document))
-        .route(pde_api::routes::SHARED_STATUS, post(status))
-        .route(pde_api::routes::SHARED_OPEN, post(open))
-        .route(pde_api::routes::SHARED_DOCUMENT, get(fetch_document))
+        .endpoint(endpoints::CREATE_GRANT, create_grant)
+        .endpoint(endpoints::GRANTS, list_grants)
+        .endpoint(endpoints::REVOKE_GRANT, revoke_grant)
+        .endpoint(endpoints::GRANT_DOCUMENT, put_document)
+        .endpoint(endpoints::SHARED_STATUS, status)
+        .endpoint(endpoints::SHARED_OPEN, open)
+        .endpoint(endpoints::SHARED_DOCUMENT, fetch_document)
 }
 
 /// Where a grant stands at `now`. A purged grant (no document rows left) is always revoked,

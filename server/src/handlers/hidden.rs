@@ -13,10 +13,11 @@
 //! uses up before it looks at the slot. Someone who forced the everyday secret therefore gets no
 //! more guesses at a hidden secret through "set up a hidden part" than through logging in.
 
+use super::RouteEndpoint;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::post;
 use axum::Router;
+use pde_api::endpoints;
 use pde_api::{
     ErrorCode, HiddenLoginStartRequest, HiddenRegisterFinishRequest, HiddenRegisterStartRequest,
     HiddenRegisterStartResponse, HiddenSlotRequest, HiddenSlotResponse, LoginStartResponse,
@@ -44,13 +45,10 @@ const REGISTRATION_TTL: i64 = 10 * 60;
 /// Routes of this module.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route(pde_api::routes::HIDDEN_SLOT, post(slot))
-        .route(pde_api::routes::HIDDEN_LOGIN_START, post(login_start))
-        .route(pde_api::routes::HIDDEN_REGISTER_START, post(register_start))
-        .route(
-            pde_api::routes::HIDDEN_REGISTER_FINISH,
-            post(register_finish),
-        )
+        .endpoint(endpoints::HIDDEN_SLOT, slot)
+        .endpoint(endpoints::HIDDEN_LOGIN_START, login_start)
+        .endpoint(endpoints::HIDDEN_REGISTER_START, register_start)
+        .endpoint(endpoints::HIDDEN_REGISTER_FINISH, register_finish)
 }
 
 fn bad_slot() -> ApiError {

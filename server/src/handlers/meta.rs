@@ -1,5 +1,6 @@
 //! Facts about the server: limits, health, the OpenAPI document, and (tests only) the clock.
 
+use super::RouteEndpoint;
 use axum::extract::State;
 use axum::routing::get;
 use axum::Router;
@@ -15,7 +16,7 @@ use crate::state::AppState;
 /// Routes of this module.
 pub fn routes() -> Router<AppState> {
     let router = Router::new()
-        .route(pde_api::routes::INFO, get(server_info))
+        .endpoint(pde_api::endpoints::INFO, server_info)
         .route(pde_api::routes::HEALTH, get(health))
         .route(pde_api::routes::OPENAPI, get(openapi));
     #[cfg(feature = "test-clock")]

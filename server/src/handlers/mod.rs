@@ -9,7 +9,39 @@ pub mod sessions;
 pub mod uploads;
 pub mod wallets;
 
+use axum::handler::Handler;
+use axum::routing::{on, MethodFilter};
+use axum::Router;
+use pde_api::endpoints::{Endpoint, Method};
+
 use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Routes an endpoint of `pde_api::endpoints` to its handler: the method and the path come from
+/// the endpoint's one declaration.
+pub(crate) trait RouteEndpoint {
+    /// `endpoint.method endpoint.path` → `handler` (paths shared by two methods merge).
+    fn endpoint<Req, Res, H, T>(self, endpoint: Endpoint<Req, Res>, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static;
+}
+
+impl RouteEndpoint for Router<AppState> {
+    fn endpoint<Req, Res, H, T>(self, endpoint: Endpoint<Req, Res>, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        let filter = match endpoint.method {
+            Method::Get => MethodFilter::GET,
+            Method::Post => MethodFilter::POST,
+            Method::Put => MethodFilter::PUT,
+            Method::Delete => MethodFilter::DELETE,
+        };
+        self.route(endpoint.path, on(filter, handler))
+    }
+}
 
 /// Runs CPU-bound work (OPAQUE, hashing) off the async executor.
 pub(crate) async fn blocking<T: Send + 'static>(

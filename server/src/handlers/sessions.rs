@@ -11,10 +11,11 @@
 //! database; only a verified finish clears it. Unknown names get opaque-ke's dummy answer with the
 //! default parameters, indistinguishable from a real one.
 
+use super::RouteEndpoint;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
-use axum::routing::post;
 use axum::Router;
+use pde_api::endpoints;
 use pde_api::ErrorCode;
 use sha2::{Digest, Sha256};
 
@@ -56,12 +57,12 @@ const RECOVERY_TTL: i64 = 10 * 60;
 /// Routes of this module.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route(pde_api::routes::LOGIN_START, post(login_start))
-        .route(pde_api::routes::LOGIN_FINISH, post(login_finish))
-        .route(pde_api::routes::LOGOUT, post(logout))
-        .route(pde_api::routes::TIME_LOCK, post(time_lock))
-        .route(pde_api::routes::RECOVER_START, post(recover_start))
-        .route(pde_api::routes::RECOVER_FINISH, post(recover_finish))
+        .endpoint(endpoints::LOGIN_START, login_start)
+        .endpoint(endpoints::LOGIN_FINISH, login_finish)
+        .endpoint(endpoints::LOGOUT, logout)
+        .endpoint(endpoints::TIME_LOCK, time_lock)
+        .endpoint(endpoints::RECOVER_START, recover_start)
+        .endpoint(endpoints::RECOVER_FINISH, recover_finish)
 }
 
 /// What a person typed to name their wallet, in canonical form.

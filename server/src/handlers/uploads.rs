@@ -2,12 +2,13 @@
 //! in any order, again after a dropped connection) → commit (parts assembled into one blob, made
 //! durable, then the document row committed). Never a whole document in memory.
 
+use super::RouteEndpoint;
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::{get, post, put};
 use axum::Router;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
+use pde_api::endpoints;
 use pde_api::ErrorCode;
 
 use pde_api::{DocumentInfo, UploadCommitRequest, UploadCreateRequest, UploadStatus};
@@ -24,13 +25,11 @@ use crate::store::{CreateUploadOutcome, DocumentRecord, UploadRecord};
 /// Routes of this module.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route(pde_api::routes::UPLOADS, post(create_upload))
-        .route(
-            pde_api::routes::UPLOAD,
-            get(upload_status).delete(abort_upload),
-        )
-        .route(pde_api::routes::UPLOAD_PART, put(put_part))
-        .route(pde_api::routes::UPLOAD_COMMIT, post(commit_upload))
+        .endpoint(endpoints::CREATE_UPLOAD, create_upload)
+        .endpoint(endpoints::UPLOAD_STATUS, upload_status)
+        .endpoint(endpoints::ABORT_UPLOAD, abort_upload)
+        .endpoint(endpoints::UPLOAD_PART, put_part)
+        .endpoint(endpoints::COMMIT_UPLOAD, commit_upload)
 }
 
 async fn find_upload(

@@ -1,10 +1,11 @@
 //! Creating a wallet: OPAQUE registration in two messages, then the wallet row with its public key
 //! and its wrapped keys. No e-mail, phone or name: a generated number, optionally a pseudonym.
 
+use super::RouteEndpoint;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
-use axum::routing::{get, post};
 use axum::Router;
+use pde_api::endpoints;
 use pde_api::ErrorCode;
 use sha2::{Digest, Sha256};
 
@@ -36,9 +37,9 @@ pub(crate) const RECOVERY_TOKEN_LEN: usize = 32;
 /// Routes of this module.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route(pde_api::routes::REGISTER_START, post(register_start))
-        .route(pde_api::routes::REGISTER_FINISH, post(register_finish))
-        .route(pde_api::routes::WALLET, get(current_wallet))
+        .endpoint(endpoints::REGISTER_START, register_start)
+        .endpoint(endpoints::REGISTER_FINISH, register_finish)
+        .endpoint(endpoints::WALLET, current_wallet)
 }
 
 /// Hash under which an invitation code is stored (codes are compared in upper case, without

@@ -384,7 +384,7 @@ fn open_listed_record(
     metadata::open_wallet_metadata(key, &info.id, &info.metadata.0, link_key.as_ref())
 }
 
-/// A listed document's record (see [`open_listed_record`]). When the holder's own document has
+/// A listed document's record, checked as its writer sealed it. When the holder's own document has
 /// a record that fails its check (shown as damaged), a blank one stands in: the content still
 /// opens, its tag checked, and the holder can name it again; nothing of the bad record is used.
 pub fn open_record(
