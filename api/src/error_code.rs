@@ -246,6 +246,52 @@ impl ErrorCode {
         }
     }
 
+    /// The HTTP status the server answers with this code: decided here, once, so a code never
+    /// goes out with two statuses.
+    pub const fn status(self) -> u16 {
+        use ErrorCode::*;
+        match self {
+            BodyInterrupted
+            | EmptyUpload
+            | ExpectedJson
+            | InvalidFields
+            | InvalidLoginMessage
+            | InvalidRecipient
+            | InvalidRegistrationMessage
+            | InvalidTag
+            | InvalidWrappedKeys
+            | MalformedJson
+            | MalformedRequest
+            | MetadataEmpty
+            | PartOutOfRange
+            | PartWrongSize
+            | PseudonymInvalid
+            | PseudonymInvalidCharacter
+            | PseudonymLooksLikeNumber
+            | PseudonymNoLetter
+            | PseudonymTooLong
+            | PseudonymTooShort
+            | RegistrationExpired
+            | TestWalletsDisabled
+            | TimeLockInvalid => 400,
+            LoginFailed | NotSignedIn => 401,
+            InvitationRequired | WrongPin => 403,
+            NotFound | NoSuchRoute => 404,
+            MethodNotAllowed => 405,
+            DocumentExists | NumberTaken | PseudonymTaken | DepositBusy | UploadIncomplete
+            | GrantIncomplete | HiddenUnavailable => 409,
+            DepositExpired | DepositFull | DepositRevoked | GrantBurned | GrantExpired
+            | GrantRevoked | GrantUsedUp => 410,
+            BodyTooLarge | DocumentTooLarge | MetadataTooLarge | PartTooLarge | QuotaExceeded => {
+                413
+            }
+            WalletTimeLocked => 423,
+            CreationBusy | ProofOfWorkRequired | TooManyAttempts => 429,
+            InternalError | Unknown => 500,
+            ServerFull => 507,
+        }
+    }
+
     /// The code for a wire string, `None` when this version doesn't know it.
     pub fn parse(code: &str) -> Option<Self> {
         Self::ALL

@@ -18,10 +18,10 @@ pub enum SecretKind {
 #[non_exhaustive]
 pub enum PassphraseProblem {
     /// A PIN shorter than [`MIN_PIN_DIGITS`].
-    #[error("a PIN has at least 4 digits")]
+    #[error("a PIN has at least {MIN_PIN_DIGITS} digits")]
     PinTooShort,
     /// A passphrase shorter than [`MIN_PASSPHRASE_CHARS`].
-    #[error("a passphrase has at least 8 characters")]
+    #[error("a passphrase has at least {MIN_PASSPHRASE_CHARS} characters")]
     PassphraseTooShort,
     /// A PIN that is among the first ones a guesser tries.
     #[error("this PIN is too common: it is among the first ones tried")]
@@ -30,7 +30,7 @@ pub enum PassphraseProblem {
     #[error("this passphrase is too common")]
     CommonPassphrase,
     /// Longer than [`MAX_CHARS`].
-    #[error("a passphrase has at most 128 characters")]
+    #[error("a passphrase has at most {MAX_CHARS} characters")]
     TooLong,
 }
 

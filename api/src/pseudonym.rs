@@ -25,10 +25,10 @@ pub struct Pseudonym(String);
 #[non_exhaustive]
 pub enum PseudonymError {
     /// Fewer than [`MIN_CHARS`] characters.
-    #[error("a pseudonym has at least 3 characters")]
+    #[error("a pseudonym has at least {MIN_CHARS} characters")]
     TooShort,
     /// More than [`MAX_CHARS`] characters.
-    #[error("a pseudonym has at most 32 characters")]
+    #[error("a pseudonym has at most {MAX_CHARS} characters")]
     TooLong,
     /// A character other than letters, digits, space, `-`, `_`, `.` or `'`.
     #[error("a pseudonym uses only letters, digits, spaces and - _ . '")]

@@ -57,7 +57,7 @@ fn session_token(headers: &HeaderMap, name: &str) -> Result<Option<Zeroizing<Vec
         .filter(|(cookie, _)| [SESSION_COOKIE, DEV_SESSION_COOKIE].contains(cookie))
         .collect();
     if sessions.len() > 1 {
-        return Err(ApiError::bad_request(
+        return Err(ApiError::refused(
             ErrorCode::MalformedRequest,
             "This request carries two sessions. Close the other PDE pages, then open the wallet again.",
         ));

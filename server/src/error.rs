@@ -10,9 +10,11 @@ use pde_api::{ErrorBody, ErrorDetail, ProofOfWork};
 /// Everything a handler can answer besides success.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
-    /// The request is malformed; `code` says which rule it broke.
-    #[error("bad request: {code}")]
-    BadRequest {
+    /// Refused for the reason `code` names (its HTTP status is the code's: see
+    /// [`ErrorCode::status`]): a malformed request, a conflicting state, something too large
+    /// or gone, storage full…
+    #[error("refused: {code}")]
+    Refused {
         /// Stable code.
         code: ErrorCode,
         /// Plain message.
@@ -36,38 +38,6 @@ pub enum ApiError {
     /// The route exists, not with this method.
     #[error("method not allowed")]
     MethodNotAllowed,
-    /// A conflicting state (taken pseudonym, upload incomplete…).
-    #[error("conflict: {code}")]
-    Conflict {
-        /// Stable code.
-        code: ErrorCode,
-        /// Plain message.
-        message: String,
-    },
-    /// Too large: document, part, metadata or body.
-    #[error("too large: {code}")]
-    TooLarge {
-        /// Stable code.
-        code: ErrorCode,
-        /// Plain message.
-        message: String,
-    },
-    /// The wallet's quota or the server's storage cap would be exceeded.
-    #[error("storage full: {code}")]
-    StorageFull {
-        /// Stable code.
-        code: ErrorCode,
-        /// Plain message.
-        message: String,
-    },
-    /// It existed, and no longer can be used (an expired or revoked grant…).
-    #[error("gone: {code}")]
-    Gone {
-        /// Stable code.
-        code: ErrorCode,
-        /// Plain message.
-        message: String,
-    },
     /// A wrong PIN for a grant (counted).
     #[error("wrong pin")]
     WrongPin {
@@ -107,25 +77,9 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    /// A 400 with a code and a message.
-    pub fn bad_request(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self::BadRequest {
-            code,
-            message: message.into(),
-        }
-    }
-
-    /// A 409 with a code and a message.
-    pub fn conflict(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self::Conflict {
-            code,
-            message: message.into(),
-        }
-    }
-
-    /// A 413 with a code and a message.
-    pub fn too_large(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self::TooLarge {
+    /// Refused for the reason `code` names, told in `message`.
+    pub fn refused(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self::Refused {
             code,
             message: message.into(),
         }
@@ -136,59 +90,43 @@ impl ApiError {
         Self::Internal(cause.to_string())
     }
 
-    fn parts(&self) -> (StatusCode, ErrorCode, String) {
+    /// The code and the message a person reads (the status follows from the code).
+    fn parts(&self) -> (ErrorCode, String) {
         match self {
-            Self::BadRequest { code, message } => (StatusCode::BAD_REQUEST, *code, message.clone()),
+            Self::Refused { code, message } => (*code, message.clone()),
             Self::NotSignedIn => (
-                StatusCode::UNAUTHORIZED,
                 ErrorCode::NotSignedIn,
                 "Your session has ended. Open your wallet again.".into(),
             ),
             Self::LoginFailed => (
-                StatusCode::UNAUTHORIZED,
                 ErrorCode::LoginFailed,
                 "Wrong wallet number or wrong secret.".into(),
             ),
             Self::InvitationRequired => (
-                StatusCode::FORBIDDEN,
                 ErrorCode::InvitationRequired,
                 "Creating a wallet here needs a valid invitation code.".into(),
             ),
             Self::NotFound => (
-                StatusCode::NOT_FOUND,
                 ErrorCode::NotFound,
                 "Nothing was found here.".into(),
             ),
             Self::NoRoute => (
-                StatusCode::NOT_FOUND,
                 ErrorCode::NoSuchRoute,
                 "This address does not exist.".into(),
             ),
             Self::MethodNotAllowed => (
-                StatusCode::METHOD_NOT_ALLOWED,
                 ErrorCode::MethodNotAllowed,
                 "This address does not accept this kind of request.".into(),
             ),
-            Self::Conflict { code, message } => (StatusCode::CONFLICT, *code, message.clone()),
-            Self::TooLarge { code, message } => {
-                (StatusCode::PAYLOAD_TOO_LARGE, *code, message.clone())
-            }
-            Self::StorageFull { code, message } => {
-                (StatusCode::INSUFFICIENT_STORAGE, *code, message.clone())
-            }
-            Self::Gone { code, message } => (StatusCode::GONE, *code, message.clone()),
             Self::WrongPin { tries_left } => (
-                StatusCode::FORBIDDEN,
                 ErrorCode::WrongPin,
                 format!("Wrong PIN. {tries_left} tries left."),
             ),
             Self::TimeLocked { .. } => (
-                StatusCode::LOCKED,
                 ErrorCode::WalletTimeLocked,
                 "This wallet is locked until the time its holder chose. Nobody can open it before then.".into(),
             ),
             Self::CreationBusy { retry_after } => (
-                StatusCode::TOO_MANY_REQUESTS,
                 ErrorCode::CreationBusy,
                 format!(
                     "Many wallets were made on this server in the last hour. Try again in {} minutes.",
@@ -196,19 +134,16 @@ impl ApiError {
                 ),
             ),
             Self::ProofOfWorkRequired { .. } => (
-                StatusCode::TOO_MANY_REQUESTS,
                 ErrorCode::ProofOfWorkRequired,
                 "Many logins were tried on this server in the last hour. Your device has a small \
                  puzzle to solve first (a few seconds), then the same request goes again."
                     .into(),
             ),
             Self::TooManyAttempts { retry_after } => (
-                StatusCode::TOO_MANY_REQUESTS,
                 ErrorCode::TooManyAttempts,
                 format!("Too many attempts. Wait {retry_after} seconds, then try again."),
             ),
             Self::Internal(_) => (
-                StatusCode::INTERNAL_SERVER_ERROR,
                 ErrorCode::InternalError,
                 "Something went wrong on the server. Nothing was changed; try again.".into(),
             ),
@@ -221,7 +156,9 @@ impl IntoResponse for ApiError {
         if let Self::Internal(cause) = &self {
             tracing::error!(%cause, "internal error");
         }
-        let (status, code, message) = self.parts();
+        let (code, message) = self.parts();
+        let status =
+            StatusCode::from_u16(code.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let retry_after = match &self {
             Self::TooManyAttempts { retry_after } | Self::CreationBusy { retry_after } => {
                 Some(*retry_after)
@@ -276,31 +213,31 @@ impl From<axum::extract::rejection::JsonRejection> for ApiError {
     fn from(rejection: axum::extract::rejection::JsonRejection) -> Self {
         use axum::extract::rejection::JsonRejection;
         if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            return Self::too_large(ErrorCode::BodyTooLarge, "The request is too large.");
+            return Self::refused(ErrorCode::BodyTooLarge, "The request is too large.");
         }
         match rejection {
-            JsonRejection::MissingJsonContentType(_) => Self::bad_request(
+            JsonRejection::MissingJsonContentType(_) => Self::refused(
                 ErrorCode::ExpectedJson,
                 "The request must be JSON (Content-Type: application/json).",
             ),
             JsonRejection::JsonSyntaxError(_) => {
-                Self::bad_request(ErrorCode::MalformedJson, "The request is not valid JSON.")
+                Self::refused(ErrorCode::MalformedJson, "The request is not valid JSON.")
             }
-            JsonRejection::JsonDataError(err) => Self::bad_request(
+            JsonRejection::JsonDataError(err) => Self::refused(
                 ErrorCode::InvalidFields,
                 format!(
                     "The request's fields are not as expected: {}",
                     err.body_text()
                 ),
             ),
-            other => Self::bad_request(ErrorCode::MalformedRequest, other.body_text()),
+            other => Self::refused(ErrorCode::MalformedRequest, other.body_text()),
         }
     }
 }
 
 impl From<axum::extract::rejection::PathRejection> for ApiError {
     fn from(rejection: axum::extract::rejection::PathRejection) -> Self {
-        Self::bad_request(
+        Self::refused(
             ErrorCode::MalformedRequest,
             format!("This address is not valid: {}", rejection.body_text()),
         )

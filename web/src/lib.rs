@@ -12,24 +12,14 @@ pub mod i18n;
 pub use pde_photo as photo;
 pub mod protocol;
 
+// Shared by both halves: the messages between them (`protocol`), the network (`api`) and the
+// texts (`i18n`). Nothing else crosses the line between the page and the vault.
 #[cfg(target_arch = "wasm32")]
 mod api;
+/// What the person sees (the main thread).
 #[cfg(target_arch = "wasm32")]
-mod app;
-#[cfg(all(target_arch = "wasm32", feature = "bench"))]
-mod bench;
-#[cfg(target_arch = "wasm32")]
-mod client;
-#[cfg(target_arch = "wasm32")]
-mod components;
-#[cfg(target_arch = "wasm32")]
-mod decode;
-#[cfg(target_arch = "wasm32")]
-mod kiosk;
-#[cfg(target_arch = "wasm32")]
-mod pages;
-#[cfg(target_arch = "wasm32")]
-mod sharing;
+mod page;
+/// What holds the keys (a dedicated Web Worker).
 #[cfg(target_arch = "wasm32")]
 mod vault;
 
@@ -40,12 +30,12 @@ use wasm_bindgen::prelude::*;
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
 pub fn start_page(qr_maker: js_sys::Function) {
-    components::set_qr_maker(qr_maker);
-    let start = app::Start::read();
+    page::components::set_qr_maker(qr_maker);
+    let start = page::app::Start::read();
     // The first screen appears in its language: fetched first unless it is the built-in one.
     wasm_bindgen_futures::spawn_local(async move {
-        app::load_language(start.lang).await;
-        leptos::mount::mount_to_body(move || app::app(start));
+        page::state::load_language(start.lang).await;
+        leptos::mount::mount_to_body(move || page::app::app(start));
     });
 }
 

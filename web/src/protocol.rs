@@ -478,6 +478,16 @@ pub enum Failure {
     Superseded,
 }
 
+impl Failure {
+    /// The vault answered a command with a reply meant for another: shown as an unexpected
+    /// error, never ignored.
+    pub fn unexpected_reply() -> Self {
+        Failure::Unexpected {
+            detail: "the vault answered with a reply for another command".into(),
+        }
+    }
+}
+
 /// Progress of a long command (adding a document).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Progress {

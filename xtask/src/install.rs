@@ -119,7 +119,7 @@ pub fn ensure_wasm_target(install: bool) -> Result<()> {
 
 /// The compiler of the web bundle, and only of it: a pinned nightly, because it can rebuild the
 /// standard library for size and drop panic messages, formatting of `{:?}` and source locations
-/// from the WebAssembly (-39 KiB brotli, README "The web bundle"). Everything else is stable.
+/// from the WebAssembly (docs/TOOLCHAIN.md, README "The web bundle"). Everything else is stable.
 pub const WASM_TOOLCHAIN: &str = "nightly-2026-05-20";
 
 /// Installs [`WASM_TOOLCHAIN`] with the standard library's source (`rust-src`), unless present.

@@ -14,19 +14,20 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// Compiler flags of the bundle:
 /// - SIMD for the ciphers and image scaling;
 /// - `erase_components`: leptos erases each component's view type, so far fewer generic copies
-///   of the rendering code (-15 KiB brotli);
+///   of the rendering code;
 /// - a panic stops the WebAssembly at once, without formatting a message (it only ever reached
 ///   the console), and the code carries no source locations;
 /// - `{:?}` formats nothing: the code that must describe a value does it with `Display` or JS
 ///   (`api::describe`), so no `Debug` implementation is in the bundle.
 ///
-/// Not `-Z inline-mir=no`: 1 KiB smaller, but WASM encryption ran at half speed (0.15× native).
+/// Not `-Z inline-mir=no`: a little smaller, but WASM encryption ran at half speed. The
+/// measurements behind each choice: docs/TOOLCHAIN.md.
 const WASM_RUSTFLAGS: &str = "-C target-feature=+simd128 --cfg erase_components \
      -Z unstable-options -C panic=immediate-abort -Z location-detail=none -Z fmt-debug=none";
 /// binaryen from npm (Debian's 108 produces modules that Chromium 156 refuses: docs/TOOLCHAIN.md).
 const BINARYEN: &str = "binaryen@132.0.0";
 
-/// esbuild, which minifies the scripts and the stylesheet (-2 KiB brotli).
+/// esbuild, which minifies the scripts and the stylesheet.
 const ESBUILD: &str = "esbuild@0.25.12";
 
 /// axe-core, the accessibility checker the browser tests inject into every screen.
@@ -127,7 +128,7 @@ fn fill(template: &str, values: &[(&str, &str)]) -> Result<String> {
 /// Builds the WebAssembly module of `package` into `dist` (`<name>_bg.wasm` and its glue
 /// `<name>.js`), optimised by wasm-opt at `level`; every import and export then gets a one- or
 /// two-letter name (wasm-bindgen's carry a 16-digit hash each, in the WASM and again in the
-/// glue: -5 KiB brotli): wasm-opt prints the renaming, applied to the glue. Returns the WASM.
+/// glue): wasm-opt prints the renaming, applied to the glue. Returns the WASM.
 fn build_module(
     wasm_bindgen: &Path,
     wasm_opt: &Path,
@@ -224,8 +225,7 @@ fn build_bundle(root: &Path, install: bool, features: &[&str], dist: &Path) -> R
         std::fs::remove_dir_all(&dist)?;
     }
     std::fs::create_dir_all(&dist)?;
-    // -O3 once: a second round saved 1.7 KiB brotli but WASM encryption fell from 0.31x to
-    // 0.27x native (two bench runs).
+    // -O3 once: a second round makes it smaller and WASM encryption slower (docs/TOOLCHAIN.md).
     let wasm = build_module(&wasm_bindgen, &wasm_opt, "pde-web", features, "-O3", &dist)?;
     // The QR code maker, loaded on demand (see web/qr): size is all that counts there.
     let qr_wasm = build_module(&wasm_bindgen, &wasm_opt, "pde-qr", &[], "-Oz", &dist)?;

@@ -60,14 +60,14 @@ fn refusal(state: DepositState) -> ApiError {
             "This link has received as many documents as allowed.",
         ),
     };
-    ApiError::Gone {
+    ApiError::Refused {
         code,
         message: message.into(),
     }
 }
 
 fn invalid(message: &str) -> ApiError {
-    ApiError::bad_request(ErrorCode::InvalidFields, message.to_owned())
+    ApiError::refused(ErrorCode::InvalidFields, message.to_owned())
 }
 
 #[utoipa::path(post, path = pde_api::routes::DEPOSITS, context_path = pde_api::API_PREFIX, tag = "deposits", security(("session" = [])),
@@ -80,10 +80,15 @@ pub async fn create_deposit(
     ApiJson(request): ApiJson<DepositCreateRequest>,
 ) -> Result<(StatusCode, ApiJson<DepositCreated>), ApiError> {
     if request.expires_in_seconds == 0 || request.expires_in_seconds > MAX_DEPOSIT_SECONDS {
-        return Err(invalid("A deposit link lasts at most 30 days."));
+        return Err(invalid(&format!(
+            "A deposit link lasts at most {} days.",
+            MAX_DEPOSIT_SECONDS / 86_400
+        )));
     }
     if request.max_files == 0 || request.max_files > MAX_DEPOSIT_FILES {
-        return Err(invalid("A deposit link accepts 1 to 20 documents."));
+        return Err(invalid(&format!(
+            "A deposit link accepts 1 to {MAX_DEPOSIT_FILES} documents."
+        )));
     }
     if request.access_hash.0.len() != 32 || request.recipient_check.0.len() != 32 {
         return Err(invalid("A token hash or check must have 32 bytes."));
@@ -94,7 +99,7 @@ pub async fn create_deposit(
     let key_id = DepositKeyId::from_bytes(&request.key_id.0)
         .map_err(|_| invalid("A link's key id must have 16 bytes."))?;
     let recipient: WalletRecipient = request.recipient.parse().map_err(|_| {
-        ApiError::bad_request(
+        ApiError::refused(
             ErrorCode::InvalidRecipient,
             "The link's public key is not valid.",
         )
@@ -256,7 +261,7 @@ pub async fn start(
             .await?
             .map_or(DepositState::Revoked, |d| deposit_state(&d, now));
         if current == DepositState::Active {
-            return Err(ApiError::Conflict {
+            return Err(ApiError::Refused {
                 code: ErrorCode::DepositBusy,
                 message: format!(
                     "{MAX_DEPOSIT_SENDING} documents are already on their way through this link. \

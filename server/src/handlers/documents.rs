@@ -135,13 +135,13 @@ pub async fn update_metadata(
 ) -> Result<StatusCode, ApiError> {
     let id = document_id(&document_id_text)?;
     if update.metadata.0.is_empty() {
-        return Err(ApiError::bad_request(
+        return Err(ApiError::refused(
             ErrorCode::MetadataEmpty,
             "The document's details are missing.",
         ));
     }
     if update.metadata.0.len() > MAX_SEALED_METADATA {
-        return Err(ApiError::too_large(
+        return Err(ApiError::refused(
             ErrorCode::MetadataTooLarge,
             "The document's details are too large.",
         ));

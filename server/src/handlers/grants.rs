@@ -73,17 +73,17 @@ fn refusal(state: GrantState) -> ApiError {
         ),
         GrantState::Burned => (ErrorCode::GrantBurned, "Too many wrong PINs."),
         GrantState::Incomplete | GrantState::Active => {
-            return ApiError::conflict(ErrorCode::GrantIncomplete, "This link is not ready yet.")
+            return ApiError::refused(ErrorCode::GrantIncomplete, "This link is not ready yet.")
         }
     };
-    ApiError::Gone {
+    ApiError::Refused {
         code,
         message: message.into(),
     }
 }
 
 fn invalid(message: &str) -> ApiError {
-    ApiError::bad_request(ErrorCode::InvalidFields, message.to_owned())
+    ApiError::refused(ErrorCode::InvalidFields, message.to_owned())
 }
 
 fn hash_field(bytes: &[u8]) -> Result<Vec<u8>, ApiError> {
@@ -116,25 +116,32 @@ pub async fn create_grant(
 ) -> Result<(StatusCode, ApiJson<GrantCreated>), ApiError> {
     let settings = &state.settings;
     if request.documents.is_empty() || request.documents.len() > MAX_GRANT_DOCUMENTS {
-        return Err(invalid("A grant holds 1 to 20 documents."));
+        return Err(invalid(&format!(
+            "A grant holds 1 to {MAX_GRANT_DOCUMENTS} documents."
+        )));
     }
     if request.expires_in_seconds == 0 || request.expires_in_seconds > MAX_GRANT_SECONDS {
-        return Err(invalid("A grant lasts at most 30 days."));
+        return Err(invalid(&format!(
+            "A grant lasts at most {} days.",
+            MAX_GRANT_SECONDS / 86_400
+        )));
     }
     if request
         .max_openings
         .is_some_and(|max| max == 0 || max > MAX_GRANT_OPENINGS)
     {
-        return Err(invalid("A grant allows 1 to 1000 openings."));
+        return Err(invalid(&format!(
+            "A grant allows 1 to {MAX_GRANT_OPENINGS} openings."
+        )));
     }
     if request.label.0.len() > MAX_SEALED_METADATA {
         return Err(invalid("The label is too large."));
     }
     let wrapped = WrappedWalletKey::from_bytes(&request.wrapped_key.0).map_err(|_| {
-        ApiError::bad_request(ErrorCode::InvalidWrappedKeys, "The grant key is not valid.")
+        ApiError::refused(ErrorCode::InvalidWrappedKeys, "The grant key is not valid.")
     })?;
     if wrapped.method != UnlockMethod::Grant || request.wrapped_key.0.len() > 1024 {
-        return Err(ApiError::bad_request(
+        return Err(ApiError::refused(
             ErrorCode::InvalidWrappedKeys,
             "The grant key is not valid.",
         ));
@@ -143,7 +150,7 @@ pub async fn create_grant(
     for document in &request.documents {
         if document.ciphertext_len == 0 || document.ciphertext_len > settings.max_ciphertext_bytes()
         {
-            return Err(ApiError::too_large(
+            return Err(ApiError::refused(
                 ErrorCode::DocumentTooLarge,
                 "A document is empty or larger than the limit.",
             ));
@@ -200,13 +207,13 @@ pub async fn create_grant(
     {
         CreateGrantOutcome::Created => {}
         CreateGrantOutcome::QuotaExceeded => {
-            return Err(ApiError::too_large(
+            return Err(ApiError::refused(
                 ErrorCode::QuotaExceeded,
                 "Your wallet is full. Delete a document or stop a shared link to make room.",
             ))
         }
         CreateGrantOutcome::ServerFull => {
-            return Err(ApiError::StorageFull {
+            return Err(ApiError::Refused {
                 code: ErrorCode::ServerFull,
                 message: "The server is full at the moment. Nothing was stored.".into(),
             })
@@ -257,7 +264,7 @@ pub async fn put_document(
     let now = state.clock.now();
     let current = grant_state(&grant, stored_count(&documents), now);
     let early_refusal = if document.stored_at.is_some() {
-        Some(ApiError::conflict(
+        Some(ApiError::refused(
             ErrorCode::DocumentExists,
             "This document of the grant was already sent.",
         ))
@@ -283,13 +290,13 @@ pub async fn put_document(
     {
         StreamedBlob::Stored => {}
         StreamedBlob::TooLong => {
-            return Err(ApiError::too_large(
+            return Err(ApiError::refused(
                 ErrorCode::PartTooLarge,
                 "This document is larger than announced.",
             ))
         }
         StreamedBlob::WrongSize(got) => {
-            return Err(ApiError::bad_request(
+            return Err(ApiError::refused(
                 ErrorCode::PartWrongSize,
                 format!(
                     "This document should have {} bytes, it has {got}.",
@@ -298,7 +305,7 @@ pub async fn put_document(
             ))
         }
         StreamedBlob::Interrupted => {
-            return Err(ApiError::bad_request(
+            return Err(ApiError::refused(
                 ErrorCode::BodyInterrupted,
                 "The document did not arrive whole; send it again.",
             ))
@@ -312,7 +319,7 @@ pub async fn put_document(
         // Sent twice at once (the other request's blob stands), or the link was stopped
         // meanwhile: this request's blob is nobody's.
         state.blobs.delete_document(&blob_key).await?;
-        return Err(ApiError::conflict(
+        return Err(ApiError::refused(
             ErrorCode::DocumentExists,
             "This document of the grant was already sent, or the link was stopped.",
         ));

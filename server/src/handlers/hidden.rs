@@ -52,7 +52,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 fn bad_slot() -> ApiError {
-    ApiError::bad_request(ErrorCode::InvalidFields, "The slot must be 32 bytes.")
+    ApiError::refused(ErrorCode::InvalidFields, "The slot must be 32 bytes.")
 }
 
 #[utoipa::path(post, path = pde_api::routes::HIDDEN_SLOT, context_path = pde_api::API_PREFIX, tag = "hidden",
@@ -82,7 +82,7 @@ pub async fn slot(
     let evaluation = blocking(move || seed.evaluate(&key_info, &blinded))
         .await?
         .map_err(|_| {
-            ApiError::bad_request(ErrorCode::InvalidLoginMessage, "The message is not valid.")
+            ApiError::refused(ErrorCode::InvalidLoginMessage, "The message is not valid.")
         })?;
     let (throttle_key, bucket) = count_attempt_on(
         &state,
@@ -116,7 +116,7 @@ async fn take_attempt(state: &AppState, id: &str, now: i64) -> Result<HiddenAtte
 }
 
 fn attempt_expired() -> ApiError {
-    ApiError::bad_request(
+    ApiError::refused(
         ErrorCode::RegistrationExpired,
         "This took too long, or it was already done. Start again.",
     )
@@ -189,7 +189,7 @@ pub async fn login_start(
 }
 
 fn unavailable() -> ApiError {
-    ApiError::conflict(
+    ApiError::refused(
         ErrorCode::HiddenUnavailable,
         "This secret can't be used for hidden documents. Choose another one.",
     )
@@ -279,7 +279,7 @@ pub async fn register_finish(
 ) -> Result<StatusCode, ApiError> {
     let now = state.clock.now();
     let recipient: WalletRecipient = request.recipient.parse().map_err(|_| {
-        ApiError::bad_request(
+        ApiError::refused(
             ErrorCode::InvalidRecipient,
             "The wallet's public key is not valid.",
         )
@@ -293,7 +293,7 @@ pub async fn register_finish(
         .await?
         .filter(|p| p.parent_id == parent_id)
         .ok_or_else(|| {
-            ApiError::bad_request(
+            ApiError::refused(
                 ErrorCode::RegistrationExpired,
                 "This took too long, or it was already done. Start again.",
             )
@@ -319,7 +319,7 @@ pub async fn register_finish(
     let cap = i64::try_from(state.settings.global_storage_cap_bytes).unwrap_or(i64::MAX);
     match state.store.create_wallet(&part, None, cap, now).await? {
         CreateWalletOutcome::Created => Ok(StatusCode::NO_CONTENT),
-        CreateWalletOutcome::ServerFull => Err(ApiError::StorageFull {
+        CreateWalletOutcome::ServerFull => Err(ApiError::Refused {
             code: ErrorCode::ServerFull,
             message: "This server cannot take new wallets at the moment.".into(),
         }),

@@ -255,7 +255,7 @@ pub(super) struct Counted {
 }
 
 fn invalid_login_message() -> ApiError {
-    ApiError::bad_request(
+    ApiError::refused(
         ErrorCode::InvalidLoginMessage,
         "The login message is not valid.",
     )
@@ -434,9 +434,12 @@ pub async fn time_lock(
     let now = state.clock.now();
     let until = request.locked_until;
     if until <= now || until - now > MAX_TIME_LOCK_SECONDS {
-        return Err(ApiError::bad_request(
+        return Err(ApiError::refused(
             ErrorCode::TimeLockInvalid,
-            "Choose a time in the future, at most 72 hours from now.",
+            format!(
+                "Choose a time in the future, at most {} hours from now.",
+                MAX_TIME_LOCK_SECONDS / 3600
+            ),
         ));
     }
     let wallet_id = verify_login(
@@ -551,7 +554,7 @@ pub async fn recover_finish(
     let wrapped = opaque_wrapped_key(&request.wrapped_key.0)?;
     let password_file = registration_finish(request.registration_upload.0).await?;
     let expired = || {
-        ApiError::bad_request(
+        ApiError::refused(
             ErrorCode::RegistrationExpired,
             "This took too long, or it was already done. Start again.",
         )

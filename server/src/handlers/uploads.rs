@@ -91,13 +91,13 @@ pub async fn start_upload(
 ) -> Result<UploadRecord, ApiError> {
     let settings = &state.settings;
     if request.ciphertext_len == 0 {
-        return Err(ApiError::bad_request(
+        return Err(ApiError::refused(
             ErrorCode::EmptyUpload,
             "The document is empty.",
         ));
     }
     if request.ciphertext_len > settings.max_ciphertext_bytes() {
-        return Err(ApiError::too_large(
+        return Err(ApiError::refused(
             ErrorCode::DocumentTooLarge,
             format!(
                 "This document is larger than the limit of {}.",
@@ -128,7 +128,7 @@ pub async fn start_upload(
     match state.store.create_upload(&upload, quota, cap).await? {
         CreateUploadOutcome::Created => {}
         CreateUploadOutcome::QuotaExceeded => {
-            return Err(ApiError::too_large(
+            return Err(ApiError::refused(
                 ErrorCode::QuotaExceeded,
                 format!(
                     "Your wallet is full (limit {}). Delete a document to make room.",
@@ -137,13 +137,13 @@ pub async fn start_upload(
             ))
         }
         CreateUploadOutcome::ServerFull => {
-            return Err(ApiError::StorageFull {
+            return Err(ApiError::Refused {
                 code: ErrorCode::ServerFull,
                 message: "The server is full at the moment. Nothing was stored.".into(),
             })
         }
         CreateUploadOutcome::DocumentExists => {
-            return Err(ApiError::conflict(
+            return Err(ApiError::refused(
                 ErrorCode::DocumentExists,
                 "A document with this id already exists.",
             ))
@@ -190,7 +190,7 @@ pub async fn store_part(
 ) -> Result<(), ApiError> {
     let part_index = i64::from(part);
     if part_index >= upload.part_count {
-        return Err(ApiError::bad_request(
+        return Err(ApiError::refused(
             ErrorCode::PartOutOfRange,
             "This upload has no such part.",
         ));
@@ -205,12 +205,12 @@ pub async fn store_part(
         .await
         .map_err(|err| {
             if err.downcast_ref::<LengthLimitError>().is_some() {
-                ApiError::too_large(
+                ApiError::refused(
                     ErrorCode::PartTooLarge,
                     "This part is larger than announced.",
                 )
             } else {
-                ApiError::bad_request(
+                ApiError::refused(
                     ErrorCode::BodyInterrupted,
                     "The part did not arrive whole; send it again.",
                 )
@@ -218,7 +218,7 @@ pub async fn store_part(
         })?;
     let data = collected.to_bytes();
     if data.len() != expected {
-        return Err(ApiError::bad_request(
+        return Err(ApiError::refused(
             ErrorCode::PartWrongSize,
             format!(
                 "This part should have {expected} bytes, it has {}.",
@@ -258,7 +258,7 @@ pub async fn commit_upload(
     ApiJson(request): ApiJson<UploadCommitRequest>,
 ) -> Result<(StatusCode, ApiJson<DocumentInfo>), ApiError> {
     if request.tag.0.is_empty() || request.tag.0.len() > MAX_TAG_BYTES {
-        return Err(ApiError::bad_request(
+        return Err(ApiError::refused(
             ErrorCode::InvalidTag,
             "The document's tag is not valid.",
         ));
@@ -278,13 +278,13 @@ pub async fn finish_upload(
     deposit: Option<&str>,
 ) -> Result<DocumentRecord, ApiError> {
     if metadata.is_empty() {
-        return Err(ApiError::bad_request(
+        return Err(ApiError::refused(
             ErrorCode::MetadataEmpty,
             "The document's details are missing.",
         ));
     }
     if metadata.len() > MAX_SEALED_METADATA {
-        return Err(ApiError::too_large(
+        return Err(ApiError::refused(
             ErrorCode::MetadataTooLarge,
             "The document's details are too large.",
         ));
@@ -302,7 +302,7 @@ pub async fn finish_upload(
             return Err(upload_gone());
         }
         let missing = upload.part_count - received.len() as i64;
-        return Err(ApiError::conflict(
+        return Err(ApiError::refused(
             ErrorCode::UploadIncomplete,
             format!("{missing} part(s) of this document have not arrived yet."),
         ));

@@ -62,11 +62,11 @@ fn pseudonym_error(err: PseudonymError) -> ApiError {
         PseudonymError::NoLetter => ErrorCode::PseudonymNoLetter,
         _ => ErrorCode::PseudonymInvalid,
     };
-    ApiError::bad_request(code, format!("This pseudonym can't be used: {err}."))
+    ApiError::refused(code, format!("This pseudonym can't be used: {err}."))
 }
 
 fn pseudonym_taken() -> ApiError {
-    ApiError::conflict(
+    ApiError::refused(
         ErrorCode::PseudonymTaken,
         "This pseudonym is already used. Choose another one.",
     )
@@ -130,7 +130,7 @@ pub async fn register_start(
     };
     let ksf = if request.test_wallet {
         if !state.settings.allow_test_wallets {
-            return Err(ApiError::bad_request(
+            return Err(ApiError::refused(
                 ErrorCode::TestWalletsDisabled,
                 "This server does not allow test wallets.",
             ));
@@ -238,7 +238,7 @@ pub(crate) async fn registration_finish(upload: Vec<u8>) -> Result<PasswordFile,
 /// A wallet key wrapped for the OPAQUE export key, as a client sends it after a (re)registration.
 pub(crate) fn opaque_wrapped_key(bytes: &[u8]) -> Result<WrappedWalletKey, ApiError> {
     let invalid_key = || {
-        ApiError::bad_request(
+        ApiError::refused(
             ErrorCode::InvalidWrappedKeys,
             "The wrapped key is not valid.",
         )
@@ -254,7 +254,7 @@ pub(crate) fn opaque_wrapped_key(bytes: &[u8]) -> Result<WrappedWalletKey, ApiEr
 }
 
 pub(super) fn invalid_registration_message() -> ApiError {
-    ApiError::bad_request(
+    ApiError::refused(
         ErrorCode::InvalidRegistrationMessage,
         "The registration message is not valid.",
     )
@@ -266,7 +266,7 @@ fn validate_wrapped_keys(
     keys: &[pde_api::Base64Bytes],
 ) -> Result<Vec<(String, String, Vec<u8>)>, ApiError> {
     let invalid =
-        |message: &str| ApiError::bad_request(ErrorCode::InvalidWrappedKeys, message.to_owned());
+        |message: &str| ApiError::refused(ErrorCode::InvalidWrappedKeys, message.to_owned());
     if keys.len() > MAX_WRAPPED_KEYS {
         return Err(invalid("Too many wrapped keys."));
     }
@@ -310,14 +310,14 @@ pub async fn register_finish(
 ) -> Result<(StatusCode, HeaderMap, ApiJson<SessionOpened>), ApiError> {
     let now = state.clock.now();
     let recipient: WalletRecipient = request.recipient.parse().map_err(|_| {
-        ApiError::bad_request(
+        ApiError::refused(
             ErrorCode::InvalidRecipient,
             "The wallet's public key is not valid.",
         )
     })?;
     let wrapped_keys = validate_wrapped_keys(&request.wrapped_keys)?;
     if request.recovery_token.0.len() != RECOVERY_TOKEN_LEN {
-        return Err(ApiError::bad_request(
+        return Err(ApiError::refused(
             ErrorCode::InvalidFields,
             "The recovery token must be 32 bytes.",
         ));
@@ -334,7 +334,7 @@ pub async fn register_finish(
         .take_pending_registration(&request.registration_id, now)
         .await?
         .ok_or_else(|| {
-            ApiError::bad_request(
+            ApiError::refused(
                 ErrorCode::RegistrationExpired,
                 "Creating this wallet took too long, or it was already created. Start again.",
             )
@@ -364,13 +364,13 @@ pub async fn register_finish(
         CreateWalletOutcome::PseudonymTaken => return Err(pseudonym_taken()),
         CreateWalletOutcome::InviteInvalid => return Err(ApiError::InvitationRequired),
         CreateWalletOutcome::NumberTaken => {
-            return Err(ApiError::conflict(
+            return Err(ApiError::refused(
                 ErrorCode::NumberTaken,
                 "Please start again.",
             ))
         }
         CreateWalletOutcome::ServerFull => {
-            return Err(ApiError::StorageFull {
+            return Err(ApiError::Refused {
                 code: ErrorCode::ServerFull,
                 message: "This server cannot take new wallets at the moment.".into(),
             })

@@ -9,8 +9,8 @@ use pde_crypto::record::{self, RecordKind};
 use pde_crypto::wallet::WalletRecipient;
 use zeroize::Zeroizing;
 
-use crate::grants::{is_link_id, secret_of};
-use crate::{Client, ClientError, ClientResult, KeyRing, Transport};
+use crate::grants::is_link_id;
+use crate::{Client, ClientError, ClientResult, KeyRing, LinkFragment, Transport};
 
 /// A deposit link as the holder sees it, its private label opened (empty when it fails its
 /// check).
@@ -90,8 +90,8 @@ impl<T: Transport> Client<T> {
         if !is_link_id(deposit_id) {
             return Err(ClientError::BadLink);
         }
-        let secret =
-            DepositSecret::from_fragment(secret_of(fragment)).map_err(|_| ClientError::BadLink)?;
+        let secret = DepositSecret::from_fragment(LinkFragment::parse(fragment).secret())
+            .map_err(|_| ClientError::BadLink)?;
         let token = Zeroizing::new(secret.access_token().to_text());
         let status = self
             .call(

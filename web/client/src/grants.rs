@@ -12,7 +12,7 @@ use pde_crypto::wallet::{WalletKey, WalletRecipient, WrappedWalletKey};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use crate::{protocol, Body, Client, ClientError, ClientResult, KeyRing, Transport};
+use crate::{protocol, Body, Client, ClientError, ClientResult, KeyRing, LinkFragment, Transport};
 
 /// The holder's private record of a grant, sealed to the wallet and kept by the server as the
 /// grant's label: what it was for and which documents it carries (the server can read
@@ -78,19 +78,14 @@ pub(crate) fn is_link_id(id: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
-/// The secret of a link's fragment: everything before the language mark (`<secret>.<lang>`).
-pub(crate) fn secret_of(fragment: &str) -> &str {
-    fragment.split('.').next().unwrap_or_default()
-}
-
 impl SharedLink {
     /// A link from its id and its fragment; [`ClientError::BadLink`] when either is not one.
     pub fn parse(grant_id: &str, fragment: &str) -> ClientResult<Self> {
         if !is_link_id(grant_id) {
             return Err(ClientError::BadLink);
         }
-        let secret =
-            GrantSecret::from_fragment(secret_of(fragment)).map_err(|_| ClientError::BadLink)?;
+        let secret = GrantSecret::from_fragment(LinkFragment::parse(fragment).secret())
+            .map_err(|_| ClientError::BadLink)?;
         Ok(Self {
             grant_id: grant_id.to_owned(),
             secret,

@@ -14,6 +14,7 @@
 mod deposits;
 mod documents;
 mod error;
+mod fragment;
 mod grants;
 mod transport;
 mod wallet;
@@ -23,6 +24,7 @@ pub use documents::{
     new_record, open_content, open_record, Destination, Listed, Listing, OpenedDocument, Upload,
 };
 pub use error::{ClientError, ClientResult};
+pub use fragment::LinkFragment;
 pub use grants::{DeclaredGrant, GrantDraft, GrantRecord, OpenedGrant, SharedLink};
 pub use transport::{Body, HttpAnswer, HttpRequest, Transport};
 pub use wallet::{CreatedWallet, HiddenSlot, OpenedWallet, Proof};

@@ -1,0 +1,208 @@
+//! The page as served: its policy and integrity hashes, weak parameters refused, the
+//! browser's language and Arabic right to left.
+
+use super::*;
+
+fn sri(bytes: &[u8]) -> String {
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes))
+    )
+}
+
+/// A server that answers a registration with Argon2 parameters below the minimum (here, the
+/// cheap test parameters, as a malicious server would send to weaken new credentials): the web
+/// bundle refuses them, says so, and sends nothing more.
+#[tokio::test]
+async fn the_page_refuses_weak_parameters_from_the_server() {
+    let (Some(_), Some(chromium)) = (web_dist(), chromium()) else {
+        return;
+    };
+    let server = TestServer::start_with(Backend::Sqlite, &["--test-weak-registrations"]).await;
+    let browser = Browser::start(&chromium, "fr-BE").await;
+    let b = &browser;
+    open_app_at(b, &server, "/", "fr").await;
+    b.click("#start-create").await;
+    for field in ["#secret", "#secret-repeat"] {
+        b.type_into(field, "sept vaches blanches").await;
+    }
+    b.click("#create-submit").await;
+    b.wait_for("[role='alert']").await;
+    let requests = b.sent_requests().await;
+    assert!(requests
+        .iter()
+        .any(|r| r.url.ends_with("/api/v1/wallets/register/start")));
+    assert!(
+        !requests
+            .iter()
+            .any(|r| r.url.ends_with("/api/v1/wallets/register/finish")),
+        "no credential was made with the weak parameters"
+    );
+    assert!(b.client.find(Locator::Css("#wallet-number")).await.is_err());
+    browser.close().await;
+}
+
+async fn get(server: &TestServer, path: &str) -> reqwest::Response {
+    reqwest::get(format!("{}{path}", server.base_url))
+        .await
+        .expect("request")
+}
+
+#[tokio::test]
+async fn the_page_is_served_with_its_policy_and_integrity_hashes() {
+    if web_dist().is_none() {
+        return;
+    }
+    let server = TestServer::start(Backend::Sqlite).await;
+    let page = get(&server, "/").await;
+    assert_eq!(page.status(), 200);
+    let csp = page.headers()["content-security-policy"]
+        .to_str()
+        .expect("csp")
+        .to_owned();
+    assert!(
+        csp.contains("script-src 'self' 'wasm-unsafe-eval'"),
+        "{csp}"
+    );
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert!(
+        !csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"),
+        "{csp}"
+    );
+    assert_eq!(page.headers()["referrer-policy"], "no-referrer");
+    assert_eq!(page.headers()["cache-control"], "no-store");
+    let html = page.text().await.expect("html");
+    assert!(!html.contains("<script>"), "no inline script");
+
+    // Every integrity attribute matches the file the server serves.
+    let boot = get(&server, "/boot.js").await.bytes().await.expect("boot");
+    let glue = get(&server, "/pde_web.js")
+        .await
+        .bytes()
+        .await
+        .expect("glue");
+    let style = get(&server, "/style.css").await.bytes().await.expect("css");
+    let wasm = get(&server, "/pde_web_bg.wasm").await;
+    assert_eq!(wasm.headers()["content-type"], "application/wasm");
+    let wasm = wasm.bytes().await.expect("wasm");
+    // The QR code maker, loaded on demand, is checked the same way.
+    let qr_glue = get(&server, "/pde_qr.js")
+        .await
+        .bytes()
+        .await
+        .expect("qr glue");
+    let qr_wasm = get(&server, "/pde_qr_bg.wasm").await;
+    assert_eq!(qr_wasm.headers()["content-type"], "application/wasm");
+    let qr_wasm = qr_wasm.bytes().await.expect("qr wasm");
+    for (name, bytes) in [
+        ("boot.js", &boot),
+        ("pde_web.js", &glue),
+        ("style.css", &style),
+        ("pde_qr.js", &qr_glue),
+    ] {
+        assert!(
+            html.contains(&sri(bytes)),
+            "index.html lacks the hash of {name}"
+        );
+    }
+    for (name, bytes) in [("pde_web_bg.wasm", &wasm), ("pde_qr_bg.wasm", &qr_wasm)] {
+        assert!(
+            String::from_utf8_lossy(&boot).contains(&sri(bytes)),
+            "boot.js lacks the hash of {name}"
+        );
+    }
+    // The vault worker runs the module the page checked; it fetches no WebAssembly itself.
+    let vault = get(&server, "/vault.js").await.text().await.expect("vault");
+    assert!(!vault.contains("pde_web_bg.wasm"), "{vault}");
+
+    // The bundle goes out compressed to a browser that takes it, with the same headers, and
+    // decodes to the very bytes the hashes are of; without `Accept-Encoding`, as it is.
+    let client = reqwest::Client::new();
+    for (path, identity) in [("/pde_web_bg.wasm", &wasm), ("/pde_web.js", &glue)] {
+        for (accept, coding) in [
+            ("gzip, deflate, br, zstd", "br"),
+            ("gzip;q=1, br;q=0", "gzip"),
+        ] {
+            let response = client
+                .get(format!("{}{path}", server.base_url))
+                .header("accept-encoding", accept)
+                .send()
+                .await
+                .expect("request");
+            let headers = response.headers().clone();
+            assert_eq!(headers["content-encoding"], coding, "{path} {accept}");
+            assert_eq!(headers["vary"], "accept-encoding");
+            assert_eq!(headers["cache-control"], "no-store");
+            assert!(headers.contains_key("content-security-policy"));
+            let body = response.bytes().await.expect("body");
+            assert!(
+                body.len() * 2 < identity.len(),
+                "{path} {coding}: {}",
+                body.len()
+            );
+            assert_eq!(&decode(coding, &body), identity, "{path} {coding}");
+        }
+    }
+    let plain = get(&server, "/pde_web_bg.wasm").await;
+    assert!(!plain.headers().contains_key("content-encoding"));
+    assert_eq!(get(&server, "/pde_web_bg.wasm.br").await.status(), 404);
+
+    // A language file is served as text with the same headers; one that isn't there is not.
+    let dutch = get(&server, "/nl.ftl").await;
+    assert_eq!(dutch.status(), 200);
+    assert_eq!(dutch.headers()["content-type"], "text/plain; charset=utf-8");
+    assert_eq!(dutch.headers()["cache-control"], "no-store");
+    assert!(dutch.headers().contains_key("content-security-policy"));
+    assert!(dutch
+        .text()
+        .await
+        .expect("dutch")
+        .contains("language-name = Nederlands"));
+    assert_eq!(get(&server, "/xx.ftl").await.status(), 404);
+
+    // Only the bundle's files are served.
+    assert_eq!(get(&server, "/Cargo.toml").await.status(), 404);
+    assert_eq!(get(&server, "/..%2FCargo.toml").await.status(), 404);
+}
+
+#[tokio::test]
+async fn the_app_speaks_the_browsers_language_and_arabic_is_right_to_left() {
+    let (Some(_), Some(chromium)) = (web_dist(), chromium()) else {
+        return;
+    };
+    let server = TestServer::start(Backend::Sqlite).await;
+    let url = format!("{}/", server.base_url);
+    for (accept, lang, dir, title) in [
+        ("fr-BE,fr", "fr", "ltr", "Choisissez votre langue"),
+        ("ar", "ar", "rtl", "اختر لغتك"),
+        ("nl-BE", "nl", "ltr", "Kies uw taal"),
+        // A language PDE doesn't have falls back to French.
+        ("de-DE", "fr", "ltr", "Choisissez votre langue"),
+    ] {
+        let browser = Browser::start(&chromium, accept).await;
+        browser.client.goto(&url).await.expect("open");
+        browser.wait_for("button[data-lang='fr']").await;
+        browser.wait_for_text(title).await;
+        let root = browser
+            .eval("return [document.documentElement.lang, document.documentElement.dir]")
+            .await;
+        assert_eq!(root, serde_json::json!([lang, dir]), "{accept}");
+        if accept.starts_with("fr") {
+            // The browser got the WebAssembly compressed (the page is no-store: every visit
+            // downloads it again) and decoded it to the module the page checked and runs.
+            let sizes = browser
+                .eval(
+                    "const e = performance.getEntriesByType('resource')\
+                       .find(r => r.name.endsWith('/pde_web_bg.wasm'));\
+                     return e ? [e.encodedBodySize, e.decodedBodySize] : null",
+                )
+                .await;
+            let (encoded, decoded) = (sizes[0].as_u64(), sizes[1].as_u64());
+            assert!(
+                matches!((encoded, decoded), (Some(e), Some(d)) if e > 0 && e * 2 < d),
+                "{sizes}"
+            );
+        }
+        browser.close().await;
+    }
+}

@@ -1,0 +1,145 @@
+//! The time-lock ("prepare my meeting"): every way in refused until its time.
+
+use super::*;
+
+on_both_backends!(time_lock_refuses_every_way_in_until_its_time,);
+
+/// "Prepare my meeting": the holder shares, then locks the wallet for two hours. Until then no
+/// secret, no recovery key and no session opens it or writes to it, across a restart; the
+/// lock's time is told only to someone who proved the secret; the grant still opens.
+async fn time_lock_refuses_every_way_in_until_its_time(backend: Backend) {
+    let mut server = TestServer::start(backend).await;
+    let (holder, wallet) = new_wallet(&server).await;
+    holder
+        .upload(
+            &wallet,
+            "kept",
+            "text/plain",
+            Category::Other,
+            b"kept private",
+        )
+        .await
+        .expect("upload");
+    let shown: [(&str, &str, &[u8]); 1] = [("cpas.pdf", "application/pdf", b"%PDF-1.4 decision")];
+    let link = holder
+        .share(&wallet, &shown, None, 6 * 3600, None)
+        .await
+        .expect("share");
+    // A second device, opened before the lock.
+    let other_device = PdeClient::new(&server.base_url);
+    other_device
+        .login(&wallet.number, SECRET)
+        .await
+        .expect("second session");
+    assert_eq!(
+        other_device.list_raw().await.expect("list").documents.len(),
+        1
+    );
+
+    // Bad times are refused and change nothing.
+    let now = unix_now();
+    for bad in [now - 60, now + pde_api::MAX_TIME_LOCK_SECONDS + 3600] {
+        let err = holder
+            .time_lock(&wallet.number, SECRET, bad)
+            .await
+            .expect_err("refused");
+        assert_eq!(refusal(&err), (400, ErrorCode::TimeLockInvalid));
+    }
+    // A proof for another wallet does not lock this one.
+    let (_, stranger) = new_wallet(&server).await;
+    let err = holder
+        .time_lock(&stranger.number, SECRET, now + 3600)
+        .await
+        .expect_err("refused");
+    assert_eq!(refusal(&err), (401, ErrorCode::LoginFailed));
+    assert!(holder.list_raw().await.is_ok(), "still open after refusals");
+
+    let until = now + 2 * 3600;
+    assert_eq!(
+        holder
+            .time_lock(&wallet.number, SECRET, until)
+            .await
+            .expect("locked"),
+        until
+    );
+    // Every session ended, on every device: no reads, no writes.
+    for client in [&holder, &other_device] {
+        assert_eq!(
+            refusal(&client.list_raw().await.expect_err("refused")),
+            (401, ErrorCode::NotSignedIn)
+        );
+        let err = client
+            .upload(&wallet, "new", "text/plain", Category::Other, b"x")
+            .await
+            .expect_err("refused");
+        assert_eq!(refusal(&err), (401, ErrorCode::NotSignedIn));
+    }
+
+    let check_locked = |server: &TestServer| {
+        let base = server.base_url.clone();
+        let number = wallet.number.clone();
+        let recovery = sheet(&wallet);
+        async move {
+            let someone = PdeClient::new(&base);
+            // The right secret: refused, and only now is the time told.
+            match someone.login(&number, SECRET).await {
+                Err(ClientError::Api {
+                    status,
+                    code,
+                    locked_until,
+                    ..
+                }) => {
+                    assert_eq!((status, code), (423, ErrorCode::WalletTimeLocked));
+                    assert_eq!(locked_until, Some(until));
+                }
+                other => panic!("a time-locked wallet opened: {other:?}"),
+            }
+            // The recovery key: refused too, nothing replaced.
+            let err = someone
+                .recover(&number, &recovery, NEW_SECRET)
+                .await
+                .expect_err("refused");
+            assert_eq!(refusal(&err), (423, ErrorCode::WalletTimeLocked));
+            // Someone who only knows the number learns nothing: a made-up finish is an
+            // ordinary failure, without the time.
+            let (_, request) = pde_crypto::opaque::client_login_start(b"a guess").expect("start");
+            let started = someone
+                .login_start_raw(&number, request)
+                .await
+                .expect("start");
+            let err = someone
+                .login_finish_raw(&started.login_id, random_bytes(192))
+                .await
+                .expect_err("refused");
+            assert_eq!(refusal(&err), (401, ErrorCode::LoginFailed));
+            assert!(matches!(
+                err,
+                ClientError::Api {
+                    locked_until: None,
+                    ..
+                }
+            ));
+        }
+    };
+    check_locked(&server).await;
+
+    // The grant made before the meeting still opens.
+    let worker = PdeClient::new(&server.base_url);
+    let documents = worker.open_shared(&link, None).await.expect("grant opens");
+    assert_eq!(documents[0].2, b"%PDF-1.4 decision");
+
+    // The lock is in the database: a restart (which also resets the test clock) keeps it.
+    server.restart();
+    check_locked(&server).await;
+
+    // At the chosen time, the wallet opens again with the same secret.
+    server.advance_clock(2 * 3600 + 60).await;
+    let holder = PdeClient::new(&server.base_url);
+    holder
+        .login(&wallet.number, SECRET)
+        .await
+        .expect("open after the time");
+    let listed = holder.list(&wallet).await.expect("list");
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].metadata.name, "kept");
+}

@@ -1,0 +1,162 @@
+//! The app: what the address says at the start, and the screen switch.
+
+use leptos::prelude::*;
+
+use wasm_bindgen::JsCast;
+
+use super::components::{Countdown, Header, LanguageUnavailable};
+use super::pages;
+use super::state::{self, tr, AppState, Screen};
+use crate::i18n::{keys, Catalogue};
+use crate::protocol::DocumentsView;
+
+/// What the address says when the page starts, read once (reading a grant link also takes
+/// its secret out of the address bar).
+pub struct Start {
+    link: Option<pages::social_worker::WorkerLink>,
+    kiosk: crate::page::kiosk::KioskStart,
+    /// The language to start in.
+    pub lang: &'static str,
+}
+
+impl Start {
+    /// Reads the address and the browser's language preferences.
+    pub fn read() -> Self {
+        // A grant link (`/g/<id>#<secret>.<lang>`) opens the worker's page, in the holder's
+        // language when the link says which.
+        let link = pages::social_worker::take_link();
+        let mut preferred = browser_languages();
+        if let Some(lang) = link.as_ref().and_then(|l| l.lang.clone()) {
+            preferred.insert(0, lang);
+        }
+        let kiosk = crate::page::kiosk::from_address();
+        if let Some(lang) = kiosk.lang.clone() {
+            preferred.insert(0, lang);
+        }
+        let lang = Catalogue::negotiate(preferred.iter().map(String::as_str));
+        Self { link, kiosk, lang }
+    }
+}
+
+fn browser_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| w.navigator().languages())
+        .map(|list| list.iter().filter_map(|v| v.as_string()).collect())
+        .unwrap_or_default()
+}
+
+/// The whole app, as the address said at [`Start`].
+pub fn app(start: Start) -> impl IntoView {
+    let Start { link, kiosk, lang } = start;
+    // The language was loaded before the app started; if it could not be, the default.
+    let initial = if state::is_loaded(lang) {
+        lang
+    } else {
+        crate::i18n::LOCALES[0].code
+    };
+    let state = AppState {
+        lang: RwSignal::new(initial),
+        language_unavailable: RwSignal::new(false),
+        screen: RwSignal::new(if kiosk.ended {
+            Screen::Ended
+        } else {
+            Screen::Language
+        }),
+        wallet: RwSignal::new(None),
+        documents: RwSignal::new(DocumentsView::default()),
+        notice: RwSignal::new(None),
+        resume: RwSignal::new(None),
+        remembered_login: RwSignal::new(None),
+        draft: RwSignal::new(None),
+        pending_files: StoredValue::new_local(Vec::new()),
+        interrupted_part: StoredValue::new_local(None),
+        kiosk: RwSignal::new(kiosk.on),
+        idle_seconds: kiosk.idle_seconds,
+        countdown: RwSignal::new(None),
+        downloads_allowed: RwSignal::new(false),
+    };
+    provide_context(state);
+    if link.is_none() {
+        crate::page::kiosk::install(state);
+        if kiosk.ended {
+            crate::page::kiosk::forget_ended(state);
+        }
+    }
+
+    // The document's language and direction follow the choice (Arabic is right to left).
+    Effect::new(move |_| {
+        let code = state.lang.get();
+        let rtl = Catalogue::info(code).is_some_and(|info| info.rtl);
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("lang", code);
+            let _ = root.set_attribute("dir", if rtl { "rtl" } else { "ltr" });
+        }
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(&state.t(keys::APP_TITLE));
+        }
+    });
+
+    // Each new screen starts at the top, with the focus on its heading for screen readers.
+    Effect::new(move |_| {
+        let _ = state.screen.get();
+        request_animation_frame(|| {
+            if let Some(heading) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.query_selector("main h1").ok().flatten())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = heading.focus();
+            }
+        });
+    });
+
+    if let Some(link) = link {
+        let page = if link.deposit {
+            view! { <pages::deposit::DropPage deposit_id=link.grant_id fragment=link.fragment/> }
+                .into_any()
+        } else {
+            view! { <pages::social_worker::WorkerPage link=link/> }.into_any()
+        };
+        return view! {
+            <a class="skip" href="#main">{tr(keys::SKIP_TO_CONTENT)}</a>
+            <Header/>
+            <LanguageUnavailable/>
+            <main id="main">{page}</main>
+        }
+        .into_any();
+    }
+
+    view! {
+        <a class="skip" href="#main">{tr(keys::SKIP_TO_CONTENT)}</a>
+        <Header/>
+        <LanguageUnavailable/>
+        <Countdown/>
+        <main id="main">
+            {move || match state.screen.get() {
+                Screen::Language => pages::language::LanguagePage().into_any(),
+                Screen::Start => pages::start::StartPage().into_any(),
+                Screen::Create => pages::create::CreatePage().into_any(),
+                Screen::Created { recovery_key } => {
+                    view! { <pages::created::CreatedPage recovery_key=recovery_key/> }.into_any()
+                }
+                Screen::Unlock => pages::unlock::UnlockPage().into_any(),
+                Screen::Recover => pages::recover::RecoverPage().into_any(),
+                Screen::Wallet => pages::wallet::WalletPage().into_any(),
+                Screen::Document(id) => view! { <pages::document::DocumentPage id=id/> }.into_any(),
+                Screen::Share => pages::share::SharePage().into_any(),
+                Screen::ShareReady(link) => view! { <pages::share::ShareReadyPage link=link/> }.into_any(),
+                Screen::Grants => pages::grants::GrantsPage().into_any(),
+                Screen::Receive => pages::deposit::ReceivePage().into_any(),
+                Screen::DepositReady(link) => view! { <pages::deposit::DepositReadyPage link=link/> }.into_any(),
+                Screen::Meeting => pages::meeting::MeetingPage().into_any(),
+                Screen::TimeLocked { until } => view! { <pages::meeting::TimeLockedPage until=until/> }.into_any(),
+                Screen::Ended => pages::meeting::EndedPage().into_any(),
+                Screen::Hidden => pages::hidden::HiddenPage().into_any(),
+            }}
+        </main>
+    }
+    .into_any()
+}

@@ -1,0 +1,69 @@
+//! The wallet was just created: its number (to keep with one's papers) and the recovery sheet.
+//! The recovery key is shown this once and never stored by the page.
+
+use leptos::prelude::*;
+
+use crate::i18n::keys;
+use crate::page::components::{print_page, qr_svg, Glyph, Icon};
+use crate::page::state::{tr, AppState, Screen};
+
+/// The new wallet's number and recovery sheet.
+#[component]
+pub fn CreatedPage(recovery_key: String) -> impl IntoView {
+    let state = AppState::get();
+    let number = move || {
+        state
+            .wallet
+            .get()
+            .map(|w| w.wallet_number)
+            .unwrap_or_default()
+    };
+    let pseudonym = move || state.wallet.get().and_then(|w| w.pseudonym);
+    let kept = RwSignal::new(false);
+    let qr = qr_svg(&recovery_key);
+    let groups: Vec<String> = recovery_key.split('-').map(str::to_owned).collect();
+    view! {
+        <section class="page narrow">
+            <h1 tabindex="-1">
+                <Glyph icon=Icon::Check/>
+                <span>{tr(keys::CREATED_TITLE)}</span>
+            </h1>
+            <div class="card-print" id="wallet-card">
+                <p class="label">{tr(keys::CREATED_NUMBER_LABEL)}</p>
+                <p class="wallet-number" id="wallet-number" dir="ltr">{number}</p>
+                <Show when=move || pseudonym().is_some()>
+                    <p class="label">{tr(keys::CREATED_PSEUDONYM_LABEL)}</p>
+                    <p class="pseudonym" dir="auto">{move || pseudonym().unwrap_or_default()}</p>
+                </Show>
+                <p>{tr(keys::CREATED_KEEP_CARD)}</p>
+            </div>
+            <section class="recovery-sheet" aria-labelledby="recovery-title">
+                <h2 id="recovery-title">{tr(keys::RECOVERY_TITLE)}</h2>
+                <p>{tr(keys::RECOVERY_EXPLAIN)}</p>
+                <p class="warning-text">{tr(keys::RECOVERY_SECRET_WARNING)}</p>
+                <ol class="recovery-key" id="recovery-key" dir="ltr">
+                    {groups.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}
+                </ol>
+                <div class="qr" inner_html=move || qr.get() role="img" aria-label=tr(keys::RECOVERY_QR_LABEL)></div>
+            </section>
+            <div class="actions">
+                <button class="button" on:click=move |_| print_page()>
+                    <Glyph icon=Icon::Print/>
+                    <span>{tr(keys::PRINT)}</span>
+                </button>
+            </div>
+            <label class="option">
+                <input type="checkbox" id="recovery-kept" on:change=move |ev| kept.set(event_target_checked(&ev))/>
+                <span>{tr(keys::RECOVERY_KEPT)}</span>
+            </label>
+            <button
+                id="created-continue"
+                class="button big primary"
+                disabled=move || !kept.get()
+                on:click=move |_| state.screen.set(Screen::Wallet)
+            >
+                <span>{tr(keys::CONTINUE)}</span>
+            </button>
+        </section>
+    }
+}

@@ -1,0 +1,16 @@
+//! One module per screen.
+
+pub mod create;
+pub mod created;
+pub mod deposit;
+pub mod document;
+pub mod grants;
+pub mod hidden;
+pub mod language;
+pub mod meeting;
+pub mod recover;
+pub mod share;
+pub mod social_worker;
+pub mod start;
+pub mod unlock;
+pub mod wallet;

@@ -1,0 +1,354 @@
+//! The wallet: documents as cards, a category filter, and adding documents (files, drag and
+//! drop, the phone's camera), each with its own progress bar.
+
+use leptos::prelude::*;
+use pde_crypto::metadata::Category;
+use web_sys::{File, FileList};
+
+use crate::i18n::keys;
+use crate::page::components::{category_icon, Alert, Glyph, Icon};
+use crate::page::state::{category_key, tr, AppState, Screen};
+use crate::page::vault_client::vault;
+use crate::protocol::{Command, DocumentView, Failure, Reply};
+
+/// One file being added.
+#[derive(Clone, Debug, PartialEq)]
+struct Upload {
+    key: u32,
+    name: String,
+    done: u64,
+    total: u64,
+    /// `None` while working; the result once finished.
+    outcome: Option<Result<(), String>>,
+}
+
+/// Reloads the list of documents.
+pub fn refresh(state: AppState, error: RwSignal<Option<String>>) {
+    leptos::task::spawn_local(async move {
+        let result = crate::page::vault_client::ask(Command::List).await;
+        match result {
+            Ok(Reply::Documents(documents)) => state.documents.set(documents),
+            Ok(_) => error.set(state.fail(Failure::unexpected_reply())),
+            Err(failure) => error.set(state.fail(failure)),
+        }
+    });
+}
+
+fn files_of(list: Option<FileList>) -> Vec<File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// The wallet screen.
+#[component]
+pub fn WalletPage() -> impl IntoView {
+    let state = AppState::get();
+    let error = RwSignal::new(None::<String>);
+    let filter = RwSignal::new(None::<Category>);
+    let new_category = RwSignal::new(Category::Other);
+    let uploads = RwSignal::new(Vec::<Upload>::new());
+    let next_key = StoredValue::new(0u32);
+    let dragging = RwSignal::new(false);
+
+    refresh(state, error);
+
+    let add_files = move |files: Vec<(File, Category)>| {
+        for (file, category) in files {
+            let key = next_key.get_value();
+            next_key.set_value(key + 1);
+            uploads.update(|list| {
+                list.push(Upload {
+                    key,
+                    name: file.name(),
+                    done: 0,
+                    total: file.size() as u64,
+                    outcome: None,
+                })
+            });
+            let kept = file.clone();
+            let part = state
+                .wallet
+                .with_untracked(|w| w.as_ref().map(|w| w.part.clone()))
+                .unwrap_or_default();
+            leptos::task::spawn_local(async move {
+                let progress = Box::new(move |p: crate::protocol::Progress| {
+                    uploads.update(|list| {
+                        if let Some(u) = list.iter_mut().find(|u| u.key == key) {
+                            u.done = p.done;
+                            u.total = p.total.max(1);
+                        }
+                    });
+                });
+                let result = match vault() {
+                    Ok(vault) => vault
+                        .call(Command::Add { category }, Some(file), Some(progress))
+                        .await
+                        .map(drop),
+                    Err(failure) => Err(failure),
+                };
+                // The part this file was for was locked meanwhile (another may be open now):
+                // nothing more to do or to say here.
+                if !state.keeps_work_of(&part) {
+                    return;
+                }
+                let outcome = match result {
+                    Ok(()) => Ok(()),
+                    Err(Failure::SessionEnded) => {
+                        // Added again once the same part is open (see below).
+                        let _ = state.fail(Failure::SessionEnded);
+                        state
+                            .pending_files
+                            .update_value(|pending| pending.push((kept, category)));
+                        return;
+                    }
+                    Err(failure) => Err(state.failure_text(&failure)),
+                };
+                uploads.update(|list| {
+                    if let Some(u) = list.iter_mut().find(|u| u.key == key) {
+                        if outcome.is_ok() {
+                            u.done = u.total;
+                        }
+                        u.outcome = Some(outcome);
+                    }
+                });
+                refresh(state, error);
+            });
+        }
+    };
+
+    // Files cut short by the end of the session are added again now.
+    let pending = state
+        .pending_files
+        .try_update_value(std::mem::take)
+        .unwrap_or_default();
+    if !pending.is_empty() {
+        add_files(pending);
+    }
+    let with_category = move |files: Vec<File>| {
+        let category = new_category.get_untracked();
+        files.into_iter().map(|f| (f, category)).collect::<Vec<_>>()
+    };
+
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        add_files(with_category(files_of(input.files())));
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        add_files(with_category(files_of(
+            ev.data_transfer().and_then(|d| d.files()),
+        )));
+    };
+
+    let shown = move || {
+        let wanted = filter.get();
+        state
+            .documents
+            .get()
+            .documents
+            .into_iter()
+            .filter(|d| wanted.is_none_or(|c| c == d.category))
+            .collect::<Vec<_>>()
+    };
+
+    view! {
+        <section class="page wide">
+            <h1 tabindex="-1">{tr(keys::WALLET_TITLE)}</h1>
+            <p class="who" dir="auto">
+                {move || {
+                    state
+                        .wallet
+                        .get()
+                        .map(|w| w.pseudonym.unwrap_or(w.wallet_number))
+                        .unwrap_or_default()
+                }}
+            </p>
+            <Alert message=Signal::derive(move || error.get())/>
+            <div class="actions">
+                <button id="wallet-share" class="button primary" on:click=move |_| state.screen.set(Screen::Share)>
+                    <Glyph icon=Icon::Share/>
+                    <span>{tr(keys::WALLET_SHARE)}</span>
+                </button>
+                <button id="wallet-grants" class="button" on:click=move |_| state.screen.set(Screen::Grants)>
+                    <Glyph icon=Icon::Link/>
+                    <span>{tr(keys::GRANTS_TITLE)}</span>
+                </button>
+                <button id="wallet-receive" class="button" on:click=move |_| state.screen.set(Screen::Receive)>
+                    <Glyph icon=Icon::Add/>
+                    <span>{tr(keys::DEPOSIT_TITLE)}</span>
+                </button>
+                <button id="wallet-meeting" class="button" on:click=move |_| state.screen.set(Screen::Meeting)>
+                    <Glyph icon=Icon::Clock/>
+                    <span>{tr(keys::MEETING_TITLE)}</span>
+                </button>
+            </div>
+
+            <section
+                class="add"
+                class:dragging=move || dragging.get()
+                aria-labelledby="add-title"
+                on:dragover=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(true);
+                }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop
+            >
+                <h2 id="add-title">{tr(keys::ADD_TITLE)}</h2>
+                <label for="new-category">{tr(keys::ADD_CATEGORY_LABEL)}</label>
+                <select
+                    id="new-category"
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        if let Some(c) = Category::ALL.into_iter().find(|c| c.as_str() == value) {
+                            new_category.set(c);
+                        }
+                    }
+                >
+                    {Category::ALL
+                        .into_iter()
+                        .map(|c| {
+                            view! {
+                                <option value=c.as_str() selected=move || new_category.get() == c>
+                                    {move || state.t(&category_key(c))}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+                <div class="actions">
+                    <label class="button big primary file-button">
+                        <Glyph icon=Icon::Add/>
+                        <span>{tr(keys::ADD_CHOOSE_FILES)}</span>
+                        <input id="file-input" class="visually-hidden" type="file" multiple on:change=on_pick/>
+                    </label>
+                    <label class="button big file-button">
+                        <Glyph icon=Icon::Camera/>
+                        <span>{tr(keys::ADD_TAKE_PHOTO)}</span>
+                        <input
+                            id="camera-input"
+                            class="visually-hidden"
+                            type="file"
+                            accept="image/*"
+                            capture="environment"
+                            on:change=on_pick
+                        />
+                    </label>
+                </div>
+                <p class="hint">{tr(keys::ADD_DROP_HINT)}</p>
+                <ul class="uploads" role="list" aria-live="polite">
+                    <For each=move || uploads.get() key=|u| (u.key, u.done, u.outcome.clone()) let:upload>
+                        <li class="upload">
+                            <span class="name" dir="auto">{upload.name.clone()}</span>
+                            <progress
+                                max=upload.total.to_string()
+                                value=upload.done.to_string()
+                                aria-label=upload.name.clone()
+                            ></progress>
+                            <span class="status">
+                                {match &upload.outcome {
+                                    None => state.t(keys::ADD_WORKING),
+                                    Some(Ok(())) => state.t(keys::ADD_DONE),
+                                    Some(Err(text)) => text.clone(),
+                                }}
+                            </span>
+                        </li>
+                    </For>
+                </ul>
+            </section>
+
+            <nav class="filters" aria-label=tr(keys::FILTER_LABEL)>
+                <button
+                    class="chip"
+                    aria-pressed=move || filter.get().is_none().to_string()
+                    on:click=move |_| filter.set(None)
+                >
+                    <Glyph icon=Icon::All/>
+                    <span>{tr(keys::FILTER_ALL)}</span>
+                </button>
+                {Category::ALL
+                    .into_iter()
+                    .map(|c| {
+                        view! {
+                            <button
+                                class="chip"
+                                aria-pressed=move || (filter.get() == Some(c)).to_string()
+                                on:click=move |_| filter.set(Some(c))
+                            >
+                                <Glyph icon=category_icon(c)/>
+                                <span>{move || state.t(&category_key(c))}</span>
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </nav>
+
+            <p class="count" role="status">
+                {move || {
+                    let view = state.documents.get();
+                    format!(
+                        "{} · {}",
+                        state.t_with(keys::WALLET_COUNT, &[("count", view.documents.len().into())]),
+                        state.t_with(
+                            keys::WALLET_QUOTA,
+                            &[("used", state.size(view.used_bytes).into()), ("quota", state.size(view.quota_bytes).into())],
+                        ),
+                    )
+                }}
+            </p>
+            <ul class="grid" role="list" id="documents">
+                <For each=shown key=|d| (d.id, d.name.clone(), d.category, d.note.clone()) let:doc>
+                    <DocumentCard doc=doc/>
+                </For>
+            </ul>
+            // Offered in every wallet alike, whether or not it has hidden documents.
+            <button id="wallet-hidden" class="button link" on:click=move |_| state.screen.set(Screen::Hidden)>
+                <Glyph icon=Icon::Key/>
+                <span>{tr(keys::HIDDEN_TITLE)}</span>
+            </button>
+        </section>
+    }
+}
+
+#[component]
+fn DocumentCard(doc: DocumentView) -> impl IntoView {
+    let state = AppState::get();
+    let id = doc.id;
+    let thumbnail = doc
+        .thumbnail_jpeg_base64
+        .as_ref()
+        .map(|b64| format!("data:image/jpeg;base64,{b64}"));
+    let category = doc.category;
+    let name = if doc.damaged {
+        state.t(keys::DOCUMENT_DAMAGED)
+    } else {
+        doc.name.clone()
+    };
+    let created_at = doc.created_at;
+    let received = doc.received_from.clone();
+    view! {
+        <li class="doc-card">
+            <button class="card-button" on:click=move |_| state.screen.set(Screen::Document(id))>
+                {match thumbnail {
+                    Some(src) => view! { <img class="thumb" src=src alt=""/> }.into_any(),
+                    None => view! { <span class="thumb pictogram"><Glyph icon=category_icon(category)/></span> }.into_any(),
+                }}
+                <span class="doc-name" dir="auto">{name}</span>
+                <span class="doc-category">
+                    <Glyph icon=category_icon(category)/>
+                    <span>{move || state.t(&category_key(category))}</span>
+                </span>
+                <span class="doc-date">{move || state.date(created_at)}</span>
+                {received.map(|label| view! {
+                    <span class="doc-received">
+                        <Glyph icon=Icon::Warning/>
+                        <span>{tr(keys::DOCUMENT_RECEIVED)}</span>
+                        <span dir="auto">{label}</span>
+                    </span>
+                })}
+            </button>
+        </li>
+    }
+}
