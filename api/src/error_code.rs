@@ -325,6 +325,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_code_has_an_error_status_and_the_familiar_ones_theirs() {
+        for code in ErrorCode::ALL {
+            assert!((400..600).contains(&code.status()), "{code}");
+        }
+        assert_eq!(ErrorCode::NotSignedIn.status(), 401);
+        assert_eq!(ErrorCode::NotFound.status(), 404);
+        assert_eq!(ErrorCode::QuotaExceeded.status(), 413);
+        assert_eq!(ErrorCode::TooManyAttempts.status(), 429);
+        assert_eq!(ErrorCode::InternalError.status(), 500);
+    }
+
+    #[test]
     fn wire_form_matches_serde() {
         for code in ErrorCode::ALL {
             let json = serde_json::to_string(code).unwrap_or_default();

@@ -328,7 +328,7 @@ impl LoginCounters {
 }
 
 /// Creates an empty database with a random name; returns its URL.
-async fn create_postgres_database() -> String {
+pub async fn create_postgres_database() -> String {
     let admin_url = postgres_url();
     let name = format!("pde_test_{:016x}", rand::thread_rng().gen::<u64>());
     let mut connection = sqlx::PgConnection::connect(&admin_url)

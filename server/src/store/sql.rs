@@ -470,8 +470,20 @@ macro_rules! impl_store {
                 .await;
                 if let Err(err) = inserted {
                     if $crate::store::sql::is_unique_violation(&err) {
-                        let message = err.to_string();
-                        return Ok(if message.contains("pseudonym") {
+                        // Which value is taken is asked, not read from the database's message
+                        // (whose wording differs between backends and versions).
+                        tx.rollback().await?;
+                        let pseudonym_taken = match &w.pseudonym {
+                            Some(pseudonym) => sqlx::query_as::<_, (String,)>(
+                                "SELECT id FROM wallets WHERE pseudonym = $1",
+                            )
+                            .bind(pseudonym)
+                            .fetch_optional(&self.pool)
+                            .await?
+                            .is_some(),
+                            None => false,
+                        };
+                        return Ok(if pseudonym_taken {
                             Outcome::PseudonymTaken
                         } else {
                             Outcome::NumberTaken

@@ -1,0 +1,390 @@
+//! The storage layer alone, without HTTP: one suite, run on SQLite and on PostgreSQL through
+//! the `Store` trait the server uses (each case on a fresh database).
+
+use pde_server::ids::{UploadId, WalletId};
+use pde_server::store::{
+    CreateUploadOutcome, CreateWalletOutcome, DepositRecord, DocumentRecord, NewWallet, Store,
+    UploadRecord,
+};
+
+const NOW: i64 = 1_800_000_000;
+/// No server-wide cap in these cases unless a case says so.
+const NO_CAP: i64 = i64::MAX;
+
+/// Runs each case against a fresh SQLite file and a fresh PostgreSQL database.
+macro_rules! on_both_backends {
+    ($($case:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test]
+            async fn $case() {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let store = pde_server::store::SqliteStore::open(&dir.path().join("pde.sqlite"))
+                    .await
+                    .expect("open SQLite");
+                super::ready(&store).await;
+                super::$case(&store).await;
+            })*
+        }
+        mod postgres {
+            $(#[tokio::test]
+            async fn $case() {
+                let url = pde_tests::harness::create_postgres_database().await;
+                let store = pde_server::store::PostgresStore::connect(&url)
+                    .await
+                    .expect("connect to PostgreSQL");
+                super::ready(&store).await;
+                super::$case(&store).await;
+            })*
+        }
+    };
+}
+
+on_both_backends!(
+    wallets_are_found_by_number_pseudonym_and_id,
+    a_taken_pseudonym_and_a_taken_number_are_told_apart,
+    creation_stops_at_the_server_cap_and_without_a_usable_invitation,
+    sessions_live_while_used_and_end_when_idle_deleted_or_time_locked,
+    uploads_reserve_the_quota_and_become_documents,
+    deposit_links_take_documents_up_to_their_maximum_and_stop_when_revoked,
+);
+
+async fn ready(store: &dyn Store) {
+    store.migrate().await.expect("migrations");
+}
+
+fn new_wallet(number: &str, pseudonym: Option<&str>) -> NewWallet {
+    NewWallet {
+        id: WalletId::random(),
+        number: number.to_owned(),
+        pseudonym: pseudonym.map(str::to_owned),
+        recipient: format!("age1recipient{number}"),
+        password_file: vec![7; 64],
+        ksf: "{}".to_owned(),
+        slot_ksf: "{}".to_owned(),
+        wrapped_keys: vec![("passphrase".to_owned(), "k1".to_owned(), vec![1, 2, 3])],
+        recovery_verifier: Some(vec![9; 32]),
+        hidden: None,
+        created_at: NOW,
+    }
+}
+
+async fn created(store: &dyn Store, wallet: &NewWallet) {
+    let outcome = store
+        .create_wallet(wallet, None, NO_CAP, NOW)
+        .await
+        .expect("create");
+    assert!(matches!(outcome, CreateWalletOutcome::Created));
+}
+
+async fn wallets_are_found_by_number_pseudonym_and_id(store: &dyn Store) {
+    let wallet = new_wallet("AAAABBBBCCCC", Some("marie"));
+    created(store, &wallet).await;
+    let by_number = store
+        .wallet_by_number("AAAABBBBCCCC")
+        .await
+        .expect("lookup")
+        .expect("found by number");
+    let by_pseudonym = store
+        .wallet_by_pseudonym("marie")
+        .await
+        .expect("lookup")
+        .expect("found by pseudonym");
+    let by_id = store
+        .wallet_by_id(&wallet.id)
+        .await
+        .expect("lookup")
+        .expect("found by id");
+    for found in [&by_number, &by_pseudonym, &by_id] {
+        assert_eq!(found.id, wallet.id);
+        assert_eq!(found.recipient, wallet.recipient);
+        assert_eq!(found.password_file, wallet.password_file);
+    }
+    assert_eq!(
+        store
+            .wrapped_key(&wallet.id, "passphrase")
+            .await
+            .expect("key"),
+        Some(vec![1, 2, 3])
+    );
+    assert!(store.pseudonym_taken("marie").await.expect("taken"));
+    assert!(!store.pseudonym_taken("paul").await.expect("taken"));
+    assert!(store
+        .wallet_by_number("ZZZZZZZZZZZZ")
+        .await
+        .expect("lookup")
+        .is_none());
+}
+
+async fn a_taken_pseudonym_and_a_taken_number_are_told_apart(store: &dyn Store) {
+    created(store, &new_wallet("AAAABBBBCCCC", Some("marie"))).await;
+    let same_pseudonym = store
+        .create_wallet(
+            &new_wallet("DDDDEEEEFFFF", Some("marie")),
+            None,
+            NO_CAP,
+            NOW,
+        )
+        .await
+        .expect("create");
+    assert!(matches!(
+        same_pseudonym,
+        CreateWalletOutcome::PseudonymTaken
+    ));
+    let same_number = store
+        .create_wallet(&new_wallet("AAAABBBBCCCC", Some("paul")), None, NO_CAP, NOW)
+        .await
+        .expect("create");
+    assert!(matches!(same_number, CreateWalletOutcome::NumberTaken));
+    let same_number_no_pseudonym = store
+        .create_wallet(&new_wallet("AAAABBBBCCCC", None), None, NO_CAP, NOW)
+        .await
+        .expect("create");
+    assert!(matches!(
+        same_number_no_pseudonym,
+        CreateWalletOutcome::NumberTaken
+    ));
+    // Neither refusal left anything behind: the pseudonym is free, the new number unused.
+    assert!(!store.pseudonym_taken("paul").await.expect("taken"));
+    assert!(store
+        .wallet_by_number("DDDDEEEEFFFF")
+        .await
+        .expect("lookup")
+        .is_none());
+}
+
+async fn creation_stops_at_the_server_cap_and_without_a_usable_invitation(store: &dyn Store) {
+    let full = store
+        .create_wallet(&new_wallet("AAAABBBBCCCC", None), None, 0, NOW)
+        .await
+        .expect("create");
+    assert!(matches!(full, CreateWalletOutcome::ServerFull));
+    let unknown_code = store
+        .create_wallet(
+            &new_wallet("AAAABBBBCCCC", None),
+            Some(&[1; 32]),
+            NO_CAP,
+            NOW,
+        )
+        .await
+        .expect("create");
+    assert!(matches!(unknown_code, CreateWalletOutcome::InviteInvalid));
+    store
+        .create_invite(&[2; 32], 1, NOW + 3600, NOW)
+        .await
+        .expect("invite");
+    assert!(store.invite_usable(&[2; 32], NOW).await.expect("usable"));
+    let invited = store
+        .create_wallet(
+            &new_wallet("AAAABBBBCCCC", None),
+            Some(&[2; 32]),
+            NO_CAP,
+            NOW,
+        )
+        .await
+        .expect("create");
+    assert!(matches!(invited, CreateWalletOutcome::Created));
+    // One use only.
+    assert!(!store.invite_usable(&[2; 32], NOW).await.expect("usable"));
+    let again = store
+        .create_wallet(
+            &new_wallet("DDDDEEEEFFFF", None),
+            Some(&[2; 32]),
+            NO_CAP,
+            NOW,
+        )
+        .await
+        .expect("create");
+    assert!(matches!(again, CreateWalletOutcome::InviteInvalid));
+}
+
+async fn sessions_live_while_used_and_end_when_idle_deleted_or_time_locked(store: &dyn Store) {
+    let wallet = new_wallet("AAAABBBBCCCC", None);
+    created(store, &wallet).await;
+    let (idle, absolute) = (600, 3600);
+    assert!(store
+        .create_session(&[1; 32], &wallet.id, NOW)
+        .await
+        .expect("session"));
+    assert_eq!(
+        store
+            .touch_session(&[1; 32], NOW + 500, idle, absolute)
+            .await
+            .expect("touch"),
+        Some(wallet.id.clone())
+    );
+    // Used at +500: alive at +1000, over its idle time at +1200.
+    assert!(store
+        .touch_session(&[1; 32], NOW + 1000, idle, absolute)
+        .await
+        .expect("touch")
+        .is_some());
+    assert!(store
+        .touch_session(&[1; 32], NOW + 1700, idle, absolute)
+        .await
+        .expect("touch")
+        .is_none());
+
+    assert!(store
+        .create_session(&[2; 32], &wallet.id, NOW)
+        .await
+        .expect("session"));
+    store.delete_session(&[2; 32]).await.expect("delete");
+    assert!(store
+        .touch_session(&[2; 32], NOW, idle, absolute)
+        .await
+        .expect("touch")
+        .is_none());
+
+    assert!(store
+        .create_session(&[3; 32], &wallet.id, NOW)
+        .await
+        .expect("session"));
+    store.time_lock(&wallet.id, NOW + 7200).await.expect("lock");
+    assert!(store
+        .touch_session(&[3; 32], NOW + 1, idle, absolute)
+        .await
+        .expect("touch")
+        .is_none());
+    assert_eq!(
+        store
+            .time_locked_until(&wallet.id, NOW + 1)
+            .await
+            .expect("locked"),
+        Some(NOW + 7200)
+    );
+}
+
+fn upload(wallet: &WalletId, document_id: &str, len: i64) -> UploadRecord {
+    UploadRecord {
+        id: UploadId::random(),
+        wallet_id: wallet.clone(),
+        document_id: document_id.to_owned(),
+        ciphertext_len: len,
+        part_size: 1000,
+        part_count: (len + 999) / 1000,
+        created_at: NOW,
+        expires_at: NOW + 3600,
+    }
+}
+
+async fn uploads_reserve_the_quota_and_become_documents(store: &dyn Store) {
+    let wallet = new_wallet("AAAABBBBCCCC", None);
+    created(store, &wallet).await;
+    let quota = 5000;
+    let first = upload(&wallet.id, "00112233445566778899aabbccddeeff", 3000);
+    assert!(matches!(
+        store
+            .create_upload(&first, quota, NO_CAP)
+            .await
+            .expect("upload"),
+        CreateUploadOutcome::Created
+    ));
+    assert_eq!(store.wallet_usage(&wallet.id).await.expect("usage"), 3000);
+    let too_much = upload(&wallet.id, "ffeeddccbbaa99887766554433221100", 2500);
+    assert!(matches!(
+        store
+            .create_upload(&too_much, quota, NO_CAP)
+            .await
+            .expect("upload"),
+        CreateUploadOutcome::QuotaExceeded
+    ));
+    assert_eq!(store.wallet_usage(&wallet.id).await.expect("usage"), 3000);
+
+    for part in 0..3 {
+        assert!(store
+            .record_part(&first.id, part, 1000, NOW + 3600)
+            .await
+            .expect("part"));
+    }
+    assert_eq!(
+        store.received_parts(&first.id).await.expect("parts"),
+        vec![(0, 1000), (1, 1000), (2, 1000)]
+    );
+    let document = DocumentRecord {
+        wallet_id: wallet.id.clone(),
+        id: first.document_id.clone(),
+        blob_key: "blob-1".to_owned(),
+        size: 3000,
+        metadata: vec![4; 100],
+        tag: vec![5; 32],
+        created_at: NOW,
+        updated_at: NOW,
+    };
+    assert!(store
+        .commit_upload(&first.id, &document, None)
+        .await
+        .expect("commit"));
+    // Committed once: the upload is gone, the document listed, the bytes still counted.
+    assert!(!store
+        .commit_upload(&first.id, &document, None)
+        .await
+        .expect("commit again"));
+    let listed = store.list_documents(&wallet.id).await.expect("list");
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].metadata, document.metadata);
+    assert_eq!(store.wallet_usage(&wallet.id).await.expect("usage"), 3000);
+    // The same document id again is refused.
+    let same_id = upload(&wallet.id, &first.document_id, 100);
+    assert!(matches!(
+        store
+            .create_upload(&same_id, quota, NO_CAP)
+            .await
+            .expect("upload"),
+        CreateUploadOutcome::DocumentExists
+    ));
+
+    assert_eq!(
+        store
+            .delete_document(&wallet.id, &first.document_id)
+            .await
+            .expect("delete"),
+        Some("blob-1".to_owned())
+    );
+    assert!(store
+        .list_documents(&wallet.id)
+        .await
+        .expect("list")
+        .is_empty());
+    assert_eq!(store.wallet_usage(&wallet.id).await.expect("usage"), 0);
+}
+
+async fn deposit_links_take_documents_up_to_their_maximum_and_stop_when_revoked(store: &dyn Store) {
+    let wallet = new_wallet("AAAABBBBCCCC", None);
+    created(store, &wallet).await;
+    let link = |id: &str| DepositRecord {
+        id: id.to_owned(),
+        wallet_id: wallet.id.clone(),
+        access_hash: id.as_bytes().to_vec(),
+        recipient: "age1link".to_owned(),
+        key_id: Some(vec![3; 16]),
+        recipient_check: vec![6; 32],
+        label: vec![8; 40],
+        max_files: 2,
+        files_received: 0,
+        created_at: NOW,
+        expires_at: NOW + 3600,
+        revoked_at: None,
+    };
+    store.create_deposit(&link("d1")).await.expect("deposit");
+    store.create_deposit(&link("d2")).await.expect("deposit");
+    assert!(store.take_deposit_slot("d1", NOW).await.expect("slot"));
+    assert!(store.take_deposit_slot("d1", NOW).await.expect("slot"));
+    assert!(!store.take_deposit_slot("d1", NOW).await.expect("slot"));
+    store.give_back_deposit_slot("d1").await.expect("give back");
+    assert!(store.take_deposit_slot("d1", NOW).await.expect("slot"));
+    // Expired, then revoked: no more.
+    assert!(!store
+        .take_deposit_slot("d2", NOW + 3600)
+        .await
+        .expect("slot"));
+    assert!(store
+        .revoke_deposit(&wallet.id, "d2", NOW)
+        .await
+        .expect("revoke"));
+    assert!(!store.take_deposit_slot("d2", NOW).await.expect("slot"));
+    let listed = store.wallet_deposits(&wallet.id).await.expect("list");
+    assert_eq!(listed.len(), 2);
+    let d2 = store.deposit("d2").await.expect("deposit").expect("found");
+    assert_eq!(d2.revoked_at, Some(NOW));
+    assert_eq!(d2.key_id, Some(vec![3; 16]));
+}
