@@ -7,6 +7,7 @@
 
 pub mod endpoints;
 pub mod error_code;
+pub mod ids;
 pub mod passphrase;
 pub mod pseudonym;
 pub mod routes;
@@ -14,4 +15,5 @@ pub mod types;
 pub mod wallet_number;
 
 pub use error_code::ErrorCode;
+pub use ids::{AttemptId, DepositId, GrantId, LoginId, RecoveryId, RegistrationId, UploadId};
 pub use types::*;

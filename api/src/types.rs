@@ -1,5 +1,6 @@
 //! Request and response bodies of `/api/v1`. Binary fields travel as standard base64 strings.
 
+use crate::ids::{AttemptId, DepositId, GrantId, LoginId, RecoveryId, RegistrationId, UploadId};
 use serde::{Deserialize, Serialize};
 
 use pde_crypto::document::DocumentId;
@@ -161,7 +162,7 @@ pub struct RegisterStartRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RegisterStartResponse {
     /// Names this registration in the finish call.
-    pub registration_id: String,
+    pub registration_id: RegistrationId,
     /// The wallet's number, always given (also when a pseudonym is set).
     pub wallet_number: String,
     /// The normalised pseudonym, if one was asked for.
@@ -178,7 +179,7 @@ pub struct RegisterStartResponse {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RegisterFinishRequest {
     /// From the start answer.
-    pub registration_id: String,
+    pub registration_id: RegistrationId,
     /// OPAQUE `RegistrationUpload`.
     pub registration_upload: Base64Bytes,
     /// The wallet's age recipient (`age1…`), so documents can be encrypted to it.
@@ -218,7 +219,7 @@ impl CarriesProof for RecoverStartRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RecoverStartResponse {
     /// Identifies this recovery in the finish request (expires after a few minutes).
-    pub recovery_id: String,
+    pub recovery_id: RecoveryId,
     /// The wallet key wrapped under the recovery key.
     pub wrapped_key: Base64Bytes,
     /// OPAQUE `RegistrationResponse`.
@@ -234,7 +235,7 @@ pub struct RecoverStartResponse {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RecoverFinishRequest {
     /// From the start answer.
-    pub recovery_id: String,
+    pub recovery_id: RecoveryId,
     /// OPAQUE `RegistrationUpload` for the new secret.
     pub registration_upload: Base64Bytes,
     /// The wallet key wrapped under the new export key (method `opaque`).
@@ -279,7 +280,7 @@ impl CarriesProof for LoginStartRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LoginStartResponse {
     /// Names this login in the finish call.
-    pub login_id: String,
+    pub login_id: LoginId,
     /// OPAQUE `CredentialResponse`.
     pub credential_response: Base64Bytes,
     /// Argon2id parameters of the credential.
@@ -292,7 +293,7 @@ pub struct LoginStartResponse {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LoginFinishRequest {
     /// From the start answer.
-    pub login_id: String,
+    pub login_id: LoginId,
     /// OPAQUE `CredentialFinalization`.
     pub credential_finalization: Base64Bytes,
 }
@@ -325,7 +326,7 @@ pub struct HiddenSlotResponse {
     /// The OPRF's evaluated element.
     pub evaluation: Base64Bytes,
     /// Single-use id of the attempt this request counted.
-    pub attempt_id: String,
+    pub attempt_id: AttemptId,
     /// Argon2id parameters that stretch the OPRF output into the slot: the wallet's own, fixed
     /// at its creation (the server's defaults for a name without a wallet).
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
@@ -340,11 +341,11 @@ pub struct HiddenLoginStartRequest {
     /// The wallet number or pseudonym.
     pub login: String,
     /// From the slot answer; used up by this request.
-    pub attempt_id: String,
+    pub attempt_id: AttemptId,
     /// The everyday login started with the same secret just before, which failed on the client:
     /// its attempt is given back once this hidden login is verified.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub everyday_login_id: Option<String>,
+    pub everyday_login_id: Option<LoginId>,
     /// The slot (32 bytes).
     pub slot: Base64Bytes,
     /// OPAQUE `CredentialRequest`.
@@ -357,7 +358,7 @@ pub struct HiddenLoginStartRequest {
 pub struct HiddenRegisterStartRequest {
     /// From the slot answer (asked with this wallet's number or pseudonym); used up by this
     /// request.
-    pub attempt_id: String,
+    pub attempt_id: AttemptId,
     /// The slot of the hidden part's secret (32 bytes).
     pub slot: Base64Bytes,
     /// OPAQUE `RegistrationRequest`.
@@ -369,7 +370,7 @@ pub struct HiddenRegisterStartRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HiddenRegisterStartResponse {
     /// To send back with the finish.
-    pub registration_id: String,
+    pub registration_id: RegistrationId,
     /// OPAQUE `RegistrationResponse`.
     pub registration_response: Base64Bytes,
     /// Argon2id parameters the client must use.
@@ -382,7 +383,7 @@ pub struct HiddenRegisterStartResponse {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HiddenRegisterFinishRequest {
     /// From the start answer.
-    pub registration_id: String,
+    pub registration_id: RegistrationId,
     /// OPAQUE `RegistrationUpload`.
     pub registration_upload: Base64Bytes,
     /// The hidden part's age recipient.
@@ -400,7 +401,7 @@ pub const MAX_TIME_LOCK_SECONDS: i64 = 72 * 3600;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TimeLockRequest {
     /// From the start answer.
-    pub login_id: String,
+    pub login_id: LoginId,
     /// OPAQUE `CredentialFinalization` for the wallet's secret.
     pub credential_finalization: Base64Bytes,
     /// Unix seconds; later than now and at most [`MAX_TIME_LOCK_SECONDS`] away.
@@ -441,7 +442,7 @@ pub struct UploadCreateRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UploadStatus {
     /// Names the upload.
-    pub upload_id: String,
+    pub upload_id: UploadId,
     /// The document it will become.
     #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^[0-9a-f]{32}$"))]
     pub document_id: DocumentId,
@@ -486,7 +487,7 @@ pub struct DocumentInfo {
     pub updated_at: i64,
     /// The deposit link it came through, for a received document (sender unverified).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub received_via: Option<String>,
+    pub received_via: Option<DepositId>,
     /// For a received document, the id of the link's key pair (absent for links made before
     /// links had keys of their own: the wallet's key opens those).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -582,7 +583,7 @@ pub struct GrantCreateRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GrantCreated {
     /// Its id (in the link's path).
-    pub grant_id: String,
+    pub grant_id: GrantId,
     /// Unix seconds.
     pub expires_at: i64,
 }
@@ -625,7 +626,7 @@ impl GrantState {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GrantSummary {
     /// Its id.
-    pub grant_id: String,
+    pub grant_id: GrantId,
     /// The private label, sealed to the wallet.
     pub label: Base64Bytes,
     /// Where it stands.
@@ -776,7 +777,7 @@ impl DepositCreateRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DepositCreated {
     /// Its id (in the link's path).
-    pub deposit_id: String,
+    pub deposit_id: DepositId,
     /// Unix seconds.
     pub expires_at: i64,
 }
@@ -813,7 +814,7 @@ impl DepositState {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DepositSummary {
     /// Its id.
-    pub deposit_id: String,
+    pub deposit_id: DepositId,
     /// The private label, sealed to the wallet.
     pub label: Base64Bytes,
     /// Where it stands.

@@ -48,7 +48,10 @@ random_id!(
     /// A wallet's internal id (never shown to people; the wallet number is).
     WalletId
 );
-random_id!(
-    /// An upload in progress.
-    UploadId
-);
+/// An upload in progress (an id that goes on the wire, so declared with the others in pde-api).
+pub use pde_api::UploadId;
+
+/// The name of a new blob in the blob store (random; never shown to anyone).
+pub fn new_blob_key() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
+}

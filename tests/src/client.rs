@@ -140,14 +140,14 @@ pub struct ListedDocument {
 /// A grant link as the holder hands it over: `…/g/<grant_id>#<fragment>`.
 pub struct SharedLink {
     /// The grant's id (the link's path).
-    pub grant_id: String,
+    pub grant_id: pde_api::GrantId,
     /// The secret, as in the link's fragment.
     pub fragment: Zeroizing<String>,
 }
 
 impl SharedLink {
     fn parsed(&self) -> ClientResult<pde_client::SharedLink> {
-        pde_client::SharedLink::parse(&self.grant_id, &self.fragment)
+        pde_client::SharedLink::parse(self.grant_id.as_str(), &self.fragment)
     }
 }
 
@@ -164,7 +164,7 @@ pub struct DeclaredShare {
 /// A deposit link as the holder hands it over: `/d/<deposit_id>#<fragment>`.
 pub struct DepositLink {
     /// The link's id (its path).
-    pub deposit_id: String,
+    pub deposit_id: pde_api::DepositId,
     /// The secret, as in the link's fragment.
     pub fragment: Zeroizing<String>,
 }
@@ -272,7 +272,7 @@ impl PdeClient {
     /// The second login message as given (tests send made-up ones).
     pub async fn login_finish_raw(
         &self,
-        login_id: &str,
+        login_id: &pde_api::LoginId,
         credential_finalization: Vec<u8>,
     ) -> ClientResult<pde_api::SessionOpened> {
         self.client
@@ -280,7 +280,7 @@ impl PdeClient {
                 endpoints::LOGIN_FINISH,
                 &[],
                 &LoginFinishRequest {
-                    login_id: login_id.to_owned(),
+                    login_id: login_id.clone(),
                     credential_finalization: credential_finalization.into(),
                 },
             )
@@ -440,7 +440,7 @@ impl PdeClient {
         self.client
             .put(
                 endpoints::UPLOAD_PART,
-                &[&status.upload_id, &part.to_string()],
+                &[status.upload_id.as_str(), &part.to_string()],
                 Body::Bytes(&ciphertext[start..end]),
                 None,
             )
@@ -448,14 +448,16 @@ impl PdeClient {
     }
 
     /// Abandons an upload.
-    pub async fn abort_upload(&self, upload_id: &str) -> ClientResult<()> {
-        self.client.act(endpoints::ABORT_UPLOAD, &[upload_id]).await
+    pub async fn abort_upload(&self, upload_id: &pde_api::UploadId) -> ClientResult<()> {
+        self.client
+            .act(endpoints::ABORT_UPLOAD, &[upload_id.as_str()])
+            .await
     }
 
     /// The state of an upload.
-    pub async fn upload_status(&self, upload_id: &str) -> ClientResult<UploadStatus> {
+    pub async fn upload_status(&self, upload_id: &pde_api::UploadId) -> ClientResult<UploadStatus> {
         self.client
-            .get(endpoints::UPLOAD_STATUS, &[upload_id])
+            .get(endpoints::UPLOAD_STATUS, &[upload_id.as_str()])
             .await
     }
 
@@ -628,7 +630,7 @@ impl PdeClient {
     /// Stores one declared document of a grant.
     pub async fn put_grant_document(
         &self,
-        grant_id: &str,
+        grant_id: &pde_api::GrantId,
         position: u32,
         ciphertext: Vec<u8>,
     ) -> ClientResult<()> {
@@ -666,7 +668,7 @@ impl PdeClient {
     }
 
     /// Revokes a grant.
-    pub async fn revoke(&self, grant_id: &str) -> ClientResult<()> {
+    pub async fn revoke(&self, grant_id: &pde_api::GrantId) -> ClientResult<()> {
         self.client.revoke_grant(grant_id).await
     }
 
@@ -706,7 +708,7 @@ impl PdeClient {
         self.client
             .fetch(
                 endpoints::SHARED_DOCUMENT,
-                &[&link.grant_id, &position.to_string()],
+                &[link.grant_id.as_str(), &position.to_string()],
                 Some(opening_token),
             )
             .await
@@ -736,7 +738,7 @@ impl PdeClient {
     }
 
     /// Stops a deposit link.
-    pub async fn revoke_deposit(&self, deposit_id: &str) -> ClientResult<()> {
+    pub async fn revoke_deposit(&self, deposit_id: &pde_api::DepositId) -> ClientResult<()> {
         self.client.revoke_deposit(deposit_id).await
     }
 
@@ -744,7 +746,7 @@ impl PdeClient {
     pub async fn deposit_status(&self, link: &DepositLink) -> ClientResult<DepositStatus> {
         let (status, _) = self
             .client
-            .read_drop_link(&link.deposit_id, &link.fragment)
+            .read_drop_link(link.deposit_id.as_str(), &link.fragment)
             .await?;
         Ok(status)
     }
@@ -759,7 +761,7 @@ impl PdeClient {
     ) -> ClientResult<DepositReceived> {
         let (_, link) = self
             .client
-            .read_drop_link(&link.deposit_id, &link.fragment)
+            .read_drop_link(link.deposit_id.as_str(), &link.fragment)
             .await?;
         let mut upload = self
             .client

@@ -107,7 +107,7 @@ pub enum Command {
     /// Stops a grant at once.
     Revoke {
         /// Which one.
-        grant_id: String,
+        grant_id: pde_api::GrantId,
     },
     /// The worker's page read a link: the vault keeps its secret and asks for the grant's
     /// state (nothing is counted).
@@ -143,7 +143,7 @@ pub enum Command {
     /// Stops a deposit link.
     RevokeDeposit {
         /// Which one.
-        deposit_id: String,
+        deposit_id: pde_api::DepositId,
     },
     /// The worker's page read a deposit link: the vault keeps its secret, asks the link's
     /// state and checks the holder's key.
@@ -243,7 +243,7 @@ pub enum Reply {
     /// The grant link is ready.
     Shared {
         /// The grant's id (the link's path: `/g/<id>`).
-        grant_id: String,
+        grant_id: pde_api::GrantId,
         /// The link's fragment: the secret (and the page's language). Shown as the link and
         /// the QR code, never sent to the server.
         fragment: Secret,
@@ -264,7 +264,7 @@ pub enum Reply {
     /// A deposit link is ready.
     DepositReady {
         /// Its id (`/d/<id>`).
-        deposit_id: String,
+        deposit_id: pde_api::DepositId,
         /// The link's fragment (secret and language).
         fragment: Secret,
         /// Unix seconds.
@@ -356,7 +356,7 @@ pub struct DocumentView {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GrantView {
     /// Its id.
-    pub grant_id: String,
+    pub grant_id: pde_api::GrantId,
     /// The private label.
     pub label: String,
     /// The shared documents' names (kept in the label record: the server can't read them).
@@ -379,7 +379,7 @@ pub struct GrantView {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DepositView {
     /// Its id.
-    pub deposit_id: String,
+    pub deposit_id: pde_api::DepositId,
     /// The private label.
     pub label: String,
     /// Where it stands.

@@ -106,7 +106,7 @@ pub async fn create_deposit(
     })?;
     let now = state.clock.now();
     let deposit = DepositRecord {
-        id: UploadId::random().to_string(),
+        id: pde_api::DepositId::random().to_string(),
         wallet_id: session.wallet_id.clone(),
         access_hash: request.access_hash.0,
         recipient: recipient.into(),
@@ -123,7 +123,7 @@ pub async fn create_deposit(
     Ok((
         StatusCode::CREATED,
         ApiJson(DepositCreated {
-            deposit_id: deposit.id,
+            deposit_id: pde_api::DepositId::from_text(deposit.id),
             expires_at: deposit.expires_at,
         }),
     ))
@@ -143,7 +143,7 @@ pub async fn list_deposits(
         .await?
         .into_iter()
         .map(|d| DepositSummary {
-            deposit_id: d.id.clone(),
+            deposit_id: pde_api::DepositId::from_text(d.id.clone()),
             label: d.label.clone().into(),
             state: deposit_state(&d, now),
             created_at: d.created_at,

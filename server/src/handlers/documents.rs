@@ -75,7 +75,7 @@ pub async fn list_documents(
         .map(|record| {
             document_info(record).map(|mut info| {
                 if let Some(via) = received.remove(&record.id) {
-                    info.received_via = Some(via.deposit_id);
+                    info.received_via = Some(pde_api::DepositId::from_text(via.deposit_id));
                     info.received_key = via.key_id.map(Into::into);
                 }
                 info

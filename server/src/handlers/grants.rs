@@ -164,7 +164,7 @@ pub async fn create_grant(
     }
     let now = state.clock.now();
     let grant = GrantRecord {
-        id: crate::ids::UploadId::random().to_string(),
+        id: pde_api::GrantId::random().to_string(),
         wallet_id: session.wallet_id.clone(),
         access_hash: hash_field(&request.access_hash.0)?,
         pin_hash: request
@@ -191,7 +191,7 @@ pub async fn create_grant(
         .map(|(position, d)| GrantDocumentRecord {
             grant_id: grant.id.clone(),
             position: position as i64,
-            blob_key: crate::ids::UploadId::random().to_string(),
+            blob_key: crate::ids::new_blob_key(),
             size: d.ciphertext_len as i64,
             metadata: d.metadata.0.clone(),
             stored_at: None,
@@ -222,7 +222,7 @@ pub async fn create_grant(
     Ok((
         StatusCode::CREATED,
         ApiJson(GrantCreated {
-            grant_id: grant.id,
+            grant_id: pde_api::GrantId::from_text(grant.id),
             expires_at: grant.expires_at,
         }),
     ))
@@ -281,7 +281,7 @@ pub async fn put_document(
     }
     // Each request writes a blob of its own, switched in only if this request is the one
     // accepted: a refused request's bytes never reach the worker.
-    let blob_key = uuid::Uuid::new_v4().simple().to_string();
+    let blob_key = crate::ids::new_blob_key();
     let stream = body.into_data_stream().map_err(|_| ());
     match state
         .blobs
@@ -340,7 +340,7 @@ pub async fn list_grants(
         let documents = state.store.grant_documents(&grant.id).await?;
         let stored = stored_count(&documents);
         grants.push(GrantSummary {
-            grant_id: grant.id.clone(),
+            grant_id: pde_api::GrantId::from_text(grant.id.clone()),
             label: grant.label.clone().into(),
             state: grant_state(&grant, stored, now),
             has_pin: grant.pin_hash.is_some(),

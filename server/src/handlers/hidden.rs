@@ -92,7 +92,7 @@ pub async fn slot(
     )
     .await?;
     let attempt = HiddenAttempt {
-        id: uuid::Uuid::new_v4().simple().to_string(),
+        id: pde_api::AttemptId::random().to_string(),
         wallet_id: wallet.map(|w| w.id),
         throttle_key,
         bucket,
@@ -101,7 +101,7 @@ pub async fn slot(
     state.store.put_hidden_attempt(&attempt).await?;
     Ok(ApiJson(HiddenSlotResponse {
         evaluation: evaluation.into(),
-        attempt_id: attempt.id,
+        attempt_id: pde_api::AttemptId::from_text(attempt.id),
         ksf,
     }))
 }
@@ -137,7 +137,7 @@ pub async fn login_start(
         return Err(bad_slot());
     }
     let name = LoginName::parse(&request.login);
-    let attempt = take_attempt(&state, &request.attempt_id, now).await?;
+    let attempt = take_attempt(&state, request.attempt_id.as_str(), now).await?;
     if attempt.throttle_key != name.hidden_throttle_key(&state.name_keys) {
         return Err(attempt_expired());
     }
@@ -167,7 +167,7 @@ pub async fn login_start(
     let give_back = match &request.everyday_login_id {
         Some(id) => state
             .store
-            .take_login_state(id, now)
+            .take_login_state(id.as_str(), now)
             .await?
             .filter(|everyday| everyday.throttle_key == name.throttle_key(&state.name_keys))
             .map(|everyday| (everyday.throttle_key, everyday.bucket)),
@@ -232,7 +232,7 @@ pub async fn register_start(
     }
     let parent = everyday_wallet(&state, &session).await?;
     let parent_id = parent.id.clone();
-    let attempt = take_attempt(&state, &request.attempt_id, now).await?;
+    let attempt = take_attempt(&state, request.attempt_id.as_str(), now).await?;
     if attempt.wallet_id.as_ref() != Some(&parent_id) {
         return Err(attempt_expired());
     }
@@ -252,7 +252,7 @@ pub async fn register_start(
     // The wallet's slot parameters, fixed at its creation (what a dummy answer shows too).
     let ksf: KsfParams = serde_json::from_str(&parent.slot_ksf).map_err(ApiError::internal)?;
     let pending = PendingHidden {
-        id: uuid::Uuid::new_v4().simple().to_string(),
+        id: pde_api::RegistrationId::random().to_string(),
         wallet_id,
         parent_id,
         slot: request.slot.0,
@@ -261,7 +261,7 @@ pub async fn register_start(
     };
     state.store.put_pending_hidden(&pending).await?;
     Ok(ApiJson(HiddenRegisterStartResponse {
-        registration_id: pending.id,
+        registration_id: pde_api::RegistrationId::from_text(pending.id),
         registration_response: response.into(),
         ksf,
     }))
@@ -289,7 +289,7 @@ pub async fn register_finish(
     let parent_id = everyday_wallet(&state, &session).await?.id;
     let pending = state
         .store
-        .take_pending_hidden(&request.registration_id, now)
+        .take_pending_hidden(request.registration_id.as_str(), now)
         .await?
         .filter(|p| p.parent_id == parent_id)
         .ok_or_else(|| {

@@ -314,7 +314,7 @@ pub(super) async fn answer_login_start(
     })
     .await?
     .map_err(|_| invalid_login_message())?;
-    let id = uuid::Uuid::new_v4().simple().to_string();
+    let id = pde_api::LoginId::random().to_string();
     let login = LoginState {
         state: server_state.seal(&state.opaque, &id),
         id,
@@ -326,7 +326,7 @@ pub(super) async fn answer_login_start(
     };
     state.store.put_login_state(&login).await?;
     Ok(LoginStartResponse {
-        login_id: login.id,
+        login_id: pde_api::LoginId::from_text(login.id),
         credential_response: response.into(),
         ksf,
     })
@@ -343,7 +343,7 @@ pub async fn login_finish(
     let now = state.clock.now();
     let wallet_id = verify_login(
         &state,
-        &request.login_id,
+        request.login_id.as_str(),
         request.credential_finalization.0,
         now,
     )
@@ -444,7 +444,7 @@ pub async fn time_lock(
     }
     let wallet_id = verify_login(
         &state,
-        &request.login_id,
+        request.login_id.as_str(),
         request.credential_finalization.0,
         now,
     )
@@ -524,14 +524,14 @@ pub async fn recover_start(
         state.default_ksf
     };
     let response = registration_start(&state, &wallet.id, request.registration_request.0).await?;
-    let recovery_id = uuid::Uuid::new_v4().simple().to_string();
+    let recovery_id = pde_api::RecoveryId::random();
     let pending = PendingRecovery {
         wallet_id: wallet.id.clone(),
         ksf: serde_json::to_string(&ksf).map_err(ApiError::internal)?,
     };
     state
         .store
-        .put_pending_recovery(&recovery_id, &pending, now + RECOVERY_TTL)
+        .put_pending_recovery(recovery_id.as_str(), &pending, now + RECOVERY_TTL)
         .await?;
     Ok(ApiJson(RecoverStartResponse {
         recovery_id,
@@ -561,7 +561,7 @@ pub async fn recover_finish(
     };
     let pending = state
         .store
-        .take_pending_recovery(&request.recovery_id, now)
+        .take_pending_recovery(request.recovery_id.as_str(), now)
         .await?
         .ok_or_else(expired)?;
     refuse_if_time_locked(&state, &pending.wallet_id, now).await?;

@@ -48,7 +48,7 @@ async fn find_upload(
 pub async fn status_of(state: &AppState, upload: &UploadRecord) -> Result<UploadStatus, ApiError> {
     let received = state.store.received_parts(&upload.id).await?;
     Ok(UploadStatus {
-        upload_id: upload.id.to_string(),
+        upload_id: upload.id.clone(),
         document_id: upload
             .document_id
             .parse()
@@ -307,7 +307,7 @@ pub async fn finish_upload(
             format!("{missing} part(s) of this document have not arrived yet."),
         ));
     }
-    let blob_key = uuid::Uuid::new_v4().simple().to_string();
+    let blob_key = crate::ids::new_blob_key();
     let part_count = upload.part_count as u32;
     let size = match state
         .blobs

@@ -149,7 +149,7 @@ pub async fn register_start(
     let number = WalletNumber::generate();
     let response = registration_start(&state, &wallet_id, request.registration_request.0).await?;
     let pending = PendingRegistration {
-        id: uuid::Uuid::new_v4().simple().to_string(),
+        id: pde_api::RegistrationId::random().to_string(),
         wallet_id,
         number: number.as_str().to_owned(),
         pseudonym: pseudonym.map(String::from),
@@ -159,7 +159,7 @@ pub async fn register_start(
     };
     state.store.put_pending_registration(&pending).await?;
     Ok(ApiJson(RegisterStartResponse {
-        registration_id: pending.id,
+        registration_id: pde_api::RegistrationId::from_text(pending.id),
         wallet_number: pending.number,
         pseudonym: pending.pseudonym,
         registration_response: response.into(),
@@ -331,7 +331,7 @@ pub async fn register_finish(
     let password_file = registration_finish(request.registration_upload.0).await?;
     let pending = state
         .store
-        .take_pending_registration(&request.registration_id, now)
+        .take_pending_registration(request.registration_id.as_str(), now)
         .await?
         .ok_or_else(|| {
             ApiError::refused(

@@ -46,7 +46,7 @@ pub(super) fn upload_from_row(row: UploadRow) -> super::UploadRecord {
     let (id, wallet_id, document_id, ciphertext_len, part_size, part_count, created_at, expires_at) =
         row;
     super::UploadRecord {
-        id: crate::ids::UploadId::from_stored(id),
+        id: crate::ids::UploadId::from_text(id),
         wallet_id: crate::ids::WalletId::from_stored(wallet_id),
         document_id,
         ciphertext_len,

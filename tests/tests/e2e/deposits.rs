@@ -38,7 +38,7 @@ async fn deposit_links_let_a_worker_send_but_never_read(backend: Backend) {
     let id = listed
         .documents
         .iter()
-        .find(|d| d.received_via.as_deref() == Some(link.deposit_id.as_str()))
+        .find(|d| d.received_via.as_ref() == Some(&link.deposit_id))
         .expect("a received document")
         .id;
     assert_eq!(

@@ -180,7 +180,7 @@ async fn hidden_parts_are_separate_and_invisible_from_the_everyday_part(backend:
         .expect("deposits")
         .deposits
         .is_empty());
-    assert!(!hidden_drop.deposit_id.is_empty());
+    assert!(hidden_drop.deposit_id.is_well_formed());
     // Its own quota: the everyday usage did not move.
     assert_eq!(holder.list_raw().await.expect("list").used_bytes, before);
     let everyday = holder.list(&with_part).await.expect("everyday list");

@@ -2,6 +2,7 @@
 //! documents through it (see [`crate::Destination::Drop`]).
 
 use pde_api::endpoints;
+use pde_api::DepositId;
 use pde_api::{DepositAccess, DepositCreateRequest, DepositCreated, DepositStatus, DepositSummary};
 use pde_crypto::deposit::DepositSecret;
 use pde_crypto::document;
@@ -9,7 +10,6 @@ use pde_crypto::record::{self, RecordKind};
 use pde_crypto::wallet::WalletRecipient;
 use zeroize::Zeroizing;
 
-use crate::grants::is_link_id;
 use crate::{Client, ClientError, ClientResult, KeyRing, LinkFragment, Transport};
 
 /// A deposit link as the holder sees it, its private label opened (empty when it fails its
@@ -25,7 +25,7 @@ pub struct DepositLabel {
 /// No `Debug`.
 pub struct DropLink {
     /// The link's id.
-    pub deposit_id: String,
+    pub deposit_id: DepositId,
     /// Its access token (sent as bearer with each part).
     pub token: Zeroizing<String>,
     /// The key the documents are sealed to, checked.
@@ -72,11 +72,12 @@ impl<T: Transport> Client<T> {
     }
 
     /// Stops a deposit link.
-    pub async fn revoke_deposit(&self, deposit_id: &str) -> ClientResult<()> {
-        if !is_link_id(deposit_id) {
+    pub async fn revoke_deposit(&self, deposit_id: &DepositId) -> ClientResult<()> {
+        if !deposit_id.is_well_formed() {
             return Err(ClientError::BadLink);
         }
-        self.act(endpoints::REVOKE_DEPOSIT, &[deposit_id]).await
+        self.act(endpoints::REVOKE_DEPOSIT, &[deposit_id.as_str()])
+            .await
     }
 
     /// Reads a deposit link (`fragment` as it carries it, `<secret>[.<lang>]`): its state and the
@@ -87,7 +88,8 @@ impl<T: Transport> Client<T> {
         deposit_id: &str,
         fragment: &str,
     ) -> ClientResult<(DepositStatus, DropLink)> {
-        if !is_link_id(deposit_id) {
+        let deposit_id = DepositId::from_text(deposit_id);
+        if !deposit_id.is_well_formed() {
             return Err(ClientError::BadLink);
         }
         let secret = DepositSecret::from_fragment(LinkFragment::parse(fragment).secret())
@@ -96,7 +98,7 @@ impl<T: Transport> Client<T> {
         let status = self
             .call(
                 endpoints::DROP_STATUS,
-                &[deposit_id],
+                &[deposit_id.as_str()],
                 &DepositAccess {
                     access_token: token.to_string(),
                 },
@@ -106,7 +108,7 @@ impl<T: Transport> Client<T> {
         Ok((
             status,
             DropLink {
-                deposit_id: deposit_id.to_owned(),
+                deposit_id,
                 token,
                 recipient,
             },

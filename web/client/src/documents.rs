@@ -3,7 +3,7 @@
 
 use pde_api::endpoints;
 use pde_api::{DepositCommitRequest, DepositUploadRequest, DocumentInfo, MetadataUpdate};
-use pde_api::{UploadCommitRequest, UploadCreateRequest, UploadStatus};
+use pde_api::{UploadCommitRequest, UploadCreateRequest, UploadId, UploadStatus};
 use pde_crypto::document::{self, CiphertextDigest, DocumentId, DocumentSealer, SealingStream};
 use pde_crypto::metadata::{self, Category, DocumentMetadata, Origin};
 use pde_crypto::wallet::{WalletKey, WalletRecipient};
@@ -90,7 +90,7 @@ impl<T: Transport> Client<T> {
                 let status = self
                     .call(
                         endpoints::DROP_UPLOAD,
-                        &[&link.deposit_id],
+                        &[link.deposit_id.as_str()],
                         &DepositUploadRequest {
                             access_token: link.token.to_string(),
                             document_id: id,
@@ -136,7 +136,7 @@ impl<T: Transport> Client<T> {
     pub async fn commit_upload(
         &self,
         keys: &impl KeyRing,
-        upload_id: &str,
+        upload_id: &UploadId,
         id: DocumentId,
         digest: &CiphertextDigest,
         meta: &DocumentMetadata,
@@ -147,7 +147,7 @@ impl<T: Transport> Client<T> {
         })??;
         self.call(
             endpoints::COMMIT_UPLOAD,
-            &[upload_id],
+            &[upload_id.as_str()],
             &UploadCommitRequest {
                 metadata: record.into(),
                 tag: tag.into(),
@@ -291,7 +291,7 @@ impl<T: Transport> Upload<'_, T> {
                 self.client
                     .put(
                         endpoints::UPLOAD_PART,
-                        &[&self.status.upload_id, &number],
+                        &[self.status.upload_id.as_str(), &number],
                         Body::Bytes(part),
                         None,
                     )
@@ -301,7 +301,11 @@ impl<T: Transport> Upload<'_, T> {
                 self.client
                     .put(
                         endpoints::DROP_UPLOAD_PART,
-                        &[&link.deposit_id, &self.status.upload_id, &number],
+                        &[
+                            link.deposit_id.as_str(),
+                            self.status.upload_id.as_str(),
+                            &number,
+                        ],
                         Body::Bytes(part),
                         Some(link.token.as_str()),
                     )
@@ -364,7 +368,7 @@ impl<T: Transport> Upload<'_, T> {
         self.client
             .call_with(
                 endpoints::DROP_UPLOAD_COMMIT,
-                &[&link.deposit_id, &self.status.upload_id],
+                &[link.deposit_id.as_str(), self.status.upload_id.as_str()],
                 &DepositCommitRequest {
                     metadata: record.into(),
                 },

@@ -2,6 +2,7 @@
 //! open it with the PIN, decrypt the granted copies).
 
 use pde_api::endpoints;
+use pde_api::GrantId;
 use pde_api::{GrantCreateRequest, GrantDocumentDeclaration, GrantStatus, GrantSummary};
 use pde_api::{GrantTokens, GrantedDocument};
 use pde_crypto::document;
@@ -52,7 +53,7 @@ pub struct DeclaredGrant<H> {
 /// A grant link as the worker reads it: `…/g/<grant_id>#<secret>[.<lang>]`. No `Debug`.
 pub struct SharedLink {
     /// The grant's id (the link's path).
-    pub grant_id: String,
+    pub grant_id: GrantId,
     /// The link's secret.
     pub secret: GrantSecret,
 }
@@ -69,27 +70,16 @@ pub struct OpenedGrant {
     pub documents: Vec<(GrantedDocument, DocumentMetadata)>,
 }
 
-/// Grant and deposit link ids are URL-safe tokens; anything else never goes into a path.
-pub(crate) fn is_link_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 64
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-}
-
 impl SharedLink {
     /// A link from its id and its fragment; [`ClientError::BadLink`] when either is not one.
     pub fn parse(grant_id: &str, fragment: &str) -> ClientResult<Self> {
-        if !is_link_id(grant_id) {
+        let grant_id = GrantId::from_text(grant_id);
+        if !grant_id.is_well_formed() {
             return Err(ClientError::BadLink);
         }
         let secret = GrantSecret::from_fragment(LinkFragment::parse(fragment).secret())
             .map_err(|_| ClientError::BadLink)?;
-        Ok(Self {
-            grant_id: grant_id.to_owned(),
-            secret,
-        })
+        Ok(Self { grant_id, secret })
     }
 
     /// The fragment as the link carries it, without a language.
@@ -205,13 +195,13 @@ impl<T: Transport> Client<T> {
     /// Stores one declared copy.
     pub async fn send_copy(
         &self,
-        grant_id: &str,
+        grant_id: &GrantId,
         position: usize,
         copy: Body<'_, T::Held>,
     ) -> ClientResult<()> {
         self.put(
             endpoints::GRANT_DOCUMENT,
-            &[grant_id, &position.to_string()],
+            &[grant_id.as_str(), &position.to_string()],
             copy,
             None,
         )
@@ -259,18 +249,19 @@ impl<T: Transport> Client<T> {
     }
 
     /// Stops a grant at once (the server deletes its copies).
-    pub async fn revoke_grant(&self, grant_id: &str) -> ClientResult<()> {
-        if !is_link_id(grant_id) {
+    pub async fn revoke_grant(&self, grant_id: &GrantId) -> ClientResult<()> {
+        if !grant_id.is_well_formed() {
             return Err(ClientError::BadLink);
         }
-        self.act(endpoints::REVOKE_GRANT, &[grant_id]).await
+        self.act(endpoints::REVOKE_GRANT, &[grant_id.as_str()])
+            .await
     }
 
     /// A link's state, as the worker first sees it (counts nothing).
     pub async fn shared_status(&self, link: &SharedLink) -> ClientResult<GrantStatus> {
         self.call(
             endpoints::SHARED_STATUS,
-            &[&link.grant_id],
+            &[link.grant_id.as_str()],
             &link.tokens(None),
         )
         .await
@@ -284,7 +275,11 @@ impl<T: Transport> Client<T> {
         pin: Option<&GrantPin>,
     ) -> ClientResult<OpenedGrant> {
         let opened = self
-            .call(endpoints::SHARED_OPEN, &[&link.grant_id], &link.tokens(pin))
+            .call(
+                endpoints::SHARED_OPEN,
+                &[link.grant_id.as_str()],
+                &link.tokens(pin),
+            )
             .await?;
         let wrapped = WrappedWalletKey::from_bytes(&opened.wrapped_key.0)?;
         let key = grant::open_grant_key(&link.secret, pin, &wrapped)?;
@@ -317,7 +312,7 @@ impl<T: Transport> Client<T> {
         let copy = self
             .fetch(
                 endpoints::SHARED_DOCUMENT,
-                &[&link.grant_id, &position.to_string()],
+                &[link.grant_id.as_str(), &position.to_string()],
                 Some(&opened.opening_token),
             )
             .await?;

@@ -2,6 +2,7 @@
 //! time-lock, hidden parts.
 
 use pde_api::endpoints;
+use pde_api::{AttemptId, LoginId};
 use pde_api::{
     Base64Bytes, HiddenLoginStartRequest, HiddenRegisterFinishRequest, HiddenRegisterStartRequest,
     HiddenSlotRequest, LoginFinishRequest, LoginStartRequest, LoginStartResponse,
@@ -34,7 +35,7 @@ pub struct CreatedWallet {
 /// A secret proven by OPAQUE up to the last message, for the everyday part or a hidden one.
 pub struct Proof {
     /// The login the last message finishes.
-    pub login_id: String,
+    pub login_id: LoginId,
     /// The last message.
     pub finalization: Vec<u8>,
     /// Unwraps the part's key.
@@ -46,7 +47,7 @@ pub struct HiddenSlot {
     /// The slot.
     pub slot: hidden::Slot,
     /// Used up by the next hidden login start or registration start.
-    pub attempt_id: String,
+    pub attempt_id: AttemptId,
 }
 
 impl<T: Transport> Client<T> {
@@ -75,8 +76,7 @@ impl<T: Transport> Client<T> {
                 },
             )
             .await?;
-        started.ksf.validate()?;
-        let (upload, export_key) = opaque::client_registration_finish(
+        let (upload, export_key) = finish_registration(
             registration,
             secret,
             &started.registration_response.0,
@@ -155,7 +155,7 @@ impl<T: Transport> Client<T> {
         &self,
         login: &str,
         secret: &[u8],
-    ) -> ClientResult<Result<Proof, String>> {
+    ) -> ClientResult<Result<Proof, LoginId>> {
         let (state, request) = opaque::client_login_start(secret)?;
         let started = self
             .call_counted(
@@ -190,7 +190,7 @@ impl<T: Transport> Client<T> {
         &self,
         login: &str,
         secret: &[u8],
-        everyday_login_id: Option<String>,
+        everyday_login_id: Option<LoginId>,
     ) -> ClientResult<Proof> {
         let slot = self.hidden_slot(login, secret).await?;
         let (state, request) = opaque::client_login_start(secret)?;
@@ -235,7 +235,7 @@ impl<T: Transport> Client<T> {
         login: &str,
         slot: &HiddenSlot,
         credential_request: Vec<u8>,
-        everyday_login_id: Option<String>,
+        everyday_login_id: Option<LoginId>,
     ) -> ClientResult<LoginStartResponse> {
         self.call(
             endpoints::HIDDEN_LOGIN_START,
@@ -287,8 +287,7 @@ impl<T: Transport> Client<T> {
                 },
             )
             .await?;
-        started.ksf.validate()?;
-        let (upload, export_key) = opaque::client_registration_finish(
+        let (upload, export_key) = finish_registration(
             registration,
             secret,
             &started.registration_response.0,
@@ -354,7 +353,7 @@ impl<T: Transport> Client<T> {
         started.ksf.validate()?;
         let wrapped = WrappedWalletKey::from_bytes(&started.wrapped_key.0)?;
         let key = wallet::unwrap_with_recovery_key(&wrapped, recovery_key)?;
-        let (upload, export_key) = opaque::client_registration_finish(
+        let (upload, export_key) = finish_registration(
             registration,
             secret,
             &started.registration_response.0,
@@ -385,6 +384,23 @@ impl<T: Transport> Client<T> {
     pub async fn info(&self) -> ClientResult<pde_api::ServerInfo> {
         self.get(endpoints::INFO, &[]).await
     }
+}
+
+/// The client's last registration step, the server's Argon2 parameters checked first (a server
+/// can't make the secret cheap to guess).
+fn finish_registration(
+    registration: opaque::ClientRegistration,
+    secret: &[u8],
+    response: &[u8],
+    ksf: opaque::KsfParams,
+) -> ClientResult<(Vec<u8>, ExportKey)> {
+    ksf.validate()?;
+    Ok(opaque::client_registration_finish(
+        registration,
+        secret,
+        response,
+        ksf,
+    )?)
 }
 
 /// The unwrapped key, if it is the one the server names for the session's wallet.

@@ -366,7 +366,7 @@ async fn list() -> Result<DocumentsView, Failure> {
     with_wallet(|_| ())?;
     let listing = client().list(&OpenKey).await?;
     // Received documents show the label of the link they came through.
-    let labels: HashMap<String, String> = if listing
+    let labels: HashMap<pde_api::DepositId, String> = if listing
         .documents
         .iter()
         .any(|d| d.info.received_via.is_some())

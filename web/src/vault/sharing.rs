@@ -141,7 +141,7 @@ pub async fn grants() -> Result<Vec<GrantView>, Failure> {
 }
 
 /// Stops a grant at once (the server deletes its copies).
-pub async fn revoke(grant_id: &str) -> Result<(), Failure> {
+pub async fn revoke(grant_id: &pde_api::GrantId) -> Result<(), Failure> {
     Ok(client().revoke_grant(grant_id).await?)
 }
 
@@ -247,7 +247,7 @@ pub async fn deposits() -> Result<Vec<DepositView>, Failure> {
 }
 
 /// Stops a deposit link.
-pub async fn revoke_deposit(deposit_id: &str) -> Result<(), Failure> {
+pub async fn revoke_deposit(deposit_id: &pde_api::DepositId) -> Result<(), Failure> {
     Ok(client().revoke_deposit(deposit_id).await?)
 }
 

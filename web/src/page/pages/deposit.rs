@@ -89,7 +89,7 @@ pub fn ReceivePage() -> impl IntoView {
                     expires_at,
                 }) => {
                     state.screen.set(Screen::DepositReady(ReadyLink {
-                        url: link_url("d", &deposit_id, &fragment.0),
+                        url: link_url("d", deposit_id.as_str(), &fragment.0),
                         expires_at,
                         pin: None,
                     }));
@@ -100,7 +100,7 @@ pub fn ReceivePage() -> impl IntoView {
         });
     };
 
-    let revoke = move |deposit_id: String| {
+    let revoke = move |deposit_id: pde_api::DepositId| {
         leptos::task::spawn_local(async move {
             match crate::page::vault_client::ask(Command::RevokeDeposit { deposit_id }).await {
                 Ok(_) => load(state, deposits, error),

@@ -133,7 +133,7 @@ pub fn SharePage() -> impl IntoView {
                     expires_at,
                 }) => {
                     state.screen.set(Screen::ShareReady(ReadyLink {
-                        url: link_url("g", &grant_id, &fragment.0),
+                        url: link_url("g", grant_id.as_str(), &fragment.0),
                         expires_at,
                         pin: pin_text,
                     }));
