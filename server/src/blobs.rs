@@ -77,11 +77,6 @@ impl Blobs {
         })
     }
 
-    /// Any object store (S3, Garage…), which is durable once a write returns.
-    pub fn from_store(store: Arc<dyn ObjectStore>) -> Self {
-        Self { store }
-    }
-
     fn document_path(blob_key: &str) -> Path {
         Path::from_iter([DOCUMENTS, blob_key])
     }

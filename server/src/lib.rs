@@ -2,21 +2,21 @@
 //! passphrase), and keeps every piece of shared state in the database.
 #![forbid(unsafe_code)]
 
-pub mod auth;
-pub mod blobs;
-pub mod clock;
-pub mod connections;
-pub mod error;
-pub mod handlers;
+pub(crate) mod auth;
+pub(crate) mod blobs;
+pub(crate) mod clock;
+pub(crate) mod connections;
+pub(crate) mod error;
+pub(crate) mod handlers;
 pub mod ids;
-pub mod openapi;
+pub(crate) mod openapi;
 pub mod router;
 pub mod secrets;
 pub mod settings;
 pub mod state;
 pub mod store;
-pub mod sweeper;
-pub mod web;
+pub(crate) mod sweeper;
+pub(crate) mod web;
 
 use std::future::Future;
 use std::io::Write;

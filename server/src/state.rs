@@ -16,28 +16,28 @@ pub struct AppState(Arc<Inner>);
 /// The parts of [`AppState`].
 pub struct Inner {
     /// Configuration.
-    pub settings: Settings,
+    pub(crate) settings: Settings,
     /// Database.
-    pub store: Arc<dyn Store>,
+    pub(crate) store: Arc<dyn Store>,
     /// Ciphertext blobs.
-    pub blobs: Blobs,
+    pub(crate) blobs: Blobs,
     /// OPAQUE server setup (OPRF seed): a secret, loaded from the secrets directory.
-    pub opaque: Arc<ServerSetup>,
+    pub(crate) opaque: Arc<ServerSetup>,
     /// Seed of the hidden parts' slot keys (derived from the server setup).
-    pub slot_seed: Arc<pde_crypto::hidden::SlotSeed>,
+    pub(crate) slot_seed: Arc<pde_crypto::hidden::SlotSeed>,
     /// Keys of the per-name attempt counters (derived from the server setup).
-    pub name_keys: Arc<pde_crypto::names::NameKeys>,
+    pub(crate) name_keys: Arc<pde_crypto::names::NameKeys>,
     /// Key of the proof-of-work challenges (derived from the server setup).
-    pub proof_key: Arc<pde_crypto::proof::ProofKey>,
+    pub(crate) proof_key: Arc<pde_crypto::proof::ProofKey>,
     /// Time.
-    pub clock: Clock,
+    pub(crate) clock: Clock,
     /// Argon2 parameters of new wallets.
-    pub default_ksf: KsfParams,
+    pub(crate) default_ksf: KsfParams,
 }
 
 impl AppState {
     /// Bundles the parts.
-    pub fn new(inner: Inner) -> Self {
+    pub(crate) fn new(inner: Inner) -> Self {
         Self(Arc::new(inner))
     }
 }
