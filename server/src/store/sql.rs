@@ -3,7 +3,7 @@
 //! instantiated for each pool type; what differs (connection set-up, migrations) lives in
 //! `sqlite.rs` and `postgres.rs`.
 
-/// The columns of a [`WalletRow`], in its order.
+/// The columns of a [`WalletRow`]: the one list every query of `wallets` selects.
 macro_rules! wallet_columns {
     () => {
         "id, number, pseudonym, recipient, password_file, ksf, slot_ksf, created_at, hidden_of"
@@ -11,65 +11,189 @@ macro_rules! wallet_columns {
 }
 pub(super) use wallet_columns;
 
-/// A `wallets` row: [`wallet_columns`].
-pub(super) type WalletRow = (
-    String,
-    String,
-    Option<String>,
-    String,
-    Vec<u8>,
-    String,
-    String,
-    i64,
-    Option<String>,
-);
+/// A `wallets` row.
+#[derive(sqlx::FromRow)]
+pub(super) struct WalletRow {
+    id: String,
+    number: String,
+    pseudonym: Option<String>,
+    recipient: String,
+    password_file: Vec<u8>,
+    ksf: String,
+    slot_ksf: String,
+    created_at: i64,
+    hidden_of: Option<String>,
+}
 
 pub(super) fn wallet_from_row(row: WalletRow) -> super::WalletRecord {
-    let (id, number, pseudonym, recipient, password_file, ksf, slot_ksf, created_at, hidden_of) =
-        row;
     super::WalletRecord {
-        id: crate::ids::WalletId::from_stored(id),
-        number,
-        pseudonym,
-        recipient,
-        password_file,
-        ksf,
-        slot_ksf,
-        created_at,
-        hidden_of: hidden_of.map(crate::ids::WalletId::from_stored),
+        id: crate::ids::WalletId::from_stored(row.id),
+        number: row.number,
+        pseudonym: row.pseudonym,
+        recipient: row.recipient,
+        password_file: row.password_file,
+        ksf: row.ksf,
+        slot_ksf: row.slot_ksf,
+        created_at: row.created_at,
+        hidden_of: row.hidden_of.map(crate::ids::WalletId::from_stored),
     }
 }
 
-pub(super) type UploadRow = (String, String, String, i64, i64, i64, i64, i64);
+/// The columns of a [`UploadRow`]: the one list every query of `uploads` selects.
+macro_rules! upload_columns {
+    () => {
+        "id, wallet_id, document_id, ciphertext_len, part_size, part_count, created_at, expires_at"
+    };
+}
+pub(super) use upload_columns;
+
+/// A `uploads` row.
+#[derive(sqlx::FromRow)]
+pub(super) struct UploadRow {
+    id: String,
+    wallet_id: String,
+    document_id: String,
+    ciphertext_len: i64,
+    part_size: i64,
+    part_count: i64,
+    created_at: i64,
+    expires_at: i64,
+}
 
 pub(super) fn upload_from_row(row: UploadRow) -> super::UploadRecord {
-    let (id, wallet_id, document_id, ciphertext_len, part_size, part_count, created_at, expires_at) =
-        row;
     super::UploadRecord {
-        id: crate::ids::UploadId::from_text(id),
-        wallet_id: crate::ids::WalletId::from_stored(wallet_id),
-        document_id,
-        ciphertext_len,
-        part_size,
-        part_count,
-        created_at,
-        expires_at,
+        id: crate::ids::UploadId::from_text(row.id),
+        wallet_id: crate::ids::WalletId::from_stored(row.wallet_id),
+        document_id: row.document_id,
+        ciphertext_len: row.ciphertext_len,
+        part_size: row.part_size,
+        part_count: row.part_count,
+        created_at: row.created_at,
+        expires_at: row.expires_at,
     }
 }
 
-pub(super) type DocumentRow = (String, String, String, i64, Vec<u8>, Vec<u8>, i64, i64);
+/// The columns of a [`DocumentRow`]: the one list every query of `documents` selects.
+macro_rules! document_columns {
+    () => {
+        "wallet_id, id, blob_key, size, metadata, tag, created_at, updated_at"
+    };
+}
+pub(super) use document_columns;
+
+/// A `documents` row.
+#[derive(sqlx::FromRow)]
+pub(super) struct DocumentRow {
+    wallet_id: String,
+    id: String,
+    blob_key: String,
+    size: i64,
+    metadata: Vec<u8>,
+    tag: Vec<u8>,
+    created_at: i64,
+    updated_at: i64,
+}
 
 pub(super) fn document_from_row(row: DocumentRow) -> super::DocumentRecord {
-    let (wallet_id, id, blob_key, size, metadata, tag, created_at, updated_at) = row;
     super::DocumentRecord {
-        wallet_id: crate::ids::WalletId::from_stored(wallet_id),
-        id,
-        blob_key,
-        size,
-        metadata,
-        tag,
-        created_at,
-        updated_at,
+        wallet_id: crate::ids::WalletId::from_stored(row.wallet_id),
+        id: row.id,
+        blob_key: row.blob_key,
+        size: row.size,
+        metadata: row.metadata,
+        tag: row.tag,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+    }
+}
+
+/// The columns of a [`DepositRow`]: the one list every query of `deposits` selects.
+macro_rules! deposit_columns {
+    () => {
+        "id, wallet_id, access_hash, recipient, key_id, recipient_check, label, max_files, files_received, created_at, expires_at, revoked_at"
+    };
+}
+pub(super) use deposit_columns;
+
+/// A `deposits` row.
+#[derive(sqlx::FromRow)]
+pub(super) struct DepositRow {
+    id: String,
+    wallet_id: String,
+    access_hash: Vec<u8>,
+    recipient: String,
+    key_id: Option<Vec<u8>>,
+    recipient_check: Vec<u8>,
+    label: Vec<u8>,
+    max_files: i64,
+    files_received: i64,
+    created_at: i64,
+    expires_at: i64,
+    revoked_at: Option<i64>,
+}
+
+pub(super) fn deposit_from_row(row: DepositRow) -> super::DepositRecord {
+    super::DepositRecord {
+        id: row.id,
+        wallet_id: crate::ids::WalletId::from_stored(row.wallet_id),
+        access_hash: row.access_hash,
+        recipient: row.recipient,
+        key_id: row.key_id,
+        recipient_check: row.recipient_check,
+        label: row.label,
+        max_files: row.max_files,
+        files_received: row.files_received,
+        created_at: row.created_at,
+        expires_at: row.expires_at,
+        revoked_at: row.revoked_at,
+    }
+}
+
+/// The columns of a [`GrantRow`]: the one list every query of `grants` selects.
+macro_rules! grant_columns {
+    () => {
+        "id, wallet_id, access_hash, pin_hash, pin_failures, wrapped_key, label, document_count, reserved_bytes, max_openings, openings, created_at, expires_at, revoked_at, purged_at"
+    };
+}
+pub(super) use grant_columns;
+
+/// A `grants` row.
+#[derive(sqlx::FromRow)]
+pub(super) struct GrantRow {
+    id: String,
+    wallet_id: String,
+    access_hash: Vec<u8>,
+    pin_hash: Option<Vec<u8>>,
+    pin_failures: i64,
+    wrapped_key: Vec<u8>,
+    label: Vec<u8>,
+    document_count: i64,
+    reserved_bytes: i64,
+    max_openings: Option<i64>,
+    openings: i64,
+    created_at: i64,
+    expires_at: i64,
+    revoked_at: Option<i64>,
+    purged_at: Option<i64>,
+}
+
+pub(super) fn grant_from_row(row: GrantRow) -> super::GrantRecord {
+    super::GrantRecord {
+        id: row.id,
+        wallet_id: crate::ids::WalletId::from_stored(row.wallet_id),
+        access_hash: row.access_hash,
+        pin_hash: row.pin_hash,
+        pin_failures: row.pin_failures,
+        wrapped_key: row.wrapped_key,
+        label: row.label,
+        document_count: row.document_count,
+        reserved_bytes: row.reserved_bytes,
+        max_openings: row.max_openings,
+        openings: row.openings,
+        created_at: row.created_at,
+        expires_at: row.expires_at,
+        revoked_at: row.revoked_at,
+        purged_at: row.purged_at,
     }
 }
 
@@ -81,109 +205,6 @@ pub(super) enum Reservation {
     QuotaExceeded,
     /// The server's cap would be exceeded.
     ServerFull,
-}
-
-/// A `deposits` row, in the order the queries select its columns.
-pub(super) type DepositRow = (
-    String,
-    String,
-    Vec<u8>,
-    String,
-    Option<Vec<u8>>,
-    Vec<u8>,
-    Vec<u8>,
-    i64,
-    i64,
-    i64,
-    i64,
-    Option<i64>,
-);
-
-pub(super) fn deposit_from_row(row: DepositRow) -> super::DepositRecord {
-    let (
-        id,
-        wallet_id,
-        access_hash,
-        recipient,
-        key_id,
-        recipient_check,
-        label,
-        max_files,
-        files_received,
-        created_at,
-        expires_at,
-        revoked_at,
-    ) = row;
-    super::DepositRecord {
-        id,
-        wallet_id: crate::ids::WalletId::from_stored(wallet_id),
-        access_hash,
-        recipient,
-        key_id,
-        recipient_check,
-        label,
-        max_files,
-        files_received,
-        created_at,
-        expires_at,
-        revoked_at,
-    }
-}
-
-/// A `grants` row, in the order of the columns the queries select.
-pub(super) type GrantRow = (
-    String,
-    String,
-    Vec<u8>,
-    Option<Vec<u8>>,
-    i64,
-    Vec<u8>,
-    Vec<u8>,
-    i64,
-    i64,
-    Option<i64>,
-    i64,
-    i64,
-    i64,
-    Option<i64>,
-    Option<i64>,
-);
-
-pub(super) fn grant_from_row(row: GrantRow) -> super::GrantRecord {
-    let (
-        id,
-        wallet_id,
-        access_hash,
-        pin_hash,
-        pin_failures,
-        wrapped_key,
-        label,
-        document_count,
-        reserved_bytes,
-        max_openings,
-        openings,
-        created_at,
-        expires_at,
-        revoked_at,
-        purged_at,
-    ) = row;
-    super::GrantRecord {
-        id,
-        wallet_id: crate::ids::WalletId::from_stored(wallet_id),
-        access_hash,
-        pin_hash,
-        pin_failures,
-        wrapped_key,
-        label,
-        document_count,
-        reserved_bytes,
-        max_openings,
-        openings,
-        created_at,
-        expires_at,
-        revoked_at,
-        purged_at,
-    }
 }
 
 pub(super) fn is_unique_violation(err: &sqlx::Error) -> bool {
@@ -1125,7 +1146,7 @@ macro_rules! impl_store {
                 wallet_id: &$crate::ids::WalletId,
                 id: &$crate::ids::UploadId,
             ) -> $crate::store::StoreResult<Option<$crate::store::UploadRecord>> {
-                let sql = "SELECT id, wallet_id, document_id, ciphertext_len, part_size, part_count, created_at, expires_at FROM uploads WHERE id = $1 AND wallet_id = $2";
+                let sql = concat!("SELECT ", $crate::store::sql::upload_columns!(), " FROM uploads WHERE id = $1 AND wallet_id = $2");
                 let row: Option<$crate::store::sql::UploadRow> = sqlx::query_as(sql)
                     .bind(id.as_str())
                     .bind(wallet_id.as_str())
@@ -1232,7 +1253,7 @@ macro_rules! impl_store {
                 id: &$crate::ids::UploadId,
             ) -> $crate::store::StoreResult<Option<$crate::store::UploadRecord>> {
                 let mut tx = self.pool.begin().await?;
-                let sql = "DELETE FROM uploads WHERE id = $1 RETURNING id, wallet_id, document_id, ciphertext_len, part_size, part_count, created_at, expires_at";
+                let sql = concat!("DELETE FROM uploads WHERE id = $1 RETURNING ", $crate::store::sql::upload_columns!());
                 let row: Option<$crate::store::sql::UploadRow> =
                     sqlx::query_as(sql).bind(id.as_str()).fetch_optional(&mut *tx).await?;
                 let Some(row) = row else { return Ok(None) };
@@ -1250,7 +1271,7 @@ macro_rules! impl_store {
                 &self,
                 now: i64,
             ) -> $crate::store::StoreResult<Vec<$crate::store::UploadRecord>> {
-                let sql = "SELECT id, wallet_id, document_id, ciphertext_len, part_size, part_count, created_at, expires_at FROM uploads WHERE expires_at <= $1";
+                let sql = concat!("SELECT ", $crate::store::sql::upload_columns!(), " FROM uploads WHERE expires_at <= $1");
                 let rows: Vec<$crate::store::sql::UploadRow> =
                     sqlx::query_as(sql).bind(now).fetch_all(&self.pool).await?;
                 Ok(rows.into_iter().map($crate::store::sql::upload_from_row).collect())
@@ -1268,7 +1289,7 @@ macro_rules! impl_store {
                 &self,
                 wallet_id: &$crate::ids::WalletId,
             ) -> $crate::store::StoreResult<Vec<$crate::store::DocumentRecord>> {
-                let sql = "SELECT wallet_id, id, blob_key, size, metadata, tag, created_at, updated_at FROM documents WHERE wallet_id = $1 ORDER BY created_at, id";
+                let sql = concat!("SELECT ", $crate::store::sql::document_columns!(), " FROM documents WHERE wallet_id = $1 ORDER BY created_at, id");
                 let rows: Vec<$crate::store::sql::DocumentRow> =
                     sqlx::query_as(sql).bind(wallet_id.as_str()).fetch_all(&self.pool).await?;
                 Ok(rows.into_iter().map($crate::store::sql::document_from_row).collect())
@@ -1279,7 +1300,7 @@ macro_rules! impl_store {
                 wallet_id: &$crate::ids::WalletId,
                 id: &str,
             ) -> $crate::store::StoreResult<Option<$crate::store::DocumentRecord>> {
-                let sql = "SELECT wallet_id, id, blob_key, size, metadata, tag, created_at, updated_at FROM documents WHERE wallet_id = $1 AND id = $2";
+                let sql = concat!("SELECT ", $crate::store::sql::document_columns!(), " FROM documents WHERE wallet_id = $1 AND id = $2");
                 let row: Option<$crate::store::sql::DocumentRow> = sqlx::query_as(sql)
                     .bind(wallet_id.as_str())
                     .bind(id)
@@ -1460,7 +1481,7 @@ macro_rules! impl_store {
 
             async fn grant(&self, id: &str) -> $crate::store::StoreResult<Option<$crate::store::GrantRecord>> {
                 let row: Option<$crate::store::sql::GrantRow> =
-                    sqlx::query_as("SELECT id, wallet_id, access_hash, pin_hash, pin_failures, wrapped_key, label, document_count, reserved_bytes, max_openings, openings, created_at, expires_at, revoked_at, purged_at FROM grants WHERE id = $1")
+                    sqlx::query_as(concat!("SELECT ", $crate::store::sql::grant_columns!(), " FROM grants WHERE id = $1"))
                         .bind(id)
                         .fetch_optional(&self.pool)
                         .await?;
@@ -1472,7 +1493,7 @@ macro_rules! impl_store {
                 wallet_id: &$crate::ids::WalletId,
             ) -> $crate::store::StoreResult<Vec<$crate::store::GrantRecord>> {
                 let rows: Vec<$crate::store::sql::GrantRow> = sqlx::query_as(
-                    "SELECT id, wallet_id, access_hash, pin_hash, pin_failures, wrapped_key, label, document_count, reserved_bytes, max_openings, openings, created_at, expires_at, revoked_at, purged_at FROM grants WHERE wallet_id = $1 ORDER BY created_at DESC, id",
+                    concat!("SELECT ", $crate::store::sql::grant_columns!(), " FROM grants WHERE wallet_id = $1 ORDER BY created_at DESC, id"),
                 )
                 .bind(wallet_id.as_str())
                 .fetch_all(&self.pool)
@@ -1646,7 +1667,7 @@ macro_rules! impl_store {
                 id: &str,
             ) -> $crate::store::StoreResult<Option<$crate::store::DepositRecord>> {
                 let row: Option<$crate::store::sql::DepositRow> = sqlx::query_as(
-                    "SELECT id, wallet_id, access_hash, recipient, key_id, recipient_check, label, max_files, files_received, created_at, expires_at, revoked_at FROM deposits WHERE id = $1",
+                    concat!("SELECT ", $crate::store::sql::deposit_columns!(), " FROM deposits WHERE id = $1"),
                 )
                 .bind(id)
                 .fetch_optional(&self.pool)
@@ -1659,7 +1680,7 @@ macro_rules! impl_store {
                 wallet_id: &$crate::ids::WalletId,
             ) -> $crate::store::StoreResult<Vec<$crate::store::DepositRecord>> {
                 let rows: Vec<$crate::store::sql::DepositRow> = sqlx::query_as(
-                    "SELECT id, wallet_id, access_hash, recipient, key_id, recipient_check, label, max_files, files_received, created_at, expires_at, revoked_at FROM deposits WHERE wallet_id = $1 ORDER BY created_at DESC, id",
+                    concat!("SELECT ", $crate::store::sql::deposit_columns!(), " FROM deposits WHERE wallet_id = $1 ORDER BY created_at DESC, id"),
                 )
                 .bind(wallet_id.as_str())
                 .fetch_all(&self.pool)
