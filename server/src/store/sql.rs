@@ -197,6 +197,52 @@ pub(super) fn grant_from_row(row: GrantRow) -> super::GrantRecord {
     }
 }
 
+/// A `pending_registrations` row (read once, as it is deleted).
+#[derive(sqlx::FromRow)]
+pub(super) struct PendingRegistrationRow {
+    pub(super) id: String,
+    pub(super) wallet_id: String,
+    pub(super) number: String,
+    pub(super) pseudonym: Option<String>,
+    pub(super) ksf: String,
+    pub(super) invite_hash: Option<Vec<u8>>,
+    pub(super) expires_at: i64,
+}
+
+/// A `login_states` row (read once, as it is deleted).
+#[derive(sqlx::FromRow)]
+pub(super) struct LoginStateRow {
+    pub(super) id: String,
+    pub(super) wallet_id: Option<String>,
+    pub(super) state: Vec<u8>,
+    pub(super) throttle_key: Vec<u8>,
+    pub(super) bucket: i64,
+    pub(super) expires_at: i64,
+    pub(super) give_back_key: Option<Vec<u8>>,
+    pub(super) give_back_bucket: Option<i64>,
+}
+
+/// A `hidden_attempts` row (read once, as it is deleted).
+#[derive(sqlx::FromRow)]
+pub(super) struct HiddenAttemptRow {
+    pub(super) id: String,
+    pub(super) wallet_id: Option<String>,
+    pub(super) throttle_key: Vec<u8>,
+    pub(super) bucket: i64,
+    pub(super) expires_at: i64,
+}
+
+/// A `pending_hidden` row (read once, as it is deleted).
+#[derive(sqlx::FromRow)]
+pub(super) struct PendingHiddenRow {
+    pub(super) id: String,
+    pub(super) wallet_id: String,
+    pub(super) parent_id: String,
+    pub(super) slot: Vec<u8>,
+    pub(super) ksf: String,
+    pub(super) expires_at: i64,
+}
+
 /// What reserving bytes did.
 pub(super) enum Reservation {
     /// Reserved.
@@ -404,7 +450,7 @@ macro_rules! impl_store {
                 id: &str,
                 now: i64,
             ) -> $crate::store::StoreResult<Option<$crate::store::PendingRegistration>> {
-                let row: Option<(String, String, String, Option<String>, String, Option<Vec<u8>>, i64)> =
+                let row: Option<$crate::store::sql::PendingRegistrationRow> =
                     sqlx::query_as(
                         "DELETE FROM pending_registrations WHERE id = $1 \
                          RETURNING id, wallet_id, number, pseudonym, ksf, invite_hash, expires_at",
@@ -412,19 +458,17 @@ macro_rules! impl_store {
                     .bind(id)
                     .fetch_optional(&self.pool)
                     .await?;
-                Ok(row.filter(|r| r.6 > now).map(
-                    |(id, wallet_id, number, pseudonym, ksf, invite_hash, expires_at)| {
-                        $crate::store::PendingRegistration {
-                            id,
-                            wallet_id: $crate::ids::WalletId::from_stored(wallet_id),
-                            number,
-                            pseudonym,
-                            ksf,
-                            invite_hash,
-                            expires_at,
-                        }
-                    },
-                ))
+                Ok(row.filter(|r| r.expires_at > now).map(|r| {
+                    $crate::store::PendingRegistration {
+                        id: r.id,
+                        wallet_id: $crate::ids::WalletId::from_stored(r.wallet_id),
+                        number: r.number,
+                        pseudonym: r.pseudonym,
+                        ksf: r.ksf,
+                        invite_hash: r.invite_hash,
+                        expires_at: r.expires_at,
+                    }
+                }))
             }
 
             async fn pseudonym_taken(&self, pseudonym: &str) -> $crate::store::StoreResult<bool> {
@@ -841,27 +885,24 @@ macro_rules! impl_store {
                 id: &str,
                 now: i64,
             ) -> $crate::store::StoreResult<Option<$crate::store::LoginState>> {
-                #[allow(clippy::type_complexity)]
-                let row: Option<(String, Option<String>, Vec<u8>, Vec<u8>, i64, i64, Option<Vec<u8>>, Option<i64>)> = sqlx::query_as(
+                let row: Option<$crate::store::sql::LoginStateRow> = sqlx::query_as(
                     "DELETE FROM login_states WHERE id = $1 \
                      RETURNING id, wallet_id, state, throttle_key, bucket, expires_at, give_back_key, give_back_bucket",
                 )
                 .bind(id)
                 .fetch_optional(&self.pool)
                 .await?;
-                Ok(row.filter(|r| r.5 > now).map(
-                    |(id, wallet_id, state, throttle_key, bucket, expires_at, give_back_key, give_back_bucket)| {
-                        $crate::store::LoginState {
-                            id,
-                            wallet_id: wallet_id.map($crate::ids::WalletId::from_stored),
-                            state,
-                            throttle_key,
-                            bucket,
-                            give_back: give_back_key.zip(give_back_bucket),
-                            expires_at,
-                        }
-                    },
-                ))
+                Ok(row.filter(|r| r.expires_at > now).map(|r| {
+                    $crate::store::LoginState {
+                        id: r.id,
+                        wallet_id: r.wallet_id.map($crate::ids::WalletId::from_stored),
+                        state: r.state,
+                        throttle_key: r.throttle_key,
+                        bucket: r.bucket,
+                        give_back: r.give_back_key.zip(r.give_back_bucket),
+                        expires_at: r.expires_at,
+                    }
+                }))
             }
 
             async fn create_session(
@@ -942,22 +983,20 @@ macro_rules! impl_store {
                 now: i64,
             ) -> $crate::store::StoreResult<Option<$crate::store::HiddenAttempt>> {
                 // DELETE … RETURNING: of two requests racing with one id, only one gets the row.
-                let row: Option<(String, Option<String>, Vec<u8>, i64, i64)> = sqlx::query_as(
+                let row: Option<$crate::store::sql::HiddenAttemptRow> = sqlx::query_as(
                     "DELETE FROM hidden_attempts WHERE id = $1 \
                      RETURNING id, wallet_id, throttle_key, bucket, expires_at",
                 )
                 .bind(id)
                 .fetch_optional(&self.pool)
                 .await?;
-                Ok(row.filter(|r| r.4 > now).map(
-                    |(id, wallet_id, throttle_key, bucket, expires_at)| $crate::store::HiddenAttempt {
-                        id,
-                        wallet_id: wallet_id.map($crate::ids::WalletId::from_stored),
-                        throttle_key,
-                        bucket,
-                        expires_at,
-                    },
-                ))
+                Ok(row.filter(|r| r.expires_at > now).map(|r| $crate::store::HiddenAttempt {
+                    id: r.id,
+                    wallet_id: r.wallet_id.map($crate::ids::WalletId::from_stored),
+                    throttle_key: r.throttle_key,
+                    bucket: r.bucket,
+                    expires_at: r.expires_at,
+                }))
             }
 
             async fn put_pending_hidden(
@@ -983,23 +1022,21 @@ macro_rules! impl_store {
                 id: &str,
                 now: i64,
             ) -> $crate::store::StoreResult<Option<$crate::store::PendingHidden>> {
-                let row: Option<(String, String, String, Vec<u8>, String, i64)> = sqlx::query_as(
+                let row: Option<$crate::store::sql::PendingHiddenRow> = sqlx::query_as(
                     "DELETE FROM pending_hidden WHERE id = $1 \
                      RETURNING id, wallet_id, parent_id, slot, ksf, expires_at",
                 )
                 .bind(id)
                 .fetch_optional(&self.pool)
                 .await?;
-                Ok(row.filter(|r| r.5 > now).map(
-                    |(id, wallet_id, parent_id, slot, ksf, expires_at)| $crate::store::PendingHidden {
-                        id,
-                        wallet_id: $crate::ids::WalletId::from_stored(wallet_id),
-                        parent_id: $crate::ids::WalletId::from_stored(parent_id),
-                        slot,
-                        ksf,
-                        expires_at,
-                    },
-                ))
+                Ok(row.filter(|r| r.expires_at > now).map(|r| $crate::store::PendingHidden {
+                    id: r.id,
+                    wallet_id: $crate::ids::WalletId::from_stored(r.wallet_id),
+                    parent_id: $crate::ids::WalletId::from_stored(r.parent_id),
+                    slot: r.slot,
+                    ksf: r.ksf,
+                    expires_at: r.expires_at,
+                }))
             }
 
             async fn hidden_part(
