@@ -268,7 +268,7 @@ impl<T: Transport> Upload<'_, T> {
         plaintext: &[u8],
         progress: &mut dyn FnMut(u64, u64),
     ) -> ClientResult<()> {
-        let stream = self.stream.as_mut().ok_or(ClientError::Locked)?;
+        let stream = self.stream.as_mut().ok_or_else(finished)?;
         let sealed = stream.push(plaintext)?;
         self.buffer.extend_from_slice(&sealed);
         let part_size = self.status.part_size.max(1) as usize;
@@ -323,7 +323,7 @@ impl<T: Transport> Upload<'_, T> {
         &mut self,
         progress: &mut dyn FnMut(u64, u64),
     ) -> ClientResult<CiphertextDigest> {
-        let stream = self.stream.take().ok_or(ClientError::Locked)?;
+        let stream = self.stream.take().ok_or_else(finished)?;
         let (last, sealed) = stream.finish()?;
         self.buffer.extend_from_slice(&last);
         let part_size = self.status.part_size.max(1) as usize;
@@ -386,6 +386,11 @@ fn open_listed_record(
 ) -> Result<(DocumentMetadata, Origin), CryptoError> {
     let link_key = info.received_with(key)?;
     metadata::open_wallet_metadata(key, &info.id, &info.metadata.0, link_key.as_ref())
+}
+
+/// A piece pushed after the last one was sealed (a caller's mistake, not the wallet's state).
+fn finished() -> ClientError {
+    crate::protocol("the upload's last piece is already sealed")
 }
 
 /// A listed document's record, checked as its writer sealed it. When the holder's own document has

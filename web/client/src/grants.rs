@@ -95,18 +95,6 @@ impl SharedLink {
     }
 }
 
-impl<H> GrantDraft<H> {
-    /// How many copies it has.
-    pub fn len(&self) -> usize {
-        self.copies.len()
-    }
-
-    /// Whether it has none.
-    pub fn is_empty(&self) -> bool {
-        self.copies.is_empty()
-    }
-}
-
 impl<T: Transport> Client<T> {
     /// Starts a grant: a fresh secret and grant key (wrapped under the secret and `pin`).
     pub fn grant_draft(&self, pin: Option<GrantPin>) -> GrantDraft<T::Held> {
