@@ -15,7 +15,7 @@ use futures::stream::BoxStream;
 use futures::{StreamExt, TryStreamExt};
 use object_store::local::LocalFileSystem;
 use object_store::path::Path;
-use object_store::{ObjectStore, ObjectStoreExt, PutPayload, WriteMultipart};
+use object_store::{ObjectStore, ObjectStoreExt, WriteMultipart};
 
 /// Where every document's ciphertext lives.
 const DOCUMENTS: &str = "documents";
@@ -85,18 +85,6 @@ impl Blobs {
         Path::from_iter([STAGING, &format!("{upload_id}.{part:06}")])
     }
 
-    /// Stores one upload part durably.
-    pub async fn put_part(&self, upload_id: &str, part: u32, data: Bytes) -> Result<(), BlobError> {
-        self.store
-            .put(
-                &Self::part_path(upload_id, part),
-                PutPayload::from_bytes(data),
-            )
-            .await
-            .map_err(classify)?;
-        Ok(())
-    }
-
     /// Concatenates the parts of an upload into the document blob `blob_key`, streaming (one part
     /// in memory at a time), and returns its size. Durable when it returns.
     pub async fn assemble(
@@ -128,22 +116,23 @@ impl Blobs {
         Ok(total)
     }
 
-    /// Writes a document blob straight from a request body, never holding more than a few MiB:
-    /// exactly `expected` bytes, or nothing is kept ([`StreamedBlob`] tells which).
-    pub async fn put_document_stream<S, E>(
+    /// Writes an upload's part or a document blob straight from a request body, never holding
+    /// more than a few MiB: exactly `expected` bytes, durable, or nothing is kept
+    /// ([`StreamedBlob`] tells which). The one way ciphertext from a client is stored.
+    pub async fn put_stream<S, E>(
         &self,
-        blob_key: &str,
+        target: BlobTarget<'_>,
         mut body: S,
         expected: u64,
     ) -> Result<StreamedBlob, BlobError>
     where
         S: futures::Stream<Item = Result<Bytes, E>> + Unpin,
     {
-        let upload = self
-            .store
-            .put_multipart(&Self::document_path(blob_key))
-            .await
-            .map_err(classify)?;
+        let path = match target {
+            BlobTarget::Part { upload_id, part } => Self::part_path(upload_id, part),
+            BlobTarget::Document { blob_key } => Self::document_path(blob_key),
+        };
+        let upload = self.store.put_multipart(&path).await.map_err(classify)?;
         let mut writer = WriteMultipart::new_with_chunk_size(upload, 5 * 1024 * 1024);
         let mut total = 0u64;
         while let Some(piece) = body.next().await {
@@ -223,7 +212,24 @@ impl Blobs {
     }
 }
 
-/// What [`Blobs::put_document_stream`] did.
+/// Where [`Blobs::put_stream`] writes.
+#[derive(Debug, Clone, Copy)]
+pub enum BlobTarget<'a> {
+    /// Part `part` of an upload, staged until the upload is committed.
+    Part {
+        /// The upload's id.
+        upload_id: &'a str,
+        /// The part's index.
+        part: u32,
+    },
+    /// A document blob (a grant's copy).
+    Document {
+        /// The blob's key.
+        blob_key: &'a str,
+    },
+}
+
+/// What [`Blobs::put_stream`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StreamedBlob {
     /// Exactly the expected bytes, durable.

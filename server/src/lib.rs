@@ -12,6 +12,7 @@ pub mod ids;
 pub(crate) mod openapi;
 pub mod router;
 pub mod secrets;
+pub(crate) mod service;
 pub mod settings;
 pub mod state;
 pub mod store;
@@ -146,7 +147,7 @@ pub async fn create_invite(
     let now = clock::Clock::default().now();
     store
         .create_invite(
-            &handlers::wallets::invite_hash(&code),
+            &service::credentials::invite_hash(&code),
             uses,
             now + days * 86_400,
             now,

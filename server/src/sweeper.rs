@@ -58,7 +58,7 @@ pub async fn sweep_once(state: &AppState) -> Result<SweepReport, crate::error::A
         .grants_to_purge(now, pde_api::MAX_GRANT_PIN_FAILURES)
         .await?
     {
-        crate::handlers::grants::purge(state, &grant_id, now).await?;
+        crate::service::purge_grant(state, &grant_id, now).await?;
         report.grants_purged += 1;
     }
     for staged in state.blobs.list_staging().await? {

@@ -18,10 +18,10 @@ use pde_crypto::deposit::DepositKeyId;
 use pde_crypto::metadata::MAX_SEALED_METADATA;
 use pde_crypto::wallet::WalletRecipient;
 
-use super::uploads::{finish_upload, start_upload, status_of, store_part};
 use crate::auth::Session;
 use crate::error::{ApiError, ApiJson, ApiPath};
 use crate::ids::UploadId;
+use crate::service::uploads::{finish_upload, start_upload, status_of, store_part};
 use crate::state::AppState;
 use crate::store::{DepositRecord, UploadRecord};
 

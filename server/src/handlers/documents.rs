@@ -10,17 +10,16 @@ use axum::Router;
 use pde_api::endpoints;
 use pde_api::ErrorCode;
 
-use pde_api::{DocumentInfo, DocumentList, MetadataUpdate};
+use pde_api::{DocumentList, MetadataUpdate};
 use pde_crypto::document::DocumentId;
 use pde_crypto::metadata::MAX_SEALED_METADATA;
 
 use crate::auth::Session;
 use crate::error::{ApiError, ApiJson, ApiPath};
+use crate::service::quota_of;
+use crate::service::uploads::document_info;
 use crate::state::AppState;
-use crate::store::{DocumentRecord, ReceivedDocument};
-
-/// Largest document tag accepted.
-pub const MAX_TAG_BYTES: usize = 128;
+use crate::store::ReceivedDocument;
 
 /// Routes of this module.
 pub fn routes() -> Router<AppState> {
@@ -29,23 +28,6 @@ pub fn routes() -> Router<AppState> {
         .endpoint(endpoints::DELETE_DOCUMENT, delete_document)
         .endpoint(endpoints::DOCUMENT_CONTENT, download)
         .endpoint(endpoints::DOCUMENT_METADATA, update_metadata)
-}
-
-/// The API view of a stored document.
-pub fn document_info(record: &DocumentRecord) -> Result<DocumentInfo, ApiError> {
-    Ok(DocumentInfo {
-        id: record
-            .id
-            .parse()
-            .map_err(|_| ApiError::internal("stored document id unparseable"))?,
-        size: record.size as u64,
-        metadata: record.metadata.clone().into(),
-        tag: record.tag.clone().into(),
-        created_at: record.created_at,
-        updated_at: record.updated_at,
-        received_via: None,
-        received_key: None,
-    })
 }
 
 /// A document id from the path; anything else is simply not found.
@@ -86,7 +68,7 @@ pub async fn list_documents(
     Ok(ApiJson(DocumentList {
         documents,
         used_bytes: used.max(0) as u64,
-        quota_bytes: super::quota_of(&state, &session.wallet_id).await?,
+        quota_bytes: quota_of(&state, &session.wallet_id).await?,
     }))
 }
 

@@ -24,8 +24,9 @@ use pde_crypto::metadata::MAX_SEALED_METADATA;
 use pde_crypto::wallet::{UnlockMethod, WrappedWalletKey};
 
 use crate::auth::Session;
-use crate::blobs::StreamedBlob;
 use crate::error::{ApiError, ApiJson, ApiPath};
+use crate::service::ciphertext::{self, BlobTarget};
+use crate::service::{purge_grant, quota_of};
 use crate::state::AppState;
 use crate::store::{CreateGrantOutcome, GrantDocumentRecord, GrantRecord};
 
@@ -197,8 +198,7 @@ pub async fn create_grant(
             stored_at: None,
         })
         .collect();
-    let quota =
-        i64::try_from(super::quota_of(&state, &session.wallet_id).await?).unwrap_or(i64::MAX);
+    let quota = i64::try_from(quota_of(&state, &session.wallet_id).await?).unwrap_or(i64::MAX);
     let cap = i64::try_from(settings.global_storage_cap_bytes).unwrap_or(i64::MAX);
     match state
         .store
@@ -282,35 +282,10 @@ pub async fn put_document(
     // Each request writes a blob of its own, switched in only if this request is the one
     // accepted: a refused request's bytes never reach the worker.
     let blob_key = crate::ids::new_blob_key();
-    let stream = body.into_data_stream().map_err(|_| ());
-    match state
-        .blobs
-        .put_document_stream(&blob_key, stream, document.size as u64)
-        .await?
-    {
-        StreamedBlob::Stored => {}
-        StreamedBlob::TooLong => {
-            return Err(ApiError::refused(
-                ErrorCode::PartTooLarge,
-                "This document is larger than announced.",
-            ))
-        }
-        StreamedBlob::WrongSize(got) => {
-            return Err(ApiError::refused(
-                ErrorCode::PartWrongSize,
-                format!(
-                    "This document should have {} bytes, it has {got}.",
-                    document.size
-                ),
-            ))
-        }
-        StreamedBlob::Interrupted => {
-            return Err(ApiError::refused(
-                ErrorCode::BodyInterrupted,
-                "The document did not arrive whole; send it again.",
-            ))
-        }
-    }
+    let target = BlobTarget::Document {
+        blob_key: &blob_key,
+    };
+    ciphertext::receive(&state, target, body, document.size as u64, "document").await?;
     if !state
         .store
         .mark_grant_document_stored(&grant.id, i64::from(position), &blob_key, now)
@@ -371,16 +346,8 @@ pub async fn revoke_grant(
     {
         return Err(ApiError::NotFound);
     }
-    purge(&state, &grant_id, now).await?;
+    purge_grant(&state, &grant_id, now).await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// Deletes a grant's document rows, then their blobs.
-pub async fn purge(state: &AppState, grant_id: &str, now: i64) -> Result<(), ApiError> {
-    for blob_key in state.store.purge_grant(grant_id, now).await? {
-        state.blobs.delete_document(&blob_key).await?;
-    }
-    Ok(())
 }
 
 /// The grant a worker's access token opens: anything else is "not found", and not counted.
@@ -457,7 +424,7 @@ pub async fn open(
                     tries_left: MAX_GRANT_PIN_FAILURES - failures,
                 }),
                 _ => {
-                    purge(&state, &grant.id, now).await?;
+                    purge_grant(&state, &grant.id, now).await?;
                     Err(refusal(GrantState::Burned))
                 }
             };

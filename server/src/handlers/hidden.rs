@@ -26,14 +26,14 @@ use pde_crypto::hidden::SLOT_LEN;
 use pde_crypto::opaque::KsfParams;
 use pde_crypto::wallet::{UnlockMethod, WalletRecipient};
 
-use super::blocking;
-use super::sessions::{
-    answer_login_start, count_attempt_on, find_wallet, Counted, Credential, LoginName, LOGIN_TTL,
-};
-use super::wallets::{opaque_wrapped_key, registration_finish, registration_start};
 use crate::auth::Session;
 use crate::error::{ApiError, ApiJson};
 use crate::ids::WalletId;
+use crate::service::blocking;
+use crate::service::credentials::{opaque_wrapped_key, registration_finish, registration_start};
+use crate::service::logins::{
+    answer_login_start, count_attempt_on, find_wallet, Counted, Credential, LoginName, LOGIN_TTL,
+};
 use crate::state::AppState;
 use crate::store::{CreateWalletOutcome, HiddenAttempt, NewWallet, PendingHidden, WalletRecord};
 

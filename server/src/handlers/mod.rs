@@ -43,32 +43,6 @@ impl RouteEndpoint for Router<AppState> {
     }
 }
 
-/// Runs CPU-bound work (OPAQUE, hashing) off the async executor.
-pub(crate) async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> T + Send + 'static,
-) -> Result<T, ApiError> {
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(ApiError::internal)
-}
-
-/// The storage a wallet may use: the wallet quota, or the fixed allowance of a hidden part.
-pub(crate) async fn quota_of(
-    state: &crate::state::AppState,
-    wallet_id: &crate::ids::WalletId,
-) -> Result<u64, ApiError> {
-    let hidden = state
-        .store
-        .wallet_by_id(wallet_id)
-        .await?
-        .is_some_and(|w| w.hidden_of.is_some());
-    Ok(if hidden {
-        state.settings.hidden_quota_bytes
-    } else {
-        state.settings.wallet_quota_bytes
-    })
-}
-
 /// The token a link's worker sends as `Authorization: Bearer …`; anything else is "not found"
 /// (a link's routes never tell a bad token from an unknown link).
 pub(crate) fn bearer_token(

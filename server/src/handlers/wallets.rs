@@ -15,42 +15,29 @@ use pde_api::{
     CreationMode, RegisterFinishRequest, RegisterStartRequest, RegisterStartResponse,
     SessionOpened, WalletInfo,
 };
-use pde_crypto::opaque::{self, KsfParams, PasswordFile};
+use pde_crypto::opaque::KsfParams;
 use pde_crypto::wallet::{UnlockMethod, WalletRecipient, WrappedWalletKey};
 
-use super::blocking;
 use crate::auth::{open_session, Session};
 use crate::error::{ApiError, ApiJson};
 use crate::ids::WalletId;
+use crate::service::credentials::{
+    invite_hash, registration_finish, registration_start, wallet_info, MAX_WRAPPED_KEY_BYTES,
+    RECOVERY_TOKEN_LEN,
+};
 use crate::state::AppState;
-use crate::store::{CreateWalletOutcome, NewWallet, PendingRegistration, WalletRecord};
+use crate::store::{CreateWalletOutcome, NewWallet, PendingRegistration};
 
 /// Seconds between the two registration messages.
 const REGISTRATION_TTL: i64 = 10 * 60;
 /// Most wrapped keys at creation (OPAQUE, recovery, room for a few more methods).
 const MAX_WRAPPED_KEYS: usize = 8;
-/// Largest wrapped key record.
-pub(crate) const MAX_WRAPPED_KEY_BYTES: usize = 4096;
-/// Length of `RecoveryKey::auth_token()`.
-pub(crate) const RECOVERY_TOKEN_LEN: usize = 32;
-
 /// Routes of this module.
 pub fn routes() -> Router<AppState> {
     Router::new()
         .endpoint(endpoints::REGISTER_START, register_start)
         .endpoint(endpoints::REGISTER_FINISH, register_finish)
         .endpoint(endpoints::WALLET, current_wallet)
-}
-
-/// Hash under which an invitation code is stored (codes are compared in upper case, without
-/// spaces or dashes).
-pub fn invite_hash(code: &str) -> Vec<u8> {
-    let normalised: String = code
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
-    Sha256::digest(format!("pde/invite/v1/{normalised}")).to_vec()
 }
 
 fn pseudonym_error(err: PseudonymError) -> ApiError {
@@ -70,28 +57,6 @@ fn pseudonym_taken() -> ApiError {
         ErrorCode::PseudonymTaken,
         "This pseudonym is already used. Choose another one.",
     )
-}
-
-/// What a session shows of its wallet. A hidden part shows its everyday wallet's number,
-/// pseudonym and date (it has none of its own), with its own public key.
-pub(crate) async fn wallet_info(
-    state: &AppState,
-    wallet: &WalletRecord,
-) -> Result<WalletInfo, ApiError> {
-    let shown = match &wallet.hidden_of {
-        Some(parent) => state
-            .store
-            .wallet_by_id(parent)
-            .await?
-            .ok_or_else(|| ApiError::internal("hidden part without its wallet"))?,
-        None => wallet.clone(),
-    };
-    Ok(WalletInfo {
-        wallet_number: shown.number,
-        pseudonym: shown.pseudonym,
-        recipient: wallet.recipient.clone(),
-        created_at: shown.created_at,
-    })
 }
 
 #[utoipa::path(post, path = pde_api::routes::REGISTER_START, context_path = pde_api::API_PREFIX, tag = "wallets",
@@ -212,52 +177,6 @@ async fn count_creation(state: &AppState, now: i64) -> Result<(), ApiError> {
         return Err(creation_busy(state, now).await?);
     }
     Ok(())
-}
-
-/// The server's OPAQUE answer to a registration request for `wallet_id`'s credential (at
-/// creation and when a forgotten secret is replaced).
-pub(crate) async fn registration_start(
-    state: &AppState,
-    wallet_id: &WalletId,
-    message: Vec<u8>,
-) -> Result<Vec<u8>, ApiError> {
-    let setup = state.opaque.clone();
-    let credential_id = wallet_id.as_str().as_bytes().to_vec();
-    blocking(move || opaque::server_registration_start(&setup, &message, &credential_id))
-        .await?
-        .map_err(|_| invalid_registration_message())
-}
-
-/// The password file from a client's registration upload.
-pub(crate) async fn registration_finish(upload: Vec<u8>) -> Result<PasswordFile, ApiError> {
-    blocking(move || opaque::server_registration_finish(&upload))
-        .await?
-        .map_err(|_| invalid_registration_message())
-}
-
-/// A wallet key wrapped for the OPAQUE export key, as a client sends it after a (re)registration.
-pub(crate) fn opaque_wrapped_key(bytes: &[u8]) -> Result<WrappedWalletKey, ApiError> {
-    let invalid_key = || {
-        ApiError::refused(
-            ErrorCode::InvalidWrappedKeys,
-            "The wrapped key is not valid.",
-        )
-    };
-    if bytes.len() > MAX_WRAPPED_KEY_BYTES {
-        return Err(invalid_key());
-    }
-    let wrapped = WrappedWalletKey::from_bytes(bytes).map_err(|_| invalid_key())?;
-    if wrapped.method != UnlockMethod::Opaque {
-        return Err(invalid_key());
-    }
-    Ok(wrapped)
-}
-
-pub(super) fn invalid_registration_message() -> ApiError {
-    ApiError::refused(
-        ErrorCode::InvalidRegistrationMessage,
-        "The registration message is not valid.",
-    )
 }
 
 /// Checks the wrapped keys a client sends: parseable, small, and at least the OPAQUE and the
