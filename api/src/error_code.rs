@@ -26,8 +26,6 @@ pub enum ErrorCode {
     InvalidFields,
     /// `invalid_login_message`
     InvalidLoginMessage,
-    /// `invalid_recipient`
-    InvalidRecipient,
     /// `invalid_registration_message`
     InvalidRegistrationMessage,
     /// `invalid_tag`
@@ -136,7 +134,6 @@ impl ErrorCode {
         ErrorCode::InternalError,
         ErrorCode::InvalidFields,
         ErrorCode::InvalidLoginMessage,
-        ErrorCode::InvalidRecipient,
         ErrorCode::InvalidRegistrationMessage,
         ErrorCode::InvalidTag,
         ErrorCode::InvalidWrappedKeys,
@@ -196,7 +193,6 @@ impl ErrorCode {
             ErrorCode::InternalError => "internal_error",
             ErrorCode::InvalidFields => "invalid_fields",
             ErrorCode::InvalidLoginMessage => "invalid_login_message",
-            ErrorCode::InvalidRecipient => "invalid_recipient",
             ErrorCode::InvalidRegistrationMessage => "invalid_registration_message",
             ErrorCode::InvalidTag => "invalid_tag",
             ErrorCode::InvalidWrappedKeys => "invalid_wrapped_keys",
@@ -256,7 +252,6 @@ impl ErrorCode {
             | ExpectedJson
             | InvalidFields
             | InvalidLoginMessage
-            | InvalidRecipient
             | InvalidRegistrationMessage
             | InvalidTag
             | InvalidWrappedKeys

@@ -43,6 +43,13 @@ macro_rules! wire_id {
             }
         }
 
+        /// As read back from storage (where only minted or looked-up ids are written).
+        impl From<String> for $name {
+            fn from(text: String) -> Self {
+                Self(text)
+            }
+        }
+
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(&self.0)

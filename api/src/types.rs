@@ -5,6 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use pde_crypto::document::DocumentId;
 use pde_crypto::opaque::KsfParams;
+use pde_crypto::wallet::WalletRecipient;
+
+use crate::wallet_number::WalletNumber;
 
 /// Every route lives under this prefix.
 pub const API_PREFIX: &str = "/api/v1";
@@ -14,39 +17,53 @@ pub const SESSION_COOKIE: &str = "__Host-pde_session";
 /// Name of the session cookie in plain-HTTP development on 127.0.0.1 (`--insecure-cookies`).
 pub const DEV_SESSION_COOKIE: &str = "pde_session";
 
-/// Bytes carried as a base64 string in JSON.
-#[derive(Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String, format = Byte))]
-pub struct Base64Bytes(pub Vec<u8>);
+/// A byte string carried as a base64 string in JSON; `Debug` shows only its length.
+macro_rules! base64_bytes {
+    ($($(#[$doc:meta])* $name:ident;)*) => {$(
+        $(#[$doc])*
+        #[derive(Clone, PartialEq, Eq, Default)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String, format = Byte))]
+        pub struct $name(pub Vec<u8>);
 
-impl std::fmt::Debug for Base64Bytes {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Base64Bytes({} bytes)", self.0.len())
-    }
+        impl std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{}({} bytes)", stringify!($name), self.0.len())
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use base64::Engine;
+                serializer.serialize_str(&base64::engine::general_purpose::STANDARD.encode(&self.0))
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                use base64::Engine;
+                let text = String::deserialize(deserializer)?;
+                base64::engine::general_purpose::STANDARD
+                    .decode(text.as_bytes())
+                    .map(Self)
+                    .map_err(|_| serde::de::Error::custom("invalid base64"))
+            }
+        }
+
+        impl From<Vec<u8>> for $name {
+            fn from(value: Vec<u8>) -> Self {
+                Self(value)
+            }
+        }
+    )*};
 }
 
-impl Serialize for Base64Bytes {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use base64::Engine;
-        serializer.serialize_str(&base64::engine::general_purpose::STANDARD.encode(&self.0))
-    }
-}
-
-impl<'de> Deserialize<'de> for Base64Bytes {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        use base64::Engine;
-        let text = String::deserialize(deserializer)?;
-        base64::engine::general_purpose::STANDARD
-            .decode(text.as_bytes())
-            .map(Self)
-            .map_err(|_| serde::de::Error::custom("invalid base64"))
-    }
-}
-
-impl From<Vec<u8>> for Base64Bytes {
-    fn from(value: Vec<u8>) -> Self {
-        Self(value)
-    }
+base64_bytes! {
+    /// Bytes in the clear: protocol messages, hashes, tags, challenges.
+    Base64Bytes;
+    /// Ciphertext only a key holder opens: sealed metadata and labels, wrapped keys. The server
+    /// stores and returns it and never reads it; a field of this type is never compared with
+    /// or parsed as anything else.
+    Sealed;
 }
 
 /// The body of every error answer.
@@ -164,7 +181,7 @@ pub struct RegisterStartResponse {
     /// Names this registration in the finish call.
     pub registration_id: RegistrationId,
     /// The wallet's number, always given (also when a pseudonym is set).
-    pub wallet_number: String,
+    pub wallet_number: WalletNumber,
     /// The normalised pseudonym, if one was asked for.
     pub pseudonym: Option<String>,
     /// OPAQUE `RegistrationResponse`.
@@ -183,9 +200,10 @@ pub struct RegisterFinishRequest {
     /// OPAQUE `RegistrationUpload`.
     pub registration_upload: Base64Bytes,
     /// The wallet's age recipient (`age1…`), so documents can be encrypted to it.
-    pub recipient: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub recipient: WalletRecipient,
     /// The wallet key wrapped once per unlock method (at least: OPAQUE and recovery key).
-    pub wrapped_keys: Vec<Base64Bytes>,
+    pub wrapped_keys: Vec<Sealed>,
     /// `RecoveryKey::auth_token()`: the server keeps its SHA-256 to recognise the recovery key
     /// when the holder replaces a forgotten secret.
     pub recovery_token: Base64Bytes,
@@ -221,7 +239,7 @@ pub struct RecoverStartResponse {
     /// Identifies this recovery in the finish request (expires after a few minutes).
     pub recovery_id: RecoveryId,
     /// The wallet key wrapped under the recovery key.
-    pub wrapped_key: Base64Bytes,
+    pub wrapped_key: Sealed,
     /// OPAQUE `RegistrationResponse`.
     pub registration_response: Base64Bytes,
     /// Argon2id parameters for the new secret.
@@ -239,7 +257,7 @@ pub struct RecoverFinishRequest {
     /// OPAQUE `RegistrationUpload` for the new secret.
     pub registration_upload: Base64Bytes,
     /// The wallet key wrapped under the new export key (method `opaque`).
-    pub wrapped_key: Base64Bytes,
+    pub wrapped_key: Sealed,
 }
 
 /// Public facts about the wallet a session belongs to.
@@ -247,11 +265,12 @@ pub struct RecoverFinishRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WalletInfo {
     /// The wallet number.
-    pub wallet_number: String,
+    pub wallet_number: WalletNumber,
     /// The normalised pseudonym, if any.
     pub pseudonym: Option<String>,
     /// The wallet's age recipient.
-    pub recipient: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub recipient: WalletRecipient,
     /// Creation time, Unix seconds.
     pub created_at: i64,
 }
@@ -387,9 +406,10 @@ pub struct HiddenRegisterFinishRequest {
     /// OPAQUE `RegistrationUpload`.
     pub registration_upload: Base64Bytes,
     /// The hidden part's age recipient.
-    pub recipient: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub recipient: WalletRecipient,
     /// Its key wrapped under the OPAQUE export key.
-    pub wrapped_key: Base64Bytes,
+    pub wrapped_key: Sealed,
 }
 
 /// Longest time-lock a holder may set, in seconds (72 hours).
@@ -423,7 +443,7 @@ pub struct SessionOpened {
     /// The wallet.
     pub wallet: WalletInfo,
     /// The wallet key wrapped under the OPAQUE export key.
-    pub wrapped_key: Base64Bytes,
+    pub wrapped_key: Sealed,
 }
 
 /// Announces a document upload.
@@ -463,7 +483,7 @@ pub struct UploadStatus {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UploadCommitRequest {
     /// Encrypted metadata record.
-    pub metadata: Base64Bytes,
+    pub metadata: Sealed,
     /// Tag binding id and ciphertext hash, under a key only the holder has.
     pub tag: Base64Bytes,
 }
@@ -478,7 +498,7 @@ pub struct DocumentInfo {
     /// Ciphertext size (of the padded plaintext).
     pub size: u64,
     /// Encrypted metadata record.
-    pub metadata: Base64Bytes,
+    pub metadata: Sealed,
     /// The document's tag (empty for a document received through a deposit link).
     pub tag: Base64Bytes,
     /// Unix seconds.
@@ -535,7 +555,7 @@ pub struct DocumentList {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MetadataUpdate {
     /// New encrypted metadata record.
-    pub metadata: Base64Bytes,
+    pub metadata: Sealed,
 }
 
 /// Longest life of a grant: 30 days.
@@ -554,7 +574,7 @@ pub struct GrantDocumentDeclaration {
     /// Exact size of its ciphertext (sealed to the grant key).
     pub ciphertext_len: u64,
     /// Its name and type, sealed to the grant key.
-    pub metadata: Base64Bytes,
+    pub metadata: Sealed,
 }
 
 /// Creates a grant. Only hashes of the link's tokens are sent: the secret and the PIN stay in
@@ -567,9 +587,9 @@ pub struct GrantCreateRequest {
     /// SHA-256 of the PIN token, when the grant has a PIN.
     pub pin_hash: Option<Base64Bytes>,
     /// The grant key wrapped under the secret (and PIN).
-    pub wrapped_key: Base64Bytes,
+    pub wrapped_key: Sealed,
     /// The holder's private label, sealed to the wallet.
-    pub label: Base64Bytes,
+    pub label: Sealed,
     /// Seconds from now until the grant expires (at most [`MAX_GRANT_SECONDS`]).
     pub expires_in_seconds: u64,
     /// Most openings, if limited.
@@ -628,7 +648,7 @@ pub struct GrantSummary {
     /// Its id.
     pub grant_id: GrantId,
     /// The private label, sealed to the wallet.
-    pub label: Base64Bytes,
+    pub label: Sealed,
     /// Where it stands.
     pub state: GrantState,
     /// Whether it has a PIN.
@@ -685,7 +705,7 @@ pub struct GrantedDocument {
     /// Ciphertext size.
     pub size: u64,
     /// Name and type, sealed to the grant key.
-    pub metadata: Base64Bytes,
+    pub metadata: Sealed,
 }
 
 /// An opening: the grant key (wrapped) and the documents, and a token to fetch them.
@@ -695,7 +715,7 @@ pub struct GrantOpened {
     /// Sent as `Authorization: Bearer …` to fetch the documents.
     pub opening_token: String,
     /// The grant key, wrapped under the link's secret and PIN.
-    pub wrapped_key: Base64Bytes,
+    pub wrapped_key: Sealed,
     /// Unix seconds.
     pub expires_at: i64,
     /// The documents, in order.
@@ -725,14 +745,15 @@ pub struct DepositCreateRequest {
     pub access_hash: Base64Bytes,
     /// The link's own public key (`age1…`, see `pde_crypto::deposit::link_key`): the key the
     /// worker encrypts to.
-    pub recipient: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub recipient: WalletRecipient,
     /// Names the link's key pair (16 random bytes); kept beside every document that comes
     /// through the link, so the holder can derive the key that opens it.
     pub key_id: Base64Bytes,
     /// The recipient check (see `pde_crypto::deposit`).
     pub recipient_check: Base64Bytes,
     /// The holder's private label, sealed to the wallet.
-    pub label: Base64Bytes,
+    pub label: Sealed,
     /// Seconds from now until the link expires (at most [`MAX_DEPOSIT_SECONDS`]).
     pub expires_in_seconds: u64,
     /// Most documents (1 to [`MAX_DEPOSIT_FILES`]).
@@ -757,7 +778,7 @@ impl DepositCreateRequest {
         Ok(Self {
             access_hash: secret.access_token().hash().to_vec().into(),
             recipient_check: secret.recipient_check(&recipient).to_vec().into(),
-            recipient: recipient.into(),
+            recipient,
             key_id: key_id.as_bytes().to_vec().into(),
             label: record::authenticate(
                 wallet,
@@ -816,7 +837,7 @@ pub struct DepositSummary {
     /// Its id.
     pub deposit_id: DepositId,
     /// The private label, sealed to the wallet.
-    pub label: Base64Bytes,
+    pub label: Sealed,
     /// Where it stands.
     pub state: DepositState,
     /// Unix seconds.
@@ -859,7 +880,8 @@ pub struct DepositStatus {
     /// Where it stands.
     pub state: DepositState,
     /// The link's public key (`age1…`): its own, never the wallet's.
-    pub recipient: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub recipient: WalletRecipient,
     /// The recipient check, verified by the worker's browser with the link's secret.
     pub recipient_check: Base64Bytes,
     /// Unix seconds.
@@ -888,7 +910,7 @@ pub struct DepositUploadRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DepositCommitRequest {
     /// Encrypted metadata record.
-    pub metadata: Base64Bytes,
+    pub metadata: Sealed,
 }
 
 /// A deposited document arrived. Nothing else is told: the worker can't read it back.

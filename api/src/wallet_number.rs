@@ -22,6 +22,7 @@ const GROUP: usize = 4;
 /// A syntactically valid wallet number, stored in canonical form (`XXXX-XXXX-XXXX`).
 #[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String, example = "K7QM-4XTA-9CRW"))]
 pub struct WalletNumber(String);
 
 /// Why a string is not a wallet number.

@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use crate::blobs::staging_upload_id;
+use crate::ids::UploadId;
 use crate::state::AppState;
 
 /// A blob younger than this may belong to a commit in progress: left alone.
@@ -67,7 +68,7 @@ pub async fn sweep_once(state: &AppState) -> Result<SweepReport, crate::error::A
         }
         if !state
             .store
-            .upload_exists(staging_upload_id(&staged.name))
+            .upload_exists(&UploadId::from_text(staging_upload_id(&staged.name)))
             .await?
         {
             state.blobs.delete_staging_object(&staged.name).await?;

@@ -69,7 +69,10 @@ fn crossings_in(relative: &str, code: &str, handlers: &[String]) -> Vec<String> 
 fn handlers_only_share_through_the_service_layer() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let handlers = handler_modules(&src.join("handlers"));
-    assert!(handlers.len() >= 8, "handler modules not found: {handlers:?}");
+    assert!(
+        handlers.len() >= 8,
+        "handler modules not found: {handlers:?}"
+    );
     let mut files = Vec::new();
     rust_files(&src, &mut files);
     let mut crossings = Vec::new();

@@ -116,7 +116,7 @@ impl std::fmt::Debug for OpenWallet {
 impl OpenWallet {
     fn from(opened: pde_client::OpenedWallet, recovery_key: Option<RecoveryKey>) -> Self {
         Self {
-            number: opened.wallet.wallet_number,
+            number: opened.wallet.wallet_number.to_string(),
             pseudonym: opened.wallet.pseudonym,
             key: opened.key,
             recovery_key,

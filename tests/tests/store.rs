@@ -1,6 +1,13 @@
 //! The storage layer alone, without HTTP: one suite, run on SQLite and on PostgreSQL through
 //! the `Store` trait the server uses (each case on a fresh database).
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use pde_api::wallet_number::WalletNumber;
+use pde_api::DepositId;
+use pde_crypto::document::DocumentId;
+use pde_crypto::wallet::WalletKey;
 use pde_server::ids::{UploadId, WalletId};
 use pde_server::store::{
     CreateUploadOutcome, CreateWalletOutcome, DepositRecord, DocumentRecord, NewWallet, Store,
@@ -52,12 +59,30 @@ async fn ready(store: &dyn Store) {
     store.migrate().await.expect("migrations");
 }
 
-fn new_wallet(number: &str, pseudonym: Option<&str>) -> NewWallet {
+/// The wallet number a case calls `label`: the same label, the same number within a case.
+fn number(label: &str) -> WalletNumber {
+    thread_local! {
+        static NUMBERS: RefCell<HashMap<String, WalletNumber>> = RefCell::default();
+    }
+    NUMBERS.with(|numbers| {
+        numbers
+            .borrow_mut()
+            .entry(label.to_owned())
+            .or_insert_with(WalletNumber::generate)
+            .clone()
+    })
+}
+
+fn document_id(hex: &str) -> DocumentId {
+    hex.parse().expect("a document id")
+}
+
+fn new_wallet(label: &str, pseudonym: Option<&str>) -> NewWallet {
     NewWallet {
         id: WalletId::random(),
-        number: number.to_owned(),
+        number: Some(number(label)),
         pseudonym: pseudonym.map(str::to_owned),
-        recipient: format!("age1recipient{number}"),
+        recipient: WalletKey::generate().recipient(),
         password_file: vec![7; 64],
         ksf: "{}".to_owned(),
         slot_ksf: "{}".to_owned(),
@@ -80,7 +105,7 @@ async fn wallets_are_found_by_number_pseudonym_and_id(store: &dyn Store) {
     let wallet = new_wallet("AAAABBBBCCCC", Some("marie"));
     created(store, &wallet).await;
     let by_number = store
-        .wallet_by_number("AAAABBBBCCCC")
+        .wallet_by_number(&number("AAAABBBBCCCC"))
         .await
         .expect("lookup")
         .expect("found by number");
@@ -109,7 +134,7 @@ async fn wallets_are_found_by_number_pseudonym_and_id(store: &dyn Store) {
     assert!(store.pseudonym_taken("marie").await.expect("taken"));
     assert!(!store.pseudonym_taken("paul").await.expect("taken"));
     assert!(store
-        .wallet_by_number("ZZZZZZZZZZZZ")
+        .wallet_by_number(&number("ZZZZZZZZZZZZ"))
         .await
         .expect("lookup")
         .is_none());
@@ -146,7 +171,7 @@ async fn a_taken_pseudonym_and_a_taken_number_are_told_apart(store: &dyn Store) 
     // Neither refusal left anything behind: the pseudonym is free, the new number unused.
     assert!(!store.pseudonym_taken("paul").await.expect("taken"));
     assert!(store
-        .wallet_by_number("DDDDEEEEFFFF")
+        .wallet_by_number(&number("DDDDEEEEFFFF"))
         .await
         .expect("lookup")
         .is_none());
@@ -254,11 +279,11 @@ async fn sessions_live_while_used_and_end_when_idle_deleted_or_time_locked(store
     );
 }
 
-fn upload(wallet: &WalletId, document_id: &str, len: i64) -> UploadRecord {
+fn upload(wallet: &WalletId, document: DocumentId, len: i64) -> UploadRecord {
     UploadRecord {
         id: UploadId::random(),
         wallet_id: wallet.clone(),
-        document_id: document_id.to_owned(),
+        document_id: document,
         ciphertext_len: len,
         part_size: 1000,
         part_count: (len + 999) / 1000,
@@ -271,7 +296,11 @@ async fn uploads_reserve_the_quota_and_become_documents(store: &dyn Store) {
     let wallet = new_wallet("AAAABBBBCCCC", None);
     created(store, &wallet).await;
     let quota = 5000;
-    let first = upload(&wallet.id, "00112233445566778899aabbccddeeff", 3000);
+    let first = upload(
+        &wallet.id,
+        document_id("00112233445566778899aabbccddeeff"),
+        3000,
+    );
     assert!(matches!(
         store
             .create_upload(&first, quota, NO_CAP)
@@ -280,7 +309,11 @@ async fn uploads_reserve_the_quota_and_become_documents(store: &dyn Store) {
         CreateUploadOutcome::Created
     ));
     assert_eq!(store.wallet_usage(&wallet.id).await.expect("usage"), 3000);
-    let too_much = upload(&wallet.id, "ffeeddccbbaa99887766554433221100", 2500);
+    let too_much = upload(
+        &wallet.id,
+        document_id("ffeeddccbbaa99887766554433221100"),
+        2500,
+    );
     assert!(matches!(
         store
             .create_upload(&too_much, quota, NO_CAP)
@@ -302,7 +335,7 @@ async fn uploads_reserve_the_quota_and_become_documents(store: &dyn Store) {
     );
     let document = DocumentRecord {
         wallet_id: wallet.id.clone(),
-        id: first.document_id.clone(),
+        id: first.document_id,
         blob_key: "blob-1".to_owned(),
         size: 3000,
         metadata: vec![4; 100],
@@ -324,7 +357,7 @@ async fn uploads_reserve_the_quota_and_become_documents(store: &dyn Store) {
     assert_eq!(listed[0].metadata, document.metadata);
     assert_eq!(store.wallet_usage(&wallet.id).await.expect("usage"), 3000);
     // The same document id again is refused.
-    let same_id = upload(&wallet.id, &first.document_id, 100);
+    let same_id = upload(&wallet.id, first.document_id, 100);
     assert!(matches!(
         store
             .create_upload(&same_id, quota, NO_CAP)
@@ -351,11 +384,13 @@ async fn uploads_reserve_the_quota_and_become_documents(store: &dyn Store) {
 async fn deposit_links_take_documents_up_to_their_maximum_and_stop_when_revoked(store: &dyn Store) {
     let wallet = new_wallet("AAAABBBBCCCC", None);
     created(store, &wallet).await;
-    let link = |id: &str| DepositRecord {
-        id: id.to_owned(),
+    let link_key = WalletKey::generate().recipient();
+    let (d1, d2) = (DepositId::random(), DepositId::random());
+    let link = |id: &DepositId| DepositRecord {
+        id: id.clone(),
         wallet_id: wallet.id.clone(),
-        access_hash: id.as_bytes().to_vec(),
-        recipient: "age1link".to_owned(),
+        access_hash: id.as_str().as_bytes().to_vec(),
+        recipient: link_key.clone(),
         key_id: Some(vec![3; 16]),
         recipient_check: vec![6; 32],
         label: vec![8; 40],
@@ -365,26 +400,26 @@ async fn deposit_links_take_documents_up_to_their_maximum_and_stop_when_revoked(
         expires_at: NOW + 3600,
         revoked_at: None,
     };
-    store.create_deposit(&link("d1")).await.expect("deposit");
-    store.create_deposit(&link("d2")).await.expect("deposit");
-    assert!(store.take_deposit_slot("d1", NOW).await.expect("slot"));
-    assert!(store.take_deposit_slot("d1", NOW).await.expect("slot"));
-    assert!(!store.take_deposit_slot("d1", NOW).await.expect("slot"));
-    store.give_back_deposit_slot("d1").await.expect("give back");
-    assert!(store.take_deposit_slot("d1", NOW).await.expect("slot"));
+    store.create_deposit(&link(&d1)).await.expect("deposit");
+    store.create_deposit(&link(&d2)).await.expect("deposit");
+    assert!(store.take_deposit_slot(&d1, NOW).await.expect("slot"));
+    assert!(store.take_deposit_slot(&d1, NOW).await.expect("slot"));
+    assert!(!store.take_deposit_slot(&d1, NOW).await.expect("slot"));
+    store.give_back_deposit_slot(&d1).await.expect("give back");
+    assert!(store.take_deposit_slot(&d1, NOW).await.expect("slot"));
     // Expired, then revoked: no more.
     assert!(!store
-        .take_deposit_slot("d2", NOW + 3600)
+        .take_deposit_slot(&d2, NOW + 3600)
         .await
         .expect("slot"));
     assert!(store
-        .revoke_deposit(&wallet.id, "d2", NOW)
+        .revoke_deposit(&wallet.id, &d2, NOW)
         .await
         .expect("revoke"));
-    assert!(!store.take_deposit_slot("d2", NOW).await.expect("slot"));
+    assert!(!store.take_deposit_slot(&d2, NOW).await.expect("slot"));
     let listed = store.wallet_deposits(&wallet.id).await.expect("list");
     assert_eq!(listed.len(), 2);
-    let d2 = store.deposit("d2").await.expect("deposit").expect("found");
+    let d2 = store.deposit(&d2).await.expect("deposit").expect("found");
     assert_eq!(d2.revoked_at, Some(NOW));
     assert_eq!(d2.key_id, Some(vec![3; 16]));
 }

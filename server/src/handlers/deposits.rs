@@ -16,7 +16,6 @@ use pde_api::{
 };
 use pde_crypto::deposit::DepositKeyId;
 use pde_crypto::metadata::MAX_SEALED_METADATA;
-use pde_crypto::wallet::WalletRecipient;
 
 use crate::auth::Session;
 use crate::error::{ApiError, ApiJson, ApiPath};
@@ -98,18 +97,12 @@ pub async fn create_deposit(
     }
     let key_id = DepositKeyId::from_bytes(&request.key_id.0)
         .map_err(|_| invalid("A link's key id must have 16 bytes."))?;
-    let recipient: WalletRecipient = request.recipient.parse().map_err(|_| {
-        ApiError::refused(
-            ErrorCode::InvalidRecipient,
-            "The link's public key is not valid.",
-        )
-    })?;
     let now = state.clock.now();
     let deposit = DepositRecord {
-        id: pde_api::DepositId::random().to_string(),
+        id: pde_api::DepositId::random(),
         wallet_id: session.wallet_id.clone(),
         access_hash: request.access_hash.0,
-        recipient: recipient.into(),
+        recipient: request.recipient,
         key_id: Some(key_id.as_bytes().to_vec()),
         recipient_check: request.recipient_check.0,
         label: request.label.0,
@@ -123,7 +116,7 @@ pub async fn create_deposit(
     Ok((
         StatusCode::CREATED,
         ApiJson(DepositCreated {
-            deposit_id: pde_api::DepositId::from_text(deposit.id),
+            deposit_id: deposit.id,
             expires_at: deposit.expires_at,
         }),
     ))
@@ -143,7 +136,7 @@ pub async fn list_deposits(
         .await?
         .into_iter()
         .map(|d| DepositSummary {
-            deposit_id: pde_api::DepositId::from_text(d.id.clone()),
+            deposit_id: d.id.clone(),
             label: d.label.clone().into(),
             state: deposit_state(&d, now),
             created_at: d.created_at,
@@ -162,7 +155,7 @@ pub async fn list_deposits(
 pub async fn revoke_deposit(
     State(state): State<AppState>,
     session: Session,
-    ApiPath(deposit_id): ApiPath<String>,
+    ApiPath(deposit_id): ApiPath<pde_api::DepositId>,
 ) -> Result<StatusCode, ApiError> {
     let now = state.clock.now();
     if state
@@ -179,7 +172,7 @@ pub async fn revoke_deposit(
 /// The deposit link an access token opens: anything else is "not found".
 async fn shown_deposit(
     state: &AppState,
-    deposit_id: &str,
+    deposit_id: &pde_api::DepositId,
     access_token: &str,
 ) -> Result<DepositRecord, ApiError> {
     let deposit = state
@@ -197,7 +190,7 @@ async fn shown_deposit(
 /// revoked nor expired (a link that became full still finishes what it started).
 async fn deposit_upload(
     state: &AppState,
-    deposit_id: &str,
+    deposit_id: &pde_api::DepositId,
     upload_id: &str,
     headers: &HeaderMap,
 ) -> Result<UploadRecord, ApiError> {
@@ -208,7 +201,7 @@ async fn deposit_upload(
         return Err(refusal(current));
     }
     let id = UploadId::parse(upload_id).ok_or(ApiError::NotFound)?;
-    if state.store.deposit_of_upload(&id).await?.as_deref() != Some(deposit_id) {
+    if state.store.deposit_of_upload(&id).await?.as_ref() != Some(deposit_id) {
         return Err(ApiError::NotFound);
     }
     state
@@ -225,7 +218,7 @@ async fn deposit_upload(
 /// wallet's, so a link tells nothing of the part it fills) and the holder's check of it.
 pub async fn status(
     State(state): State<AppState>,
-    ApiPath(deposit_id): ApiPath<String>,
+    ApiPath(deposit_id): ApiPath<pde_api::DepositId>,
     ApiJson(access): ApiJson<DepositAccess>,
 ) -> Result<ApiJson<DepositStatus>, ApiError> {
     let deposit = shown_deposit(&state, &deposit_id, &access.access_token).await?;
@@ -249,7 +242,7 @@ pub async fn status(
 /// quota.
 pub async fn start(
     State(state): State<AppState>,
-    ApiPath(deposit_id): ApiPath<String>,
+    ApiPath(deposit_id): ApiPath<pde_api::DepositId>,
     ApiJson(request): ApiJson<DepositUploadRequest>,
 ) -> Result<(StatusCode, ApiJson<UploadStatus>), ApiError> {
     let deposit = shown_deposit(&state, &deposit_id, &request.access_token).await?;
@@ -300,7 +293,7 @@ pub async fn start(
 /// Stores one part of a deposited document (with the link's token as `Bearer`).
 pub async fn send_part(
     State(state): State<AppState>,
-    ApiPath((deposit_id, upload_id, part)): ApiPath<(String, String, u32)>,
+    ApiPath((deposit_id, upload_id, part)): ApiPath<(pde_api::DepositId, String, u32)>,
     headers: HeaderMap,
     body: Body,
 ) -> Result<StatusCode, ApiError> {
@@ -318,7 +311,7 @@ pub async fn send_part(
 /// holder's key can make one).
 pub async fn commit(
     State(state): State<AppState>,
-    ApiPath((deposit_id, upload_id)): ApiPath<(String, String)>,
+    ApiPath((deposit_id, upload_id)): ApiPath<(pde_api::DepositId, String)>,
     headers: HeaderMap,
     ApiJson(request): ApiJson<DepositCommitRequest>,
 ) -> Result<(StatusCode, ApiJson<DepositReceived>), ApiError> {

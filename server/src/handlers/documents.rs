@@ -31,10 +31,8 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// A document id from the path; anything else is simply not found.
-fn document_id(text: &str) -> Result<String, ApiError> {
-    text.parse::<DocumentId>()
-        .map(|id| id.to_string())
-        .map_err(|_| ApiError::NotFound)
+fn document_id(text: &str) -> Result<DocumentId, ApiError> {
+    text.parse::<DocumentId>().map_err(|_| ApiError::NotFound)
 }
 
 #[utoipa::path(get, path = pde_api::routes::DOCUMENTS, context_path = pde_api::API_PREFIX, tag = "documents", security(("session" = [])),
@@ -45,25 +43,24 @@ pub async fn list_documents(
     session: Session,
 ) -> Result<ApiJson<DocumentList>, ApiError> {
     let records = state.store.list_documents(&session.wallet_id).await?;
-    let mut received: std::collections::HashMap<String, ReceivedDocument> = state
+    let mut received: std::collections::HashMap<DocumentId, ReceivedDocument> = state
         .store
         .received_documents(&session.wallet_id)
         .await?
         .into_iter()
-        .map(|r| (r.document_id.clone(), r))
+        .map(|r| (r.document_id, r))
         .collect();
     let documents = records
         .iter()
         .map(|record| {
-            document_info(record).map(|mut info| {
-                if let Some(via) = received.remove(&record.id) {
-                    info.received_via = Some(pde_api::DepositId::from_text(via.deposit_id));
-                    info.received_key = via.key_id.map(Into::into);
-                }
-                info
-            })
+            let mut info = document_info(record);
+            if let Some(via) = received.remove(&record.id) {
+                info.received_via = Some(via.deposit_id);
+                info.received_key = via.key_id.map(Into::into);
+            }
+            info
         })
-        .collect::<Result<Vec<_>, _>>()?;
+        .collect();
     let used = state.store.wallet_usage(&session.wallet_id).await?;
     Ok(ApiJson(DocumentList {
         documents,

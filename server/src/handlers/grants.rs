@@ -165,7 +165,7 @@ pub async fn create_grant(
     }
     let now = state.clock.now();
     let grant = GrantRecord {
-        id: pde_api::GrantId::random().to_string(),
+        id: pde_api::GrantId::random(),
         wallet_id: session.wallet_id.clone(),
         access_hash: hash_field(&request.access_hash.0)?,
         pin_hash: request
@@ -222,14 +222,18 @@ pub async fn create_grant(
     Ok((
         StatusCode::CREATED,
         ApiJson(GrantCreated {
-            grant_id: pde_api::GrantId::from_text(grant.id),
+            grant_id: grant.id,
             expires_at: grant.expires_at,
         }),
     ))
 }
 
 /// A grant of this wallet.
-async fn own_grant(state: &AppState, session: &Session, id: &str) -> Result<GrantRecord, ApiError> {
+async fn own_grant(
+    state: &AppState,
+    session: &Session,
+    id: &pde_api::GrantId,
+) -> Result<GrantRecord, ApiError> {
     state
         .store
         .grant(id)
@@ -252,7 +256,7 @@ fn stored_count(documents: &[GrantDocumentRecord]) -> i64 {
 pub async fn put_document(
     State(state): State<AppState>,
     session: Session,
-    ApiPath((grant_id, position)): ApiPath<(String, u32)>,
+    ApiPath((grant_id, position)): ApiPath<(pde_api::GrantId, u32)>,
     body: Body,
 ) -> Result<StatusCode, ApiError> {
     let grant = own_grant(&state, &session, &grant_id).await?;
@@ -315,7 +319,7 @@ pub async fn list_grants(
         let documents = state.store.grant_documents(&grant.id).await?;
         let stored = stored_count(&documents);
         grants.push(GrantSummary {
-            grant_id: pde_api::GrantId::from_text(grant.id.clone()),
+            grant_id: grant.id.clone(),
             label: grant.label.clone().into(),
             state: grant_state(&grant, stored, now),
             has_pin: grant.pin_hash.is_some(),
@@ -336,7 +340,7 @@ pub async fn list_grants(
 pub async fn revoke_grant(
     State(state): State<AppState>,
     session: Session,
-    ApiPath(grant_id): ApiPath<String>,
+    ApiPath(grant_id): ApiPath<pde_api::GrantId>,
 ) -> Result<StatusCode, ApiError> {
     let now = state.clock.now();
     if !state
@@ -353,7 +357,7 @@ pub async fn revoke_grant(
 /// The grant a worker's access token opens: anything else is "not found", and not counted.
 async fn shown_grant(
     state: &AppState,
-    grant_id: &str,
+    grant_id: &pde_api::GrantId,
     tokens: &GrantTokens,
 ) -> Result<GrantRecord, ApiError> {
     let grant = state
@@ -374,7 +378,7 @@ async fn shown_grant(
 /// Nothing is counted.
 pub async fn status(
     State(state): State<AppState>,
-    ApiPath(grant_id): ApiPath<String>,
+    ApiPath(grant_id): ApiPath<pde_api::GrantId>,
     ApiJson(tokens): ApiJson<GrantTokens>,
 ) -> Result<ApiJson<GrantStatus>, ApiError> {
     let grant = shown_grant(&state, &grant_id, &tokens).await?;
@@ -395,7 +399,7 @@ pub async fn status(
 /// the opening, and gives the wrapped grant key, the documents and a token to fetch them.
 pub async fn open(
     State(state): State<AppState>,
-    ApiPath(grant_id): ApiPath<String>,
+    ApiPath(grant_id): ApiPath<pde_api::GrantId>,
     ApiJson(tokens): ApiJson<GrantTokens>,
 ) -> Result<ApiJson<GrantOpened>, ApiError> {
     let grant = shown_grant(&state, &grant_id, &tokens).await?;
@@ -474,7 +478,7 @@ pub async fn open(
 /// grant is neither expired nor revoked.
 pub async fn fetch_document(
     State(state): State<AppState>,
-    ApiPath((grant_id, position)): ApiPath<(String, u32)>,
+    ApiPath((grant_id, position)): ApiPath<(pde_api::GrantId, u32)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let token = super::bearer_token(&headers)?;

@@ -24,7 +24,7 @@ use pde_api::{
 };
 use pde_crypto::hidden::SLOT_LEN;
 use pde_crypto::opaque::KsfParams;
-use pde_crypto::wallet::{UnlockMethod, WalletRecipient};
+use pde_crypto::wallet::UnlockMethod;
 
 use crate::auth::Session;
 use crate::error::{ApiError, ApiJson};
@@ -92,7 +92,7 @@ pub async fn slot(
     )
     .await?;
     let attempt = HiddenAttempt {
-        id: pde_api::AttemptId::random().to_string(),
+        id: pde_api::AttemptId::random(),
         wallet_id: wallet.map(|w| w.id),
         throttle_key,
         bucket,
@@ -101,13 +101,17 @@ pub async fn slot(
     state.store.put_hidden_attempt(&attempt).await?;
     Ok(ApiJson(HiddenSlotResponse {
         evaluation: evaluation.into(),
-        attempt_id: pde_api::AttemptId::from_text(attempt.id),
+        attempt_id: attempt.id,
         ksf,
     }))
 }
 
 /// Uses up the attempt `/hidden/slot` counted, or refuses: no slot is looked at without one.
-async fn take_attempt(state: &AppState, id: &str, now: i64) -> Result<HiddenAttempt, ApiError> {
+async fn take_attempt(
+    state: &AppState,
+    id: &pde_api::AttemptId,
+    now: i64,
+) -> Result<HiddenAttempt, ApiError> {
     state
         .store
         .take_hidden_attempt(id, now)
@@ -137,7 +141,7 @@ pub async fn login_start(
         return Err(bad_slot());
     }
     let name = LoginName::parse(&request.login);
-    let attempt = take_attempt(&state, request.attempt_id.as_str(), now).await?;
+    let attempt = take_attempt(&state, &request.attempt_id, now).await?;
     if attempt.throttle_key != name.hidden_throttle_key(&state.name_keys) {
         return Err(attempt_expired());
     }
@@ -167,7 +171,7 @@ pub async fn login_start(
     let give_back = match &request.everyday_login_id {
         Some(id) => state
             .store
-            .take_login_state(id.as_str(), now)
+            .take_login_state(id, now)
             .await?
             .filter(|everyday| everyday.throttle_key == name.throttle_key(&state.name_keys))
             .map(|everyday| (everyday.throttle_key, everyday.bucket)),
@@ -232,7 +236,7 @@ pub async fn register_start(
     }
     let parent = everyday_wallet(&state, &session).await?;
     let parent_id = parent.id.clone();
-    let attempt = take_attempt(&state, request.attempt_id.as_str(), now).await?;
+    let attempt = take_attempt(&state, &request.attempt_id, now).await?;
     if attempt.wallet_id.as_ref() != Some(&parent_id) {
         return Err(attempt_expired());
     }
@@ -252,7 +256,7 @@ pub async fn register_start(
     // The wallet's slot parameters, fixed at its creation (what a dummy answer shows too).
     let ksf: KsfParams = serde_json::from_str(&parent.slot_ksf).map_err(ApiError::internal)?;
     let pending = PendingHidden {
-        id: pde_api::RegistrationId::random().to_string(),
+        id: pde_api::RegistrationId::random(),
         wallet_id,
         parent_id,
         slot: request.slot.0,
@@ -261,7 +265,7 @@ pub async fn register_start(
     };
     state.store.put_pending_hidden(&pending).await?;
     Ok(ApiJson(HiddenRegisterStartResponse {
-        registration_id: pde_api::RegistrationId::from_text(pending.id),
+        registration_id: pending.id,
         registration_response: response.into(),
         ksf,
     }))
@@ -278,18 +282,12 @@ pub async fn register_finish(
     ApiJson(request): ApiJson<HiddenRegisterFinishRequest>,
 ) -> Result<StatusCode, ApiError> {
     let now = state.clock.now();
-    let recipient: WalletRecipient = request.recipient.parse().map_err(|_| {
-        ApiError::refused(
-            ErrorCode::InvalidRecipient,
-            "The wallet's public key is not valid.",
-        )
-    })?;
     let wrapped = opaque_wrapped_key(&request.wrapped_key.0)?;
     let password_file = registration_finish(request.registration_upload.0).await?;
     let parent_id = everyday_wallet(&state, &session).await?.id;
     let pending = state
         .store
-        .take_pending_hidden(request.registration_id.as_str(), now)
+        .take_pending_hidden(&request.registration_id, now)
         .await?
         .filter(|p| p.parent_id == parent_id)
         .ok_or_else(|| {
@@ -300,10 +298,9 @@ pub async fn register_finish(
         })?;
     let part = NewWallet {
         id: pending.wallet_id.clone(),
-        // Never shown, never a valid wallet number: only unique.
-        number: format!("hidden-{}", pending.wallet_id.as_str()),
+        number: None,
         pseudonym: None,
-        recipient: recipient.as_str().to_owned(),
+        recipient: request.recipient,
         password_file: password_file.as_bytes().to_vec(),
         slot_ksf: pending.ksf.clone(),
         ksf: pending.ksf,

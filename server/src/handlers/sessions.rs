@@ -104,7 +104,7 @@ pub async fn login_finish(
     let now = state.clock.now();
     let wallet_id = verify_login(
         &state,
-        request.login_id.as_str(),
+        &request.login_id,
         request.credential_finalization.0,
         now,
     )
@@ -134,7 +134,7 @@ pub async fn login_finish(
 /// wallet. Any failure is the same `login_failed`.
 async fn verify_login(
     state: &AppState,
-    login_id: &str,
+    login_id: &pde_api::LoginId,
     finalization: Vec<u8>,
     now: i64,
 ) -> Result<WalletId, ApiError> {
@@ -143,7 +143,7 @@ async fn verify_login(
         .take_login_state(login_id, now)
         .await?
         .ok_or(ApiError::LoginFailed)?;
-    let server_state = ServerLoginState::open(&login.state, &state.opaque, &login.id)
+    let server_state = ServerLoginState::open(&login.state, &state.opaque, login.id.as_str())
         .map_err(ApiError::internal)?;
     let verified = blocking(move || opaque::server_login_finish(server_state, &finalization))
         .await?
@@ -205,7 +205,7 @@ pub async fn time_lock(
     }
     let wallet_id = verify_login(
         &state,
-        request.login_id.as_str(),
+        &request.login_id,
         request.credential_finalization.0,
         now,
     )
@@ -292,7 +292,7 @@ pub async fn recover_start(
     };
     state
         .store
-        .put_pending_recovery(recovery_id.as_str(), &pending, now + RECOVERY_TTL)
+        .put_pending_recovery(&recovery_id, &pending, now + RECOVERY_TTL)
         .await?;
     Ok(ApiJson(RecoverStartResponse {
         recovery_id,
@@ -322,7 +322,7 @@ pub async fn recover_finish(
     };
     let pending = state
         .store
-        .take_pending_recovery(request.recovery_id.as_str(), now)
+        .take_pending_recovery(&request.recovery_id, now)
         .await?
         .ok_or_else(expired)?;
     refuse_if_time_locked(&state, &pending.wallet_id, now).await?;

@@ -109,7 +109,7 @@ pub async fn commit_upload(
     }
     let upload = find_upload(&state, &session.wallet_id, &upload_id).await?;
     let document = finish_upload(&state, &upload, request.metadata.0, request.tag.0, None).await?;
-    Ok((StatusCode::CREATED, ApiJson(document_info(&document)?)))
+    Ok((StatusCode::CREATED, ApiJson(document_info(&document))))
 }
 
 #[utoipa::path(delete, path = pde_api::routes::UPLOAD, context_path = pde_api::API_PREFIX, tag = "documents", security(("session" = [])),

@@ -16,7 +16,7 @@ use pde_api::{
     SessionOpened, WalletInfo,
 };
 use pde_crypto::opaque::KsfParams;
-use pde_crypto::wallet::{UnlockMethod, WalletRecipient, WrappedWalletKey};
+use pde_crypto::wallet::{UnlockMethod, WrappedWalletKey};
 
 use crate::auth::{open_session, Session};
 use crate::error::{ApiError, ApiJson};
@@ -114,9 +114,9 @@ pub async fn register_start(
     let number = WalletNumber::generate();
     let response = registration_start(&state, &wallet_id, request.registration_request.0).await?;
     let pending = PendingRegistration {
-        id: pde_api::RegistrationId::random().to_string(),
+        id: pde_api::RegistrationId::random(),
         wallet_id,
-        number: number.as_str().to_owned(),
+        number,
         pseudonym: pseudonym.map(String::from),
         ksf: serde_json::to_string(&ksf).map_err(ApiError::internal)?,
         invite_hash: invite,
@@ -124,7 +124,7 @@ pub async fn register_start(
     };
     state.store.put_pending_registration(&pending).await?;
     Ok(ApiJson(RegisterStartResponse {
-        registration_id: pde_api::RegistrationId::from_text(pending.id),
+        registration_id: pending.id,
         wallet_number: pending.number,
         pseudonym: pending.pseudonym,
         registration_response: response.into(),
@@ -182,7 +182,7 @@ async fn count_creation(state: &AppState, now: i64) -> Result<(), ApiError> {
 /// Checks the wrapped keys a client sends: parseable, small, and at least the OPAQUE and the
 /// recovery wrapping (so a forgotten secret does not lose every document).
 fn validate_wrapped_keys(
-    keys: &[pde_api::Base64Bytes],
+    keys: &[pde_api::Sealed],
 ) -> Result<Vec<(String, String, Vec<u8>)>, ApiError> {
     let invalid =
         |message: &str| ApiError::refused(ErrorCode::InvalidWrappedKeys, message.to_owned());
@@ -228,12 +228,6 @@ pub async fn register_finish(
     ApiJson(request): ApiJson<RegisterFinishRequest>,
 ) -> Result<(StatusCode, HeaderMap, ApiJson<SessionOpened>), ApiError> {
     let now = state.clock.now();
-    let recipient: WalletRecipient = request.recipient.parse().map_err(|_| {
-        ApiError::refused(
-            ErrorCode::InvalidRecipient,
-            "The wallet's public key is not valid.",
-        )
-    })?;
     let wrapped_keys = validate_wrapped_keys(&request.wrapped_keys)?;
     if request.recovery_token.0.len() != RECOVERY_TOKEN_LEN {
         return Err(ApiError::refused(
@@ -250,7 +244,7 @@ pub async fn register_finish(
     let password_file = registration_finish(request.registration_upload.0).await?;
     let pending = state
         .store
-        .take_pending_registration(request.registration_id.as_str(), now)
+        .take_pending_registration(&request.registration_id, now)
         .await?
         .ok_or_else(|| {
             ApiError::refused(
@@ -261,9 +255,9 @@ pub async fn register_finish(
     count_creation(&state, now).await?;
     let wallet = NewWallet {
         id: pending.wallet_id.clone(),
-        number: pending.number.clone(),
+        number: Some(pending.number.clone()),
         pseudonym: pending.pseudonym.clone(),
-        recipient: recipient.as_str().to_owned(),
+        recipient: request.recipient,
         password_file: password_file.as_bytes().to_vec(),
         ksf: pending.ksf.clone(),
         // Fixed for the wallet's life: a new everyday secret must not move its hidden parts.
@@ -297,7 +291,7 @@ pub async fn register_finish(
     }
     let cookie = open_session(&state, &wallet.id).await?;
     let info = WalletInfo {
-        wallet_number: wallet.number,
+        wallet_number: pending.number,
         pseudonym: wallet.pseudonym,
         recipient: wallet.recipient,
         created_at: now,

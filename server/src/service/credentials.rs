@@ -45,7 +45,9 @@ pub(crate) async fn wallet_info(
         None => wallet.clone(),
     };
     Ok(WalletInfo {
-        wallet_number: shown.number,
+        wallet_number: shown
+            .number
+            .ok_or_else(|| ApiError::internal("everyday wallet without a number"))?,
         pseudonym: shown.pseudonym,
         recipient: wallet.recipient.clone(),
         created_at: shown.created_at,

@@ -83,7 +83,7 @@ pub(crate) async fn find_wallet(
     name: &LoginName,
 ) -> Result<Option<WalletRecord>, ApiError> {
     Ok(match name {
-        LoginName::Number(number) => state.store.wallet_by_number(number.as_str()).await?,
+        LoginName::Number(number) => state.store.wallet_by_number(number).await?,
         LoginName::Pseudonym(pseudonym) => {
             state.store.wallet_by_pseudonym(pseudonym.as_str()).await?
         }
@@ -242,9 +242,9 @@ pub(crate) async fn answer_login_start(
     })
     .await?
     .map_err(|_| invalid_login_message())?;
-    let id = pde_api::LoginId::random().to_string();
+    let id = pde_api::LoginId::random();
     let login = LoginState {
-        state: server_state.seal(&state.opaque, &id),
+        state: server_state.seal(&state.opaque, id.as_str()),
         id,
         wallet_id,
         throttle_key: counted.throttle_key,
@@ -254,7 +254,7 @@ pub(crate) async fn answer_login_start(
     };
     state.store.put_login_state(&login).await?;
     Ok(LoginStartResponse {
-        login_id: pde_api::LoginId::from_text(login.id),
+        login_id: login.id,
         credential_response: response.into(),
         ksf,
     })

@@ -37,7 +37,7 @@ pub(crate) async fn quota_of(state: &AppState, wallet_id: &WalletId) -> Result<u
 /// Deletes a grant's document rows, then their blobs.
 pub(crate) async fn purge_grant(
     state: &AppState,
-    grant_id: &str,
+    grant_id: &pde_api::GrantId,
     now: i64,
 ) -> Result<(), ApiError> {
     for blob_key in state.store.purge_grant(grant_id, now).await? {

@@ -18,12 +18,9 @@ use crate::store::{CreateUploadOutcome, DocumentRecord, UploadRecord};
 pub(crate) const MAX_TAG_BYTES: usize = 128;
 
 /// The API view of a stored document.
-pub(crate) fn document_info(record: &DocumentRecord) -> Result<DocumentInfo, ApiError> {
-    Ok(DocumentInfo {
-        id: record
-            .id
-            .parse()
-            .map_err(|_| ApiError::internal("stored document id unparseable"))?,
+pub(crate) fn document_info(record: &DocumentRecord) -> DocumentInfo {
+    DocumentInfo {
+        id: record.id,
         size: record.size as u64,
         metadata: record.metadata.clone().into(),
         tag: record.tag.clone().into(),
@@ -31,7 +28,7 @@ pub(crate) fn document_info(record: &DocumentRecord) -> Result<DocumentInfo, Api
         updated_at: record.updated_at,
         received_via: None,
         received_key: None,
-    })
+    }
 }
 
 pub(crate) async fn status_of(
@@ -41,10 +38,7 @@ pub(crate) async fn status_of(
     let received = state.store.received_parts(&upload.id).await?;
     Ok(UploadStatus {
         upload_id: upload.id.clone(),
-        document_id: upload
-            .document_id
-            .parse()
-            .map_err(|_| ApiError::internal("stored document id unparseable"))?,
+        document_id: upload.document_id,
         ciphertext_len: upload.ciphertext_len as u64,
         part_size: upload.part_size as u64,
         part_count: upload.part_count as u32,
@@ -86,7 +80,7 @@ pub(crate) async fn start_upload(
     let upload = UploadRecord {
         id: UploadId::random(),
         wallet_id: wallet_id.clone(),
-        document_id: request.document_id.to_string(),
+        document_id: request.document_id,
         ciphertext_len: request.ciphertext_len as i64,
         part_size: part_size as i64,
         part_count: part_count as i64,
@@ -177,7 +171,7 @@ pub(crate) async fn finish_upload(
     upload: &UploadRecord,
     metadata: Vec<u8>,
     tag: Vec<u8>,
-    deposit: Option<&str>,
+    deposit: Option<&pde_api::DepositId>,
 ) -> Result<DocumentRecord, ApiError> {
     if metadata.is_empty() {
         return Err(ApiError::refused(
@@ -238,7 +232,7 @@ pub(crate) async fn finish_upload(
     let now = state.clock.now();
     let document = DocumentRecord {
         wallet_id: upload.wallet_id.clone(),
-        id: upload.document_id.clone(),
+        id: upload.document_id,
         blob_key: blob_key.clone(),
         size: upload.ciphertext_len,
         metadata,

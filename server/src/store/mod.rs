@@ -14,6 +14,11 @@ pub use sqlite::SqliteStore;
 
 use async_trait::async_trait;
 
+use pde_api::ids::{AttemptId, DepositId, GrantId, LoginId, RecoveryId, RegistrationId};
+use pde_api::wallet_number::WalletNumber;
+use pde_crypto::document::DocumentId;
+use pde_crypto::wallet::WalletRecipient;
+
 use crate::ids::{UploadId, WalletId};
 
 /// A storage failure. Expected outcomes (a taken pseudonym, a missing row) are not errors: they
@@ -35,11 +40,11 @@ pub type StoreResult<T> = Result<T, StoreError>;
 #[derive(Clone)]
 pub struct PendingRegistration {
     /// Registration id given to the client.
-    pub id: String,
+    pub id: RegistrationId,
     /// The wallet id it will get (the OPAQUE credential identifier).
     pub wallet_id: WalletId,
     /// Its number.
-    pub number: String,
+    pub number: WalletNumber,
     /// Its normalised pseudonym.
     pub pseudonym: Option<String>,
     /// Argon2 parameters, JSON.
@@ -54,12 +59,12 @@ pub struct PendingRegistration {
 pub struct NewWallet {
     /// Internal id.
     pub id: WalletId,
-    /// Wallet number.
-    pub number: String,
+    /// Wallet number; none for a hidden part (it shows its everyday wallet's).
+    pub number: Option<WalletNumber>,
     /// Normalised pseudonym.
     pub pseudonym: Option<String>,
     /// age recipient.
-    pub recipient: String,
+    pub recipient: WalletRecipient,
     /// OPAQUE password file (server registration record).
     pub password_file: Vec<u8>,
     /// Argon2 parameters, JSON.
@@ -81,7 +86,7 @@ pub struct NewWallet {
 #[derive(Clone)]
 pub struct PendingHidden {
     /// Registration id given to the client.
-    pub id: String,
+    pub id: RegistrationId,
     /// The id the part will get (its OPAQUE credential identifier).
     pub wallet_id: WalletId,
     /// The everyday wallet.
@@ -98,7 +103,7 @@ pub struct PendingHidden {
 /// uses it.
 pub struct HiddenAttempt {
     /// Attempt id given to the client.
-    pub id: String,
+    pub id: AttemptId,
     /// The wallet the name resolved to, if any.
     pub wallet_id: Option<WalletId>,
     /// The name's hidden-part throttle key it was counted on.
@@ -134,12 +139,12 @@ pub struct NewCredential {
 pub struct WalletRecord {
     /// Internal id.
     pub id: WalletId,
-    /// Wallet number.
-    pub number: String,
+    /// Wallet number; none for a hidden part.
+    pub number: Option<WalletNumber>,
     /// Normalised pseudonym.
     pub pseudonym: Option<String>,
     /// age recipient.
-    pub recipient: String,
+    pub recipient: WalletRecipient,
     /// OPAQUE password file.
     pub password_file: Vec<u8>,
     /// Argon2 parameters, JSON.
@@ -170,7 +175,7 @@ pub enum CreateWalletOutcome {
 /// A login between its two OPAQUE messages.
 pub struct LoginState {
     /// Login id given to the client.
-    pub id: String,
+    pub id: LoginId,
     /// The wallet, or `None` for an unknown login (dummy response).
     pub wallet_id: Option<WalletId>,
     /// Serialized OPAQUE server state.
@@ -213,8 +218,8 @@ pub struct UploadRecord {
     pub id: UploadId,
     /// Owner.
     pub wallet_id: WalletId,
-    /// Document id (hex) it will become.
-    pub document_id: String,
+    /// Document id it will become.
+    pub document_id: DocumentId,
     /// Announced ciphertext size.
     pub ciphertext_len: i64,
     /// Size of every part but the last.
@@ -245,8 +250,8 @@ pub enum CreateUploadOutcome {
 pub struct DocumentRecord {
     /// Owner.
     pub wallet_id: WalletId,
-    /// Document id (hex).
-    pub id: String,
+    /// Document id.
+    pub id: DocumentId,
     /// Key of the ciphertext blob.
     pub blob_key: String,
     /// Ciphertext size.
@@ -266,7 +271,7 @@ pub struct DocumentRecord {
 #[derive(Clone, Debug)]
 pub struct GrantRecord {
     /// Grant id (in the link's path).
-    pub id: String,
+    pub id: GrantId,
     /// The holder's wallet.
     pub wallet_id: WalletId,
     /// SHA-256 of the access token.
@@ -301,7 +306,7 @@ pub struct GrantRecord {
 #[derive(Clone, Debug)]
 pub struct GrantDocumentRecord {
     /// The grant.
-    pub grant_id: String,
+    pub grant_id: GrantId,
     /// Its place in the grant (0-based).
     pub position: i64,
     /// Key of the ciphertext blob.
@@ -330,13 +335,13 @@ pub enum CreateGrantOutcome {
 #[derive(Clone, Debug)]
 pub struct DepositRecord {
     /// Deposit id (in the link's path).
-    pub id: String,
+    pub id: DepositId,
     /// The holder's wallet.
     pub wallet_id: WalletId,
     /// SHA-256 of the access token.
     pub access_hash: Vec<u8>,
     /// The link's own public key (`age1…`), given to the worker.
-    pub recipient: String,
+    pub recipient: WalletRecipient,
     /// Names the link's key pair; `None` for links made before links had keys of their own.
     pub key_id: Option<Vec<u8>>,
     /// HMAC of the link's recipient under a key from the link's secret.
@@ -358,10 +363,10 @@ pub struct DepositRecord {
 /// A document that arrived through a deposit link.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReceivedDocument {
-    /// The document id (hex).
-    pub document_id: String,
+    /// The document id.
+    pub document_id: DocumentId,
     /// The link it came through.
-    pub deposit_id: String,
+    pub deposit_id: DepositId,
     /// The id of that link's key pair (see [`DepositRecord::key_id`]).
     pub key_id: Option<Vec<u8>>,
     /// Unix seconds.
@@ -375,18 +380,15 @@ pub struct SweepCounts {
     pub expired_rows: u64,
 }
 
-/// Everything the server stores besides blobs.
+/// Wallets and their credentials: creation (with its pending registration and invitation), recovery, hidden parts.
 #[async_trait]
-pub trait Store: Send + Sync + 'static {
-    /// Applies the embedded migrations.
-    async fn migrate(&self) -> StoreResult<()>;
-
+pub trait WalletStore: Send + Sync {
     /// Remembers a registration between its two messages.
     async fn put_pending_registration(&self, pending: &PendingRegistration) -> StoreResult<()>;
     /// Takes (and deletes) an unexpired pending registration.
     async fn take_pending_registration(
         &self,
-        id: &str,
+        id: &RegistrationId,
         now: i64,
     ) -> StoreResult<Option<PendingRegistration>>;
     /// Whether a wallet already has this pseudonym.
@@ -404,14 +406,14 @@ pub trait Store: Send + Sync + 'static {
     /// Stores a recovery between its two messages.
     async fn put_pending_recovery(
         &self,
-        id: &str,
+        id: &RecoveryId,
         recovery: &PendingRecovery,
         expires_at: i64,
     ) -> StoreResult<()>;
     /// Takes (deletes and returns) a pending recovery unless it expired.
     async fn take_pending_recovery(
         &self,
-        id: &str,
+        id: &RecoveryId,
         now: i64,
     ) -> StoreResult<Option<PendingRecovery>>;
     /// In one transaction: the new password file and parameters, the new OPAQUE-wrapped key (the
@@ -424,7 +426,7 @@ pub trait Store: Send + Sync + 'static {
         now: i64,
     ) -> StoreResult<bool>;
     /// Finds a wallet by number.
-    async fn wallet_by_number(&self, number: &str) -> StoreResult<Option<WalletRecord>>;
+    async fn wallet_by_number(&self, number: &WalletNumber) -> StoreResult<Option<WalletRecord>>;
     /// Finds a wallet by normalised pseudonym.
     async fn wallet_by_pseudonym(&self, pseudonym: &str) -> StoreResult<Option<WalletRecord>>;
     /// Finds a wallet by id.
@@ -432,7 +434,6 @@ pub trait Store: Send + Sync + 'static {
     /// The wrapped wallet key for a method (the newest key id).
     async fn wrapped_key(&self, wallet_id: &WalletId, method: &str)
         -> StoreResult<Option<Vec<u8>>>;
-
     /// Adds an invitation code (by hash).
     async fn create_invite(
         &self,
@@ -443,11 +444,41 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<()>;
     /// Whether an invitation can still be used.
     async fn invite_usable(&self, code_hash: &[u8], now: i64) -> StoreResult<bool>;
-
     /// Records `fingerprint` as the server setup of this database if none is recorded yet (the
     /// first start wins, atomically); true when the recorded one is `fingerprint`.
     async fn claim_setup_fingerprint(&self, fingerprint: &[u8]) -> StoreResult<bool>;
+    /// Counts one wallet creation in `bucket` if fewer than `limit` were counted in the buckets
+    /// after `since_bucket` (this one included), as one atomic check-and-count; `false`, and
+    /// nothing counted, when the limit is reached.
+    async fn count_wallet_creation(
+        &self,
+        bucket: i64,
+        since_bucket: i64,
+        limit: i64,
+    ) -> StoreResult<bool>;
+    /// Wallet creations counted in buckets after `since_bucket`, and the oldest such bucket.
+    async fn wallet_creations(&self, since_bucket: i64) -> StoreResult<(i64, Option<i64>)>;
+    /// Remembers a hidden part between its two registration messages.
+    async fn put_pending_hidden(&self, pending: &PendingHidden) -> StoreResult<()>;
+    /// Takes (and deletes) an unexpired pending hidden part.
+    async fn take_pending_hidden(
+        &self,
+        id: &RegistrationId,
+        now: i64,
+    ) -> StoreResult<Option<PendingHidden>>;
+    /// The hidden part of `parent` at `slot`.
+    async fn hidden_part(
+        &self,
+        parent: &WalletId,
+        slot: &[u8],
+    ) -> StoreResult<Option<WalletRecord>>;
+    /// How many hidden parts `parent` has.
+    async fn hidden_part_count(&self, parent: &WalletId) -> StoreResult<i64>;
+}
 
+/// Logins and sessions: attempt counters and budgets, logins between their two messages, hidden attempts, sessions, the time-lock.
+#[async_trait]
+pub trait SessionStore: Send + Sync {
     /// Counts a login attempt atomically, unless the name is in back-off.
     async fn count_login_attempt(
         &self,
@@ -472,42 +503,21 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<bool>;
     /// Sum of unfinished logins in buckets after `since_bucket`, and the oldest such bucket.
     async fn global_login_failures(&self, since_bucket: i64) -> StoreResult<(i64, Option<i64>)>;
-    /// Counts one wallet creation in `bucket` if fewer than `limit` were counted in the buckets
-    /// after `since_bucket` (this one included), as one atomic check-and-count; `false`, and
-    /// nothing counted, when the limit is reached.
-    async fn count_wallet_creation(
-        &self,
-        bucket: i64,
-        since_bucket: i64,
-        limit: i64,
-    ) -> StoreResult<bool>;
-    /// Wallet creations counted in buckets after `since_bucket`, and the oldest such bucket.
-    async fn wallet_creations(&self, since_bucket: i64) -> StoreResult<(i64, Option<i64>)>;
     /// Records a proof of work as used until `expires_at`: `false` if it was used already
     /// (as one atomic insert: of two requests racing with one proof, one gets `true`).
     async fn spend_login_proof(&self, id: &[u8], expires_at: i64) -> StoreResult<bool>;
     /// Remembers a login between its two messages.
     async fn put_login_state(&self, state: &LoginState) -> StoreResult<()>;
     /// Takes (and deletes) an unexpired login state.
-    async fn take_login_state(&self, id: &str, now: i64) -> StoreResult<Option<LoginState>>;
-
+    async fn take_login_state(&self, id: &LoginId, now: i64) -> StoreResult<Option<LoginState>>;
     /// Remembers a counted hidden attempt until it is used.
     async fn put_hidden_attempt(&self, attempt: &HiddenAttempt) -> StoreResult<()>;
     /// Takes (and deletes) an unexpired hidden attempt: each one is used once.
-    async fn take_hidden_attempt(&self, id: &str, now: i64) -> StoreResult<Option<HiddenAttempt>>;
-    /// Remembers a hidden part between its two registration messages.
-    async fn put_pending_hidden(&self, pending: &PendingHidden) -> StoreResult<()>;
-    /// Takes (and deletes) an unexpired pending hidden part.
-    async fn take_pending_hidden(&self, id: &str, now: i64) -> StoreResult<Option<PendingHidden>>;
-    /// The hidden part of `parent` at `slot`.
-    async fn hidden_part(
+    async fn take_hidden_attempt(
         &self,
-        parent: &WalletId,
-        slot: &[u8],
-    ) -> StoreResult<Option<WalletRecord>>;
-    /// How many hidden parts `parent` has.
-    async fn hidden_part_count(&self, parent: &WalletId) -> StoreResult<i64>;
-
+        id: &AttemptId,
+        now: i64,
+    ) -> StoreResult<Option<HiddenAttempt>>;
     /// Stores a session by the hash of its token; `false` (nothing stored) when the wallet is
     /// time-locked at `now`.
     async fn create_session(
@@ -531,7 +541,11 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<Option<WalletId>>;
     /// Ends a session.
     async fn delete_session(&self, token_hash: &[u8]) -> StoreResult<()>;
+}
 
+/// Uploads and documents, and the storage they use.
+#[async_trait]
+pub trait DocumentStore: Send + Sync {
     /// Creates an upload, reserving its size against the wallet's quota and the server's cap.
     async fn create_upload(
         &self,
@@ -562,38 +576,47 @@ pub trait Store: Send + Sync + 'static {
         &self,
         id: &UploadId,
         document: &DocumentRecord,
-        deposit: Option<&str>,
+        deposit: Option<&DepositId>,
     ) -> StoreResult<bool>;
     /// Removes an upload and releases its reservation.
     async fn delete_upload(&self, id: &UploadId) -> StoreResult<Option<UploadRecord>>;
     /// Uploads past their expiry.
     async fn expired_uploads(&self, now: i64) -> StoreResult<Vec<UploadRecord>>;
     /// Whether an upload row exists (for the staging sweep).
-    async fn upload_exists(&self, id: &str) -> StoreResult<bool>;
-
+    async fn upload_exists(&self, id: &UploadId) -> StoreResult<bool>;
     /// The wallet's documents.
     async fn list_documents(&self, wallet_id: &WalletId) -> StoreResult<Vec<DocumentRecord>>;
     /// One document of the wallet.
-    async fn document(&self, wallet_id: &WalletId, id: &str)
-        -> StoreResult<Option<DocumentRecord>>;
+    async fn document(
+        &self,
+        wallet_id: &WalletId,
+        id: &DocumentId,
+    ) -> StoreResult<Option<DocumentRecord>>;
     /// Replaces a document's metadata; false if there is no such document.
     async fn update_metadata(
         &self,
         wallet_id: &WalletId,
-        id: &str,
+        id: &DocumentId,
         metadata: &[u8],
         now: i64,
     ) -> StoreResult<bool>;
     /// Deletes a document row, releasing its size; returns its blob key.
-    async fn delete_document(&self, wallet_id: &WalletId, id: &str) -> StoreResult<Option<String>>;
+    async fn delete_document(
+        &self,
+        wallet_id: &WalletId,
+        id: &DocumentId,
+    ) -> StoreResult<Option<String>>;
     /// Whether a document or a granted document points to this blob.
     async fn blob_referenced(&self, blob_key: &str) -> StoreResult<bool>;
     /// Bytes reserved by a wallet (documents and uploads).
     async fn wallet_usage(&self, wallet_id: &WalletId) -> StoreResult<i64>;
+    /// The wallet's received documents.
+    async fn received_documents(&self, wallet_id: &WalletId) -> StoreResult<Vec<ReceivedDocument>>;
+}
 
-    /// Deletes expired sessions, logins, registrations, recoveries and stale counters.
-    async fn sweep_expired(&self, now: i64, idle: i64, absolute: i64) -> StoreResult<SweepCounts>;
-
+/// Grant links: their documents, PIN failures, openings, revocation and purge.
+#[async_trait]
+pub trait GrantStore: Send + Sync {
     /// Creates a grant and declares its documents, reserving their size against the wallet's
     /// quota and the server's cap.
     async fn create_grant(
@@ -604,77 +627,93 @@ pub trait Store: Send + Sync + 'static {
         global_cap: i64,
     ) -> StoreResult<CreateGrantOutcome>;
     /// A grant by id.
-    async fn grant(&self, id: &str) -> StoreResult<Option<GrantRecord>>;
+    async fn grant(&self, id: &GrantId) -> StoreResult<Option<GrantRecord>>;
     /// A wallet's grants, newest first.
     async fn wallet_grants(&self, wallet_id: &WalletId) -> StoreResult<Vec<GrantRecord>>;
     /// Marks a declared document as stored in `blob_key` (the blob this request wrote); false
     /// when it was stored already or the grant is revoked or purged.
     async fn mark_grant_document_stored(
         &self,
-        grant_id: &str,
+        grant_id: &GrantId,
         position: i64,
         blob_key: &str,
         now: i64,
     ) -> StoreResult<bool>;
     /// A grant's documents, in order.
-    async fn grant_documents(&self, grant_id: &str) -> StoreResult<Vec<GrantDocumentRecord>>;
+    async fn grant_documents(&self, grant_id: &GrantId) -> StoreResult<Vec<GrantDocumentRecord>>;
     /// Counts one wrong PIN atomically, unless `max_failures` are already counted; the new
     /// count, or `None` when the grant was already burned.
     async fn count_grant_pin_failure(
         &self,
-        grant_id: &str,
+        grant_id: &GrantId,
         max_failures: i64,
     ) -> StoreResult<Option<i64>>;
     /// Counts an opening atomically — only while the grant is complete, not expired, revoked,
     /// burned or used up — and records its token's hash (valid until `token_expires_at`).
     async fn open_grant(
         &self,
-        grant_id: &str,
+        grant_id: &GrantId,
         token_hash: &[u8],
         now: i64,
         token_expires_at: i64,
         max_pin_failures: i64,
     ) -> StoreResult<bool>;
     /// The grant an unexpired opening token belongs to.
-    async fn grant_of_opening(&self, token_hash: &[u8], now: i64) -> StoreResult<Option<String>>;
+    async fn grant_of_opening(&self, token_hash: &[u8], now: i64) -> StoreResult<Option<GrantId>>;
     /// When a grant was opened (the holder's access log), oldest first.
-    async fn grant_openings(&self, grant_id: &str) -> StoreResult<Vec<i64>>;
+    async fn grant_openings(&self, grant_id: &GrantId) -> StoreResult<Vec<i64>>;
     /// Revokes one of the wallet's grants; false when it has no such grant.
     async fn revoke_grant(
         &self,
         wallet_id: &WalletId,
-        grant_id: &str,
+        grant_id: &GrantId,
         now: i64,
     ) -> StoreResult<bool>;
     /// Grants whose documents must go: expired, revoked or burned, and not purged yet.
-    async fn grants_to_purge(&self, now: i64, max_pin_failures: i64) -> StoreResult<Vec<String>>;
+    async fn grants_to_purge(&self, now: i64, max_pin_failures: i64) -> StoreResult<Vec<GrantId>>;
     /// Deletes a grant's document rows, gives back its reserved bytes and marks it purged;
     /// returns the blob keys to delete (none when it was purged already).
-    async fn purge_grant(&self, grant_id: &str, now: i64) -> StoreResult<Vec<String>>;
+    async fn purge_grant(&self, grant_id: &GrantId, now: i64) -> StoreResult<Vec<String>>;
+}
 
-    // Deposit links.
+/// Deposit links: their slots and the uploads that came through them.
+#[async_trait]
+pub trait DepositStore: Send + Sync {
     /// Stores a new deposit link.
     async fn create_deposit(&self, deposit: &DepositRecord) -> StoreResult<()>;
     /// A deposit link by id.
-    async fn deposit(&self, id: &str) -> StoreResult<Option<DepositRecord>>;
+    async fn deposit(&self, id: &DepositId) -> StoreResult<Option<DepositRecord>>;
     /// The wallet's deposit links, newest first.
     async fn wallet_deposits(&self, wallet_id: &WalletId) -> StoreResult<Vec<DepositRecord>>;
     /// Stops one of the wallet's deposit links; false when it has no such link.
     async fn revoke_deposit(
         &self,
         wallet_id: &WalletId,
-        deposit_id: &str,
+        deposit_id: &DepositId,
         now: i64,
     ) -> StoreResult<bool>;
     /// Counts one more document against the link, in one statement, only while it is usable
     /// (not revoked, not expired, below its maximum); false when it is not.
-    async fn take_deposit_slot(&self, deposit_id: &str, now: i64) -> StoreResult<bool>;
+    async fn take_deposit_slot(&self, deposit_id: &DepositId, now: i64) -> StoreResult<bool>;
     /// Gives back a slot taken for an upload that could not start (quota, size).
-    async fn give_back_deposit_slot(&self, deposit_id: &str) -> StoreResult<()>;
+    async fn give_back_deposit_slot(&self, deposit_id: &DepositId) -> StoreResult<()>;
     /// Records that an upload goes through a deposit link.
-    async fn link_deposit_upload(&self, upload_id: &UploadId, deposit_id: &str) -> StoreResult<()>;
+    async fn link_deposit_upload(
+        &self,
+        upload_id: &UploadId,
+        deposit_id: &DepositId,
+    ) -> StoreResult<()>;
     /// The deposit link an upload goes through, if any.
-    async fn deposit_of_upload(&self, upload_id: &UploadId) -> StoreResult<Option<String>>;
-    /// The wallet's received documents.
-    async fn received_documents(&self, wallet_id: &WalletId) -> StoreResult<Vec<ReceivedDocument>>;
+    async fn deposit_of_upload(&self, upload_id: &UploadId) -> StoreResult<Option<DepositId>>;
+}
+
+/// Everything the server stores besides blobs: each aggregate's trait, and what spans them.
+#[async_trait]
+pub trait Store:
+    WalletStore + SessionStore + DocumentStore + GrantStore + DepositStore + 'static
+{
+    /// Applies the embedded migrations.
+    async fn migrate(&self) -> StoreResult<()>;
+    /// Deletes expired sessions, logins, registrations, recoveries and stale counters.
+    async fn sweep_expired(&self, now: i64, idle: i64, absolute: i64) -> StoreResult<SweepCounts>;
 }

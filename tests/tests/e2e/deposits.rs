@@ -23,7 +23,7 @@ async fn deposit_links_let_a_worker_send_but_never_read(backend: Backend) {
     assert_eq!(status.state, pde_api::DepositState::Active);
     assert_eq!(status.files_left, 2);
     // The link's own key, never the wallet's.
-    assert_ne!(status.recipient, wallet.key.recipient().as_str());
+    assert_ne!(status.recipient, wallet.key.recipient());
 
     let decision = b"%PDF-1.4 decision du CPAS".to_vec();
     let received = worker
@@ -209,10 +209,7 @@ async fn a_deposit_link_shows_a_key_of_its_own(backend: Backend) {
     let hidden_link = &links[2];
 
     let worker = PdeClient::new(&server.base_url);
-    let parts = [
-        everyday.key.recipient().to_string(),
-        hidden.key.recipient().to_string(),
-    ];
+    let parts = [everyday.key.recipient(), hidden.key.recipient()];
     let mut seen = std::collections::HashSet::new();
     for link in &links {
         let status = worker.deposit_status(link).await.expect("status");

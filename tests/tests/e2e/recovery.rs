@@ -299,7 +299,7 @@ async fn recovery_is_single_use_and_expires(backend: Backend) {
     let finish = pde_api::RegisterFinishRequest {
         registration_id: started.registration_id,
         registration_upload: upload.into(),
-        recipient: key.recipient().as_str().to_owned(),
+        recipient: key.recipient(),
         wrapped_keys: vec![
             wallet::wrap_with_export_key(&key, &export_key)
                 .to_bytes()
@@ -322,7 +322,7 @@ async fn recovery_is_single_use_and_expires(backend: Backend) {
     let finish = pde_api::RegisterFinishRequest {
         registration_id: started.registration_id,
         registration_upload: upload.into(),
-        recipient: key.recipient().as_str().to_owned(),
+        recipient: key.recipient(),
         wrapped_keys: vec![
             wallet::wrap_with_export_key(&key, &export_key)
                 .to_bytes()

@@ -6,7 +6,7 @@ use pde_api::{AttemptId, LoginId};
 use pde_api::{
     Base64Bytes, HiddenLoginStartRequest, HiddenRegisterFinishRequest, HiddenRegisterStartRequest,
     HiddenSlotRequest, LoginFinishRequest, LoginStartRequest, LoginStartResponse,
-    RecoverFinishRequest, RecoverStartRequest, RegisterFinishRequest, RegisterStartRequest,
+    RecoverFinishRequest, RecoverStartRequest, RegisterFinishRequest, RegisterStartRequest, Sealed,
     SessionOpened, TimeLockRequest, WalletInfo,
 };
 use pde_crypto::hidden;
@@ -95,8 +95,8 @@ impl<T: Transport> Client<T> {
                 &RegisterFinishRequest {
                     registration_id: started.registration_id,
                     registration_upload: upload.into(),
-                    recipient: key.recipient().as_str().to_owned(),
-                    wrapped_keys: wrapped.into_iter().map(Base64Bytes).collect(),
+                    recipient: key.recipient(),
+                    wrapped_keys: wrapped.into_iter().map(Sealed).collect(),
                     recovery_token: Base64Bytes(recovery_key.auth_token().to_vec()),
                 },
             )
@@ -300,7 +300,7 @@ impl<T: Transport> Client<T> {
             &HiddenRegisterFinishRequest {
                 registration_id: started.registration_id,
                 registration_upload: upload.into(),
-                recipient: key.recipient().as_str().to_owned(),
+                recipient: key.recipient(),
                 wrapped_key: wallet::wrap_with_export_key(&key, &export_key)
                     .to_bytes()
                     .into(),
@@ -366,9 +366,7 @@ impl<T: Transport> Client<T> {
                 &RecoverFinishRequest {
                     recovery_id: started.recovery_id,
                     registration_upload: upload.into(),
-                    wrapped_key: Base64Bytes(
-                        wallet::wrap_with_export_key(&key, &export_key).to_bytes(),
-                    ),
+                    wrapped_key: Sealed(wallet::wrap_with_export_key(&key, &export_key).to_bytes()),
                 },
             )
             .await?;
@@ -405,7 +403,7 @@ fn finish_registration(
 
 /// The unwrapped key, if it is the one the server names for the session's wallet.
 fn checked(key: WalletKey, opened: SessionOpened) -> ClientResult<OpenedWallet> {
-    if key.recipient().as_str() != opened.wallet.recipient {
+    if key.recipient() != opened.wallet.recipient {
         return Err(CryptoError::Tampered.into());
     }
     Ok(OpenedWallet {

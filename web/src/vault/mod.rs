@@ -274,9 +274,9 @@ pub(crate) async fn server_info() -> Result<ServerInfo, Failure> {
 
 fn view_of(wallet: &pde_api::WalletInfo) -> WalletView {
     WalletView {
-        wallet_number: wallet.wallet_number.clone(),
+        wallet_number: wallet.wallet_number.to_string(),
         pseudonym: wallet.pseudonym.clone(),
-        part: wallet.recipient.clone(),
+        part: wallet.recipient.as_str().to_owned(),
     }
 }
 

@@ -1,0 +1,427 @@
+//! The `WalletStore` statements both backends share (see `super`).
+
+/// Implements [`crate::store::WalletStore`] for a store type of `impl_store!`.
+macro_rules! impl_wallets {
+    ($store:ty, $db:ty) => {
+        #[async_trait::async_trait]
+        impl $crate::store::WalletStore for $store {
+            async fn put_pending_registration(
+                &self,
+                p: &$crate::store::PendingRegistration,
+            ) -> $crate::store::StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO pending_registrations (id, wallet_id, number, pseudonym, ksf, invite_hash, expires_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                )
+                .bind(p.id.as_str())
+                .bind(p.wallet_id.as_str())
+                .bind(p.number.as_str())
+                .bind(&p.pseudonym)
+                .bind(&p.ksf)
+                .bind(&p.invite_hash)
+                .bind(p.expires_at)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn take_pending_registration(
+                &self,
+                id: &pde_api::ids::RegistrationId,
+                now: i64,
+            ) -> $crate::store::StoreResult<Option<$crate::store::PendingRegistration>> {
+                let row: Option<$crate::store::sql::PendingRegistrationRow> =
+                    sqlx::query_as(
+                        "DELETE FROM pending_registrations WHERE id = $1 \
+                         RETURNING id, wallet_id, number, pseudonym, ksf, invite_hash, expires_at",
+                    )
+                    .bind(id.as_str())
+                    .fetch_optional(&self.pool)
+                    .await?;
+                Ok(row.filter(|r| r.expires_at > now).map(|r| {
+                    $crate::store::PendingRegistration {
+                        id: r.id,
+                        wallet_id: $crate::ids::WalletId::from_stored(r.wallet_id),
+                        number: r.number,
+                        pseudonym: r.pseudonym,
+                        ksf: r.ksf,
+                        invite_hash: r.invite_hash,
+                        expires_at: r.expires_at,
+                    }
+                }))
+            }
+
+            async fn pseudonym_taken(&self, pseudonym: &str) -> $crate::store::StoreResult<bool> {
+                let found: Option<(i64,)> =
+                    sqlx::query_as("SELECT CAST(1 AS BIGINT) FROM wallets WHERE pseudonym = $1")
+                        .bind(pseudonym)
+                        .fetch_optional(&self.pool)
+                        .await?;
+                Ok(found.is_some())
+            }
+
+            async fn create_wallet(
+                &self,
+                w: &$crate::store::NewWallet,
+                invite_hash: Option<&[u8]>,
+                global_cap: i64,
+                now: i64,
+            ) -> $crate::store::StoreResult<$crate::store::CreateWalletOutcome> {
+                use $crate::store::CreateWalletOutcome as Outcome;
+                let mut tx = self.pool.begin().await?;
+                // Writing first takes the write lock at once (SQLite) or the row lock (PostgreSQL).
+                let room: Option<(i64,)> = sqlx::query_as(
+                    "UPDATE global_usage SET wallets = wallets + 1 WHERE id = 1 AND used_bytes < $1 RETURNING wallets",
+                )
+                .bind(global_cap)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if room.is_none() {
+                    return Ok(Outcome::ServerFull);
+                }
+                if let Some(hash) = invite_hash {
+                    let used: Option<(i64,)> = sqlx::query_as(
+                        "UPDATE invites SET remaining_uses = remaining_uses - 1 \
+                         WHERE code_hash = $1 AND remaining_uses > 0 AND expires_at > $2 RETURNING remaining_uses",
+                    )
+                    .bind(hash)
+                    .bind(now)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    if used.is_none() {
+                        return Ok(Outcome::InviteInvalid);
+                    }
+                }
+                let (hidden_of, hidden_slot) = match &w.hidden {
+                    Some((parent, slot)) => (Some(parent.as_str()), Some(slot.as_slice())),
+                    None => (None, None),
+                };
+                let inserted = sqlx::query(
+                    "INSERT INTO wallets (id, number, pseudonym, recipient, password_file, ksf, used_bytes, created_at, recovery_verifier, hidden_of, hidden_slot, slot_ksf) \
+                     VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8, $9, $10, $11)",
+                )
+                .bind(w.id.as_str())
+                // A hidden part has no number; the column is unique, so it gets a placeholder
+                // that is never a wallet number.
+                .bind(w.number.as_ref().map_or_else(|| format!("hidden-{}", w.id.as_str()), |n| n.as_str().to_owned()))
+                .bind(&w.pseudonym)
+                .bind(w.recipient.as_str())
+                .bind(&w.password_file)
+                .bind(&w.ksf)
+                .bind(w.created_at)
+                .bind(&w.recovery_verifier)
+                .bind(hidden_of)
+                .bind(hidden_slot)
+                .bind(&w.slot_ksf)
+                .execute(&mut *tx)
+                .await;
+                if let Err(err) = inserted {
+                    if $crate::store::sql::is_unique_violation(&err) {
+                        // Which value is taken is asked, not read from the database's message
+                        // (whose wording differs between backends and versions).
+                        tx.rollback().await?;
+                        let pseudonym_taken = match &w.pseudonym {
+                            Some(pseudonym) => sqlx::query_as::<_, (String,)>(
+                                "SELECT id FROM wallets WHERE pseudonym = $1",
+                            )
+                            .bind(pseudonym)
+                            .fetch_optional(&self.pool)
+                            .await?
+                            .is_some(),
+                            None => false,
+                        };
+                        return Ok(if pseudonym_taken {
+                            Outcome::PseudonymTaken
+                        } else {
+                            Outcome::NumberTaken
+                        });
+                    }
+                    return Err(err.into());
+                }
+                for (method, key_id, wrapped) in &w.wrapped_keys {
+                    sqlx::query(
+                        "INSERT INTO wrapped_keys (wallet_id, method, key_id, wrapped, created_at) VALUES ($1, $2, $3, $4, $5)",
+                    )
+                    .bind(w.id.as_str())
+                    .bind(method)
+                    .bind(key_id)
+                    .bind(wrapped)
+                    .bind(w.created_at)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                tx.commit().await?;
+                Ok(Outcome::Created)
+            }
+
+            async fn recovery_verifier(
+                &self,
+                wallet_id: &$crate::ids::WalletId,
+            ) -> $crate::store::StoreResult<Option<Vec<u8>>> {
+                let row: Option<(Option<Vec<u8>>,)> =
+                    sqlx::query_as("SELECT recovery_verifier FROM wallets WHERE id = $1")
+                        .bind(wallet_id.as_str())
+                        .fetch_optional(&self.pool)
+                        .await?;
+                Ok(row.and_then(|r| r.0))
+            }
+
+            async fn put_pending_recovery(
+                &self,
+                id: &pde_api::ids::RecoveryId,
+                recovery: &$crate::store::PendingRecovery,
+                expires_at: i64,
+            ) -> $crate::store::StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO pending_recoveries (id, wallet_id, ksf, expires_at) VALUES ($1, $2, $3, $4)",
+                )
+                .bind(id.as_str())
+                .bind(recovery.wallet_id.as_str())
+                .bind(&recovery.ksf)
+                .bind(expires_at)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn take_pending_recovery(
+                &self,
+                id: &pde_api::ids::RecoveryId,
+                now: i64,
+            ) -> $crate::store::StoreResult<Option<$crate::store::PendingRecovery>> {
+                let row: Option<(String, String, i64)> = sqlx::query_as(
+                    "DELETE FROM pending_recoveries WHERE id = $1 RETURNING wallet_id, ksf, expires_at",
+                )
+                .bind(id.as_str())
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(row
+                    .filter(|r| r.2 > now)
+                    .map(|(wallet_id, ksf, _)| $crate::store::PendingRecovery {
+                        wallet_id: $crate::ids::WalletId::from_stored(wallet_id),
+                        ksf,
+                    }))
+            }
+
+            async fn replace_credential(
+                &self,
+                wallet_id: &$crate::ids::WalletId,
+                credential: &$crate::store::NewCredential,
+                now: i64,
+            ) -> $crate::store::StoreResult<bool> {
+                let mut tx = self.pool.begin().await?;
+                let updated = sqlx::query("UPDATE wallets SET password_file = $2, ksf = $3 WHERE id = $1")
+                    .bind(wallet_id.as_str())
+                    .bind(&credential.password_file)
+                    .bind(&credential.ksf)
+                    .execute(&mut *tx)
+                    .await?;
+                if updated.rows_affected() != 1 {
+                    return Ok(false);
+                }
+                sqlx::query("DELETE FROM wrapped_keys WHERE wallet_id = $1 AND method = 'opaque'")
+                    .bind(wallet_id.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query(
+                    "INSERT INTO wrapped_keys (wallet_id, method, key_id, wrapped, created_at) VALUES ($1, 'opaque', $2, $3, $4)",
+                )
+                .bind(wallet_id.as_str())
+                .bind(&credential.key_id)
+                .bind(&credential.wrapped_key)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query("DELETE FROM sessions WHERE wallet_id = $1")
+                    .bind(wallet_id.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                // A login started with the old secret must not finish after the replacement.
+                sqlx::query("DELETE FROM login_states WHERE wallet_id = $1")
+                    .bind(wallet_id.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(true)
+            }
+
+            async fn wallet_by_number(
+                &self,
+                number: &pde_api::wallet_number::WalletNumber,
+            ) -> $crate::store::StoreResult<Option<$crate::store::WalletRecord>> {
+                let sql = concat!("SELECT ", $crate::store::sql::wallet_columns!(), " FROM wallets WHERE number = $1 AND hidden_of IS NULL");
+                let row: Option<$crate::store::sql::WalletRow> =
+                    sqlx::query_as(sql).bind(number.as_str()).fetch_optional(&self.pool).await?;
+                Ok(row.map($crate::store::sql::wallet_from_row))
+            }
+
+            async fn wallet_by_pseudonym(
+                &self,
+                pseudonym: &str,
+            ) -> $crate::store::StoreResult<Option<$crate::store::WalletRecord>> {
+                let sql = concat!("SELECT ", $crate::store::sql::wallet_columns!(), " FROM wallets WHERE pseudonym = $1 AND hidden_of IS NULL");
+                let row: Option<$crate::store::sql::WalletRow> =
+                    sqlx::query_as(sql).bind(pseudonym).fetch_optional(&self.pool).await?;
+                Ok(row.map($crate::store::sql::wallet_from_row))
+            }
+
+            async fn wallet_by_id(
+                &self,
+                id: &$crate::ids::WalletId,
+            ) -> $crate::store::StoreResult<Option<$crate::store::WalletRecord>> {
+                let sql = concat!("SELECT ", $crate::store::sql::wallet_columns!(), " FROM wallets WHERE id = $1");
+                let row: Option<$crate::store::sql::WalletRow> =
+                    sqlx::query_as(sql).bind(id.as_str()).fetch_optional(&self.pool).await?;
+                Ok(row.map($crate::store::sql::wallet_from_row))
+            }
+
+            async fn wrapped_key(
+                &self,
+                wallet_id: &$crate::ids::WalletId,
+                method: &str,
+            ) -> $crate::store::StoreResult<Option<Vec<u8>>> {
+                let row: Option<(Vec<u8>,)> = sqlx::query_as(
+                    "SELECT wrapped FROM wrapped_keys WHERE wallet_id = $1 AND method = $2 \
+                     ORDER BY created_at DESC, key_id DESC LIMIT 1",
+                )
+                .bind(wallet_id.as_str())
+                .bind(method)
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(row.map(|r| r.0))
+            }
+
+            async fn create_invite(
+                &self,
+                code_hash: &[u8],
+                uses: i64,
+                expires_at: i64,
+                now: i64,
+            ) -> $crate::store::StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO invites (code_hash, remaining_uses, expires_at, created_at) VALUES ($1, $2, $3, $4)",
+                )
+                .bind(code_hash)
+                .bind(uses)
+                .bind(expires_at)
+                .bind(now)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn invite_usable(&self, code_hash: &[u8], now: i64) -> $crate::store::StoreResult<bool> {
+                let row: Option<(i64,)> = sqlx::query_as(
+                    "SELECT remaining_uses FROM invites WHERE code_hash = $1 AND remaining_uses > 0 AND expires_at > $2",
+                )
+                .bind(code_hash)
+                .bind(now)
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(row.is_some())
+            }
+
+            async fn claim_setup_fingerprint(
+                &self,
+                fingerprint: &[u8],
+            ) -> $crate::store::StoreResult<bool> {
+                sqlx::query(
+                    "INSERT INTO server_setup (id, fingerprint) VALUES (1, $1) ON CONFLICT (id) DO NOTHING",
+                )
+                .bind(fingerprint)
+                .execute(&self.pool)
+                .await?;
+                let (recorded,): (Vec<u8>,) =
+                    sqlx::query_as("SELECT fingerprint FROM server_setup WHERE id = 1")
+                        .fetch_one(&self.pool)
+                        .await?;
+                Ok(recorded == fingerprint)
+            }
+
+            async fn count_wallet_creation(
+                &self,
+                bucket: i64,
+                since_bucket: i64,
+                limit: i64,
+            ) -> $crate::store::StoreResult<bool> {
+                let window = &$crate::store::sql::CREATION_WINDOW;
+                Ok(count_in_window(&self.pool, window, bucket, since_bucket, limit).await?)
+            }
+
+            async fn wallet_creations(
+                &self,
+                since_bucket: i64,
+            ) -> $crate::store::StoreResult<(i64, Option<i64>)> {
+                let window = &$crate::store::sql::CREATION_WINDOW;
+                Ok(window_sum(&self.pool, window, since_bucket).await?)
+            }
+
+            async fn put_pending_hidden(
+                &self,
+                p: &$crate::store::PendingHidden,
+            ) -> $crate::store::StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO pending_hidden (id, wallet_id, parent_id, slot, ksf, expires_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(p.id.as_str())
+                .bind(p.wallet_id.as_str())
+                .bind(p.parent_id.as_str())
+                .bind(&p.slot)
+                .bind(&p.ksf)
+                .bind(p.expires_at)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn take_pending_hidden(
+                &self,
+                id: &pde_api::ids::RegistrationId,
+                now: i64,
+            ) -> $crate::store::StoreResult<Option<$crate::store::PendingHidden>> {
+                let row: Option<$crate::store::sql::PendingHiddenRow> = sqlx::query_as(
+                    "DELETE FROM pending_hidden WHERE id = $1 \
+                     RETURNING id, wallet_id, parent_id, slot, ksf, expires_at",
+                )
+                .bind(id.as_str())
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(row.filter(|r| r.expires_at > now).map(|r| $crate::store::PendingHidden {
+                    id: r.id,
+                    wallet_id: $crate::ids::WalletId::from_stored(r.wallet_id),
+                    parent_id: $crate::ids::WalletId::from_stored(r.parent_id),
+                    slot: r.slot,
+                    ksf: r.ksf,
+                    expires_at: r.expires_at,
+                }))
+            }
+
+            async fn hidden_part(
+                &self,
+                parent: &$crate::ids::WalletId,
+                slot: &[u8],
+            ) -> $crate::store::StoreResult<Option<$crate::store::WalletRecord>> {
+                let sql = concat!("SELECT ", $crate::store::sql::wallet_columns!(), " FROM wallets WHERE hidden_of = $1 AND hidden_slot = $2");
+                let row: Option<$crate::store::sql::WalletRow> = sqlx::query_as(sql)
+                    .bind(parent.as_str())
+                    .bind(slot)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                Ok(row.map($crate::store::sql::wallet_from_row))
+            }
+
+            async fn hidden_part_count(
+                &self,
+                parent: &$crate::ids::WalletId,
+            ) -> $crate::store::StoreResult<i64> {
+                let row: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM wallets WHERE hidden_of = $1")
+                    .bind(parent.as_str())
+                    .fetch_one(&self.pool)
+                    .await?;
+                Ok(row.0)
+            }
+        }
+    };
+}
+
+pub(crate) use impl_wallets;

@@ -1,0 +1,84 @@
+//! Every source file the documentation names exists: README.md, docs/ and the kiosk operator's
+//! guide point readers (and reviewers) at files, and a file moved without its mention leaves a
+//! claim nobody can check.
+
+use std::path::{Path, PathBuf};
+
+/// Extensions of the files a document may name.
+const NAMED_KINDS: &[&str] = &["rs", "md", "toml", "js", "css", "html", "sh", "sql", "ftl"];
+
+/// The `code spans` of a Markdown text that look like a path to a file in the repository (a
+/// slash, a known extension, no spaces or URL parts).
+fn named_paths(markdown: &str) -> Vec<String> {
+    // Fence lines (```) would throw the pairing of the inline spans off.
+    let text: String = markdown
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("```"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|span| {
+            span.contains('/')
+                && !span.starts_with('/')
+                && !span.contains("://")
+                && !span.contains(char::is_whitespace)
+                && !span.contains(['*', '<', '{', '…'])
+                && span
+                    .rsplit_once('.')
+                    .is_some_and(|(_, ext)| NAMED_KINDS.contains(&ext))
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+fn documents(root: &Path) -> Vec<PathBuf> {
+    let mut found = vec![root.join("README.md")];
+    for dir in ["docs", "kiosk-profile"] {
+        for entry in std::fs::read_dir(root.join(dir))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "md") {
+                found.push(path);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn every_file_the_documentation_names_exists() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the workspace root")
+        .to_path_buf();
+    let mut missing = Vec::new();
+    let mut checked = 0;
+    for document in documents(&root) {
+        let text = std::fs::read_to_string(&document).unwrap_or_default();
+        let here = document.parent().unwrap_or(&root);
+        for named in named_paths(&text) {
+            checked += 1;
+            if !root.join(&named).exists() && !here.join(&named).exists() {
+                let shown = document.strip_prefix(&root).unwrap_or(&document);
+                missing.push(format!("{}: {named}", shown.display()));
+            }
+        }
+    }
+    assert!(
+        checked >= 10,
+        "only {checked} file names found: is the scan broken?"
+    );
+    assert!(missing.is_empty(), "named but missing: {missing:#?}");
+}
+
+#[test]
+fn the_scan_finds_paths_and_leaves_other_code_alone() {
+    let text = "see `web/src/vault/sharing.rs`, `cargo xtask test`, `/api/v1/openapi.json`, \
+                `a/b.rs` and `https://x.org/a.rs`";
+    assert_eq!(named_paths(text), ["web/src/vault/sharing.rs", "a/b.rs"]);
+}
