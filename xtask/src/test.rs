@@ -72,8 +72,11 @@ fn all_steps(root: &Path, options: &TestOptions, steps: &mut Steps) -> Result<()
     steps.run("cargo fmt --check", || {
         run(cargo().args(["fmt", "--all", "--", "--check"]))
     })?;
-    // Offline: the advisory database was made ready by the install step.
+    // Offline: the advisory database was made ready by the install step. cargo-deny reads the
+    // metadata of every package in the lock file, those of other platforms too, which a build
+    // never downloads: `cargo fetch` brings them first (nothing to do when they are there).
     steps.run("cargo deny (advisories, licences, bans, sources)", || {
+        run(cargo().args(["fetch", "--locked"]))?;
         run(cargo().args(["deny", "--offline", "check", "all"]))
     })?;
     steps.run("cargo clippy", || {
