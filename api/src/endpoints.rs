@@ -113,6 +113,8 @@ endpoints! {
     LOGIN_FINISH: LoginFinishRequest => SessionOpened = Post routes::LOGIN_FINISH;
     /// Ends the session.
     LOGOUT: NoBody => NoBody = Post routes::LOGOUT;
+    /// Ends every other session of the wallet and of its parts (a computer left open elsewhere).
+    END_OTHER_SESSIONS: NoBody => NoBody = Post routes::OTHER_SESSIONS;
     /// A hidden slot and its single-use attempt (counted).
     HIDDEN_SLOT: HiddenSlotRequest => HiddenSlotResponse = Post routes::HIDDEN_SLOT;
     /// Starts a login into a hidden part.

@@ -21,6 +21,8 @@ pub const LOGIN_START: &str = "/sessions/start";
 pub const LOGIN_FINISH: &str = "/sessions/finish";
 /// `POST` ends the session.
 pub const LOGOUT: &str = "/sessions/logout";
+/// `POST` ends every other session of the wallet and of its parts.
+pub const OTHER_SESSIONS: &str = "/sessions/others";
 /// `POST` a hidden slot (and its single-use attempt).
 pub const HIDDEN_SLOT: &str = "/hidden/slot";
 /// `POST` start of a login into a hidden part.

@@ -23,6 +23,7 @@ use crate::handlers::{deposits, documents, grants, hidden, meta, sessions, uploa
         sessions::login_start,
         sessions::login_finish,
         sessions::logout,
+        sessions::end_other_sessions,
         sessions::time_lock,
         sessions::recover_start,
         sessions::recover_finish,

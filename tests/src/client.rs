@@ -395,6 +395,11 @@ impl PdeClient {
         self.client.logout().await
     }
 
+    /// Ends every other session of the wallet and of its parts.
+    pub async fn end_other_sessions(&self) -> ClientResult<()> {
+        self.client.end_other_sessions().await
+    }
+
     /// Encrypts and uploads a document with its metadata, as the vault does; returns its id.
     pub async fn upload(
         &self,

@@ -368,3 +368,11 @@ hidden-secret-repeat = السرّ نفسه، مرة أخرى
 hidden-submit = إنشاء الوثائق المخفية
 hidden-done = تمّ. لفتحها: أقفل المحفظة، ثم افتحها بهذا السرّ الجديد.
 error-hidden-unavailable = لا يمكن استعمال هذا السرّ للوثائق المخفية. اختر سرًّا آخر.
+
+## الأمان
+security-title = الأمان
+security-lead = ما يمكنك فعله إذا استطاع أحد أن يرى محفظتك أو يستعملها.
+security-sessions-title = هل بقي حاسوب مفتوحًا في مكان آخر؟
+security-sessions-text = أغلق المحفظة على كل الحواسيب والهواتف الأخرى. هنا تبقى مفتوحة.
+security-end-others = أغلق في كل مكان آخر
+security-end-others-done = تم: المحفظة مغلقة في كل مكان آخر.

@@ -344,3 +344,11 @@ hidden-secret-repeat = The same secret, once more
 hidden-submit = Create hidden documents
 hidden-done = Done. To open them: lock the wallet, then open it with this new secret.
 error-hidden-unavailable = This secret can't be used for hidden documents. Choose another one.
+
+## Security
+security-title = Security
+security-lead = What you can do if someone may have seen or used your wallet.
+security-sessions-title = A computer left open somewhere else?
+security-sessions-text = Close the wallet on every other computer and phone. Here it stays open.
+security-end-others = Close everywhere else
+security-end-others-done = Done: the wallet is closed everywhere else.

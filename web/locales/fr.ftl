@@ -344,3 +344,11 @@ hidden-secret-repeat = Le même secret, encore une fois
 hidden-submit = Créer les documents cachés
 hidden-done = C'est fait. Pour les ouvrir : fermez le portefeuille, puis ouvrez-le avec ce nouveau secret.
 error-hidden-unavailable = Ce secret ne peut pas servir pour des documents cachés. Choisissez-en un autre.
+
+## Sécurité
+security-title = Sécurité
+security-lead = Ce que vous pouvez faire si quelqu'un a pu voir ou utiliser votre portefeuille.
+security-sessions-title = Un ordinateur resté ouvert ailleurs ?
+security-sessions-text = Fermez le portefeuille sur tous les autres ordinateurs et téléphones. Ici, il reste ouvert.
+security-end-others = Fermer partout ailleurs
+security-end-others-done = C'est fait : le portefeuille est fermé partout ailleurs.

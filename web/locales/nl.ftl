@@ -344,3 +344,11 @@ hidden-secret-repeat = Hetzelfde geheim, nog een keer
 hidden-submit = Verborgen documenten maken
 hidden-done = Klaar. Om ze te openen: vergrendel de portefeuille en open hem met dit nieuwe geheim.
 error-hidden-unavailable = Dit geheim kan niet dienen voor verborgen documenten. Kies een ander.
+
+## Veiligheid
+security-title = Veiligheid
+security-lead = Wat u kunt doen als iemand uw portefeuille heeft kunnen zien of gebruiken.
+security-sessions-title = Een computer ergens anders open laten staan?
+security-sessions-text = Sluit de portefeuille op alle andere computers en telefoons. Hier blijft hij open.
+security-end-others = Overal elders sluiten
+security-end-others-done = Klaar: de portefeuille is overal elders gesloten.

@@ -82,6 +82,8 @@ pub enum Command {
     },
     /// Forgets every key and ends the session.
     Lock,
+    /// Ends every other session of the wallet and of its parts; this one stays open.
+    EndOtherSessions,
     /// Sets up a hidden part of the open wallet, opened by its own secret.
     CreateHidden {
         /// The wallet number or pseudonym.

@@ -52,6 +52,7 @@ pub fn routes() -> Router<AppState> {
         .endpoint(endpoints::LOGIN_START, login_start)
         .endpoint(endpoints::LOGIN_FINISH, login_finish)
         .endpoint(endpoints::LOGOUT, logout)
+        .endpoint(endpoints::END_OTHER_SESSIONS, end_other_sessions)
         .endpoint(endpoints::TIME_LOCK, time_lock)
         .endpoint(endpoints::RECOVER_START, recover_start)
         .endpoint(endpoints::RECOVER_FINISH, recover_finish)
@@ -233,6 +234,27 @@ pub async fn logout(
 ) -> Result<(StatusCode, HeaderMap), ApiError> {
     state.store.delete_session(&session.token_hash).await?;
     Ok((StatusCode::NO_CONTENT, clear_cookie(&state)))
+}
+
+#[utoipa::path(post, path = pde_api::routes::OTHER_SESSIONS, context_path = pde_api::API_PREFIX, tag = "sessions", security(("session" = [])),
+    responses((status = 204), (status = 401, body = pde_api::ErrorBody)))]
+/// Ends every session of the wallet and of its hidden parts but this one (a computer left open
+/// elsewhere). Asked from a hidden part, it ends the same sessions, and answers the same.
+pub async fn end_other_sessions(
+    State(state): State<AppState>,
+    session: Session,
+) -> Result<StatusCode, ApiError> {
+    let wallet = state
+        .store
+        .wallet_by_id(&session.wallet_id)
+        .await?
+        .ok_or(ApiError::NotSignedIn)?;
+    let everyday = wallet.hidden_of.unwrap_or(wallet.id);
+    state
+        .store
+        .end_other_sessions(&everyday, &session.token_hash)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[utoipa::path(post, path = pde_api::routes::RECOVER_START, context_path = pde_api::API_PREFIX, tag = "wallets",

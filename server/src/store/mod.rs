@@ -541,6 +541,9 @@ pub trait SessionStore: Send + Sync {
     ) -> StoreResult<Option<WalletId>>;
     /// Ends a session.
     async fn delete_session(&self, token_hash: &[u8]) -> StoreResult<()>;
+    /// Ends every session of the everyday wallet `everyday` and of its hidden parts, except the
+    /// one whose token hashes to `keep`.
+    async fn end_other_sessions(&self, everyday: &WalletId, keep: &[u8]) -> StoreResult<()>;
 }
 
 /// Uploads and documents, and the storage they use.

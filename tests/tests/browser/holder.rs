@@ -544,6 +544,35 @@ async fn every_screen_in_four_languages_passes_axe_and_is_photographed() {
         b.wait_for("button.link").await.click().await.expect("back");
         b.wait_for("#wallet-hidden").await;
 
+        // Security: a session on another device is ended from here; this one stays open.
+        b.wait_for("#wallet-security")
+            .await
+            .click()
+            .await
+            .expect("security");
+        b.wait_for("#security-end-others").await;
+        let elsewhere = PdeClient::new(&server.base_url);
+        if lang == "fr" {
+            elsewhere
+                .login(&number, secret)
+                .await
+                .expect("another device");
+            assert!(elsewhere.list_raw().await.is_ok());
+        }
+        b.wait_for("#security-end-others")
+            .await
+            .click()
+            .await
+            .expect("end the others");
+        b.wait_for("#security-end-others-done").await;
+        problems.extend(shot(b, &axe, lang, &mut step, "security").await);
+        if lang == "fr" {
+            let ended = elsewhere.list_raw().await.expect_err("ended elsewhere");
+            assert_eq!(ended.code(), Some(pde_api::ErrorCode::NotSignedIn));
+        }
+        b.wait_for("button.link").await.click().await.expect("back");
+        b.wait_for("#wallet-hidden").await;
+
         b.wait_for("#lock").await.click().await.expect("lock");
         b.wait_for("#unlock-submit").await;
         problems.extend(shot(b, &axe, lang, &mut step, "unlock").await);

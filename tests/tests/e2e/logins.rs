@@ -8,6 +8,7 @@ on_both_backends!(
     wrong_secret_backs_off_then_clears,
     unknown_wallet_answers_like_a_wrong_secret,
     sessions_expire_on_the_server,
+    ending_the_other_sessions_keeps_this_one_and_covers_every_part,
     past_the_global_budget_every_login_costs_a_proof_of_work,
     typed_login_names_are_not_kept,
     malformed_starts_cost_nothing_and_the_budget_is_exact,
@@ -241,6 +242,60 @@ async fn sessions_expire_on_the_server(backend: Backend) {
     }
     let ended = client.list_raw().await.expect_err("absolute expiry");
     assert_eq!(ended.code(), Some(ErrorCode::NotSignedIn));
+}
+
+/// "End my other sessions" (a computer left open elsewhere) ends every other session of the
+/// wallet and of its hidden parts, and keeps the one that asked; asked from a hidden part, it
+/// does the same.
+async fn ending_the_other_sessions_keeps_this_one_and_covers_every_part(backend: Backend) {
+    const HIDDEN: &str = "the box under the stairs";
+    let server = TestServer::start(backend).await;
+    let (here, wallet) = new_wallet(&server).await;
+    here.create_hidden_part(&wallet.number, HIDDEN)
+        .await
+        .expect("hidden part");
+    let elsewhere = PdeClient::new(&server.base_url);
+    elsewhere
+        .login(&wallet.number, SECRET)
+        .await
+        .expect("another device");
+    let in_the_part = PdeClient::new(&server.base_url);
+    in_the_part
+        .login_hidden(&wallet.number, HIDDEN)
+        .await
+        .expect("the hidden part, elsewhere");
+    // Another wallet's session is nobody's business here.
+    let (stranger, _) = new_wallet(&server).await;
+
+    here.end_other_sessions().await.expect("ended");
+    assert!(here.list_raw().await.is_ok(), "this session stays open");
+    for ended in [&elsewhere, &in_the_part] {
+        assert_eq!(
+            refusal(&ended.list_raw().await.expect_err("ended")),
+            (401, ErrorCode::NotSignedIn)
+        );
+    }
+    assert!(
+        stranger.list_raw().await.is_ok(),
+        "another wallet's session"
+    );
+
+    // From the hidden part: the everyday sessions end as well, the part's own stays.
+    in_the_part
+        .login_hidden(&wallet.number, HIDDEN)
+        .await
+        .expect("the hidden part again");
+    in_the_part.end_other_sessions().await.expect("ended");
+    assert!(in_the_part.list_raw().await.is_ok());
+    assert_eq!(
+        refusal(&here.list_raw().await.expect_err("ended")),
+        (401, ErrorCode::NotSignedIn)
+    );
+    // Without a session there is nothing to end.
+    assert_eq!(
+        refusal(&elsewhere.end_other_sessions().await.expect_err("refused")),
+        (401, ErrorCode::NotSignedIn)
+    );
 }
 
 /// The proof of work a refused login start asks for.

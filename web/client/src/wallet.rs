@@ -378,6 +378,11 @@ impl<T: Transport> Client<T> {
         self.act(endpoints::LOGOUT, &[]).await
     }
 
+    /// Ends every other session of the wallet and of its parts; this one stays open.
+    pub async fn end_other_sessions(&self) -> ClientResult<()> {
+        self.act(endpoints::END_OTHER_SESSIONS, &[]).await
+    }
+
     /// The server's limits and settings.
     pub async fn info(&self) -> ClientResult<pde_api::ServerInfo> {
         self.get(endpoints::INFO, &[]).await

@@ -155,6 +155,7 @@ pub fn app(start: Start) -> impl IntoView {
                 Screen::TimeLocked { until } => view! { <pages::meeting::TimeLockedPage until=until/> }.into_any(),
                 Screen::Ended => pages::meeting::EndedPage().into_any(),
                 Screen::Hidden => pages::hidden::HiddenPage().into_any(),
+                Screen::Security => pages::security::SecurityPage().into_any(),
             }}
         </main>
     }

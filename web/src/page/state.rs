@@ -97,6 +97,8 @@ pub enum Screen {
     Ended,
     /// Setting up hidden documents.
     Hidden,
+    /// What the holder can do when someone may have seen or used the wallet.
+    Security,
 }
 
 /// The whole address of a link to this server: `/<kind>/<id>#<fragment>` (`g` for a grant,

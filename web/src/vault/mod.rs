@@ -252,6 +252,10 @@ async fn handle(id: u32, command: Command, file: Option<File>) -> Outcome {
             until,
         } => time_lock(&login, secret, until).await,
         Command::CreateHidden { login, secret } => create_hidden(&login, secret).await,
+        Command::EndOtherSessions => {
+            client().end_other_sessions().await?;
+            Ok((Reply::Done, None))
+        }
         Command::Lock => {
             forget_wallet();
             crate::vault::sharing::forget_link();

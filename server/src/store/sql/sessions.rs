@@ -299,6 +299,22 @@ macro_rules! impl_sessions {
                     .await?;
                 Ok(())
             }
+
+            async fn end_other_sessions(
+                &self,
+                everyday: &$crate::ids::WalletId,
+                keep: &[u8],
+            ) -> $crate::store::StoreResult<()> {
+                sqlx::query(
+                    "DELETE FROM sessions WHERE token_hash <> $2 AND wallet_id IN \
+                     (SELECT id FROM wallets WHERE id = $1 OR hidden_of = $1)",
+                )
+                .bind(everyday.as_str())
+                .bind(keep)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
         }
     };
 }

@@ -9,6 +9,7 @@ pub mod hidden;
 pub mod language;
 pub mod meeting;
 pub mod recover;
+pub mod security;
 pub mod share;
 pub mod social_worker;
 pub mod start;

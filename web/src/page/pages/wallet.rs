@@ -183,6 +183,10 @@ pub fn WalletPage() -> impl IntoView {
                     <Glyph icon=Icon::Clock/>
                     <span>{tr(keys::MEETING_TITLE)}</span>
                 </button>
+                <button id="wallet-security" class="button" on:click=move |_| state.screen.set(Screen::Security)>
+                    <Glyph icon=Icon::Shield/>
+                    <span>{tr(keys::SECURITY_TITLE)}</span>
+                </button>
             </div>
 
             <section
