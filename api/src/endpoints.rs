@@ -105,6 +105,10 @@ endpoints! {
     RECOVER_FINISH: RecoverFinishRequest => SessionOpened = Post routes::RECOVER_FINISH;
     /// The open wallet.
     WALLET: NoBody => WalletInfo = Get routes::WALLET;
+    /// Starts changing the secret of the open part.
+    SECRET_START: SecretChangeStartRequest => SecretChangeStartResponse = Post routes::SECRET_START;
+    /// Ends a change of the secret, the current one proven again.
+    SECRET_FINISH: SecretChangeFinishRequest => NoBody = Post routes::SECRET_FINISH;
     /// Time-locks the wallet ("prepare my meeting").
     TIME_LOCK: TimeLockRequest => TimeLocked = Post routes::TIME_LOCK;
     /// Starts a login (counted).

@@ -117,6 +117,8 @@ pub enum ErrorCode {
     TimeLockInvalid,
     /// `hidden_unavailable`
     HiddenUnavailable,
+    /// `secret_change_unavailable`
+    SecretChangeUnavailable,
     /// A code this version does not know (from a newer server): shown as an unexpected error.
     /// Not in [`ErrorCode::ALL`]; written as `unknown`.
     Unknown,
@@ -179,6 +181,7 @@ impl ErrorCode {
         ErrorCode::WalletTimeLocked,
         ErrorCode::TimeLockInvalid,
         ErrorCode::HiddenUnavailable,
+        ErrorCode::SecretChangeUnavailable,
     ];
 
     /// The code as sent on the wire.
@@ -238,6 +241,7 @@ impl ErrorCode {
             ErrorCode::WalletTimeLocked => "wallet_time_locked",
             ErrorCode::TimeLockInvalid => "time_lock_invalid",
             ErrorCode::HiddenUnavailable => "hidden_unavailable",
+            ErrorCode::SecretChangeUnavailable => "secret_change_unavailable",
             ErrorCode::Unknown => "unknown",
         }
     }
@@ -273,8 +277,14 @@ impl ErrorCode {
             InvitationRequired | WrongPin => 403,
             NotFound | NoSuchRoute => 404,
             MethodNotAllowed => 405,
-            DocumentExists | NumberTaken | PseudonymTaken | DepositBusy | UploadIncomplete
-            | GrantIncomplete | HiddenUnavailable => 409,
+            DocumentExists
+            | NumberTaken
+            | PseudonymTaken
+            | DepositBusy
+            | UploadIncomplete
+            | GrantIncomplete
+            | HiddenUnavailable
+            | SecretChangeUnavailable => 409,
             DepositExpired | DepositFull | DepositRevoked | GrantBurned | GrantExpired
             | GrantRevoked | GrantUsedUp => 410,
             BodyTooLarge | DocumentTooLarge | MetadataTooLarge | PartTooLarge | QuotaExceeded => {

@@ -13,6 +13,10 @@ pub const RECOVER_START: &str = "/wallets/recover/start";
 pub const RECOVER_FINISH: &str = "/wallets/recover/finish";
 /// `GET` the open wallet.
 pub const WALLET: &str = "/wallet";
+/// `POST` start of a change of the secret (within a session).
+pub const SECRET_START: &str = "/wallet/secret/start";
+/// `POST` end of a change of the secret (the current secret proven again).
+pub const SECRET_FINISH: &str = "/wallet/secret/finish";
 /// `POST` the time-lock ("prepare my meeting").
 pub const TIME_LOCK: &str = "/wallet/time-lock";
 /// `POST` start of a login.

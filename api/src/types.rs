@@ -428,6 +428,48 @@ pub struct TimeLockRequest {
     pub locked_until: i64,
 }
 
+/// Starts changing the secret of the session's wallet: an OPAQUE registration request for the
+/// new secret.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SecretChangeStartRequest {
+    /// OPAQUE `RegistrationRequest` for the new secret.
+    pub registration_request: Base64Bytes,
+}
+
+/// The server's OPAQUE answer for the new secret.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SecretChangeStartResponse {
+    /// Used up by the finish.
+    pub change_id: RecoveryId,
+    /// OPAQUE `RegistrationResponse`.
+    pub registration_response: Base64Bytes,
+    /// Argon2 parameters of the new credential.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub ksf: KsfParams,
+}
+
+/// Ends a change of the secret: the new credential and the wallet key wrapped for it, with the
+/// current secret proven again by a fresh login (`/sessions/start`, then this instead of
+/// `/sessions/finish`), so that someone at an open wallet can't take it over.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SecretChangeFinishRequest {
+    /// From the start answer.
+    pub change_id: RecoveryId,
+    /// OPAQUE `RegistrationUpload` for the new secret.
+    pub registration_upload: Base64Bytes,
+    /// The wallet key wrapped under the new export key (method `opaque`).
+    pub wrapped_key: Sealed,
+    /// The fresh login with the current secret.
+    pub login_id: LoginId,
+    /// Its OPAQUE `CredentialFinalization`.
+    pub credential_finalization: Base64Bytes,
+    /// Also stop every grant and deposit link of this part.
+    pub end_links: bool,
+}
+
 /// The wallet is locked; every session of it has ended.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -395,6 +395,19 @@ impl PdeClient {
         self.client.logout().await
     }
 
+    /// Replaces the everyday secret of the open wallet, as the vault does.
+    pub async fn change_secret(
+        &self,
+        wallet: &OpenWallet,
+        current: &str,
+        new_secret: &str,
+        end_links: bool,
+    ) -> ClientResult<()> {
+        self.client
+            .change_secret(&wallet.key, &wallet.number, current, new_secret, end_links)
+            .await
+    }
+
     /// Ends every other session of the wallet and of its parts.
     pub async fn end_other_sessions(&self) -> ClientResult<()> {
         self.client.end_other_sessions().await

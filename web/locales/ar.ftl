@@ -368,6 +368,7 @@ hidden-secret-repeat = السرّ نفسه، مرة أخرى
 hidden-submit = إنشاء الوثائق المخفية
 hidden-done = تمّ. لفتحها: أقفل المحفظة، ثم افتحها بهذا السرّ الجديد.
 error-hidden-unavailable = لا يمكن استعمال هذا السرّ للوثائق المخفية. اختر سرًّا آخر.
+error-secret-change-unavailable = لا يمكن تغيير سرّ الوثائق المخفية هنا.
 
 ## الأمان
 security-title = الأمان

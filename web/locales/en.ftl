@@ -344,6 +344,7 @@ hidden-secret-repeat = The same secret, once more
 hidden-submit = Create hidden documents
 hidden-done = Done. To open them: lock the wallet, then open it with this new secret.
 error-hidden-unavailable = This secret can't be used for hidden documents. Choose another one.
+error-secret-change-unavailable = The secret of hidden documents can't be changed here.
 
 ## Security
 security-title = Security

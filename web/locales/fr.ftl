@@ -344,6 +344,7 @@ hidden-secret-repeat = Le même secret, encore une fois
 hidden-submit = Créer les documents cachés
 hidden-done = C'est fait. Pour les ouvrir : fermez le portefeuille, puis ouvrez-le avec ce nouveau secret.
 error-hidden-unavailable = Ce secret ne peut pas servir pour des documents cachés. Choisissez-en un autre.
+error-secret-change-unavailable = Le secret des documents cachés ne peut pas être changé ici.
 
 ## Sécurité
 security-title = Sécurité

@@ -344,6 +344,7 @@ hidden-secret-repeat = Hetzelfde geheim, nog een keer
 hidden-submit = Verborgen documenten maken
 hidden-done = Klaar. Om ze te openen: vergrendel de portefeuille en open hem met dit nieuwe geheim.
 error-hidden-unavailable = Dit geheim kan niet dienen voor verborgen documenten. Kies een ander.
+error-secret-change-unavailable = Het geheim van verborgen documenten kan hier niet veranderd worden.
 
 ## Veiligheid
 security-title = Veiligheid

@@ -21,8 +21,8 @@ use sha2::{Digest, Sha256};
 
 use pde_api::{
     LoginFinishRequest, LoginStartRequest, LoginStartResponse, RecoverFinishRequest,
-    RecoverStartRequest, RecoverStartResponse, SessionOpened, TimeLockRequest, TimeLocked,
-    MAX_TIME_LOCK_SECONDS,
+    RecoverStartRequest, RecoverStartResponse, SecretChangeFinishRequest, SecretChangeStartRequest,
+    SecretChangeStartResponse, SessionOpened, TimeLockRequest, TimeLocked, MAX_TIME_LOCK_SECONDS,
 };
 use pde_crypto::opaque::{self, KsfParams, ServerLoginState};
 use pde_crypto::wallet::UnlockMethod;
@@ -31,7 +31,6 @@ use subtle::ConstantTimeEq;
 use crate::auth::{clear_cookie, open_session, Session};
 use crate::error::{ApiError, ApiJson};
 use crate::ids::WalletId;
-use crate::service::blocking;
 use crate::service::credentials::{
     invalid_registration_message, opaque_wrapped_key, registration_finish, registration_start,
     wallet_info,
@@ -40,8 +39,9 @@ use crate::service::logins::{
     answer_login_start, count_attempt, count_attempt_on, find_wallet, invalid_login_message,
     Counted, Credential, LoginName,
 };
+use crate::service::{blocking, purge_grant};
 use crate::state::AppState;
-use crate::store::{NewCredential, PendingRecovery};
+use crate::store::{CredentialChange, NewCredential, PendingRecovery, WalletRecord};
 
 /// Seconds between the two recovery messages.
 const RECOVERY_TTL: i64 = 10 * 60;
@@ -54,6 +54,8 @@ pub fn routes() -> Router<AppState> {
         .endpoint(endpoints::LOGOUT, logout)
         .endpoint(endpoints::END_OTHER_SESSIONS, end_other_sessions)
         .endpoint(endpoints::TIME_LOCK, time_lock)
+        .endpoint(endpoints::SECRET_START, change_secret_start)
+        .endpoint(endpoints::SECRET_FINISH, change_secret_finish)
         .endpoint(endpoints::RECOVER_START, recover_start)
         .endpoint(endpoints::RECOVER_FINISH, recover_finish)
 }
@@ -298,19 +300,13 @@ pub async fn recover_start(
         .wrapped_key(&wallet.id, UnlockMethod::Recovery.as_str())
         .await?
         .ok_or_else(|| ApiError::internal("wallet without a recovery-wrapped key"))?;
-    // Test wallets keep their cheap parameters (where the server still allows them); any other
-    // credential gets today's default.
-    let current: KsfParams = serde_json::from_str(&wallet.ksf).map_err(ApiError::internal)?;
-    let ksf = if current == KsfParams::TEST && state.settings.allow_test_wallets {
-        KsfParams::TEST
-    } else {
-        state.default_ksf
-    };
+    let ksf = new_credential_ksf(&state, &wallet)?;
     let response = registration_start(&state, &wallet.id, request.registration_request.0).await?;
     let recovery_id = pde_api::RecoveryId::random();
     let pending = PendingRecovery {
         wallet_id: wallet.id.clone(),
         ksf: serde_json::to_string(&ksf).map_err(ApiError::internal)?,
+        purpose: CredentialChange::Recovery,
     };
     state
         .store
@@ -322,6 +318,143 @@ pub async fn recover_start(
         registration_response: response.into(),
         ksf,
     }))
+}
+
+/// The Argon2 parameters of a wallet's new credential: test wallets keep their cheap ones (where
+/// the server still allows them); any other credential gets today's default.
+fn new_credential_ksf(state: &AppState, wallet: &WalletRecord) -> Result<KsfParams, ApiError> {
+    let current: KsfParams = serde_json::from_str(&wallet.ksf).map_err(ApiError::internal)?;
+    Ok(
+        if current == KsfParams::TEST && state.settings.allow_test_wallets {
+            KsfParams::TEST
+        } else {
+            state.default_ksf
+        },
+    )
+}
+
+#[utoipa::path(post, path = pde_api::routes::SECRET_START, context_path = pde_api::API_PREFIX, tag = "wallets", security(("session" = [])),
+    request_body = SecretChangeStartRequest,
+    responses((status = 200, body = SecretChangeStartResponse), (status = 400, body = pde_api::ErrorBody),
+              (status = 401, body = pde_api::ErrorBody), (status = 409, body = pde_api::ErrorBody)))]
+/// Changing the secret of the session's wallet, first message: the OPAQUE answer for the new
+/// secret. Only within a session, so a time-locked wallet can't (its sessions are refused).
+/// The secret of a hidden part can't be changed here (its slot comes from its secret).
+pub async fn change_secret_start(
+    State(state): State<AppState>,
+    session: Session,
+    ApiJson(request): ApiJson<SecretChangeStartRequest>,
+) -> Result<ApiJson<SecretChangeStartResponse>, ApiError> {
+    let now = state.clock.now();
+    opaque::check_registration_request(&request.registration_request.0)
+        .map_err(|_| invalid_registration_message())?;
+    let wallet = state
+        .store
+        .wallet_by_id(&session.wallet_id)
+        .await?
+        .ok_or(ApiError::NotSignedIn)?;
+    if wallet.hidden_of.is_some() {
+        return Err(ApiError::refused(
+            ErrorCode::SecretChangeUnavailable,
+            "The secret of hidden documents can't be changed here.",
+        ));
+    }
+    let ksf = new_credential_ksf(&state, &wallet)?;
+    let response = registration_start(&state, &wallet.id, request.registration_request.0).await?;
+    let change_id = pde_api::RecoveryId::random();
+    let pending = PendingRecovery {
+        wallet_id: wallet.id,
+        ksf: serde_json::to_string(&ksf).map_err(ApiError::internal)?,
+        purpose: CredentialChange::NewSecret,
+    };
+    state
+        .store
+        .put_pending_recovery(&change_id, &pending, now + RECOVERY_TTL)
+        .await?;
+    Ok(ApiJson(SecretChangeStartResponse {
+        change_id,
+        registration_response: response.into(),
+        ksf,
+    }))
+}
+
+#[utoipa::path(post, path = pde_api::routes::SECRET_FINISH, context_path = pde_api::API_PREFIX, tag = "wallets", security(("session" = [])),
+    request_body = SecretChangeFinishRequest,
+    responses((status = 204), (status = 400, body = pde_api::ErrorBody), (status = 401, body = pde_api::ErrorBody)))]
+/// Changing the secret, second message: with the current secret proven again by a fresh login
+/// of this session's wallet, the new credential and OPAQUE-wrapped key replace the old ones and,
+/// in the same transaction, every other session, unfinished login and pending recovery of the
+/// wallet and of its hidden parts ends. This session stays open. Grant and deposit links keep
+/// working unless `end_links` asks to stop them too. Hidden parts keep their own secrets.
+pub async fn change_secret_finish(
+    State(state): State<AppState>,
+    session: Session,
+    ApiJson(request): ApiJson<SecretChangeFinishRequest>,
+) -> Result<StatusCode, ApiError> {
+    let now = state.clock.now();
+    let wrapped = opaque_wrapped_key(&request.wrapped_key.0)?;
+    let password_file = registration_finish(request.registration_upload.0).await?;
+    let proven = verify_login(
+        &state,
+        &request.login_id,
+        request.credential_finalization.0,
+        now,
+    )
+    .await?;
+    if proven != session.wallet_id {
+        return Err(ApiError::LoginFailed);
+    }
+    let expired = || {
+        ApiError::refused(
+            ErrorCode::RegistrationExpired,
+            "This took too long, or it was already done. Start again.",
+        )
+    };
+    let pending = state
+        .store
+        .take_pending_recovery(&request.change_id, CredentialChange::NewSecret, now)
+        .await?
+        .filter(|p| p.wallet_id == session.wallet_id)
+        .ok_or_else(expired)?;
+    let credential = NewCredential {
+        password_file: password_file.as_bytes().to_vec(),
+        ksf: pending.ksf,
+        key_id: wrapped.key_id.clone(),
+        wrapped_key: request.wrapped_key.0,
+    };
+    if !state
+        .store
+        .replace_credential(
+            &pending.wallet_id,
+            &credential,
+            Some(&session.token_hash),
+            now,
+        )
+        .await?
+    {
+        return Err(expired());
+    }
+    if request.end_links {
+        for grant in state.store.wallet_grants(&session.wallet_id).await? {
+            if grant.purged_at.is_none() {
+                state
+                    .store
+                    .revoke_grant(&session.wallet_id, &grant.id, now)
+                    .await?;
+                purge_grant(&state, &grant.id, now).await?;
+            }
+        }
+        for deposit in state.store.wallet_deposits(&session.wallet_id).await? {
+            if deposit.revoked_at.is_none() {
+                state
+                    .store
+                    .revoke_deposit(&session.wallet_id, &deposit.id, now)
+                    .await?;
+            }
+        }
+    }
+    tracing::info!("secret changed");
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[utoipa::path(post, path = pde_api::routes::RECOVER_FINISH, context_path = pde_api::API_PREFIX, tag = "wallets",
@@ -344,7 +477,7 @@ pub async fn recover_finish(
     };
     let pending = state
         .store
-        .take_pending_recovery(&request.recovery_id, now)
+        .take_pending_recovery(&request.recovery_id, CredentialChange::Recovery, now)
         .await?
         .ok_or_else(expired)?;
     refuse_if_time_locked(&state, &pending.wallet_id, now).await?;
@@ -356,7 +489,7 @@ pub async fn recover_finish(
     };
     if !state
         .store
-        .replace_credential(&pending.wallet_id, &credential, now)
+        .replace_credential(&pending.wallet_id, &credential, None, now)
         .await?
     {
         return Err(expired());

@@ -120,6 +120,27 @@ pub struct PendingRecovery {
     pub wallet_id: WalletId,
     /// Argon2 parameters of the new credential, JSON.
     pub ksf: String,
+    /// Why the secret is being replaced.
+    pub purpose: CredentialChange,
+}
+
+/// Why a wallet's credential is replaced: each finish takes only its own kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CredentialChange {
+    /// A forgotten secret, with the recovery sheet (no session).
+    Recovery,
+    /// A new secret, from within a session, the current one proven again.
+    NewSecret,
+}
+
+impl CredentialChange {
+    /// As stored.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Recovery => "recovery",
+            Self::NewSecret => "new_secret",
+        }
+    }
 }
 
 /// A new credential replacing a forgotten one.
@@ -414,15 +435,18 @@ pub trait WalletStore: Send + Sync {
     async fn take_pending_recovery(
         &self,
         id: &RecoveryId,
+        purpose: CredentialChange,
         now: i64,
     ) -> StoreResult<Option<PendingRecovery>>;
     /// In one transaction: the new password file and parameters, the new OPAQUE-wrapped key (the
-    /// recovery wrapping stays), and every session and unfinished login of the wallet ended.
+    /// recovery wrapping stays), and every session, unfinished login and pending recovery or
+    /// change of the wallet and of its hidden parts ended — but the session `keep`, when given.
     /// False if the wallet no longer exists.
     async fn replace_credential(
         &self,
         wallet_id: &WalletId,
         credential: &NewCredential,
+        keep: Option<&[u8]>,
         now: i64,
     ) -> StoreResult<bool>;
     /// Finds a wallet by number.

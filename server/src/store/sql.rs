@@ -10,6 +10,14 @@ pub(super) mod grants;
 pub(super) mod sessions;
 pub(super) mod wallets;
 
+/// A wallet (the first parameter, `$1`) and its hidden parts, as a subquery.
+macro_rules! wallet_family {
+    () => {
+        "(SELECT id FROM wallets WHERE id = $1 OR hidden_of = $1)"
+    };
+}
+pub(super) use wallet_family;
+
 /// The columns of a [`WalletRow`]: the one list every query of `wallets` selects.
 macro_rules! wallet_columns {
     () => {

@@ -114,5 +114,6 @@ mod grants;
 mod hidden;
 mod logins;
 mod recovery;
+mod secret;
 mod time_lock;
 mod wallets;

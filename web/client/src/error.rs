@@ -33,6 +33,9 @@ pub enum ClientError {
     /// The chosen secret breaks the passphrase policy.
     #[error("secret refused: {0}")]
     WeakSecret(#[from] pde_api::passphrase::PassphraseProblem),
+    /// The chosen secret already opens a part of the wallet: another must be chosen.
+    #[error("this secret can't be used; choose another")]
+    SecretInUse,
     /// The document is larger than the server takes.
     #[error("larger than {max_bytes} bytes")]
     TooLarge {

@@ -7,14 +7,15 @@ use pde_api::{
     Base64Bytes, HiddenLoginStartRequest, HiddenRegisterFinishRequest, HiddenRegisterStartRequest,
     HiddenSlotRequest, LoginFinishRequest, LoginStartRequest, LoginStartResponse,
     RecoverFinishRequest, RecoverStartRequest, RegisterFinishRequest, RegisterStartRequest, Sealed,
-    SessionOpened, TimeLockRequest, WalletInfo,
+    SecretChangeFinishRequest, SecretChangeStartRequest, SessionOpened, TimeLockRequest,
+    WalletInfo,
 };
 use pde_crypto::hidden;
 use pde_crypto::opaque::{self, ExportKey};
 use pde_crypto::wallet::{self, RecoveryKey, WalletKey, WrappedWalletKey};
 use pde_crypto::CryptoError;
 
-use crate::{Client, ClientError, ClientResult, Transport};
+use crate::{Client, ClientError, ClientResult, KeyRing, Transport};
 
 /// A wallet part just opened: its key (only here, in memory) and what the server says of it.
 pub struct OpenedWallet {
@@ -371,6 +372,75 @@ impl<T: Transport> Client<T> {
             )
             .await?;
         checked(key, opened)
+    }
+
+    /// Replaces the everyday secret of the open wallet with `new_secret`. The new secret is
+    /// first tried as a hidden part's (a counted attempt): one that opens a part is refused with
+    /// [`ClientError::SecretInUse`], so the everyday secret never opens a hidden part. The
+    /// current secret is proven again by a fresh login, so someone at an open wallet can't take
+    /// it over. Every other session of the wallet and its parts ends; this one stays. With
+    /// `end_links`, every grant and deposit link of the wallet stops too.
+    pub async fn change_secret(
+        &self,
+        keys: &impl KeyRing,
+        login: &str,
+        current: &str,
+        new_secret: &str,
+        end_links: bool,
+    ) -> ClientResult<()> {
+        pde_api::passphrase::check(new_secret)?;
+        let login = login.trim();
+        let new = new_secret.as_bytes();
+        if self.opens_a_hidden_part(login, new).await? {
+            return Err(ClientError::SecretInUse);
+        }
+        let (registration, request) = opaque::client_registration_start(new)?;
+        let started = self
+            .call(
+                endpoints::SECRET_START,
+                &[],
+                &SecretChangeStartRequest {
+                    registration_request: request.into(),
+                },
+            )
+            .await?;
+        let (upload, export_key) = finish_registration(
+            registration,
+            new,
+            &started.registration_response.0,
+            started.ksf,
+        )?;
+        let wrapped_key =
+            keys.with_key(|key| wallet::wrap_with_export_key(key, &export_key).to_bytes())?;
+        let proof = self
+            .prove_everyday(login, current.as_bytes())
+            .await?
+            .map_err(|_| CryptoError::WrongSecret)?;
+        self.call_no_answer(
+            endpoints::SECRET_FINISH,
+            &[],
+            &SecretChangeFinishRequest {
+                change_id: started.change_id,
+                registration_upload: upload.into(),
+                wrapped_key: Sealed(wrapped_key),
+                login_id: proof.login_id,
+                credential_finalization: proof.finalization.into(),
+                end_links,
+            },
+        )
+        .await
+    }
+
+    /// Whether `secret` opens a hidden part of the wallet named `login` (one counted attempt).
+    async fn opens_a_hidden_part(&self, login: &str, secret: &[u8]) -> ClientResult<bool> {
+        let slot = self.hidden_slot(login, secret).await?;
+        let (state, request) = opaque::client_login_start(secret)?;
+        let started = self.hidden_login_start(login, &slot, request, None).await?;
+        started.ksf.validate()?;
+        Ok(
+            opaque::client_login_finish(state, secret, &started.credential_response.0, started.ksf)
+                .is_ok(),
+        )
     }
 
     /// Ends the session.

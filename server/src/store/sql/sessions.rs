@@ -305,10 +305,10 @@ macro_rules! impl_sessions {
                 everyday: &$crate::ids::WalletId,
                 keep: &[u8],
             ) -> $crate::store::StoreResult<()> {
-                sqlx::query(
-                    "DELETE FROM sessions WHERE token_hash <> $2 AND wallet_id IN \
-                     (SELECT id FROM wallets WHERE id = $1 OR hidden_of = $1)",
-                )
+                sqlx::query(concat!(
+                    "DELETE FROM sessions WHERE token_hash <> $2 AND wallet_id IN ",
+                    $crate::store::sql::wallet_family!()
+                ))
                 .bind(everyday.as_str())
                 .bind(keep)
                 .execute(&self.pool)

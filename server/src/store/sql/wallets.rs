@@ -173,12 +173,13 @@ macro_rules! impl_wallets {
                 expires_at: i64,
             ) -> $crate::store::StoreResult<()> {
                 sqlx::query(
-                    "INSERT INTO pending_recoveries (id, wallet_id, ksf, expires_at) VALUES ($1, $2, $3, $4)",
+                    "INSERT INTO pending_recoveries (id, wallet_id, ksf, expires_at, purpose) VALUES ($1, $2, $3, $4, $5)",
                 )
                 .bind(id.as_str())
                 .bind(recovery.wallet_id.as_str())
                 .bind(&recovery.ksf)
                 .bind(expires_at)
+                .bind(recovery.purpose.as_str())
                 .execute(&self.pool)
                 .await?;
                 Ok(())
@@ -187,12 +188,14 @@ macro_rules! impl_wallets {
             async fn take_pending_recovery(
                 &self,
                 id: &pde_api::ids::RecoveryId,
+                purpose: $crate::store::CredentialChange,
                 now: i64,
             ) -> $crate::store::StoreResult<Option<$crate::store::PendingRecovery>> {
                 let row: Option<(String, String, i64)> = sqlx::query_as(
-                    "DELETE FROM pending_recoveries WHERE id = $1 RETURNING wallet_id, ksf, expires_at",
+                    "DELETE FROM pending_recoveries WHERE id = $1 AND purpose = $2 RETURNING wallet_id, ksf, expires_at",
                 )
                 .bind(id.as_str())
+                .bind(purpose.as_str())
                 .fetch_optional(&self.pool)
                 .await?;
                 Ok(row
@@ -200,6 +203,7 @@ macro_rules! impl_wallets {
                     .map(|(wallet_id, ksf, _)| $crate::store::PendingRecovery {
                         wallet_id: $crate::ids::WalletId::from_stored(wallet_id),
                         ksf,
+                        purpose,
                     }))
             }
 
@@ -207,6 +211,7 @@ macro_rules! impl_wallets {
                 &self,
                 wallet_id: &$crate::ids::WalletId,
                 credential: &$crate::store::NewCredential,
+                keep: Option<&[u8]>,
                 now: i64,
             ) -> $crate::store::StoreResult<bool> {
                 let mut tx = self.pool.begin().await?;
@@ -232,12 +237,20 @@ macro_rules! impl_wallets {
                 .bind(now)
                 .execute(&mut *tx)
                 .await?;
-                sqlx::query("DELETE FROM sessions WHERE wallet_id = $1")
+                // The wallet and its hidden parts: whoever was made to tell the old secret may
+                // have opened any of them.
+                // An empty hash matches no session: every one ends.
+                sqlx::query(concat!("DELETE FROM sessions WHERE token_hash <> $2 AND wallet_id IN ", $crate::store::sql::wallet_family!()))
+                    .bind(wallet_id.as_str())
+                    .bind(keep.unwrap_or_default())
+                    .execute(&mut *tx)
+                    .await?;
+                // A login or a recovery started before the replacement must not finish after it.
+                sqlx::query(concat!("DELETE FROM login_states WHERE wallet_id IN ", $crate::store::sql::wallet_family!()))
                     .bind(wallet_id.as_str())
                     .execute(&mut *tx)
                     .await?;
-                // A login started with the old secret must not finish after the replacement.
-                sqlx::query("DELETE FROM login_states WHERE wallet_id = $1")
+                sqlx::query(concat!("DELETE FROM pending_recoveries WHERE wallet_id IN ", $crate::store::sql::wallet_family!()))
                     .bind(wallet_id.as_str())
                     .execute(&mut *tx)
                     .await?;
