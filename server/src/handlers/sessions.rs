@@ -300,24 +300,93 @@ pub async fn recover_start(
         .wrapped_key(&wallet.id, UnlockMethod::Recovery.as_str())
         .await?
         .ok_or_else(|| ApiError::internal("wallet without a recovery-wrapped key"))?;
-    let ksf = new_credential_ksf(&state, &wallet)?;
-    let response = registration_start(&state, &wallet.id, request.registration_request.0).await?;
-    let recovery_id = pde_api::RecoveryId::random();
-    let pending = PendingRecovery {
-        wallet_id: wallet.id.clone(),
-        ksf: serde_json::to_string(&ksf).map_err(ApiError::internal)?,
-        purpose: CredentialChange::Recovery,
-    };
-    state
-        .store
-        .put_pending_recovery(&recovery_id, &pending, now + RECOVERY_TTL)
-        .await?;
+    let (recovery_id, response, ksf) = start_credential_change(
+        &state,
+        &wallet,
+        request.registration_request.0,
+        CredentialChange::Recovery,
+        now,
+    )
+    .await?;
     Ok(ApiJson(RecoverStartResponse {
         recovery_id,
         wrapped_key: wrapped_key.into(),
         registration_response: response.into(),
         ksf,
     }))
+}
+
+/// A credential change that expired, was used, or is not this one.
+fn registration_expired() -> ApiError {
+    ApiError::refused(
+        ErrorCode::RegistrationExpired,
+        "This took too long, or it was already done. Start again.",
+    )
+}
+
+/// The last step of replacing a credential: the pending change `id` of `purpose` taken (it must
+/// be `only_for`'s, when given; refused while the wallet is time-locked), then the new
+/// credential and OPAQUE-wrapped key stored in the transaction that ends every session but
+/// `keep` (see [`crate::store::WalletStore::replace_credential`]). Returns the wallet.
+#[allow(clippy::too_many_arguments)]
+async fn finish_credential_change(
+    state: &AppState,
+    id: &pde_api::RecoveryId,
+    purpose: CredentialChange,
+    only_for: Option<&WalletId>,
+    registration_upload: Vec<u8>,
+    wrapped_key: &[u8],
+    keep: Option<&[u8]>,
+    now: i64,
+) -> Result<WalletId, ApiError> {
+    let wrapped = opaque_wrapped_key(wrapped_key)?;
+    let password_file = registration_finish(registration_upload).await?;
+    let pending = state
+        .store
+        .take_pending_recovery(id, purpose, now)
+        .await?
+        .filter(|p| only_for.is_none_or(|wallet| *wallet == p.wallet_id))
+        .ok_or_else(registration_expired)?;
+    refuse_if_time_locked(state, &pending.wallet_id, now).await?;
+    let credential = NewCredential {
+        password_file: password_file.as_bytes().to_vec(),
+        ksf: pending.ksf,
+        key_id: wrapped.key_id.clone(),
+        wrapped_key: wrapped_key.to_vec(),
+    };
+    if !state
+        .store
+        .replace_credential(&pending.wallet_id, &credential, keep, now)
+        .await?
+    {
+        return Err(registration_expired());
+    }
+    Ok(pending.wallet_id)
+}
+
+/// The first step of replacing `wallet`'s credential (for `purpose`): the OPAQUE answer to the
+/// client's registration `message`, remembered until the finish. Returns the id the finish
+/// uses, the answer and the new credential's Argon2 parameters.
+async fn start_credential_change(
+    state: &AppState,
+    wallet: &WalletRecord,
+    message: Vec<u8>,
+    purpose: CredentialChange,
+    now: i64,
+) -> Result<(pde_api::RecoveryId, Vec<u8>, KsfParams), ApiError> {
+    let ksf = new_credential_ksf(state, wallet)?;
+    let response = registration_start(state, &wallet.id, message).await?;
+    let id = pde_api::RecoveryId::random();
+    let pending = PendingRecovery {
+        wallet_id: wallet.id.clone(),
+        ksf: serde_json::to_string(&ksf).map_err(ApiError::internal)?,
+        purpose,
+    };
+    state
+        .store
+        .put_pending_recovery(&id, &pending, now + RECOVERY_TTL)
+        .await?;
+    Ok((id, response, ksf))
 }
 
 /// The Argon2 parameters of a wallet's new credential: test wallets keep their cheap ones (where
@@ -359,18 +428,14 @@ pub async fn change_secret_start(
             "The secret of hidden documents can't be changed here.",
         ));
     }
-    let ksf = new_credential_ksf(&state, &wallet)?;
-    let response = registration_start(&state, &wallet.id, request.registration_request.0).await?;
-    let change_id = pde_api::RecoveryId::random();
-    let pending = PendingRecovery {
-        wallet_id: wallet.id,
-        ksf: serde_json::to_string(&ksf).map_err(ApiError::internal)?,
-        purpose: CredentialChange::NewSecret,
-    };
-    state
-        .store
-        .put_pending_recovery(&change_id, &pending, now + RECOVERY_TTL)
-        .await?;
+    let (change_id, response, ksf) = start_credential_change(
+        &state,
+        &wallet,
+        request.registration_request.0,
+        CredentialChange::NewSecret,
+        now,
+    )
+    .await?;
     Ok(ApiJson(SecretChangeStartResponse {
         change_id,
         registration_response: response.into(),
@@ -392,8 +457,6 @@ pub async fn change_secret_finish(
     ApiJson(request): ApiJson<SecretChangeFinishRequest>,
 ) -> Result<StatusCode, ApiError> {
     let now = state.clock.now();
-    let wrapped = opaque_wrapped_key(&request.wrapped_key.0)?;
-    let password_file = registration_finish(request.registration_upload.0).await?;
     let proven = verify_login(
         &state,
         &request.login_id,
@@ -404,36 +467,17 @@ pub async fn change_secret_finish(
     if proven != session.wallet_id {
         return Err(ApiError::LoginFailed);
     }
-    let expired = || {
-        ApiError::refused(
-            ErrorCode::RegistrationExpired,
-            "This took too long, or it was already done. Start again.",
-        )
-    };
-    let pending = state
-        .store
-        .take_pending_recovery(&request.change_id, CredentialChange::NewSecret, now)
-        .await?
-        .filter(|p| p.wallet_id == session.wallet_id)
-        .ok_or_else(expired)?;
-    let credential = NewCredential {
-        password_file: password_file.as_bytes().to_vec(),
-        ksf: pending.ksf,
-        key_id: wrapped.key_id.clone(),
-        wrapped_key: request.wrapped_key.0,
-    };
-    if !state
-        .store
-        .replace_credential(
-            &pending.wallet_id,
-            &credential,
-            Some(&session.token_hash),
-            now,
-        )
-        .await?
-    {
-        return Err(expired());
-    }
+    finish_credential_change(
+        &state,
+        &request.change_id,
+        CredentialChange::NewSecret,
+        Some(&session.wallet_id),
+        request.registration_upload.0,
+        &request.wrapped_key.0,
+        Some(&session.token_hash),
+        now,
+    )
+    .await?;
     if request.end_links {
         for grant in state.store.wallet_grants(&session.wallet_id).await? {
             if grant.purged_at.is_none() {
@@ -467,38 +511,22 @@ pub async fn recover_finish(
     ApiJson(request): ApiJson<RecoverFinishRequest>,
 ) -> Result<(HeaderMap, ApiJson<SessionOpened>), ApiError> {
     let now = state.clock.now();
-    let wrapped = opaque_wrapped_key(&request.wrapped_key.0)?;
-    let password_file = registration_finish(request.registration_upload.0).await?;
-    let expired = || {
-        ApiError::refused(
-            ErrorCode::RegistrationExpired,
-            "This took too long, or it was already done. Start again.",
-        )
-    };
-    let pending = state
-        .store
-        .take_pending_recovery(&request.recovery_id, CredentialChange::Recovery, now)
-        .await?
-        .ok_or_else(expired)?;
-    refuse_if_time_locked(&state, &pending.wallet_id, now).await?;
-    let credential = NewCredential {
-        password_file: password_file.as_bytes().to_vec(),
-        ksf: pending.ksf,
-        key_id: wrapped.key_id.clone(),
-        wrapped_key: request.wrapped_key.0.clone(),
-    };
-    if !state
-        .store
-        .replace_credential(&pending.wallet_id, &credential, None, now)
-        .await?
-    {
-        return Err(expired());
-    }
+    let wallet_id = finish_credential_change(
+        &state,
+        &request.recovery_id,
+        CredentialChange::Recovery,
+        None,
+        request.registration_upload.0,
+        &request.wrapped_key.0,
+        None,
+        now,
+    )
+    .await?;
     let wallet = state
         .store
-        .wallet_by_id(&pending.wallet_id)
+        .wallet_by_id(&wallet_id)
         .await?
-        .ok_or_else(expired)?;
+        .ok_or_else(registration_expired)?;
     let cookie = open_session(&state, &wallet.id).await?;
     Ok((
         cookie,
