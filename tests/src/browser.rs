@@ -78,8 +78,10 @@ pub struct SentRequest {
     pub url: String,
     /// Every header, name and value.
     pub headers: Vec<(String, String)>,
-    /// The body, when the protocol reports it.
+    /// The body, when the protocol reports it (binary bodies decoded lossily).
     pub body: Option<String>,
+    /// Whether the body was bytes rather than text (ciphertext parts).
+    pub binary_body: bool,
 }
 
 impl SentRequest {
@@ -90,6 +92,7 @@ impl SentRequest {
             url: String::new(),
             headers: Vec::new(),
             body: None,
+            binary_body: false,
         }
     }
 
@@ -111,21 +114,26 @@ impl SentRequest {
         match method {
             "Network.requestWillBeSent" => {
                 let request = &params["request"];
+                // Newer Chromium gives the body as `postDataEntries` (base64).
+                let entries: Option<Vec<u8>> = request["postDataEntries"].as_array().map(|parts| {
+                    parts
+                        .iter()
+                        .filter_map(|p| p["bytes"].as_str())
+                        .filter_map(base64_decode)
+                        .flatten()
+                        .collect()
+                });
+                let binary_body = entries
+                    .as_deref()
+                    .is_some_and(|bytes| std::str::from_utf8(bytes).is_err());
                 Some(Self {
                     method: request["method"].as_str().unwrap_or_default().to_owned(),
                     url: request["url"].as_str().unwrap_or_default().to_owned(),
                     headers: headers_of(&request["headers"]),
                     body: request["postData"].as_str().map(str::to_owned).or_else(|| {
-                        // Newer Chromium gives the body as `postDataEntries` (base64).
-                        request["postDataEntries"].as_array().map(|parts| {
-                            parts
-                                .iter()
-                                .filter_map(|p| p["bytes"].as_str())
-                                .filter_map(base64_decode)
-                                .map(|b| String::from_utf8_lossy(&b).into_owned())
-                                .collect()
-                        })
+                        entries.map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
                     }),
+                    binary_body,
                 })
             }
             // The headers as sent (cookies included), reported apart.
@@ -134,6 +142,7 @@ impl SentRequest {
                 url: String::new(),
                 headers: headers_of(&params["headers"]),
                 body: None,
+                binary_body: false,
             }),
             _ => None,
         }
@@ -154,6 +163,46 @@ impl SentRequest {
         }
         fields
     }
+
+    /// The short words of the request's text a person could have typed (a PIN, a name):
+    /// every field split on anything but letters, digits and `+=_-`, without the opaque
+    /// values (ids, tokens, ciphertext, 16 characters or more, or a JSON value that decodes
+    /// as base64 of 12 bytes or more) and without binary bodies. Random ciphertext holds
+    /// four-digit runs by chance; a typed value sent in clear is a short word of its own.
+    pub fn typed_words(&self) -> Vec<String> {
+        let mut fields = vec![self.url.clone()];
+        fields.extend(self.headers.iter().map(|(_, value)| value.clone()));
+        if let (Some(body), false) = (&self.body, self.binary_body) {
+            match serde_json::from_str::<serde_json::Value>(body) {
+                Ok(json) => collect_leaves(&json, &mut fields),
+                Err(_) => fields.push(body.clone()),
+            }
+        }
+        fields
+            .iter()
+            .filter(|field| !decodes_as_sealed(field))
+            .flat_map(|field| {
+                field
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || "+=_-".contains(c)))
+                    .filter(|word| !word.is_empty() && word.len() < 16)
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+}
+
+/// Whether a field is a base64 value of 12 bytes or more (a sealed value or a hash).
+fn decodes_as_sealed(field: &str) -> bool {
+    use base64::Engine as _;
+    let engines = [
+        base64::engine::general_purpose::STANDARD,
+        base64::engine::general_purpose::URL_SAFE_NO_PAD,
+        base64::engine::general_purpose::STANDARD_NO_PAD,
+    ];
+    engines
+        .iter()
+        .any(|engine| engine.decode(field).is_ok_and(|bytes| bytes.len() >= 12))
 }
 
 fn collect_leaves(value: &serde_json::Value, out: &mut Vec<String>) {
@@ -815,4 +864,42 @@ async fn devtools_call_with(
 pub struct HiddenPage {
     page: String,
     other: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SentRequest;
+
+    fn request(url: &str, body: &str, binary_body: bool) -> SentRequest {
+        SentRequest {
+            method: "POST".into(),
+            url: url.into(),
+            headers: vec![("cookie".into(), "pde_session=Zm9vYmFyYmF6cXV4MTIzNA".into())],
+            body: Some(body.into()),
+            binary_body,
+        }
+    }
+
+    #[test]
+    fn typed_words_find_a_pin_sent_in_clear_and_skip_opaque_values() {
+        let leaked = request(
+            "http://127.0.0.1/api/v1/shared/x/open?pin=7391",
+            "{}",
+            false,
+        );
+        assert!(leaked.typed_words().iter().any(|w| w.ends_with("7391")));
+        let in_json = request("http://127.0.0.1/a", r#"{"pin":"7391","n":2468}"#, false);
+        let words = in_json.typed_words();
+        assert!(words.contains(&"7391".to_owned()) && words.contains(&"2468".to_owned()));
+
+        // A sealed value and a binary body holding the digits by chance are not words.
+        let sealed = request(
+            "http://127.0.0.1/a",
+            r#"{"metadata":"q8/7391+AAAAAAAAAAAAAAAAAAAA"}"#,
+            false,
+        );
+        assert!(!sealed.typed_words().iter().any(|w| w.contains("7391")));
+        let binary = request("http://127.0.0.1/a", "\u{fffd}7391\u{fffd}", true);
+        assert!(!binary.typed_words().iter().any(|w| w.contains("7391")));
+    }
 }
