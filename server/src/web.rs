@@ -37,6 +37,8 @@ const FILES: &[(&str, &str)] = &[
     ("pde_web_bg.wasm", "application/wasm"),
     ("pde_qr.js", "text/javascript; charset=utf-8"),
     ("pde_qr_bg.wasm", "application/wasm"),
+    ("pde_manage.js", "text/javascript; charset=utf-8"),
+    ("pde_manage_bg.wasm", "application/wasm"),
     ("style.css", "text/css; charset=utf-8"),
 ];
 

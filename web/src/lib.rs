@@ -15,22 +15,26 @@ pub mod protocol;
 // Shared by both halves: the messages between them (`protocol`), the network (`api`) and the
 // texts (`i18n`). Nothing else crosses the line between the page and the vault.
 #[cfg(target_arch = "wasm32")]
+#[cfg_attr(not(feature = "app"), allow(dead_code))]
 mod api;
-/// What the person sees (the main thread).
+/// What the person sees (the main thread). Public for the screens loaded on demand
+/// (web/manage), which reuse its state, components and translations.
 #[cfg(target_arch = "wasm32")]
-mod page;
+pub mod page;
 /// What holds the keys (a dedicated Web Worker).
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 mod vault;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 use wasm_bindgen::prelude::*;
 
-/// Entry point of the page (called by `boot.js`, with its loader of the QR code maker).
-#[cfg(target_arch = "wasm32")]
+/// Entry point of the page (called by `boot.js`, with its loaders of the QR code maker and of
+/// the screens loaded on demand).
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 #[wasm_bindgen]
-pub fn start_page(qr_maker: js_sys::Function) {
+pub fn start_page(qr_maker: js_sys::Function, managed_loader: js_sys::Function) {
     page::components::set_qr_maker(qr_maker);
+    page::managed::set_loader(managed_loader);
     let start = page::app::Start::read();
     // The first screen appears in its language: fetched first unless it is the built-in one.
     wasm_bindgen_futures::spawn_local(async move {
@@ -40,7 +44,7 @@ pub fn start_page(qr_maker: js_sys::Function) {
 }
 
 /// Entry point of the vault worker (called by `vault.js`).
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 #[wasm_bindgen]
 pub fn start_vault() {
     vault::run();

@@ -22,4 +22,33 @@ const qrMaker = async (text) => {
     throw error;
   }
 };
-start_page(qrMaker);
+
+// The wallet's management screens (web/manage) are a module of their own too, loaded the first
+// time one is shown. Its glue is preloaded with its hash before it is imported, so the import
+// runs that checked copy; a failed load is tried again next time.
+let managed;
+const managedLoader = async () => {
+  managed ??= new Promise((resolve, reject) => {
+    const link = document.createElement("link");
+    link.rel = "modulepreload";
+    link.href = "/pde_manage.js";
+    link.integrity = "{{MANAGE_GLUE_SRI}}";
+    link.onload = resolve;
+    link.onerror = () => reject(new Error("pde_manage.js"));
+    document.head.append(link);
+  })
+    .then(() => import("/pde_manage.js"))
+    .then(async (module) => {
+      await module.default({
+        module_or_path: fetch("/pde_manage_bg.wasm", { integrity: "{{MANAGE_SRI}}" }),
+      });
+      return module;
+    });
+  try {
+    return await managed;
+  } catch (error) {
+    managed = undefined;
+    throw error;
+  }
+};
+start_page(qrMaker, managedLoader);

@@ -95,18 +95,23 @@ fn all_steps(root: &Path, options: &TestOptions, steps: &mut Steps) -> Result<()
             .env("RUSTDOCFLAGS", "-D warnings"))
     })?;
     if options.no_wasm {
-        steps.skip("cargo clippy (pde-web, pde-qr, wasm32)", "--no-wasm");
+        steps.skip(
+            "cargo clippy (pde-web, pde-qr, pde-manage, wasm32)",
+            "--no-wasm",
+        );
         steps.skip("build the web bundle (WASM)", "--no-wasm");
         steps.skip("web bundle within its budget", "--no-wasm");
     } else {
         // The app's browser-only modules compile for wasm32 only: lint them there too.
-        steps.run("cargo clippy (pde-web, pde-qr, wasm32)", || {
+        steps.run("cargo clippy (pde-web, pde-qr, pde-manage, wasm32)", || {
             run(cargo().args([
                 "clippy",
                 "-p",
                 "pde-web",
                 "-p",
                 "pde-qr",
+                "-p",
+                "pde-manage",
                 "--target",
                 WASM_TARGET,
                 "--",
@@ -296,9 +301,16 @@ const BUNDLE_BUDGET_BYTES: u64 = 400 * 1024;
 /// Fails when the holders' bundle as served (every brotli file in `dist`, the language files
 /// apart: what every holder downloads) is over [`BUNDLE_BUDGET_BYTES`].
 /// Files the page fetches only when needed, each checked against a hash the bundle carries:
-/// the language files and the QR code maker's WebAssembly. Outside the budget.
+/// the language files, the QR code maker's WebAssembly and the management screens (web/manage,
+/// glue and WebAssembly). Outside the budget.
 fn loaded_on_demand(name: &str) -> bool {
-    name.ends_with(".ftl.br") || name == "pde_qr_bg.wasm.br"
+    name.ends_with(".ftl.br")
+        || [
+            "pde_qr_bg.wasm.br",
+            "pde_manage.js.br",
+            "pde_manage_bg.wasm.br",
+        ]
+        .contains(&name)
 }
 
 fn check_bundle_budget(dist: &Path) -> Result<()> {

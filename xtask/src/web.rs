@@ -229,12 +229,15 @@ fn build_bundle(root: &Path, install: bool, features: &[&str], dist: &Path) -> R
     let wasm = build_module(&wasm_bindgen, &wasm_opt, "pde-web", features, "-O3", &dist)?;
     // The QR code maker, loaded on demand (see web/qr): size is all that counts there.
     let qr_wasm = build_module(&wasm_bindgen, &wasm_opt, "pde-qr", &[], "-Oz", &dist)?;
+    // The wallet's management screens, loaded on demand too (see web/manage).
+    let manage_wasm = build_module(&wasm_bindgen, &wasm_opt, "pde-manage", &[], "-Oz", &dist)?;
 
     let statics = root.join("web").join("static");
     std::fs::copy(statics.join("style.css"), dist.join("style.css"))?;
     minify(&esbuild, &dist.join("style.css"))?;
     minify(&esbuild, &dist.join("pde_web.js"))?;
     minify(&esbuild, &dist.join("pde_qr.js"))?;
+    minify(&esbuild, &dist.join("pde_manage.js"))?;
     // Each language file beside the bundle: the page fetches one when it is chosen, checked
     // against the hash built into the WebAssembly (web/build.rs).
     for entry in std::fs::read_dir(root.join("web").join("locales"))? {
@@ -248,13 +251,31 @@ fn build_bundle(root: &Path, install: bool, features: &[&str], dist: &Path) -> R
     let glue = dist.join("pde_web.js");
     let style = dist.join("style.css");
     let qr_glue = dist.join("pde_qr.js");
-    let hashes = sri(&[&wasm, &glue, &style, &qr_wasm, &qr_glue])?;
+    let manage_glue = dist.join("pde_manage.js");
+    let hashes = sri(&[
+        &wasm,
+        &glue,
+        &style,
+        &qr_wasm,
+        &qr_glue,
+        &manage_wasm,
+        &manage_glue,
+    ])?;
     let (wasm_sri, glue_sri, style_sri) = (&hashes[0], &hashes[1], &hashes[2]);
     let (qr_sri, qr_glue_sri) = (&hashes[3], &hashes[4]);
+    let (manage_sri, manage_glue_sri) = (&hashes[5], &hashes[6]);
     let boot = std::fs::read_to_string(statics.join("boot.js"))?;
     std::fs::write(
         dist.join("boot.js"),
-        fill(&boot, &[("WASM_SRI", wasm_sri), ("QR_SRI", qr_sri)])?,
+        fill(
+            &boot,
+            &[
+                ("WASM_SRI", wasm_sri),
+                ("QR_SRI", qr_sri),
+                ("MANAGE_SRI", manage_sri),
+                ("MANAGE_GLUE_SRI", manage_glue_sri),
+            ],
+        )?,
     )?;
     minify(&esbuild, &dist.join("boot.js"))?;
     // The vault gets the page's checked module (see vault.js): no hash of its own.

@@ -178,8 +178,8 @@ fn size_row(name: &str, (raw, gz, br): (usize, usize, usize), target: &str) {
     );
 }
 
-/// The bundle's files, then what is fetched only when needed: the QR code maker's WebAssembly
-/// and the language files (the default language is built into the WebAssembly; another one is
+/// The bundle's files, then what is fetched only when needed: the QR code maker's WebAssembly,
+/// the management screens' module and the language files (the default language is built into the WebAssembly; another one is
 /// fetched when chosen). The target (≤ 400 KiB brotli) is the
 /// issue's: the whole bundle. The most a person downloads, the bundle and the largest language
 /// file, is shown against it too.
@@ -212,6 +212,13 @@ fn bundle_sizes(dist: &Path) {
         served_sizes(&dist.join("pde_qr_bg.wasm")),
         "",
     );
+    for name in ["pde_manage.js", "pde_manage_bg.wasm"] {
+        size_row(
+            &format!("on demand: management screens {name}"),
+            served_sizes(&dist.join(name)),
+            "",
+        );
+    }
     let mut languages: Vec<PathBuf> = std::fs::read_dir(dist)
         .expect("dist")
         .filter_map(|entry| entry.ok().map(|e| e.path()))

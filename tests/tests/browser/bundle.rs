@@ -94,6 +94,15 @@ async fn the_page_is_served_with_its_policy_and_integrity_hashes() {
     let qr_wasm = get(&server, "/pde_qr_bg.wasm").await;
     assert_eq!(qr_wasm.headers()["content-type"], "application/wasm");
     let qr_wasm = qr_wasm.bytes().await.expect("qr wasm");
+    // So are the management screens (web/manage), glue and WebAssembly both hashed in boot.js.
+    let manage_glue = get(&server, "/pde_manage.js")
+        .await
+        .bytes()
+        .await
+        .expect("manage glue");
+    let manage_wasm = get(&server, "/pde_manage_bg.wasm").await;
+    assert_eq!(manage_wasm.headers()["content-type"], "application/wasm");
+    let manage_wasm = manage_wasm.bytes().await.expect("manage wasm");
     for (name, bytes) in [
         ("boot.js", &boot),
         ("pde_web.js", &glue),
@@ -105,7 +114,12 @@ async fn the_page_is_served_with_its_policy_and_integrity_hashes() {
             "index.html lacks the hash of {name}"
         );
     }
-    for (name, bytes) in [("pde_web_bg.wasm", &wasm), ("pde_qr_bg.wasm", &qr_wasm)] {
+    for (name, bytes) in [
+        ("pde_web_bg.wasm", &wasm),
+        ("pde_qr_bg.wasm", &qr_wasm),
+        ("pde_manage.js", &manage_glue),
+        ("pde_manage_bg.wasm", &manage_wasm),
+    ] {
         assert!(
             String::from_utf8_lossy(&boot).contains(&sri(bytes)),
             "boot.js lacks the hash of {name}"
@@ -203,6 +217,64 @@ async fn the_app_speaks_the_browsers_language_and_arabic_is_right_to_left() {
                 "{sizes}"
             );
         }
+        browser.close().await;
+    }
+}
+
+/// The management screens are a module of their own: nothing of it is fetched until one of its
+/// screens is opened, and a module that does not match the hash in `boot.js` is refused — the
+/// holder sees that it could not be loaded and a way back, and none of its screen is drawn.
+#[tokio::test]
+async fn the_management_module_loads_on_demand_and_only_as_hashed() {
+    let (Some(dist), Some(chromium)) = (web_dist(), chromium()) else {
+        return;
+    };
+    // A copy of the bundle whose management module is altered by one byte (served as is:
+    // without its compressed copies).
+    let altered = tempfile::tempdir().expect("temp dir");
+    for entry in std::fs::read_dir(&dist).expect("dist").flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("pde_manage_bg.wasm.") {
+            continue;
+        }
+        std::fs::copy(entry.path(), altered.path().join(&name)).expect("copy");
+    }
+    let module = altered.path().join("pde_manage_bg.wasm");
+    let mut bytes = std::fs::read(&module).expect("module");
+    let last = bytes.len() - 1;
+    bytes[last] ^= 1;
+    std::fs::write(&module, bytes).expect("alter");
+
+    for (web_dir, intact) in [(dist.clone(), true), (altered.path().to_path_buf(), false)] {
+        let web_dir = web_dir.to_string_lossy().into_owned();
+        let server = TestServer::start_with(Backend::Sqlite, &["--web-dir", &web_dir]).await;
+        let browser = Browser::start(&chromium, "fr").await;
+        let b = &browser;
+        create_wallet_in_page(b, &server, "fr", "sept vaches blanches").await;
+        let fetched_module = |requests: &[pde_tests::browser::SentRequest]| {
+            requests.iter().any(|r| r.url.contains("/pde_manage"))
+        };
+        assert!(
+            !fetched_module(&b.sent_requests().await),
+            "the management module was fetched before it was needed"
+        );
+        b.click("#wallet-security").await;
+        if intact {
+            b.wait_for("#security-end-others").await;
+        } else {
+            b.wait_for("[role='alert']").await;
+            b.wait_for_text("Pas de connexion").await;
+            assert!(
+                b.client
+                    .find(Locator::Css("#security-end-others"))
+                    .await
+                    .is_err(),
+                "an altered module drew its screen"
+            );
+            b.click("main .button.link").await;
+            b.wait_for("#wallet-security").await;
+        }
+        assert!(fetched_module(&b.sent_requests().await));
         browser.close().await;
     }
 }

@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::components::{Countdown, Header, LanguageUnavailable};
+use super::managed::ManagedScreen;
 use super::pages;
 use super::state::{self, tr, AppState, Screen};
 use crate::i18n::{keys, Catalogue};
-use crate::protocol::DocumentsView;
 
 /// What the address says when the page starts, read once (reading a grant link also takes
 /// its secret out of the address bar).
@@ -54,27 +54,12 @@ pub fn app(start: Start) -> impl IntoView {
     } else {
         crate::i18n::LOCALES[0].code
     };
-    let state = AppState {
-        lang: RwSignal::new(initial),
-        language_unavailable: RwSignal::new(false),
-        screen: RwSignal::new(if kiosk.ended {
-            Screen::Ended
-        } else {
-            Screen::Language
-        }),
-        wallet: RwSignal::new(None),
-        documents: RwSignal::new(DocumentsView::default()),
-        notice: RwSignal::new(None),
-        resume: RwSignal::new(None),
-        remembered_login: RwSignal::new(None),
-        draft: RwSignal::new(None),
-        pending_files: StoredValue::new_local(Vec::new()),
-        interrupted_part: StoredValue::new_local(None),
-        kiosk: RwSignal::new(kiosk.on),
-        idle_seconds: kiosk.idle_seconds,
-        countdown: RwSignal::new(None),
-        downloads_allowed: RwSignal::new(false),
+    let screen = if kiosk.ended {
+        Screen::Ended
+    } else {
+        Screen::Language
     };
+    let state = AppState::new(initial, screen, kiosk.on, kiosk.idle_seconds);
     provide_context(state);
     if link.is_none() {
         crate::page::kiosk::install(state);
@@ -151,11 +136,11 @@ pub fn app(start: Start) -> impl IntoView {
                 Screen::Grants => pages::grants::GrantsPage().into_any(),
                 Screen::Receive => pages::deposit::ReceivePage().into_any(),
                 Screen::DepositReady(link) => view! { <pages::deposit::DepositReadyPage link=link/> }.into_any(),
-                Screen::Meeting => pages::meeting::MeetingPage().into_any(),
+                Screen::Meeting => view! { <ManagedScreen name="meeting"/> }.into_any(),
                 Screen::TimeLocked { until } => view! { <pages::meeting::TimeLockedPage until=until/> }.into_any(),
                 Screen::Ended => pages::meeting::EndedPage().into_any(),
-                Screen::Hidden => pages::hidden::HiddenPage().into_any(),
-                Screen::Security => pages::security::SecurityPage().into_any(),
+                Screen::Hidden => view! { <ManagedScreen name="hidden"/> }.into_any(),
+                Screen::Security => view! { <ManagedScreen name="security"/> }.into_any(),
             }}
         </main>
     }

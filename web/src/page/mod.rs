@@ -9,6 +9,7 @@
 pub mod app;
 pub mod components;
 pub mod kiosk;
+pub mod managed;
 pub mod pages;
 pub mod state;
 pub mod vault_client;

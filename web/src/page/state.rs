@@ -181,6 +181,28 @@ pub struct EditDraft {
 }
 
 impl AppState {
+    /// A fresh state: language `lang`, screen `screen`, no wallet open; `kiosk` as the address
+    /// said, with its idle time.
+    pub fn new(lang: &'static str, screen: Screen, kiosk: bool, idle_seconds: i64) -> Self {
+        Self {
+            lang: RwSignal::new(lang),
+            language_unavailable: RwSignal::new(false),
+            screen: RwSignal::new(screen),
+            wallet: RwSignal::new(None),
+            documents: RwSignal::new(DocumentsView::default()),
+            notice: RwSignal::new(None),
+            resume: RwSignal::new(None),
+            remembered_login: RwSignal::new(None),
+            draft: RwSignal::new(None),
+            pending_files: StoredValue::new_local(Vec::new()),
+            interrupted_part: StoredValue::new_local(None),
+            kiosk: RwSignal::new(kiosk),
+            idle_seconds,
+            countdown: RwSignal::new(None),
+            downloads_allowed: RwSignal::new(false),
+        }
+    }
+
     /// The state provided by [`app`].
     pub fn get() -> Self {
         expect_context::<AppState>()

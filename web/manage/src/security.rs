@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::keys;
-use crate::page::components::{Alert, Glyph, Icon};
-use crate::page::state::{tr, AppState, Screen};
-use crate::protocol::{Command, Failure, Reply};
+use pde_web::i18n::keys;
+use pde_web::page::components::{Alert, Glyph, Icon};
+use pde_web::page::state::{tr, AppState, Screen};
+use pde_web::protocol::{Command, Failure, Reply};
 
 /// The wallet's security actions, one section each.
 #[component]
@@ -21,7 +21,7 @@ pub fn SecurityPage() -> impl IntoView {
         ended.set(false);
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let result = crate::page::vault_client::ask(Command::EndOtherSessions).await;
+            let result = crate::relay::ask(Command::EndOtherSessions).await;
             busy.set(false);
             match result {
                 Ok(Reply::Done) => ended.set(true),

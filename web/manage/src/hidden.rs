@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::keys;
-use crate::page::components::{Alert, Glyph, Icon};
-use crate::page::state::{tr, AppState, Screen};
-use crate::protocol::{Command, Failure, Reply, Secret};
+use pde_web::i18n::keys;
+use pde_web::page::components::{Alert, Glyph, Icon};
+use pde_web::page::state::{tr, AppState, Screen};
+use pde_web::protocol::{Command, Failure, Reply, Secret};
 
 /// Choose the hidden part's secret (twice), then set it up.
 #[component]
@@ -34,7 +34,7 @@ pub fn HiddenPage() -> impl IntoView {
             secret: Secret::new(secret.get_untracked()),
         };
         leptos::task::spawn_local(async move {
-            let result = crate::page::vault_client::ask(command).await;
+            let result = crate::relay::ask(command).await;
             busy.set(false);
             match result {
                 Ok(Reply::Done) => {

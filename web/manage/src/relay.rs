@@ -1,0 +1,80 @@
+//! Commands to the page's vault, through the relay the page handed over at mount
+//! (`pde_web::page::managed`): the same messages the page's own screens send.
+
+use std::cell::RefCell;
+
+use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
+use pde_web::protocol::{self, Command, Failure, Progress, Reply};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use zeroize::Zeroizing;
+
+thread_local! {
+    static RELAY: RefCell<Option<Function>> = const { RefCell::new(None) };
+}
+
+/// Keeps the page's relay for the screen being mounted.
+pub fn set(relay: Function) {
+    RELAY.with(|r| *r.borrow_mut() = Some(relay));
+}
+
+fn unexpected(detail: impl Into<String>) -> Failure {
+    Failure::Unexpected {
+        detail: detail.into(),
+    }
+}
+
+/// Sends `command` (with `file`) and waits for the answer and its attachment; `progress` hears
+/// about long work.
+pub async fn call(
+    command: Command,
+    file: Option<web_sys::File>,
+    progress: Option<Box<dyn Fn(Progress)>>,
+) -> Result<(Reply, Option<web_sys::Blob>), Failure> {
+    let relay = RELAY
+        .with(|r| r.borrow().clone())
+        .ok_or_else(|| unexpected("no relay"))?;
+    // The bytes may hold a typed secret: the page wipes its copy once read, this one here.
+    let bytes = Zeroizing::new(protocol::encode(&command).map_err(|e| unexpected(e.to_string()))?);
+    let progress: JsValue = match progress {
+        Some(report) => Closure::<dyn Fn(Uint8Array)>::new(move |step: Uint8Array| {
+            if let Some(step) = protocol::decode::<Progress>(&step.to_vec()) {
+                report(step);
+            }
+        })
+        .into_js_value(),
+        None => JsValue::UNDEFINED,
+    };
+    let file: JsValue = file.map(Into::into).unwrap_or(JsValue::UNDEFINED);
+    let promise = relay
+        .call3(
+            &JsValue::NULL,
+            &Uint8Array::from(bytes.as_slice()),
+            &file,
+            &progress,
+        )
+        .and_then(|p| p.dyn_into::<Promise>())
+        .map_err(|e| unexpected(format!("{e:?}")))?;
+    let answer: Object = JsFuture::from(promise)
+        .await
+        .and_then(|a| a.dyn_into())
+        .map_err(|e| unexpected(format!("{e:?}")))?;
+    let reply = Reflect::get(&answer, &"reply".into())
+        .ok()
+        .and_then(|r| r.dyn_into::<Uint8Array>().ok())
+        .and_then(|r| protocol::decode::<Reply>(&r.to_vec()))
+        .ok_or_else(Failure::unexpected_reply)?;
+    let blob = Reflect::get(&answer, &"blob".into())
+        .ok()
+        .and_then(|b| b.dyn_into::<web_sys::Blob>().ok());
+    match reply {
+        Reply::Failed(failure) => Err(failure),
+        reply => Ok((reply, blob)),
+    }
+}
+
+/// Sends `command` and expects no attachment.
+pub async fn ask(command: Command) -> Result<Reply, Failure> {
+    call(command, None, None).await.map(|(reply, _)| reply)
+}
