@@ -204,6 +204,10 @@ impl From<ClientError> for Failure {
                 }
                 .into(),
             },
+            // Said in general words: the new secret may be a hidden part's.
+            ClientError::SecretInUse => Failure::WeakSecret {
+                problem: "in-use".into(),
+            },
             ClientError::TooLarge { max_bytes } => Failure::FileTooLarge { max_bytes },
             ClientError::Locked => Failure::Locked,
             ClientError::BadLink => Failure::BadLink,

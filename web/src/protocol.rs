@@ -84,6 +84,18 @@ pub enum Command {
     Lock,
     /// Ends every other session of the wallet and of its parts; this one stays open.
     EndOtherSessions,
+    /// Replaces the open wallet's everyday secret (the current one proven again); every other
+    /// session ends, and with `end_links` every grant and deposit link stops too.
+    ChangeSecret {
+        /// The wallet number or pseudonym.
+        login: String,
+        /// The secret in use.
+        current: Secret,
+        /// The new one.
+        new_secret: Secret,
+        /// Stop every link as well.
+        end_links: bool,
+    },
     /// Sets up a hidden part of the open wallet, opened by its own secret.
     CreateHidden {
         /// The wallet number or pseudonym.

@@ -54,7 +54,7 @@ async fn lock_and_open(b: &Browser, number: &str, secret: &str) {
 }
 
 /// Types the wallet number and the secret on the unlock screen and waits for the wallet.
-async fn open_from_unlock_screen(b: &Browser, number: &str, secret: &str) {
+pub(super) async fn open_from_unlock_screen(b: &Browser, number: &str, secret: &str) {
     let login = b.wait_for("#login").await;
     login.clear().await.expect("clear");
     login.send_keys(number).await.expect("number");

@@ -310,4 +310,5 @@ mod bundle;
 mod hidden;
 mod holder;
 mod kiosk;
+mod security;
 mod sharing;

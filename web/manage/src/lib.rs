@@ -12,16 +12,20 @@
 //! the page's vault, in the vault's own messages.
 
 #[cfg(target_arch = "wasm32")]
+mod grants;
+#[cfg(target_arch = "wasm32")]
 mod hidden;
 #[cfg(target_arch = "wasm32")]
 mod meeting;
+#[cfg(target_arch = "wasm32")]
+mod receive;
 #[cfg(target_arch = "wasm32")]
 mod relay;
 #[cfg(target_arch = "wasm32")]
 mod security;
 
 #[cfg(target_arch = "wasm32")]
-pub use entry::{mount_screen, unmount_screen};
+pub use entry::{mount_screen, set_language, unmount_screen};
 
 #[cfg(target_arch = "wasm32")]
 mod entry {
@@ -30,6 +34,7 @@ mod entry {
     use js_sys::{Function, Uint8Array};
     use leptos::prelude::*;
     use pde_web::i18n::Catalogue;
+    use pde_web::page::components::set_qr_maker;
     use pde_web::page::managed::{exits, ManagedContext};
     use pde_web::page::state::{load_language, AppState, Screen};
     use pde_web::protocol;
@@ -39,11 +44,41 @@ mod entry {
     thread_local! {
         /// The screen shown (dropping it takes it off the page).
         static SHOWN: RefCell<Option<Box<dyn std::any::Any>>> = const { RefCell::new(None) };
+        /// The shown screen's state.
+        static STATE: RefCell<Option<AppState>> = const { RefCell::new(None) };
+    }
+
+    /// The screen a name given by the page stands for.
+    fn screen_named(name: &str) -> Screen {
+        match name {
+            "meeting" => Screen::Meeting,
+            "hidden" => Screen::Hidden,
+            "grants" => Screen::Grants,
+            "receive" => Screen::Receive,
+            _ => Screen::Security,
+        }
+    }
+
+    /// Where the page takes over from screen `screen`: `None` for the screens drawn here.
+    fn exit_to(screen: &Screen) -> Option<String> {
+        Some(match screen {
+            Screen::Meeting
+            | Screen::Hidden
+            | Screen::Security
+            | Screen::Grants
+            | Screen::Receive
+            | Screen::DepositReady(_) => return None,
+            Screen::Share => exits::SHARE.to_owned(),
+            Screen::Unlock => exits::SESSION_ENDED.to_owned(),
+            Screen::TimeLocked { until } => format!("{}{until}", exits::TIME_LOCKED),
+            _ => exits::WALLET.to_owned(),
+        })
     }
 
     /// Draws screen `screen` into `host`, in language `lang`; `context` is a
-    /// [`ManagedContext`] in the vault protocol's encoding; commands go through `relay`, and
-    /// `leave` takes an exit ([`exits`]).
+    /// [`ManagedContext`] in the vault protocol's encoding; commands go through `relay`,
+    /// `leave` takes an exit ([`exits`]) when the holder moves on to one of the page's
+    /// screens, and QR codes are drawn by `qr_maker` (the page's loader of pde-qr).
     #[wasm_bindgen]
     pub async fn mount_screen(
         host: web_sys::HtmlElement,
@@ -52,6 +87,7 @@ mod entry {
         context: Uint8Array,
         relay: Function,
         leave: Function,
+        qr_maker: Function,
     ) -> Result<(), JsValue> {
         unmount_screen();
         let lang = Catalogue::negotiate([lang.as_str()]);
@@ -60,36 +96,44 @@ mod entry {
         }
         let context: ManagedContext = protocol::decode(&context.to_vec()).unwrap_or_default();
         crate::relay::set(relay);
-        let first = match screen.as_str() {
-            "meeting" => Screen::Meeting,
-            "hidden" => Screen::Hidden,
-            _ => Screen::Security,
-        };
+        set_qr_maker(qr_maker);
+        let first = screen_named(&screen);
         let handle = leptos::mount::mount_to(host.clone(), move || {
-            let state = AppState::new(lang, first.clone(), context.kiosk, 0);
+            let state = AppState::new(lang, first, context.kiosk, 0);
+            STATE.with(|s| *s.borrow_mut() = Some(state));
             state.wallet.set(context.wallet);
             state.downloads_allowed.set(context.downloads_allowed);
             provide_context(state);
-            // The page's screen switch is the page's: a managed screen that moves on (back
-            // to the documents, or to unlock when the session ended) hands over to it.
-            Effect::new(move |_| {
-                let exit = match state.screen.get() {
-                    Screen::Wallet => exits::WALLET.to_owned(),
-                    Screen::Share => exits::SHARE.to_owned(),
-                    Screen::Unlock => exits::SESSION_ENDED.to_owned(),
-                    Screen::TimeLocked { until } => format!("{}{until}", exits::TIME_LOCKED),
-                    _ => return,
-                };
-                let _ = leave.call1(&JsValue::NULL, &exit.into());
-            });
-            match first {
-                Screen::Meeting => crate::meeting::MeetingPage().into_any(),
-                Screen::Hidden => crate::hidden::HiddenPage().into_any(),
-                _ => crate::security::SecurityPage().into_any(),
+            move || {
+                let screen = state.screen.get();
+                if let Some(exit) = exit_to(&screen) {
+                    // The page's screen switch is the page's: it takes over from here (once
+                    // this drawing is over, as the page then takes this screen away).
+                    let leave = leave.clone();
+                    leptos::task::spawn_local(async move {
+                        let _ = leave.call1(&JsValue::NULL, &exit.into());
+                    });
+                    return ().into_any();
+                }
+                match screen {
+                    Screen::Meeting => crate::meeting::MeetingPage().into_any(),
+                    Screen::Hidden => crate::hidden::HiddenPage().into_any(),
+                    Screen::Grants => crate::grants::GrantsPage().into_any(),
+                    Screen::Receive => crate::receive::ReceivePage().into_any(),
+                    Screen::DepositReady(link) => {
+                        view! { <crate::receive::DepositReadyPage link=link/> }.into_any()
+                    }
+                    _ => crate::security::SecurityPage().into_any(),
+                }
             }
         });
         SHOWN.with(|s| *s.borrow_mut() = Some(Box::new(handle)));
-        // The new screen's heading takes the focus, as the page's own screens do.
+        focus_heading(&host);
+        Ok(())
+    }
+
+    /// The screen's heading takes the focus, as the page's own screens do.
+    fn focus_heading(host: &web_sys::HtmlElement) {
         if let Some(heading) = host
             .query_selector("h1")
             .ok()
@@ -98,12 +142,24 @@ mod entry {
         {
             let _ = heading.focus();
         }
-        Ok(())
+    }
+
+    /// The page's language changed to `lang`: the shown screen follows, once that language is
+    /// loaded (what the holder typed stays).
+    #[wasm_bindgen]
+    pub async fn set_language(lang: String) {
+        let lang = Catalogue::negotiate([lang.as_str()]);
+        if load_language(lang).await {
+            if let Some(state) = STATE.with(|s| *s.borrow()) {
+                let _ = state.lang.try_set(lang);
+            }
+        }
     }
 
     /// Takes the shown screen off the page.
     #[wasm_bindgen]
     pub fn unmount_screen() {
+        STATE.with(|s| s.borrow_mut().take());
         if let Some(shown) = SHOWN.with(|s| s.borrow_mut().take()) {
             drop(shown);
         }

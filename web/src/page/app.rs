@@ -133,9 +133,9 @@ pub fn app(start: Start) -> impl IntoView {
                 Screen::Document(id) => view! { <pages::document::DocumentPage id=id/> }.into_any(),
                 Screen::Share => pages::share::SharePage().into_any(),
                 Screen::ShareReady(link) => view! { <pages::share::ShareReadyPage link=link/> }.into_any(),
-                Screen::Grants => pages::grants::GrantsPage().into_any(),
-                Screen::Receive => pages::deposit::ReceivePage().into_any(),
-                Screen::DepositReady(link) => view! { <pages::deposit::DepositReadyPage link=link/> }.into_any(),
+                Screen::Grants => view! { <ManagedScreen name="grants"/> }.into_any(),
+                // A new deposit link is shown by the management screen that made it.
+                Screen::Receive | Screen::DepositReady(_) => view! { <ManagedScreen name="receive"/> }.into_any(),
                 Screen::Meeting => view! { <ManagedScreen name="meeting"/> }.into_any(),
                 Screen::TimeLocked { until } => view! { <pages::meeting::TimeLockedPage until=until/> }.into_any(),
                 Screen::Ended => pages::meeting::EndedPage().into_any(),

@@ -125,6 +125,11 @@ pub fn set_qr_maker(maker: js_sys::Function) {
     QR_MAKER.with(|m| *m.borrow_mut() = Some(maker));
 }
 
+/// `boot.js`'s QR code loader, for the screens loaded on demand.
+pub fn qr_maker() -> Option<js_sys::Function> {
+    QR_MAKER.with(|m| m.borrow().clone())
+}
+
 /// `text` as a QR code in SVG, filled in once the QR code maker has drawn it (empty until
 /// then, and if it can't be loaded: the link or the key is written beside it anyway).
 pub fn qr_svg(text: &str) -> RwSignal<String> {

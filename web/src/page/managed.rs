@@ -89,10 +89,16 @@ pub fn ManagedScreen(name: &'static str) -> impl IntoView {
     let state = AppState::get();
     let host = NodeRef::<leptos::html::Div>::new();
     let error = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
+    Effect::new(move |mounted: Option<bool>| {
         let lang = state.lang.get();
+        // Once shown, the screen follows the language without being drawn again (what the
+        // holder typed or was told stays).
+        if mounted == Some(true) && SHOWN.with(|s| s.borrow().is_some()) {
+            relabel(lang);
+            return true;
+        }
         let Some(element) = host.get() else {
-            return;
+            return false;
         };
         let generation = GENERATION.with(|g| {
             g.set(g.get().wrapping_add(1));
@@ -103,6 +109,7 @@ pub fn ManagedScreen(name: &'static str) -> impl IntoView {
                 let _ = error.try_set(state.fail(failure));
             }
         });
+        true
     });
     on_cleanup(unmount);
     view! {
@@ -168,6 +175,7 @@ async fn mount(
         &relay(),
     );
     arguments.push(&leave.into_js_value());
+    arguments.push(&crate::page::components::qr_maker().map_or(JsValue::UNDEFINED, Into::into));
     let mounting = mount_screen
         .apply(&JsValue::NULL, &arguments)
         .and_then(|p| p.dyn_into::<Promise>())
@@ -175,6 +183,20 @@ async fn mount(
     SHOWN.with(|s| *s.borrow_mut() = Some(module));
     JsFuture::from(mounting).await.map_err(js_failure)?;
     Ok(())
+}
+
+/// Tells the shown managed screen the interface language changed.
+fn relabel(lang: &str) {
+    SHOWN.with(|s| {
+        if let Some(set_language) = s
+            .borrow()
+            .as_ref()
+            .and_then(|module| Reflect::get(module, &"set_language".into()).ok())
+            .and_then(|f| f.dyn_into::<Function>().ok())
+        {
+            let _ = set_language.call1(&JsValue::NULL, &lang.into());
+        }
+    });
 }
 
 /// Takes the shown managed screen away, if any.

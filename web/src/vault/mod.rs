@@ -256,6 +256,19 @@ async fn handle(id: u32, command: Command, file: Option<File>) -> Outcome {
             client().end_other_sessions().await?;
             Ok((Reply::Done, None))
         }
+        Command::ChangeSecret {
+            login,
+            current,
+            new_secret,
+            end_links,
+        } => {
+            with_wallet(|_| ())?;
+            client()
+                .change_secret(&OpenKey, &login, &current.0, &new_secret.0, end_links)
+                .await
+                .map_err(login_failure)?;
+            Ok((Reply::Done, None))
+        }
         Command::Lock => {
             forget_wallet();
             crate::vault::sharing::forget_link();

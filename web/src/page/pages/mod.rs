@@ -4,7 +4,6 @@ pub mod create;
 pub mod created;
 pub mod deposit;
 pub mod document;
-pub mod grants;
 pub mod language;
 pub mod meeting;
 pub mod recover;

@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 use pde_api::GrantState;
 
-use crate::i18n::keys;
-use crate::page::components::{Alert, Glyph, Icon};
-use crate::page::state::{tr, AppState, Screen};
-use crate::protocol::{Command, Failure, GrantView, Reply};
+use pde_web::i18n::keys;
+use pde_web::page::components::{Alert, Glyph, Icon};
+use pde_web::page::state::{tr, AppState, Screen};
+use pde_web::protocol::{Command, Failure, GrantView, Reply};
 
 fn load(
     state: AppState,
@@ -16,7 +16,7 @@ fn load(
     error: RwSignal<Option<String>>,
 ) {
     leptos::task::spawn_local(async move {
-        match crate::page::vault_client::ask(Command::Grants).await {
+        match crate::relay::ask(Command::Grants).await {
             Ok(Reply::Grants(list)) => grants.set(Some(list)),
             Ok(_) => error.set(state.fail(Failure::unexpected_reply())),
             Err(failure) => error.set(state.fail(failure)),
@@ -103,7 +103,7 @@ fn GrantCard(
         busy.set(true);
         let grant_id = grant_id.clone();
         leptos::task::spawn_local(async move {
-            let result = crate::page::vault_client::ask(Command::Revoke { grant_id }).await;
+            let result = crate::relay::ask(Command::Revoke { grant_id }).await;
             busy.set(false);
             confirming.set(false);
             match result {

@@ -1,0 +1,116 @@
+//! The security screen in a real browser: changing the secret.
+
+use super::*;
+
+/// "Change my secret", used as a holder would: a hidden part's secret is refused in general
+/// words (the page says nothing of hidden parts), a wrong current secret too; then the new
+/// secret is set. A computer left open elsewhere and a login half-way with the old secret are
+/// ended, this page stays open; the old secret no longer opens the wallet, the new one does,
+/// and the hidden part still opens with its own.
+#[tokio::test]
+async fn changing_the_secret_in_the_page_ends_the_others_and_keeps_the_hidden_part() {
+    let (Some(_), Some(chromium), Some(axe)) = (web_dist(), chromium(), axe_script()) else {
+        return;
+    };
+    let server = TestServer::start(Backend::Sqlite).await;
+    let everyday = "sept vaches blanches";
+    let hidden = "le carton sous l'escalier";
+    let new_secret = "neuf chats gris du quartier";
+    let browser = Browser::start(&chromium, "fr").await;
+    let b = &browser;
+    let number = create_wallet_in_page(b, &server, "fr", everyday).await;
+
+    // A hidden part, a computer left open elsewhere, a login half-way with the old secret.
+    let elsewhere = PdeClient::new(&server.base_url);
+    elsewhere.login(&number, everyday).await.expect("elsewhere");
+    elsewhere
+        .create_hidden_part(&number, hidden)
+        .await
+        .expect("hidden part");
+    let (login_state, request) =
+        pde_crypto::opaque::client_login_start(everyday.as_bytes()).expect("start");
+    let half_way = PdeClient::new(&server.base_url);
+    let started = half_way
+        .login_start_raw(&number, request)
+        .await
+        .expect("started");
+    let (finalization, _) = pde_crypto::opaque::client_login_finish(
+        login_state,
+        everyday.as_bytes(),
+        &started.credential_response.0,
+        started.ksf,
+    )
+    .expect("the old secret is right, so far");
+
+    b.click("#wallet-security").await;
+    let fill = |current: &'static str, new: &'static str| async move {
+        for (field, text) in [
+            ("#current-secret", current),
+            ("#changed-secret", new),
+            ("#changed-secret-repeat", new),
+        ] {
+            let input = b.wait_for(field).await;
+            input.clear().await.expect("clear");
+            input.send_keys(text).await.expect("type");
+        }
+        b.click("#security-secret-submit").await;
+    };
+    let mut problems = Vec::new();
+    let mut step = 0;
+    fill(everyday, hidden).await;
+    b.wait_for_text("Ce secret ne peut pas être utilisé").await;
+    problems.extend(shot(b, &axe, "fr", &mut step, "secret-refused").await);
+    assert!(
+        !b.body_text().await.contains("cach"),
+        "no word of hidden documents"
+    );
+    fill("pas le bon secret", new_secret).await;
+    b.wait_for_text("Numéro ou secret faux").await;
+    // Each try of a new secret is a counted attempt at a hidden part: after a few, a pause.
+    server.advance_clock(120).await;
+    fill(everyday, new_secret).await;
+    b.wait_for("#security-secret-done").await;
+    problems.extend(shot(b, &axe, "fr", &mut step, "secret-changed").await);
+    problems.extend(shot_in_arabic_on_a_phone(b, &axe, "fr", "secret-changed").await);
+    // The screen followed the language without being drawn again: what it said stays.
+    b.wait_for("#security-secret-done").await;
+    assert!(
+        problems.is_empty(),
+        "accessibility:\n{}",
+        problems.join("\n")
+    );
+
+    assert!(
+        elsewhere.list_raw().await.is_err(),
+        "the other computer's session ended"
+    );
+    assert!(
+        half_way
+            .login_finish_raw(&started.login_id, finalization)
+            .await
+            .is_err(),
+        "a login started with the old secret does not finish"
+    );
+    // This page stays open.
+    b.wait_for("button.link").await.click().await.expect("back");
+    b.wait_for("#wallet-security").await;
+
+    b.wait_for("#lock").await.click().await.expect("lock");
+    // A wrong secret is tried as a hidden part's too: counted attempts again.
+    server.advance_clock(120).await;
+    let login = b.wait_for("#login").await;
+    login.clear().await.expect("clear");
+    login.send_keys(&number).await.expect("number");
+    b.type_into("#secret", everyday).await;
+    b.click("#unlock-submit").await;
+    b.wait_for_text("Numéro ou secret faux").await;
+    b.wait_for("#secret").await.clear().await.expect("clear");
+    server.advance_clock(120).await;
+    super::hidden::open_from_unlock_screen(b, &number, new_secret).await;
+    let someone = PdeClient::new(&server.base_url);
+    someone
+        .login_hidden(&number, hidden)
+        .await
+        .expect("the hidden part keeps its secret");
+    browser.close().await;
+}
