@@ -109,6 +109,8 @@ endpoints! {
     SECRET_START: SecretChangeStartRequest => SecretChangeStartResponse = Post routes::SECRET_START;
     /// Ends a change of the secret, the current one proven again.
     SECRET_FINISH: SecretChangeFinishRequest => NoBody = Post routes::SECRET_FINISH;
+    /// Ends the open part for good, the secret proven again ("end my wallet").
+    WALLET_ERASE: EraseRequest => NoBody = Post routes::WALLET_ERASE;
     /// Time-locks the wallet ("prepare my meeting").
     TIME_LOCK: TimeLockRequest => TimeLocked = Post routes::TIME_LOCK;
     /// Starts a login (counted).

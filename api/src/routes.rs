@@ -17,6 +17,8 @@ pub const WALLET: &str = "/wallet";
 pub const SECRET_START: &str = "/wallet/secret/start";
 /// `POST` end of a change of the secret (the current secret proven again).
 pub const SECRET_FINISH: &str = "/wallet/secret/finish";
+/// `POST` ends the open part for good (the secret proven again): "end my wallet".
+pub const WALLET_ERASE: &str = "/wallet/erase";
 /// `POST` the time-lock ("prepare my meeting").
 pub const TIME_LOCK: &str = "/wallet/time-lock";
 /// `POST` start of a login.

@@ -428,6 +428,19 @@ pub struct TimeLockRequest {
     pub locked_until: i64,
 }
 
+/// "End my wallet": the secret of the session's part proven again by a fresh login
+/// (`/sessions/start`, then this instead of `/sessions/finish`). The everyday part ends with its
+/// hidden parts; a hidden part ends alone. The answer is the same either way, and says nothing
+/// of what was there.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EraseRequest {
+    /// From the start answer.
+    pub login_id: LoginId,
+    /// OPAQUE `CredentialFinalization` for the part's secret.
+    pub credential_finalization: Base64Bytes,
+}
+
 /// Starts changing the secret of the session's wallet: an OPAQUE registration request for the
 /// new secret.
 #[derive(Debug, Clone, Serialize, Deserialize)]

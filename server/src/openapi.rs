@@ -25,6 +25,7 @@ use crate::handlers::{deposits, documents, grants, hidden, meta, sessions, uploa
         sessions::logout,
         sessions::end_other_sessions,
         sessions::time_lock,
+        sessions::erase_wallet,
         sessions::change_secret_start,
         sessions::change_secret_finish,
         sessions::recover_start,

@@ -84,6 +84,7 @@ pub async fn sweep_once(state: &AppState) -> Result<SweepReport, crate::error::A
             report.blob_orphans += 1;
         }
     }
+    state.store.reclaim_space().await?;
     Ok(report)
 }
 

@@ -408,6 +408,11 @@ impl PdeClient {
             .await
     }
 
+    /// Ends the open part for good, its secret proven again, as the vault does.
+    pub async fn erase_wallet(&self, login: &str, secret: &str) -> ClientResult<()> {
+        self.client.erase_wallet(login, secret).await
+    }
+
     /// Ends every other session of the wallet and of its parts.
     pub async fn end_other_sessions(&self) -> ClientResult<()> {
         self.client.end_other_sessions().await

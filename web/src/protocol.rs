@@ -84,6 +84,14 @@ pub enum Command {
     Lock,
     /// Ends every other session of the wallet and of its parts; this one stays open.
     EndOtherSessions,
+    /// Ends the open part for good ("end my wallet"), its secret proven again; the vault
+    /// forgets the key.
+    EraseWallet {
+        /// The wallet number or pseudonym.
+        login: String,
+        /// The part's secret.
+        secret: Secret,
+    },
     /// Replaces the open wallet's everyday secret (the current one proven again); every other
     /// session ends, and with `end_links` every grant and deposit link stops too.
     ChangeSecret {

@@ -20,7 +20,7 @@ use pde_api::ErrorCode;
 use sha2::{Digest, Sha256};
 
 use pde_api::{
-    LoginFinishRequest, LoginStartRequest, LoginStartResponse, RecoverFinishRequest,
+    EraseRequest, LoginFinishRequest, LoginStartRequest, LoginStartResponse, RecoverFinishRequest,
     RecoverStartRequest, RecoverStartResponse, SecretChangeFinishRequest, SecretChangeStartRequest,
     SecretChangeStartResponse, SessionOpened, TimeLockRequest, TimeLocked, MAX_TIME_LOCK_SECONDS,
 };
@@ -54,6 +54,7 @@ pub fn routes() -> Router<AppState> {
         .endpoint(endpoints::LOGOUT, logout)
         .endpoint(endpoints::END_OTHER_SESSIONS, end_other_sessions)
         .endpoint(endpoints::TIME_LOCK, time_lock)
+        .endpoint(endpoints::WALLET_ERASE, erase_wallet)
         .endpoint(endpoints::SECRET_START, change_secret_start)
         .endpoint(endpoints::SECRET_FINISH, change_secret_finish)
         .endpoint(endpoints::RECOVER_START, recover_start)
@@ -225,6 +226,39 @@ pub async fn time_lock(
             locked_until: until,
         }),
     ))
+}
+
+#[utoipa::path(post, path = pde_api::routes::WALLET_ERASE, context_path = pde_api::API_PREFIX, tag = "sessions", security(("session" = [])),
+    request_body = EraseRequest,
+    responses((status = 204), (status = 401, body = pde_api::ErrorBody)))]
+/// "End my wallet" (GDPR art. 17): within a session, with the part's secret proven again by a
+/// fresh login. Every row of the session's part goes in one transaction — for the everyday
+/// part, its hidden parts with it; from a hidden part, that part alone. No blob is touched here:
+/// without rows they are orphans that the sweeper deletes, so this request does no more work
+/// and says no more for a wallet with hidden documents than for one without. The answer (no
+/// content, the session's cookie cleared) is the same in every case. Afterwards the number is
+/// answered as one that never existed.
+pub async fn erase_wallet(
+    State(state): State<AppState>,
+    session: Session,
+    ApiJson(request): ApiJson<EraseRequest>,
+) -> Result<(StatusCode, HeaderMap), ApiError> {
+    let now = state.clock.now();
+    let wallet_id = verify_login(
+        &state,
+        &request.login_id,
+        request.credential_finalization.0,
+        now,
+    )
+    .await?;
+    // The proof must be for this session's part.
+    if wallet_id != session.wallet_id {
+        return Err(ApiError::LoginFailed);
+    }
+    state.store.erase_wallet(&wallet_id).await?;
+    state.store.after_erasure().await?;
+    tracing::info!("wallet part erased");
+    Ok((StatusCode::NO_CONTENT, clear_cookie(&state)))
 }
 
 #[utoipa::path(post, path = pde_api::routes::LOGOUT, context_path = pde_api::API_PREFIX, tag = "sessions", security(("session" = [])),

@@ -449,6 +449,11 @@ pub trait WalletStore: Send + Sync {
         keep: Option<&[u8]>,
         now: i64,
     ) -> StoreResult<bool>;
+    /// Ends a wallet part for good, in one transaction: its row and everything that hangs on it
+    /// (sessions, logins, keys, documents, links, uploads) — for an everyday wallet, its hidden
+    /// parts too (by cascade). Blobs are not touched: without rows they are orphans, which the
+    /// sweeper deletes. False if the part no longer exists.
+    async fn erase_wallet(&self, wallet_id: &WalletId) -> StoreResult<bool>;
     /// Finds a wallet by number.
     async fn wallet_by_number(&self, number: &WalletNumber) -> StoreResult<Option<WalletRecord>>;
     /// Finds a wallet by normalised pseudonym.
@@ -743,4 +748,9 @@ pub trait Store:
     async fn migrate(&self) -> StoreResult<()>;
     /// Deletes expired sessions, logins, registrations, recoveries and stale counters.
     async fn sweep_expired(&self, now: i64, idle: i64, absolute: i64) -> StoreResult<SweepCounts>;
+    /// Right after an erasure: on SQLite, the write-ahead log is written back into the database
+    /// (whose deleted content `secure_delete` zeroes) and emptied, so the rows are in no file.
+    async fn after_erasure(&self) -> StoreResult<()>;
+    /// In each sweep: on PostgreSQL, the tables an erasure touches are vacuumed.
+    async fn reclaim_space(&self) -> StoreResult<()>;
 }

@@ -30,6 +30,24 @@ impl PostgresStore {
             .await?;
         Ok(())
     }
+
+    /// Nothing in the request: the sweeper vacuums.
+    async fn compact_after_erasure(&self) -> StoreResult<()> {
+        Ok(())
+    }
+
+    /// Vacuums the tables an erasure deletes from, so their dead rows are removed from the
+    /// tables' pages.
+    async fn vacuum(&self) -> StoreResult<()> {
+        sqlx::query(
+            "VACUUM wallets, wrapped_keys, sessions, login_states, documents, received_documents, \
+             uploads, upload_parts, grants, grant_documents, grant_openings, deposits, \
+             deposit_uploads, pending_recoveries, pending_hidden, hidden_attempts",
+        )
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
 }
 
 super::sql::impl_store!(PostgresStore, Postgres);

@@ -463,6 +463,14 @@ macro_rules! impl_store {
                 self.run_migrations().await
             }
 
+            async fn after_erasure(&self) -> $crate::store::StoreResult<()> {
+                self.compact_after_erasure().await
+            }
+
+            async fn reclaim_space(&self) -> $crate::store::StoreResult<()> {
+                self.vacuum().await
+            }
+
             async fn sweep_expired(
                 &self,
                 now: i64,

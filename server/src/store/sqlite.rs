@@ -25,6 +25,9 @@ impl SqliteStore {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
+            // Deleted content is overwritten with zeros, not left in free pages (an erased
+            // wallet must not stay readable in the file).
+            .pragma("secure_delete", "ON")
             .busy_timeout(Duration::from_secs(10));
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
@@ -37,6 +40,21 @@ impl SqliteStore {
         sqlx::migrate!("./migrations/sqlite")
             .run(&self.pool)
             .await?;
+        Ok(())
+    }
+
+    /// Writes the write-ahead log back into the database and empties it: an erasure's deleted
+    /// rows (still whole in the log's frames) then exist only as the zeros `secure_delete`
+    /// wrote.
+    async fn compact_after_erasure(&self) -> StoreResult<()> {
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Nothing to do: SQLite compacts after each erasure.
+    async fn vacuum(&self) -> StoreResult<()> {
         Ok(())
     }
 }

@@ -114,3 +114,78 @@ async fn changing_the_secret_in_the_page_ends_the_others_and_keeps_the_hidden_pa
         .expect("the hidden part keeps its secret");
     browser.close().await;
 }
+
+/// "End my wallet" as a holder does it: the plain warning, then the secret and a tick that says
+/// it can't be undone; a wrong secret changes nothing. Then the page says it is done, nothing of
+/// the wallet is on screen, and the number opens nothing any more.
+#[tokio::test]
+async fn ending_the_wallet_in_the_page_needs_the_secret_and_leaves_nothing_to_open() {
+    let (Some(_), Some(chromium), Some(axe)) = (web_dist(), chromium(), axe_script()) else {
+        return;
+    };
+    let server = TestServer::start(Backend::Sqlite).await;
+    let everyday = "sept vaches blanches";
+    let browser = Browser::start(&chromium, "fr").await;
+    let b = &browser;
+    let number = create_wallet_in_page(b, &server, "fr", everyday).await;
+    let dir = tempfile::tempdir().expect("dir");
+    let photo = dir.path().join("carte-identite.jpg");
+    std::fs::write(&photo, jpeg_with_gps(400, 300, 1)).expect("photo");
+    b.type_into("#file-input", &photo.display().to_string())
+        .await;
+    b.wait_for(".doc-card img.thumb").await;
+
+    b.click("#wallet-security").await;
+    b.click("#security-erase").await;
+    let mut problems = Vec::new();
+    let mut step = 0;
+    b.wait_for("#erase-secret").await;
+    // The last check takes the focus (a keyboard user goes on typing the secret).
+    let started = std::time::Instant::now();
+    while b.eval("return document.activeElement.id").await != "erase-secret" {
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "the focus stays behind"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    problems.extend(shot(b, &axe, "fr", &mut step, "erase-confirm").await);
+    problems.extend(shot_in_arabic_on_a_phone(b, &axe, "fr", "erase-confirm").await);
+    // Not before the tick; not with a wrong secret.
+    let yes = b.wait_for("#erase-yes").await;
+    assert!(!yes.is_enabled().await.expect("enabled"));
+    b.type_into("#erase-secret", "pas le bon secret").await;
+    b.click("#erase-understood").await;
+    b.click("#erase-yes").await;
+    b.wait_for_text("Numéro ou secret faux").await;
+    server.advance_clock(120).await;
+    let field = b.wait_for("#erase-secret").await;
+    field.clear().await.expect("clear");
+    field.send_keys(everyday).await.expect("secret");
+    b.click("#erase-yes").await;
+    b.wait_for("#erased-title").await;
+    problems.extend(shot(b, &axe, "fr", &mut step, "erased").await);
+    problems.extend(shot_in_arabic_on_a_phone(b, &axe, "fr", "erased").await);
+    assert!(
+        problems.is_empty(),
+        "accessibility:\n{}",
+        problems.join("\n")
+    );
+    let text = b.body_text().await;
+    assert!(
+        !text.contains(&number) && !text.contains("carte-identite"),
+        "nothing of the wallet stays on screen: {text}"
+    );
+    assert!(
+        b.client.find(Locator::Css("#lock")).await.is_err(),
+        "no lock button for a wallet that is gone"
+    );
+    server.advance_clock(120).await;
+    assert!(PdeClient::new(&server.base_url)
+        .login(&number, everyday)
+        .await
+        .is_err());
+    b.click("#erased-start").await;
+    b.wait_for("#start-create").await;
+    browser.close().await;
+}

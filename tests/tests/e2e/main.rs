@@ -110,6 +110,7 @@ async fn wallet_with_hidden_part(
 
 mod deposits;
 mod documents;
+mod erase;
 mod grants;
 mod hidden;
 mod logins;

@@ -4,11 +4,11 @@
 use pde_api::endpoints;
 use pde_api::{AttemptId, LoginId};
 use pde_api::{
-    Base64Bytes, HiddenLoginStartRequest, HiddenRegisterFinishRequest, HiddenRegisterStartRequest,
-    HiddenSlotRequest, LoginFinishRequest, LoginStartRequest, LoginStartResponse,
-    RecoverFinishRequest, RecoverStartRequest, RegisterFinishRequest, RegisterStartRequest, Sealed,
-    SecretChangeFinishRequest, SecretChangeStartRequest, SessionOpened, TimeLockRequest,
-    WalletInfo,
+    Base64Bytes, EraseRequest, HiddenLoginStartRequest, HiddenRegisterFinishRequest,
+    HiddenRegisterStartRequest, HiddenSlotRequest, LoginFinishRequest, LoginStartRequest,
+    LoginStartResponse, RecoverFinishRequest, RecoverStartRequest, RegisterFinishRequest,
+    RegisterStartRequest, Sealed, SecretChangeFinishRequest, SecretChangeStartRequest,
+    SessionOpened, TimeLockRequest, WalletInfo,
 };
 use pde_crypto::hidden;
 use pde_crypto::opaque::{self, ExportKey};
@@ -426,6 +426,21 @@ impl<T: Transport> Client<T> {
                 login_id: proof.login_id,
                 credential_finalization: proof.finalization.into(),
                 end_links,
+            },
+        )
+        .await
+    }
+
+    /// Ends the open part for good ("end my wallet"), its secret proven again: the everyday
+    /// part ends with its hidden parts, a hidden part alone. The session ends with it.
+    pub async fn erase_wallet(&self, login: &str, secret: &str) -> ClientResult<()> {
+        let proof = self.prove(login, secret).await?;
+        self.call_no_answer(
+            endpoints::WALLET_ERASE,
+            &[],
+            &EraseRequest {
+                login_id: proof.login_id,
+                credential_finalization: proof.finalization.into(),
             },
         )
         .await

@@ -12,6 +12,8 @@
 //! the page's vault, in the vault's own messages.
 
 #[cfg(target_arch = "wasm32")]
+mod erase;
+#[cfg(target_arch = "wasm32")]
 mod grants;
 #[cfg(target_arch = "wasm32")]
 mod hidden;
@@ -55,6 +57,7 @@ mod entry {
             "hidden" => Screen::Hidden,
             "grants" => Screen::Grants,
             "receive" => Screen::Receive,
+            "erased" => Screen::Erased,
             _ => Screen::Security,
         }
     }
@@ -67,8 +70,10 @@ mod entry {
             | Screen::Security
             | Screen::Grants
             | Screen::Receive
-            | Screen::DepositReady(_) => return None,
+            | Screen::DepositReady(_)
+            | Screen::Erased => return None,
             Screen::Share => exits::SHARE.to_owned(),
+            Screen::Start | Screen::Language => exits::START.to_owned(),
             Screen::Unlock => exits::SESSION_ENDED.to_owned(),
             Screen::TimeLocked { until } => format!("{}{until}", exits::TIME_LOCKED),
             _ => exits::WALLET.to_owned(),
@@ -95,7 +100,7 @@ mod entry {
             return Err("language unavailable".into());
         }
         let context: ManagedContext = protocol::decode(&context.to_vec()).unwrap_or_default();
-        crate::relay::set(relay);
+        crate::relay::set(relay, leave.clone());
         set_qr_maker(qr_maker);
         let first = screen_named(&screen);
         let handle = leptos::mount::mount_to(host.clone(), move || {
@@ -123,6 +128,7 @@ mod entry {
                     Screen::DepositReady(link) => {
                         view! { <crate::receive::DepositReadyPage link=link/> }.into_any()
                     }
+                    Screen::Erased => crate::erase::ErasedPage().into_any(),
                     _ => crate::security::SecurityPage().into_any(),
                 }
             }

@@ -12,11 +12,20 @@ use zeroize::Zeroizing;
 
 thread_local! {
     static RELAY: RefCell<Option<Function>> = const { RefCell::new(None) };
+    static LEAVE: RefCell<Option<Function>> = const { RefCell::new(None) };
 }
 
-/// Keeps the page's relay for the screen being mounted.
-pub fn set(relay: Function) {
+/// Keeps the page's relay and its `leave` for the screen being mounted.
+pub fn set(relay: Function, leave: Function) {
     RELAY.with(|r| *r.borrow_mut() = Some(relay));
+    LEAVE.with(|l| *l.borrow_mut() = Some(leave));
+}
+
+/// Tells the page to take over at `exit` (`pde_web::page::managed::exits`).
+pub fn leave(exit: &str) {
+    if let Some(leave) = LEAVE.with(|l| l.borrow().clone()) {
+        let _ = leave.call1(&JsValue::NULL, &exit.into());
+    }
 }
 
 fn unexpected(detail: impl Into<String>) -> Failure {

@@ -141,6 +141,7 @@ pub fn app(start: Start) -> impl IntoView {
                 Screen::Ended => pages::meeting::EndedPage().into_any(),
                 Screen::Hidden => view! { <ManagedScreen name="hidden"/> }.into_any(),
                 Screen::Security => view! { <ManagedScreen name="security"/> }.into_any(),
+                Screen::Erased => view! { <ManagedScreen name="erased"/> }.into_any(),
             }}
         </main>
     }

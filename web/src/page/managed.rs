@@ -52,25 +52,32 @@ pub mod exits {
     pub const WALLET: &str = "wallet";
     /// To choosing what to share.
     pub const SHARE: &str = "share";
+    /// To the first screen (create or open).
+    pub const START: &str = "start";
     /// The session ended (or the wallet was locked): to the unlock screen, remembering where
     /// the holder was.
     pub const SESSION_ENDED: &str = "session-ended";
     /// The wallet was just time-locked, until the Unix seconds after the prefix: everything
     /// shown is forgotten.
     pub const TIME_LOCKED: &str = "time-locked:";
+    /// The wallet (or the part open) was just ended for good: everything shown is forgotten.
+    pub const ERASED: &str = "erased";
 }
 
 /// Where exit `exit` leads the page.
 fn leave(state: AppState, exit: &str) {
-    if let Some(until) = exit
+    let until = exit
         .strip_prefix(exits::TIME_LOCKED)
-        .and_then(|until| until.parse().ok())
-    {
+        .and_then(|until| until.parse().ok());
+    if until.is_some() || exit == exits::ERASED {
         state.documents.set(Default::default());
         state.wallet.set(None);
         state.remembered_login.set(None);
         state.forget_interrupted_work();
-        state.screen.set(Screen::TimeLocked { until });
+        state.screen.set(match until {
+            Some(until) => Screen::TimeLocked { until },
+            None => Screen::Erased,
+        });
         return;
     }
     match exit {
@@ -78,6 +85,7 @@ fn leave(state: AppState, exit: &str) {
             let _ = state.fail(Failure::SessionEnded);
         }
         exits::SHARE => state.screen.set(Screen::Share),
+        exits::START => state.screen.set(Screen::Start),
         _ => state.screen.set(Screen::Wallet),
     }
 }

@@ -99,6 +99,8 @@ pub enum Screen {
     Hidden,
     /// What the holder can do when someone may have seen or used the wallet.
     Security,
+    /// The wallet (or the part open) was just ended for good.
+    Erased,
 }
 
 /// The whole address of a link to this server: `/<kind>/<id>#<fragment>` (`g` for a grant,

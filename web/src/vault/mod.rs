@@ -256,6 +256,16 @@ async fn handle(id: u32, command: Command, file: Option<File>) -> Outcome {
             client().end_other_sessions().await?;
             Ok((Reply::Done, None))
         }
+        Command::EraseWallet { login, secret } => {
+            with_wallet(|_| ())?;
+            client()
+                .erase_wallet(&login, &secret.0)
+                .await
+                .map_err(login_failure)?;
+            forget_wallet();
+            crate::vault::sharing::forget_link();
+            Ok((Reply::Done, None))
+        }
         Command::ChangeSecret {
             login,
             current,

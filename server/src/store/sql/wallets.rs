@@ -258,6 +258,35 @@ macro_rules! impl_wallets {
                 Ok(true)
             }
 
+            async fn erase_wallet(
+                &self,
+                wallet_id: &$crate::ids::WalletId,
+            ) -> $crate::store::StoreResult<bool> {
+                let mut tx = self.pool.begin().await?;
+                // What the part (and its hidden parts) held no longer counts against the
+                // server's cap; an everyday wallet no longer counts as a wallet.
+                sqlx::query(concat!(
+                    "UPDATE global_usage SET ",
+                    "used_bytes = used_bytes - (SELECT CAST(COALESCE(SUM(used_bytes), 0) AS BIGINT) FROM wallets WHERE id = $1 OR hidden_of = $1), ",
+                    "wallets = wallets - (SELECT COUNT(*) FROM wallets WHERE id = $1 AND hidden_of IS NULL) ",
+                    "WHERE id = 1"
+                ))
+                .bind(wallet_id.as_str())
+                .execute(&mut *tx)
+                .await?;
+                // Logins in progress are the only rows that name the wallet without a cascade.
+                sqlx::query(concat!("DELETE FROM login_states WHERE wallet_id IN ", $crate::store::sql::wallet_family!()))
+                    .bind(wallet_id.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                let deleted = sqlx::query("DELETE FROM wallets WHERE id = $1")
+                    .bind(wallet_id.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(deleted.rows_affected() == 1)
+            }
+
             async fn wallet_by_number(
                 &self,
                 number: &pde_api::wallet_number::WalletNumber,
