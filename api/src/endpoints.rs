@@ -109,6 +109,10 @@ endpoints! {
     SECRET_START: SecretChangeStartRequest => SecretChangeStartResponse = Post routes::SECRET_START;
     /// Ends a change of the secret, the current one proven again.
     SECRET_FINISH: SecretChangeFinishRequest => NoBody = Post routes::SECRET_FINISH;
+    /// Makes a new recovery sheet: at once with the current sheet, after a delay without it.
+    RECOVERY_SHEET: NewSheetRequest => NewSheetResponse = Post routes::RECOVERY_SHEET;
+    /// Cancels a new recovery sheet still waiting for its time, with the current sheet.
+    RECOVERY_SHEET_CANCEL: CancelSheetRequest => NoBody = Post routes::RECOVERY_SHEET_CANCEL;
     /// Ends the open part for good, the secret proven again ("end my wallet").
     WALLET_ERASE: EraseRequest => NoBody = Post routes::WALLET_ERASE;
     /// Time-locks the wallet ("prepare my meeting").

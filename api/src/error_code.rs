@@ -119,6 +119,10 @@ pub enum ErrorCode {
     HiddenUnavailable,
     /// `secret_change_unavailable`
     SecretChangeUnavailable,
+    /// `recovery_sheet_unavailable`
+    RecoverySheetUnavailable,
+    /// `recovery_key_wrong`
+    RecoveryKeyWrong,
     /// A code this version does not know (from a newer server): shown as an unexpected error.
     /// Not in [`ErrorCode::ALL`]; written as `unknown`.
     Unknown,
@@ -182,6 +186,8 @@ impl ErrorCode {
         ErrorCode::TimeLockInvalid,
         ErrorCode::HiddenUnavailable,
         ErrorCode::SecretChangeUnavailable,
+        ErrorCode::RecoverySheetUnavailable,
+        ErrorCode::RecoveryKeyWrong,
     ];
 
     /// The code as sent on the wire.
@@ -242,6 +248,8 @@ impl ErrorCode {
             ErrorCode::TimeLockInvalid => "time_lock_invalid",
             ErrorCode::HiddenUnavailable => "hidden_unavailable",
             ErrorCode::SecretChangeUnavailable => "secret_change_unavailable",
+            ErrorCode::RecoverySheetUnavailable => "recovery_sheet_unavailable",
+            ErrorCode::RecoveryKeyWrong => "recovery_key_wrong",
             ErrorCode::Unknown => "unknown",
         }
     }
@@ -272,7 +280,8 @@ impl ErrorCode {
             | PseudonymTooShort
             | RegistrationExpired
             | TestWalletsDisabled
-            | TimeLockInvalid => 400,
+            | TimeLockInvalid
+            | RecoveryKeyWrong => 400,
             LoginFailed | NotSignedIn => 401,
             InvitationRequired | WrongPin => 403,
             NotFound | NoSuchRoute => 404,
@@ -284,7 +293,8 @@ impl ErrorCode {
             | UploadIncomplete
             | GrantIncomplete
             | HiddenUnavailable
-            | SecretChangeUnavailable => 409,
+            | SecretChangeUnavailable
+            | RecoverySheetUnavailable => 409,
             DepositExpired | DepositFull | DepositRevoked | GrantBurned | GrantExpired
             | GrantRevoked | GrantUsedUp => 410,
             BodyTooLarge | DocumentTooLarge | MetadataTooLarge | PartTooLarge | QuotaExceeded => {

@@ -17,6 +17,10 @@ pub const WALLET: &str = "/wallet";
 pub const SECRET_START: &str = "/wallet/secret/start";
 /// `POST` end of a change of the secret (the current secret proven again).
 pub const SECRET_FINISH: &str = "/wallet/secret/finish";
+/// `POST` a new recovery sheet (within a session, the secret proven again).
+pub const RECOVERY_SHEET: &str = "/wallet/recovery-sheet";
+/// `POST` cancels a new recovery sheet still waiting for its time (with the current sheet).
+pub const RECOVERY_SHEET_CANCEL: &str = "/wallet/recovery-sheet/cancel";
 /// `POST` ends the open part for good (the secret proven again): "end my wallet".
 pub const WALLET_ERASE: &str = "/wallet/erase";
 /// `POST` the time-lock ("prepare my meeting").

@@ -273,6 +273,59 @@ pub struct WalletInfo {
     pub recipient: WalletRecipient,
     /// Creation time, Unix seconds.
     pub created_at: i64,
+    /// A new recovery sheet made with the secret alone, waiting for its time (the old sheet
+    /// still works until then, and cancels it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending_sheet: Option<PendingSheetInfo>,
+}
+
+/// When a new recovery sheet was made and when it replaces the old one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PendingSheetInfo {
+    /// Unix seconds.
+    pub made_at: i64,
+    /// Unix seconds.
+    pub effective_at: i64,
+}
+
+/// How long a new recovery sheet made without the current one waits before it replaces it:
+/// someone who forced the secret out of the holder can't take the wallet for good at once.
+pub const NEW_SHEET_DELAY_SECONDS: i64 = 7 * 24 * 3600;
+
+/// A new recovery sheet for the session's wallet, the secret proven again by a fresh login
+/// (`/sessions/start`, then this instead of `/sessions/finish`). With the current sheet's token
+/// it replaces the current sheet at once; without, after [`NEW_SHEET_DELAY_SECONDS`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewSheetRequest {
+    /// The new sheet's recovery token (32 bytes).
+    pub recovery_token: Base64Bytes,
+    /// The wallet key wrapped under the new sheet's key.
+    pub wrapped_key: Sealed,
+    /// The current sheet's recovery token, when the holder has it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_token: Option<Base64Bytes>,
+    /// From the start answer.
+    pub login_id: LoginId,
+    /// OPAQUE `CredentialFinalization` for the wallet's secret.
+    pub credential_finalization: Base64Bytes,
+}
+
+/// When the new sheet replaces the current one (now, or after the delay).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewSheetResponse {
+    /// Unix seconds.
+    pub effective_at: i64,
+}
+
+/// Cancels a new recovery sheet still waiting for its time, with the current sheet's token.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CancelSheetRequest {
+    /// The current sheet's recovery token.
+    pub recovery_token: Base64Bytes,
 }
 
 /// Starts a login (OPAQUE, first message). Counted as an attempt.

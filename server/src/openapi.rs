@@ -26,6 +26,8 @@ use crate::handlers::{deposits, documents, grants, hidden, meta, sessions, uploa
         sessions::end_other_sessions,
         sessions::time_lock,
         sessions::erase_wallet,
+        sessions::new_recovery_sheet,
+        sessions::cancel_new_sheet,
         sessions::change_secret_start,
         sessions::change_secret_finish,
         sessions::recover_start,

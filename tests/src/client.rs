@@ -408,6 +408,33 @@ impl PdeClient {
             .await
     }
 
+    /// A new recovery sheet, as the vault makes it: at once with `current`, else after a week.
+    pub async fn new_recovery_sheet(
+        &self,
+        wallet: &OpenWallet,
+        secret: &str,
+        current: Option<&str>,
+    ) -> ClientResult<(String, i64)> {
+        let current = current.map(RecoveryKey::parse).transpose()?;
+        let (sheet, effective_at) = self
+            .client
+            .new_recovery_sheet(&wallet.key, &wallet.number, secret, current.as_ref())
+            .await?;
+        Ok((sheet.to_display().to_string(), effective_at))
+    }
+
+    /// Cancels a new recovery sheet still waiting, with the current one.
+    pub async fn cancel_new_sheet(&self, current: &str) -> ClientResult<()> {
+        self.client
+            .cancel_new_sheet(&RecoveryKey::parse(current)?)
+            .await
+    }
+
+    /// The open wallet as the server shows it.
+    pub async fn wallet_info(&self) -> ClientResult<pde_api::WalletInfo> {
+        self.client.wallet_info().await
+    }
+
     /// Ends the open part for good, its secret proven again, as the vault does.
     pub async fn erase_wallet(&self, login: &str, secret: &str) -> ClientResult<()> {
         self.client.erase_wallet(login, secret).await

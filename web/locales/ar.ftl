@@ -369,6 +369,8 @@ hidden-submit = إنشاء الوثائق المخفية
 hidden-done = تمّ. لفتحها: أقفل المحفظة، ثم افتحها بهذا السرّ الجديد.
 error-hidden-unavailable = لا يمكن استعمال هذا السرّ للوثائق المخفية. اختر سرًّا آخر.
 error-secret-change-unavailable = لا يمكن تغيير سرّ الوثائق المخفية هنا.
+error-recovery-sheet-unavailable = ليس للوثائق المخفية ورقة استرجاع.
+error-recovery-key-wrong = مفتاح الاسترجاع هذا ليس مفتاح ورقتك الحالية.
 
 ## الأمان
 security-title = الأمان
@@ -388,6 +390,17 @@ security-secret-submit = غيّر سرّي
 security-secret-working = جارٍ التغيير…
 security-secret-done = تم: سرّك الجديد جاهز. الحواسيب الأخرى مغلقة.
 security-secret-links-ended = روابطك متوقفة.
+sheet-pending = صُنعت ورقة استرجاع جديدة يوم { $made }. تتوقف القديمة يوم { $until }. لم تكن أنت؟ ألغِها بالورقة القديمة في الأمان.
+security-sheet-title = ورقة استرجاع جديدة
+security-sheet-text = ضاعت الورقة أو رآها أحد؟ اصنع ورقة جديدة. مع ورقتك الحالية تعمل الجديدة فورًا. بدونها تعمل الجديدة بعد 7 أيام، وحتى ذلك الحين تبقى القديمة تعمل.
+security-sheet-current = مفتاح ورقتك الحالية (إن كانت معك)
+security-sheet-submit = اصنع ورقة جديدة
+security-sheet-now = ورقتك الجديدة تعمل الآن. القديمة لم تعد تعمل.
+security-sheet-later = ستعمل ورقتك الجديدة يوم { $date }. حتى ذلك الحين تبقى القديمة تعمل.
+security-sheet-cancel-title = إلغاء الورقة الجديدة
+security-sheet-cancel-text = صُنعت ورقة جديدة يوم { $made }. لم تكن أنت؟ اكتب مفتاح الورقة القديمة: لن تعمل الجديدة أبدًا.
+security-sheet-cancel = ألغِ الورقة الجديدة
+security-sheet-cancelled = تم: أُلغيت الورقة الجديدة. تبقى ورقتك كما هي.
 security-erase-title = إغلاق محفظتي نهائيًا
 security-erase-text = يُمحى كل شيء من الخادم: الوثائق والروابط والرقم. لا يمكن التراجع عن ذلك.
 security-erase-start = امحُ كل شيء…

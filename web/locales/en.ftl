@@ -345,6 +345,8 @@ hidden-submit = Create hidden documents
 hidden-done = Done. To open them: lock the wallet, then open it with this new secret.
 error-hidden-unavailable = This secret can't be used for hidden documents. Choose another one.
 error-secret-change-unavailable = The secret of hidden documents can't be changed here.
+error-recovery-sheet-unavailable = Hidden documents have no recovery sheet.
+error-recovery-key-wrong = This recovery key is not the one on your current sheet.
 
 ## Security
 security-title = Security
@@ -364,6 +366,17 @@ security-secret-submit = Change my secret
 security-secret-working = Changing…
 security-secret-done = Done: your new secret is in place. The other computers are closed.
 security-secret-links-ended = Your links are stopped.
+sheet-pending = A new recovery sheet was made on { $made }. The old one stops on { $until }. Wasn't it you? Cancel it with the old sheet in Security.
+security-sheet-title = A new recovery sheet
+security-sheet-text = Sheet lost, or seen by someone? Make a new one. With your current sheet, the new one works at once. Without it, the new one works in 7 days; until then the old one still works.
+security-sheet-current = The key on your current sheet (if you have it)
+security-sheet-submit = Make a new sheet
+security-sheet-now = Your new sheet works now. The old one no longer does.
+security-sheet-later = Your new sheet will work on { $date }. Until then the old one still works.
+security-sheet-cancel-title = Cancel the new sheet
+security-sheet-cancel-text = A new sheet was made on { $made }. Wasn't it you? Type the key on the old sheet: the new one will never work.
+security-sheet-cancel = Cancel the new sheet
+security-sheet-cancelled = Done: the new sheet is cancelled. Your sheet stays the same.
 security-erase-title = Close my wallet for good
 security-erase-text = Everything is erased from the server: the documents, the links, the number. It can't be undone.
 security-erase-start = Erase everything…

@@ -345,6 +345,8 @@ hidden-submit = Créer les documents cachés
 hidden-done = C'est fait. Pour les ouvrir : fermez le portefeuille, puis ouvrez-le avec ce nouveau secret.
 error-hidden-unavailable = Ce secret ne peut pas servir pour des documents cachés. Choisissez-en un autre.
 error-secret-change-unavailable = Le secret des documents cachés ne peut pas être changé ici.
+error-recovery-sheet-unavailable = Les documents cachés n'ont pas de feuille de secours.
+error-recovery-key-wrong = Cette clé de secours n'est pas celle de votre feuille actuelle.
 
 ## Sécurité
 security-title = Sécurité
@@ -364,6 +366,17 @@ security-secret-submit = Changer mon secret
 security-secret-working = Changement…
 security-secret-done = C'est fait : votre nouveau secret est en place. Les autres ordinateurs sont fermés.
 security-secret-links-ended = Vos liens sont arrêtés.
+sheet-pending = Une nouvelle feuille de secours a été faite le { $made }. L'ancienne s'arrête le { $until }. Ce n'était pas vous ? Avec l'ancienne feuille, annulez-la dans Sécurité.
+security-sheet-title = Une nouvelle feuille de secours
+security-sheet-text = Feuille perdue, ou vue par quelqu'un ? Faites-en une nouvelle. Avec votre feuille actuelle, la nouvelle marche tout de suite. Sans elle, la nouvelle marche dans 7 jours ; jusque-là, l'ancienne marche encore.
+security-sheet-current = La clé de votre feuille actuelle (si vous l'avez)
+security-sheet-submit = Faire une nouvelle feuille
+security-sheet-now = Votre nouvelle feuille marche dès maintenant. L'ancienne ne marche plus.
+security-sheet-later = Votre nouvelle feuille marchera le { $date }. Jusque-là, l'ancienne marche encore.
+security-sheet-cancel-title = Annuler la nouvelle feuille
+security-sheet-cancel-text = Une nouvelle feuille a été faite le { $made }. Ce n'était pas vous ? Tapez la clé de l'ancienne feuille : la nouvelle ne marchera jamais.
+security-sheet-cancel = Annuler la nouvelle feuille
+security-sheet-cancelled = C'est fait : la nouvelle feuille est annulée. Votre feuille reste la même.
 security-erase-title = Fermer mon porte-documents pour toujours
 security-erase-text = Tout est effacé du serveur : les documents, les liens, le numéro. On ne peut pas revenir en arrière.
 security-erase-start = Tout effacer…

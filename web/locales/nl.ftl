@@ -345,6 +345,8 @@ hidden-submit = Verborgen documenten maken
 hidden-done = Klaar. Om ze te openen: vergrendel de portefeuille en open hem met dit nieuwe geheim.
 error-hidden-unavailable = Dit geheim kan niet dienen voor verborgen documenten. Kies een ander.
 error-secret-change-unavailable = Het geheim van verborgen documenten kan hier niet veranderd worden.
+error-recovery-sheet-unavailable = Verborgen documenten hebben geen herstelblad.
+error-recovery-key-wrong = Deze herstelsleutel is niet die van uw huidige blad.
 
 ## Veiligheid
 security-title = Veiligheid
@@ -364,6 +366,17 @@ security-secret-submit = Mijn geheim veranderen
 security-secret-working = Bezig…
 security-secret-done = Klaar: uw nieuwe geheim is ingesteld. De andere computers zijn gesloten.
 security-secret-links-ended = Uw links zijn gestopt.
+sheet-pending = Op { $made } werd een nieuw herstelblad gemaakt. Het oude stopt op { $until }. Was u dat niet? Annuleer het met het oude blad in Veiligheid.
+security-sheet-title = Een nieuw herstelblad
+security-sheet-text = Blad kwijt, of door iemand gezien? Maak een nieuw. Met uw huidige blad werkt het nieuwe meteen. Zonder werkt het nieuwe over 7 dagen; tot dan werkt het oude nog.
+security-sheet-current = De sleutel van uw huidige blad (als u het hebt)
+security-sheet-submit = Een nieuw blad maken
+security-sheet-now = Uw nieuwe blad werkt meteen. Het oude werkt niet meer.
+security-sheet-later = Uw nieuwe blad werkt vanaf { $date }. Tot dan werkt het oude nog.
+security-sheet-cancel-title = Het nieuwe blad annuleren
+security-sheet-cancel-text = Op { $made } werd een nieuw blad gemaakt. Was u dat niet? Typ de sleutel van het oude blad: het nieuwe zal nooit werken.
+security-sheet-cancel = Het nieuwe blad annuleren
+security-sheet-cancelled = Klaar: het nieuwe blad is geannuleerd. Uw blad blijft hetzelfde.
 security-erase-title = Mijn portefeuille voorgoed sluiten
 security-erase-text = Alles wordt van de server gewist: de documenten, de links, het nummer. Dit kan niet ongedaan gemaakt worden.
 security-erase-start = Alles wissen…

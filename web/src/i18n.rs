@@ -278,6 +278,8 @@ mod tests {
             ("left", "2 jours".into()),
             ("time", "1 décembre 2026 à 14:30".into()),
             ("label", "CPAS Anderlecht".into()),
+            ("made", "4 décembre 2026".into()),
+            ("until", "11 décembre 2026".into()),
         ];
         for language in catalogue.languages() {
             for key in ALL_KEYS {

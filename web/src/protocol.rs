@@ -84,6 +84,21 @@ pub enum Command {
     Lock,
     /// Ends every other session of the wallet and of its parts; this one stays open.
     EndOtherSessions,
+    /// A new recovery sheet, the secret proven again: at once with the `current` sheet's key,
+    /// else after a week.
+    NewSheet {
+        /// The wallet number or pseudonym.
+        login: String,
+        /// The wallet's secret.
+        secret: Secret,
+        /// The current sheet's recovery key, as typed, when the holder has it.
+        current: Option<Secret>,
+    },
+    /// Cancels a new recovery sheet still waiting, with the current sheet's key.
+    CancelSheet {
+        /// The current sheet's recovery key, as typed.
+        current: Secret,
+    },
     /// Ends the open part for good ("end my wallet"), its secret proven again; the vault
     /// forgets the key.
     EraseWallet {
@@ -241,6 +256,20 @@ pub enum Reply {
         /// The recovery key, grouped for reading and writing down.
         recovery_key: String,
     },
+    /// A new recovery sheet was made; its key is shown once.
+    NewSheet {
+        /// The open wallet as it is now.
+        wallet: WalletView,
+        /// The new recovery key, grouped for reading and writing down.
+        recovery_key: String,
+        /// When it replaces the old sheet, Unix seconds.
+        effective_at: i64,
+    },
+    /// The open wallet changed (e.g. a waiting sheet was cancelled).
+    WalletChanged {
+        /// The open wallet as it is now.
+        wallet: WalletView,
+    },
     /// The wallet is open.
     Unlocked {
         /// The open wallet.
@@ -336,6 +365,8 @@ pub struct WalletView {
     /// Which part of the wallet is open (its public key; a hidden part has its own): work cut
     /// short by the end of a session is only taken up again in the same part.
     pub part: String,
+    /// A new recovery sheet made with the secret alone, waiting for its time.
+    pub pending_sheet: Option<pde_api::PendingSheetInfo>,
 }
 
 /// The documents of the open wallet.

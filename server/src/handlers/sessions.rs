@@ -17,16 +17,15 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::Router;
 use pde_api::endpoints;
 use pde_api::ErrorCode;
-use sha2::{Digest, Sha256};
 
 use pde_api::{
-    EraseRequest, LoginFinishRequest, LoginStartRequest, LoginStartResponse, RecoverFinishRequest,
-    RecoverStartRequest, RecoverStartResponse, SecretChangeFinishRequest, SecretChangeStartRequest,
+    CancelSheetRequest, EraseRequest, LoginFinishRequest, LoginStartRequest, LoginStartResponse,
+    NewSheetRequest, NewSheetResponse, RecoverFinishRequest, RecoverStartRequest,
+    RecoverStartResponse, SecretChangeFinishRequest, SecretChangeStartRequest,
     SecretChangeStartResponse, SessionOpened, TimeLockRequest, TimeLocked, MAX_TIME_LOCK_SECONDS,
 };
 use pde_crypto::opaque::{self, KsfParams, ServerLoginState};
 use pde_crypto::wallet::UnlockMethod;
-use subtle::ConstantTimeEq;
 
 use crate::auth::{clear_cookie, open_session, Session};
 use crate::error::{ApiError, ApiJson};
@@ -39,9 +38,9 @@ use crate::service::logins::{
     answer_login_start, count_attempt, count_attempt_on, find_wallet, invalid_login_message,
     Counted, Credential, LoginName,
 };
-use crate::service::{blocking, purge_grant};
+use crate::service::{blocking, purge_grant, sheets};
 use crate::state::AppState;
-use crate::store::{CredentialChange, NewCredential, PendingRecovery, WalletRecord};
+use crate::store::{CredentialChange, NewCredential, PendingRecovery, PendingSheet, WalletRecord};
 
 /// Seconds between the two recovery messages.
 const RECOVERY_TTL: i64 = 10 * 60;
@@ -55,6 +54,8 @@ pub fn routes() -> Router<AppState> {
         .endpoint(endpoints::END_OTHER_SESSIONS, end_other_sessions)
         .endpoint(endpoints::TIME_LOCK, time_lock)
         .endpoint(endpoints::WALLET_ERASE, erase_wallet)
+        .endpoint(endpoints::RECOVERY_SHEET, new_recovery_sheet)
+        .endpoint(endpoints::RECOVERY_SHEET_CANCEL, cancel_new_sheet)
         .endpoint(endpoints::SECRET_START, change_secret_start)
         .endpoint(endpoints::SECRET_FINISH, change_secret_finish)
         .endpoint(endpoints::RECOVER_START, recover_start)
@@ -261,6 +262,94 @@ pub async fn erase_wallet(
     Ok((StatusCode::NO_CONTENT, clear_cookie(&state)))
 }
 
+#[utoipa::path(post, path = pde_api::routes::RECOVERY_SHEET, context_path = pde_api::API_PREFIX, tag = "sessions", security(("session" = [])),
+    request_body = NewSheetRequest,
+    responses((status = 200, body = NewSheetResponse), (status = 400, body = pde_api::ErrorBody),
+              (status = 401, body = pde_api::ErrorBody), (status = 409, body = pde_api::ErrorBody)))]
+/// A new recovery sheet for the session's wallet, the secret proven again by a fresh login.
+/// With the current sheet's token it replaces the current sheet at once; with the secret alone
+/// it waits [`pde_api::NEW_SHEET_DELAY_SECONDS`], during which the old sheet still works (and
+/// cancels it). A hidden part has no sheet. Changing the secret keeps the sheet.
+pub async fn new_recovery_sheet(
+    State(state): State<AppState>,
+    session: Session,
+    ApiJson(request): ApiJson<NewSheetRequest>,
+) -> Result<ApiJson<NewSheetResponse>, ApiError> {
+    let now = state.clock.now();
+    let sheet = sheets::sheet_from(&request.recovery_token.0, &request.wrapped_key.0)?;
+    let wallet = state
+        .store
+        .wallet_by_id(&session.wallet_id)
+        .await?
+        .ok_or(ApiError::NotSignedIn)?;
+    if wallet.hidden_of.is_some() {
+        return Err(ApiError::refused(
+            ErrorCode::RecoverySheetUnavailable,
+            "Hidden documents have no recovery sheet.",
+        ));
+    }
+    let wallet_id = verify_login(
+        &state,
+        &request.login_id,
+        request.credential_finalization.0,
+        now,
+    )
+    .await?;
+    if wallet_id != session.wallet_id {
+        return Err(ApiError::LoginFailed);
+    }
+    sheets::settle_pending_sheet(&state, &wallet_id, now).await?;
+    let effective_at = match &request.current_token {
+        Some(current) => {
+            if !sheets::is_current_sheet(&state, &wallet_id, &current.0).await? {
+                return Err(sheets::wrong_sheet());
+            }
+            state
+                .store
+                .replace_recovery_sheet(&wallet_id, &sheet, now)
+                .await?;
+            now
+        }
+        None => {
+            let effective_at = now + pde_api::NEW_SHEET_DELAY_SECONDS;
+            state
+                .store
+                .put_pending_sheet(
+                    &wallet_id,
+                    &PendingSheet {
+                        sheet,
+                        made_at: now,
+                        effective_at,
+                    },
+                )
+                .await?;
+            effective_at
+        }
+    };
+    tracing::info!("new recovery sheet");
+    Ok(ApiJson(NewSheetResponse { effective_at }))
+}
+
+#[utoipa::path(post, path = pde_api::routes::RECOVERY_SHEET_CANCEL, context_path = pde_api::API_PREFIX, tag = "sessions", security(("session" = [])),
+    request_body = CancelSheetRequest,
+    responses((status = 204), (status = 400, body = pde_api::ErrorBody),
+              (status = 401, body = pde_api::ErrorBody)))]
+/// Cancels a new recovery sheet still waiting for its time, with the current sheet's token
+/// (the holder has the old sheet: the new one was not theirs to make).
+pub async fn cancel_new_sheet(
+    State(state): State<AppState>,
+    session: Session,
+    ApiJson(request): ApiJson<CancelSheetRequest>,
+) -> Result<StatusCode, ApiError> {
+    let now = state.clock.now();
+    sheets::settle_pending_sheet(&state, &session.wallet_id, now).await?;
+    if !sheets::is_current_sheet(&state, &session.wallet_id, &request.recovery_token.0).await? {
+        return Err(sheets::wrong_sheet());
+    }
+    state.store.cancel_pending_sheet(&session.wallet_id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 #[utoipa::path(post, path = pde_api::routes::LOGOUT, context_path = pde_api::API_PREFIX, tag = "sessions", security(("session" = [])),
     responses((status = 204), (status = 401, body = pde_api::ErrorBody)))]
 /// Ends the current session.
@@ -314,20 +403,22 @@ pub async fn recover_start(
     let recovery_counter = name.recovery_throttle_key(&state.name_keys);
     let (throttle_key, bucket) =
         count_attempt_on(&state, recovery_counter, request.proof.as_ref(), now).await?;
-    let presented = Sha256::digest(&request.recovery_token.0);
     let wallet = match find_wallet(&state, &name).await? {
-        Some(wallet) => match state.store.recovery_verifier(&wallet.id).await? {
-            Some(stored) if bool::from(stored.as_slice().ct_eq(presented.as_slice())) => {
-                Some(wallet)
-            }
-            _ => None,
-        },
+        Some(wallet) => {
+            // A new sheet whose time has come is the one that works now.
+            sheets::settle_pending_sheet(&state, &wallet.id, now).await?;
+            sheets::is_current_sheet(&state, &wallet.id, &request.recovery_token.0)
+                .await?
+                .then_some(wallet)
+        }
         None => None,
     };
     let wallet = wallet.ok_or(ApiError::LoginFailed)?;
     state.store.clear_login_attempts(&throttle_key).await?;
     state.store.add_global_login_failures(bucket, -1).await?;
     refuse_if_time_locked(&state, &wallet.id, now).await?;
+    // The old sheet, shown while a new one waits: the new one was not the holder's to make.
+    state.store.cancel_pending_sheet(&wallet.id).await?;
 
     let wrapped_key = state
         .store

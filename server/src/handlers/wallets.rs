@@ -295,6 +295,7 @@ pub async fn register_finish(
         pseudonym: wallet.pseudonym,
         recipient: wallet.recipient,
         created_at: now,
+        pending_sheet: None,
     };
     Ok((
         StatusCode::CREATED,

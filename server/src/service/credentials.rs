@@ -44,6 +44,14 @@ pub(crate) async fn wallet_info(
             .ok_or_else(|| ApiError::internal("hidden part without its wallet"))?,
         None => wallet.clone(),
     };
+    // A hidden part has no sheet of its own.
+    let pending_sheet = match wallet.hidden_of {
+        Some(_) => None,
+        None => {
+            crate::service::sheets::settle_pending_sheet(state, &wallet.id, state.clock.now())
+                .await?
+        }
+    };
     Ok(WalletInfo {
         wallet_number: shown
             .number
@@ -51,6 +59,10 @@ pub(crate) async fn wallet_info(
         pseudonym: shown.pseudonym,
         recipient: wallet.recipient.clone(),
         created_at: shown.created_at,
+        pending_sheet: pending_sheet.map(|p| pde_api::PendingSheetInfo {
+            made_at: p.made_at,
+            effective_at: p.effective_at,
+        }),
     })
 }
 

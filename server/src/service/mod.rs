@@ -5,6 +5,7 @@
 pub(crate) mod ciphertext;
 pub(crate) mod credentials;
 pub(crate) mod logins;
+pub(crate) mod sheets;
 pub(crate) mod uploads;
 
 use crate::error::ApiError;

@@ -114,6 +114,28 @@ pub struct HiddenAttempt {
     pub expires_at: i64,
 }
 
+/// A recovery sheet: the verifier of its token and the wallet key wrapped under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecoverySheet {
+    /// SHA-256 of the sheet's recovery token.
+    pub verifier: Vec<u8>,
+    /// The wrapped key's id.
+    pub key_id: String,
+    /// The wallet key wrapped under the sheet's key.
+    pub wrapped: Vec<u8>,
+}
+
+/// A new recovery sheet waiting for its time (made with the secret alone).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingSheet {
+    /// The new sheet.
+    pub sheet: RecoverySheet,
+    /// When it was made, Unix seconds.
+    pub made_at: i64,
+    /// When it replaces the old one, Unix seconds.
+    pub effective_at: i64,
+}
+
 /// A recovery between its two OPAQUE registration messages.
 pub struct PendingRecovery {
     /// The wallet whose secret is being replaced.
@@ -449,6 +471,24 @@ pub trait WalletStore: Send + Sync {
         keep: Option<&[u8]>,
         now: i64,
     ) -> StoreResult<bool>;
+    /// Replaces the wallet's recovery sheet at once (its verifier and recovery-wrapped key); a
+    /// new sheet waiting for its time is dropped. False if the wallet no longer exists.
+    async fn replace_recovery_sheet(
+        &self,
+        wallet_id: &WalletId,
+        sheet: &RecoverySheet,
+        now: i64,
+    ) -> StoreResult<bool>;
+    /// Keeps `pending` as the wallet's new sheet to come (replacing one already waiting).
+    async fn put_pending_sheet(
+        &self,
+        wallet_id: &WalletId,
+        pending: &PendingSheet,
+    ) -> StoreResult<()>;
+    /// The new sheet waiting for its time, if any.
+    async fn pending_sheet(&self, wallet_id: &WalletId) -> StoreResult<Option<PendingSheet>>;
+    /// Drops the new sheet waiting for its time; true if there was one.
+    async fn cancel_pending_sheet(&self, wallet_id: &WalletId) -> StoreResult<bool>;
     /// Ends a wallet part for good, in one transaction: its row and everything that hangs on it
     /// (sessions, logins, keys, documents, links, uploads) — for an everyday wallet, its hidden
     /// parts too (by cascade). Blobs are not touched: without rows they are orphans, which the

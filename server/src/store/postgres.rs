@@ -42,7 +42,7 @@ impl PostgresStore {
         sqlx::query(
             "VACUUM wallets, wrapped_keys, sessions, login_states, documents, received_documents, \
              uploads, upload_parts, grants, grant_documents, grant_openings, deposits, \
-             deposit_uploads, pending_recoveries, pending_hidden, hidden_attempts",
+             deposit_uploads, pending_recoveries, pending_hidden, hidden_attempts, pending_sheets",
         )
         .execute(&self.pool)
         .await?;

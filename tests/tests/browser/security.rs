@@ -189,3 +189,121 @@ async fn ending_the_wallet_in_the_page_needs_the_secret_and_leaves_nothing_to_op
     b.wait_for("#start-create").await;
     browser.close().await;
 }
+
+/// A new recovery sheet as a holder makes one: without the current sheet it works only in a
+/// week — the page says when, and the wallet says at every opening that a new sheet waits; with
+/// the old sheet the holder cancels it. With the current sheet the new one works at once.
+#[tokio::test]
+async fn a_new_recovery_sheet_in_the_page_waits_without_the_old_one_which_cancels_it() {
+    let (Some(_), Some(chromium), Some(axe)) = (web_dist(), chromium(), axe_script()) else {
+        return;
+    };
+    let server = TestServer::start(Backend::Sqlite).await;
+    let secret = "sept vaches blanches";
+    let maker = PdeClient::new(&server.base_url);
+    let wallet = maker
+        .create_wallet(CreateWallet {
+            secret,
+            ..Default::default()
+        })
+        .await
+        .expect("wallet");
+    let old_sheet = wallet
+        .recovery_key
+        .as_ref()
+        .expect("sheet")
+        .to_display()
+        .to_string();
+    let browser = Browser::start(&chromium, "fr").await;
+    let b = &browser;
+    open_app_at(b, &server, "/", "fr").await;
+    b.click("#start-open").await;
+    super::hidden::open_from_unlock_screen(b, &wallet.number, secret).await;
+
+    let mut problems = Vec::new();
+    let mut step = 0;
+    // With the secret alone: it waits a week.
+    b.click("#wallet-security").await;
+    b.type_into("#sheet-secret", secret).await;
+    b.click("#sheet-submit").await;
+    b.wait_for("#new-recovery-key").await;
+    b.wait_for_text("Votre nouvelle feuille marchera le").await;
+    let forced: String = b
+        .eval("return [...document.querySelectorAll('#new-recovery-key li')].map(e => e.textContent).join('-')")
+        .await
+        .as_str()
+        .expect("key")
+        .to_owned();
+    problems.extend(shot(b, &axe, "fr", &mut step, "sheet-waiting").await);
+    problems.extend(shot_in_arabic_on_a_phone(b, &axe, "fr", "sheet-waiting").await);
+    // The wallet says so, and the old sheet cancels it.
+    b.wait_for("main .button.link")
+        .await
+        .click()
+        .await
+        .expect("back");
+    b.wait_for("#sheet-pending").await;
+    b.wait_for_text("Une nouvelle feuille de secours a été faite le")
+        .await;
+    problems.extend(shot(b, &axe, "fr", &mut step, "sheet-pending").await);
+    b.click("#wallet-security").await;
+    b.type_into("#sheet-cancel-key", &forced).await;
+    b.click("#sheet-cancel").await;
+    b.wait_for_text("Cette clé de secours n'est pas celle de votre feuille actuelle")
+        .await;
+    let field = b.wait_for("#sheet-cancel-key").await;
+    field.clear().await.expect("clear");
+    field.send_keys(&old_sheet).await.expect("old sheet");
+    b.click("#sheet-cancel").await;
+    b.wait_for("#sheet-cancelled").await;
+    b.wait_for("main .button.link")
+        .await
+        .click()
+        .await
+        .expect("back");
+    b.wait_for("#wallet-security").await;
+    assert!(
+        b.client.find(Locator::Css("#sheet-pending")).await.is_err(),
+        "no new sheet waits any more"
+    );
+
+    // With the current sheet: at once.
+    b.click("#wallet-security").await;
+    b.type_into("#sheet-secret", secret).await;
+    b.type_into("#sheet-current", &old_sheet).await;
+    b.click("#sheet-submit").await;
+    b.wait_for_text("Votre nouvelle feuille marche dès maintenant")
+        .await;
+    let new_sheet: String = b
+        .eval("return [...document.querySelectorAll('#new-recovery-key li')].map(e => e.textContent).join('-')")
+        .await
+        .as_str()
+        .expect("key")
+        .to_owned();
+    assert!(
+        problems.is_empty(),
+        "accessibility:\n{}",
+        problems.join("\n")
+    );
+    let someone = PdeClient::new(&server.base_url);
+    assert!(someone
+        .recover(&wallet.number, &old_sheet, "neuf chats gris du quartier")
+        .await
+        .is_err());
+    server.advance_clock(120).await;
+    someone
+        .recover(&wallet.number, &new_sheet, "neuf chats gris du quartier")
+        .await
+        .expect("the new sheet works");
+    server
+        .advance_clock(pde_api::NEW_SHEET_DELAY_SECONDS + 60)
+        .await;
+    assert!(
+        PdeClient::new(&server.base_url)
+            .recover(&wallet.number, &forced, secret)
+            .await
+            .is_err(),
+        "the cancelled sheet never works"
+    );
+    browser.close().await;
+}

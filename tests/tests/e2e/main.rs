@@ -116,5 +116,6 @@ mod hidden;
 mod logins;
 mod recovery;
 mod secret;
+mod sheets;
 mod time_lock;
 mod wallets;

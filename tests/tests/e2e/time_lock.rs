@@ -2,7 +2,49 @@
 
 use super::*;
 
-on_both_backends!(time_lock_refuses_every_way_in_until_its_time,);
+on_both_backends!(
+    time_lock_refuses_every_way_in_until_its_time,
+    what_the_holder_changes_needs_a_session_so_a_lock_refuses_it,
+);
+
+/// Changing the secret, a new recovery sheet (or cancelling one), ending the other sessions and
+/// ending the wallet exist only within a session: once the wallet is time-locked (which ends
+/// every session), each answers the session's old cookie as it answers no session at all —
+/// none is a way around the lock to test a secret or to force a destruction.
+async fn what_the_holder_changes_needs_a_session_so_a_lock_refuses_it(backend: Backend) {
+    let server = TestServer::start(backend).await;
+    let (holder, wallet) = new_wallet(&server).await;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_secs() as i64;
+    holder
+        .time_lock(&wallet.number, SECRET, now + 3600)
+        .await
+        .expect("locked");
+    use pde_api::endpoints::*;
+    for endpoint in [
+        SECRET_START.path,
+        SECRET_FINISH.path,
+        RECOVERY_SHEET.path,
+        RECOVERY_SHEET_CANCEL.path,
+        END_OTHER_SESSIONS.path,
+        WALLET_ERASE.path,
+    ] {
+        for client in [&holder, &PdeClient::new(&server.base_url)] {
+            let response = client
+                .http()
+                .post(client.url(endpoint))
+                .json(&serde_json::json!({}))
+                .send()
+                .await
+                .expect("request");
+            assert_eq!(response.status(), 401, "{endpoint}");
+            let body: serde_json::Value = response.json().await.expect("json");
+            assert_eq!(body["error"]["code"], "not_signed_in", "{endpoint}: {body}");
+        }
+    }
+}
 
 /// "Prepare my meeting": the holder shares, then locks the wallet for two hours. Until then no
 /// secret, no recovery key and no session opens it or writes to it, across a restart; the

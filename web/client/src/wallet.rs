@@ -4,11 +4,12 @@
 use pde_api::endpoints;
 use pde_api::{AttemptId, LoginId};
 use pde_api::{
-    Base64Bytes, EraseRequest, HiddenLoginStartRequest, HiddenRegisterFinishRequest,
-    HiddenRegisterStartRequest, HiddenSlotRequest, LoginFinishRequest, LoginStartRequest,
-    LoginStartResponse, RecoverFinishRequest, RecoverStartRequest, RegisterFinishRequest,
-    RegisterStartRequest, Sealed, SecretChangeFinishRequest, SecretChangeStartRequest,
-    SessionOpened, TimeLockRequest, WalletInfo,
+    Base64Bytes, CancelSheetRequest, EraseRequest, HiddenLoginStartRequest,
+    HiddenRegisterFinishRequest, HiddenRegisterStartRequest, HiddenSlotRequest, LoginFinishRequest,
+    LoginStartRequest, LoginStartResponse, NewSheetRequest, RecoverFinishRequest,
+    RecoverStartRequest, RegisterFinishRequest, RegisterStartRequest, Sealed,
+    SecretChangeFinishRequest, SecretChangeStartRequest, SessionOpened, TimeLockRequest,
+    WalletInfo,
 };
 use pde_crypto::hidden;
 use pde_crypto::opaque::{self, ExportKey};
@@ -429,6 +430,54 @@ impl<T: Transport> Client<T> {
             },
         )
         .await
+    }
+
+    /// A new recovery sheet for the open wallet, the secret proven again: with the `current`
+    /// sheet it replaces it at once, without it after a week (the old sheet works until then,
+    /// and cancels it). Returns the new sheet's key (shown once, never kept) and when it takes
+    /// effect.
+    pub async fn new_recovery_sheet(
+        &self,
+        keys: &impl KeyRing,
+        login: &str,
+        secret: &str,
+        current: Option<&RecoveryKey>,
+    ) -> ClientResult<(RecoveryKey, i64)> {
+        let recovery_key = RecoveryKey::generate();
+        let wrapped =
+            keys.with_key(|key| wallet::wrap_with_recovery_key(key, &recovery_key).to_bytes())?;
+        let proof = self.prove(login, secret).await?;
+        let answer = self
+            .call(
+                endpoints::RECOVERY_SHEET,
+                &[],
+                &NewSheetRequest {
+                    recovery_token: Base64Bytes(recovery_key.auth_token().to_vec()),
+                    wrapped_key: Sealed(wrapped),
+                    current_token: current.map(|sheet| Base64Bytes(sheet.auth_token().to_vec())),
+                    login_id: proof.login_id,
+                    credential_finalization: proof.finalization.into(),
+                },
+            )
+            .await?;
+        Ok((recovery_key, answer.effective_at))
+    }
+
+    /// Cancels a new recovery sheet still waiting for its time, with the `current` sheet.
+    pub async fn cancel_new_sheet(&self, current: &RecoveryKey) -> ClientResult<()> {
+        self.call_no_answer(
+            endpoints::RECOVERY_SHEET_CANCEL,
+            &[],
+            &CancelSheetRequest {
+                recovery_token: Base64Bytes(current.auth_token().to_vec()),
+            },
+        )
+        .await
+    }
+
+    /// The open wallet as the server shows it (with a new recovery sheet waiting, if any).
+    pub async fn wallet_info(&self) -> ClientResult<pde_api::WalletInfo> {
+        self.get(endpoints::WALLET, &[]).await
     }
 
     /// Ends the open part for good ("end my wallet"), its secret proven again: the everyday

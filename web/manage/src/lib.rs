@@ -25,6 +25,8 @@ mod receive;
 mod relay;
 #[cfg(target_arch = "wasm32")]
 mod security;
+#[cfg(target_arch = "wasm32")]
+mod sheet;
 
 #[cfg(target_arch = "wasm32")]
 pub use entry::{mount_screen, set_language, unmount_screen};

@@ -63,6 +63,7 @@ pub fn SecurityPage() -> impl IntoView {
                 </button>
             </section>
             <ChangeSecret/>
+            <crate::sheet::SheetPanel/>
             <crate::erase::ErasePanel/>
         </section>
     }

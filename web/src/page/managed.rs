@@ -180,7 +180,7 @@ async fn mount(
         &name.into(),
         &lang.into(),
         &Uint8Array::from(&context[..]),
-        &relay(),
+        &relay(state),
     );
     arguments.push(&leave.into_js_value());
     arguments.push(&crate::page::components::qr_maker().map_or(JsValue::UNDEFINED, Into::into));
@@ -222,10 +222,11 @@ fn unmount() {
 
 /// The function a managed screen sends its commands through: `(command, file?, progress?)` →
 /// a promise of `{ reply, blob? }`, each message in the vault protocol's encoding. The bytes
-/// of a command may hold a typed secret: wiped once read.
-fn relay() -> JsValue {
+/// of a command may hold a typed secret: wiped once read. A reply that carries the wallet
+/// updates the page's `state` as well.
+fn relay(state: AppState) -> JsValue {
     Closure::<dyn Fn(Uint8Array, JsValue, JsValue) -> Promise>::new(
-        |bytes: Uint8Array, file: JsValue, progress: JsValue| {
+        move |bytes: Uint8Array, file: JsValue, progress: JsValue| {
             let command = Zeroizing::new(bytes.to_vec());
             bytes.fill(0, 0, bytes.length());
             let command = protocol::decode::<Command>(&command);
@@ -246,6 +247,10 @@ fn relay() -> JsValue {
                     None => Err(Failure::unexpected_reply()),
                 };
                 let (reply, blob) = answer.unwrap_or_else(|failure| (Reply::Failed(failure), None));
+                // The page shows the wallet too: it learns what changed.
+                if let Reply::NewSheet { wallet, .. } | Reply::WalletChanged { wallet } = &reply {
+                    let _ = state.wallet.try_set(Some(wallet.clone()));
+                }
                 let reply = protocol::encode(&reply).map_err(|e| JsValue::from(e.to_string()))?;
                 let result = Object::new();
                 Reflect::set(&result, &"reply".into(), &Uint8Array::from(&reply[..]))?;

@@ -256,6 +256,36 @@ async fn handle(id: u32, command: Command, file: Option<File>) -> Outcome {
             client().end_other_sessions().await?;
             Ok((Reply::Done, None))
         }
+        Command::NewSheet {
+            login,
+            secret,
+            current,
+        } => {
+            with_wallet(|_| ())?;
+            let current = current
+                .map(|typed| RecoveryKey::parse(&typed.0).map_err(|_| Failure::BadRecoveryKey))
+                .transpose()?;
+            let (sheet, effective_at) = client()
+                .new_recovery_sheet(&OpenKey, &login, &secret.0, current.as_ref())
+                .await
+                .map_err(login_failure)?;
+            let wallet = view_of(&client().wallet_info().await?);
+            Ok((
+                Reply::NewSheet {
+                    wallet,
+                    recovery_key: sheet.to_display().to_string(),
+                    effective_at,
+                },
+                None,
+            ))
+        }
+        Command::CancelSheet { current } => {
+            with_wallet(|_| ())?;
+            let current = RecoveryKey::parse(&current.0).map_err(|_| Failure::BadRecoveryKey)?;
+            client().cancel_new_sheet(&current).await?;
+            let wallet = view_of(&client().wallet_info().await?);
+            Ok((Reply::WalletChanged { wallet }, None))
+        }
         Command::EraseWallet { login, secret } => {
             with_wallet(|_| ())?;
             client()
@@ -304,6 +334,7 @@ fn view_of(wallet: &pde_api::WalletInfo) -> WalletView {
         wallet_number: wallet.wallet_number.to_string(),
         pseudonym: wallet.pseudonym.clone(),
         part: wallet.recipient.as_str().to_owned(),
+        pending_sheet: wallet.pending_sheet,
     }
 }
 

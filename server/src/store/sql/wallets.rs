@@ -258,6 +258,97 @@ macro_rules! impl_wallets {
                 Ok(true)
             }
 
+            async fn replace_recovery_sheet(
+                &self,
+                wallet_id: &$crate::ids::WalletId,
+                sheet: &$crate::store::RecoverySheet,
+                now: i64,
+            ) -> $crate::store::StoreResult<bool> {
+                let mut tx = self.pool.begin().await?;
+                let updated = sqlx::query("UPDATE wallets SET recovery_verifier = $2 WHERE id = $1")
+                    .bind(wallet_id.as_str())
+                    .bind(&sheet.verifier)
+                    .execute(&mut *tx)
+                    .await?;
+                if updated.rows_affected() != 1 {
+                    return Ok(false);
+                }
+                sqlx::query("DELETE FROM wrapped_keys WHERE wallet_id = $1 AND method = 'recovery'")
+                    .bind(wallet_id.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query(
+                    "INSERT INTO wrapped_keys (wallet_id, method, key_id, wrapped, created_at) VALUES ($1, 'recovery', $2, $3, $4)",
+                )
+                .bind(wallet_id.as_str())
+                .bind(&sheet.key_id)
+                .bind(&sheet.wrapped)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query("DELETE FROM pending_sheets WHERE wallet_id = $1")
+                    .bind(wallet_id.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(true)
+            }
+
+            async fn put_pending_sheet(
+                &self,
+                wallet_id: &$crate::ids::WalletId,
+                pending: &$crate::store::PendingSheet,
+            ) -> $crate::store::StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO pending_sheets (wallet_id, verifier, key_id, wrapped, made_at, effective_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6) \
+                     ON CONFLICT (wallet_id) DO UPDATE SET verifier = $2, key_id = $3, wrapped = $4, made_at = $5, effective_at = $6",
+                )
+                .bind(wallet_id.as_str())
+                .bind(&pending.sheet.verifier)
+                .bind(&pending.sheet.key_id)
+                .bind(&pending.sheet.wrapped)
+                .bind(pending.made_at)
+                .bind(pending.effective_at)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn pending_sheet(
+                &self,
+                wallet_id: &$crate::ids::WalletId,
+            ) -> $crate::store::StoreResult<Option<$crate::store::PendingSheet>> {
+                let row: Option<(Vec<u8>, String, Vec<u8>, i64, i64)> = sqlx::query_as(
+                    "SELECT verifier, key_id, wrapped, made_at, effective_at FROM pending_sheets WHERE wallet_id = $1",
+                )
+                .bind(wallet_id.as_str())
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(row.map(|(verifier, key_id, wrapped, made_at, effective_at)| {
+                    $crate::store::PendingSheet {
+                        sheet: $crate::store::RecoverySheet {
+                            verifier,
+                            key_id,
+                            wrapped,
+                        },
+                        made_at,
+                        effective_at,
+                    }
+                }))
+            }
+
+            async fn cancel_pending_sheet(
+                &self,
+                wallet_id: &$crate::ids::WalletId,
+            ) -> $crate::store::StoreResult<bool> {
+                let deleted = sqlx::query("DELETE FROM pending_sheets WHERE wallet_id = $1")
+                    .bind(wallet_id.as_str())
+                    .execute(&self.pool)
+                    .await?;
+                Ok(deleted.rows_affected() > 0)
+            }
+
             async fn erase_wallet(
                 &self,
                 wallet_id: &$crate::ids::WalletId,

@@ -166,6 +166,23 @@ pub fn WalletPage() -> impl IntoView {
                 }}
             </p>
             <Alert message=Signal::derive(move || error.get())/>
+            // A new recovery sheet made with the secret alone: said at every opening, so a
+            // holder forced to make one sees it and can cancel it with the old sheet.
+            {move || {
+                state.wallet.get().and_then(|w| w.pending_sheet).map(|pending| {
+                    view! {
+                        <p class="notice" id="sheet-pending" role="status">
+                            <Glyph icon=Icon::Warning/>
+                            <span>
+                                {move || state.t_with(keys::SHEET_PENDING, &[
+                                    ("made", state.date(pending.made_at).into()),
+                                    ("until", state.date(pending.effective_at).into()),
+                                ])}
+                            </span>
+                        </p>
+                    }
+                })
+            }}
             <div class="actions">
                 <button id="wallet-share" class="button primary" on:click=move |_| state.screen.set(Screen::Share)>
                     <Glyph icon=Icon::Share/>
