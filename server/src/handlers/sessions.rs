@@ -172,6 +172,23 @@ async fn verify_login(
     Ok(wallet_id)
 }
 
+/// The secret proven again, within a session, before what can't be undone (a time-lock, a new
+/// secret or sheet, the wallet's end): the fresh login must verify and be for `session`'s own
+/// part. Returns that part.
+async fn prove_again(
+    state: &AppState,
+    session: &Session,
+    login_id: &pde_api::LoginId,
+    finalization: Vec<u8>,
+    now: i64,
+) -> Result<WalletId, ApiError> {
+    let wallet_id = verify_login(state, login_id, finalization, now).await?;
+    if wallet_id != session.wallet_id {
+        return Err(ApiError::LoginFailed);
+    }
+    Ok(wallet_id)
+}
+
 /// `wallet_time_locked` (with the time) while the lock holds. Call only once the secret or the
 /// recovery key is verified: the time is never told to someone who only knows the wallet number.
 async fn refuse_if_time_locked(
@@ -208,17 +225,14 @@ pub async fn time_lock(
             ),
         ));
     }
-    let wallet_id = verify_login(
+    let wallet_id = prove_again(
         &state,
+        &session,
         &request.login_id,
         request.credential_finalization.0,
         now,
     )
     .await?;
-    // The proof must be for this session's wallet.
-    if wallet_id != session.wallet_id {
-        return Err(ApiError::LoginFailed);
-    }
     state.store.time_lock(&wallet_id, until).await?;
     tracing::info!("wallet time-locked");
     Ok((
@@ -245,17 +259,14 @@ pub async fn erase_wallet(
     ApiJson(request): ApiJson<EraseRequest>,
 ) -> Result<(StatusCode, HeaderMap), ApiError> {
     let now = state.clock.now();
-    let wallet_id = verify_login(
+    let wallet_id = prove_again(
         &state,
+        &session,
         &request.login_id,
         request.credential_finalization.0,
         now,
     )
     .await?;
-    // The proof must be for this session's part.
-    if wallet_id != session.wallet_id {
-        return Err(ApiError::LoginFailed);
-    }
     state.store.erase_wallet(&wallet_id).await?;
     state.store.after_erasure().await?;
     tracing::info!("wallet part erased");
@@ -288,16 +299,14 @@ pub async fn new_recovery_sheet(
             "Hidden documents have no recovery sheet.",
         ));
     }
-    let wallet_id = verify_login(
+    let wallet_id = prove_again(
         &state,
+        &session,
         &request.login_id,
         request.credential_finalization.0,
         now,
     )
     .await?;
-    if wallet_id != session.wallet_id {
-        return Err(ApiError::LoginFailed);
-    }
     sheets::settle_pending_sheet(&state, &wallet_id, now).await?;
     let effective_at = match &request.current_token {
         Some(current) => {
@@ -582,16 +591,14 @@ pub async fn change_secret_finish(
     ApiJson(request): ApiJson<SecretChangeFinishRequest>,
 ) -> Result<StatusCode, ApiError> {
     let now = state.clock.now();
-    let proven = verify_login(
+    prove_again(
         &state,
+        &session,
         &request.login_id,
         request.credential_finalization.0,
         now,
     )
     .await?;
-    if proven != session.wallet_id {
-        return Err(ApiError::LoginFailed);
-    }
     finish_credential_change(
         &state,
         &request.change_id,

@@ -439,6 +439,34 @@ macro_rules! impl_store {
             Ok($crate::store::sql::Reservation::Reserved)
         }
 
+        /// Puts `wrapped` in the place of the wallet's key wrapped for `method` (the OPAQUE
+        /// export key or the recovery sheet's key).
+        async fn replace_wrapped_key(
+            tx: &mut sqlx::Transaction<'_, $db>,
+            wallet_id: &$crate::ids::WalletId,
+            method: &str,
+            key_id: &str,
+            wrapped: &[u8],
+            now: i64,
+        ) -> Result<(), sqlx::Error> {
+            sqlx::query("DELETE FROM wrapped_keys WHERE wallet_id = $1 AND method = $2")
+                .bind(wallet_id.as_str())
+                .bind(method)
+                .execute(&mut **tx)
+                .await?;
+            sqlx::query(
+                "INSERT INTO wrapped_keys (wallet_id, method, key_id, wrapped, created_at) VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(wallet_id.as_str())
+            .bind(method)
+            .bind(key_id)
+            .bind(wrapped)
+            .bind(now)
+            .execute(&mut **tx)
+            .await?;
+            Ok(())
+        }
+
         /// Gives back reserved bytes to a wallet and to the server.
         async fn release(
             tx: &mut sqlx::Transaction<'_, $db>,

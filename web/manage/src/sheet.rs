@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use pde_web::i18n::keys;
-use pde_web::page::components::{print_page, qr_svg, Alert, Glyph, Icon};
+use pde_web::page::components::{print_page, Alert, Glyph, Icon, RecoverySheet};
 use pde_web::page::state::{tr, AppState};
 use pde_web::protocol::{Command, Failure, Reply, Secret};
 
@@ -107,12 +107,10 @@ pub fn SheetPanel() -> impl IntoView {
 #[component]
 fn NewSheet(sheet: MadeSheet) -> impl IntoView {
     let state = AppState::get();
-    let qr = qr_svg(&sheet.recovery_key);
-    let groups: Vec<String> = sheet.recovery_key.split('-').map(str::to_owned).collect();
     let MadeSheet {
+        recovery_key,
         effective_at,
         at_once,
-        ..
     } = sheet;
     view! {
         <p class="notice" id="sheet-effective" role="status">
@@ -127,15 +125,7 @@ fn NewSheet(sheet: MadeSheet) -> impl IntoView {
                 }}
             </span>
         </p>
-        <section class="recovery-sheet" aria-labelledby="new-recovery-title">
-            <h3 id="new-recovery-title">{tr(keys::RECOVERY_TITLE)}</h3>
-            <p>{tr(keys::RECOVERY_EXPLAIN)}</p>
-            <p class="warning-text">{tr(keys::RECOVERY_SECRET_WARNING)}</p>
-            <ol class="recovery-key" id="new-recovery-key" dir="ltr">
-                {groups.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}
-            </ol>
-            <div class="qr" inner_html=move || qr.get() role="img" aria-label=tr(keys::RECOVERY_QR_LABEL)></div>
-        </section>
+        <RecoverySheet recovery_key=recovery_key key_id="new-recovery-key"/>
         <div class="actions">
             <button class="button" on:click=move |_| print_page()>
                 <Glyph icon=Icon::Print/>

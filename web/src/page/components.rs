@@ -156,6 +156,27 @@ pub fn qr_svg(text: &str) -> RwSignal<String> {
     svg
 }
 
+/// A recovery sheet: what its key does, the warning, the key in groups (in the element with id
+/// `key_id`) and its QR code. The key is shown, never kept.
+#[component]
+pub fn RecoverySheet(recovery_key: String, key_id: &'static str) -> impl IntoView {
+    let qr = qr_svg(&recovery_key);
+    let groups: Vec<String> = recovery_key.split('-').map(str::to_owned).collect();
+    let title_id = format!("{key_id}-title");
+    let labelled_by = title_id.clone();
+    view! {
+        <section class="recovery-sheet" aria-labelledby=labelled_by>
+            <h2 id=title_id>{tr(keys::RECOVERY_TITLE)}</h2>
+            <p>{tr(keys::RECOVERY_EXPLAIN)}</p>
+            <p class="warning-text">{tr(keys::RECOVERY_SECRET_WARNING)}</p>
+            <ol class="recovery-key" id=key_id dir="ltr">
+                {groups.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}
+            </ol>
+            <div class="qr" inner_html=move || qr.get() role="img" aria-label=tr(keys::RECOVERY_QR_LABEL)></div>
+        </section>
+    }
+}
+
 /// "Available until …" with a clock, for links and slips.
 #[component]
 pub fn ValidUntil(expires_at: i64) -> impl IntoView {

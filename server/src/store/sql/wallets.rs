@@ -224,18 +224,14 @@ macro_rules! impl_wallets {
                 if updated.rows_affected() != 1 {
                     return Ok(false);
                 }
-                sqlx::query("DELETE FROM wrapped_keys WHERE wallet_id = $1 AND method = 'opaque'")
-                    .bind(wallet_id.as_str())
-                    .execute(&mut *tx)
-                    .await?;
-                sqlx::query(
-                    "INSERT INTO wrapped_keys (wallet_id, method, key_id, wrapped, created_at) VALUES ($1, 'opaque', $2, $3, $4)",
+                replace_wrapped_key(
+                    &mut tx,
+                    wallet_id,
+                    pde_crypto::wallet::UnlockMethod::Opaque.as_str(),
+                    &credential.key_id,
+                    &credential.wrapped_key,
+                    now,
                 )
-                .bind(wallet_id.as_str())
-                .bind(&credential.key_id)
-                .bind(&credential.wrapped_key)
-                .bind(now)
-                .execute(&mut *tx)
                 .await?;
                 // The wallet and its hidden parts: whoever was made to tell the old secret may
                 // have opened any of them.
@@ -273,18 +269,14 @@ macro_rules! impl_wallets {
                 if updated.rows_affected() != 1 {
                     return Ok(false);
                 }
-                sqlx::query("DELETE FROM wrapped_keys WHERE wallet_id = $1 AND method = 'recovery'")
-                    .bind(wallet_id.as_str())
-                    .execute(&mut *tx)
-                    .await?;
-                sqlx::query(
-                    "INSERT INTO wrapped_keys (wallet_id, method, key_id, wrapped, created_at) VALUES ($1, 'recovery', $2, $3, $4)",
+                replace_wrapped_key(
+                    &mut tx,
+                    wallet_id,
+                    pde_crypto::wallet::UnlockMethod::Recovery.as_str(),
+                    &sheet.key_id,
+                    &sheet.wrapped,
+                    now,
                 )
-                .bind(wallet_id.as_str())
-                .bind(&sheet.key_id)
-                .bind(&sheet.wrapped)
-                .bind(now)
-                .execute(&mut *tx)
                 .await?;
                 sqlx::query("DELETE FROM pending_sheets WHERE wallet_id = $1")
                     .bind(wallet_id.as_str())

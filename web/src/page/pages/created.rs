@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::keys;
-use crate::page::components::{print_page, qr_svg, Glyph, Icon};
+use crate::page::components::{print_page, Glyph, Icon, RecoverySheet};
 use crate::page::state::{tr, AppState, Screen};
 
 /// The new wallet's number and recovery sheet.
@@ -20,8 +20,6 @@ pub fn CreatedPage(recovery_key: String) -> impl IntoView {
     };
     let pseudonym = move || state.wallet.get().and_then(|w| w.pseudonym);
     let kept = RwSignal::new(false);
-    let qr = qr_svg(&recovery_key);
-    let groups: Vec<String> = recovery_key.split('-').map(str::to_owned).collect();
     view! {
         <section class="page narrow">
             <h1 tabindex="-1">
@@ -37,15 +35,7 @@ pub fn CreatedPage(recovery_key: String) -> impl IntoView {
                 </Show>
                 <p>{tr(keys::CREATED_KEEP_CARD)}</p>
             </div>
-            <section class="recovery-sheet" aria-labelledby="recovery-title">
-                <h2 id="recovery-title">{tr(keys::RECOVERY_TITLE)}</h2>
-                <p>{tr(keys::RECOVERY_EXPLAIN)}</p>
-                <p class="warning-text">{tr(keys::RECOVERY_SECRET_WARNING)}</p>
-                <ol class="recovery-key" id="recovery-key" dir="ltr">
-                    {groups.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}
-                </ol>
-                <div class="qr" inner_html=move || qr.get() role="img" aria-label=tr(keys::RECOVERY_QR_LABEL)></div>
-            </section>
+            <RecoverySheet recovery_key=recovery_key key_id="recovery-key"/>
             <div class="actions">
                 <button class="button" on:click=move |_| print_page()>
                     <Glyph icon=Icon::Print/>
