@@ -172,6 +172,25 @@ async fn verify_login(
     Ok(wallet_id)
 }
 
+/// The session's wallet, which must be an everyday one: a hidden part (whose slot comes from
+/// its secret, and which has no recovery sheet) is refused with `code` and `message`.
+async fn everyday_wallet_of(
+    state: &AppState,
+    session: &Session,
+    code: ErrorCode,
+    message: &'static str,
+) -> Result<WalletRecord, ApiError> {
+    let wallet = state
+        .store
+        .wallet_by_id(&session.wallet_id)
+        .await?
+        .ok_or(ApiError::NotSignedIn)?;
+    if wallet.hidden_of.is_some() {
+        return Err(ApiError::refused(code, message));
+    }
+    Ok(wallet)
+}
+
 /// The secret proven again, within a session, before what can't be undone (a time-lock, a new
 /// secret or sheet, the wallet's end): the fresh login must verify and be for `session`'s own
 /// part. Returns that part.
@@ -288,17 +307,13 @@ pub async fn new_recovery_sheet(
 ) -> Result<ApiJson<NewSheetResponse>, ApiError> {
     let now = state.clock.now();
     let sheet = sheets::sheet_from(&request.recovery_token.0, &request.wrapped_key.0)?;
-    let wallet = state
-        .store
-        .wallet_by_id(&session.wallet_id)
-        .await?
-        .ok_or(ApiError::NotSignedIn)?;
-    if wallet.hidden_of.is_some() {
-        return Err(ApiError::refused(
-            ErrorCode::RecoverySheetUnavailable,
-            "Hidden documents have no recovery sheet.",
-        ));
-    }
+    everyday_wallet_of(
+        &state,
+        &session,
+        ErrorCode::RecoverySheetUnavailable,
+        "Hidden documents have no recovery sheet.",
+    )
+    .await?;
     let wallet_id = prove_again(
         &state,
         &session,
@@ -551,17 +566,13 @@ pub async fn change_secret_start(
     let now = state.clock.now();
     opaque::check_registration_request(&request.registration_request.0)
         .map_err(|_| invalid_registration_message())?;
-    let wallet = state
-        .store
-        .wallet_by_id(&session.wallet_id)
-        .await?
-        .ok_or(ApiError::NotSignedIn)?;
-    if wallet.hidden_of.is_some() {
-        return Err(ApiError::refused(
-            ErrorCode::SecretChangeUnavailable,
-            "The secret of hidden documents can't be changed here.",
-        ));
-    }
+    let wallet = everyday_wallet_of(
+        &state,
+        &session,
+        ErrorCode::SecretChangeUnavailable,
+        "The secret of hidden documents can't be changed here.",
+    )
+    .await?;
     let (change_id, response, ksf) = start_credential_change(
         &state,
         &wallet,
