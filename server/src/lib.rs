@@ -90,6 +90,7 @@ pub async fn build_state(settings: Settings) -> Result<AppState, LaunchError> {
         proof_key: Arc::new(proof_key),
         clock: clock::Clock::default(),
         default_ksf: KsfParams::DEFAULT,
+        erased_since_sweep: std::sync::atomic::AtomicBool::new(false),
     }))
 }
 

@@ -33,6 +33,8 @@ pub struct Inner {
     pub(crate) clock: Clock,
     /// Argon2 parameters of new wallets.
     pub(crate) default_ksf: KsfParams,
+    /// A wallet part was erased here since the last sweep (which then reclaims the space).
+    pub(crate) erased_since_sweep: std::sync::atomic::AtomicBool,
 }
 
 impl AppState {

@@ -84,7 +84,13 @@ pub async fn sweep_once(state: &AppState) -> Result<SweepReport, crate::error::A
             report.blob_orphans += 1;
         }
     }
-    state.store.reclaim_space().await?;
+    // Only after an erasure: the vacuum's work is not done for nothing at every sweep.
+    if state
+        .erased_since_sweep
+        .swap(false, std::sync::atomic::Ordering::Relaxed)
+    {
+        state.store.reclaim_space().await?;
+    }
     Ok(report)
 }
 

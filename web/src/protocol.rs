@@ -261,7 +261,7 @@ pub enum Reply {
         /// The open wallet as it is now.
         wallet: WalletView,
         /// The new recovery key, grouped for reading and writing down.
-        recovery_key: String,
+        recovery_key: Secret,
         /// When it replaces the old sheet, Unix seconds.
         effective_at: i64,
     },

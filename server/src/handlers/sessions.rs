@@ -288,6 +288,9 @@ pub async fn erase_wallet(
     .await?;
     state.store.erase_wallet(&wallet_id).await?;
     state.store.after_erasure().await?;
+    state
+        .erased_since_sweep
+        .store(true, std::sync::atomic::Ordering::Relaxed);
     tracing::info!("wallet part erased");
     Ok((StatusCode::NO_CONTENT, clear_cookie(&state)))
 }

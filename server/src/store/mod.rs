@@ -791,6 +791,7 @@ pub trait Store:
     /// Right after an erasure: on SQLite, the write-ahead log is written back into the database
     /// (whose deleted content `secure_delete` zeroes) and emptied, so the rows are in no file.
     async fn after_erasure(&self) -> StoreResult<()>;
-    /// In each sweep: on PostgreSQL, the tables an erasure touches are vacuumed.
+    /// In the first sweep after an erasure: on PostgreSQL, the tables an erasure touches are
+    /// vacuumed.
     async fn reclaim_space(&self) -> StoreResult<()>;
 }

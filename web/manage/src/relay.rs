@@ -69,10 +69,15 @@ pub async fn call(
         .await
         .and_then(|a| a.dyn_into())
         .map_err(|e| unexpected(format!("{e:?}")))?;
+    // A reply may hold a secret too (a new sheet's key): its bytes are wiped once read.
     let reply = Reflect::get(&answer, &"reply".into())
         .ok()
         .and_then(|r| r.dyn_into::<Uint8Array>().ok())
-        .and_then(|r| protocol::decode::<Reply>(&r.to_vec()))
+        .and_then(|r| {
+            let bytes = Zeroizing::new(r.to_vec());
+            r.fill(0, 0, r.length());
+            protocol::decode::<Reply>(&bytes)
+        })
         .ok_or_else(Failure::unexpected_reply)?;
     let blob = Reflect::get(&answer, &"blob".into())
         .ok()

@@ -55,7 +55,7 @@ pub fn SheetPanel() -> impl IntoView {
                     current.set(String::new());
                     state.wallet.set(Some(wallet));
                     made.set(Some(MadeSheet {
-                        recovery_key,
+                        recovery_key: recovery_key.0.to_string(),
                         effective_at,
                         at_once,
                     }));

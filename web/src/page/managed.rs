@@ -251,7 +251,9 @@ fn relay(state: AppState) -> JsValue {
                 if let Reply::NewSheet { wallet, .. } | Reply::WalletChanged { wallet } = &reply {
                     let _ = state.wallet.try_set(Some(wallet.clone()));
                 }
-                let reply = protocol::encode(&reply).map_err(|e| JsValue::from(e.to_string()))?;
+                let reply = Zeroizing::new(
+                    protocol::encode(&reply).map_err(|e| JsValue::from(e.to_string()))?,
+                );
                 let result = Object::new();
                 Reflect::set(&result, &"reply".into(), &Uint8Array::from(&reply[..]))?;
                 if let Some(blob) = blob {

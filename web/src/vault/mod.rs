@@ -273,7 +273,7 @@ async fn handle(id: u32, command: Command, file: Option<File>) -> Outcome {
             Ok((
                 Reply::NewSheet {
                     wallet,
-                    recovery_key: sheet.to_display().to_string(),
+                    recovery_key: Secret::new(sheet.to_display().to_string()),
                     effective_at,
                 },
                 None,
