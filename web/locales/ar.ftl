@@ -408,6 +408,52 @@ security-erase-confirm = تحقق أخير: سيُمحى كل شيء نهائي�
 security-erase-understood = فهمت: لا يمكن التراجع عن ذلك.
 security-erase-yes = نعم، امحُ كل شيء
 security-erase-no = لا، احتفظ بها
+security-take-title = أخذ وثائقي معي
+security-take-text = نسخة من كل وثائقك: على هذا الحاسوب، أو على مفتاح USB لإرجاعها لاحقًا إلى محفظة جديدة.
+security-export = أخذ وثائقي معي
+security-import = إرجاع أرشيف إلى هنا
+export-title = أخذ وثائقي معي
+export-zip = الوثائق كما هي (ZIP)
+export-zip-hint = من يملك الملف يستطيع قراءتها.
+export-locked = أرشيف مقفل، لمفتاح USB
+export-locked-hint = يُفتح بعبارته. يستطيع PDE إرجاعه إلى محفظة جديدة.
+export-own = أختار عبارتي (طويلة)
+export-key-title = عبارة الأرشيف
+export-key-text = احفظ هذه الورقة بعيدًا عن مفتاح USB. بدونها لا يُفتح الأرشيف.
+export-key-noted = طبعت هذه العبارة أو كتبتها
+export-own-label = عبارتك للأرشيف
+export-own-hint = 20 حرفًا و4 كلمات على الأقل. ليس رمزًا سريًا أبدًا.
+export-own-weak = هذه العبارة قصيرة جدًا أو بسيطة جدًا لأرشيف.
+export-start = ابدأ
+export-preparing = جارٍ التحضير…
+export-progress = { $done } من { $total }
+export-save = { $count ->
+    [one] حفظ الملف
+   *[other] حفظ الجزء { $number } من { $count }
+}
+export-done = تمّ: نُسخت وثائقك.
+export-ready = جاهز: احفظه الآن.
+export-damaged = وثائق تالفة لم تُنسخ: { $count }
+export-index-title = وثائقك، منسوخة من PDE في { $date }
+export-index-part = الجزء { $number } من { $count }
+export-index-added = أُضيفت في { $date }
+export-index-server = ما يحتفظ به الخادم عن هذه المحفظة (مشفّر، ما عدا التواريخ والأحجام):
+export-index-created = أُنشئت في { $date }
+export-index-link = رابط «{ $label }»: أُنشئ في { $made }، حتى { $until }
+export-index-opened = فُتح في { $time }
+export-index-deposit = رابط استلام «{ $label }»: أُنشئ في { $made }، الوثائق المستلمة: { $count }
+import-title = إرجاع أرشيف
+import-lead = اختر الملف من مفتاح USB، ثم اكتب عبارته.
+import-file = ملف الأرشيف
+import-passphrase = عبارة الأرشيف
+import-start = إرجاع الوثائق
+import-done = { $count ->
+    [one] تمّ: أُرجعت وثيقة واحدة إلى هذه المحفظة.
+   *[other] تمّ: أُرجعت { $count } وثائق إلى هذه المحفظة.
+}
+import-wrong = هذه العبارة لا تفتح هذا الأرشيف.
+import-not-archive = هذا الملف ليس أرشيفًا من PDE، أو هو تالف.
+import-received = استُلمت عبر رابط، المرسل غير مؤكَّد: { $label }
 erased-title = مُحيت محفظتك
 erased-text = لم تعد على الخادم. هذا الرقم لا يفتح شيئًا بعد الآن.
 erased-start = العودة إلى البداية

@@ -384,6 +384,52 @@ security-erase-confirm = Last check: everything will be erased for good. Type yo
 security-erase-understood = I understand: it can't be undone.
 security-erase-yes = Yes, erase everything
 security-erase-no = No, keep it
+security-take-title = Take my documents with me
+security-take-text = A copy of all your documents: on this computer, or on a USB stick to put back later into a new wallet.
+security-export = Take my documents with me
+security-import = Put an archive back here
+export-title = Take my documents with me
+export-zip = The documents as they are (ZIP)
+export-zip-hint = Whoever has the file can read them.
+export-locked = A locked archive, for a USB stick
+export-locked-hint = It opens with its phrase. PDE can put it back into a new wallet.
+export-own = I choose my phrase (long)
+export-key-title = The archive's phrase
+export-key-text = Keep this sheet away from the USB stick. Without it, the archive does not open.
+export-key-noted = I printed or wrote down this phrase
+export-own-label = Your phrase for the archive
+export-own-hint = At least 20 characters and 4 words. Never a PIN.
+export-own-weak = This phrase is too short or too simple for an archive.
+export-start = Start
+export-preparing = Preparing…
+export-progress = { $done } of { $total }
+export-save = { $count ->
+    [one] Save the file
+   *[other] Save part { $number } of { $count }
+}
+export-done = Done: your documents are copied.
+export-ready = Ready: save it now.
+export-damaged = Damaged documents, not copied: { $count }
+export-index-title = Your documents, copied from PDE on { $date }
+export-index-part = Part { $number } of { $count }
+export-index-added = added on { $date }
+export-index-server = What the server keeps about this wallet (encrypted, except the dates and sizes):
+export-index-created = Created on { $date }
+export-index-link = Link "{ $label }": made on { $made }, until { $until }
+export-index-opened = opened on { $time }
+export-index-deposit = Receiving link "{ $label }": made on { $made }, documents received: { $count }
+import-title = Put an archive back
+import-lead = Choose the file on your USB stick, then type its phrase.
+import-file = The archive's file
+import-passphrase = The archive's phrase
+import-start = Put the documents back
+import-done = { $count ->
+    [one] Done: 1 document put back into this wallet.
+   *[other] Done: { $count } documents put back into this wallet.
+}
+import-wrong = This phrase does not open this archive.
+import-not-archive = This file is not a PDE archive, or it is damaged.
+import-received = Received through a link, sender not verified: { $label }
 erased-title = Your wallet is erased
 erased-text = It is no longer on the server. This number opens nothing any more.
 erased-start = Back to the start

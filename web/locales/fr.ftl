@@ -384,6 +384,52 @@ security-erase-confirm = Dernière vérification : tout sera effacé pour toujou
 security-erase-understood = J'ai compris : on ne peut pas revenir en arrière.
 security-erase-yes = Oui, tout effacer
 security-erase-no = Non, garder
+security-take-title = Emporter mes documents
+security-take-text = Une copie de tous vos documents : sur cet ordinateur, ou sur une clé USB à remettre plus tard dans un nouveau porte-documents.
+security-export = Emporter mes documents
+security-import = Remettre une archive ici
+export-title = Emporter mes documents
+export-zip = Les documents tels quels (ZIP)
+export-zip-hint = Qui a le fichier peut les lire.
+export-locked = Une archive fermée, pour une clé USB
+export-locked-hint = Elle s'ouvre avec sa phrase. PDE peut la remettre dans un nouveau porte-documents.
+export-own = Je choisis ma phrase (longue)
+export-key-title = Phrase de l'archive
+export-key-text = Gardez cette feuille loin de la clé USB. Sans elle, l'archive ne s'ouvre pas.
+export-key-noted = J'ai imprimé ou noté cette phrase
+export-own-label = Votre phrase pour l'archive
+export-own-hint = Au moins 20 signes et 4 mots. Jamais un code PIN.
+export-own-weak = Cette phrase est trop courte ou trop simple pour une archive.
+export-start = Commencer
+export-preparing = Préparation…
+export-progress = { $done } sur { $total }
+export-save = { $count ->
+    [one] Enregistrer le fichier
+   *[other] Enregistrer la partie { $number } sur { $count }
+}
+export-done = C'est fait : vos documents sont copiés.
+export-ready = Prêt : enregistrez maintenant.
+export-damaged = Documents abîmés, pas copiés : { $count }
+export-index-title = Vos documents, copiés de PDE le { $date }
+export-index-part = Partie { $number } sur { $count }
+export-index-added = ajouté le { $date }
+export-index-server = Ce que le serveur garde sur ce porte-documents (chiffré, sauf les dates et les tailles) :
+export-index-created = Créé le { $date }
+export-index-link = Lien « { $label } » : fait le { $made }, jusqu'au { $until }
+export-index-opened = ouvert le { $time }
+export-index-deposit = Lien de réception « { $label } » : fait le { $made }, documents reçus : { $count }
+import-title = Remettre une archive
+import-lead = Choisissez le fichier de votre clé USB, puis tapez sa phrase.
+import-file = Le fichier de l'archive
+import-passphrase = La phrase de l'archive
+import-start = Remettre les documents
+import-done = { $count ->
+    [one] C'est fait : 1 document remis dans ce porte-documents.
+   *[other] C'est fait : { $count } documents remis dans ce porte-documents.
+}
+import-wrong = Cette phrase n'ouvre pas cette archive.
+import-not-archive = Ce fichier n'est pas une archive de PDE, ou il est abîmé.
+import-received = Reçu par un lien, expéditeur non vérifié : { $label }
 erased-title = Votre porte-documents est effacé
 erased-text = Il n'est plus sur le serveur. Ce numéro n'ouvre plus rien.
 erased-start = Retour à l'accueil

@@ -384,6 +384,52 @@ security-erase-confirm = Laatste controle: alles wordt voorgoed gewist. Typ uw g
 security-erase-understood = Ik begrijp het: dit kan niet ongedaan gemaakt worden.
 security-erase-yes = Ja, alles wissen
 security-erase-no = Nee, houden
+security-take-title = Mijn documenten meenemen
+security-take-text = Een kopie van al uw documenten: op deze computer, of op een USB-stick om later in een nieuwe portefeuille terug te zetten.
+security-export = Mijn documenten meenemen
+security-import = Een archief hier terugzetten
+export-title = Mijn documenten meenemen
+export-zip = De documenten zoals ze zijn (ZIP)
+export-zip-hint = Wie het bestand heeft, kan ze lezen.
+export-locked = Een gesloten archief, voor een USB-stick
+export-locked-hint = Het opent met zijn zin. PDE kan het terugzetten in een nieuwe portefeuille.
+export-own = Ik kies mijn zin (lang)
+export-key-title = Zin van het archief
+export-key-text = Bewaar dit blad ver van de USB-stick. Zonder dit blad opent het archief niet.
+export-key-noted = Ik heb deze zin afgedrukt of opgeschreven
+export-own-label = Uw zin voor het archief
+export-own-hint = Minstens 20 tekens en 4 woorden. Nooit een pincode.
+export-own-weak = Deze zin is te kort of te eenvoudig voor een archief.
+export-start = Beginnen
+export-preparing = Voorbereiden…
+export-progress = { $done } van { $total }
+export-save = { $count ->
+    [one] Het bestand bewaren
+   *[other] Deel { $number } van { $count } bewaren
+}
+export-done = Klaar: uw documenten zijn gekopieerd.
+export-ready = Klaar: bewaar het nu.
+export-damaged = Beschadigde documenten, niet gekopieerd: { $count }
+export-index-title = Uw documenten, gekopieerd uit PDE op { $date }
+export-index-part = Deel { $number } van { $count }
+export-index-added = toegevoegd op { $date }
+export-index-server = Wat de server over deze portefeuille bewaart (versleuteld, behalve de data en de groottes):
+export-index-created = Aangemaakt op { $date }
+export-index-link = Link "{ $label }": gemaakt op { $made }, tot { $until }
+export-index-opened = geopend op { $time }
+export-index-deposit = Ontvangstlink "{ $label }": gemaakt op { $made }, ontvangen documenten: { $count }
+import-title = Een archief terugzetten
+import-lead = Kies het bestand op uw USB-stick en typ dan zijn zin.
+import-file = Het bestand van het archief
+import-passphrase = De zin van het archief
+import-start = De documenten terugzetten
+import-done = { $count ->
+    [one] Klaar: 1 document teruggezet in deze portefeuille.
+   *[other] Klaar: { $count } documenten teruggezet in deze portefeuille.
+}
+import-wrong = Deze zin opent dit archief niet.
+import-not-archive = Dit bestand is geen archief van PDE, of het is beschadigd.
+import-received = Ontvangen via een link, afzender niet gecontroleerd: { $label }
 erased-title = Uw portefeuille is gewist
 erased-text = Hij staat niet meer op de server. Dit nummer opent niets meer.
 erased-start = Terug naar het begin

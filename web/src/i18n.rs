@@ -280,6 +280,8 @@ mod tests {
             ("label", "CPAS Anderlecht".into()),
             ("made", "4 décembre 2026".into()),
             ("until", "11 décembre 2026".into()),
+            ("done", 2u64.into()),
+            ("total", 20u64.into()),
         ];
         for language in catalogue.languages() {
             for key in ALL_KEYS {

@@ -54,6 +54,8 @@ pub enum Command {
     },
     /// The documents, with their metadata decrypted.
     List,
+    /// What the server holds about the open wallet (for the export's index).
+    About,
     /// Encrypts and uploads the attached file (reporting progress).
     Add {
         /// Category chosen by the holder.
@@ -277,6 +279,11 @@ pub enum Reply {
     },
     /// Answer to [`Command::List`].
     Documents(DocumentsView),
+    /// Answer to [`Command::About`].
+    About {
+        /// When the server says the wallet was made, Unix seconds.
+        created_at: i64,
+    },
     /// The document was stored.
     Added {
         /// Its id.

@@ -132,6 +132,23 @@ async fn kiosk_mode_leaves_nothing_behind_and_locks_itself() {
     b.wait_for_pdf_frame().await;
     b.wait_for("#back").await.click().await.expect("back");
     share_in_page(b, &["carte-kiosque.jpg"], None, None, "CPAS", false).await;
+    // Taking everything away is a download too: not before the holder turns downloads on.
+    b.click("#wallet-security").await;
+    b.click("#security-export").await;
+    b.wait_for("#export-downloads-off").await;
+    assert!(!b
+        .wait_for("#export-start")
+        .await
+        .is_enabled()
+        .await
+        .expect("enabled"));
+    b.click("#export-downloads-on").await;
+    b.click("#export-downloads-yes").await;
+    b.wait_for("#export-start:enabled").await;
+    b.click("button.link").await;
+    b.wait_for("#security-export").await;
+    b.click("button.link").await;
+    b.wait_for("#wallet-security").await;
     // During the session: nothing stored, and the session cookie has no expiry.
     assert_nothing_stored(&stored_in_browser(b).await, "during the session");
     let cookies = b.all_cookies().await;

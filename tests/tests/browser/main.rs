@@ -307,6 +307,7 @@ fn one_page_pdf() -> Vec<u8> {
 }
 
 mod bundle;
+mod export;
 mod hidden;
 mod holder;
 mod kiosk;

@@ -14,9 +14,13 @@
 #[cfg(target_arch = "wasm32")]
 mod erase;
 #[cfg(target_arch = "wasm32")]
+mod export;
+#[cfg(target_arch = "wasm32")]
 mod grants;
 #[cfg(target_arch = "wasm32")]
 mod hidden;
+#[cfg(target_arch = "wasm32")]
+mod import;
 #[cfg(target_arch = "wasm32")]
 mod meeting;
 #[cfg(target_arch = "wasm32")]
@@ -60,6 +64,8 @@ mod entry {
             "grants" => Screen::Grants,
             "receive" => Screen::Receive,
             "erased" => Screen::Erased,
+            "export" => Screen::Export,
+            "import" => Screen::Import,
             _ => Screen::Security,
         }
     }
@@ -73,7 +79,9 @@ mod entry {
             | Screen::Grants
             | Screen::Receive
             | Screen::DepositReady(_)
-            | Screen::Erased => return None,
+            | Screen::Erased
+            | Screen::Export
+            | Screen::Import => return None,
             Screen::Share => exits::SHARE.to_owned(),
             Screen::Start | Screen::Language => exits::START.to_owned(),
             Screen::Unlock => exits::SESSION_ENDED.to_owned(),
@@ -131,6 +139,8 @@ mod entry {
                         view! { <crate::receive::DepositReadyPage link=link/> }.into_any()
                     }
                     Screen::Erased => crate::erase::ErasedPage().into_any(),
+                    Screen::Export => crate::export::ExportPage().into_any(),
+                    Screen::Import => crate::import::ImportPage().into_any(),
                     _ => crate::security::SecurityPage().into_any(),
                 }
             }

@@ -28,10 +28,21 @@ pub fn leave(exit: &str) {
     }
 }
 
-fn unexpected(detail: impl Into<String>) -> Failure {
+/// A failure of the browser's own machinery, for the console.
+pub fn unexpected(error: impl std::fmt::Debug) -> Failure {
     Failure::Unexpected {
-        detail: detail.into(),
+        detail: format!("{error:?}"),
     }
+}
+
+/// Lets the browser draw (a progress bar) before a long piece of work.
+pub async fn breathe() {
+    let promise = Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 /// Sends `command` (with `file`) and waits for the answer and its attachment; `progress` hears
@@ -45,7 +56,7 @@ pub async fn call(
         .with(|r| r.borrow().clone())
         .ok_or_else(|| unexpected("no relay"))?;
     // The bytes may hold a typed secret: the page wipes its copy once read, this one here.
-    let bytes = Zeroizing::new(protocol::encode(&command).map_err(|e| unexpected(e.to_string()))?);
+    let bytes = Zeroizing::new(protocol::encode(&command).map_err(unexpected)?);
     let progress: JsValue = match progress {
         Some(report) => Closure::<dyn Fn(Uint8Array)>::new(move |step: Uint8Array| {
             if let Some(step) = protocol::decode::<Progress>(&step.to_vec()) {
@@ -64,11 +75,11 @@ pub async fn call(
             &progress,
         )
         .and_then(|p| p.dyn_into::<Promise>())
-        .map_err(|e| unexpected(format!("{e:?}")))?;
+        .map_err(unexpected)?;
     let answer: Object = JsFuture::from(promise)
         .await
         .and_then(|a| a.dyn_into())
-        .map_err(|e| unexpected(format!("{e:?}")))?;
+        .map_err(unexpected)?;
     // A reply may hold a secret too (a new sheet's key): its bytes are wiped once read.
     let reply = Reflect::get(&answer, &"reply".into())
         .ok()

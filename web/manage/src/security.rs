@@ -64,6 +64,20 @@ pub fn SecurityPage() -> impl IntoView {
             </section>
             <ChangeSecret/>
             <crate::sheet::SheetPanel/>
+            <section class="panel" aria-labelledby="security-take-title">
+                <h2 id="security-take-title">{tr(keys::SECURITY_TAKE_TITLE)}</h2>
+                <p>{tr(keys::SECURITY_TAKE_TEXT)}</p>
+                <div class="actions">
+                    <button id="security-export" class="button big" on:click=move |_| state.screen.set(Screen::Export)>
+                        <Glyph icon=Icon::Download/>
+                        <span>{tr(keys::SECURITY_EXPORT)}</span>
+                    </button>
+                    <button id="security-import" class="button" on:click=move |_| state.screen.set(Screen::Import)>
+                        <Glyph icon=Icon::Add/>
+                        <span>{tr(keys::SECURITY_IMPORT)}</span>
+                    </button>
+                </div>
+            </section>
             <crate::erase::ErasePanel/>
         </section>
     }

@@ -172,8 +172,16 @@ pub enum PhotoError {
 
 /// `name` with its last extension replaced by `extension`.
 fn with_extension(name: &str, extension: &str) -> String {
+    // Only a short run of letters and digits after the last dot is an extension: in
+    // `../../etc/passwd` the part after the dot is a path, not a type.
     let stem = match name.rsplit_once('.') {
-        Some((stem, _)) if !stem.is_empty() => stem,
+        Some((stem, old))
+            if !stem.is_empty()
+                && (1..=5).contains(&old.len())
+                && old.chars().all(|c| c.is_ascii_alphanumeric()) =>
+        {
+            stem
+        }
         _ => name,
     };
     format!("{stem}.{extension}")
@@ -500,6 +508,12 @@ mod tests {
         assert_eq!(saved_name("photo", "image/jpeg", true), "photo.jpg");
         assert_eq!(saved_name("scan.PNG", "image/jpeg", false), "scan.jpg");
         assert_eq!(saved_name(".bashrc", pdf, true), ".bashrc.pdf");
+        assert_eq!(
+            saved_name("../../etc/passwd", pdf, true),
+            "../../etc/passwd.pdf"
+        );
+        assert_eq!(saved_name("a. b c.jpg", pdf, true), "a. b c.pdf");
+        assert_eq!(saved_name("v1.2 final", pdf, true), "v1.2 final.pdf");
     }
 
     #[test]

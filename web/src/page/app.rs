@@ -142,6 +142,8 @@ pub fn app(start: Start) -> impl IntoView {
                 Screen::Hidden => view! { <ManagedScreen name="hidden"/> }.into_any(),
                 Screen::Security => view! { <ManagedScreen name="security"/> }.into_any(),
                 Screen::Erased => view! { <ManagedScreen name="erased"/> }.into_any(),
+                Screen::Export => view! { <ManagedScreen name="export"/> }.into_any(),
+                Screen::Import => view! { <ManagedScreen name="import"/> }.into_any(),
             }}
         </main>
     }

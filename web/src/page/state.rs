@@ -101,6 +101,10 @@ pub enum Screen {
     Security,
     /// The wallet (or the part open) was just ended for good.
     Erased,
+    /// "Take my documents with me": a ZIP, or a locked archive for a USB stick.
+    Export,
+    /// A locked archive put back into the open wallet.
+    Import,
 }
 
 /// The whole address of a link to this server: `/<kind>/<id>#<fragment>` (`g` for a grant,

@@ -183,6 +183,16 @@ async fn handle(id: u32, command: Command, file: Option<File>) -> Outcome {
             new_secret,
         } => recover(&login, recovery_key, new_secret).await,
         Command::List => Ok((Reply::Documents(list().await?), None)),
+        Command::About => {
+            with_wallet(|_| ())?;
+            let info = client().wallet_info().await?;
+            Ok((
+                Reply::About {
+                    created_at: info.created_at,
+                },
+                None,
+            ))
+        }
         Command::Add { category } => {
             let file = file.ok_or(Failure::Unexpected {
                 detail: "no file attached".into(),
