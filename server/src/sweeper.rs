@@ -31,6 +31,14 @@ pub async fn sweep_once(state: &AppState) -> Result<SweepReport, crate::error::A
     let now = state.clock.now();
     let settings = &state.settings;
     let mut report = SweepReport::default();
+    // Only after an erasure (the work is not done for nothing at every sweep), and first: the
+    // erased rows are gone from the database's files before their blobs are deleted.
+    if state
+        .erased_since_sweep
+        .swap(false, std::sync::atomic::Ordering::Relaxed)
+    {
+        state.store.reclaim_space().await?;
+    }
     let counts = state
         .store
         .sweep_expired(
@@ -83,13 +91,6 @@ pub async fn sweep_once(state: &AppState) -> Result<SweepReport, crate::error::A
             state.blobs.delete_document(&blob.name).await?;
             report.blob_orphans += 1;
         }
-    }
-    // Only after an erasure: the vacuum's work is not done for nothing at every sweep.
-    if state
-        .erased_since_sweep
-        .swap(false, std::sync::atomic::Ordering::Relaxed)
-    {
-        state.store.reclaim_space().await?;
     }
     Ok(report)
 }

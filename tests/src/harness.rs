@@ -284,6 +284,31 @@ impl TestServer {
         }
     }
 
+    /// The raw files of the PostgreSQL cluster that can hold this server's rows: its
+    /// database's directory, the shared catalogues and the write-ahead log (`PDE_PG_DATA`, the
+    /// cluster the test command starts; `None` elsewhere).
+    pub async fn postgres_raw_files(&self) -> Option<Vec<PathBuf>> {
+        let data = PathBuf::from(std::env::var_os("PDE_PG_DATA")?);
+        let mut db = sqlx::PgConnection::connect(&self.database_url)
+            .await
+            .expect("connect to PostgreSQL");
+        let (oid,): (i64,) = sqlx::query_as(
+            "SELECT CAST(oid AS BIGINT) FROM pg_database WHERE datname = current_database()",
+        )
+        .fetch_one(&mut db)
+        .await
+        .expect("the database's oid");
+        let mut files = Vec::new();
+        for place in [
+            data.join("base").join(oid.to_string()),
+            data.join("global"),
+            data.join("pg_wal"),
+        ] {
+            files.extend(crate::scan::files_under(&place));
+        }
+        Some(files)
+    }
+
     /// A plain-SQL dump of the PostgreSQL database (`pg_dump`).
     pub fn postgres_dump(&self) -> Vec<u8> {
         let pg_dump = std::env::var("PDE_PG_DUMP").unwrap_or_else(|_| "pg_dump".to_owned());

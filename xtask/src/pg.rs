@@ -126,7 +126,9 @@ impl Cluster {
         loop {
             self.port = free_port()?;
             let options = format!(
-                "-k {} -h 127.0.0.1 -p {} -c fsync=off",
+                // As docs/SECURITY.md asks of a deployment: old write-ahead log segments are
+                // deleted, not renamed for reuse with erased rows still in them.
+                "-k {} -h 127.0.0.1 -p {} -c fsync=off -c wal_recycle=off",
                 shell_quote(&self.dir.to_string_lossy()),
                 self.port
             );
@@ -192,7 +194,8 @@ impl Cluster {
         result
     }
 
-    fn data_dir(&self) -> PathBuf {
+    /// The cluster's files (tests read them raw after an erasure).
+    pub fn data_dir(&self) -> PathBuf {
         self.dir.join("data")
     }
 
@@ -305,6 +308,7 @@ pub fn run_pg_helper() -> Result<ExitCode> {
     let mut cluster = Cluster::start(&bin)?;
     println!("export PDE_TEST_POSTGRES_URL={}", cluster.url());
     println!("export PDE_PG_DUMP={}", cluster.pg_dump().display());
+    println!("export PDE_PG_DATA={}", cluster.data_dir().display());
     println!("export PDE_REQUIRE_POSTGRES=1");
     eprintln!("PostgreSQL is running; press Ctrl-D (or Ctrl-C) to stop it and delete it.");
     // Any input is ignored; EOF (or a read error) means stop.

@@ -36,16 +36,37 @@ impl PostgresStore {
         Ok(())
     }
 
-    /// Vacuums the tables an erasure deletes from, so their dead rows are removed from the
-    /// tables' pages.
+    /// Rewrites PDE's tables (`VACUUM FULL`: new files holding the live
+    /// rows only; the old files are emptied at once and unlinked at the next checkpoint), then
+    /// closes the write-ahead log's segment and checkpoints, so that the segments holding the
+    /// erased rows are removed (deleted, not kept for reuse, with `wal_recycle = off`). The last
+    /// two need the `pg_checkpoint` role and the right to run `pg_switch_wal()`: without them
+    /// the log keeps the rows until its segments go, and the server's log says so.
     async fn vacuum(&self) -> StoreResult<()> {
-        sqlx::query(
-            "VACUUM wallets, wrapped_keys, sessions, login_states, documents, received_documents, \
-             uploads, upload_parts, grants, grant_documents, grant_openings, deposits, \
-             deposit_uploads, pending_recoveries, pending_hidden, hidden_attempts, pending_sheets",
+        // Every table of PDE's schema, so that a table added later is not forgotten (the
+        // names come from the catalogue, quoted by it).
+        let (tables,): (Option<String>,) = sqlx::query_as(
+            "SELECT string_agg(quote_ident(tablename), ', ') FROM pg_tables \
+             WHERE schemaname = current_schema()",
         )
-        .execute(&self.pool)
+        .fetch_one(&self.pool)
         .await?;
+        if let Some(tables) = tables {
+            sqlx::query(sqlx::AssertSqlSafe(format!("VACUUM (FULL) {tables}")))
+                .execute(&self.pool)
+                .await?;
+        }
+        for statement in ["SELECT pg_switch_wal()", "CHECKPOINT"] {
+            if let Err(error) = sqlx::query(statement).execute(&self.pool).await {
+                tracing::warn!(
+                    statement,
+                    %error,
+                    "after an erasure: PostgreSQL's write-ahead log keeps the erased rows until its \
+                     segments are removed (grant the pg_checkpoint role and EXECUTE on \
+                     pg_switch_wal to PDE's database role)"
+                );
+            }
+        }
         Ok(())
     }
 }

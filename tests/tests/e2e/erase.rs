@@ -188,6 +188,21 @@ async fn ending_a_wallet_answers_alike_with_or_without_hidden_parts_and_leaves_n
         .collect();
     if backend == Backend::Postgres {
         places.push(("pg_dump".into(), server.postgres_dump()));
+        // The cluster's own files, as a disk image would show them: the database's tables and
+        // indexes, the catalogues, the write-ahead log.
+        let raw = server
+            .postgres_raw_files()
+            .await
+            .expect("PDE_PG_DATA: the test command's PostgreSQL cluster");
+        assert!(
+            raw.iter().any(|p| p.to_string_lossy().contains("pg_wal")),
+            "the write-ahead log is scanned"
+        );
+        places.extend(raw.into_iter().filter_map(|path| {
+            std::fs::read(&path)
+                .ok()
+                .map(|bytes| (path.display().to_string(), bytes))
+        }));
     } else {
         assert!(
             places.iter().any(|(name, _)| name.ends_with("pde.sqlite")),

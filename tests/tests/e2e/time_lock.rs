@@ -7,10 +7,11 @@ on_both_backends!(
     what_the_holder_changes_needs_a_session_so_a_lock_refuses_it,
 );
 
-/// Changing the secret, a new recovery sheet (or cancelling one), ending the other sessions and
-/// ending the wallet exist only within a session: once the wallet is time-locked (which ends
-/// every session), each answers the session's old cookie as it answers no session at all —
-/// none is a way around the lock to test a secret or to force a destruction.
+/// Changing the secret, a new recovery sheet (or cancelling one), ending the other sessions,
+/// ending the wallet and taking everything away exist only within a session: once the wallet is
+/// time-locked (which ends every session), each answers the session's old cookie as it answers
+/// no session at all — none is a way around the lock to test a secret, to force a destruction
+/// or to take the documents.
 async fn what_the_holder_changes_needs_a_session_so_a_lock_refuses_it(backend: Backend) {
     let server = TestServer::start(backend).await;
     let (holder, wallet) = new_wallet(&server).await;
@@ -43,6 +44,30 @@ async fn what_the_holder_changes_needs_a_session_so_a_lock_refuses_it(backend: B
             let body: serde_json::Value = response.json().await.expect("json");
             assert_eq!(body["error"]["code"], "not_signed_in", "{endpoint}: {body}");
         }
+    }
+    // Taking everything away reads what a session reads (the wallet, its documents, links and
+    // deposit links, each document's content): none of it without one.
+    let document = pde_crypto::document::DocumentId::random().to_string();
+    for (endpoint, args) in [
+        (WALLET.path, vec![]),
+        (DOCUMENTS.path, vec![]),
+        (GRANTS.path, vec![]),
+        (DEPOSITS.path, vec![]),
+        (DOCUMENT_CONTENT.path, vec![document.as_str()]),
+    ] {
+        let mut path = endpoint.to_owned();
+        for arg in args {
+            let start = path.find('{').expect("a parameter");
+            let end = path.find('}').expect("its end");
+            path.replace_range(start..=end, arg);
+        }
+        let response = holder
+            .http()
+            .get(holder.url(&path))
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status(), 401, "{path}");
     }
 }
 
