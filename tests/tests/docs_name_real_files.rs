@@ -82,3 +82,37 @@ fn the_scan_finds_paths_and_leaves_other_code_alone() {
                 `a/b.rs` and `https://x.org/a.rs`";
     assert_eq!(named_paths(text), ["web/src/vault/sharing.rs", "a/b.rs"]);
 }
+
+/// The holders' "who sees what" screen says, in short sentences, what docs/SECURITY.md shows:
+/// each of its sentences (`who-…-sees`, `who-…-not` in the reference language) is listed in
+/// SECURITY.md's "Who can see what" section with what backs it.
+#[test]
+fn every_sentence_of_the_who_sees_what_screen_is_backed_here() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the workspace root")
+        .to_path_buf();
+    let security = std::fs::read_to_string(root.join("docs").join("SECURITY.md")).expect("read");
+    let section = security
+        .split("## Who can see what")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("SECURITY.md has a \"Who can see what\" section");
+    let reference = std::fs::read_to_string(root.join("web").join("locales").join("fr.ftl"))
+        .expect("read fr.ftl");
+    let sentences: Vec<&str> = reference
+        .lines()
+        .filter_map(|line| line.split_once(" = ").map(|(id, _)| id.trim()))
+        .filter(|id| id.starts_with("who-") && (id.ends_with("-sees") || id.ends_with("-not")))
+        .filter(|id| !matches!(*id, "who-sees" | "who-not"))
+        .collect();
+    assert_eq!(sentences.len(), 10, "five onlookers, two sentences each");
+    let unbacked: Vec<_> = sentences
+        .iter()
+        .filter(|id| !section.contains(&format!("`{id}`")))
+        .collect();
+    assert!(
+        unbacked.is_empty(),
+        "not backed in SECURITY.md: {unbacked:?}"
+    );
+}

@@ -1,4 +1,5 @@
-//! The security screen in a real browser: changing the secret.
+//! The security screen in a real browser: changing the secret, a new sheet, ending the wallet,
+//! and "who sees what".
 
 use super::*;
 
@@ -305,5 +306,75 @@ async fn a_new_recovery_sheet_in_the_page_waits_without_the_old_one_which_cancel
             .is_err(),
         "the cancelled sheet never works"
     );
+    browser.close().await;
+}
+
+/// "Who sees what", as a holder finds it: from the first screen (no wallet open) and from the
+/// wallet. Five onlookers, each with what they see and what they don't — that the team running
+/// the server sees how many hidden parts a wallet has, and that whoever knows the everyday
+/// secret can end the whole wallet, included. With the keyboard alone (Shift+Tab, Enter) the
+/// holder goes back where they came from.
+#[tokio::test]
+async fn who_sees_what_is_told_from_the_start_and_from_the_wallet() {
+    let (Some(_), Some(chromium), Some(axe)) = (web_dist(), chromium(), axe_script()) else {
+        return;
+    };
+    let server = TestServer::start(Backend::Sqlite).await;
+    let browser = Browser::start(&chromium, "fr").await;
+    let b = &browser;
+    open_app_at(b, &server, "/", "fr").await;
+    b.click("#start-who").await;
+    b.wait_for("#who-secret").await;
+    assert_eq!(
+        b.eval("return document.querySelectorAll('section.who').length")
+            .await,
+        json!(5)
+    );
+    let text = b.body_text().await;
+    for said in [
+        "si un porte-documents a des parties cachées, et combien",
+        "effacer tout le porte-documents, parties cachées comprises",
+        "vos documents, leurs noms, vos notes, votre secret, votre clé de secours",
+    ] {
+        assert!(text.contains(said), "the screen says {said:?}: {text}");
+    }
+    let mut problems = Vec::new();
+    let mut step = 0;
+    problems.extend(shot(b, &axe, "fr", &mut step, "who-sees-what").await);
+    problems.extend(shot_in_arabic_on_a_phone(b, &axe, "fr", "who-sees-what").await);
+    assert!(
+        problems.is_empty(),
+        "accessibility:\n{}",
+        problems.join("\n")
+    );
+    b.click("#who-back").await;
+    b.wait_for("#start-create").await;
+
+    create_wallet_in_page(b, &server, "fr", "sept vaches blanches").await;
+    b.click("#wallet-who").await;
+    b.wait_for("#who-server").await;
+    // The heading has the focus; the way back is just before it.
+    let started = std::time::Instant::now();
+    while b.eval("return document.activeElement.tagName").await != "H1" {
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "the heading takes the focus"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let focused = b.client.active_element().await.expect("focus");
+    focused
+        .send_keys("\u{E008}\u{E004}\u{E000}")
+        .await
+        .expect("shift+tab");
+    assert_eq!(b.eval("return document.activeElement.id").await, "who-back");
+    b.client
+        .active_element()
+        .await
+        .expect("focus")
+        .send_keys("\u{E007}")
+        .await
+        .expect("enter");
+    b.wait_for("#wallet-security").await;
     browser.close().await;
 }

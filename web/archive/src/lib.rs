@@ -29,7 +29,7 @@ pub const FORMAT: &str = "pde-archive/1";
 /// One document of an archive, as its index describes it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndexEntry {
-    /// Its entry in the ZIP (see [`names::entry_name`]).
+    /// Its entry in the ZIP (see [`names::Names::entry`]).
     pub file: String,
     /// Its name in the wallet.
     pub name: String,

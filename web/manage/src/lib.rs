@@ -31,6 +31,8 @@ mod relay;
 mod security;
 #[cfg(target_arch = "wasm32")]
 mod sheet;
+#[cfg(target_arch = "wasm32")]
+mod who;
 
 #[cfg(target_arch = "wasm32")]
 pub use entry::{mount_screen, set_language, unmount_screen};
@@ -66,6 +68,7 @@ mod entry {
             "erased" => Screen::Erased,
             "export" => Screen::Export,
             "import" => Screen::Import,
+            "who" => Screen::WhoSees,
             _ => Screen::Security,
         }
     }
@@ -81,7 +84,8 @@ mod entry {
             | Screen::DepositReady(_)
             | Screen::Erased
             | Screen::Export
-            | Screen::Import => return None,
+            | Screen::Import
+            | Screen::WhoSees => return None,
             Screen::Share => exits::SHARE.to_owned(),
             Screen::Start | Screen::Language => exits::START.to_owned(),
             Screen::Unlock => exits::SESSION_ENDED.to_owned(),
@@ -141,6 +145,7 @@ mod entry {
                     Screen::Erased => crate::erase::ErasedPage().into_any(),
                     Screen::Export => crate::export::ExportPage().into_any(),
                     Screen::Import => crate::import::ImportPage().into_any(),
+                    Screen::WhoSees => crate::who::WhoSeesPage().into_any(),
                     _ => crate::security::SecurityPage().into_any(),
                 }
             }

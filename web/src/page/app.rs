@@ -144,6 +144,7 @@ pub fn app(start: Start) -> impl IntoView {
                 Screen::Erased => view! { <ManagedScreen name="erased"/> }.into_any(),
                 Screen::Export => view! { <ManagedScreen name="export"/> }.into_any(),
                 Screen::Import => view! { <ManagedScreen name="import"/> }.into_any(),
+                Screen::WhoSees => view! { <ManagedScreen name="who"/> }.into_any(),
             }}
         </main>
     }

@@ -105,6 +105,9 @@ pub enum Screen {
     Export,
     /// A locked archive put back into the open wallet.
     Import,
+    /// Who can see what: the server, its operator, a worker with a link, the same computer,
+    /// whoever knows the secret.
+    WhoSees,
 }
 
 /// The whole address of a link to this server: `/<kind>/<id>#<fragment>` (`g` for a grant,

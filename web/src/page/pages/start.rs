@@ -24,6 +24,10 @@ pub fn StartPage() -> impl IntoView {
                     <span>{tr(keys::START_OPEN)}</span>
                 </button>
             </div>
+            <button id="start-who" class="button link" on:click=move |_| state.screen.set(Screen::WhoSees)>
+                <Glyph icon=Icon::Eye/>
+                <span>{tr(keys::WHO_TITLE)}</span>
+            </button>
         </section>
     }
 }

@@ -1,0 +1,114 @@
+//! "Who can see what": for each one who could look — the server, the team running it, a social
+//! worker with a link, someone at the same computer, whoever knows the secret — what they see
+//! and what they don't, in a pictogram and two short sentences. The same facts as
+//! docs/SECURITY.md ("Who can see what", which names each sentence and what shows it), for
+//! holders.
+
+use leptos::prelude::*;
+
+use pde_web::i18n::keys;
+use pde_web::page::components::{Glyph, Icon};
+use pde_web::page::state::{tr, AppState, Screen};
+
+/// One who could look: their pictogram, who they are, what they see, what they don't.
+struct Onlooker {
+    id: &'static str,
+    icon: Icon,
+    who: &'static str,
+    sees: &'static str,
+    not: &'static str,
+}
+
+const ONLOOKERS: [Onlooker; 5] = [
+    Onlooker {
+        id: "who-server",
+        icon: Icon::Shield,
+        who: keys::WHO_SERVER,
+        sees: keys::WHO_SERVER_SEES,
+        not: keys::WHO_SERVER_NOT,
+    },
+    Onlooker {
+        id: "who-operator",
+        icon: Icon::Key,
+        who: keys::WHO_OPERATOR,
+        sees: keys::WHO_OPERATOR_SEES,
+        not: keys::WHO_OPERATOR_NOT,
+    },
+    Onlooker {
+        id: "who-worker",
+        icon: Icon::Link,
+        who: keys::WHO_WORKER,
+        sees: keys::WHO_WORKER_SEES,
+        not: keys::WHO_WORKER_NOT,
+    },
+    Onlooker {
+        id: "who-computer",
+        icon: Icon::Eye,
+        who: keys::WHO_COMPUTER,
+        sees: keys::WHO_COMPUTER_SEES,
+        not: keys::WHO_COMPUTER_NOT,
+    },
+    Onlooker {
+        id: "who-secret",
+        icon: Icon::Lock,
+        who: keys::WHO_SECRET,
+        sees: keys::WHO_SECRET_SEES,
+        not: keys::WHO_SECRET_NOT,
+    },
+];
+
+#[component]
+pub fn WhoSeesPage() -> impl IntoView {
+    let state = AppState::get();
+    let back = move |_| {
+        let to = if state.wallet.get_untracked().is_some() {
+            Screen::Wallet
+        } else {
+            Screen::Start
+        };
+        state.screen.set(to);
+    };
+    view! {
+        <section class="page narrow">
+            <button id="who-back" class="button link" on:click=back>
+                <Glyph icon=Icon::Back/>
+                <span>{tr(keys::BACK)}</span>
+            </button>
+            <h1 tabindex="-1">
+                <Glyph icon=Icon::Eye/>
+                <span>{tr(keys::WHO_TITLE)}</span>
+            </h1>
+            {ONLOOKERS
+                .iter()
+                .map(|o| {
+                    let title = format!("{}-title", o.id);
+                    let labelled_by = title.clone();
+                    view! {
+                        <section class="panel who" id=o.id aria-labelledby=labelled_by>
+                            <h2 id=title>
+                                <Glyph icon=o.icon/>
+                                <span>{tr(o.who)}</span>
+                            </h2>
+                            <p class="who-sees">
+                                <Glyph icon=Icon::Check/>
+                                <span>
+                                    <strong>{tr(keys::WHO_SEES)}</strong>
+                                    " "
+                                    {tr(o.sees)}
+                                </span>
+                            </p>
+                            <p class="who-not">
+                                <Glyph icon=Icon::Lock/>
+                                <span>
+                                    <strong>{tr(keys::WHO_NOT)}</strong>
+                                    " "
+                                    {tr(o.not)}
+                                </span>
+                            </p>
+                        </section>
+                    }
+                })
+                .collect_view()}
+        </section>
+    }
+}
