@@ -79,7 +79,7 @@ wallet-count = { $count ->
    *[other] { $count } وثيقة
 }
 wallet-quota = { $used } مستخدمة من { $quota }
-filter-label = الفرز حسب نوع الوثيقة
+filter-label = عرض فقط
 filter-all = الكل
 
 add-title = إضافة وثائق
@@ -475,3 +475,10 @@ who-computer-not = وثائقك، بعد إغلاق المحفظة، إلا ما
 who-secret = شخص يعرف سرّك
 who-secret-sees = وثائقك اليومية. ويستطيع أيضًا محو المحفظة كلها، مع الأجزاء المخفية.
 who-secret-not = أجزاءك المخفية، من دون سرّها الخاص.
+worker-rules-title = للعلم
+worker-rules-optional = PDE ليس إلزاميًا أبدًا، ولا أي وثيقة فيه: الشخص يختار ما يُظهره.
+worker-rules-purpose = تُعرض عليك هذه الوثائق لما اتفقت عليه معه. لا تُرسلها إلى أي أحد.
+worker-rules-delete = إذا نزّلتها، فامحُها حالما لا تحتاج إليها.
+slip-rules = PDE ليس إلزاميًا أبدًا. لا تُرسل هذه الوثائق إلى أحد، وامحُها بعد الاستعمال.
+neutral-title = علامة تبويب جديدة
+neutral-start = ابدأ

@@ -33,11 +33,11 @@ create-name-pseudonym = A nickname
 create-name-pseudonym-hint = A made-up name, easy to remember. Not your real name.
 create-pseudonym-label = Your nickname
 create-secret-legend = Your secret
-create-secret-passphrase = A passphrase
+create-secret-passphrase = A sentence to remember
 create-secret-passphrase-hint = At least 8 characters. Safer.
 create-secret-pin = A PIN code
 create-secret-pin-hint = At least 4 digits. Quicker.
-create-pin-warning = A PIN is easier to guess. After a few wrong tries, you must wait. A passphrase protects better.
+create-pin-warning = A PIN is easier to guess. After a few wrong tries, you must wait. A sentence protects better.
 create-pin-digits-only = A PIN has only digits.
 create-secret-label = Your secret
 create-secret-repeat-label = Once more, to check
@@ -47,9 +47,9 @@ create-submit = Create
 create-working = Creating… a few seconds
 
 secret-pin-too-short = The PIN needs at least 4 digits.
-secret-passphrase-too-short = The passphrase needs at least 8 characters.
+secret-passphrase-too-short = The sentence needs at least 8 characters.
 secret-common-pin = This PIN is too common. Choose another one.
-secret-common-passphrase = This passphrase is too common. Choose another one.
+secret-common-passphrase = This sentence is too common. Choose another one.
 secret-too-long = This secret is too long (at most 128 characters).
 
 created-title = Your wallet is ready
@@ -76,15 +76,15 @@ wallet-count = { $count ->
    *[other] { $count } documents
 }
 wallet-quota = { $used } used of { $quota }
-filter-label = Sort by kind of document
+filter-label = Show only
 filter-all = All
 
 add-title = Add documents
-add-category-label = Kind of document
+add-category-label = Which paper is it?
 add-choose-files = Choose files
 add-take-photo = Take a photo
 add-drop-hint = You can also drag files here.
-add-working = Encrypting and sending…
+add-working = Locking and sending…
 add-done = Added.
 add-too-large = This file is too large. Maximum: { $max }.
 
@@ -93,7 +93,7 @@ document-download-only = This file cannot be shown here. You can download it.
 document-damaged = Damaged document
 document-edit-title = Name, kind and note
 document-name-label = Name
-document-category-label = Kind of document
+document-category-label = Which paper is it?
 document-note-label = Note (only for you)
 delete-confirm = Delete this document? It cannot come back.
 delete-yes = Yes, delete
@@ -278,7 +278,7 @@ deposit-received-count = { $count } of { $max } received
 deposit-ready-explain = Give this link to the person. With it, they can send you documents, but not see yours.
 deposit-slip-title = Drop off documents with PDE
 drop-title = Drop off documents
-drop-lead = Choose the documents to send. They are encrypted here, for the person only.
+drop-lead = Choose the documents to send. They are locked here, for the person only.
 drop-files-left = { $count ->
     [one] 1 more document possible
    *[other] { $count } more documents possible
@@ -413,7 +413,7 @@ export-damaged = Damaged documents, not copied: { $count }
 export-index-title = Your documents, copied from PDE on { $date }
 export-index-part = Part { $number } of { $count }
 export-index-added = added on { $date }
-export-index-server = What the server keeps about this wallet (encrypted, except the dates and sizes):
+export-index-server = What the server keeps about this wallet (locked, except the dates and sizes):
 export-index-created = Created on { $date }
 export-index-link = Link "{ $label }": made on { $made }, until { $until }
 export-index-opened = opened on { $time }
@@ -451,3 +451,10 @@ who-computer-not = your documents, once the wallet is closed, except what you do
 who-secret = Someone who knows your secret
 who-secret-sees = your everyday documents. They can also erase the whole wallet, hidden parts included.
 who-secret-not = your hidden parts, without their own secret.
+worker-rules-title = Good to know
+worker-rules-optional = PDE is never mandatory, nor is any document in it: the person chooses what they show.
+worker-rules-purpose = These documents are shown to you for what you agreed with them. Do not forward them to anyone.
+worker-rules-delete = If you download them, delete them as soon as you no longer need them.
+slip-rules = PDE is never mandatory. Do not forward these documents; delete them after use.
+neutral-title = New tab
+neutral-start = Start

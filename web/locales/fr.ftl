@@ -33,11 +33,11 @@ create-name-pseudonym = Un pseudo
 create-name-pseudonym-hint = Un nom inventé, facile à retenir. Pas votre vrai nom.
 create-pseudonym-label = Votre pseudo
 create-secret-legend = Votre secret
-create-secret-passphrase = Une phrase secrète
+create-secret-passphrase = Une phrase à retenir
 create-secret-passphrase-hint = Au moins 8 signes. Plus sûr.
 create-secret-pin = Un code PIN
 create-secret-pin-hint = Au moins 4 chiffres. Plus rapide.
-create-pin-warning = Un code PIN est plus facile à deviner. Après quelques essais faux, il faut attendre. Une phrase secrète protège mieux.
+create-pin-warning = Un code PIN est plus facile à deviner. Après quelques essais faux, il faut attendre. Une phrase protège mieux.
 create-pin-digits-only = Un code PIN contient seulement des chiffres.
 create-secret-label = Votre secret
 create-secret-repeat-label = Encore une fois, pour vérifier
@@ -47,9 +47,9 @@ create-submit = Créer
 create-working = Création… quelques secondes
 
 secret-pin-too-short = Le code PIN doit avoir au moins 4 chiffres.
-secret-passphrase-too-short = La phrase secrète doit avoir au moins 8 signes.
+secret-passphrase-too-short = La phrase doit avoir au moins 8 signes.
 secret-common-pin = Ce code PIN est trop connu. Choisissez-en un autre.
-secret-common-passphrase = Cette phrase secrète est trop connue. Choisissez-en une autre.
+secret-common-passphrase = Cette phrase est trop connue. Choisissez-en une autre.
 secret-too-long = Ce secret est trop long (128 signes au plus).
 
 created-title = Votre porte-documents est prêt
@@ -76,15 +76,15 @@ wallet-count = { $count ->
    *[other] { $count } documents
 }
 wallet-quota = { $used } utilisés sur { $quota }
-filter-label = Trier par sorte de document
+filter-label = Montrer seulement
 filter-all = Tout
 
 add-title = Ajouter des documents
-add-category-label = Sorte de document
+add-category-label = C'est quel papier ?
 add-choose-files = Choisir des fichiers
 add-take-photo = Prendre une photo
 add-drop-hint = Vous pouvez aussi glisser des fichiers ici.
-add-working = Chiffrement et envoi…
+add-working = Mise sous clé et envoi…
 add-done = Ajouté.
 add-too-large = Ce fichier est trop grand. Maximum : { $max }.
 
@@ -93,7 +93,7 @@ document-download-only = Ce fichier ne peut pas être montré ici. Vous pouvez l
 document-damaged = Document abîmé
 document-edit-title = Nom, sorte et note
 document-name-label = Nom
-document-category-label = Sorte de document
+document-category-label = C'est quel papier ?
 document-note-label = Note (seulement pour vous)
 delete-confirm = Supprimer ce document ? Il ne pourra pas revenir.
 delete-yes = Oui, supprimer
@@ -259,12 +259,12 @@ shared-counted = Chaque ouverture est comptée.
 shared-view = Voir
 shared-problem-title = Ce lien ne marche pas
 shared-not-found = Ce lien n'existe pas ou n'est pas complet.
-error-deposit-expired = Ce lien de dépôt a expiré. Demandez-en un nouveau.
-error-deposit-revoked = Ce lien de dépôt a été arrêté par la personne.
+error-deposit-expired = Ce lien pour recevoir des documents a expiré. Demandez-en un nouveau.
+error-deposit-revoked = Ce lien pour recevoir des documents a été arrêté par la personne.
 error-deposit-full = Ce lien a reçu autant de documents que permis.
 document-received = Reçu
 document-photo-not-cleaned = PDE n'a pas pu nettoyer cette photo (format HEIC). Elle peut encore montrer où et quand elle a été prise. Avant de la partager, faites plutôt une capture d'écran ou une photo en JPEG.
-document-received-explain = Ce document a été déposé avec votre lien de dépôt « { $label } ». PDE ne peut pas vérifier qui l'a envoyé.
+document-received-explain = Ce document a été déposé avec votre lien pour recevoir « { $label } ». PDE ne peut pas vérifier qui l'a envoyé.
 document-received-pdf = Ce PDF vient de quelqu'un d'autre. PDE ne peut pas vérifier ce qu'il contient. Ouvrez-le seulement si vous l'attendiez.
 document-received-pdf-show = Afficher le PDF
 
@@ -278,7 +278,7 @@ deposit-received-count = { $count } reçu(s) sur { $max }
 deposit-ready-explain = Donnez ce lien à la personne. Avec lui, elle peut vous envoyer des documents, mais pas voir les vôtres.
 deposit-slip-title = Déposer des documents avec PDE
 drop-title = Déposer des documents
-drop-lead = Choisissez les documents à envoyer. Ils sont chiffrés ici, pour la personne seulement.
+drop-lead = Choisissez les documents à envoyer. Ils sont mis sous clé ici, pour la personne seulement.
 drop-files-left = { $count ->
     [one] encore 1 document possible
    *[other] encore { $count } documents possibles
@@ -291,13 +291,13 @@ share-notes-hint = Sinon, la personne voit seulement le nom et le document.
 ## Mode kiosque (ordinateur public)
 kiosk-badge = Ordinateur public
 kiosk-countdown = { $seconds ->
-    [one] Le portefeuille se ferme dans { $seconds } seconde. Touchez l'écran pour rester.
-   *[other] Le portefeuille se ferme dans { $seconds } secondes. Touchez l'écran pour rester.
+    [one] Le porte-documents se ferme dans { $seconds } seconde. Touchez l'écran pour rester.
+   *[other] Le porte-documents se ferme dans { $seconds } secondes. Touchez l'écran pour rester.
 }
 kiosk-stay = Je suis là
 kiosk-switch = Je suis sur un ordinateur public
-kiosk-switch-hint = Rien ne reste sur l'ordinateur. Le portefeuille se ferme seul si vous ne faites rien.
-kiosk-is-on = Mode ordinateur public : rien ne reste ici, le portefeuille se ferme seul. Échap deux fois le ferme tout de suite.
+kiosk-switch-hint = Rien ne reste sur l'ordinateur. Le porte-documents se ferme seul si vous ne faites rien.
+kiosk-is-on = Mode ordinateur public : rien ne reste ici, le porte-documents se ferme seul. Échap deux fois le ferme tout de suite.
 kiosk-downloads-on = Permettre de télécharger
 kiosk-downloads-warning = Un fichier téléchargé reste sur cet ordinateur. La personne suivante pourrait le trouver. Faites-le seulement sur un ordinateur de confiance.
 kiosk-downloads-yes = Oui, permettre
@@ -305,7 +305,7 @@ kiosk-print-warning = L'imprimante est peut-être partagée : quelqu'un d'autre 
 
 ## Préparer mon rendez-vous (verrou jusqu'à une heure)
 meeting-title = Préparer mon rendez-vous
-meeting-lead = Partagez d'abord ce que vous voulez montrer. Puis fermez le portefeuille jusqu'après le rendez-vous : personne ne pourra l'ouvrir avant l'heure, pas même vous, pas même avec la clé de secours. Vos liens de partage marchent toujours.
+meeting-lead = Partagez d'abord ce que vous voulez montrer. Puis fermez le porte-documents jusqu'après le rendez-vous : personne ne pourra l'ouvrir avant l'heure, pas même vous, pas même avec la clé de secours. Vos liens de partage marchent toujours.
 meeting-share-first = D'abord partager des documents
 meeting-hours-label = Fermer pour combien de temps ?
 meeting-hours = { $count ->
@@ -315,34 +315,34 @@ meeting-hours = { $count ->
 meeting-until = Fermé jusqu'au { $time }
 meeting-secret-label = Votre secret, pour confirmer
 meeting-lock = Fermer jusqu'à cette heure
-meeting-confirm = Dernière vérification : vous ne pourrez pas ouvrir votre portefeuille avant le { $time }. On ne peut pas annuler.
+meeting-confirm = Dernière vérification : vous ne pourrez pas ouvrir votre porte-documents avant le { $time }. On ne peut pas annuler.
 meeting-understood = J'ai compris : je ne pourrai pas l'ouvrir avant cette heure.
 meeting-lock-yes = Oui, fermer
 meeting-lock-no = Non, revenir
-time-locked-title = Votre portefeuille est fermé
-time-locked-until = Personne ne peut ouvrir ce portefeuille avant le { $time }, pas même vous.
+time-locked-title = Votre porte-documents est fermé
+time-locked-until = Personne ne peut ouvrir ce porte-documents avant le { $time }, pas même vous.
 time-locked-links = Les liens que vous avez partagés marchent toujours.
 time-locked-done = Terminé
 
 ## Fin de session sur un ordinateur public
 ended-title = Session terminée
-ended-keys = Les clés de votre portefeuille sont effacées de la mémoire de cet ordinateur.
+ended-keys = Les clés de votre porte-documents sont effacées de la mémoire de cet ordinateur.
 ended-documents = Les documents ouverts sont fermés. Rien n'est gardé dans ce navigateur.
-ended-server = La connexion à votre portefeuille est fermée.
-ended-advice = Vous pouvez quitter l'ordinateur. Vos documents restent protégés dans votre portefeuille.
+ended-server = La connexion à votre porte-documents est fermée.
+ended-advice = Vous pouvez quitter l'ordinateur. Vos documents restent protégés dans votre porte-documents.
 ended-again = Recommencer
 
-error-wallet-time-locked = Ce portefeuille est fermé jusqu'à l'heure choisie. Personne ne peut l'ouvrir avant.
+error-wallet-time-locked = Ce porte-documents est fermé jusqu'à l'heure choisie. Personne ne peut l'ouvrir avant.
 error-time-lock-invalid = Choisissez une heure à venir, au plus dans 72 heures.
 
 ## Documents cachés
 hidden-title = Documents cachés
-hidden-lead = Vous pouvez garder des documents dans une partie cachée du portefeuille. Elle s'ouvre avec un autre secret : tapez-le à la place de votre secret habituel. Avec le secret habituel, personne ne peut voir que des documents cachés existent.
+hidden-lead = Vous pouvez garder des documents dans une partie cachée du porte-documents. Elle s'ouvre avec un autre secret : tapez-le à la place de votre secret habituel. Avec le secret habituel, personne ne peut voir que des documents cachés existent.
 hidden-warning = Choisissez un secret différent de l'habituel. Il n'y a pas de feuille de secours pour les documents cachés : si vous oubliez ce secret, ils sont perdus.
 hidden-secret-label = Le secret des documents cachés
 hidden-secret-repeat = Le même secret, encore une fois
 hidden-submit = Créer les documents cachés
-hidden-done = C'est fait. Pour les ouvrir : fermez le portefeuille, puis ouvrez-le avec ce nouveau secret.
+hidden-done = C'est fait. Pour les ouvrir : fermez le porte-documents, puis ouvrez-le avec ce nouveau secret.
 error-hidden-unavailable = Ce secret ne peut pas servir pour des documents cachés. Choisissez-en un autre.
 error-secret-change-unavailable = Le secret des documents cachés ne peut pas être changé ici.
 error-recovery-sheet-unavailable = Les documents cachés n'ont pas de feuille de secours.
@@ -350,11 +350,11 @@ error-recovery-key-wrong = Cette clé de secours n'est pas celle de votre feuill
 
 ## Sécurité
 security-title = Sécurité
-security-lead = Ce que vous pouvez faire si quelqu'un a pu voir ou utiliser votre portefeuille.
+security-lead = Ce que vous pouvez faire si quelqu'un a pu voir ou utiliser votre porte-documents.
 security-sessions-title = Un ordinateur resté ouvert ailleurs ?
-security-sessions-text = Fermez le portefeuille sur tous les autres ordinateurs et téléphones. Ici, il reste ouvert.
+security-sessions-text = Fermez le porte-documents sur tous les autres ordinateurs et téléphones. Ici, il reste ouvert.
 security-end-others = Fermer partout ailleurs
-security-end-others-done = C'est fait : le portefeuille est fermé partout ailleurs.
+security-end-others-done = C'est fait : le porte-documents est fermé partout ailleurs.
 secret-in-use = Ce secret ne peut pas être utilisé. Choisissez-en un autre.
 security-secret-title = Changer mon secret
 security-secret-text = Quelqu'un connaît peut-être votre secret ? Choisissez-en un nouveau. Les autres ordinateurs seront fermés. Votre clé de secours reste valable.
@@ -413,7 +413,7 @@ export-damaged = Documents abîmés, pas copiés : { $count }
 export-index-title = Vos documents, copiés de PDE le { $date }
 export-index-part = Partie { $number } sur { $count }
 export-index-added = ajouté le { $date }
-export-index-server = Ce que le serveur garde sur ce porte-documents (chiffré, sauf les dates et les tailles) :
+export-index-server = Ce que le serveur garde sur ce porte-documents (sous clé, sauf les dates et les tailles) :
 export-index-created = Créé le { $date }
 export-index-link = Lien « { $label } » : fait le { $made }, jusqu'au { $until }
 export-index-opened = ouvert le { $time }
@@ -451,3 +451,10 @@ who-computer-not = vos documents, une fois le porte-documents fermé, sauf ce qu
 who-secret = Quelqu'un qui connaît votre secret
 who-secret-sees = vos documents de tous les jours. Il peut aussi effacer tout le porte-documents, parties cachées comprises.
 who-secret-not = vos parties cachées, sans leur propre secret.
+worker-rules-title = À savoir
+worker-rules-optional = PDE n'est jamais obligatoire, ni aucun document qu'il contient : la personne choisit ce qu'elle montre.
+worker-rules-purpose = Ces documents vous sont montrés pour ce que vous avez convenu avec elle. Ne les transférez à personne.
+worker-rules-delete = Si vous en téléchargez, effacez-les dès que vous n'en avez plus besoin.
+slip-rules = PDE n'est jamais obligatoire. Ne transférez pas ces documents ; effacez-les après usage.
+neutral-title = Nouvel onglet
+neutral-start = Commencer

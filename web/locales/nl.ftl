@@ -76,7 +76,7 @@ wallet-count = { $count ->
    *[other] { $count } documenten
 }
 wallet-quota = { $used } gebruikt van { $quota }
-filter-label = Sorteren per soort document
+filter-label = Alleen tonen
 filter-all = Alles
 
 add-title = Documenten toevoegen
@@ -269,7 +269,7 @@ document-received-pdf = Deze pdf komt van iemand anders. PDE kan niet nagaan wat
 document-received-pdf-show = De pdf tonen
 
 deposit-title = Documenten ontvangen
-deposit-lead = Maak een link zodat iemand (OCMW, dokter…) documenten in uw portefeuille kan afgeven. Die persoon kan er niets in lezen.
+deposit-lead = Maak een link zodat iemand (OCMW, dokter…) documenten in uw documentenmap kan afgeven. Die persoon kan er niets in lezen.
 deposit-files-label = Hoogstens aantal documenten (1 tot { $max })
 deposit-files-invalid = Kies tussen 1 en { $max } documenten.
 deposit-links-title = Mijn afgiftelinks
@@ -291,13 +291,13 @@ share-notes-hint = Anders ziet de persoon alleen de naam en het document.
 ## Kioskmodus (openbare computer)
 kiosk-badge = Openbare computer
 kiosk-countdown = { $seconds ->
-    [one] De portefeuille sluit over { $seconds } seconde. Raak het scherm aan om te blijven.
-   *[other] De portefeuille sluit over { $seconds } seconden. Raak het scherm aan om te blijven.
+    [one] De documentenmap sluit over { $seconds } seconde. Raak het scherm aan om te blijven.
+   *[other] De documentenmap sluit over { $seconds } seconden. Raak het scherm aan om te blijven.
 }
 kiosk-stay = Ik ben hier
 kiosk-switch = Ik zit aan een openbare computer
-kiosk-switch-hint = Er blijft niets op de computer. De portefeuille sluit vanzelf als u niets doet.
-kiosk-is-on = Modus openbare computer: er blijft hier niets, de portefeuille sluit vanzelf. Twee keer Escape sluit hem meteen.
+kiosk-switch-hint = Er blijft niets op de computer. De documentenmap sluit vanzelf als u niets doet.
+kiosk-is-on = Modus openbare computer: er blijft hier niets, de documentenmap sluit vanzelf. Twee keer Escape sluit hem meteen.
 kiosk-downloads-on = Downloaden toestaan
 kiosk-downloads-warning = Een gedownload bestand blijft op deze computer. De volgende persoon kan het vinden. Doe dit alleen op een computer die u vertrouwt.
 kiosk-downloads-yes = Ja, toestaan
@@ -305,7 +305,7 @@ kiosk-print-warning = De printer is misschien gedeeld: iemand anders kan uw pagi
 
 ## Mijn afspraak voorbereiden (slot tot een tijdstip)
 meeting-title = Mijn afspraak voorbereiden
-meeting-lead = Deel eerst wat u wilt tonen. Sluit dan de portefeuille tot na de afspraak: niemand kan hem voor dat uur openen, zelfs u niet, zelfs niet met de herstelsleutel. Uw deellinks blijven werken.
+meeting-lead = Deel eerst wat u wilt tonen. Sluit dan de documentenmap tot na de afspraak: niemand kan hem voor dat uur openen, zelfs u niet, zelfs niet met de herstelsleutel. Uw deellinks blijven werken.
 meeting-share-first = Eerst documenten delen
 meeting-hours-label = Hoelang sluiten?
 meeting-hours = { $count ->
@@ -315,34 +315,34 @@ meeting-hours = { $count ->
 meeting-until = Gesloten tot { $time }
 meeting-secret-label = Uw geheim, om te bevestigen
 meeting-lock = Sluiten tot dat uur
-meeting-confirm = Laatste controle: u kunt uw portefeuille niet openen voor { $time }. Dit kan niet ongedaan worden.
+meeting-confirm = Laatste controle: u kunt uw documentenmap niet openen voor { $time }. Dit kan niet ongedaan worden.
 meeting-understood = Ik begrijp het: ik kan hem niet openen voor dat uur.
 meeting-lock-yes = Ja, sluiten
 meeting-lock-no = Nee, terug
-time-locked-title = Uw portefeuille is gesloten
-time-locked-until = Niemand kan deze portefeuille openen voor { $time }, zelfs u niet.
+time-locked-title = Uw documentenmap is gesloten
+time-locked-until = Niemand kan deze documentenmap openen voor { $time }, zelfs u niet.
 time-locked-links = De links die u deelde, werken nog.
 time-locked-done = Klaar
 
 ## Einde van een sessie op een openbare computer
 ended-title = Sessie beëindigd
-ended-keys = De sleutels van uw portefeuille zijn gewist uit het geheugen van deze computer.
+ended-keys = De sleutels van uw documentenmap zijn gewist uit het geheugen van deze computer.
 ended-documents = De open documenten zijn gesloten. Er blijft niets in deze browser.
-ended-server = De verbinding met uw portefeuille is gesloten.
-ended-advice = U kunt de computer verlaten. Uw documenten blijven beschermd in uw portefeuille.
+ended-server = De verbinding met uw documentenmap is gesloten.
+ended-advice = U kunt de computer verlaten. Uw documenten blijven beschermd in uw documentenmap.
 ended-again = Opnieuw beginnen
 
-error-wallet-time-locked = Deze portefeuille is gesloten tot het gekozen uur. Niemand kan hem eerder openen.
+error-wallet-time-locked = Deze documentenmap is gesloten tot het gekozen uur. Niemand kan hem eerder openen.
 error-time-lock-invalid = Kies een uur in de toekomst, hoogstens 72 uur van nu.
 
 ## Verborgen documenten
 hidden-title = Verborgen documenten
-hidden-lead = U kunt documenten bewaren in een verborgen deel van uw portefeuille. Het opent met een ander geheim: typ het in plaats van uw gewone geheim. Met het gewone geheim kan niemand zien dat er verborgen documenten zijn.
+hidden-lead = U kunt documenten bewaren in een verborgen deel van uw documentenmap. Het opent met een ander geheim: typ het in plaats van uw gewone geheim. Met het gewone geheim kan niemand zien dat er verborgen documenten zijn.
 hidden-warning = Kies een ander geheim dan uw gewone. Er is geen herstelblad voor verborgen documenten: als u dit geheim vergeet, zijn ze verloren.
 hidden-secret-label = Het geheim voor verborgen documenten
 hidden-secret-repeat = Hetzelfde geheim, nog een keer
 hidden-submit = Verborgen documenten maken
-hidden-done = Klaar. Om ze te openen: vergrendel de portefeuille en open hem met dit nieuwe geheim.
+hidden-done = Klaar. Om ze te openen: vergrendel de documentenmap en open hem met dit nieuwe geheim.
 error-hidden-unavailable = Dit geheim kan niet dienen voor verborgen documenten. Kies een ander.
 error-secret-change-unavailable = Het geheim van verborgen documenten kan hier niet veranderd worden.
 error-recovery-sheet-unavailable = Verborgen documenten hebben geen herstelblad.
@@ -350,11 +350,11 @@ error-recovery-key-wrong = Deze herstelsleutel is niet die van uw huidige blad.
 
 ## Veiligheid
 security-title = Veiligheid
-security-lead = Wat u kunt doen als iemand uw portefeuille heeft kunnen zien of gebruiken.
+security-lead = Wat u kunt doen als iemand uw documentenmap heeft kunnen zien of gebruiken.
 security-sessions-title = Een computer ergens anders open laten staan?
-security-sessions-text = Sluit de portefeuille op alle andere computers en telefoons. Hier blijft hij open.
+security-sessions-text = Sluit de documentenmap op alle andere computers en telefoons. Hier blijft hij open.
 security-end-others = Overal elders sluiten
-security-end-others-done = Klaar: de portefeuille is overal elders gesloten.
+security-end-others-done = Klaar: de documentenmap is overal elders gesloten.
 secret-in-use = Dit geheim kan niet gebruikt worden. Kies een ander.
 security-secret-title = Mijn geheim veranderen
 security-secret-text = Kent iemand misschien uw geheim? Kies een nieuw. De andere computers worden gesloten. Uw herstelsleutel blijft geldig.
@@ -377,7 +377,7 @@ security-sheet-cancel-title = Het nieuwe blad annuleren
 security-sheet-cancel-text = Op { $made } werd een nieuw blad gemaakt. Was u dat niet? Typ de sleutel van het oude blad: het nieuwe zal nooit werken.
 security-sheet-cancel = Het nieuwe blad annuleren
 security-sheet-cancelled = Klaar: het nieuwe blad is geannuleerd. Uw blad blijft hetzelfde.
-security-erase-title = Mijn portefeuille voorgoed sluiten
+security-erase-title = Mijn documentenmap voorgoed sluiten
 security-erase-text = Alles wordt van de server gewist: de documenten, de links, het nummer. Dit kan niet ongedaan gemaakt worden.
 security-erase-start = Alles wissen…
 security-erase-confirm = Laatste controle: alles wordt voorgoed gewist. Typ uw geheim om te bevestigen.
@@ -385,14 +385,14 @@ security-erase-understood = Ik begrijp het: dit kan niet ongedaan gemaakt worden
 security-erase-yes = Ja, alles wissen
 security-erase-no = Nee, houden
 security-take-title = Mijn documenten meenemen
-security-take-text = Een kopie van al uw documenten: op deze computer, of op een USB-stick om later in een nieuwe portefeuille terug te zetten.
+security-take-text = Een kopie van al uw documenten: op deze computer, of op een USB-stick om later in een nieuwe documentenmap terug te zetten.
 security-export = Mijn documenten meenemen
 security-import = Een archief hier terugzetten
 export-title = Mijn documenten meenemen
 export-zip = De documenten zoals ze zijn (ZIP)
 export-zip-hint = Wie het bestand heeft, kan ze lezen.
 export-locked = Een gesloten archief, voor een USB-stick
-export-locked-hint = Het opent met zijn zin. PDE kan het terugzetten in een nieuwe portefeuille.
+export-locked-hint = Het opent met zijn zin. PDE kan het terugzetten in een nieuwe documentenmap.
 export-own = Ik kies mijn zin (lang)
 export-key-title = Zin van het archief
 export-key-text = Bewaar dit blad ver van de USB-stick. Zonder dit blad opent het archief niet.
@@ -413,7 +413,7 @@ export-damaged = Beschadigde documenten, niet gekopieerd: { $count }
 export-index-title = Uw documenten, gekopieerd uit PDE op { $date }
 export-index-part = Deel { $number } van { $count }
 export-index-added = toegevoegd op { $date }
-export-index-server = Wat de server over deze portefeuille bewaart (versleuteld, behalve de data en de groottes):
+export-index-server = Wat de server over deze documentenmap bewaart (versleuteld, behalve de data en de groottes):
 export-index-created = Aangemaakt op { $date }
 export-index-link = Link "{ $label }": gemaakt op { $made }, tot { $until }
 export-index-opened = geopend op { $time }
@@ -424,30 +424,37 @@ import-file = Het bestand van het archief
 import-passphrase = De zin van het archief
 import-start = De documenten terugzetten
 import-done = { $count ->
-    [one] Klaar: 1 document teruggezet in deze portefeuille.
-   *[other] Klaar: { $count } documenten teruggezet in deze portefeuille.
+    [one] Klaar: 1 document teruggezet in deze documentenmap.
+   *[other] Klaar: { $count } documenten teruggezet in deze documentenmap.
 }
 import-wrong = Deze zin opent dit archief niet.
 import-not-archive = Dit bestand is geen archief van PDE, of het is beschadigd.
 import-received = Ontvangen via een link, afzender niet gecontroleerd: { $label }
-erased-title = Uw portefeuille is gewist
+erased-title = Uw documentenmap is gewist
 erased-text = Hij staat niet meer op de server. Dit nummer opent niets meer.
 erased-start = Terug naar het begin
 who-title = Wie ziet wat?
 who-sees = Ziet:
 who-not = Ziet niet:
 who-server = De server van PDE
-who-server-sees = dat een portefeuille bestaat, wanneer hij gemaakt is, hoeveel documenten en hun grootte, wanneer ze toegevoegd of geopend worden, wanneer uw links geopend worden.
+who-server-sees = dat een documentenmap bestaat, wanneer hij gemaakt is, hoeveel documenten en hun grootte, wanneer ze toegevoegd of geopend worden, wanneer uw links geopend worden.
 who-server-not = uw documenten, hun namen, uw notities, uw geheim, uw herstelsleutel.
 who-operator = Het team dat de server laat werken
-who-operator-sees = wat de server ziet. Ook: of een portefeuille verborgen delen heeft, en hoeveel.
+who-operator-sees = wat de server ziet. Ook: of een documentenmap verborgen delen heeft, en hoeveel.
 who-operator-not = uw documenten en hun namen: het kan ze niet openen.
 who-worker = Een maatschappelijk werker met uw link
 who-worker-sees = alleen de documenten die u koos, tot het gekozen uur. Hij kan er een kopie van houden.
 who-worker-not = uw andere documenten, uw verborgen delen.
 who-computer = Iemand aan dezelfde computer
 who-computer-sees = wat op het scherm staat terwijl het open is. Een besmette computer kan ook uw geheim zien.
-who-computer-not = uw documenten, zodra de portefeuille gesloten is, behalve wat u downloadde of afdrukte.
+who-computer-not = uw documenten, zodra de documentenmap gesloten is, behalve wat u downloadde of afdrukte.
 who-secret = Iemand die uw geheim kent
-who-secret-sees = uw gewone documenten. Hij kan ook de hele portefeuille wissen, verborgen delen inbegrepen.
+who-secret-sees = uw gewone documenten. Hij kan ook de hele documentenmap wissen, verborgen delen inbegrepen.
 who-secret-not = uw verborgen delen, zonder hun eigen geheim.
+worker-rules-title = Goed om te weten
+worker-rules-optional = PDE is nooit verplicht, en geen enkel document erin: de persoon kiest wat hij toont.
+worker-rules-purpose = Deze documenten worden u getoond voor wat u met hem afsprak. Stuur ze aan niemand door.
+worker-rules-delete = Als u ze downloadt, wis ze zodra u ze niet meer nodig hebt.
+slip-rules = PDE is nooit verplicht. Stuur deze documenten niet door; wis ze na gebruik.
+neutral-title = Nieuw tabblad
+neutral-start = Beginnen

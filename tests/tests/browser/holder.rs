@@ -595,7 +595,8 @@ async fn every_screen_in_four_languages_passes_axe_and_is_photographed() {
         b.wait_for(".alert").await;
         problems.extend(shot(b, &axe, lang, &mut step, "unlock-error").await);
 
-        // Kiosk mode: the first screen, the countdown before the idle lock, the end page.
+        // Kiosk mode: the first screen, the countdown before the idle lock, the neutral page, the
+        // end page.
         b.client
             .goto(&format!("{}/?kiosk=1&kiosk-idle=12", server.base_url))
             .await
@@ -605,6 +606,13 @@ async fn every_screen_in_four_languages_passes_axe_and_is_photographed() {
         b.wait_for(&choose).await.click().await.expect("language");
         b.wait_for("#idle-countdown").await;
         problems.extend(shot(b, &axe, lang, &mut step, "kiosk-countdown").await);
+        // After the idle lock, the neutral page; after the lock button, the end page.
+        b.wait_for("#neutral-start").await;
+        b.wait_for(&format!("html[lang='{lang}']")).await;
+        problems.extend(shot(b, &axe, lang, &mut step, "kiosk-neutral").await);
+        b.click("#neutral-start").await;
+        b.wait_for(&choose).await.click().await.expect("language");
+        b.click("#lock").await;
         b.wait_for("#ended-list").await;
         b.wait_for(&format!("html[lang='{lang}']")).await;
         problems.extend(shot(b, &axe, lang, &mut step, "kiosk-ended").await);
@@ -889,5 +897,46 @@ async fn an_expired_session_returns_to_unlock_and_keeps_the_work() {
         login.prop("value").await.expect("value").as_deref(),
         Some("")
     );
+    browser.close().await;
+}
+
+/// The recovery sheet does not stop a person who uses Tab and Enter alone: Enter ticks "I noted
+/// my key" as Space does, and Enter on "continue" opens the wallet.
+#[tokio::test]
+async fn the_recovery_sheet_is_passed_with_tab_and_enter() {
+    let (Some(_), Some(chromium)) = (web_dist(), chromium()) else {
+        return;
+    };
+    let server = TestServer::start(Backend::Sqlite).await;
+    let browser = Browser::start(&chromium, "fr").await;
+    let b = &browser;
+    open_app_at(b, &server, "/", "fr").await;
+    b.click("#start-create").await;
+    for field in ["#secret", "#secret-repeat"] {
+        b.type_into(field, "sept vaches blanches").await;
+    }
+    b.click("#create-submit").await;
+    let kept = b.wait_for("#recovery-kept").await;
+    let next = b.wait_for("#created-continue").await;
+    assert!(!next.is_enabled().await.expect("enabled"));
+    b.eval("document.getElementById('recovery-kept').focus()")
+        .await;
+    kept.send_keys("\u{E007}").await.expect("enter");
+    assert_eq!(
+        b.eval("return document.getElementById('recovery-kept').checked")
+            .await,
+        json!(true)
+    );
+    b.wait_for("#created-continue:enabled").await;
+    b.eval("document.getElementById('created-continue').focus()")
+        .await;
+    b.client
+        .active_element()
+        .await
+        .expect("focus")
+        .send_keys("\u{E007}")
+        .await
+        .expect("enter");
+    b.wait_for("#file-input").await;
     browser.close().await;
 }

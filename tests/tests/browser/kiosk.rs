@@ -37,7 +37,8 @@ fn assert_nothing_stored(stored: &serde_json::Value, when: &str) {
 }
 
 async fn unlock_in_page(b: &Browser, number: &str, secret: &str) {
-    b.wait_for("#ended-again")
+    // The end page after the lock button, the neutral page after the panic key or idleness.
+    b.wait_for("#ended-again, #neutral-start")
         .await
         .click()
         .await
@@ -172,6 +173,10 @@ async fn kiosk_mode_leaves_nothing_behind_and_locks_itself() {
         "no cookie after the session: {cookies:?}"
     );
     b.screenshot("fr-kiosk-ended").await;
+    assert!(
+        b.client.find(Locator::Css("#lock")).await.is_err(),
+        "no lock button for a session already over"
+    );
 
     // The idle lock: open again, show the document, touch nothing.
     unlock_in_page(b, &number, secret).await;
@@ -185,6 +190,8 @@ async fn kiosk_mode_leaves_nothing_behind_and_locks_itself() {
         !markup(b).await.contains("carte-kiosque"),
         "no document name after the idle lock"
     );
+    assert_neutral_page(b).await;
+    b.screenshot("fr-kiosk-neutral").await;
 
     // The panic key: Escape twice.
     unlock_in_page(b, &number, secret).await;
@@ -199,6 +206,7 @@ async fn kiosk_mode_leaves_nothing_behind_and_locks_itself() {
         .expect("escape twice");
     let logouts = wait_for_kiosk_end(b, logouts).await;
     assert!(!markup(b).await.contains("carte-kiosque"));
+    assert_neutral_page(b).await;
 
     // Prepare a meeting: lock until later; the grant still opens, the wallet does not.
     unlock_in_page(b, &number, secret).await;
@@ -246,7 +254,7 @@ async fn kiosk_mode_leaves_nothing_behind_and_locks_itself() {
         .expect("done");
     wait_for_kiosk_end(b, logouts).await;
     unlock_in_page(b, &number, secret).await;
-    b.wait_for_text("Personne ne peut ouvrir ce portefeuille avant le")
+    b.wait_for_text("Personne ne peut ouvrir ce porte-documents avant le")
         .await;
     assert!(!markup(b).await.contains("carte-kiosque"));
     browser.close().await;

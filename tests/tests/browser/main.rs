@@ -252,7 +252,8 @@ async fn wait_for_kiosk_end(b: &Browser, logouts_before: usize) -> usize {
 
 /// [`wait_for_kiosk_end`] for a page opened with the address's `query`.
 async fn wait_for_kiosk_end_at(b: &Browser, logouts_before: usize, query: &str) -> usize {
-    b.wait_for("#ended-list").await;
+    // The end page after the lock button; the neutral page after the panic key or idleness.
+    b.wait_for("#ended-list, #neutral-start").await;
     let logouts = b
         .sent_requests()
         .await
@@ -267,6 +268,34 @@ async fn wait_for_kiosk_end_at(b: &Browser, logouts_before: usize, query: &str) 
     let address = b.client.current_url().await.expect("url");
     assert_eq!(address.query(), Some(query), "{address}");
     logouts
+}
+
+/// The page after the panic key or an idle lock in kiosk mode says nothing of what was open:
+/// a neutral title, no top bar, no word of PDE, a wallet or documents, nothing announced, no
+/// icon fetched, no lock button; a small "start".
+async fn assert_neutral_page(b: &Browser) {
+    b.wait_for("#neutral-start").await;
+    assert_eq!(b.client.title().await.expect("title"), "Nouvel onglet");
+    let text = b.body_text().await;
+    assert_eq!(text.trim(), "Commencer", "only the way to start: {text}");
+    for hidden in [
+        "#lock",
+        "header",
+        "[role=status]",
+        "[role=alert]",
+        "[aria-live]",
+    ] {
+        assert!(
+            b.client.find(Locator::Css(hidden)).await.is_err(),
+            "{hidden} on the neutral page"
+        );
+    }
+    assert_eq!(
+        b.eval("return document.querySelector('link[rel=icon]').getAttribute('href')")
+            .await,
+        json!("data:,"),
+        "no icon is fetched from the server"
+    );
 }
 
 /// A PDF of one page saying "DECISION" (enough for a viewer to draw it).

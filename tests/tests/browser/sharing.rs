@@ -414,6 +414,8 @@ async fn deposit_links_let_a_worker_drop_a_document_into_the_wallet() {
         .expect("link")
         .expect("a link");
     assert!(link.contains("/d/") && link.ends_with(".fr"), "{link}");
+    // To paste in a message, as a grant link is.
+    h.wait_for("#deposit-copy").await;
     h.wait_for("#deposit-slip .qr svg").await;
     problems.extend(shot(h, &axe, "fr", &mut step, "deposit-ready").await);
 
@@ -620,4 +622,107 @@ async fn back_and_open_unshown(b: &Browser, name: &str, marker: &str) {
             == serde_json::json!(true),
         "{name} was shown"
     );
+}
+
+/// The message `id` of `web/locales/<lang>.ftl` (a one-line message).
+fn message(lang: &str, id: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../web/locales")
+        .join(format!("{lang}.ftl"));
+    let text = std::fs::read_to_string(&path).expect("a language file");
+    text.lines()
+        .find_map(|line| line.strip_prefix(&format!("{id} = ")))
+        .unwrap_or_else(|| panic!("{id} in {lang}.ftl"))
+        .to_owned()
+}
+
+/// A social worker is told the rules on both kinds of link, in each of the four languages: PDE
+/// and its documents are never mandatory; on a grant's page also that the documents serve what
+/// was agreed, are not forwarded, and that downloads are deleted once no longer needed.
+#[tokio::test]
+async fn the_worker_is_told_the_rules_in_four_languages() {
+    let (Some(_), Some(chromium), Some(axe)) = (web_dist(), chromium(), axe_script()) else {
+        return;
+    };
+    let server = TestServer::start(Backend::Sqlite).await;
+    let holder = PdeClient::new(&server.base_url);
+    let wallet = holder
+        .create_wallet(CreateWallet {
+            secret: "sept vaches blanches",
+            ..Default::default()
+        })
+        .await
+        .expect("wallet");
+    let shown: [(&str, &str, &[u8]); 1] = [("cpas.pdf", "application/pdf", b"%PDF-1.4 decision")];
+    let grant = holder
+        .share(&wallet, &shown, None, 3600, None)
+        .await
+        .expect("share");
+    let deposit = holder
+        .create_deposit(&wallet, "CPAS", 3600, 1)
+        .await
+        .expect("deposit link");
+    let browser = Browser::start(&chromium, "fr").await;
+    let b = &browser;
+    let mut problems = Vec::new();
+    for (url, ids) in [
+        (
+            format!(
+                "{}/g/{}#{}",
+                server.base_url,
+                grant.grant_id.as_str(),
+                grant.fragment.as_str()
+            ),
+            &[
+                "worker-rules-optional",
+                "worker-rules-purpose",
+                "worker-rules-delete",
+            ][..],
+        ),
+        (
+            format!(
+                "{}/d/{}#{}",
+                server.base_url,
+                deposit.deposit_id.as_str(),
+                deposit.fragment.as_str()
+            ),
+            &["worker-rules-optional"][..],
+        ),
+    ] {
+        b.client.goto(&url).await.expect("open the link");
+        for lang in ["fr", "nl", "en", "ar"] {
+            b.pick_in_language_menu(lang).await;
+            b.wait_for(&format!("html[lang='{lang}']")).await;
+            let shown = b
+                .wait_for("#worker-rules")
+                .await
+                .text()
+                .await
+                .expect("text")
+                .replace(['\u{2068}', '\u{2069}'], "");
+            for id in ids {
+                assert!(
+                    shown.contains(&message(lang, id)),
+                    "{url}: {id} in {lang}: {shown}"
+                );
+            }
+            if ids.len() == 1 {
+                assert!(!shown.contains(&message(lang, "worker-rules-delete")));
+            }
+        }
+        let kind = if ids.len() == 1 { "deposit" } else { "grant" };
+        b.screenshot(&format!("ar-worker-rules-{kind}")).await;
+        problems.extend(
+            b.axe_violations(&axe)
+                .await
+                .into_iter()
+                .map(|v| format!("{kind}: {v}")),
+        );
+    }
+    assert!(
+        problems.is_empty(),
+        "accessibility:\n{}",
+        problems.join("\n")
+    );
+    browser.close().await;
 }

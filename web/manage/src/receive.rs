@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use pde_api::{DepositState, MAX_DEPOSIT_FILES};
 
 use pde_web::i18n::keys;
-use pde_web::page::components::{print_page, qr_svg, Alert, Glyph, Icon, ValidUntil};
+use pde_web::page::components::{
+    copy_to_clipboard, print_page, qr_svg, Alert, Glyph, Icon, ValidUntil,
+};
 use pde_web::page::state::{link_url, tr, AppState, ReadyLink, Screen};
 use pde_web::protocol::{Command, DepositView, Failure, Reply};
 
@@ -190,6 +192,8 @@ pub fn DepositReadyPage(link: ReadyLink) -> impl IntoView {
     let state = AppState::get();
     let qr = qr_svg(&link.url);
     let expires_at = link.expires_at;
+    let copied = RwSignal::new(false);
+    let url = link.url.clone();
     view! {
         <section class="page narrow">
             <h1 tabindex="-1">
@@ -199,6 +203,13 @@ pub fn DepositReadyPage(link: ReadyLink) -> impl IntoView {
             <p>{tr(keys::DEPOSIT_READY_EXPLAIN)}</p>
             <label for="share-link" class="field-label">{tr(keys::SHARE_LINK_LABEL)}</label>
             <input id="share-link" type="text" readonly dir="ltr" prop:value=link.url.clone()/>
+            <button id="deposit-copy" class="button" on:click=move |_| copy_to_clipboard(&url, copied)>
+                <Glyph icon=Icon::Link/>
+                <span>{tr(keys::SHARE_COPY)}</span>
+            </button>
+            <Show when=move || copied.get()>
+                <p class="notice" role="status" id="deposit-copied">{tr(keys::SHARE_COPIED)}</p>
+            </Show>
             <section class="card-print slip" id="deposit-slip" aria-labelledby="slip-title">
                 <h2 id="slip-title">{tr(keys::DEPOSIT_SLIP_TITLE)}</h2>
                 <div class="qr" inner_html=move || qr.get() role="img" aria-label=tr(keys::SHARE_QR_LABEL)></div>

@@ -54,7 +54,9 @@ pub fn app(start: Start) -> impl IntoView {
     } else {
         crate::i18n::LOCALES[0].code
     };
-    let screen = if kiosk.ended {
+    let screen = if kiosk.ended && kiosk.quiet {
+        Screen::Neutral
+    } else if kiosk.ended {
         Screen::Ended
     } else {
         Screen::Language
@@ -80,7 +82,12 @@ pub fn app(start: Start) -> impl IntoView {
             let _ = root.set_attribute("dir", if rtl { "rtl" } else { "ltr" });
         }
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-            document.set_title(&state.t(keys::APP_TITLE));
+            let title = if matches!(state.screen.get(), Screen::Neutral) {
+                keys::NEUTRAL_TITLE
+            } else {
+                keys::APP_TITLE
+            };
+            document.set_title(&state.t(title));
         }
     });
 
@@ -114,11 +121,15 @@ pub fn app(start: Start) -> impl IntoView {
         .into_any();
     }
 
+    // After a lock the holder did not ask for, nothing names PDE: no top bar either.
+    let neutral = move || matches!(state.screen.get(), Screen::Neutral);
     view! {
-        <a class="skip" href="#main">{tr(keys::SKIP_TO_CONTENT)}</a>
-        <Header/>
-        <LanguageUnavailable/>
-        <Countdown/>
+        <Show when=move || !neutral()>
+            <a class="skip" href="#main">{tr(keys::SKIP_TO_CONTENT)}</a>
+            <Header/>
+            <LanguageUnavailable/>
+            <Countdown/>
+        </Show>
         <main id="main">
             {move || match state.screen.get() {
                 Screen::Language => pages::language::LanguagePage().into_any(),
@@ -139,6 +150,7 @@ pub fn app(start: Start) -> impl IntoView {
                 Screen::Meeting => view! { <ManagedScreen name="meeting"/> }.into_any(),
                 Screen::TimeLocked { until } => view! { <pages::meeting::TimeLockedPage until=until/> }.into_any(),
                 Screen::Ended => pages::meeting::EndedPage().into_any(),
+                Screen::Neutral => pages::meeting::NeutralPage().into_any(),
                 Screen::Hidden => view! { <ManagedScreen name="hidden"/> }.into_any(),
                 Screen::Security => view! { <ManagedScreen name="security"/> }.into_any(),
                 Screen::Erased => view! { <ManagedScreen name="erased"/> }.into_any(),

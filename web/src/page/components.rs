@@ -105,6 +105,17 @@ pub fn category_icon(category: pde_crypto::metadata::Category) -> Icon {
     }
 }
 
+/// Copies `text`; `copied` turns true only once the browser says it is done.
+pub fn copy_to_clipboard(text: &str, copied: RwSignal<bool>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    leptos::task::spawn_local(async move {
+        copied.set(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
+}
+
 /// Opens the browser's print dialog (the print style sheet keeps only what is meant for
 /// paper).
 pub fn print_page() {
@@ -174,6 +185,29 @@ pub fn RecoverySheet(recovery_key: String, key_id: &'static str) -> impl IntoVie
             </ol>
             <div class="qr" inner_html=move || qr.get() role="img" aria-label=tr(keys::RECOVERY_QR_LABEL)></div>
         </section>
+    }
+}
+
+/// What a social worker is told on a link's page: PDE and its documents are never mandatory;
+/// on a grant's page also that the documents serve the purpose agreed with the holder, are not
+/// to be forwarded, and that downloads are deleted once no longer needed.
+#[component]
+pub fn WorkerRules(
+    /// The grant's page (shown documents), else a deposit link's.
+    shown: bool,
+) -> impl IntoView {
+    view! {
+        <aside class="notice worker-rules" id="worker-rules" aria-labelledby="worker-rules-title">
+            <h2 id="worker-rules-title">
+                <Glyph icon=Icon::Warning/>
+                <span>{tr(keys::WORKER_RULES_TITLE)}</span>
+            </h2>
+            <p>{tr(keys::WORKER_RULES_OPTIONAL)}</p>
+            {shown.then(|| view! {
+                <p>{tr(keys::WORKER_RULES_PURPOSE)}</p>
+                <p>{tr(keys::WORKER_RULES_DELETE)}</p>
+            })}
+        </aside>
     }
 }
 
@@ -320,7 +354,7 @@ pub fn PdfFrame(
 /// worker ends too and a fresh page loads (see [`crate::page::kiosk`]).
 pub fn lock(state: AppState) {
     if state.kiosk.get_untracked() {
-        crate::page::kiosk::end_session(state);
+        crate::page::kiosk::end_session(state, false);
         return;
     }
     // A deliberate lock keeps nothing for the next person at this computer. Forgotten before
@@ -336,6 +370,16 @@ pub fn lock(state: AppState) {
         state.notice.set(Some(state.t(keys::LOCKED_NOTICE)));
         state.screen.set(Screen::Unlock);
     });
+}
+
+/// A lock the holder did not ask for at this screen (the panic key, idleness, a tab left
+/// hidden): in kiosk mode the next person sees a neutral page; otherwise as [`lock`].
+pub fn lock_quietly(state: AppState) {
+    if state.kiosk.get_untracked() {
+        crate::page::kiosk::end_session(state, true);
+    } else {
+        lock(state);
+    }
 }
 
 /// The top bar: the app's name, the language switch and, when a wallet is open, the lock.
@@ -381,7 +425,11 @@ pub fn Header() -> impl IntoView {
                 </p>
             </Show>
             // In kiosk mode the lock is on every screen: it also wipes a half-typed number.
-            <Show when=move || state.wallet.get().is_some() || state.kiosk.get()>
+            // Not on the page after a kiosk lock: that session is already over.
+            <Show when=move || {
+                (state.wallet.get().is_some() || state.kiosk.get())
+                    && !matches!(state.screen.get(), Screen::Ended | Screen::Neutral)
+            }>
                 <button
                     id="lock"
                     class="button lock"

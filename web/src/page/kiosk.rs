@@ -50,6 +50,9 @@ pub struct KioskStart {
     pub ended: bool,
     /// The language the holder was using before the lock (for the end page).
     pub lang: Option<String>,
+    /// Loaded by a lock the holder did not ask for here (the panic key, idleness, a tab left
+    /// hidden): the page shows nothing that says what was open.
+    pub quiet: bool,
 }
 
 fn query_value(search: &str, name: &str) -> Option<String> {
@@ -61,7 +64,8 @@ fn query_value(search: &str, name: &str) -> Option<String> {
         .map(|(_, value)| value.to_owned())
 }
 
-/// Reads `?kiosk=1`, `kiosk-idle=<seconds>` (only ever shorter than the default) and `ended=1`.
+/// Reads `?kiosk=1`, `kiosk-idle=<seconds>` (only ever shorter than the default), `ended=1` and
+/// `quiet=1`.
 pub fn from_address() -> KioskStart {
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
@@ -73,23 +77,28 @@ pub fn from_address() -> KioskStart {
         .unwrap_or(DEFAULT_IDLE_SECONDS);
     let ended = on && query_value(&search, "ended").as_deref() == Some("1");
     let lang = query_value(&search, "lang").filter(|_| ended);
+    let quiet = ended && query_value(&search, "quiet").as_deref() == Some("1");
     KioskStart {
         on,
         idle_seconds,
         ended,
         lang,
+        quiet,
     }
 }
 
 /// The address of a kiosk page (keeping a shortened idle time); the end page also carries the
-/// interface language.
-fn kiosk_address(idle_seconds: i64, ended_in: Option<&str>) -> String {
+/// interface language, and whether it is the neutral one.
+fn kiosk_address(idle_seconds: i64, ended_in: Option<&str>, quiet: bool) -> String {
     let mut address = String::from("/?kiosk=1");
     if idle_seconds != DEFAULT_IDLE_SECONDS {
         address.push_str(&format!("&kiosk-idle={idle_seconds}"));
     }
     if let Some(lang) = ended_in {
         address.push_str(&format!("&ended=1&lang={lang}"));
+        if quiet {
+            address.push_str("&quiet=1");
+        }
     }
     address
 }
@@ -103,22 +112,22 @@ fn set_address(address: &str) {
 /// The holder switched kiosk mode on: the address says so, so a reload keeps it.
 pub fn switch_on(state: AppState) {
     state.kiosk.set(true);
-    set_address(&kiosk_address(state.idle_seconds, None));
+    set_address(&kiosk_address(state.idle_seconds, None, false));
 }
 
 /// After a kiosk lock the fresh page drops `ended=1` from the address (a reload shows the
 /// first screen).
 pub fn forget_ended(state: AppState) {
-    set_address(&kiosk_address(state.idle_seconds, None));
+    set_address(&kiosk_address(state.idle_seconds, None, false));
 }
 
 /// Locks for good: the vault forgets the key and ends the session, the worker ends, and a fresh
-/// page loads.
-pub fn end_session(state: AppState) {
+/// page loads — a neutral one when `quiet` (a lock the holder did not ask for here).
+pub fn end_session(state: AppState, quiet: bool) {
     if LOCKING.with(|l| l.replace(true)) {
         return;
     }
-    let address = kiosk_address(state.idle_seconds, Some(state.lang.get_untracked()));
+    let address = kiosk_address(state.idle_seconds, Some(state.lang.get_untracked()), quiet);
     // Whatever happens to the logout, the page is replaced.
     if let Some(window) = web_sys::window() {
         let fallback = address.clone();
@@ -167,7 +176,7 @@ fn armed(state: AppState) -> bool {
     state.wallet.get_untracked().is_some()
         || !matches!(
             state.screen.get_untracked(),
-            Screen::Language | Screen::Ended
+            Screen::Language | Screen::Ended | Screen::Neutral
         )
 }
 
@@ -221,7 +230,7 @@ pub fn install(state: AppState) {
         let now = now_ms();
         let previous = LAST_ESCAPE.with(|t| t.replace(now));
         if now - previous < PANIC_WINDOW_MS && armed(state) {
-            crate::page::components::lock(state);
+            crate::page::components::lock_quietly(state);
         }
     });
 
@@ -281,7 +290,7 @@ fn check_hidden(state: AppState, since: Option<f64>) {
         && armed(state)
         && now_ms() - since > HIDDEN_GRACE_SECONDS * 1000.0
     {
-        crate::page::components::lock(state);
+        crate::page::components::lock_quietly(state);
     }
 }
 
@@ -293,7 +302,7 @@ fn tick(state: AppState) {
     if let Some(open_for) = picker_open_for() {
         if open_for > PICKER_MAX_SECONDS.min(state.idle_seconds) as f64 {
             PICKER_OPENED_AT.with(|p| p.set(None));
-            crate::page::components::lock(state);
+            crate::page::components::lock_quietly(state);
         } else {
             LAST_ACTIVITY.with(|t| t.set(now_ms()));
             state.countdown.set(None);
@@ -314,7 +323,7 @@ fn tick(state: AppState) {
     let left = state.idle_seconds - idle as i64;
     if left <= 0 {
         state.countdown.set(None);
-        crate::page::components::lock(state);
+        crate::page::components::lock_quietly(state);
     } else if left <= COUNTDOWN_SECONDS.min(state.idle_seconds / 2) {
         state.countdown.set(Some(left));
     } else if state.countdown.get_untracked().is_some() {

@@ -95,6 +95,9 @@ pub enum Screen {
     },
     /// A kiosk session just ended: what was wiped.
     Ended,
+    /// A kiosk session was ended by the panic key or idleness: a page that says nothing of what
+    /// was open, with a small way to start.
+    Neutral,
     /// Setting up hidden documents.
     Hidden,
     /// What the holder can do when someone may have seen or used the wallet.

@@ -7,7 +7,8 @@ use crate::i18n::keys;
 use crate::page::components::{print_page, Glyph, Icon, RecoverySheet};
 use crate::page::state::{tr, AppState, Screen};
 
-/// The new wallet's number and recovery sheet.
+/// The new wallet's number and recovery sheet. "I noted my key" ticks with Enter as well as
+/// Space: a person using Tab and Enter alone is not stuck here.
 #[component]
 pub fn CreatedPage(recovery_key: String) -> impl IntoView {
     let state = AppState::get();
@@ -43,7 +44,18 @@ pub fn CreatedPage(recovery_key: String) -> impl IntoView {
                 </button>
             </div>
             <label class="option">
-                <input type="checkbox" id="recovery-kept" on:change=move |ev| kept.set(event_target_checked(&ev))/>
+                <input
+                    type="checkbox"
+                    id="recovery-kept"
+                    prop:checked=move || kept.get()
+                    on:change=move |ev| kept.set(event_target_checked(&ev))
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                        if ev.key() == "Enter" {
+                            ev.prevent_default();
+                            kept.update(|k| *k = !*k);
+                        }
+                    }
+                />
                 <span>{tr(keys::RECOVERY_KEPT)}</span>
             </label>
             <button

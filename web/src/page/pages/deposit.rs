@@ -10,7 +10,7 @@ use pde_api::DepositState;
 use web_sys::{File, FileList};
 
 use crate::i18n::keys;
-use crate::page::components::{Glyph, Icon, LinkProblem};
+use crate::page::components::{Glyph, Icon, LinkProblem, WorkerRules};
 use crate::page::state::{tr, AppState};
 use crate::page::vault_client::vault;
 use crate::protocol::{Command, Failure, Progress, Reply, Secret};
@@ -135,6 +135,7 @@ pub fn DropPage(deposit_id: String, fragment: Secret) -> impl IntoView {
                 Some(Ok((files_left, expires_at))) => view! {
                     <h1 tabindex="-1">{tr(keys::DROP_TITLE)}</h1>
                     <p class="lead">{tr(keys::DROP_LEAD)}</p>
+                    <WorkerRules shown=false/>
                     <p>
                         <Glyph icon=Icon::Clock/>
                         <span>{move || state.t_with(keys::SHARE_VALID_UNTIL, &[("time", state.date_time(expires_at).into())])}</span>

@@ -59,3 +59,17 @@ pub fn EndedPage() -> impl IntoView {
         </section>
     }
 }
+
+/// After the panic key or an idle lock in kiosk mode: nothing that names PDE, a wallet or
+/// documents, nothing announced; a small way to start for the next person.
+#[component]
+pub fn NeutralPage() -> impl IntoView {
+    let state = AppState::get();
+    view! {
+        <section class="page narrow neutral">
+            <button id="neutral-start" class="button link" on:click=move |_| state.screen.set(Screen::Language)>
+                {tr(keys::NEUTRAL_START)}
+            </button>
+        </section>
+    }
+}

@@ -8,7 +8,9 @@ use pde_crypto::document::DocumentId;
 use pde_crypto::grant::GrantPin;
 
 use crate::i18n::keys;
-use crate::page::components::{category_icon, print_page, qr_svg, Alert, Glyph, Icon, ValidUntil};
+use crate::page::components::{
+    category_icon, copy_to_clipboard, print_page, qr_svg, Alert, Glyph, Icon, ValidUntil,
+};
 use crate::page::pages::wallet::refresh;
 use crate::page::state::{category_key, link_url, tr, AppState, ReadyLink, Screen};
 use crate::page::vault_client::vault;
@@ -310,17 +312,6 @@ pub fn SharePage() -> impl IntoView {
     }
 }
 
-/// Copies `text`; `copied` turns true only once the browser says it is done.
-fn copy_to_clipboard(text: &str, copied: RwSignal<bool>) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let promise = window.navigator().clipboard().write_text(text);
-    leptos::task::spawn_local(async move {
-        copied.set(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
-    });
-}
-
 /// The link is ready: to copy, to scan, to print; the PIN to tell aloud (never printed).
 #[component]
 pub fn ShareReadyPage(link: ReadyLink) -> impl IntoView {
@@ -369,6 +360,7 @@ pub fn ShareReadyPage(link: ReadyLink) -> impl IntoView {
                 <Show when=move || has_pin>
                     <p>{tr(keys::SHARE_SLIP_PIN)}</p>
                 </Show>
+                <p class="slip-rules" id="slip-rules">{tr(keys::SLIP_RULES)}</p>
             </section>
             <div class="actions">
                 <button id="share-to-grants" class="button primary" on:click=move |_| state.screen.set(Screen::Grants)>

@@ -10,7 +10,7 @@ use pde_crypto::grant::GrantPin;
 
 use crate::i18n::keys;
 use crate::page::components::{
-    content_url, print_page, Alert, Glyph, Icon, LinkProblem, PdfFrame, ValidUntil,
+    content_url, print_page, Alert, Glyph, Icon, LinkProblem, PdfFrame, ValidUntil, WorkerRules,
 };
 use crate::page::state::{tr, AppState};
 use crate::page::vault_client::vault;
@@ -179,6 +179,7 @@ pub fn WorkerPage(link: WorkerLink) -> impl IntoView {
                         <h1 tabindex="-1">{tr(keys::SHARED_TITLE)}</h1>
                         <p class="lead">{tr(keys::SHARED_LEAD)}</p>
                         <ValidUntil expires_at=expires_at/>
+                        <WorkerRules shown=true/>
                         <form on:submit=open novalidate>
                             {status.has_pin.then(|| view! {
                                 <label for="shared-pin">{tr(keys::SHARED_PIN_LABEL)}</label>
@@ -209,6 +210,7 @@ pub fn WorkerPage(link: WorkerLink) -> impl IntoView {
                     <ul class="shared-docs" role="list" id="shared-documents">
                         {documents.into_iter().map(|doc| view! { <SharedDocument doc=doc/> }).collect_view()}
                     </ul>
+                    <WorkerRules shown=true/>
                 }
                     .into_any(),
             }}

@@ -183,6 +183,52 @@ pub fn WalletPage() -> impl IntoView {
                     }
                 })
             }}
+            // The documents first: on a phone they were under every button and the add box.
+            <nav class="filters" aria-label=tr(keys::FILTER_LABEL)>
+                <button
+                    class="chip"
+                    aria-pressed=move || filter.get().is_none().to_string()
+                    on:click=move |_| filter.set(None)
+                >
+                    <Glyph icon=Icon::All/>
+                    <span>{tr(keys::FILTER_ALL)}</span>
+                </button>
+                {Category::ALL
+                    .into_iter()
+                    .map(|c| {
+                        view! {
+                            <button
+                                class="chip"
+                                aria-pressed=move || (filter.get() == Some(c)).to_string()
+                                on:click=move |_| filter.set(Some(c))
+                            >
+                                <Glyph icon=category_icon(c)/>
+                                <span>{move || state.t(&category_key(c))}</span>
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </nav>
+
+            <p class="count" role="status">
+                {move || {
+                    let view = state.documents.get();
+                    format!(
+                        "{} · {}",
+                        state.t_with(keys::WALLET_COUNT, &[("count", view.documents.len().into())]),
+                        state.t_with(
+                            keys::WALLET_QUOTA,
+                            &[("used", state.size(view.used_bytes).into()), ("quota", state.size(view.quota_bytes).into())],
+                        ),
+                    )
+                }}
+            </p>
+            <ul class="grid" role="list" id="documents">
+                <For each=shown key=|d| (d.id, d.name.clone(), d.category, d.note.clone()) let:doc>
+                    <DocumentCard doc=doc/>
+                </For>
+            </ul>
+
             <div class="actions">
                 <button id="wallet-share" class="button primary" on:click=move |_| state.screen.set(Screen::Share)>
                     <Glyph icon=Icon::Share/>
@@ -284,50 +330,6 @@ pub fn WalletPage() -> impl IntoView {
                 </ul>
             </section>
 
-            <nav class="filters" aria-label=tr(keys::FILTER_LABEL)>
-                <button
-                    class="chip"
-                    aria-pressed=move || filter.get().is_none().to_string()
-                    on:click=move |_| filter.set(None)
-                >
-                    <Glyph icon=Icon::All/>
-                    <span>{tr(keys::FILTER_ALL)}</span>
-                </button>
-                {Category::ALL
-                    .into_iter()
-                    .map(|c| {
-                        view! {
-                            <button
-                                class="chip"
-                                aria-pressed=move || (filter.get() == Some(c)).to_string()
-                                on:click=move |_| filter.set(Some(c))
-                            >
-                                <Glyph icon=category_icon(c)/>
-                                <span>{move || state.t(&category_key(c))}</span>
-                            </button>
-                        }
-                    })
-                    .collect_view()}
-            </nav>
-
-            <p class="count" role="status">
-                {move || {
-                    let view = state.documents.get();
-                    format!(
-                        "{} · {}",
-                        state.t_with(keys::WALLET_COUNT, &[("count", view.documents.len().into())]),
-                        state.t_with(
-                            keys::WALLET_QUOTA,
-                            &[("used", state.size(view.used_bytes).into()), ("quota", state.size(view.quota_bytes).into())],
-                        ),
-                    )
-                }}
-            </p>
-            <ul class="grid" role="list" id="documents">
-                <For each=shown key=|d| (d.id, d.name.clone(), d.category, d.note.clone()) let:doc>
-                    <DocumentCard doc=doc/>
-                </For>
-            </ul>
             // Offered in every wallet alike, whether or not it has hidden documents.
             <button id="wallet-hidden" class="button link" on:click=move |_| state.screen.set(Screen::Hidden)>
                 <Glyph icon=Icon::Key/>
