@@ -332,21 +332,7 @@ async fn web_figures(native_sealing: f64) {
         server_binary(false),
     )
     .await;
-    let browser = Browser::start(&chromium, "fr").await;
-    browser
-        .client
-        .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
-            Some(Duration::from_secs(300)),
-            Some(Duration::from_secs(60)),
-            Some(Duration::from_secs(0)),
-        ))
-        .await
-        .expect("timeouts");
-    browser
-        .client
-        .goto(&format!("{}/", server.base_url))
-        .await
-        .expect("open");
+    let browser = browser_at_start(&server, &chromium).await;
     browser.wait_for("button[data-lang='fr']").await;
 
     // V8 first runs WebAssembly in its baseline compiler and swaps in optimised code for hot
@@ -550,13 +536,8 @@ fn renderer_peak_mib() -> f64 {
     peak
 }
 
-/// A fresh browser, opened on `number`'s wallet.
-async fn browser_on_wallet(
-    server: &TestServer,
-    chromium: &Path,
-    number: &str,
-    secret: &str,
-) -> Browser {
+/// A fresh browser on the app's first screen, patient with long scripts (a bench's pass).
+async fn browser_at_start(server: &TestServer, chromium: &Path) -> Browser {
     let browser = Browser::start(chromium, "fr").await;
     browser
         .client
@@ -572,6 +553,17 @@ async fn browser_on_wallet(
         .goto(&format!("{}/", server.base_url))
         .await
         .expect("open");
+    browser
+}
+
+/// A fresh browser, opened on `number`'s wallet.
+async fn browser_on_wallet(
+    server: &TestServer,
+    chromium: &Path,
+    number: &str,
+    secret: &str,
+) -> Browser {
+    let browser = browser_at_start(server, chromium).await;
     for button in ["button[data-lang='fr']", "#start-open"] {
         browser.wait_for(button).await.click().await.expect("click");
     }

@@ -8,6 +8,9 @@ use pde_crypto::metadata::Category;
 
 use super::*;
 
+/// The holder's secret in these tests.
+const SECRET: &str = "sept vaches blanches";
+
 /// What a holder keeps, as their wallet holds it: names a ZIP must not trust, a photo, a
 /// document of no known type, and one received through a deposit link.
 struct Kept {
@@ -53,6 +56,16 @@ async fn keep_documents(server: &TestServer, number: &str, secret: &str) -> Kept
             ("lettre_.pdf".to_owned(), letter),
         ]),
     }
+}
+
+/// A new wallet made in the page, its documents kept, and the export screen open: the wallet's
+/// number and what it keeps.
+async fn on_the_export_screen(b: &Browser, server: &TestServer) -> (String, Kept) {
+    let number = create_wallet_in_page(b, server, "fr", SECRET).await;
+    let kept = keep_documents(server, &number, SECRET).await;
+    b.click("#wallet-security").await;
+    b.click("#security-export").await;
+    (number, kept)
 }
 
 /// Every entry of a ZIP, by name.
@@ -114,14 +127,9 @@ async fn taking_everything_as_a_zip_gives_the_originals_under_safe_names() {
         return;
     };
     let server = TestServer::start(Backend::Sqlite).await;
-    let secret = "sept vaches blanches";
     let browser = Browser::start(&chromium, "fr").await;
     let b = &browser;
-    let number = create_wallet_in_page(b, &server, "fr", secret).await;
-    let kept = keep_documents(&server, &number, secret).await;
-
-    b.click("#wallet-security").await;
-    b.click("#security-export").await;
+    let (_, kept) = on_the_export_screen(b, &server).await;
     b.wait_for("#export-zip").await;
     let mut problems = Vec::new();
     let mut step = 0;
@@ -196,14 +204,9 @@ async fn a_locked_archive_goes_back_into_a_new_wallet() {
         return;
     };
     let server = TestServer::start(Backend::Sqlite).await;
-    let secret = "sept vaches blanches";
     let browser = Browser::start(&chromium, "fr").await;
     let b = &browser;
-    let number = create_wallet_in_page(b, &server, "fr", secret).await;
-    let kept = keep_documents(&server, &number, secret).await;
-
-    b.click("#wallet-security").await;
-    b.click("#security-export").await;
+    let (number, kept) = on_the_export_screen(b, &server).await;
     b.click("#export-locked").await;
     let mut problems = Vec::new();
     let mut step = 0;

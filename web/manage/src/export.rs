@@ -11,7 +11,7 @@ use pde_archive::volumes::{plan, VOLUME_LIMIT};
 use pde_archive::write::{ArchiveWriter, Protection};
 use pde_archive::IndexEntry;
 use pde_web::i18n::keys;
-use pde_web::page::components::{print_page, Alert, ConfirmBox, Glyph, Icon};
+use pde_web::page::components::{print_page, Alert, AllowDownloads, Glyph, Icon};
 use pde_web::page::state::{category_key, now_seconds, tr, AppState, Screen};
 use pde_web::protocol::{Command, DepositView, DocumentView, Failure, GrantView, Reply};
 use wasm_bindgen::prelude::*;
@@ -208,18 +208,7 @@ pub fn ExportPage() -> impl IntoView {
                     </label>
                 </Show>
                 <Alert message=Signal::derive(move || error.get())/>
-                {move || progress.get().map(|(done, total)| view! {
-                    <div class="progress-row" role="status">
-                        <progress id="export-progress" max=total.max(1) value=done></progress>
-                        <span>
-                            {move || if total == 0 {
-                                state.t(keys::EXPORT_PREPARING)
-                            } else {
-                                state.t_with(keys::EXPORT_PROGRESS, &[("done", done.into()), ("total", total.into())])
-                            }}
-                        </span>
-                    </div>
-                })}
+                <crate::relay::ProgressRow id="export-progress" progress=progress/>
                 <button id="export-start" class="button big primary" type="submit" disabled=move || !ready()>
                     <Glyph icon=Icon::Download/>
                     <span>{move || if busy.get() { state.t(keys::EXPORT_PREPARING) } else { state.t(keys::EXPORT_START) }}</span>
@@ -253,19 +242,7 @@ pub fn ExportPage() -> impl IntoView {
                     }).collect_view()
                 }}
             </div>
-            <ConfirmBox
-                open=asking_downloads
-                text_id="export-downloads-warning"
-                text=keys::KIOSK_DOWNLOADS_WARNING
-                yes_id="export-downloads-yes"
-                yes_icon=Icon::Download
-                yes_label=keys::KIOSK_DOWNLOADS_YES
-                danger=true
-                on_yes=Callback::new(move |_| {
-                    state.downloads_allowed.set(true);
-                    asking_downloads.set(false);
-                })
-            />
+            <AllowDownloads open=asking_downloads text_id="export-downloads-warning" yes_id="export-downloads-yes"/>
         </section>
     }
 }

@@ -117,18 +117,7 @@ pub fn ImportPage() -> impl IntoView {
                     on:input=move |ev| passphrase.set(event_target_value(&ev))
                 />
                 <Alert message=Signal::derive(move || error.get())/>
-                {move || progress.get().map(|(done, total)| view! {
-                    <div class="progress-row" role="status">
-                        <progress id="import-progress" max=total.max(1) value=done></progress>
-                        <span>
-                            {move || if total == 0 {
-                                state.t(keys::EXPORT_PREPARING)
-                            } else {
-                                state.t_with(keys::EXPORT_PROGRESS, &[("done", done.into()), ("total", total.into())])
-                            }}
-                        </span>
-                    </div>
-                })}
+                <crate::relay::ProgressRow id="import-progress" progress=progress/>
                 <button
                     id="import-start"
                     class="button big primary"

@@ -103,3 +103,33 @@ pub async fn call(
 pub async fn ask(command: Command) -> Result<Reply, Failure> {
     call(command, None, None).await.map(|(reply, _)| reply)
 }
+
+/// Progress of long work over documents: a bar and "3 of 20" ("preparing…" before the count is
+/// known), announced politely.
+#[leptos::component]
+pub fn ProgressRow(
+    /// The bar's id.
+    id: &'static str,
+    /// Documents done and in all, while the work runs.
+    progress: leptos::prelude::RwSignal<Option<(u32, u32)>>,
+) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    use pde_web::i18n::keys;
+    let state = pde_web::page::state::AppState::get();
+    move || {
+        progress.get().map(|(done, total)| {
+            view! {
+                <div class="progress-row" role="status">
+                    <progress id=id max=total.max(1) value=done></progress>
+                    <span>
+                        {move || if total == 0 {
+                            state.t(keys::EXPORT_PREPARING)
+                        } else {
+                            state.t_with(keys::EXPORT_PROGRESS, &[("done", done.into()), ("total", total.into())])
+                        }}
+                    </span>
+                </div>
+            }
+        })
+    }
+}

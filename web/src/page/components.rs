@@ -105,6 +105,34 @@ pub fn category_icon(category: pde_crypto::metadata::Category) -> Icon {
     }
 }
 
+/// In kiosk mode, "allow downloads": what a downloaded file leaves on this computer, then yes
+/// (downloads stay allowed until the session ends) or no.
+#[component]
+pub fn AllowDownloads(
+    open: RwSignal<bool>,
+    /// Id of the warning's paragraph.
+    text_id: &'static str,
+    /// Id of the "yes" button.
+    yes_id: &'static str,
+) -> impl IntoView {
+    let state = AppState::get();
+    view! {
+        <ConfirmBox
+            open=open
+            text_id=text_id
+            text=keys::KIOSK_DOWNLOADS_WARNING
+            yes_id=yes_id
+            yes_icon=Icon::Download
+            yes_label=keys::KIOSK_DOWNLOADS_YES
+            danger=true
+            on_yes=Callback::new(move |_| {
+                state.downloads_allowed.set(true);
+                open.set(false);
+            })
+        />
+    }
+}
+
 /// Copies `text`; `copied` turns true only once the browser says it is done.
 pub fn copy_to_clipboard(text: &str, copied: RwSignal<bool>) {
     let Some(window) = web_sys::window() else {

@@ -6,7 +6,9 @@ use pde_crypto::document::DocumentId;
 use pde_crypto::metadata::Category;
 
 use crate::i18n::keys;
-use crate::page::components::{content_url, print_page, Alert, ConfirmBox, Glyph, Icon, PdfFrame};
+use crate::page::components::{
+    content_url, print_page, Alert, AllowDownloads, ConfirmBox, Glyph, Icon, PdfFrame,
+};
 use crate::page::pages::wallet::refresh;
 use crate::page::state::{category_key, tr, AppState, EditDraft, Screen};
 use crate::page::vault_client::vault;
@@ -231,19 +233,7 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
                     <span>{tr(keys::DELETE)}</span>
                 </button>
             </div>
-            <ConfirmBox
-                open=asking_downloads
-                text_id="downloads-warning"
-                text=keys::KIOSK_DOWNLOADS_WARNING
-                yes_id="downloads-yes"
-                yes_icon=Icon::Download
-                yes_label=keys::KIOSK_DOWNLOADS_YES
-                danger=true
-                on_yes=Callback::new(move |_| {
-                    state.downloads_allowed.set(true);
-                    asking_downloads.set(false);
-                })
-            />
+            <AllowDownloads open=asking_downloads text_id="downloads-warning" yes_id="downloads-yes"/>
             <ConfirmBox
                 open=asking_print
                 text_id="print-warning"
