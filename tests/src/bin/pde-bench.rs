@@ -479,18 +479,7 @@ async fn web_figures(native_sealing: f64) {
         .expect("open");
     let mut in_browser = Duration::MAX;
     for _ in 0..3 {
-        browser
-            .wait_for("#login")
-            .await
-            .send_keys(&wallet.number)
-            .await
-            .expect("login");
-        browser
-            .wait_for("#secret")
-            .await
-            .send_keys(secret)
-            .await
-            .expect("secret");
+        fill_unlock_form(&browser, &wallet.number, secret).await;
         let submit = browser.wait_for("#unlock-submit").await;
         let started = Instant::now();
         submit.click().await.expect("submit");
@@ -567,6 +556,20 @@ async fn browser_on_wallet(
     for button in ["button[data-lang='fr']", "#start-open"] {
         browser.wait_for(button).await.click().await.expect("click");
     }
+    fill_unlock_form(&browser, number, secret).await;
+    browser
+        .wait_for("#unlock-submit")
+        .await
+        .click()
+        .await
+        .expect("unlock");
+    wait_until_present(&browser, "#file-input").await;
+    browser
+}
+
+/// Types `number` and `secret` into the unlock form (the submit is left to the caller, who may
+/// time it).
+async fn fill_unlock_form(browser: &Browser, number: &str, secret: &str) {
     browser
         .wait_for("#login")
         .await
@@ -579,14 +582,6 @@ async fn browser_on_wallet(
         .send_keys(secret)
         .await
         .expect("secret");
-    browser
-        .wait_for("#unlock-submit")
-        .await
-        .click()
-        .await
-        .expect("unlock");
-    wait_until_present(&browser, "#file-input").await;
-    browser
 }
 
 /// "Take my documents with me": 20 documents of 5 MiB as a ZIP written to a file as it goes
@@ -729,18 +724,7 @@ async fn sharing_figures(
     let native_share = started.elapsed();
 
     // The page: open the wallet, choose the five, make the link.
-    browser
-        .wait_for("#login")
-        .await
-        .send_keys(&wallet.number)
-        .await
-        .expect("login");
-    browser
-        .wait_for("#secret")
-        .await
-        .send_keys(secret)
-        .await
-        .expect("secret");
+    fill_unlock_form(browser, &wallet.number, secret).await;
     browser
         .wait_for("#unlock-submit")
         .await

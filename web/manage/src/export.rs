@@ -392,7 +392,8 @@ async fn run(
                 Err(Failure::Tampered) => damaged.update(|d| *d += 1),
                 Err(failure) => return Err(failure),
             }
-            output.write(&writer.take()).await?;
+            // What was written holds a document in the clear: wiped once handed on.
+            output.write(&Zeroizing::new(writer.take())).await?;
             finished += 1;
             progress.set(Some((finished, total)));
         }
@@ -413,7 +414,7 @@ async fn run(
             read_me.push_str("\n\n");
         }
         read_me.push_str(&server_part);
-        let last = writer.finish(&read_me, now_seconds()).map_err(unexpected)?;
+        let last = Zeroizing::new(writer.finish(&read_me, now_seconds()).map_err(unexpected)?);
         output.write(&last).await?;
         if let Output::Volumes(parts) = &output {
             let name = if count > 1 {

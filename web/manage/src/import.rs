@@ -43,13 +43,14 @@ pub fn ImportPage() -> impl IntoView {
         let typed = pde_archive::passphrase::normalise(&passphrase.get_untracked());
         leptos::task::spawn_local(async move {
             let mut count = 0u32;
-            let mut result = Ok(());
-            for file in files {
-                result = import_file(state, &file, &typed, progress, &mut count).await;
-                if result.is_err() {
-                    break;
+            let result = async {
+                let max_bytes = max_document_bytes().await?;
+                for file in &files {
+                    import_file(state, file, &typed, max_bytes, progress, &mut count).await?;
                 }
+                Ok::<(), Problem>(())
             }
+            .await;
             busy.set(false);
             progress.set(None);
             // What was put back before a failure stays, and is told.
@@ -160,18 +161,23 @@ impl From<ArchiveError> for Problem {
     }
 }
 
+/// The server's largest document (the import reads nothing larger out of an archive).
+async fn max_document_bytes() -> Result<u64, Problem> {
+    match crate::relay::ask(Command::ServerInfo).await? {
+        Reply::ServerInfo(info) => Ok(info.max_document_bytes),
+        _ => Err(Failure::unexpected_reply().into()),
+    }
+}
+
 /// Puts every document of one archive file into the wallet, counting them in `count`.
 async fn import_file(
     state: AppState,
     file: &web_sys::File,
     passphrase: &str,
+    max_bytes: u64,
     progress: RwSignal<Option<(u32, u32)>>,
     count: &mut u32,
 ) -> Result<(), Problem> {
-    let max_bytes = match crate::relay::ask(Command::ServerInfo).await? {
-        Reply::ServerInfo(info) => info.max_document_bytes,
-        _ => return Err(Failure::unexpected_reply().into()),
-    };
     progress.set(Some((0, 0)));
     let buffer = JsFuture::from(file.array_buffer())
         .await
@@ -190,7 +196,8 @@ async fn import_file(
     let total = entries.len() as u32;
     for (done, entry) in entries.into_iter().enumerate() {
         progress.set(Some((done as u32, total)));
-        let content = reader.read(&entry.file, max_bytes.saturating_mul(2))?;
+        let content =
+            zeroize::Zeroizing::new(reader.read(&entry.file, max_bytes.saturating_mul(2))?);
         put_back(state, &entry, &content).await?;
         *count += 1;
     }
