@@ -39,16 +39,21 @@ const FILES: &[(&str, &str)] = &[
     ("pde_qr_bg.wasm", "application/wasm"),
     ("pde_manage.js", "text/javascript; charset=utf-8"),
     ("pde_manage_bg.wasm", "application/wasm"),
+    ("grant-page.html", "text/html; charset=utf-8"),
+    ("grant-page.js", "text/javascript; charset=utf-8"),
+    ("pde_grant_page.js", "text/javascript; charset=utf-8"),
+    ("pde_grant_page_bg.wasm", "application/wasm"),
     ("style.css", "text/css; charset=utf-8"),
 ];
 
-/// `/`, the worker's page of a grant or deposit link (`/g/{id}`, `/d/{id}`, the same app: it reads the link's
-/// fragment, which the browser never sends) and the bundle's files. Loading a link counts
-/// nothing: a link preview bot gets the page, not an opening.
+/// `/`, the worker's page of a deposit link (`/d/{id}`, the same app) or of a grant link
+/// (`/g/{id}`, a small bundle of its own: web/grant-page), which read the link's fragment (the
+/// browser never sends it), and the bundle's files. Loading a link counts nothing: a link
+/// preview bot gets the page, not an opening.
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(page))
-        .route("/g/{grant_id}", get(page))
+        .route("/g/{grant_id}", get(grant_page))
         .route("/d/{deposit_id}", get(page))
         .route(
             "/{file}",
@@ -62,6 +67,10 @@ pub fn routes() -> Router<AppState> {
 
 async fn page(State(state): State<AppState>, headers: HeaderMap) -> Response {
     serve(&state, &headers, "index.html").await
+}
+
+async fn grant_page(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    serve(&state, &headers, "grant-page.html").await
 }
 
 /// The compressed copies the build writes beside each file (`pde-precompress`), best first.

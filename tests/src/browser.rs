@@ -540,6 +540,26 @@ impl Browser {
         }
     }
 
+    /// Opens `url` in the page's tab with `script` run first in every document it loads
+    /// (DevTools' `Page.addScriptToEvaluateOnNewDocument`): e.g. to time the page from its own
+    /// clock, without WebDriver's round trips. The script stays while the returned session lives.
+    pub async fn open_with_script(&self, url: &str, script: &str) -> DevtoolsSession {
+        let page = self.devtools_url("list", "page").await;
+        let (socket, _) = tokio_tungstenite::connect_async(page.as_str())
+            .await
+            .expect("DevTools connection");
+        let mut session = DevtoolsSession { socket, next_id: 1 };
+        session.call("Page.enable", json!({})).await;
+        session
+            .call(
+                "Page.addScriptToEvaluateOnNewDocument",
+                json!({ "source": script }),
+            )
+            .await;
+        session.call("Page.navigate", json!({ "url": url })).await;
+        session
+    }
+
     /// Every request the browser sent so far (pages and their workers), as the DevTools
     /// protocol saw it (`Network.requestWillBeSent` and its `ExtraInfo`): what crossed the wire.
     pub async fn sent_requests(&self) -> Vec<SentRequest> {
@@ -858,6 +878,40 @@ async fn devtools_call_with(
         }
     }
     panic!("DevTools closed before answering {method}");
+}
+
+/// A DevTools connection to a page, kept open (see [`Browser::open_with_script`]).
+pub struct DevtoolsSession {
+    socket: tokio_tungstenite::WebSocketStream<
+        tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
+    >,
+    next_id: u64,
+}
+
+impl DevtoolsSession {
+    /// Calls `method` with `params`; its result.
+    async fn call(&mut self, method: &str, params: serde_json::Value) -> serde_json::Value {
+        use futures_util::{SinkExt, StreamExt};
+        use tokio_tungstenite::tungstenite::Message;
+
+        let id = self.next_id;
+        self.next_id += 1;
+        let ask = json!({ "id": id, "method": method, "params": params });
+        self.socket
+            .send(Message::text(ask.to_string()))
+            .await
+            .expect("send");
+        while let Some(Ok(message)) = self.socket.next().await {
+            let Ok(text) = message.into_text() else {
+                continue;
+            };
+            let answer: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+            if answer["id"] == json!(id) {
+                return answer["result"].clone();
+            }
+        }
+        panic!("DevTools closed before answering {method}");
+    }
 }
 
 /// The page's tab while another is in front (see [`Browser::hide_page`]).

@@ -21,9 +21,10 @@ mod api;
 /// (web/manage), which reuse its state, components and translations.
 #[cfg(target_arch = "wasm32")]
 pub mod page;
-/// What holds the keys (a dedicated Web Worker).
-#[cfg(all(target_arch = "wasm32", feature = "app"))]
-mod vault;
+/// What holds the keys (a dedicated Web Worker). Public for the grant link's page
+/// (web/grant-page), whose vault runs the commands of a grant link only.
+#[cfg(all(target_arch = "wasm32", feature = "vault"))]
+pub mod vault;
 
 #[cfg(all(target_arch = "wasm32", feature = "app"))]
 use wasm_bindgen::prelude::*;
@@ -47,5 +48,5 @@ pub fn start_page(qr_maker: js_sys::Function, managed_loader: js_sys::Function) 
 #[cfg(all(target_arch = "wasm32", feature = "app"))]
 #[wasm_bindgen]
 pub fn start_vault() {
-    vault::run();
+    vault::run(vault::handle_any);
 }

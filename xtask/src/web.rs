@@ -231,6 +231,15 @@ fn build_bundle(root: &Path, install: bool, features: &[&str], dist: &Path) -> R
     let qr_wasm = build_module(&wasm_bindgen, &wasm_opt, "pde-qr", &[], "-Oz", &dist)?;
     // The wallet's management screens, loaded on demand too (see web/manage).
     let manage_wasm = build_module(&wasm_bindgen, &wasm_opt, "pde-manage", &[], "-Oz", &dist)?;
+    // The page of a grant link, a bundle of its own (see web/grant-page): it decrypts, so -O3.
+    let grant_wasm = build_module(
+        &wasm_bindgen,
+        &wasm_opt,
+        "pde-grant-page",
+        &[],
+        "-O3",
+        &dist,
+    )?;
 
     let statics = root.join("web").join("static");
     std::fs::copy(statics.join("style.css"), dist.join("style.css"))?;
@@ -238,6 +247,7 @@ fn build_bundle(root: &Path, install: bool, features: &[&str], dist: &Path) -> R
     minify(&esbuild, &dist.join("pde_web.js"))?;
     minify(&esbuild, &dist.join("pde_qr.js"))?;
     minify(&esbuild, &dist.join("pde_manage.js"))?;
+    minify(&esbuild, &dist.join("pde_grant_page.js"))?;
     // Each language file beside the bundle: the page fetches one when it is chosen, checked
     // against the hash built into the WebAssembly (web/build.rs).
     for entry in std::fs::read_dir(root.join("web").join("locales"))? {
@@ -252,6 +262,7 @@ fn build_bundle(root: &Path, install: bool, features: &[&str], dist: &Path) -> R
     let style = dist.join("style.css");
     let qr_glue = dist.join("pde_qr.js");
     let manage_glue = dist.join("pde_manage.js");
+    let grant_glue = dist.join("pde_grant_page.js");
     let hashes = sri(&[
         &wasm,
         &glue,
@@ -260,10 +271,13 @@ fn build_bundle(root: &Path, install: bool, features: &[&str], dist: &Path) -> R
         &qr_glue,
         &manage_wasm,
         &manage_glue,
+        &grant_wasm,
+        &grant_glue,
     ])?;
     let (wasm_sri, glue_sri, style_sri) = (&hashes[0], &hashes[1], &hashes[2]);
     let (qr_sri, qr_glue_sri) = (&hashes[3], &hashes[4]);
     let (manage_sri, manage_glue_sri) = (&hashes[5], &hashes[6]);
+    let (grant_sri, grant_glue_sri) = (&hashes[7], &hashes[8]);
     let boot = std::fs::read_to_string(statics.join("boot.js"))?;
     std::fs::write(
         dist.join("boot.js"),
@@ -292,6 +306,27 @@ fn build_bundle(root: &Path, install: bool, features: &[&str], dist: &Path) -> R
                 ("GLUE_SRI", glue_sri),
                 ("QR_GLUE_SRI", qr_glue_sri),
                 ("BOOT_SRI", &boot_sri),
+            ],
+        )?,
+    )?;
+    // The grant link's page: its boot script and its page, pinned the same way.
+    let grant_boot = std::fs::read_to_string(statics.join("grant-page.js"))?;
+    std::fs::write(
+        dist.join("grant-page.js"),
+        fill(&grant_boot, &[("GRANT_SRI", grant_sri)])?,
+    )?;
+    minify(&esbuild, &dist.join("grant-page.js"))?;
+    let grant_boot_sri = sri(&[&dist.join("grant-page.js")])?.remove(0);
+    let grant_page = std::fs::read_to_string(statics.join("grant-page.html"))?;
+    std::fs::write(
+        dist.join("grant-page.html"),
+        fill(
+            &grant_page,
+            &[
+                ("STYLE_SRI", style_sri),
+                ("GRANT_GLUE_SRI", grant_glue_sri),
+                ("GRANT_SRI", grant_sri),
+                ("GRANT_BOOT_SRI", &grant_boot_sri),
             ],
         )?,
     )?;

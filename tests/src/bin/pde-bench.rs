@@ -219,6 +219,28 @@ fn bundle_sizes(dist: &Path) {
             "",
         );
     }
+    // Not the holders': what a social worker's browser downloads for a grant link.
+    let mut grant_page = (0usize, 0usize, 0usize);
+    for name in [
+        "pde_grant_page_bg.wasm",
+        "pde_grant_page.js",
+        "grant-page.js",
+        "vault.js",
+        "style.css",
+        "grant-page.html",
+    ] {
+        let sizes = served_sizes(&dist.join(name));
+        grant_page = (
+            grant_page.0 + sizes.0,
+            grant_page.1 + sizes.1,
+            grant_page.2 + sizes.2,
+        );
+    }
+    size_row(
+        "a grant link's page (its own bundle, whole)",
+        grant_page,
+        "",
+    );
     let mut languages: Vec<PathBuf> = std::fs::read_dir(dist)
         .expect("dist")
         .filter_map(|entry| entry.ok().map(|e| e.path()))
@@ -773,41 +795,65 @@ async fn sharing_figures(
         .expect("link")
         .expect("a link");
 
-    // The worker: a fresh browser, from the link to the first document ready.
-    let worker = Browser::start(chromium, "fr").await;
-    let started = Instant::now();
-    worker.client.goto(&link).await.expect("open link");
-    worker
-        .wait_for("#shared-open")
-        .await
-        .click()
-        .await
-        .expect("open");
-    worker
-        .wait_for(".shared-view")
-        .await
-        .click()
-        .await
-        .expect("view");
-    wait_until_present(&worker, ".shared-download").await;
-    let page_first = started.elapsed();
-    let started = Instant::now();
-    let opened = client
-        .open_shared(&native_link, None)
-        .await
-        .expect("native open");
-    let native_all = started.elapsed();
-    assert_eq!(opened.len(), 5);
+    // The worker: each time a fresh browser, from the link to the first document ready, on the
+    // page's own clock (from the start of its navigation); the buttons pressed as soon as they
+    // appear, so no WebDriver round trip is counted. Beside the native client, best of three.
+    let (mut page_first, mut native_all) = (f64::INFINITY, f64::INFINITY);
+    for _ in 0..3 {
+        let worker = Browser::start(chromium, "fr").await;
+        let session = worker.open_with_script(&link, PRESS_AS_SOON_AS_SHOWN).await;
+        let started = Instant::now();
+        let shown_at = loop {
+            let shown = worker
+                .eval("return window.pdeBenchFirstDocument || 0")
+                .await
+                .as_f64()
+                .unwrap_or_default();
+            if shown > 0.0 {
+                break shown / 1000.0;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "the worker's page showed no document"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        };
+        page_first = page_first.min(shown_at);
+        drop(session);
+        worker.close().await;
+        let started = Instant::now();
+        let opened = client
+            .open_shared(&native_link, None)
+            .await
+            .expect("native open");
+        native_all = native_all.min(started.elapsed().as_secs_f64());
+        assert_eq!(opened.len(), 5);
+    }
     row(
         "worker's page: link to first document (s)",
-        page_first.as_secs_f64(),
+        page_first,
         "s",
         "native client: open and decrypt all five",
-        native_all.as_secs_f64(),
-        "",
+        native_all,
+        "(target ≤ 3.00)",
     );
-    worker.close().await;
 }
+
+/// Run first in the worker's page (see `sharing_figures`): presses "see the documents", then
+/// "view" on the first, as soon as each appears, and notes when the first document is shown.
+const PRESS_AS_SOON_AS_SHOWN: &str = "(() => {
+  let opened = false, viewed = false;
+  new MutationObserver((_, observer) => {
+    const open = document.querySelector('#shared-open');
+    if (open && !opened) { opened = true; setTimeout(() => open.click(), 0); }
+    const view = document.querySelector('.shared-view');
+    if (view && !viewed) { viewed = true; setTimeout(() => view.click(), 0); }
+    if (document.querySelector('.shared-download')) {
+      window.pdeBenchFirstDocument = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { subtree: true, childList: true });
+})();";
 
 fn start_nginx(nginx: &str, root: &Path) -> (std::process::Child, u16) {
     let port = std::net::TcpListener::bind("127.0.0.1:0")

@@ -127,7 +127,54 @@ async fn the_page_is_served_with_its_policy_and_integrity_hashes() {
     }
     // The vault worker runs the module the page checked; it fetches no WebAssembly itself.
     let vault = get(&server, "/vault.js").await.text().await.expect("vault");
-    assert!(!vault.contains("pde_web_bg.wasm"), "{vault}");
+    assert!(
+        !vault.contains("pde_web_bg.wasm") && !vault.contains("pde_grant_page_bg.wasm"),
+        "{vault}"
+    );
+
+    // A grant link gets its own page (web/grant-page), pinned the same way, under the same
+    // policy; its module is less than two thirds of the holders' bundle (no OPAQUE, Argon2 or
+    // photo code).
+    let grant_page = get(&server, "/g/0123456789abcdef0123456789abcdef").await;
+    assert_eq!(grant_page.status(), 200);
+    assert_eq!(
+        grant_page.headers()["content-security-policy"],
+        csp.as_str()
+    );
+    assert_eq!(grant_page.headers()["cache-control"], "no-store");
+    let grant_html = grant_page.text().await.expect("grant page");
+    assert!(!grant_html.contains("<script>") && grant_html != html);
+    let grant_boot = get(&server, "/grant-page.js")
+        .await
+        .bytes()
+        .await
+        .expect("boot");
+    let grant_glue = get(&server, "/pde_grant_page.js")
+        .await
+        .bytes()
+        .await
+        .expect("grant glue");
+    let grant_wasm = get(&server, "/pde_grant_page_bg.wasm").await;
+    assert_eq!(grant_wasm.headers()["content-type"], "application/wasm");
+    let grant_wasm = grant_wasm.bytes().await.expect("grant wasm");
+    for (name, bytes) in [
+        ("grant-page.js", &grant_boot),
+        ("pde_grant_page.js", &grant_glue),
+        ("pde_grant_page_bg.wasm", &grant_wasm),
+        ("style.css", &style),
+    ] {
+        assert!(
+            grant_html.contains(&sri(bytes)),
+            "the grant page lacks the hash of {name}"
+        );
+    }
+    assert!(String::from_utf8_lossy(&grant_boot).contains(&sri(&grant_wasm)));
+    assert!(
+        grant_wasm.len() * 3 < wasm.len() * 2,
+        "the grant page's module ({} bytes) is not much smaller than the holders' ({})",
+        grant_wasm.len(),
+        wasm.len()
+    );
 
     // The bundle goes out compressed to a browser that takes it, with the same headers, and
     // decodes to the very bytes the hashes are of; without `Accept-Encoding`, as it is.

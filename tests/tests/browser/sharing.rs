@@ -184,6 +184,17 @@ async fn grant_links_share_open_expire_between_two_browsers() {
     let (name, bytes) = w.wait_for_download().await;
     assert_eq!(name, "decision-cpas.pdf");
     assert_eq!(bytes, shared_pdf);
+    // The worker's page and its vault ran the grant page's own small bundle, never the holders'.
+    let fetched: Vec<String> = w.sent_requests().await.into_iter().map(|r| r.url).collect();
+    assert!(
+        fetched
+            .iter()
+            .any(|u| u.ends_with("/pde_grant_page_bg.wasm"))
+            && !fetched
+                .iter()
+                .any(|u| u.ends_with("/pde_web_bg.wasm") || u.ends_with("/pde_web.js")),
+        "{fetched:?}"
+    );
     // The documents in the other languages, with the switch.
     for lang in ["nl", "en", "ar"] {
         w.pick_in_language_menu(lang).await;

@@ -10,7 +10,7 @@ use super::pages;
 use super::state::{self, tr, AppState, Screen};
 use crate::i18n::{keys, Catalogue};
 
-/// What the address says when the page starts, read once (reading a grant link also takes
+/// What the address says when the page starts, read once (reading a deposit link also takes
 /// its secret out of the address bar).
 pub struct Start {
     link: Option<pages::social_worker::WorkerLink>,
@@ -22,20 +22,25 @@ pub struct Start {
 impl Start {
     /// Reads the address and the browser's language preferences.
     pub fn read() -> Self {
-        // A grant link (`/g/<id>#<secret>.<lang>`) opens the worker's page, in the holder's
-        // language when the link says which.
-        let link = pages::social_worker::take_link();
-        let mut preferred = browser_languages();
-        if let Some(lang) = link.as_ref().and_then(|l| l.lang.clone()) {
-            preferred.insert(0, lang);
-        }
+        // A deposit link (`/d/<id>#<secret>.<lang>`) opens the worker's drop page, in the
+        // holder's language when the link says which. (A grant link's page is a bundle of its
+        // own: web/grant-page.)
+        let link = pages::social_worker::take_link(pages::social_worker::LinkKind::Deposit);
         let kiosk = crate::page::kiosk::from_address();
-        if let Some(lang) = kiosk.lang.clone() {
-            preferred.insert(0, lang);
-        }
-        let lang = Catalogue::negotiate(preferred.iter().map(String::as_str));
+        let link_lang = link.as_ref().and_then(|l| l.lang.clone());
+        let lang = start_language(kiosk.lang.as_deref().or(link_lang.as_deref()));
         Self { link, kiosk, lang }
     }
+}
+
+/// The language to start in: `wanted` (the link's or the kiosk's) when the app has it, else
+/// the browser's preferred one that the app has, else French.
+pub fn start_language(wanted: Option<&str>) -> &'static str {
+    let mut preferred = browser_languages();
+    if let Some(lang) = wanted {
+        preferred.insert(0, lang.to_owned());
+    }
+    Catalogue::negotiate(preferred.iter().map(String::as_str))
 }
 
 fn browser_languages() -> Vec<String> {
@@ -45,32 +50,18 @@ fn browser_languages() -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// The whole app, as the address said at [`Start`].
-pub fn app(start: Start) -> impl IntoView {
-    let Start { link, kiosk, lang } = start;
-    // The language was loaded before the app started; if it could not be, the default.
-    let initial = if state::is_loaded(lang) {
+/// `lang` when it was loaded before the app started; if it could not be, the default.
+pub fn loaded_or_default(lang: &'static str) -> &'static str {
+    if state::is_loaded(lang) {
         lang
     } else {
         crate::i18n::LOCALES[0].code
-    };
-    let screen = if kiosk.ended && kiosk.quiet {
-        Screen::Neutral
-    } else if kiosk.ended {
-        Screen::Ended
-    } else {
-        Screen::Language
-    };
-    let state = AppState::new(initial, screen, kiosk.on, kiosk.idle_seconds);
-    provide_context(state);
-    if link.is_none() {
-        crate::page::kiosk::install(state);
-        if kiosk.ended {
-            crate::page::kiosk::forget_ended(state);
-        }
     }
+}
 
-    // The document's language and direction follow the choice (Arabic is right to left).
+/// What every screen follows: the document's language, direction and title follow the choice
+/// (Arabic is right to left), and each new screen starts with the focus on its heading.
+pub fn follow_state(state: AppState) {
     Effect::new(move |_| {
         let code = state.lang.get();
         let rtl = Catalogue::info(code).is_some_and(|info| info.rtl);
@@ -104,21 +95,45 @@ pub fn app(start: Start) -> impl IntoView {
             }
         });
     });
+}
+
+/// A link's page (a worker's): the top bar with the language menu, and `page`.
+pub fn link_page(page: AnyView) -> AnyView {
+    view! {
+        <a class="skip" href="#main">{tr(keys::SKIP_TO_CONTENT)}</a>
+        <Header/>
+        <LanguageUnavailable/>
+        <main id="main">{page}</main>
+    }
+    .into_any()
+}
+
+/// The whole app, as the address said at [`Start`].
+pub fn app(start: Start) -> impl IntoView {
+    let Start { link, kiosk, lang } = start;
+    let initial = loaded_or_default(lang);
+    let screen = if kiosk.ended && kiosk.quiet {
+        Screen::Neutral
+    } else if kiosk.ended {
+        Screen::Ended
+    } else {
+        Screen::Language
+    };
+    let state = AppState::new(initial, screen, kiosk.on, kiosk.idle_seconds);
+    provide_context(state);
+    if link.is_none() {
+        crate::page::kiosk::install(state);
+        if kiosk.ended {
+            crate::page::kiosk::forget_ended(state);
+        }
+    }
+    follow_state(state);
 
     if let Some(link) = link {
-        let page = if link.deposit {
+        return link_page(
             view! { <pages::deposit::DropPage deposit_id=link.grant_id fragment=link.fragment/> }
-                .into_any()
-        } else {
-            view! { <pages::social_worker::WorkerPage link=link/> }.into_any()
-        };
-        return view! {
-            <a class="skip" href="#main">{tr(keys::SKIP_TO_CONTENT)}</a>
-            <Header/>
-            <LanguageUnavailable/>
-            <main id="main">{page}</main>
-        }
-        .into_any();
+                .into_any(),
+        );
     }
 
     // After a lock the holder did not ask for, nothing names PDE: no top bar either.

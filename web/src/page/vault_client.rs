@@ -37,6 +37,15 @@ pub struct VaultClient(Rc<Inner>);
 
 thread_local! {
     static VAULT: RefCell<Option<VaultClient>> = const { RefCell::new(None) };
+    /// Whose glue the vault worker loads (`vault.js` reads it from the worker's name): the
+    /// holders' bundle's, or the grant link page's own.
+    static VAULT_GLUE: Cell<&'static str> = const { Cell::new("pde_web") };
+}
+
+/// The vault worker runs the module of the bundle named `glue` (`pde_web` unless told
+/// otherwise): the page hands it its own compiled module, which needs its own glue.
+pub fn set_vault_glue(glue: &'static str) {
+    VAULT_GLUE.with(|g| g.set(glue));
 }
 
 /// The page's vault, started on first use.
@@ -53,6 +62,7 @@ impl VaultClient {
     fn start() -> Result<Self, Failure> {
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
+        options.set_name(VAULT_GLUE.with(Cell::get));
         let worker =
             Worker::new_with_options("/vault.js", &options).map_err(|e| Failure::Unexpected {
                 detail: format!("worker: {}", crate::api::describe(&e)),

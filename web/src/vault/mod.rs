@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use base64::Engine as _;
+use futures::future::LocalBoxFuture;
 use js_sys::{Object, Reflect, Uint8Array};
 use pde_api::{DocumentInfo, ErrorCode, ServerInfo};
 use pde_client::{ClientError, ClientResult, Destination, KeyRing};
@@ -24,6 +25,8 @@ use zeroize::Zeroizing;
 pub(crate) mod bench;
 pub(crate) mod decode;
 pub(crate) mod sharing;
+
+pub use sharing::handle_grant_link;
 
 use crate::api::{self, client};
 use crate::photo::{self, PhotoFormat};
@@ -76,9 +79,23 @@ fn post(message: &VaultMessage, blob: Option<&Blob>) {
     let _ = scope().post_message(&envelope);
 }
 
-/// Starts the vault in a worker: handles every message from the page.
-pub fn run() {
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+/// What a vault does with each command: the holders' bundle's vault every command
+/// ([`handle_any`]), the grant link page's vault only a grant link's ([`handle_grant_link`]), so
+/// that bundle carries no OPAQUE, Argon2 or photo code.
+pub type Handler = fn(u32, Command, Option<File>) -> LocalBoxFuture<'static, Outcome>;
+
+/// Every command (the holders' bundle).
+pub fn handle_any(
+    id: u32,
+    command: Command,
+    file: Option<File>,
+) -> LocalBoxFuture<'static, Outcome> {
+    Box::pin(handle(id, command, file))
+}
+
+/// Starts the vault in a worker: hands every message from the page to `handler`.
+pub fn run(handler: Handler) {
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
         let bytes = Reflect::get(&data, &"request".into())
             .ok()
@@ -99,7 +116,7 @@ pub fn run() {
         wasm_bindgen_futures::spawn_local(async move {
             let id = request.id;
             let started = generation();
-            let (reply, blob) = match handle(id, request.command, file).await {
+            let (reply, blob) = match handler(id, request.command, file).await {
                 Ok(answer) => answer,
                 Err(failure) => {
                     let ended = matches!(
@@ -221,14 +238,12 @@ async fn handle(id: u32, command: Command, file: Option<File>) -> Outcome {
             crate::vault::sharing::revoke(&grant_id).await?;
             Ok((Reply::Done, None))
         }
-        Command::SharedStatus { grant_id, fragment } => {
-            let status = crate::vault::sharing::shared_status(grant_id, &fragment).await?;
-            Ok((Reply::SharedStatus(status), None))
-        }
-        Command::OpenShared { pin } => crate::vault::sharing::open_shared(pin).await,
-        Command::OpenSharedDocument { position } => {
-            crate::vault::sharing::open_shared_document(position).await
-        }
+        // A grant link opens on a page of its own, whose vault takes these.
+        Command::SharedStatus { .. }
+        | Command::OpenShared { .. }
+        | Command::OpenSharedDocument { .. } => Err(Failure::Unexpected {
+            detail: "grant links open on their own page".into(),
+        }),
         Command::CreateDeposit {
             label,
             expires_in_seconds,

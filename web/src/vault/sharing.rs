@@ -12,8 +12,10 @@ use pde_crypto::grant::GrantPin;
 use pde_crypto::metadata::{Category, DocumentMetadata};
 
 use crate::api::client;
+use futures::future::LocalBoxFuture;
+
 use crate::protocol::{
-    DepositView, Failure, GrantView, Reply, Secret, ShareRequest, SharedDocumentView,
+    Command, DepositView, Failure, GrantView, Reply, Secret, ShareRequest, SharedDocumentView,
 };
 use crate::vault::{content_reply, forget_known, known, report, with_wallet, OpenKey, Outcome};
 
@@ -26,6 +28,28 @@ struct ReadLink {
 thread_local! {
     static LINK: RefCell<Option<ReadLink>> = const { RefCell::new(None) };
     static DROP: RefCell<Option<Rc<DropLink>>> = const { RefCell::new(None) };
+}
+
+/// The commands of a grant link's page (its own bundle's vault): read the link, open it, open
+/// a granted copy. Anything else is refused.
+pub fn handle_grant_link(
+    _id: u32,
+    command: Command,
+    _file: Option<web_sys::File>,
+) -> LocalBoxFuture<'static, Outcome> {
+    Box::pin(async move {
+        match command {
+            Command::SharedStatus { grant_id, fragment } => {
+                let status = shared_status(grant_id, &fragment).await?;
+                Ok((Reply::SharedStatus(status), None))
+            }
+            Command::OpenShared { pin } => open_shared(pin).await,
+            Command::OpenSharedDocument { position } => open_shared_document(position).await,
+            _ => Err(Failure::Unexpected {
+                detail: "this page opens a grant link only".into(),
+            }),
+        }
+    })
 }
 
 /// Forgets the links' secrets and the grant key.

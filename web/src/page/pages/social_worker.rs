@@ -1,4 +1,5 @@
-//! The worker's page, at `/g/<id>#<secret>.<lang>`: no account, no install. The fragment is
+//! The worker's page, at `/g/<id>#<secret>.<lang>`: no account, no install. It is a bundle of
+//! its own (web/grant-page), small and quick to start; this module is its screen. The fragment is
 //! read once and removed from the address bar; the secret goes to the vault worker, which asks
 //! the grant's state (nothing counted), then opens it when the worker asks (with the PIN told
 //! aloud: one opening counted). Only the granted documents are shown: view, download, print.
@@ -18,8 +19,6 @@ use crate::protocol::{Command, Display, Failure, Reply, Secret, SharedDocumentVi
 
 /// A grant link as the page found it. No `Debug`, no `Clone`: it holds the secret.
 pub struct WorkerLink {
-    /// A deposit link (`/d/`) rather than a grant link (`/g/`).
-    pub(crate) deposit: bool,
     /// The grant's or deposit link's id.
     pub(crate) grant_id: String,
     /// The fragment (`<secret>.<lang>`), zeroized when dropped.
@@ -28,16 +27,25 @@ pub struct WorkerLink {
     pub lang: Option<String>,
 }
 
-/// When the page is a grant link (or a deposit link), reads it and removes the fragment from the address bar and
-/// the history (`history.replaceState`), so the secret is not left on a shared screen.
-pub fn take_link() -> Option<WorkerLink> {
+/// The two kinds of link a worker opens.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    /// `/g/<id>`: see documents (the grant link page's own bundle).
+    Grant,
+    /// `/d/<id>`: send documents (the holders' bundle).
+    Deposit,
+}
+
+/// When the page is a link of `kind`, reads it and removes the fragment from the address bar
+/// and the history (`history.replaceState`), so the secret is not left on a shared screen.
+pub fn take_link(kind: LinkKind) -> Option<WorkerLink> {
     let window = web_sys::window()?;
     let location = window.location();
     let path = location.pathname().ok()?;
-    let (deposit, rest) = match path.strip_prefix("/g/") {
-        Some(rest) => (false, rest),
-        None => (true, path.strip_prefix("/d/")?),
-    };
+    let rest = path.strip_prefix(match kind {
+        LinkKind::Grant => "/g/",
+        LinkKind::Deposit => "/d/",
+    })?;
     let grant_id = rest.trim_end_matches('/').to_owned();
     let hash = location.hash().unwrap_or_default();
     let fragment = Secret::new(hash.strip_prefix('#').unwrap_or(&hash).to_owned());
@@ -49,7 +57,6 @@ pub fn take_link() -> Option<WorkerLink> {
     }
     let lang = LinkFragment::parse(&fragment.0).lang().map(str::to_owned);
     Some(WorkerLink {
-        deposit,
         grant_id,
         fragment,
         lang,
