@@ -251,7 +251,8 @@ mod tests {
             category: Category::Other,
             note: String::new(),
             created_at: 1,
-            document_date: None,
+            issued_on: None,
+            expires_on: None,
             thumbnail: None,
             copy_sha256: None,
         };

@@ -355,7 +355,8 @@ mod tests {
             category: Category::SocialAid,
             note: String::new(),
             created_at: 0,
-            document_date: None,
+            issued_on: None,
+            expires_on: None,
             thumbnail: None,
             copy_sha256: None,
         }

@@ -21,7 +21,8 @@
 //!     category: Category::Identity,
 //!     note: String::new(),
 //!     created_at: 1_700_000_000,
-//!     document_date: Some("2031-05-01".into()),
+//!     issued_on: DocumentDate::parse("2021-05-01"),
+//!     expires_on: DocumentDate::parse("2031-05-01"),
 //!     thumbnail: None,
 //!     copy_sha256: None,
 //! };
@@ -122,8 +123,14 @@ pub struct DocumentMetadata {
     pub note: String,
     /// When the document was added (Unix seconds).
     pub created_at: i64,
-    /// Date written on the document (e.g. expiry), free form, usually `YYYY-MM-DD`.
-    pub document_date: Option<String>,
+    /// The date the document was issued, when the holder gave it.
+    #[serde(default, deserialize_with = "DocumentDate::lenient")]
+    pub issued_on: Option<DocumentDate>,
+    /// The date it expires (ID card, residence permit, urgent medical aid decision), when the
+    /// holder gave it. Only the holder's browser reads it: the badges and the banner of what
+    /// expires soon are computed there.
+    #[serde(default, deserialize_with = "DocumentDate::lenient")]
+    pub expires_on: Option<DocumentDate>,
     /// A small preview image (base64 in the JSON).
     #[serde(default, with = "crate::util::base64_opt_bytes")]
     pub thumbnail: Option<Vec<u8>>,
@@ -149,10 +156,105 @@ impl DocumentMetadata {
             category: Category::Other,
             note: String::new(),
             created_at,
-            document_date: None,
+            issued_on: None,
+            expires_on: None,
             thumbnail: None,
             copy_sha256: None,
         }
+    }
+}
+
+/// A calendar date written on a document (issued on, expires on), kept as `YYYY-MM-DD`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DocumentDate {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+impl DocumentDate {
+    /// Years a document's date may have.
+    pub const YEARS: std::ops::RangeInclusive<u16> = 1900..=2200;
+
+    /// The date, when it exists in the calendar (and its year is in [`Self::YEARS`]).
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Self> {
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (Self::YEARS.contains(&year) && (1..=days).contains(&day)).then_some(Self {
+            year,
+            month,
+            day,
+        })
+    }
+
+    /// Reads `YYYY-MM-DD` (what a date field gives).
+    pub fn parse(text: &str) -> Option<Self> {
+        let mut parts = text.trim().split('-');
+        let mut next = |len: usize| {
+            parts
+                .next()
+                .filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|p| p.parse::<u16>().ok())
+        };
+        let (year, month, day) = (next(4)?, next(2)?, next(2)?);
+        if parts.next().is_some() {
+            return None;
+        }
+        Self::new(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
+    }
+
+    /// The year.
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    /// The month, 1 to 12.
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    /// The day of the month, from 1.
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
+    /// A record's date as it was stored; one that isn't a date is left out rather than making
+    /// the whole record unreadable.
+    fn lenient<'de, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Option<Self>, D::Error> {
+        let text = Option::<String>::deserialize(deserializer)?;
+        Ok(text.as_deref().and_then(Self::parse))
+    }
+}
+
+impl fmt::Display for DocumentDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl<'de> Deserialize<'de> for DocumentDate {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Self::parse(&text).ok_or_else(|| serde::de::Error::custom("not a date (YYYY-MM-DD)"))
+    }
+}
+
+impl Serialize for DocumentDate {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
     }
 }
 
@@ -164,7 +266,8 @@ impl fmt::Debug for DocumentMetadata {
             .field("category", &self.category)
             .field("note", &"<redacted>")
             .field("created_at", &self.created_at)
-            .field("document_date", &self.document_date)
+            .field("issued_on", &self.issued_on)
+            .field("expires_on", &self.expires_on)
             .field("thumbnail_len", &self.thumbnail.as_ref().map(Vec::len))
             .field("copy_sha256", &self.copy_sha256.is_some())
             .finish()
@@ -372,7 +475,8 @@ mod tests {
             category: Category::SocialAid,
             note: "rendez-vous mardi".into(),
             created_at: 1_700_000_000,
-            document_date: None,
+            issued_on: None,
+            expires_on: DocumentDate::new(2031, 5, 1),
             thumbnail: Some(vec![1, 2, 3, 255]),
             copy_sha256: None,
         }
@@ -552,6 +656,47 @@ mod tests {
         m.thumbnail = None;
         let v = serde_json::to_value(&m).unwrap();
         assert!(v["thumbnail"].is_null());
+        assert_eq!(v["expires_on"], "2031-05-01");
+        assert!(v["issued_on"].is_null());
+    }
+
+    #[test]
+    fn dates_exist_in_the_calendar_or_are_refused() {
+        assert_eq!(
+            DocumentDate::parse("2028-02-29").map(|d| d.to_string()),
+            Some("2028-02-29".into())
+        );
+        for wrong in [
+            "2027-02-29",
+            "1900-02-29",
+            "2026-04-31",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-1-01",
+            "26-01-01",
+            "2026-01-01-01",
+            "2026/01/01",
+            "",
+            "1899-12-31",
+            "2201-01-01",
+            "+026-01-01",
+        ] {
+            assert_eq!(DocumentDate::parse(wrong), None, "{wrong}");
+        }
+        assert_eq!(DocumentDate::parse("2000-02-29").map(|d| d.day()), Some(29));
+        assert!(DocumentDate::new(2026, 12, 31) > DocumentDate::new(2026, 12, 30));
+    }
+
+    #[test]
+    fn a_record_from_before_dates_or_with_a_wrong_one_still_opens() {
+        // Records written before these fields had a free-form `document_date`.
+        let old = r#"{"name":"a","mime":"image/jpeg","category":"identity","note":"",
+            "created_at":1,"document_date":"2031-05-01","thumbnail":null}"#;
+        let meta: DocumentMetadata = serde_json::from_str(old).unwrap();
+        assert_eq!((meta.issued_on, meta.expires_on), (None, None));
+        let wrong = old.replace("\"thumbnail\"", "\"expires_on\":\"soon\",\"thumbnail\"");
+        let meta: DocumentMetadata = serde_json::from_str(&wrong).unwrap();
+        assert_eq!(meta.expires_on, None);
     }
 
     #[test]
@@ -598,18 +743,20 @@ mod proptests {
             category(),
             ".{0,300}",
             any::<i64>(),
-            proptest::option::of("[0-9]{4}-[0-9]{2}-[0-9]{2}"),
+            proptest::option::of((1900u16..=2200, 1u8..=12, 1u8..=28)),
             proptest::option::of(proptest::collection::vec(any::<u8>(), 0..4096)),
         )
             .prop_map(
-                |(name, mime, category, note, created_at, document_date, thumbnail)| {
+                |(name, mime, category, note, created_at, date, thumbnail)| {
+                    let date = date.and_then(|(y, m, d)| DocumentDate::new(y, m, d));
                     DocumentMetadata {
                         name,
                         mime,
                         category,
                         note,
                         created_at,
-                        document_date,
+                        issued_on: date,
+                        expires_on: date,
                         thumbnail,
                         copy_sha256: None,
                     }
@@ -635,7 +782,7 @@ mod proptests {
             let id = DocumentId::random();
             let meta = DocumentMetadata {
                 name: "x".into(), mime: "text/plain".into(), category: Category::Other,
-                note: String::new(), created_at: 0, document_date: None, thumbnail: None,
+                note: String::new(), created_at: 0, issued_on: None, expires_on: None, thumbnail: None,
                 copy_sha256: None,
             };
             let mut sealed = seal_metadata(&key.recipient(), &id, &meta).unwrap();

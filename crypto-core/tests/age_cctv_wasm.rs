@@ -48,7 +48,8 @@ fn documents_round_trip_wasm() {
         category: metadata::Category::Other,
         note: String::new(),
         created_at: 0,
-        document_date: None,
+        issued_on: None,
+        expires_on: None,
         thumbnail: None,
         copy_sha256: None,
     };

@@ -658,6 +658,51 @@ impl Browser {
     }
 
     /// Waits for `css` and clicks it.
+    /// Presses `keys` (WebDriver's key codes: Tab `\u{e004}`, Enter `\u{e007}`, Space
+    /// `\u{e00d}`, or text) on whatever has the focus, one after the other, as a keyboard does.
+    pub async fn press(&self, keys: &str) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let mut actions = KeyActions::new("keyboard".into());
+        for value in keys.chars() {
+            actions = actions
+                .then(KeyAction::Down { value })
+                .then(KeyAction::Up { value });
+        }
+        self.client
+            .perform_actions(actions)
+            .await
+            .expect("keys pressed");
+    }
+
+    /// Presses Tab until the focus is on `css` (at most 40 times); then checks that the focus
+    /// can be seen there (an outline on the element, or on the label of a hidden file input).
+    pub async fn tab_to(&self, css: &str) {
+        for _ in 0..40 {
+            self.press("\u{e004}").await;
+            let there = self
+                .eval(&format!(
+                    "return document.activeElement?.matches({css:?}) ?? false"
+                ))
+                .await;
+            if there == json!(true) {
+                let seen = self
+                    .eval(
+                        "const el = document.activeElement;
+                         const shown = el.classList.contains('visually-hidden')
+                             ? el.closest('label') : el;
+                         return !!shown && getComputedStyle(shown).outlineStyle !== 'none';",
+                    )
+                    .await;
+                assert_eq!(seen, json!(true), "no visible focus on {css}");
+                return;
+            }
+        }
+        let at = self
+            .eval("return document.activeElement?.outerHTML.slice(0, 200)")
+            .await;
+        panic!("Tab never reached {css}; the focus is on {at}");
+    }
+
     pub async fn click(&self, css: &str) {
         self.wait_for(css)
             .await

@@ -33,11 +33,11 @@ create-name-pseudonym = اسم مستعار
 create-name-pseudonym-hint = اسم مخترع، سهل التذكر. ليس اسمك الحقيقي.
 create-pseudonym-label = اسمك المستعار
 create-secret-legend = سرّك
-create-secret-passphrase = عبارة سرية
+create-secret-passphrase = جملة تحفظها
 create-secret-passphrase-hint = 8 رموز على الأقل. أكثر أمانًا.
 create-secret-pin = رمز PIN
 create-secret-pin-hint = 4 أرقام على الأقل. أسرع.
-create-pin-warning = رمز PIN أسهل في التخمين. بعد بضع محاولات خاطئة يجب أن تنتظر. العبارة السرية تحمي أفضل.
+create-pin-warning = رمز PIN أسهل في التخمين. بعد بضع محاولات خاطئة يجب أن تنتظر. الجملة تحمي أفضل.
 create-pin-digits-only = رمز PIN يحتوي على أرقام فقط.
 create-secret-label = سرّك
 create-secret-repeat-label = مرة أخرى للتأكد
@@ -47,9 +47,9 @@ create-submit = إنشاء
 create-working = جارٍ الإنشاء… بضع ثوانٍ
 
 secret-pin-too-short = يجب أن يحتوي رمز PIN على 4 أرقام على الأقل.
-secret-passphrase-too-short = يجب أن تحتوي العبارة السرية على 8 رموز على الأقل.
+secret-passphrase-too-short = يجب أن تحتوي الجملة على 8 رموز على الأقل.
 secret-common-pin = رمز PIN هذا معروف جدًا. اختر رمزًا آخر.
-secret-common-passphrase = هذه العبارة السرية معروفة جدًا. اختر عبارة أخرى.
+secret-common-passphrase = هذه الجملة معروفة جدًا. اختر جملة أخرى.
 secret-too-long = هذا السر طويل جدًا (128 رمزًا على الأكثر).
 
 created-title = حافظتك جاهزة
@@ -65,6 +65,7 @@ recovery-kept = كتبت مفتاح الاسترداد أو طبعته.
 unlock-title = فتح حافظتي
 unlock-login-label = الرقم أو الاسم المستعار
 unlock-login-hint = مثال: ABCD-EFGH-JKLM
+unlock-offer-number = إعادة رقمي
 unlock-secret-label = سرّك
 unlock-submit = فتح
 unlock-working = جارٍ الفتح…
@@ -83,21 +84,35 @@ filter-label = عرض فقط
 filter-all = الكل
 
 add-title = إضافة وثائق
-add-category-label = نوع الوثيقة
+add-category-label = ما هذه الورقة؟
 add-choose-files = اختيار ملفات
 add-take-photo = التقاط صورة
 add-drop-hint = يمكنك أيضًا سحب الملفات إلى هنا.
-add-working = جارٍ التشفير والإرسال…
+add-working = جارٍ القفل والإرسال…
 add-done = تمت الإضافة.
 add-too-large = هذا الملف كبير جدًا. الحد الأقصى: { $max }.
 
 document-opening = جارٍ فتح الوثيقة…
 document-download-only = لا يمكن عرض هذا الملف هنا. يمكنك تنزيله.
 document-damaged = وثيقة تالفة
-document-edit-title = الاسم والنوع والملاحظة
+document-edit-title = الاسم والتواريخ والملاحظة
 document-name-label = الاسم
-document-category-label = نوع الوثيقة
+document-category-label = ما هذه الورقة؟
 document-note-label = ملاحظة (لك وحدك)
+document-issued-label = صدرت في
+document-expires-label = صالحة حتى
+document-dates-hint = إذا كان للوثيقة تاريخ انتهاء، ينبهك PDE قبل شهرين.
+document-expired = منتهية
+document-expires-in = { $days ->
+    [0] تنتهي اليوم
+    [1] تنتهي غدًا
+    [two] تنتهي بعد يومين
+    [few] تنتهي بعد { $days } أيام
+   *[other] تنتهي بعد { $days } يومًا
+}
+expiry-banner-title = وثائق يجب تجديدها قريبًا:
+expiry-banner-ok = رأيت
+add-cancel = لا تُضِف
 delete-confirm = حذف هذه الوثيقة؟ لا يمكن استرجاعها.
 delete-yes = نعم، احذف
 delete-no = لا، احتفظ بها
@@ -277,12 +292,12 @@ shared-counted = كل فتح يُحسب.
 shared-view = عرض
 shared-problem-title = هذا الرابط لا يعمل
 shared-not-found = هذا الرابط غير موجود أو غير كامل.
-error-deposit-expired = انتهت صلاحية رابط الإيداع هذا. اطلب رابطًا جديدًا.
-error-deposit-revoked = أوقف الشخص رابط الإيداع هذا.
+error-deposit-expired = انتهت صلاحية رابط استلام الوثائق هذا. اطلب رابطًا جديدًا.
+error-deposit-revoked = أوقف الشخص رابط استلام الوثائق هذا.
 error-deposit-full = استلم هذا الرابط أكبر عدد مسموح به من الوثائق.
 document-received = مُستلَم
 document-photo-not-cleaned = لم يستطع PDE تنظيف هذه الصورة (بصيغة HEIC). قد تُظهر بعدُ أين ومتى التُقطت. قبل مشاركتها، التقط لقطة شاشة أو صورة بصيغة JPEG بدلًا منها.
-document-received-explain = أُودعت هذه الوثيقة عبر رابط الإيداع الخاص بك «{ $label }». لا يستطيع PDE التحقق ممن أرسلها.
+document-received-explain = أُودعت هذه الوثيقة عبر رابطك لاستلام الوثائق «{ $label }». لا يستطيع PDE التحقق ممن أرسلها.
 document-received-pdf = ملف PDF هذا جاء من شخص آخر. لا يستطيع PDE التحقق مما بداخله. افتحه فقط إذا كنت تنتظره.
 document-received-pdf-show = اعرض ملف PDF
 
@@ -290,7 +305,7 @@ deposit-title = استلام وثائق
 deposit-lead = أنشئ رابطًا ليتمكن شخص (CPAS، طبيب…) من إيداع وثائق في حافظتك. لا يستطيع قراءة أي شيء فيها.
 deposit-files-label = أكبر عدد من الوثائق (من 1 إلى { $max })
 deposit-files-invalid = اختر بين 1 و{ $max } وثيقة.
-deposit-links-title = روابط الإيداع الخاصة بي
+deposit-links-title = روابطي لاستلام الوثائق
 deposit-state-full = ممتلئ
 deposit-received-count = استُلمت { $count } من { $max }
 deposit-ready-explain = أعطِ هذا الرابط للشخص. يمكنه به أن يرسل إليك وثائق، لا أن يرى وثائقك.

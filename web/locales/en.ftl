@@ -65,6 +65,7 @@ recovery-kept = I have written down or printed my recovery key.
 unlock-title = Open my wallet
 unlock-login-label = Number or nickname
 unlock-login-hint = For example: ABCD-EFGH-JKLM
+unlock-offer-number = Put my number back
 unlock-secret-label = Your secret
 unlock-submit = Open
 unlock-working = Opening…
@@ -91,10 +92,22 @@ add-too-large = This file is too large. Maximum: { $max }.
 document-opening = Opening the document…
 document-download-only = This file cannot be shown here. You can download it.
 document-damaged = Damaged document
-document-edit-title = Name, kind and note
+document-edit-title = Name, dates and note
 document-name-label = Name
 document-category-label = Which paper is it?
 document-note-label = Note (only for you)
+document-issued-label = Issued on
+document-expires-label = Valid until
+document-dates-hint = If the paper has an end date, PDE warns you two months before.
+document-expired = Expired
+document-expires-in = { $days ->
+    [0] Ends today
+    [1] Ends tomorrow
+   *[other] Ends in { $days } days
+}
+expiry-banner-title = Papers to renew soon:
+expiry-banner-ok = Seen
+add-cancel = Don't add
 delete-confirm = Delete this document? It cannot come back.
 delete-yes = Yes, delete
 delete-no = No, keep it

@@ -65,6 +65,7 @@ recovery-kept = J'ai noté ou imprimé ma clé de secours.
 unlock-title = Ouvrir mon porte-documents
 unlock-login-label = Numéro ou pseudo
 unlock-login-hint = Par exemple : ABCD-EFGH-JKLM
+unlock-offer-number = Remettre mon numéro
 unlock-secret-label = Votre secret
 unlock-submit = Ouvrir
 unlock-working = Ouverture…
@@ -91,10 +92,22 @@ add-too-large = Ce fichier est trop grand. Maximum : { $max }.
 document-opening = Ouverture du document…
 document-download-only = Ce fichier ne peut pas être montré ici. Vous pouvez le télécharger.
 document-damaged = Document abîmé
-document-edit-title = Nom, sorte et note
+document-edit-title = Nom, dates et note
 document-name-label = Nom
 document-category-label = C'est quel papier ?
 document-note-label = Note (seulement pour vous)
+document-issued-label = Délivré le
+document-expires-label = Valable jusqu'au
+document-dates-hint = Si le papier a une fin, PDE vous prévient deux mois avant.
+document-expired = Périmé
+document-expires-in = { $days ->
+    [0] Fin aujourd'hui
+    [1] Fin demain
+   *[other] Fin dans { $days } jours
+}
+expiry-banner-title = Papiers à renouveler bientôt :
+expiry-banner-ok = J'ai vu
+add-cancel = Ne pas ajouter
 delete-confirm = Supprimer ce document ? Il ne pourra pas revenir.
 delete-yes = Oui, supprimer
 delete-no = Non, garder

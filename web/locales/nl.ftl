@@ -33,11 +33,11 @@ create-name-pseudonym = Een schuilnaam
 create-name-pseudonym-hint = Een verzonnen naam, makkelijk te onthouden. Niet uw echte naam.
 create-pseudonym-label = Uw schuilnaam
 create-secret-legend = Uw geheim
-create-secret-passphrase = Een wachtzin
+create-secret-passphrase = Een zin om te onthouden
 create-secret-passphrase-hint = Minstens 8 tekens. Veiliger.
 create-secret-pin = Een pincode
 create-secret-pin-hint = Minstens 4 cijfers. Sneller.
-create-pin-warning = Een pincode is makkelijker te raden. Na een paar foute pogingen moet u wachten. Een wachtzin beschermt beter.
+create-pin-warning = Een pincode is makkelijker te raden. Na een paar foute pogingen moet u wachten. Een zin beschermt beter.
 create-pin-digits-only = Een pincode heeft alleen cijfers.
 create-secret-label = Uw geheim
 create-secret-repeat-label = Nog een keer, ter controle
@@ -47,9 +47,9 @@ create-submit = Maken
 create-working = Bezig… enkele seconden
 
 secret-pin-too-short = De pincode heeft minstens 4 cijfers nodig.
-secret-passphrase-too-short = De wachtzin heeft minstens 8 tekens nodig.
+secret-passphrase-too-short = De zin heeft minstens 8 tekens nodig.
 secret-common-pin = Deze pincode is te bekend. Kies een andere.
-secret-common-passphrase = Deze wachtzin is te bekend. Kies een andere.
+secret-common-passphrase = Deze zin is te bekend. Kies een andere.
 secret-too-long = Dit geheim is te lang (hoogstens 128 tekens).
 
 created-title = Uw documentenmap is klaar
@@ -65,6 +65,7 @@ recovery-kept = Ik heb mijn herstelsleutel opgeschreven of afgedrukt.
 unlock-title = Mijn documentenmap openen
 unlock-login-label = Nummer of schuilnaam
 unlock-login-hint = Bijvoorbeeld: ABCD-EFGH-JKLM
+unlock-offer-number = Mijn nummer terugzetten
 unlock-secret-label = Uw geheim
 unlock-submit = Openen
 unlock-working = Bezig met openen…
@@ -80,21 +81,33 @@ filter-label = Alleen tonen
 filter-all = Alles
 
 add-title = Documenten toevoegen
-add-category-label = Soort document
+add-category-label = Welk papier is het?
 add-choose-files = Bestanden kiezen
 add-take-photo = Een foto nemen
 add-drop-hint = U kunt ook bestanden hierheen slepen.
-add-working = Versleutelen en versturen…
+add-working = Op slot doen en versturen…
 add-done = Toegevoegd.
 add-too-large = Dit bestand is te groot. Maximum: { $max }.
 
 document-opening = Document wordt geopend…
 document-download-only = Dit bestand kan hier niet getoond worden. U kunt het downloaden.
 document-damaged = Beschadigd document
-document-edit-title = Naam, soort en notitie
+document-edit-title = Naam, data en notitie
 document-name-label = Naam
-document-category-label = Soort document
+document-category-label = Welk papier is het?
 document-note-label = Notitie (alleen voor u)
+document-issued-label = Afgegeven op
+document-expires-label = Geldig tot
+document-dates-hint = Als het papier een einddatum heeft, waarschuwt PDE u twee maanden vooraf.
+document-expired = Verlopen
+document-expires-in = { $days ->
+    [0] Verloopt vandaag
+    [1] Verloopt morgen
+   *[other] Verloopt over { $days } dagen
+}
+expiry-banner-title = Papieren die u binnenkort moet vernieuwen:
+expiry-banner-ok = Gezien
+add-cancel = Niet toevoegen
 delete-confirm = Dit document verwijderen? Het komt niet terug.
 delete-yes = Ja, verwijderen
 delete-no = Nee, houden
@@ -278,7 +291,7 @@ deposit-received-count = { $count } van { $max } ontvangen
 deposit-ready-explain = Geef deze link aan de persoon. Daarmee kan die u documenten sturen, maar de uwe niet zien.
 deposit-slip-title = Documenten afgeven met PDE
 drop-title = Documenten afgeven
-drop-lead = Kies de documenten om te sturen. Ze worden hier versleuteld, alleen voor de persoon.
+drop-lead = Kies de documenten om te sturen. Ze gaan hier op slot, alleen voor de persoon.
 drop-files-left = { $count ->
     [one] nog 1 document mogelijk
    *[other] nog { $count } documenten mogelijk
@@ -413,7 +426,7 @@ export-damaged = Beschadigde documenten, niet gekopieerd: { $count }
 export-index-title = Uw documenten, gekopieerd uit PDE op { $date }
 export-index-part = Deel { $number } van { $count }
 export-index-added = toegevoegd op { $date }
-export-index-server = Wat de server over deze documentenmap bewaart (versleuteld, behalve de data en de groottes):
+export-index-server = Wat de server over deze documentenmap bewaart (op slot, behalve de data en de groottes):
 export-index-created = Aangemaakt op { $date }
 export-index-link = Link "{ $label }": gemaakt op { $made }, tot { $until }
 export-index-opened = geopend op { $time }

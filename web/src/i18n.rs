@@ -282,6 +282,7 @@ mod tests {
             ("until", "11 décembre 2026".into()),
             ("done", 2u64.into()),
             ("total", 20u64.into()),
+            ("days", 10u64.into()),
         ];
         for language in catalogue.languages() {
             for key in ALL_KEYS {
@@ -293,6 +294,24 @@ mod tests {
                 assert!(!language.t_with(key, &args).trim().is_empty());
             }
         }
+    }
+
+    #[test]
+    fn days_to_an_end_read_as_people_say_them() {
+        let catalogue = Catalogue::with_every_language().unwrap();
+        let said = |lang: &str, days: u64| {
+            catalogue
+                .get(lang)
+                .t_with(keys::DOCUMENT_EXPIRES_IN, &[("days", days.into())])
+                .replace(['\u{2068}', '\u{2069}'], "")
+        };
+        assert_eq!(said("fr", 0), "Fin aujourd'hui");
+        assert_eq!(said("fr", 1), "Fin demain");
+        assert_eq!(said("fr", 10), "Fin dans 10 jours");
+        assert_eq!(said("en", 2), "Ends in 2 days");
+        assert_eq!(said("ar", 2), "تنتهي بعد يومين");
+        assert_eq!(said("ar", 5), "تنتهي بعد 5 أيام");
+        assert_eq!(said("ar", 30), "تنتهي بعد 30 يومًا");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! tagged or untagged enums), which the round-trip tests check.
 
 use pde_crypto::document::DocumentId;
-use pde_crypto::metadata::Category;
+use pde_crypto::metadata::{Category, DocumentDate};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
@@ -60,13 +60,16 @@ pub enum Command {
     Add {
         /// Category chosen by the holder.
         category: Category,
+        /// The name to give it (a readable one made by the page from the category and the
+        /// date, for a camera's `IMG_1234.jpg`); else the file's own.
+        name: Option<String>,
     },
     /// Downloads, checks and decrypts a document; answers with the content attached.
     Open {
         /// Which one.
         id: DocumentId,
     },
-    /// Replaces a document's name, category and note.
+    /// Replaces a document's name, category, note and dates.
     Update {
         /// Which one.
         id: DocumentId,
@@ -76,6 +79,10 @@ pub enum Command {
         category: Category,
         /// New note.
         note: String,
+        /// When it was issued, if known.
+        issued_on: Option<DocumentDate>,
+        /// When it expires, if it does.
+        expires_on: Option<DocumentDate>,
     },
     /// Deletes a document.
     Delete {
@@ -402,6 +409,10 @@ pub struct DocumentView {
     pub note: String,
     /// When it was added (Unix seconds).
     pub created_at: i64,
+    /// When it was issued, if the holder said.
+    pub issued_on: Option<DocumentDate>,
+    /// When it expires, if the holder said.
+    pub expires_on: Option<DocumentDate>,
     /// Encrypted size on the server (padded).
     pub size: u64,
     /// JPEG thumbnail, base64, if the document is an image.
@@ -609,6 +620,7 @@ mod tests {
             id: 7,
             command: Command::Add {
                 category: Category::Medical,
+                name: Some("Carte d'identité".into()),
             },
         };
         let back: Request = decode(&encode(&request).unwrap()).unwrap();
@@ -616,7 +628,8 @@ mod tests {
         assert!(matches!(
             back.command,
             Command::Add {
-                category: Category::Medical
+                category: Category::Medical,
+                name: Some(_)
             }
         ));
         let message = VaultMessage::Reply {

@@ -48,7 +48,7 @@ async fn the_holder_gets_in_during_a_flood_of_guesses() {
 }
 
 /// Locks (not in kiosk mode: back to the unlock screen) and opens `number` with `secret`.
-async fn lock_and_open(b: &Browser, number: &str, secret: &str) {
+pub(super) async fn lock_and_open(b: &Browser, number: &str, secret: &str) {
     b.wait_for("#lock").await.click().await.expect("lock");
     open_from_unlock_screen(b, number, secret).await;
 }
@@ -100,8 +100,7 @@ async fn hidden_documents_open_with_their_own_secret_and_leave_no_trace() {
     let browser = Browser::start(&chromium, "fr-BE").await;
     let b = &browser;
     let plain_number = create_wallet_in_page(b, &server, "fr", everyday).await;
-    b.type_into("#file-input", &visible.display().to_string())
-        .await;
+    add_files(b, &visible.display().to_string(), "other").await;
     // Added before the lock: a deliberate lock drops an upload it cuts short.
     b.wait_for(".doc-card img.thumb").await;
     lock_and_open(b, &plain_number, everyday).await;
@@ -112,8 +111,7 @@ async fn hidden_documents_open_with_their_own_secret_and_leave_no_trace() {
     let browser = Browser::start(&chromium, "fr-BE").await;
     let b = &browser;
     let number = create_wallet_in_page(b, &server, "fr", everyday).await;
-    b.type_into("#file-input", &visible.display().to_string())
-        .await;
+    add_files(b, &visible.display().to_string(), "other").await;
     b.wait_for(".doc-card img.thumb").await;
     b.click("#wallet-hidden").await;
     for field in ["#hidden-secret", "#hidden-secret-repeat"] {
@@ -128,18 +126,13 @@ async fn hidden_documents_open_with_their_own_secret_and_leave_no_trace() {
     lock_and_open(b, &number, hidden).await;
     b.wait_for_text("Aucun document").await;
     assert!(b.body_text().await.contains(&number));
-    b.wait_for("#file-input")
-        .await
-        .send_keys(&hidden_photo.display().to_string())
-        .await
-        .expect("pick");
+    add_files(b, &hidden_photo.display().to_string(), "other").await;
     b.wait_for(".doc-card img.thumb").await;
     assert!(b.body_text().await.contains("papier-cache.jpg"));
     assert!(!markup(b).await.contains("carte-visible"));
     // A file still on its way when the hidden part is locked is not taken up again in the
     // everyday part (nor kept for later: the lock was deliberate).
-    b.type_into("#file-input", &on_its_way.display().to_string())
-        .await;
+    add_files(b, &on_its_way.display().to_string(), "other").await;
     b.wait_for("#lock").await.click().await.expect("lock");
     b.wait_for("#login").await;
     // Lets the requests of the upload cut short fail before another part opens. (A CI failure

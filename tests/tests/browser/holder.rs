@@ -110,11 +110,7 @@ async fn holder_flow_create_add_photo_view_download_rename_lock_unlock_delete() 
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("photo-carte.jpg");
     std::fs::write(&path, &photo).expect("photo");
-    b.wait_for("#file-input")
-        .await
-        .send_keys(&path.display().to_string())
-        .await
-        .expect("pick");
+    add_files(b, &path.display().to_string(), "other").await;
     b.wait_for_text("Ajouté.").await;
     b.wait_for_text("photo-carte.jpg").await;
     b.wait_for(".doc-card img.thumb").await;
@@ -448,11 +444,7 @@ async fn every_screen_in_four_languages_passes_axe_and_is_photographed() {
         b.wait_for("#file-input").await;
         problems.extend(shot(b, &axe, lang, &mut step, "wallet-empty").await);
 
-        b.wait_for("#file-input")
-            .await
-            .send_keys(&photo_path.display().to_string())
-            .await
-            .expect("pick");
+        add_files(b, &photo_path.display().to_string(), "other").await;
         b.wait_for(".doc-card img.thumb").await;
         problems.extend(shot(b, &axe, lang, &mut step, "wallet").await);
 
@@ -650,50 +642,30 @@ async fn pdfs_show_in_the_viewer_html_is_download_only_and_limits_are_explained(
     let big = dir.path().join("big.bin");
     std::fs::write(&big, vec![7u8; 2 * 1024 * 1024]).expect("big");
 
-    let input = b.wait_for("#file-input").await;
-    input
-        .send_keys(&format!(
-            "{}\n{}\n{}",
-            pdf.display(),
-            html.display(),
-            trick.display()
-        ))
-        .await
-        .expect("pick three");
+    let three = format!("{}\n{}\n{}", pdf.display(), html.display(), trick.display());
+    add_files(b, &three, "other").await;
     b.wait_for_text("decision.pdf").await;
     b.wait_for_text("page.html").await;
     b.wait_for_text("3 documents").await;
 
     // Too large: a plain message, nothing else changes.
-    b.wait_for("#file-input")
-        .await
-        .send_keys(&big.display().to_string())
-        .await
-        .expect("pick big");
+    add_files(b, &big.display().to_string(), "other").await;
     b.wait_for_text("This file is too large. Maximum: 1 MB.")
         .await;
     b.wait_for_text("3 documents").await;
 
     // A screenshot (PNG with transparency and a text chunk) is stored as a JPEG on white,
     // without the text; a file that only looks like a JPEG is refused in plain words.
-    let png = dir.path().join("capture.png");
+    let png = dir.path().join("releve-banque.png");
     std::fs::write(&png, png_with_text(b"ChezMoi50.8503N")).expect("png");
-    b.wait_for("#file-input")
-        .await
-        .send_keys(&png.display().to_string())
-        .await
-        .expect("pick png");
-    b.wait_for_text("capture.jpg").await;
+    add_files(b, &png.display().to_string(), "other").await;
+    b.wait_for_text("releve-banque.jpg").await;
     b.wait_for_text("4 documents").await;
     let fake = dir.path().join("fake.jpg");
     let mut fake_bytes = vec![0xFF, 0xD8, 0xFF, 0xE0];
     fake_bytes.extend_from_slice(&[0x42; 5000]);
     std::fs::write(&fake, fake_bytes).expect("fake");
-    b.wait_for("#file-input")
-        .await
-        .send_keys(&fake.display().to_string())
-        .await
-        .expect("pick fake");
+    add_files(b, &fake.display().to_string(), "other").await;
     b.wait_for_text("This picture cannot be read.").await;
     b.wait_for_text("4 documents").await;
     // An iPhone's HEIC photo can't be decoded here, so it can't be cleaned: it is kept as it
@@ -702,11 +674,7 @@ async fn pdfs_show_in_the_viewer_html_is_download_only_and_limits_are_explained(
     let mut heic_bytes = b"\0\0\0\x18ftypheic\0\0\0\0mif1heic".to_vec();
     heic_bytes.extend_from_slice(&[0x17; 3000]);
     std::fs::write(&heic, &heic_bytes).expect("heic");
-    b.wait_for("#file-input")
-        .await
-        .send_keys(&heic.display().to_string())
-        .await
-        .expect("pick heic");
+    add_files(b, &heic.display().to_string(), "other").await;
     b.wait_for_text("5 documents").await;
 
     // The PDFs open in the browser's PDF viewer (a sandboxed frame would only show Chromium's
@@ -742,7 +710,7 @@ async fn pdfs_show_in_the_viewer_html_is_download_only_and_limits_are_explained(
                 ("iphone.heic", heic_bytes.clone())
             );
             opened_heic = true;
-        } else if text.contains("capture.jpg") {
+        } else if text.contains("releve-banque.jpg") {
             b.wait_for("#viewer-image").await;
             b.wait_for("#download")
                 .await
@@ -750,7 +718,7 @@ async fn pdfs_show_in_the_viewer_html_is_download_only_and_limits_are_explained(
                 .await
                 .expect("download");
             let (name, downloaded) = b.wait_for_download().await;
-            assert_eq!(name, "capture.jpg");
+            assert_eq!(name, "releve-banque.jpg");
             assert!(downloaded.starts_with(&[0xFF, 0xD8, 0xFF]), "a JPEG");
             assert!(
                 !downloaded.windows(8).any(|w| w == b"ChezMoi5"),
@@ -810,11 +778,7 @@ async fn an_expired_session_returns_to_unlock_and_keeps_the_work() {
     let dir = tempfile::tempdir().expect("dir");
     let pdf = dir.path().join("certificate.pdf");
     std::fs::write(&pdf, b"%PDF-1.4\n%%EOF\n").expect("pdf");
-    b.wait_for("#file-input")
-        .await
-        .send_keys(&pdf.display().to_string())
-        .await
-        .expect("pick");
+    add_files(b, &pdf.display().to_string(), "other").await;
     b.wait_for_text("1 document").await;
     let number = b
         .eval("return document.querySelector('.who').textContent")
@@ -870,11 +834,7 @@ async fn an_expired_session_returns_to_unlock_and_keeps_the_work() {
     server.advance_clock(2 * 24 * 3600).await;
     let second = dir.path().join("decision.pdf");
     std::fs::write(&second, b"%PDF-1.4\n% decision\n%%EOF\n").expect("pdf");
-    b.wait_for("#file-input")
-        .await
-        .send_keys(&second.display().to_string())
-        .await
-        .expect("pick");
+    add_files(b, &second.display().to_string(), "other").await;
     b.wait_for_text("Your session has ended").await;
     b.wait_for("#secret")
         .await
@@ -900,43 +860,72 @@ async fn an_expired_session_returns_to_unlock_and_keeps_the_work() {
     browser.close().await;
 }
 
-/// The recovery sheet does not stop a person who uses Tab and Enter alone: Enter ticks "I noted
-/// my key" as Space does, and Enter on "continue" opens the wallet.
+/// A person using only the keyboard (Tab, Enter, Space, typing) makes a wallet and adds a
+/// first document, seeing where the focus is at every step: the language, "create", the
+/// passphrase twice, the recovery sheet's box and "continue" (Enter), the file button
+/// (its label shows the focus; the file itself comes from the system's picker, which WebDriver
+/// stands in for), the question "which paper is it?" (the focus goes there) and the document.
 #[tokio::test]
-async fn the_recovery_sheet_is_passed_with_tab_and_enter() {
+async fn a_wallet_and_its_first_document_with_the_keyboard_alone() {
     let (Some(_), Some(chromium)) = (web_dist(), chromium()) else {
         return;
     };
+    let enter = "\u{e007}";
     let server = TestServer::start(Backend::Sqlite).await;
     let browser = Browser::start(&chromium, "fr").await;
     let b = &browser;
-    open_app_at(b, &server, "/", "fr").await;
-    b.click("#start-create").await;
-    for field in ["#secret", "#secret-repeat"] {
-        b.type_into(field, "sept vaches blanches").await;
-    }
-    b.click("#create-submit").await;
-    let kept = b.wait_for("#recovery-kept").await;
+    b.client
+        .goto(&format!("{}/", server.base_url))
+        .await
+        .expect("open");
+    b.wait_for("button[data-lang='fr']").await;
+    b.tab_to("button[data-lang='fr']").await;
+    b.press(enter).await;
+    b.wait_for("#start-create").await;
+    b.tab_to("#start-create").await;
+    b.press(enter).await;
+    b.wait_for("#secret").await;
+    b.tab_to("#secret").await;
+    b.press("sept vaches blanches").await;
+    b.tab_to("#secret-repeat").await;
+    b.press("sept vaches blanches").await;
+    b.press(enter).await;
+    b.wait_for("#recovery-kept").await;
     let next = b.wait_for("#created-continue").await;
     assert!(!next.is_enabled().await.expect("enabled"));
-    b.eval("document.getElementById('recovery-kept').focus()")
-        .await;
-    kept.send_keys("\u{E007}").await.expect("enter");
+    // Enter ticks the box (Space, as for any box, too).
+    b.tab_to("#recovery-kept").await;
+    b.press(enter).await;
     assert_eq!(
         b.eval("return document.getElementById('recovery-kept').checked")
             .await,
         json!(true)
     );
-    b.wait_for("#created-continue:enabled").await;
-    b.eval("document.getElementById('created-continue').focus()")
-        .await;
+    b.tab_to("#created-continue").await;
+    b.press(enter).await;
+
+    // The wallet: the file button shows the focus; the picked file is asked about.
+    b.wait_for("#file-input").await;
+    b.tab_to("#file-input").await;
+    let dir = tempfile::tempdir().expect("dir");
+    let card = dir.path().join("carte-identite.jpg");
+    std::fs::write(&card, jpeg_with_gps(640, 400, 1)).expect("photo");
     b.client
         .active_element()
         .await
         .expect("focus")
-        .send_keys("\u{E007}")
+        .send_keys(&card.display().to_string())
         .await
-        .expect("enter");
-    b.wait_for("#file-input").await;
+        .expect("the picker's file");
+    b.wait_for("#what-is-it").await;
+    b.tab_to("#what-is-it .kind[data-category='identity']")
+        .await;
+    b.press(enter).await;
+    b.wait_for_text("1 document").await;
+    b.wait_for(".doc-card img.thumb").await;
+    b.tab_to(".doc-card .card-button").await;
+    b.press(enter).await;
+    b.wait_for("#viewer-image").await;
+    b.wait_for_text("carte-identite.jpg").await;
     browser.close().await;
 }

@@ -99,11 +99,7 @@ async fn kiosk_mode_leaves_nothing_behind_and_locks_itself() {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("carte-kiosque.jpg");
     std::fs::write(&path, jpeg_with_gps(800, 600, 1)).expect("photo");
-    b.wait_for("#file-input")
-        .await
-        .send_keys(&path.display().to_string())
-        .await
-        .expect("pick");
+    add_files(b, &path.display().to_string(), "other").await;
     b.wait_for_text("carte-kiosque.jpg").await;
     b.wait_for(".doc-card button")
         .await
@@ -122,7 +118,7 @@ async fn kiosk_mode_leaves_nothing_behind_and_locks_itself() {
     // A PDF shows in the browser's viewer with the viewer's own save and print hidden.
     let pdf = dir.path().join("attestation-kiosque.pdf");
     std::fs::write(&pdf, one_page_pdf()).expect("pdf");
-    b.type_into("#file-input", &pdf.display().to_string()).await;
+    add_files(b, &pdf.display().to_string(), "other").await;
     open_card(b, "attestation-kiosque.pdf").await;
     let frame = b.wait_for("#viewer-frame").await;
     let src = frame.attr("src").await.expect("src").unwrap_or_default();

@@ -37,6 +37,18 @@ async fn create_wallet_in_page(
     create_wallet_at(b, server, "/", lang, secret).await
 }
 
+/// Adds the files at `paths` (one per line) to the open wallet as a person does: picks them,
+/// then answers "which paper is it?" with the kind `category` (its wire name, e.g. `identity`).
+async fn add_files(b: &Browser, paths: &str, category: &str) {
+    b.wait_for("#file-input")
+        .await
+        .send_keys(paths)
+        .await
+        .expect("pick");
+    b.click(&format!("#what-is-it .kind[data-category='{category}']"))
+        .await;
+}
+
 /// Opens the app at `path` and picks language `lang` on its first screen.
 async fn open_app_at(b: &Browser, server: &TestServer, path: &str, lang: &str) {
     b.client
@@ -336,6 +348,7 @@ fn one_page_pdf() -> Vec<u8> {
 }
 
 mod bundle;
+mod dates;
 mod export;
 mod hidden;
 mod holder;

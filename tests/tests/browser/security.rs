@@ -132,8 +132,7 @@ async fn ending_the_wallet_in_the_page_needs_the_secret_and_leaves_nothing_to_op
     let dir = tempfile::tempdir().expect("dir");
     let photo = dir.path().join("carte-identite.jpg");
     std::fs::write(&photo, jpeg_with_gps(400, 300, 1)).expect("photo");
-    b.type_into("#file-input", &photo.display().to_string())
-        .await;
+    add_files(b, &photo.display().to_string(), "other").await;
     b.wait_for(".doc-card img.thumb").await;
 
     b.click("#wallet-security").await;

@@ -69,11 +69,7 @@ async fn grant_links_share_open_expire_between_two_browsers() {
     ] {
         let path = dir.path().join(name);
         std::fs::write(&path, content).expect("file");
-        h.wait_for("#file-input")
-            .await
-            .send_keys(&path.display().to_string())
-            .await
-            .expect("pick");
+        add_files(h, &path.display().to_string(), "other").await;
         h.wait_for_text(name).await;
     }
     h.wait_for_text("2 documents").await;

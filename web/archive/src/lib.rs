@@ -41,6 +41,12 @@ pub struct IndexEntry {
     pub added_at: i64,
     /// It came through a deposit link (sender not verified): that link's private label.
     pub received_from: Option<String>,
+    /// When it was issued (`YYYY-MM-DD`), if the holder said.
+    #[serde(default)]
+    pub issued_on: Option<String>,
+    /// When it expires (`YYYY-MM-DD`), if the holder said.
+    #[serde(default)]
+    pub expires_on: Option<String>,
 }
 
 /// The machine-readable index ([`INDEX_FILE`]).

@@ -138,6 +138,8 @@ mod tests {
             note: "note".to_owned(),
             added_at: 1_796_342_400,
             received_from: received_from.map(str::to_owned),
+            issued_on: None,
+            expires_on: Some("2031-05-01".to_owned()),
         }
     }
 

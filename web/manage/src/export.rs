@@ -465,6 +465,8 @@ async fn add_document(
         note: document.note.clone(),
         added_at: document.created_at,
         received_from: document.received_from.clone(),
+        issued_on: document.issued_on.map(|d| d.to_string()),
+        expires_on: document.expires_on.map(|d| d.to_string()),
     };
     let file = writer
         .add_document(&saved, &content, entry)
@@ -478,6 +480,18 @@ async fn add_document(
             &[("date", state.date(document.created_at).into())]
         ),
     );
+    for (key, date) in [
+        (keys::DOCUMENT_ISSUED_LABEL, document.issued_on),
+        (keys::DOCUMENT_EXPIRES_LABEL, document.expires_on),
+    ] {
+        if let Some(date) = date {
+            line.push_str(&format!(
+                "\n  {} {}",
+                state.t(key),
+                state.calendar_date(date)
+            ));
+        }
+    }
     if let Some(label) = &document.received_from {
         line.push_str("\n  ");
         line.push_str(&state.t_with(keys::IMPORT_RECEIVED, &[("label", label.clone().into())]));

@@ -7,7 +7,7 @@ use js_sys::Uint8Array;
 use leptos::prelude::*;
 use pde_archive::read::{is_locked, ArchiveReader};
 use pde_archive::{ArchiveError, IndexEntry};
-use pde_crypto::metadata::Category;
+use pde_crypto::metadata::{Category, DocumentDate};
 use pde_web::i18n::keys;
 use pde_web::page::components::{Alert, Glyph, Icon};
 use pde_web::page::state::{tr, AppState, Screen};
@@ -211,7 +211,15 @@ async fn put_back(state: AppState, entry: &IndexEntry, content: &[u8]) -> Result
     let parts = js_sys::Array::of1(&Uint8Array::from(content));
     let file =
         web_sys::File::new_with_u8_array_sequence(&parts, &entry.file).map_err(unexpected)?;
-    let (reply, _) = crate::relay::call(Command::Add { category }, Some(file), None).await?;
+    let (reply, _) = crate::relay::call(
+        Command::Add {
+            category,
+            name: None,
+        },
+        Some(file),
+        None,
+    )
+    .await?;
     let Reply::Added { id } = reply else {
         return Err(Failure::unexpected_reply());
     };
@@ -231,6 +239,8 @@ async fn put_back(state: AppState, entry: &IndexEntry, content: &[u8]) -> Result
         name: entry.name.clone(),
         category,
         note,
+        issued_on: entry.issued_on.as_deref().and_then(DocumentDate::parse),
+        expires_on: entry.expires_on.as_deref().and_then(DocumentDate::parse),
     })
     .await?
     {

@@ -108,7 +108,7 @@ pub fn ReceivePage() -> impl IntoView {
                 <span>{tr(keys::BACK_TO_WALLET)}</span>
             </button>
             <h1 tabindex="-1">
-                <Glyph icon=Icon::Add/>
+                <Glyph icon=Icon::Receive/>
                 <span>{tr(keys::DEPOSIT_TITLE)}</span>
             </h1>
             <p class="lead">{tr(keys::DEPOSIT_LEAD)}</p>

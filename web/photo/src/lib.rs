@@ -187,6 +187,52 @@ fn with_extension(name: &str, extension: &str) -> String {
     format!("{stem}.{extension}")
 }
 
+/// Whether `name` is one a camera, a phone or a scanner made up (`IMG_1234.jpg`,
+/// `PXL_20261204_101500.jpg`, `scan0001.pdf`, `WhatsApp Image 2026-12-04 at 10.15.00.jpeg`):
+/// it says nothing to the holder, so the page gives the document a readable one instead (its
+/// kind and the day it was added).
+pub fn is_made_up_name(name: &str) -> bool {
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem).trim();
+    // ASCII only (no Unicode tables in the bundle): any other character counts as a letter, so a
+    // name in Arabic or with accents is the holder's.
+    let lower = stem.to_ascii_lowercase();
+    let letter = |c: char| !c.is_ascii() || c.is_ascii_alphabetic();
+    // What cameras, phones, scanners and screenshot tools start their names with (longest
+    // first), followed only by numbers, dates and short codes such as `WA0003` or `at`.
+    const MADE_UP: [&str; 21] = [
+        "whatsapp image",
+        "whatsapp video",
+        "capture d'écran",
+        "capture d\u{2019}écran",
+        "schermafbeelding",
+        "screen shot",
+        "screenshot",
+        "document",
+        "fichier",
+        "capture",
+        "signal",
+        "photo",
+        "image",
+        "mvimg",
+        "file",
+        "pict",
+        "scan",
+        "dcim",
+        "img",
+        "dsc",
+        "pxl",
+    ];
+    let has_word = |text: &str| {
+        text.split(|c: char| !letter(c))
+            .any(|word| word.chars().count() >= 3)
+    };
+    match MADE_UP.iter().find_map(|prefix| lower.strip_prefix(prefix)) {
+        Some(rest) => !has_word(rest),
+        // Nothing but numbers ("20261204_101500"), or no name at all.
+        None => !lower.chars().any(letter),
+    }
+}
+
 /// The name a file is saved under, from the type its content was recognised as (`content_mime`,
 /// by signature), never the one a sender gave it: a picture or a PDF gets its type's extension
 /// (`attestation.pdf.exe` holding a PDF is saved as `attestation.pdf.pdf`), and a received
@@ -348,6 +394,46 @@ mod tests {
 
     use super::*;
     use image::{Rgb, RgbImage};
+
+    #[test]
+    fn names_a_camera_made_up_are_told_from_the_holders() {
+        for made_up in [
+            "IMG_1234.jpg",
+            "IMG-20261204-WA0003.jpeg",
+            "PXL_20261204_101500123.jpg",
+            "DSC01234.JPG",
+            "scan0001.pdf",
+            "Scan 3.pdf",
+            "WhatsApp Image 2026-12-04 at 10.15.00.jpeg",
+            "Screenshot_20261204-101500.png",
+            "image.jpg",
+            "photo (2).png",
+            "20261204_101500.jpg",
+            "1733304900123.png",
+            ".jpg",
+            "document.pdf",
+            "Capture d\u{2019}écran 2026-12-04 à 10.15.00.png",
+            "signal-2026-12-04-101500.jpg",
+        ] {
+            assert!(is_made_up_name(made_up), "{made_up}");
+        }
+        for kept in [
+            "decision-cpas.pdf",
+            "carte identité.jpg",
+            "Imagerie médicale.pdf",
+            "Photocopie passeport.jpg",
+            "attestation 2026.pdf",
+            "Documentation AMU.pdf",
+            "bail.pdf",
+            "photo-carte.jpg",
+            "docteur Martin.pdf",
+            "AB.pdf",
+            "بطاقة.jpg",
+            "Médecin.pdf",
+        ] {
+            assert!(!is_made_up_name(kept), "{kept}");
+        }
+    }
 
     /// A JPEG of `w`×`h` whose left half is red and right half blue.
     fn jpeg(w: u32, h: u32) -> Vec<u8> {

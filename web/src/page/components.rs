@@ -17,6 +17,8 @@ pub enum Icon {
     Lock,
     Key,
     Add,
+    /// Documents coming in (a deposit link): the arrow goes into the tray, not out of it.
+    Receive,
     Camera,
     Download,
     Delete,
@@ -51,6 +53,7 @@ impl Icon {
             Icon::Lock => "M8 11V7a4 4 0 0 1 8 0v4M5 11h14v10H5zM12 15v2",
             Icon::Key => "M14 10a4 4 0 1 0-3.5 4H12v2h2v2h3v-3l-3.2-3.2A4 4 0 0 0 14 10M8 9.5v.5",
             Icon::Add => "M12 16V4M7 9l5-5l5 5M4 15v5h16v-5",
+            Icon::Receive => "M12 4v12M7 11l5 5l5-5M4 15v5h16v-5",
             Icon::Camera => "M4 8h4l2-3h4l2 3h4v11H4zM12 10a3.5 3.5 0 1 0 0 7a3.5 3.5 0 1 0 0-7",
             Icon::Download => "M12 4v12M7 11l5 5l5-5M4 20h16",
             Icon::Delete => "M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6",
@@ -381,10 +384,21 @@ pub fn PdfFrame(
 /// Locks the wallet: the vault forgets the key and ends the session. In kiosk mode the vault
 /// worker ends too and a fresh page loads (see [`crate::page::kiosk`]).
 pub fn lock(state: AppState) {
+    lock_offering_number(state, true);
+}
+
+/// Locks; after the lock button outside kiosk mode (`offer_number`), the unlock screen offers
+/// the number back.
+fn lock_offering_number(state: AppState, offer_number: bool) {
     if state.kiosk.get_untracked() {
         crate::page::kiosk::end_session(state, false);
         return;
     }
+    let login = state
+        .wallet
+        .get_untracked()
+        .map(|w| w.pseudonym.unwrap_or(w.wallet_number));
+    state.offered_login.set(login.filter(|_| offer_number));
     // A deliberate lock keeps nothing for the next person at this computer. Forgotten before
     // the vault is asked, so that work it cuts short (an upload) is not kept for later.
     state.wallet.set(None);
@@ -406,7 +420,7 @@ pub fn lock_quietly(state: AppState) {
     if state.kiosk.get_untracked() {
         crate::page::kiosk::end_session(state, true);
     } else {
-        lock(state);
+        lock_offering_number(state, false);
     }
 }
 

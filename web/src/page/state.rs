@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use pde_crypto::document::DocumentId;
-use pde_crypto::metadata::Category;
+use pde_crypto::metadata::{Category, DocumentDate};
 
 use crate::i18n::{keys, Arg, Catalogue};
 use crate::protocol::{DocumentsView, Failure, WalletView};
@@ -163,12 +163,18 @@ pub struct AppState {
     /// The wallet number to offer on the unlock screen after the session ended (never after
     /// a deliberate lock).
     pub remembered_login: RwSignal<Option<String>>,
+    /// After a lock the holder asked for with the lock button (not in kiosk mode, not the panic
+    /// key): their number, offered back on the unlock screen (a button, the number not shown)
+    /// until the page is closed.
+    pub offered_login: RwSignal<Option<String>>,
     /// Changes to a document not saved yet: kept when the session ends, offered again after
     /// unlocking.
     pub draft: RwSignal<Option<EditDraft>>,
     /// Files whose adding was cut short by the end of the session: added again after
     /// unlocking.
-    pub pending_files: StoredValue<Vec<(web_sys::File, Category)>, LocalStorage>,
+    pub pending_files: StoredValue<Vec<NewFile>, LocalStorage>,
+    /// Say what expires soon on the wallet screen (once per opening, until dismissed).
+    pub expiry_notice: RwSignal<bool>,
     /// Kiosk mode (a public computer): see [`crate::page::kiosk`].
     pub kiosk: RwSignal<bool>,
     /// Seconds of idleness before a kiosk lock.
@@ -190,6 +196,21 @@ pub struct EditDraft {
     pub category: Category,
     /// The note as typed.
     pub note: String,
+    /// The issue date as typed (`YYYY-MM-DD`, or empty).
+    pub issued_on: String,
+    /// The expiry date as typed (`YYYY-MM-DD`, or empty).
+    pub expires_on: String,
+}
+
+/// A file the holder chose to add, with what they said it is.
+#[derive(Clone)]
+pub struct NewFile {
+    /// The file.
+    pub file: web_sys::File,
+    /// Its category.
+    pub category: Category,
+    /// The name to give it, when not its own (see [`readable_name`]).
+    pub name: Option<String>,
 }
 
 impl AppState {
@@ -205,8 +226,10 @@ impl AppState {
             notice: RwSignal::new(None),
             resume: RwSignal::new(None),
             remembered_login: RwSignal::new(None),
+            offered_login: RwSignal::new(None),
             draft: RwSignal::new(None),
             pending_files: StoredValue::new_local(Vec::new()),
+            expiry_notice: RwSignal::new(false),
             interrupted_part: StoredValue::new_local(None),
             kiosk: RwSignal::new(kiosk),
             idle_seconds,
@@ -279,6 +302,23 @@ impl AppState {
         date.to_locale_string(self.lang.get(), &options)
             .as_string()
             .unwrap_or_default()
+    }
+
+    /// A date written on a document, in the language's long form ("1 mai 2031").
+    pub fn calendar_date(&self, date: DocumentDate) -> String {
+        let options = js_sys::Object::new();
+        for (name, value) in [
+            ("day", "numeric"),
+            ("month", "long"),
+            ("year", "numeric"),
+            ("timeZone", "UTC"),
+        ] {
+            let _ = js_sys::Reflect::set(&options, &name.into(), &value.into());
+        }
+        js_sys::Date::new(&utc_midnight(date).into())
+            .to_locale_date_string(self.lang.get(), &options)
+            .as_string()
+            .unwrap_or_else(|| date.to_string())
     }
 
     /// How long until `unix_seconds`, in the largest whole unit ("3 jours", "5 heures").
@@ -371,6 +411,7 @@ impl AppState {
             None
         };
         self.wallet.set(Some(wallet));
+        self.expiry_notice.set(true);
         self.screen.set(next.unwrap_or(Screen::Wallet));
     }
 
@@ -420,4 +461,47 @@ pub fn now_seconds() -> i64 {
 /// A category's translation key.
 pub fn category_key(category: pde_crypto::metadata::Category) -> String {
     format!("category-{}", category.as_str().replace('_', "-"))
+}
+
+/// Milliseconds from the epoch to `date` at midnight UTC.
+fn utc_midnight(date: DocumentDate) -> f64 {
+    js_sys::Date::utc(f64::from(date.year()), f64::from(date.month()) - 1.0)
+        + (f64::from(date.day()) - 1.0) * 86_400_000.0
+}
+
+/// Days from today, on this browser's calendar, to `date`: 0 today, negative once past. The
+/// server is never asked (it can't read the date anyway).
+pub fn days_until(date: DocumentDate) -> i64 {
+    let now = js_sys::Date::new_0();
+    let today = js_sys::Date::utc(f64::from(now.get_full_year()), f64::from(now.get_month()))
+        + (f64::from(now.get_date()) - 1.0) * 86_400_000.0;
+    ((utc_midnight(date) - today) / 86_400_000.0).round() as i64
+}
+
+/// Today, on this browser's calendar.
+pub fn today() -> Option<DocumentDate> {
+    let now = js_sys::Date::new_0();
+    DocumentDate::new(
+        u16::try_from(now.get_full_year()).ok()?,
+        u8::try_from(now.get_month() + 1).ok()?,
+        u8::try_from(now.get_date()).ok()?,
+    )
+}
+
+/// How many days before its end a document is pointed out (its badge, the banner at opening).
+pub const EXPIRY_WARNING_DAYS: i64 = 60;
+
+/// The badge of a document that ends on `date`: past, or within [`EXPIRY_WARNING_DAYS`].
+pub fn expiry_badge(state: AppState, date: DocumentDate) -> Option<(bool, String)> {
+    let days = days_until(date);
+    if days < 0 {
+        Some((true, state.t(keys::DOCUMENT_EXPIRED)))
+    } else if days <= EXPIRY_WARNING_DAYS {
+        Some((
+            false,
+            state.t_with(keys::DOCUMENT_EXPIRES_IN, &[("days", (days as u64).into())]),
+        ))
+    } else {
+        None
+    }
 }

@@ -210,11 +210,11 @@ async fn handle(id: u32, command: Command, file: Option<File>) -> Outcome {
                 None,
             ))
         }
-        Command::Add { category } => {
+        Command::Add { category, name } => {
             let file = file.ok_or(Failure::Unexpected {
                 detail: "no file attached".into(),
             })?;
-            let added = add(id, &file, category).await?;
+            let added = add(id, &file, category, name).await?;
             Ok((Reply::Added { id: added }, None))
         }
         Command::Open { id } => open(id).await,
@@ -223,8 +223,17 @@ async fn handle(id: u32, command: Command, file: Option<File>) -> Outcome {
             name,
             category,
             note,
+            issued_on,
+            expires_on,
         } => {
-            update(id, name, category, note).await?;
+            update(id, |meta| {
+                meta.name = name;
+                meta.category = category;
+                meta.note = note;
+                meta.issued_on = issued_on;
+                meta.expires_on = expires_on;
+            })
+            .await?;
             Ok((Reply::Done, None))
         }
         Command::Delete { id } => {
@@ -481,6 +490,8 @@ async fn list() -> Result<DocumentsView, Failure> {
                     category: meta.category,
                     note: meta.note,
                     created_at: meta.created_at,
+                    issued_on: meta.issued_on,
+                    expires_on: meta.expires_on,
                     size: info.size,
                     thumbnail_jpeg_base64: meta
                         .thumbnail
@@ -497,6 +508,8 @@ async fn list() -> Result<DocumentsView, Failure> {
                     category: Category::Other,
                     note: String::new(),
                     created_at: info.created_at,
+                    issued_on: None,
+                    expires_on: None,
                     size: info.size,
                     thumbnail_jpeg_base64: None,
                     damaged: true,
@@ -585,9 +598,22 @@ async fn prepare(file: &File) -> Result<Prepared, Failure> {
     })
 }
 
-async fn add(request_id: u32, file: &File, category: Category) -> Result<DocumentId, Failure> {
+async fn add(
+    request_id: u32,
+    file: &File,
+    category: Category,
+    name: Option<String>,
+) -> Result<DocumentId, Failure> {
     let recipient = with_wallet(|w| w.key.recipient())?;
-    send_document(request_id, file, &recipient, Destination::Wallet, category).await
+    send_document(
+        request_id,
+        file,
+        &recipient,
+        Destination::Wallet,
+        category,
+        name,
+    )
+    .await
 }
 
 /// Prepares `file` (photos cleaned), seals it to `recipient` piece by piece as it is read and
@@ -599,6 +625,7 @@ pub(crate) async fn send_document(
     recipient: &pde_crypto::wallet::WalletRecipient,
     destination: Destination<'_>,
     category: Category,
+    name: Option<String>,
 ) -> Result<DocumentId, Failure> {
     let info = server_info().await?;
     let too_large = Failure::FileTooLarge {
@@ -645,8 +672,9 @@ pub(crate) async fn send_document(
         offset += piece.len() as u64;
         upload.push(&piece, &mut progress).await?;
     }
+    let given = name.map(|n| n.trim().chars().take(200).collect::<String>());
     let meta = DocumentMetadata {
-        name: prepared.name,
+        name: given.filter(|n| !n.is_empty()).unwrap_or(prepared.name),
         mime: prepared.mime,
         category,
         thumbnail: prepared.thumbnail,
@@ -713,20 +741,10 @@ pub(crate) fn content_reply(content: &[u8], recorded_mime: &str, name: String) -
     ))
 }
 
-async fn update(
-    id: DocumentId,
-    name: String,
-    category: Category,
-    note: String,
-) -> Result<(), Failure> {
+/// Changes a document's record as `edit` says (sealed again, under a fresh key).
+async fn update(id: DocumentId, edit: impl FnOnce(&mut DocumentMetadata)) -> Result<(), Failure> {
     let info = known(id).await?;
-    client()
-        .update_record(&OpenKey, &info, |meta| {
-            meta.name = name;
-            meta.category = category;
-            meta.note = note;
-        })
-        .await?;
+    client().update_record(&OpenKey, &info, edit).await?;
     let _ = with_wallet(|w| w.known.remove(&id));
     Ok(())
 }

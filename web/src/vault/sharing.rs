@@ -307,6 +307,7 @@ pub async fn drop_file(request_id: u32, file: &web_sys::File) -> Outcome {
         &link.recipient,
         Destination::Drop(&link),
         Category::Other,
+        None,
     )
     .await?;
     Ok((Reply::Done, None))

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use pde_crypto::document::DocumentId;
-use pde_crypto::metadata::Category;
+use pde_crypto::metadata::{Category, DocumentDate};
 
 use crate::i18n::keys;
 use crate::page::components::{
@@ -39,16 +39,22 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
             name: shown_name.get_untracked(),
             category: known.as_ref().map_or(Category::Other, |d| d.category),
             note: known.as_ref().map(|d| d.note.clone()).unwrap_or_default(),
+            issued_on: date_field(known.as_ref().and_then(|d| d.issued_on)),
+            expires_on: date_field(known.as_ref().and_then(|d| d.expires_on)),
         });
     let name = RwSignal::new(draft.name);
     let category = RwSignal::new(draft.category);
     let note = RwSignal::new(draft.note);
+    let issued_on = RwSignal::new(draft.issued_on);
+    let expires_on = RwSignal::new(draft.expires_on);
     Effect::new(move |_| {
         state.draft.set(Some(EditDraft {
             id,
             name: name.get(),
             category: category.get(),
             note: note.get(),
+            issued_on: issued_on.get(),
+            expires_on: expires_on.get(),
         }));
     });
     let leave = move || {
@@ -105,6 +111,9 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
             name: name.get_untracked(),
             category: category.get_untracked(),
             note: note.get_untracked(),
+            // A date field gives `YYYY-MM-DD` or nothing.
+            issued_on: DocumentDate::parse(&issued_on.get_untracked()),
+            expires_on: DocumentDate::parse(&expires_on.get_untracked()),
         };
         leptos::task::spawn_local(async move {
             let result = crate::page::vault_client::ask(command).await;
@@ -291,6 +300,32 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
                         })
                         .collect_view()}
                 </select>
+                <div class="dates">
+                    <div>
+                        <label for="doc-issued">{tr(keys::DOCUMENT_ISSUED_LABEL)}</label>
+                        <input
+                            id="doc-issued"
+                            type="date"
+                            min="1900-01-01"
+                            max="2200-12-31"
+                            prop:value=move || issued_on.get()
+                            on:input=move |ev| issued_on.set(event_target_value(&ev))
+                        />
+                    </div>
+                    <div>
+                        <label for="doc-expires">{tr(keys::DOCUMENT_EXPIRES_LABEL)}</label>
+                        <input
+                            id="doc-expires"
+                            type="date"
+                            min="1900-01-01"
+                            max="2200-12-31"
+                            aria-describedby="doc-dates-hint"
+                            prop:value=move || expires_on.get()
+                            on:input=move |ev| expires_on.set(event_target_value(&ev))
+                        />
+                    </div>
+                </div>
+                <p class="hint" id="doc-dates-hint">{tr(keys::DOCUMENT_DATES_HINT)}</p>
                 <label for="doc-note">{tr(keys::DOCUMENT_NOTE_LABEL)}</label>
                 <textarea
                     id="doc-note"
@@ -310,4 +345,9 @@ pub fn DocumentPage(id: DocumentId) -> impl IntoView {
             </form>
         </section>
     }
+}
+
+/// A date as a date field holds it: `YYYY-MM-DD`, or empty.
+fn date_field(date: Option<DocumentDate>) -> String {
+    date.map(|d| d.to_string()).unwrap_or_default()
 }

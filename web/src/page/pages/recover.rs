@@ -45,6 +45,7 @@ pub fn RecoverPage() -> impl IntoView {
                     repeat.set(String::new());
                     state.notice.set(None);
                     state.wallet.set(Some(wallet));
+                    state.expiry_notice.set(true);
                     state.screen.set(Screen::Wallet);
                 }
                 Ok(_) => error.set(state.fail(Failure::unexpected_reply())),

@@ -62,6 +62,18 @@ pub fn UnlockPage() -> impl IntoView {
             <form on:submit=submit>
                 <label for="login">{tr(keys::UNLOCK_LOGIN_LABEL)}</label>
                 <p class="hint" id="login-hint">{tr(keys::UNLOCK_LOGIN_HINT)}</p>
+                // After the lock button, the number comes back at a touch (not shown before).
+                <Show when=move || state.offered_login.get().is_some() && login.get().is_empty()>
+                    <button
+                        id="offer-number"
+                        class="button"
+                        type="button"
+                        on:click=move |_| login.set(state.offered_login.get_untracked().unwrap_or_default())
+                    >
+                        <Glyph icon=Icon::Back/>
+                        <span>{tr(keys::UNLOCK_OFFER_NUMBER)}</span>
+                    </button>
+                </Show>
                 <input
                     id="login"
                     type="text"

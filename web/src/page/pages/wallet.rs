@@ -7,7 +7,9 @@ use web_sys::{File, FileList};
 
 use crate::i18n::keys;
 use crate::page::components::{category_icon, Alert, Glyph, Icon};
-use crate::page::state::{category_key, tr, AppState, Screen};
+use crate::page::state::{
+    category_key, days_until, expiry_badge, today, tr, AppState, NewFile, Screen,
+};
 use crate::page::vault_client::vault;
 use crate::protocol::{Command, DocumentView, Failure, Reply};
 
@@ -45,27 +47,32 @@ pub fn WalletPage() -> impl IntoView {
     let state = AppState::get();
     let error = RwSignal::new(None::<String>);
     let filter = RwSignal::new(None::<Category>);
-    let new_category = RwSignal::new(Category::Other);
+    // Files chosen, waiting for the holder to say what they are.
+    let chosen = RwSignal::new_local(Vec::<File>::new());
     let uploads = RwSignal::new(Vec::<Upload>::new());
     let next_key = StoredValue::new(0u32);
     let dragging = RwSignal::new(false);
 
     refresh(state, error);
 
-    let add_files = move |files: Vec<(File, Category)>| {
-        for (file, category) in files {
+    let add_files = move |files: Vec<NewFile>| {
+        for new_file in files {
+            let NewFile {
+                file,
+                category,
+                name,
+            } = new_file.clone();
             let key = next_key.get_value();
             next_key.set_value(key + 1);
             uploads.update(|list| {
                 list.push(Upload {
                     key,
-                    name: file.name(),
+                    name: name.clone().unwrap_or_else(|| file.name()),
                     done: 0,
                     total: file.size() as u64,
                     outcome: None,
                 })
             });
-            let kept = file.clone();
             let part = state
                 .wallet
                 .with_untracked(|w| w.as_ref().map(|w| w.part.clone()))
@@ -81,7 +88,7 @@ pub fn WalletPage() -> impl IntoView {
                 });
                 let result = match vault() {
                     Ok(vault) => vault
-                        .call(Command::Add { category }, Some(file), Some(progress))
+                        .call(Command::Add { category, name }, Some(file), Some(progress))
                         .await
                         .map(drop),
                     Err(failure) => Err(failure),
@@ -98,7 +105,7 @@ pub fn WalletPage() -> impl IntoView {
                         let _ = state.fail(Failure::SessionEnded);
                         state
                             .pending_files
-                            .update_value(|pending| pending.push((kept, category)));
+                            .update_value(|pending| pending.push(new_file));
                         return;
                     }
                     Err(failure) => Err(state.failure_text(&failure)),
@@ -124,22 +131,54 @@ pub fn WalletPage() -> impl IntoView {
     if !pending.is_empty() {
         add_files(pending);
     }
-    let with_category = move |files: Vec<File>| {
-        let category = new_category.get_untracked();
-        files.into_iter().map(|f| (f, category)).collect::<Vec<_>>()
+    // What the holder says the chosen files are: they go, a camera's made-up names replaced by
+    // a readable one (the kind and the day).
+    let add_as = move |category: Category| {
+        let files = chosen.try_update(std::mem::take).unwrap_or_default();
+        let made_up = files
+            .iter()
+            .filter(|f| crate::photo::is_made_up_name(&f.name()))
+            .count();
+        let mut numbered = 0;
+        let mut readable = move |file: &File| {
+            if !crate::photo::is_made_up_name(&file.name()) {
+                return None;
+            }
+            numbered += 1;
+            let day = today().map(|d| state.calendar_date(d)).unwrap_or_default();
+            let name = format!("{} {day}", state.t(&category_key(category)));
+            Some(if made_up > 1 {
+                format!("{name} ({numbered})")
+            } else {
+                name
+            })
+        };
+        add_files(
+            files
+                .into_iter()
+                .map(|file| NewFile {
+                    name: readable(&file),
+                    file,
+                    category,
+                })
+                .collect(),
+        );
+    };
+    let choose = move |files: Vec<File>| {
+        if !files.is_empty() {
+            chosen.set(files);
+        }
     };
 
     let on_pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
-        add_files(with_category(files_of(input.files())));
+        choose(files_of(input.files()));
         input.set_value("");
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        add_files(with_category(files_of(
-            ev.data_transfer().and_then(|d| d.files()),
-        )));
+        choose(files_of(ev.data_transfer().and_then(|d| d.files())));
     };
 
     let shown = move || {
@@ -183,10 +222,12 @@ pub fn WalletPage() -> impl IntoView {
                     }
                 })
             }}
+            <ExpiryBanner/>
             // The documents first: on a phone they were under every button and the add box.
             <nav class="filters" aria-label=tr(keys::FILTER_LABEL)>
                 <button
                     class="chip"
+                    data-category="all"
                     aria-pressed=move || filter.get().is_none().to_string()
                     on:click=move |_| filter.set(None)
                 >
@@ -199,6 +240,7 @@ pub fn WalletPage() -> impl IntoView {
                         view! {
                             <button
                                 class="chip"
+                                data-category=c.as_str()
                                 aria-pressed=move || (filter.get() == Some(c)).to_string()
                                 on:click=move |_| filter.set(Some(c))
                             >
@@ -224,7 +266,7 @@ pub fn WalletPage() -> impl IntoView {
                 }}
             </p>
             <ul class="grid" role="list" id="documents">
-                <For each=shown key=|d| (d.id, d.name.clone(), d.category, d.note.clone()) let:doc>
+                <For each=shown key=|d| (d.id, d.name.clone(), d.category, d.note.clone(), d.expires_on) let:doc>
                     <DocumentCard doc=doc/>
                 </For>
             </ul>
@@ -239,7 +281,7 @@ pub fn WalletPage() -> impl IntoView {
                     <span>{tr(keys::GRANTS_TITLE)}</span>
                 </button>
                 <button id="wallet-receive" class="button" on:click=move |_| state.screen.set(Screen::Receive)>
-                    <Glyph icon=Icon::Add/>
+                    <Glyph icon=Icon::Receive/>
                     <span>{tr(keys::DEPOSIT_TITLE)}</span>
                 </button>
                 <button id="wallet-meeting" class="button" on:click=move |_| state.screen.set(Screen::Meeting)>
@@ -268,46 +310,30 @@ pub fn WalletPage() -> impl IntoView {
                 on:drop=on_drop
             >
                 <h2 id="add-title">{tr(keys::ADD_TITLE)}</h2>
-                <label for="new-category">{tr(keys::ADD_CATEGORY_LABEL)}</label>
-                <select
-                    id="new-category"
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        if let Some(c) = Category::ALL.into_iter().find(|c| c.as_str() == value) {
-                            new_category.set(c);
-                        }
-                    }
+                <Show
+                    when=move || chosen.with(Vec::is_empty)
+                    fallback=move || view! { <WhatIsIt chosen=chosen add_as=add_as/> }
                 >
-                    {Category::ALL
-                        .into_iter()
-                        .map(|c| {
-                            view! {
-                                <option value=c.as_str() selected=move || new_category.get() == c>
-                                    {move || state.t(&category_key(c))}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-                <div class="actions">
-                    <label class="button big primary file-button">
-                        <Glyph icon=Icon::Add/>
-                        <span>{tr(keys::ADD_CHOOSE_FILES)}</span>
-                        <input id="file-input" class="visually-hidden" type="file" multiple on:change=on_pick/>
-                    </label>
-                    <label class="button big file-button">
-                        <Glyph icon=Icon::Camera/>
-                        <span>{tr(keys::ADD_TAKE_PHOTO)}</span>
-                        <input
-                            id="camera-input"
-                            class="visually-hidden"
-                            type="file"
-                            accept="image/*"
-                            capture="environment"
-                            on:change=on_pick
-                        />
-                    </label>
-                </div>
+                    <div class="actions">
+                        <label class="button big primary file-button">
+                            <Glyph icon=Icon::Add/>
+                            <span>{tr(keys::ADD_CHOOSE_FILES)}</span>
+                            <input id="file-input" class="visually-hidden" type="file" multiple on:change=on_pick/>
+                        </label>
+                        <label class="button big file-button">
+                            <Glyph icon=Icon::Camera/>
+                            <span>{tr(keys::ADD_TAKE_PHOTO)}</span>
+                            <input
+                                id="camera-input"
+                                class="visually-hidden"
+                                type="file"
+                                accept="image/*"
+                                capture="environment"
+                                on:change=on_pick
+                            />
+                        </label>
+                    </div>
+                </Show>
                 <p class="hint">{tr(keys::ADD_DROP_HINT)}</p>
                 <ul class="uploads" role="list" aria-live="polite">
                     <For each=move || uploads.get() key=|u| (u.key, u.done, u.outcome.clone()) let:upload>
@@ -354,6 +380,7 @@ fn DocumentCard(doc: DocumentView) -> impl IntoView {
         doc.name.clone()
     };
     let created_at = doc.created_at;
+    let expires_on = doc.expires_on;
     let received = doc.received_from.clone();
     view! {
         <li class="doc-card">
@@ -368,6 +395,14 @@ fn DocumentCard(doc: DocumentView) -> impl IntoView {
                     <span>{move || state.t(&category_key(category))}</span>
                 </span>
                 <span class="doc-date">{move || state.date(created_at)}</span>
+                {expires_on.map(|date| move || {
+                    expiry_badge(state, date).map(|(past, text)| view! {
+                        <span class="badge expiry" class:past=past>
+                            <Glyph icon=Icon::Clock/>
+                            <span>{text}</span>
+                        </span>
+                    })
+                })}
                 {received.map(|label| view! {
                     <span class="doc-received">
                         <Glyph icon=Icon::Warning/>
@@ -377,5 +412,85 @@ fn DocumentCard(doc: DocumentView) -> impl IntoView {
                 })}
             </button>
         </li>
+    }
+}
+
+/// After the files are chosen: what are they? One large button per kind, with its pictogram
+/// (the kind was asked before the file, and defaulted to "other").
+#[component]
+fn WhatIsIt(
+    chosen: RwSignal<Vec<File>, LocalStorage>,
+    add_as: impl Fn(Category) + Copy + 'static,
+) -> impl IntoView {
+    let state = AppState::get();
+    let heading = NodeRef::<leptos::html::H3>::new();
+    // The eyes and the keyboard go where the question is.
+    Effect::new(move |_| {
+        if let Some(heading) = heading.get() {
+            heading.scroll_into_view();
+            let _ = heading.focus();
+        }
+    });
+    view! {
+        <div class="what-is-it" id="what-is-it">
+            <h3 tabindex="-1" node_ref=heading>{tr(keys::ADD_CATEGORY_LABEL)}</h3>
+            <ul class="chosen" role="list">
+                {move || chosen.get().iter().map(|f| view! { <li dir="auto">{f.name()}</li> }).collect_view()}
+            </ul>
+            <div class="kinds">
+                {Category::ALL
+                    .into_iter()
+                    .map(|c| view! {
+                        <button class="button kind" data-category=c.as_str() on:click=move |_| add_as(c)>
+                            <Glyph icon=category_icon(c)/>
+                            <span>{move || state.t(&category_key(c))}</span>
+                        </button>
+                    })
+                    .collect_view()}
+            </div>
+            <button id="add-cancel" class="button link" on:click=move |_| chosen.set(Vec::new())>
+                <span>{tr(keys::ADD_CANCEL)}</span>
+            </button>
+        </div>
+    }
+}
+
+/// At each opening, what ends within [`crate::page::state::EXPIRY_WARNING_DAYS`] or has ended, soonest first,
+/// until the holder says they saw it. Computed here, from this browser's calendar.
+#[component]
+fn ExpiryBanner() -> impl IntoView {
+    let state = AppState::get();
+    let soon = move || {
+        let mut soon: Vec<(i64, String, String)> = state
+            .documents
+            .get()
+            .documents
+            .into_iter()
+            .filter_map(|d| {
+                let date = d.expires_on?;
+                let (_, text) = expiry_badge(state, date)?;
+                Some((days_until(date), d.name, text))
+            })
+            .collect();
+        soon.sort_by_key(|(days, _, _)| *days);
+        soon
+    };
+    view! {
+        <Show when=move || state.expiry_notice.get() && !soon().is_empty()>
+            <div class="notice expiry-banner" id="expiry-banner" role="status">
+                <p>
+                    <Glyph icon=Icon::Clock/>
+                    <span>{tr(keys::EXPIRY_BANNER_TITLE)}</span>
+                </p>
+                <ul role="list">
+                    {move || soon().into_iter().map(|(_, name, text)| view! {
+                        <li><span dir="auto">{name}</span>" — "<span>{text}</span></li>
+                    }).collect_view()}
+                </ul>
+                <button id="expiry-ok" class="button" on:click=move |_| state.expiry_notice.set(false)>
+                    {tr(keys::EXPIRY_BANNER_OK)}
+                </button>
+            </div>
+        </Show>
     }
 }
