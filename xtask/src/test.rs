@@ -96,29 +96,34 @@ fn all_steps(root: &Path, options: &TestOptions, steps: &mut Steps) -> Result<()
     })?;
     if options.no_wasm {
         steps.skip(
-            "cargo clippy (pde-web, pde-qr, pde-manage, wasm32)",
+            "cargo clippy (pde-web, pde-qr, pde-manage, pde-grant-page, wasm32)",
             "--no-wasm",
         );
         steps.skip("build the web bundle (WASM)", "--no-wasm");
         steps.skip("web bundle within its budget", "--no-wasm");
     } else {
         // The app's browser-only modules compile for wasm32 only: lint them there too.
-        steps.run("cargo clippy (pde-web, pde-qr, pde-manage, wasm32)", || {
-            run(cargo().args([
-                "clippy",
-                "-p",
-                "pde-web",
-                "-p",
-                "pde-qr",
-                "-p",
-                "pde-manage",
-                "--target",
-                WASM_TARGET,
-                "--",
-                "-D",
-                "warnings",
-            ]))
-        })?;
+        steps.run(
+            "cargo clippy (pde-web, pde-qr, pde-manage, pde-grant-page, wasm32)",
+            || {
+                run(cargo().args([
+                    "clippy",
+                    "-p",
+                    "pde-web",
+                    "-p",
+                    "pde-qr",
+                    "-p",
+                    "pde-manage",
+                    "-p",
+                    "pde-grant-page",
+                    "--target",
+                    WASM_TARGET,
+                    "--",
+                    "-D",
+                    "warnings",
+                ]))
+            },
+        )?;
         steps.run("build the web bundle (WASM)", || {
             crate::web::build_web_bundle(root, !options.skip_install).map(drop)
         })?;

@@ -133,14 +133,7 @@ async fn documents_carry_their_kind_and_dates_and_the_wallet_says_what_ends_soon
 
     // The panic key locks and offers nothing back; the lock button offers the number back at
     // a touch, without showing it before.
-    let escape = "\u{e00c}";
-    b.client
-        .active_element()
-        .await
-        .expect("focus")
-        .send_keys(&format!("{escape}{escape}"))
-        .await
-        .expect("escape twice");
+    press_panic_key(b).await;
     b.wait_for("#login").await;
     assert!(b.client.find(Locator::Css("#offer-number")).await.is_err());
     open_from_unlock_screen(b, &number, secret).await;

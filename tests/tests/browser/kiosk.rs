@@ -192,14 +192,7 @@ async fn kiosk_mode_leaves_nothing_behind_and_locks_itself() {
     // The panic key: Escape twice.
     unlock_in_page(b, &number, secret).await;
     b.wait_for_text("carte-kiosque.jpg").await;
-    let escape = "\u{e00c}";
-    b.client
-        .active_element()
-        .await
-        .expect("focus")
-        .send_keys(&format!("{escape}{escape}"))
-        .await
-        .expect("escape twice");
+    press_panic_key(b).await;
     let logouts = wait_for_kiosk_end(b, logouts).await;
     assert!(!markup(b).await.contains("carte-kiosque"));
     assert_neutral_page(b).await;

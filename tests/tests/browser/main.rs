@@ -49,6 +49,11 @@ async fn add_files(b: &Browser, paths: &str, category: &str) {
         .await;
 }
 
+/// The panic key: Escape twice, quickly, wherever the focus is.
+async fn press_panic_key(b: &Browser) {
+    b.press("\u{e00c}\u{e00c}").await;
+}
+
 /// Opens the app at `path` and picks language `lang` on its first screen.
 async fn open_app_at(b: &Browser, server: &TestServer, path: &str, lang: &str) {
     b.client
