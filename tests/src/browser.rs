@@ -544,11 +544,7 @@ impl Browser {
     /// (DevTools' `Page.addScriptToEvaluateOnNewDocument`): e.g. to time the page from its own
     /// clock, without WebDriver's round trips. The script stays while the returned session lives.
     pub async fn open_with_script(&self, url: &str, script: &str) -> DevtoolsSession {
-        let page = self.devtools_url("list", "page").await;
-        let (socket, _) = tokio_tungstenite::connect_async(page.as_str())
-            .await
-            .expect("DevTools connection");
-        let mut session = DevtoolsSession { socket, next_id: 1 };
+        let mut session = self.devtools().await;
         session.call("Page.enable", json!({})).await;
         session
             .call(
@@ -558,6 +554,16 @@ impl Browser {
             .await;
         session.call("Page.navigate", json!({ "url": url })).await;
         session
+    }
+
+    /// A DevTools connection to the page's tab, kept open (what it sets, such as an emulated
+    /// medium, lasts while it lives).
+    pub async fn devtools(&self) -> DevtoolsSession {
+        let page = self.devtools_url("list", "page").await;
+        let (socket, _) = tokio_tungstenite::connect_async(page.as_str())
+            .await
+            .expect("DevTools connection");
+        DevtoolsSession { socket, next_id: 1 }
     }
 
     /// Every request the browser sent so far (pages and their workers), as the DevTools
@@ -935,7 +941,7 @@ pub struct DevtoolsSession {
 
 impl DevtoolsSession {
     /// Calls `method` with `params`; its result.
-    async fn call(&mut self, method: &str, params: serde_json::Value) -> serde_json::Value {
+    pub async fn call(&mut self, method: &str, params: serde_json::Value) -> serde_json::Value {
         use futures_util::{SinkExt, StreamExt};
         use tokio_tungstenite::tungstenite::Message;
 

@@ -929,3 +929,75 @@ async fn a_wallet_and_its_first_document_with_the_keyboard_alone() {
     b.wait_for_text("carte-identite.jpg").await;
     browser.close().await;
 }
+
+/// The pages `pdf` has (Chromium's PDFs write each page's dictionary as `/Type /Page`).
+fn pdf_pages(pdf: &[u8]) -> usize {
+    pdf.windows(11)
+        .enumerate()
+        .filter(|(at, w)| *w == b"/Type /Page" && pdf.get(at + 11) != Some(&b's'))
+        .count()
+}
+
+/// The wallet's card and its recovery key never come out on one sheet of paper: each has its
+/// own print button, whose job (printed to PDF by Chromium) is one page with only its own text;
+/// printed together from the browser's menu, they are two pages, the key starting the second.
+#[tokio::test]
+async fn the_card_and_the_recovery_key_print_apart() {
+    let (Some(_), Some(chromium)) = (web_dist(), chromium()) else {
+        return;
+    };
+    let server = TestServer::start(Backend::Sqlite).await;
+    let browser = Browser::start(&chromium, "fr").await;
+    let b = &browser;
+    open_app_at(b, &server, "/", "fr").await;
+    b.click("#start-create").await;
+    for field in ["#secret", "#secret-repeat"] {
+        b.type_into(field, "sept vaches blanches").await;
+    }
+    b.click("#create-submit").await;
+    b.wait_for("#print-card").await;
+    b.wait_for("#print-sheet").await;
+    b.wait_for(".recovery-sheet .qr svg").await;
+    let number = b
+        .wait_for("#wallet-number")
+        .await
+        .text()
+        .await
+        .expect("number");
+    let key: Vec<String> = serde_json::from_value(
+        b.eval("return [...document.querySelectorAll('#recovery-key li')].map(l => l.textContent)")
+            .await,
+    )
+    .expect("key groups");
+    assert!(!key.is_empty());
+
+    let mut devtools = b.devtools().await;
+    devtools
+        .call("Emulation.setEmulatedMedia", json!({ "media": "print" }))
+        .await;
+    // What each print job shows (`data-print`, as its button sets it), and its pages.
+    for (part, pages) in [(Some("card"), 1), (Some("sheet"), 1), (None, 2)] {
+        let set = match part {
+            Some(part) => format!("document.documentElement.dataset.print = {part:?}"),
+            None => "delete document.documentElement.dataset.print".to_owned(),
+        };
+        b.eval(&format!("{set}; return true;")).await;
+        let printed = b.eval("return document.body.innerText").await;
+        let printed = printed.as_str().expect("text");
+        let shows_number = printed.contains(number.trim());
+        let shows_key = key.iter().all(|group| printed.contains(group.as_str()));
+        match part {
+            Some("card") => assert!(shows_number && !shows_key, "{printed}"),
+            Some(_) => assert!(!shows_number && shows_key, "{printed}"),
+            None => assert!(shows_number && shows_key, "{printed}"),
+        }
+        let pdf = devtools.call("Page.printToPDF", json!({})).await;
+        let pdf = base64::engine::general_purpose::STANDARD
+            .decode(pdf["data"].as_str().expect("PDF"))
+            .expect("base64");
+        assert!(pdf.starts_with(b"%PDF-"));
+        assert_eq!(pdf_pages(&pdf), pages, "{part:?}");
+    }
+    drop(devtools);
+    browser.close().await;
+}

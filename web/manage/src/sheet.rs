@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use pde_web::i18n::keys;
-use pde_web::page::components::{print_page, Alert, Glyph, Icon, RecoverySheet};
+use pde_web::page::components::{print_part, Alert, Glyph, Icon, RecoverySheet};
 use pde_web::page::state::{tr, AppState};
 use pde_web::protocol::{Command, Failure, Reply, Secret};
 
@@ -127,7 +127,7 @@ fn NewSheet(sheet: MadeSheet) -> impl IntoView {
         </p>
         <RecoverySheet recovery_key=recovery_key key_id="new-recovery-key"/>
         <div class="actions">
-            <button class="button" on:click=move |_| print_page()>
+            <button id="print-sheet" class="button" on:click=move |_| print_part("sheet")>
                 <Glyph icon=Icon::Print/>
                 <span>{tr(keys::PRINT)}</span>
             </button>

@@ -155,6 +155,22 @@ pub fn print_page() {
     }
 }
 
+/// Prints one part of the page alone (`data-print` on the root: the stylesheet hides the rest),
+/// so that the wallet's card and its recovery key never come out on one sheet of paper.
+pub fn print_part(part: &str) {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    if let Some(root) = &root {
+        let _ = root.set_attribute("data-print", part);
+    }
+    // The browser's print dialog holds the page until it closes.
+    print_page();
+    if let Some(root) = &root {
+        let _ = root.remove_attribute("data-print");
+    }
+}
+
 thread_local! {
     /// `boot.js`'s loader of the QR code maker (`pde-qr`): `text` → a promise of its SVG. The
     /// maker is a WebAssembly module of its own, fetched (hash-checked) the first time.

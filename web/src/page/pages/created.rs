@@ -1,10 +1,10 @@
-//! The wallet was just created: its number (to keep with one's papers) and the recovery sheet.
-//! The recovery key is shown this once and never stored by the page.
+//! The wallet was just created: its number (to keep with one's papers) and the recovery sheet,
+//! each printed on its own. The recovery key is shown this once and never stored by the page.
 
 use leptos::prelude::*;
 
 use crate::i18n::keys;
-use crate::page::components::{print_page, Glyph, Icon, RecoverySheet};
+use crate::page::components::{print_part, Glyph, Icon, RecoverySheet};
 use crate::page::state::{tr, AppState, Screen};
 
 /// The new wallet's number and recovery sheet. "I noted my key" ticks with Enter as well as
@@ -37,10 +37,15 @@ pub fn CreatedPage(recovery_key: String) -> impl IntoView {
                 <p>{tr(keys::CREATED_KEEP_CARD)}</p>
             </div>
             <RecoverySheet recovery_key=recovery_key key_id="recovery-key"/>
+            // Two print jobs: the card and the key never on one sheet of paper.
             <div class="actions">
-                <button class="button" on:click=move |_| print_page()>
+                <button id="print-card" class="button" on:click=move |_| print_part("card")>
                     <Glyph icon=Icon::Print/>
-                    <span>{tr(keys::PRINT)}</span>
+                    <span>{tr(keys::CREATED_PRINT_CARD)}</span>
+                </button>
+                <button id="print-sheet" class="button" on:click=move |_| print_part("sheet")>
+                    <Glyph icon=Icon::Print/>
+                    <span>{tr(keys::CREATED_PRINT_SHEET)}</span>
                 </button>
             </div>
             <label class="option">
