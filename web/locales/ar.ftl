@@ -58,6 +58,7 @@ created-pseudonym-label = الاسم المستعار
 created-keep-card = اكتب هذا الرقم أو اطبع هذه البطاقة. احتفظ بها مع أوراقك.
 created-print-card = طباعة البطاقة
 created-print-sheet = طباعة مفتاح الاسترداد
+my-card-title = بطاقتي
 recovery-title = مفتاح الاسترداد
 recovery-explain = إذا نسيت سرّك، فهذا المفتاح يفتح حافظتك.
 recovery-secret-warning = من يملك هذا المفتاح يستطيع فتح كل شيء. أخفِه. لا تحتفظ به مع رقمك.

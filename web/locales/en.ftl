@@ -58,6 +58,7 @@ created-pseudonym-label = Nickname
 created-keep-card = Write this number down or print this card. Keep it with your papers.
 created-print-card = Print the card
 created-print-sheet = Print the recovery key
+my-card-title = My card
 recovery-title = Your recovery key
 recovery-explain = If you forget your secret, this key opens your wallet.
 recovery-secret-warning = Anyone with this key can open everything. Hide it. Do not keep it with your number.

@@ -58,6 +58,7 @@ created-pseudonym-label = Pseudo
 created-keep-card = Notez ce numéro ou imprimez cette carte. Gardez-la avec vos papiers.
 created-print-card = Imprimer la carte
 created-print-sheet = Imprimer la clé de secours
+my-card-title = Ma carte
 recovery-title = Votre clé de secours
 recovery-explain = Si vous oubliez votre secret, cette clé ouvre votre porte-documents.
 recovery-secret-warning = Qui a cette clé peut tout ouvrir. Cachez-la. Ne la gardez pas avec votre numéro.

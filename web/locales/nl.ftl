@@ -58,6 +58,7 @@ created-pseudonym-label = Schuilnaam
 created-keep-card = Schrijf dit nummer op of druk deze kaart af. Bewaar ze bij uw papieren.
 created-print-card = De kaart afdrukken
 created-print-sheet = De herstelsleutel afdrukken
+my-card-title = Mijn kaart
 recovery-title = Uw herstelsleutel
 recovery-explain = Als u uw geheim vergeet, opent deze sleutel uw documentenmap.
 recovery-secret-warning = Wie deze sleutel heeft, kan alles openen. Verberg hem. Bewaar hem niet bij uw nummer.

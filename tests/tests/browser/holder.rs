@@ -941,9 +941,10 @@ fn pdf_pages(pdf: &[u8]) -> usize {
 /// The wallet's card and its recovery key never come out on one sheet of paper: each has its
 /// own print button, whose job (printed to PDF by Chromium) is one page with only its own text;
 /// printed together from the browser's menu, they are two pages, the key starting the second.
+/// Later, "my card" shows and prints the card again, never the key.
 #[tokio::test]
 async fn the_card_and_the_recovery_key_print_apart() {
-    let (Some(_), Some(chromium)) = (web_dist(), chromium()) else {
+    let (Some(_), Some(chromium), Some(axe)) = (web_dist(), chromium(), axe_script()) else {
         return;
     };
     let server = TestServer::start(Backend::Sqlite).await;
@@ -999,5 +1000,31 @@ async fn the_card_and_the_recovery_key_print_apart() {
         assert_eq!(pdf_pages(&pdf), pages, "{part:?}");
     }
     drop(devtools);
+    b.eval("delete document.documentElement.dataset.print; return true;")
+        .await;
+
+    // Later, from the wallet, "my card" shows the card again, and prints it alone; the key is
+    // never shown again.
+    b.click("#recovery-kept").await;
+    b.click("#created-continue").await;
+    b.click("#wallet-card").await;
+    b.wait_for("#print-card").await;
+    let shown = b.body_text().await;
+    assert!(shown.contains(number.trim()));
+    assert!(!key.iter().any(|group| shown.contains(group.as_str())));
+    let mut problems = Vec::new();
+    let mut step = 0;
+    problems.extend(shot(b, &axe, "fr", &mut step, "my-card").await);
+    problems.extend(shot_in_arabic_on_a_phone(b, &axe, "fr", "my-card").await);
+    let mut devtools = b.devtools().await;
+    b.eval("document.documentElement.dataset.print = 'card'; return true;")
+        .await;
+    let pdf = devtools.call("Page.printToPDF", json!({})).await;
+    let pdf = base64::engine::general_purpose::STANDARD
+        .decode(pdf["data"].as_str().expect("PDF"))
+        .expect("base64");
+    assert_eq!(pdf_pages(&pdf), 1);
+    drop(devtools);
+    assert!(problems.is_empty(), "{problems:#?}");
     browser.close().await;
 }

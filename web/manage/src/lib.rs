@@ -12,6 +12,8 @@
 //! the page's vault, in the vault's own messages.
 
 #[cfg(target_arch = "wasm32")]
+mod card;
+#[cfg(target_arch = "wasm32")]
 mod erase;
 #[cfg(target_arch = "wasm32")]
 mod export;
@@ -69,6 +71,7 @@ mod entry {
             "export" => Screen::Export,
             "import" => Screen::Import,
             "who" => Screen::WhoSees,
+            "card" => Screen::Card,
             _ => Screen::Security,
         }
     }
@@ -85,7 +88,8 @@ mod entry {
             | Screen::Erased
             | Screen::Export
             | Screen::Import
-            | Screen::WhoSees => return None,
+            | Screen::WhoSees
+            | Screen::Card => return None,
             Screen::Share => exits::SHARE.to_owned(),
             Screen::Start | Screen::Language => exits::START.to_owned(),
             Screen::Unlock => exits::SESSION_ENDED.to_owned(),
@@ -146,6 +150,7 @@ mod entry {
                     Screen::Export => crate::export::ExportPage().into_any(),
                     Screen::Import => crate::import::ImportPage().into_any(),
                     Screen::WhoSees => crate::who::WhoSeesPage().into_any(),
+                    Screen::Card => crate::card::CardPage().into_any(),
                     _ => crate::security::SecurityPage().into_any(),
                 }
             }

@@ -172,6 +172,7 @@ pub fn app(start: Start) -> impl IntoView {
                 Screen::Export => view! { <ManagedScreen name="export"/> }.into_any(),
                 Screen::Import => view! { <ManagedScreen name="import"/> }.into_any(),
                 Screen::WhoSees => view! { <ManagedScreen name="who"/> }.into_any(),
+                Screen::Card => view! { <ManagedScreen name="card"/> }.into_any(),
             }}
         </main>
     }

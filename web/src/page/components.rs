@@ -235,6 +235,32 @@ pub fn RecoverySheet(recovery_key: String, key_id: &'static str) -> impl IntoVie
     }
 }
 
+/// The wallet's card: its number (and pseudonym), to keep with one's papers — printed alone
+/// (see [`print_part`]), never with the recovery key.
+#[component]
+pub fn WalletCard() -> impl IntoView {
+    let state = AppState::get();
+    let number = move || {
+        state
+            .wallet
+            .get()
+            .map(|w| w.wallet_number)
+            .unwrap_or_default()
+    };
+    let pseudonym = move || state.wallet.get().and_then(|w| w.pseudonym);
+    view! {
+        <div class="card-print" id="wallet-card-print">
+            <p class="label">{tr(keys::CREATED_NUMBER_LABEL)}</p>
+            <p class="wallet-number" id="wallet-number" dir="ltr">{number}</p>
+            <Show when=move || pseudonym().is_some()>
+                <p class="label">{tr(keys::CREATED_PSEUDONYM_LABEL)}</p>
+                <p class="pseudonym" dir="auto">{move || pseudonym().unwrap_or_default()}</p>
+            </Show>
+            <p>{tr(keys::CREATED_KEEP_CARD)}</p>
+        </div>
+    }
+}
+
 /// What a social worker is told on a link's page: PDE and its documents are never mandatory;
 /// on a grant's page also that the documents serve the purpose agreed with the holder, are not
 /// to be forwarded, and that downloads are deleted once no longer needed.

@@ -111,6 +111,8 @@ pub enum Screen {
     /// Who can see what: the server, its operator, a worker with a link, the same computer,
     /// whoever knows the secret.
     WhoSees,
+    /// The wallet's card (its number) to show or print again.
+    Card,
 }
 
 /// The whole address of a link to this server: `/<kind>/<id>#<fragment>` (`g` for a grant,

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::keys;
-use crate::page::components::{print_part, Glyph, Icon, RecoverySheet};
+use crate::page::components::{print_part, Glyph, Icon, RecoverySheet, WalletCard};
 use crate::page::state::{tr, AppState, Screen};
 
 /// The new wallet's number and recovery sheet. "I noted my key" ticks with Enter as well as
@@ -12,14 +12,6 @@ use crate::page::state::{tr, AppState, Screen};
 #[component]
 pub fn CreatedPage(recovery_key: String) -> impl IntoView {
     let state = AppState::get();
-    let number = move || {
-        state
-            .wallet
-            .get()
-            .map(|w| w.wallet_number)
-            .unwrap_or_default()
-    };
-    let pseudonym = move || state.wallet.get().and_then(|w| w.pseudonym);
     let kept = RwSignal::new(false);
     view! {
         <section class="page narrow">
@@ -27,15 +19,7 @@ pub fn CreatedPage(recovery_key: String) -> impl IntoView {
                 <Glyph icon=Icon::Check/>
                 <span>{tr(keys::CREATED_TITLE)}</span>
             </h1>
-            <div class="card-print" id="wallet-card">
-                <p class="label">{tr(keys::CREATED_NUMBER_LABEL)}</p>
-                <p class="wallet-number" id="wallet-number" dir="ltr">{number}</p>
-                <Show when=move || pseudonym().is_some()>
-                    <p class="label">{tr(keys::CREATED_PSEUDONYM_LABEL)}</p>
-                    <p class="pseudonym" dir="auto">{move || pseudonym().unwrap_or_default()}</p>
-                </Show>
-                <p>{tr(keys::CREATED_KEEP_CARD)}</p>
-            </div>
+            <WalletCard/>
             <RecoverySheet recovery_key=recovery_key key_id="recovery-key"/>
             // Two print jobs: the card and the key never on one sheet of paper.
             <div class="actions">

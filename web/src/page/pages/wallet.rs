@@ -292,6 +292,10 @@ pub fn WalletPage() -> impl IntoView {
                     <Glyph icon=Icon::Shield/>
                     <span>{tr(keys::SECURITY_TITLE)}</span>
                 </button>
+                <button id="wallet-card" class="button" on:click=move |_| state.screen.set(Screen::Card)>
+                    <Glyph icon=Icon::Identity/>
+                    <span>{tr(keys::MY_CARD_TITLE)}</span>
+                </button>
                 <button id="wallet-who" class="button" on:click=move |_| state.screen.set(Screen::WhoSees)>
                     <Glyph icon=Icon::Eye/>
                     <span>{tr(keys::WHO_TITLE)}</span>
