@@ -28,9 +28,11 @@ const SECURITY_HEADERS: &[(&str, &str)] = &[
     ("cache-control", "no-store"),
     ("cross-origin-opener-policy", "same-origin"),
     ("cross-origin-resource-policy", "same-origin"),
+    // The camera for the page itself only (the recovery screen reads the sheet's QR code);
+    // no frame gets it, nobody gets the microphone or the location.
     (
         "permissions-policy",
-        "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+        "camera=(self), microphone=(), geolocation=(), interest-cohort=()",
     ),
 ];
 

@@ -340,6 +340,21 @@ fn free_port() -> u16 {
 impl Browser {
     /// Starts ChromeDriver and a browser whose preferred language is `accept_language`.
     pub async fn start(chromium: &Path, accept_language: &str) -> Self {
+        Self::start_with(chromium, accept_language, &[]).await
+    }
+
+    /// The same, whose camera films the picture `y4m` holds (see [`y4m_picture`]), the page
+    /// allowed to use it without asking.
+    pub async fn start_with_camera(chromium: &Path, accept_language: &str, y4m: &Path) -> Self {
+        let camera = [
+            "--use-fake-device-for-media-stream".to_owned(),
+            "--use-fake-ui-for-media-stream".to_owned(),
+            format!("--use-file-for-fake-video-capture={}", y4m.display()),
+        ];
+        Self::start_with(chromium, accept_language, &camera).await
+    }
+
+    async fn start_with(chromium: &Path, accept_language: &str, extra_args: &[String]) -> Self {
         let port = free_port();
         // Its own process group: Chromium is ChromeDriver's child, and a test that fails before
         // `close` must not leave browsers running (see `Drop`).
@@ -353,7 +368,7 @@ impl Browser {
         let profile = tempfile::tempdir().expect("profile dir");
         let downloads = tempfile::tempdir().expect("downloads dir");
         let devtools_port = free_port();
-        let capabilities = json!({
+        let mut capabilities = json!({
             "browserName": "chrome",
             "goog:chromeOptions": {
                 "binary": chromium,
@@ -375,6 +390,9 @@ impl Browser {
                 },
             },
         });
+        if let Some(args) = capabilities["goog:chromeOptions"]["args"].as_array_mut() {
+            args.extend(extra_args.iter().map(|arg| json!(arg)));
+        }
         let capabilities = capabilities.as_object().cloned().expect("object");
         let url = format!("http://127.0.0.1:{port}");
         let started = Instant::now();
@@ -969,6 +987,29 @@ impl DevtoolsSession {
 pub struct HiddenPage {
     page: String,
     other: String,
+}
+
+/// `png` in grey, centred on light grey paper in a `width`×`height` video of two frames
+/// (YUV4MPEG2, 4:2:0, no colour): what Chromium's fake camera films over and over.
+pub fn y4m_picture(png: &[u8], width: u32, height: u32) -> Vec<u8> {
+    let picture = image::load_from_memory(png).expect("png").to_luma8();
+    let mut luma = vec![210u8; (width * height) as usize];
+    let left = width.saturating_sub(picture.width()) / 2;
+    let top = height.saturating_sub(picture.height()) / 2;
+    for (x, y, pixel) in picture.enumerate_pixels() {
+        if left + x < width && top + y < height {
+            luma[((top + y) * width + left + x) as usize] = pixel.0[0];
+        }
+    }
+    let chroma = vec![128u8; (width.div_ceil(2) * height.div_ceil(2)) as usize];
+    let mut video = format!("YUV4MPEG2 W{width} H{height} F10:1 Ip A1:1 C420jpeg\n").into_bytes();
+    for _ in 0..2 {
+        video.extend_from_slice(b"FRAME\n");
+        video.extend_from_slice(&luma);
+        video.extend_from_slice(&chroma);
+        video.extend_from_slice(&chroma);
+    }
+    video
 }
 
 #[cfg(test)]

@@ -29,13 +29,18 @@ pub mod vault;
 #[cfg(all(target_arch = "wasm32", feature = "app"))]
 use wasm_bindgen::prelude::*;
 
-/// Entry point of the page (called by `boot.js`, with its loaders of the QR code maker and of
-/// the screens loaded on demand).
+/// Entry point of the page (called by `boot.js`, with its loaders of the QR code maker, of the
+/// screens loaded on demand and of the PDF cleaner).
 #[cfg(all(target_arch = "wasm32", feature = "app"))]
 #[wasm_bindgen]
-pub fn start_page(qr_maker: js_sys::Function, managed_loader: js_sys::Function) {
+pub fn start_page(
+    qr_maker: js_sys::Function,
+    managed_loader: js_sys::Function,
+    pdf_cleaner: js_sys::Function,
+) {
     page::components::set_qr_maker(qr_maker);
     page::managed::set_loader(managed_loader);
+    page::pdf::set_cleaner(pdf_cleaner);
     let start = page::app::Start::read();
     // The first screen appears in its language: fetched first unless it is the built-in one.
     wasm_bindgen_futures::spawn_local(async move {

@@ -231,6 +231,11 @@ fn build_bundle(root: &Path, install: bool, features: &[&str], dist: &Path) -> R
     let qr_wasm = build_module(&wasm_bindgen, &wasm_opt, "pde-qr", &[], "-Oz", &dist)?;
     // The wallet's management screens, loaded on demand too (see web/manage).
     let manage_wasm = build_module(&wasm_bindgen, &wasm_opt, "pde-manage", &[], "-Oz", &dist)?;
+    // The QR code reader, loaded the first time the camera reads one (see web/qr-reader).
+    let qr_reader_wasm =
+        build_module(&wasm_bindgen, &wasm_opt, "pde-qr-reader", &[], "-Oz", &dist)?;
+    // The PDF cleaner, loaded the first time a PDF is added (see web/pdf).
+    let pdf_wasm = build_module(&wasm_bindgen, &wasm_opt, "pde-pdf", &[], "-Oz", &dist)?;
     // The page of a grant link, a bundle of its own (see web/grant-page): it decrypts, so -O3.
     let grant_wasm = build_module(
         &wasm_bindgen,
@@ -247,6 +252,8 @@ fn build_bundle(root: &Path, install: bool, features: &[&str], dist: &Path) -> R
     minify(&esbuild, &dist.join("pde_web.js"))?;
     minify(&esbuild, &dist.join("pde_qr.js"))?;
     minify(&esbuild, &dist.join("pde_manage.js"))?;
+    minify(&esbuild, &dist.join("pde_pdf.js"))?;
+    minify(&esbuild, &dist.join("pde_qr_reader.js"))?;
     minify(&esbuild, &dist.join("pde_grant_page.js"))?;
     // Each language file beside the bundle: the page fetches one when it is chosen, checked
     // against the hash built into the WebAssembly (web/build.rs).
@@ -263,6 +270,8 @@ fn build_bundle(root: &Path, install: bool, features: &[&str], dist: &Path) -> R
     let qr_glue = dist.join("pde_qr.js");
     let manage_glue = dist.join("pde_manage.js");
     let grant_glue = dist.join("pde_grant_page.js");
+    let pdf_glue = dist.join("pde_pdf.js");
+    let qr_reader_glue = dist.join("pde_qr_reader.js");
     let hashes = sri(&[
         &wasm,
         &glue,
@@ -273,11 +282,17 @@ fn build_bundle(root: &Path, install: bool, features: &[&str], dist: &Path) -> R
         &manage_glue,
         &grant_wasm,
         &grant_glue,
+        &pdf_wasm,
+        &pdf_glue,
+        &qr_reader_wasm,
+        &qr_reader_glue,
     ])?;
     let (wasm_sri, glue_sri, style_sri) = (&hashes[0], &hashes[1], &hashes[2]);
     let (qr_sri, qr_glue_sri) = (&hashes[3], &hashes[4]);
     let (manage_sri, manage_glue_sri) = (&hashes[5], &hashes[6]);
     let (grant_sri, grant_glue_sri) = (&hashes[7], &hashes[8]);
+    let (pdf_sri, pdf_glue_sri) = (&hashes[9], &hashes[10]);
+    let (qr_reader_sri, qr_reader_glue_sri) = (&hashes[11], &hashes[12]);
     let boot = std::fs::read_to_string(statics.join("boot.js"))?;
     std::fs::write(
         dist.join("boot.js"),
@@ -286,8 +301,13 @@ fn build_bundle(root: &Path, install: bool, features: &[&str], dist: &Path) -> R
             &[
                 ("WASM_SRI", wasm_sri),
                 ("QR_SRI", qr_sri),
+                ("QR_GLUE_SRI", qr_glue_sri),
                 ("MANAGE_SRI", manage_sri),
                 ("MANAGE_GLUE_SRI", manage_glue_sri),
+                ("PDF_SRI", pdf_sri),
+                ("PDF_GLUE_SRI", pdf_glue_sri),
+                ("QR_READER_SRI", qr_reader_sri),
+                ("QR_READER_GLUE_SRI", qr_reader_glue_sri),
             ],
         )?,
     )?;
@@ -304,7 +324,6 @@ fn build_bundle(root: &Path, install: bool, features: &[&str], dist: &Path) -> R
             &[
                 ("STYLE_SRI", style_sri),
                 ("GLUE_SRI", glue_sri),
-                ("QR_GLUE_SRI", qr_glue_sri),
                 ("BOOT_SRI", &boot_sri),
             ],
         )?,

@@ -85,41 +85,35 @@ async fn the_page_is_served_with_its_policy_and_integrity_hashes() {
     let wasm = get(&server, "/pde_web_bg.wasm").await;
     assert_eq!(wasm.headers()["content-type"], "application/wasm");
     let wasm = wasm.bytes().await.expect("wasm");
-    // The QR code maker, loaded on demand, is checked the same way.
-    let qr_glue = get(&server, "/pde_qr.js")
-        .await
-        .bytes()
-        .await
-        .expect("qr glue");
-    let qr_wasm = get(&server, "/pde_qr_bg.wasm").await;
-    assert_eq!(qr_wasm.headers()["content-type"], "application/wasm");
-    let qr_wasm = qr_wasm.bytes().await.expect("qr wasm");
-    // So are the management screens (web/manage), glue and WebAssembly both hashed in boot.js.
-    let manage_glue = get(&server, "/pde_manage.js")
-        .await
-        .bytes()
-        .await
-        .expect("manage glue");
-    let manage_wasm = get(&server, "/pde_manage_bg.wasm").await;
-    assert_eq!(manage_wasm.headers()["content-type"], "application/wasm");
-    let manage_wasm = manage_wasm.bytes().await.expect("manage wasm");
+    // The modules loaded on demand (web/qr, web/qr-reader, web/manage, web/pdf): glue and
+    // WebAssembly both hashed in boot.js, neither preloaded by the page.
+    let mut on_demand = Vec::new();
+    for module in ["pde_qr", "pde_qr_reader", "pde_manage", "pde_pdf"] {
+        for (file, kind) in [
+            (format!("{module}.js"), "text/javascript; charset=utf-8"),
+            (format!("{module}_bg.wasm"), "application/wasm"),
+        ] {
+            let response = get(&server, &format!("/{file}")).await;
+            assert_eq!(response.headers()["content-type"], kind, "{file}");
+            on_demand.push((file, response.bytes().await.expect("module")));
+        }
+    }
     for (name, bytes) in [
         ("boot.js", &boot),
         ("pde_web.js", &glue),
         ("style.css", &style),
-        ("pde_qr.js", &qr_glue),
     ] {
         assert!(
             html.contains(&sri(bytes)),
             "index.html lacks the hash of {name}"
         );
     }
-    for (name, bytes) in [
-        ("pde_web_bg.wasm", &wasm),
-        ("pde_qr_bg.wasm", &qr_wasm),
-        ("pde_manage.js", &manage_glue),
-        ("pde_manage_bg.wasm", &manage_wasm),
-    ] {
+    assert!(!html.contains("pde_qr") && !html.contains("pde_manage") && !html.contains("pde_pdf"));
+    assert!(
+        String::from_utf8_lossy(&boot).contains(&sri(&wasm)),
+        "boot.js lacks the hash of pde_web_bg.wasm"
+    );
+    for (name, bytes) in &on_demand {
         assert!(
             String::from_utf8_lossy(&boot).contains(&sri(bytes)),
             "boot.js lacks the hash of {name}"

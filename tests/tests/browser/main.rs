@@ -110,9 +110,26 @@ async fn shot_in_arabic_on_a_phone(
     lang: &str,
     screen: &str,
 ) -> Vec<String> {
+    shot_in_arabic_on_a_phone_at(b, axe, lang, screen, None).await
+}
+
+/// [`shot_in_arabic_on_a_phone`], the element `css` scrolled into view first (when given).
+async fn shot_in_arabic_on_a_phone_at(
+    b: &Browser,
+    axe: &str,
+    lang: &str,
+    screen: &str,
+    css: Option<&str>,
+) -> Vec<String> {
     b.set_window_size(390, 844).await;
     b.pick_in_language_menu("ar").await;
     b.wait_for("html[lang='ar'][dir='rtl']").await;
+    if let Some(css) = css {
+        b.eval(&format!(
+            "document.querySelector({css:?}).scrollIntoView({{ block: 'center' }}); return true;"
+        ))
+        .await;
+    }
     let name = format!("ar-phone-{screen}");
     b.screenshot(&name).await;
     let problems = b
@@ -358,5 +375,7 @@ mod export;
 mod hidden;
 mod holder;
 mod kiosk;
+mod pdf;
+mod recovery;
 mod security;
 mod sharing;

@@ -468,7 +468,13 @@ async fn deposit_links_let_a_worker_drop_a_document_into_the_wallet() {
     let program = dir.path().join("attestation.pdf.exe");
     std::fs::write(&program, b"MZ\x90\0 not really a PDF").expect("program");
     let statement = dir.path().join("releve.pdf");
-    std::fs::write(&statement, one_page_pdf()).expect("pdf");
+    // A PDF whose properties name someone: they are gone before it is sealed.
+    let statement_title = "Releve de compte de Jean Dupont";
+    std::fs::write(
+        &statement,
+        pde_pdf::sample("RELEVE", statement_title, "Banque", false),
+    )
+    .expect("pdf");
     w.wait_for("#drop-input")
         .await
         .send_keys(&format!(
@@ -549,6 +555,22 @@ async fn deposit_links_let_a_worker_drop_a_document_into_the_wallet() {
         .login(&number, "sept vaches blanches")
         .await
         .expect("login");
+    let listed = native.list(&opened).await.expect("list");
+    let received = listed
+        .iter()
+        .find(|d| d.metadata.name == "releve.pdf")
+        .expect("the statement");
+    let stored = native
+        .download_received(&opened, &received.id)
+        .await
+        .expect("the statement's content");
+    assert!(stored.starts_with(b"%PDF-"));
+    assert!(
+        !stored
+            .windows(statement_title.len())
+            .any(|w| w == statement_title.as_bytes()),
+        "the PDF's Title survived the deposit"
+    );
     let mine = native
         .upload(
             &opened,

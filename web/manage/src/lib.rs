@@ -28,6 +28,8 @@ mod meeting;
 #[cfg(target_arch = "wasm32")]
 mod receive;
 #[cfg(target_arch = "wasm32")]
+mod recover;
+#[cfg(target_arch = "wasm32")]
 mod relay;
 #[cfg(target_arch = "wasm32")]
 mod security;
@@ -37,7 +39,7 @@ mod sheet;
 mod who;
 
 #[cfg(target_arch = "wasm32")]
-pub use entry::{mount_screen, set_language, unmount_screen};
+pub use entry::{mount_screen, set_language, set_qr_reader, unmount_screen};
 
 #[cfg(target_arch = "wasm32")]
 mod entry {
@@ -72,6 +74,7 @@ mod entry {
             "import" => Screen::Import,
             "who" => Screen::WhoSees,
             "card" => Screen::Card,
+            "recover" => Screen::Recover,
             _ => Screen::Security,
         }
     }
@@ -89,7 +92,8 @@ mod entry {
             | Screen::Export
             | Screen::Import
             | Screen::WhoSees
-            | Screen::Card => return None,
+            | Screen::Card
+            | Screen::Recover => return None,
             Screen::Share => exits::SHARE.to_owned(),
             Screen::Start | Screen::Language => exits::START.to_owned(),
             Screen::Unlock => exits::SESSION_ENDED.to_owned(),
@@ -151,6 +155,7 @@ mod entry {
                     Screen::Import => crate::import::ImportPage().into_any(),
                     Screen::WhoSees => crate::who::WhoSeesPage().into_any(),
                     Screen::Card => crate::card::CardPage().into_any(),
+                    Screen::Recover => crate::recover::RecoverPage().into_any(),
                     _ => crate::security::SecurityPage().into_any(),
                 }
             }
@@ -170,6 +175,13 @@ mod entry {
         {
             let _ = heading.focus();
         }
+    }
+
+    /// Keeps `boot.js`'s QR code reader (web/qr's, loaded on demand): `(rgba, width, height)`
+    /// → a promise of the text read. The recovery screen reads the sheet's QR code with it.
+    #[wasm_bindgen]
+    pub fn set_qr_reader(reader: Function) {
+        crate::recover::set_qr_reader(reader);
     }
 
     /// The page's language changed to `lang`: the shown screen follows, once that language is

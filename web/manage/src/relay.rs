@@ -37,9 +37,14 @@ pub fn unexpected(error: impl std::fmt::Debug) -> Failure {
 
 /// Lets the browser draw (a progress bar) before a long piece of work.
 pub async fn breathe() {
+    pause(20).await;
+}
+
+/// Waits `ms` milliseconds, the page going on meanwhile.
+pub async fn pause(ms: i32) {
     let promise = Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20);
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
         }
     });
     let _ = JsFuture::from(promise).await;

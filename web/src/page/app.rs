@@ -154,7 +154,7 @@ pub fn app(start: Start) -> impl IntoView {
                     view! { <pages::created::CreatedPage recovery_key=recovery_key/> }.into_any()
                 }
                 Screen::Unlock => pages::unlock::UnlockPage().into_any(),
-                Screen::Recover => pages::recover::RecoverPage().into_any(),
+                Screen::Recover => view! { <ManagedScreen name="recover"/> }.into_any(),
                 Screen::Wallet => pages::wallet::WalletPage().into_any(),
                 Screen::Document(id) => view! { <pages::document::DocumentPage id=id/> }.into_any(),
                 Screen::Share => pages::share::SharePage().into_any(),

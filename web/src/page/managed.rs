@@ -62,6 +62,11 @@ pub mod exits {
     pub const TIME_LOCKED: &str = "time-locked:";
     /// The wallet (or the part open) was just ended for good: everything shown is forgotten.
     pub const ERASED: &str = "erased";
+    /// The wallet was just opened (with the recovery key): to its documents, with the banner
+    /// of what ends soon. The wallet came with the relay's reply.
+    pub const UNLOCKED: &str = "unlocked";
+    /// Back to the unlock screen (no session ended).
+    pub const UNLOCK: &str = "unlock";
 }
 
 /// Where exit `exit` leads the page.
@@ -84,6 +89,12 @@ fn leave(state: AppState, exit: &str) {
         exits::SESSION_ENDED => {
             let _ = state.fail(Failure::SessionEnded);
         }
+        exits::UNLOCKED => {
+            state.notice.set(None);
+            state.expiry_notice.set(true);
+            state.screen.set(Screen::Wallet);
+        }
+        exits::UNLOCK => state.screen.set(Screen::Unlock),
         exits::SHARE => state.screen.set(Screen::Share),
         exits::START => state.screen.set(Screen::Start),
         _ => state.screen.set(Screen::Wallet),
@@ -123,7 +134,10 @@ pub fn ManagedScreen(name: &'static str) -> impl IntoView {
     view! {
         <Show when=move || error.get().is_some()>
             <section class="page narrow">
-                <button class="button link" on:click=move |_| state.screen.set(Screen::Wallet)>
+                <button class="button link" on:click=move |_| {
+                    let open = state.wallet.get_untracked().is_some();
+                    state.screen.set(if open { Screen::Wallet } else { Screen::Start });
+                }>
                     <Glyph icon=Icon::Back/>
                     <span>{tr(keys::BACK_TO_WALLET)}</span>
                 </button>
@@ -248,7 +262,10 @@ fn relay(state: AppState) -> JsValue {
                 };
                 let (reply, blob) = answer.unwrap_or_else(|failure| (Reply::Failed(failure), None));
                 // The page shows the wallet too: it learns what changed.
-                if let Reply::NewSheet { wallet, .. } | Reply::WalletChanged { wallet } = &reply {
+                if let Reply::NewSheet { wallet, .. }
+                | Reply::WalletChanged { wallet }
+                | Reply::Unlocked { wallet } = &reply
+                {
                     let _ = state.wallet.try_set(Some(wallet.clone()));
                 }
                 let reply = Zeroizing::new(

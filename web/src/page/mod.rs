@@ -11,5 +11,6 @@ pub mod components;
 pub mod kiosk;
 pub mod managed;
 pub mod pages;
+pub mod pdf;
 pub mod state;
 pub mod vault_client;

@@ -95,12 +95,12 @@ pub fn DropPage(deposit_id: String, fragment: Secret) -> impl IntoView {
                         }
                     })
                 });
-                let result = match vault() {
-                    Ok(vault) => vault
+                let result = match (crate::page::pdf::stored(file).await, vault()) {
+                    (Ok((file, _)), Ok(vault)) => vault
                         .call(Command::Drop, Some(file), Some(progress))
                         .await
                         .map(drop),
-                    Err(failure) => Err(failure),
+                    (Err(failure), _) | (_, Err(failure)) => Err(failure),
                 };
                 let outcome = result.map_err(|failure| state.failure_text(&failure));
                 sending.update(|list| {

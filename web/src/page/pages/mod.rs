@@ -6,7 +6,6 @@ pub mod deposit;
 pub mod document;
 pub mod language;
 pub mod meeting;
-pub mod recover;
 pub mod share;
 pub mod social_worker;
 pub mod start;

@@ -20,8 +20,9 @@ struct Upload {
     name: String,
     done: u64,
     total: u64,
-    /// `None` while working; the result once finished.
-    outcome: Option<Result<(), String>>,
+    /// `None` while working; the result once finished: added (`true`: a PDF kept as it is,
+    /// properties and all), or why not.
+    outcome: Option<Result<bool, String>>,
 }
 
 /// Reloads the list of documents.
@@ -86,12 +87,12 @@ pub fn WalletPage() -> impl IntoView {
                         }
                     });
                 });
-                let result = match vault() {
-                    Ok(vault) => vault
+                let result = match (crate::page::pdf::stored(file).await, vault()) {
+                    (Ok((file, kept)), Ok(vault)) => vault
                         .call(Command::Add { category, name }, Some(file), Some(progress))
                         .await
-                        .map(drop),
-                    Err(failure) => Err(failure),
+                        .map(|_| kept),
+                    (Err(failure), _) | (_, Err(failure)) => Err(failure),
                 };
                 // The part this file was for was locked meanwhile (another may be open now):
                 // nothing more to do or to say here.
@@ -99,7 +100,7 @@ pub fn WalletPage() -> impl IntoView {
                     return;
                 }
                 let outcome = match result {
-                    Ok(()) => Ok(()),
+                    Ok(kept) => Ok(kept),
                     Err(Failure::SessionEnded) => {
                         // Added again once the same part is open (see below).
                         let _ = state.fail(Failure::SessionEnded);
@@ -349,11 +350,16 @@ pub fn WalletPage() -> impl IntoView {
                                 aria-label=upload.name.clone()
                             ></progress>
                             <span class="status">
-                                {match &upload.outcome {
-                                    None => state.t(keys::ADD_WORKING),
-                                    Some(Ok(())) => state.t(keys::ADD_DONE),
-                                    Some(Err(text)) => text.clone(),
-                                }}
+                                {
+                                    // In the language shown (a failure's text is the one of its time).
+                                    let outcome = upload.outcome.clone();
+                                    move || match &outcome {
+                                        None => state.t(keys::ADD_WORKING),
+                                        Some(Ok(false)) => state.t(keys::ADD_DONE),
+                                        Some(Ok(true)) => state.t(keys::ADD_DONE_PDF_KEPT),
+                                        Some(Err(text)) => text.clone(),
+                                    }
+                                }
                             </span>
                         </li>
                     </For>
