@@ -6,7 +6,7 @@ use pde_tests::browser::y4m_picture;
 /// A wallet made in one browser; its recovery sheet's QR code, as that screen draws it, filmed
 /// by another browser's camera on the recovery screen: the key is read into its field, the
 /// camera stops, the keyboard moves on to the new secret, and with it the wallet opens (the
-/// native client then logs in with the new secret).
+/// native client then logs in with the new secret). Without a camera, the screen says so.
 #[tokio::test]
 async fn the_recovery_screen_reads_the_sheets_qr_code_with_the_camera() {
     let (Some(_), Some(chromium), Some(axe)) = (web_dist(), chromium(), axe_script()) else {
@@ -44,6 +44,20 @@ async fn the_recovery_screen_reads_the_sheets_qr_code_with_the_camera() {
         .screenshot()
         .await
         .expect("the sheet's QR code");
+    // This browser has no camera: the recovery screen says so, and the key can be typed.
+    open_app_at(&maker, &server, "/", "fr").await;
+    maker.click("#start-open").await;
+    maker.click("#forgot").await;
+    maker.click("#scan-start").await;
+    maker
+        .wait_for_text("Pas de caméra disponible. Tapez la clé.")
+        .await;
+    assert_eq!(
+        maker
+            .eval("return document.querySelector('#scan-video').hidden")
+            .await,
+        json!(true)
+    );
     maker.close().await;
 
     let dir = tempfile::tempdir().expect("dir");
