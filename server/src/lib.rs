@@ -91,6 +91,7 @@ pub async fn build_state(settings: Settings) -> Result<AppState, LaunchError> {
         clock: clock::Clock::default(),
         default_ksf: KsfParams::DEFAULT,
         erased_since_sweep: std::sync::atomic::AtomicBool::new(false),
+        readiness: tokio::sync::Mutex::default(),
     }))
 }
 
@@ -120,8 +121,14 @@ pub async fn launch_with_listener(
         max_connections: state.settings.max_connections,
         header_timeout: std::time::Duration::from_secs(state.settings.header_timeout_seconds),
     };
+    let store = Arc::clone(&state.store);
     connections::serve(listener, router::router(state), limits, shutdown).await;
     sweeper.abort();
+    // The sweeper may be in the middle of a statement: it ends before the store closes.
+    let _ = sweeper.await;
+    if let Err(error) = store.close().await {
+        tracing::warn!(%error, "the database did not close cleanly");
+    }
     tracing::info!("stopped");
     Ok(())
 }

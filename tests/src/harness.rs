@@ -189,8 +189,9 @@ impl TestServer {
         self.child.as_ref().map(Child::id)
     }
 
-    /// Stops the server gracefully (SIGTERM) and waits for it.
-    pub fn stop(&mut self) {
+    /// Stops the server gracefully (SIGTERM) and waits for it: `true` when it ended by itself,
+    /// successfully (else it is killed after 5 s).
+    pub fn stop(&mut self) -> bool {
         if let Some(mut child) = self.child.take() {
             let pid = child.id() as libc::pid_t;
             // SIGTERM asks for a graceful shutdown.
@@ -199,14 +200,15 @@ impl TestServer {
                 .arg(pid.to_string())
                 .status();
             for _ in 0..100 {
-                if let Ok(Some(_)) = child.try_wait() {
-                    return;
+                if let Ok(Some(status)) = child.try_wait() {
+                    return status.success();
                 }
                 std::thread::sleep(Duration::from_millis(50));
             }
             let _ = child.kill();
             let _ = child.wait();
         }
+        false
     }
 
     /// Kills the server at once (SIGKILL), like a power cut for the process.

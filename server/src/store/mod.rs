@@ -794,4 +794,10 @@ pub trait Store:
     /// In the first sweep after an erasure: on PostgreSQL, the tables an erasure touches are
     /// vacuumed.
     async fn reclaim_space(&self) -> StoreResult<()>;
+    /// At a clean shutdown, once no request runs: on SQLite, the write-ahead log is written back
+    /// into the database file and removed, so the file alone holds everything (a copy of it is
+    /// whole); then the connections close.
+    async fn close(&self) -> StoreResult<()>;
+    /// A write that changes nothing, committed (readiness: the database takes writes).
+    async fn probe_write(&self) -> StoreResult<()>;
 }

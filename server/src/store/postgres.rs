@@ -31,6 +31,12 @@ impl PostgresStore {
         Ok(())
     }
 
+    /// Closes the connections (PostgreSQL keeps its own log).
+    async fn close_pool(&self) -> StoreResult<()> {
+        self.pool.close().await;
+        Ok(())
+    }
+
     /// Nothing in the request: the sweeper vacuums.
     async fn compact_after_erasure(&self) -> StoreResult<()> {
         Ok(())

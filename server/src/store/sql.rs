@@ -499,6 +499,17 @@ macro_rules! impl_store {
                 self.vacuum().await
             }
 
+            async fn close(&self) -> $crate::store::StoreResult<()> {
+                self.close_pool().await
+            }
+
+            async fn probe_write(&self) -> $crate::store::StoreResult<()> {
+                sqlx::query("UPDATE global_usage SET used_bytes = used_bytes WHERE id = 1")
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
             async fn sweep_expired(
                 &self,
                 now: i64,

@@ -53,6 +53,14 @@ impl SqliteStore {
         Ok(())
     }
 
+    /// Checkpoints the write-ahead log into the database and empties it, then closes the
+    /// connections (the last one to close removes the emptied log).
+    async fn close_pool(&self) -> StoreResult<()> {
+        let checkpoint = self.compact_after_erasure().await;
+        self.pool.close().await;
+        checkpoint
+    }
+
     /// Nothing to do: SQLite compacts after each erasure.
     async fn vacuum(&self) -> StoreResult<()> {
         Ok(())
