@@ -83,8 +83,11 @@ pub const DROP_UPLOAD_PART: &str = "/drop/{deposit_id}/uploads/{upload_id}/parts
 pub const DROP_UPLOAD_COMMIT: &str = "/drop/{deposit_id}/uploads/{upload_id}/commit";
 /// `GET` what the server allows (limits, settings clients need).
 pub const INFO: &str = "/info";
-/// `GET` liveness.
-pub const HEALTH: &str = "/health";
+/// `GET` liveness: 200 while the process serves.
+pub const HEALTH_LIVE: &str = "/health/live";
+/// `GET` readiness: 200 when the database takes a write, the blob store a round trip, the disk
+/// has room and the secrets are in place; else 503.
+pub const HEALTH_READY: &str = "/health/ready";
 /// `GET` the OpenAPI document.
 pub const OPENAPI: &str = "/openapi.json";
 /// `POST` moves the test clock (only in a server built with the `test-clock` feature).
@@ -126,7 +129,8 @@ pub const ALL: &[&str] = &[
     DROP_UPLOAD_PART,
     DROP_UPLOAD_COMMIT,
     INFO,
-    HEALTH,
+    HEALTH_LIVE,
+    HEALTH_READY,
     OPENAPI,
     TEST_CLOCK,
 ];

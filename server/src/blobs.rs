@@ -170,6 +170,27 @@ impl Blobs {
         Ok((size, result.into_stream().map_err(classify).boxed()))
     }
 
+    /// Writes, reads back and removes a small object outside the documents and the staged
+    /// parts (readiness: the store takes writes and gives back what it took).
+    pub async fn round_trip(&self) -> Result<bool, BlobError> {
+        let probe = Path::from_iter(["health", "probe"]);
+        let written = Bytes::from_static(b"pde readiness probe");
+        self.store
+            .put(&probe, written.clone().into())
+            .await
+            .map_err(classify)?;
+        let read = self
+            .store
+            .get(&probe)
+            .await
+            .map_err(classify)?
+            .bytes()
+            .await
+            .map_err(classify)?;
+        ignore_missing(self.store.delete(&probe).await)?;
+        Ok(read == written)
+    }
+
     /// Removes a document's ciphertext (absent is fine).
     pub async fn delete_document(&self, blob_key: &str) -> Result<(), BlobError> {
         ignore_missing(self.store.delete(&Self::document_path(blob_key)).await)

@@ -16,7 +16,8 @@ use crate::handlers::{deposits, documents, grants, hidden, meta, sessions, uploa
     ),
     paths(
         meta::server_info,
-        meta::health,
+        meta::live,
+        meta::ready,
         wallets::register_start,
         wallets::register_finish,
         wallets::current_wallet,
@@ -175,8 +176,11 @@ mod tests {
         let declared: BTreeSet<(&str, String)> = pde_api::endpoints::ALL
             .iter()
             .map(|(method, path)| (method.as_str(), (*path).to_owned()))
-            // Liveness is for operators, not a client's protocol.
-            .chain([("GET", pde_api::routes::HEALTH.to_owned())])
+            // Health is for operators, not a client's protocol.
+            .chain([
+                ("GET", pde_api::routes::HEALTH_LIVE.to_owned()),
+                ("GET", pde_api::routes::HEALTH_READY.to_owned()),
+            ])
             .collect();
         assert_eq!(described, declared);
     }

@@ -69,6 +69,12 @@ fn setup_path(secrets_dir: &Path, data_dir: &Path) -> Result<PathBuf, SecretsErr
 }
 
 /// Loads the server setup; refuses when there is none.
+/// Whether the server setup is still where the next start will look for it (readiness: a
+/// secrets directory lost while the server runs is found before a restart).
+pub fn setup_present(secrets_dir: &Path) -> bool {
+    std::fs::metadata(secrets_dir.join(SETUP_FILE)).is_ok_and(|m| m.is_file() && m.len() > 0)
+}
+
 pub fn load_server_setup(secrets_dir: &Path, data_dir: &Path) -> Result<ServerSetup, SecretsError> {
     let path = setup_path(secrets_dir, data_dir)?;
     match fs::read(&path) {

@@ -120,6 +120,11 @@ pub struct Settings {
     #[arg(long, env = "PDE_BODY_TIMEOUT_SECONDS", default_value_t = 30)]
     pub body_timeout_seconds: u64,
 
+    /// Readiness (`/api/v1/health/ready`) fails when the data directory's file system has less
+    /// free space than this, in MiB.
+    #[arg(long, env = "PDE_MIN_FREE_DISK_MIB", default_value_t = 512)]
+    pub min_free_disk_mib: u64,
+
     /// Tests only: answer every registration with the cheap test parameters, as a malicious
     /// server would to weaken new credentials (the web app must refuse them).
     #[cfg(feature = "test-clock")]

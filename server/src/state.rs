@@ -35,6 +35,8 @@ pub struct Inner {
     pub(crate) default_ksf: KsfParams,
     /// A wallet part was erased here since the last sweep (which then reclaims the space).
     pub(crate) erased_since_sweep: std::sync::atomic::AtomicBool,
+    /// The last readiness verdict (`service::health`).
+    pub(crate) readiness: tokio::sync::Mutex<crate::service::health::LastVerdict>,
 }
 
 impl AppState {

@@ -2,9 +2,9 @@
 
 use super::RouteEndpoint;
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::routing::get;
 use axum::Router;
-use serde::Serialize;
 use utoipa::OpenApi;
 
 use pde_api::ServerInfo;
@@ -17,7 +17,8 @@ use crate::state::AppState;
 pub fn routes() -> Router<AppState> {
     let router = Router::new()
         .endpoint(pde_api::endpoints::INFO, server_info)
-        .route(pde_api::routes::HEALTH, get(health))
+        .route(pde_api::routes::HEALTH_LIVE, get(live))
+        .route(pde_api::routes::HEALTH_READY, get(ready))
         .route(pde_api::routes::OPENAPI, get(openapi));
     #[cfg(feature = "test-clock")]
     let router = router.route(
@@ -41,17 +42,21 @@ pub async fn server_info(State(state): State<AppState>) -> ApiJson<ServerInfo> {
     })
 }
 
-/// Health answer.
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct Health {
-    /// Always `ok` when the server answers.
-    pub status: &'static str,
+#[utoipa::path(get, path = pde_api::routes::HEALTH_LIVE, context_path = pde_api::API_PREFIX, tag = "meta", responses((status = 200, description = "The process serves")))]
+/// Liveness: the process serves (nothing else is said).
+pub async fn live() -> StatusCode {
+    StatusCode::OK
 }
 
-#[utoipa::path(get, path = pde_api::routes::HEALTH, context_path = pde_api::API_PREFIX, tag = "meta", responses((status = 200, body = Health)))]
-/// Whether the server is up.
-pub async fn health() -> ApiJson<Health> {
-    ApiJson(Health { status: "ok" })
+#[utoipa::path(get, path = pde_api::routes::HEALTH_READY, context_path = pde_api::API_PREFIX, tag = "meta", responses((status = 200, description = "Ready"), (status = 503, description = "Not ready (the reason is in the server's log)")))]
+/// Readiness: the database, the blob store, the disk and the secrets (`service::health`); the
+/// verdict only, no detail.
+pub async fn ready(State(state): State<AppState>) -> StatusCode {
+    if crate::service::health::ready(&state).await {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    }
 }
 
 /// The OpenAPI document, generated from the handlers' annotations.

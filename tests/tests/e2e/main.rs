@@ -112,6 +112,7 @@ mod deposits;
 mod documents;
 mod erase;
 mod grants;
+mod health;
 mod hidden;
 mod logins;
 mod recovery;
