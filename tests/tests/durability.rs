@@ -3,7 +3,23 @@
 //! does SQLite sync its write-ahead log for the commit.
 
 use pde_crypto::metadata::Category;
-use pde_tests::{Backend, CreateWallet, PdeClient, TestServer};
+use pde_tests::{Backend, CreateWallet, OpenWallet, PdeClient, TestServer};
+
+const SECRET: &str = "correct horse battery staple";
+
+/// A client with a new test wallet on `server`.
+async fn new_wallet(server: &TestServer) -> (PdeClient, OpenWallet) {
+    let client = PdeClient::new(&server.base_url);
+    let wallet = client
+        .create_wallet(CreateWallet {
+            secret: SECRET,
+            test_wallet: true,
+            ..Default::default()
+        })
+        .await
+        .expect("wallet");
+    (client, wallet)
+}
 
 #[tokio::test]
 async fn blob_is_fsynced_and_renamed_before_the_row_commits() {
@@ -13,15 +29,7 @@ async fn blob_is_fsynced_and_renamed_before_the_row_commits() {
         "strace is needed for this test; `cargo xtask test` installs it"
     );
     let server = TestServer::start(Backend::Sqlite).await;
-    let client = PdeClient::new(&server.base_url);
-    let wallet = client
-        .create_wallet(CreateWallet {
-            secret: "correct horse battery staple",
-            test_wallet: true,
-            ..Default::default()
-        })
-        .await
-        .expect("wallet");
+    let (client, wallet) = new_wallet(&server).await;
 
     // Attach to every thread of the running server (new ones are followed with -f). Attaching,
     // rather than starting the server under strace, lets the server die with the test.
@@ -50,10 +58,7 @@ async fn blob_is_fsynced_and_renamed_before_the_row_commits() {
     let mut attached = false;
     for _ in 0..100 {
         client.logout().await.ok();
-        client
-            .login(&wallet.number, "correct horse battery staple")
-            .await
-            .expect("login");
+        client.login(&wallet.number, SECRET).await.expect("login");
         if std::fs::read_to_string(&trace).is_ok_and(|t| t.contains("pde.sqlite")) {
             attached = true;
             break;
@@ -108,15 +113,7 @@ async fn blob_is_fsynced_and_renamed_before_the_row_commits() {
 #[tokio::test]
 async fn a_clean_shutdown_leaves_everything_in_the_database_file() {
     let mut server = TestServer::start(Backend::Sqlite).await;
-    let client = PdeClient::new(&server.base_url);
-    let wallet = client
-        .create_wallet(CreateWallet {
-            secret: "correct horse battery staple",
-            test_wallet: true,
-            ..Default::default()
-        })
-        .await
-        .expect("wallet");
+    let (client, wallet) = new_wallet(&server).await;
     for n in 0..12 {
         client
             .upload(
