@@ -470,7 +470,9 @@ async fn kill_during_upload_keeps_acknowledged_documents(backend: Backend) {
         })
     };
     server.kill_hard();
-    let _ = racing.await;
+    // The parts racing the kill fail; one whose connection the kill left hanging (seen once in
+    // CI) is given up: what counts here is what the server kept.
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(20), racing).await;
 
     server.start_again();
     let client = PdeClient::new(&server.base_url);
