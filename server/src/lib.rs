@@ -9,6 +9,7 @@ pub(crate) mod connections;
 pub(crate) mod error;
 pub(crate) mod handlers;
 pub mod ids;
+pub(crate) mod metrics;
 pub(crate) mod openapi;
 pub mod router;
 pub mod secrets;
@@ -111,8 +112,15 @@ pub async fn launch_with_listener(
 ) -> Result<(), LaunchError> {
     settings.check().map_err(LaunchError::Settings)?;
     let state = build_state(settings).await?;
+    metrics::install();
     let sweeper = tokio::spawn(sweeper::run(state.clone()));
     let address = listener.local_addr()?;
+    if let Some(metrics_address) = state.settings.metrics_address() {
+        if let Some(bound) = metrics::serve(metrics_address, state.clone()).await {
+            tracing::info!(%bound, "metrics");
+            writeln!(std::io::stdout(), "pde-server metrics on http://{bound}")?;
+        }
+    }
     tracing::info!(%address, "listening");
     let mut stdout = std::io::stdout();
     writeln!(stdout, "pde-server listening on http://{address}")?;

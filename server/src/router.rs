@@ -47,13 +47,22 @@ pub fn router(state: AppState) -> Router {
         .merge(grants::routes())
         .merge(deposits::routes())
         .merge(hidden::routes())
-        // After routing, so the route template is known; requests to no route are not logged.
+        // After routing, so the route template is known; requests to no route are not logged
+        // (and counted as "(no route)" by the fallback).
         .route_layer(middleware::from_fn(log_request))
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed });
     let mut app = Router::new()
         .nest(API_PREFIX, api)
-        .merge(crate::web::routes())
-        .fallback(|| async { ApiError::NoRoute })
+        .merge(crate::web::routes().route_layer(middleware::from_fn(count_request)))
+        .fallback(|method: axum::http::Method| async move {
+            crate::metrics::record_request(
+                crate::metrics::NO_ROUTE,
+                &method,
+                404,
+                std::time::Duration::ZERO,
+            );
+            ApiError::NoRoute
+        })
         .layer(axum::extract::DefaultBodyLimit::max(1024 * 1024))
         // A body that pauses longer than this is refused, and what it sent is let go.
         .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
@@ -85,12 +94,33 @@ async fn log_request(request: Request, next: Next) -> Response {
         .map(|path| path.as_str().to_owned())
         .unwrap_or_else(|| "(no route)".to_owned());
     let response = next.run(request).await;
+    let took = started.elapsed();
+    crate::metrics::record_request(&route, &method, response.status().as_u16(), took);
     tracing::info!(
         %method,
         route,
         status = response.status().as_u16(),
-        ms = started.elapsed().as_millis() as u64,
+        ms = took.as_millis() as u64,
         "request"
+    );
+    response
+}
+
+/// Counts a request to the web app's routes (not logged: every page load would be).
+async fn count_request(request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = request.method().clone();
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|path| path.as_str().to_owned())
+        .unwrap_or_else(|| crate::metrics::NO_ROUTE.to_owned());
+    let response = next.run(request).await;
+    crate::metrics::record_request(
+        &route,
+        &method,
+        response.status().as_u16(),
+        started.elapsed(),
     );
     response
 }

@@ -120,6 +120,11 @@ pub struct Settings {
     #[arg(long, env = "PDE_BODY_TIMEOUT_SECONDS", default_value_t = 30)]
     pub body_timeout_seconds: u64,
 
+    /// Where Prometheus metrics (`/metrics`) and readiness with its reason (`/ready`) are
+    /// served: loopback by default, never the public address; empty for none.
+    #[arg(long, env = "PDE_METRICS_LISTEN", default_value = "127.0.0.1:9464")]
+    pub metrics_listen: String,
+
     /// Readiness (`/api/v1/health/ready`) fails when the data directory's file system has less
     /// free space than this, in MiB.
     #[arg(long, env = "PDE_MIN_FREE_DISK_MIB", default_value_t = 512)]
@@ -189,7 +194,18 @@ impl Settings {
                 self.listen
             ));
         }
+        if !self.metrics_listen.is_empty() && self.metrics_address().is_none() {
+            return Err(format!(
+                "--metrics-listen {:?} is not an address and port (e.g. 127.0.0.1:9464), nor empty",
+                self.metrics_listen
+            ));
+        }
         Ok(())
+    }
+
+    /// Where metrics are served, if anywhere (`--metrics-listen`).
+    pub fn metrics_address(&self) -> Option<std::net::SocketAddr> {
+        self.metrics_listen.parse().ok()
     }
 
     /// Largest ciphertext accepted for a document: the padded limit plus age's overhead (header,

@@ -101,9 +101,12 @@ pub async fn run(state: AppState) {
     let mut ticker = tokio::time::interval(period);
     loop {
         ticker.tick().await;
-        match sweep_once(&state).await {
+        let swept = sweep_once(&state).await;
+        match &swept {
             Ok(report) => tracing::info!(?report, "sweep"),
             Err(err) => tracing::warn!(%err, "sweep failed"),
         }
+        let used = state.store.storage_used().await.ok();
+        crate::metrics::record_sweep(swept.as_ref().ok(), used);
     }
 }

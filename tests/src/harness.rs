@@ -50,6 +50,9 @@ pub fn postgres_url() -> String {
 pub struct TestServer {
     /// Base URL, `http://127.0.0.1:PORT`.
     pub base_url: String,
+    /// The metrics address's URL, `http://127.0.0.1:PORT` (a port of its own, picked by the
+    /// system at each start).
+    pub metrics_url: String,
     /// Which database.
     pub backend: Backend,
     /// The database URL given to the server (empty for SQLite in the data dir).
@@ -93,6 +96,7 @@ impl TestServer {
         };
         Self {
             base_url: String::new(),
+            metrics_url: String::new(),
             backend,
             database_url,
             root,
@@ -158,6 +162,8 @@ impl TestServer {
         command
             .arg("--listen")
             .arg("127.0.0.1:0")
+            .arg("--metrics-listen")
+            .arg("127.0.0.1:0")
             .args(self.allow_test_wallets.then_some("--allow-test-wallets"))
             .args(self.insecure_cookies.then_some("--insecure-cookies"))
             .args(&self.extra_args)
@@ -168,10 +174,14 @@ impl TestServer {
             .spawn()
             .unwrap_or_else(|err| panic!("cannot start {}: {err}", self.binary.display()));
         let stdout = child.stdout.take().expect("stdout");
+        let mut stdout = BufReader::new(stdout);
         let mut line = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut line)
-            .expect("server output");
+        stdout.read_line(&mut line).expect("server output");
+        if let Some(metrics) = line.trim().strip_prefix("pde-server metrics on ") {
+            self.metrics_url = metrics.to_owned();
+            line.clear();
+            stdout.read_line(&mut line).expect("server output");
+        }
         let address = line
             .trim()
             .strip_prefix("pde-server listening on ")

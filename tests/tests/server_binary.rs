@@ -537,3 +537,85 @@ async fn the_openapi_document_matches_the_server() {
         "{printed}"
     );
 }
+
+/// Metrics on an address of their own (loopback): requests counted by route template, method
+/// and status, a request to no route as `(no route)` — never a path as sent or an id — with
+/// their durations, the sweeper's work and the storage used; readiness with its reason there.
+/// The public address serves none of it.
+#[tokio::test]
+async fn metrics_count_route_templates_never_paths_on_their_own_address() {
+    let server = TestServer::start(Backend::Sqlite).await;
+    assert!(
+        server.metrics_url.starts_with("http://127.0.0.1:"),
+        "{}",
+        server.metrics_url
+    );
+    let http = reqwest::Client::new();
+    let status = |path: String| {
+        let http = http.clone();
+        async move {
+            http.get(path)
+                .send()
+                .await
+                .expect("request")
+                .status()
+                .as_u16()
+        }
+    };
+    let base = &server.base_url;
+    let document_id = "5f1e2d3c4b5a69788796a5b4c3d2e1f0";
+    assert_eq!(status(format!("{base}/api/v1/info")).await, 200);
+    assert_eq!(
+        status(format!("{base}/api/v1/documents/{document_id}/content")).await,
+        401
+    );
+    assert_eq!(status(format!("{base}/no/such/page-7f3a9c")).await, 404);
+    assert_eq!(status(format!("{base}/metrics")).await, 404, "not public");
+
+    // The first sweep runs at start: its figures are there once it is over.
+    let mut text = String::new();
+    for _ in 0..100 {
+        text = http
+            .get(format!("{}/metrics", server.metrics_url))
+            .send()
+            .await
+            .expect("metrics")
+            .text()
+            .await
+            .expect("text");
+        if text.contains("pde_sweeps_total") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let counted = |route: &str, status: &str| {
+        text.lines().any(|line| {
+            line.starts_with("pde_http_requests_total{")
+                && line.contains(&format!("route=\"{route}\""))
+                && line.contains(&format!("status=\"{status}\""))
+        })
+    };
+    assert!(counted("/api/v1/info", "200"), "{text}");
+    assert!(
+        counted("/api/v1/documents/{document_id}/content", "401"),
+        "{text}"
+    );
+    assert!(counted("(no route)", "404"), "{text}");
+    for sent in [document_id, "page-7f3a9c", "127.0.0.1"] {
+        assert!(!text.contains(sent), "{sent} is in the metrics:\n{text}");
+    }
+    for name in [
+        "pde_http_request_duration_seconds_bucket",
+        "pde_sweeps_total",
+        "pde_storage_used_bytes",
+    ] {
+        assert!(text.contains(name), "no {name}:\n{text}");
+    }
+    let ready = http
+        .get(format!("{}/ready", server.metrics_url))
+        .send()
+        .await
+        .expect("ready");
+    assert_eq!(ready.status(), 200);
+    assert_eq!(ready.text().await.expect("text"), "ready");
+}

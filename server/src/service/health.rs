@@ -14,27 +14,32 @@ pub(crate) const READY_CHECK_INTERVAL_SECONDS: i64 = 5;
 #[derive(Default)]
 pub(crate) struct LastVerdict {
     at: Option<i64>,
-    ready: bool,
+    problem: Option<String>,
 }
 
 /// Whether the server is ready; see the module's documentation.
 pub(crate) async fn ready(state: &AppState) -> bool {
+    verdict(state).await.0
+}
+
+/// Whether the server is ready, and if not why (for the metrics address only).
+pub(crate) async fn verdict(state: &AppState) -> (bool, Option<String>) {
     let now = state.clock.now();
     let mut last = state.readiness.lock().await;
-    if let Some(at) = last.at {
-        if (0..READY_CHECK_INTERVAL_SECONDS).contains(&(now - at)) {
-            return last.ready;
+    let fresh = last
+        .at
+        .is_some_and(|at| (0..READY_CHECK_INTERVAL_SECONDS).contains(&(now - at)));
+    if !fresh {
+        let problem = check(state).await;
+        if let Some(problem) = &problem {
+            tracing::warn!(problem = %problem, "not ready");
         }
+        *last = LastVerdict {
+            at: Some(now),
+            problem,
+        };
     }
-    let problem = check(state).await;
-    if let Some(problem) = &problem {
-        tracing::warn!(problem = %problem, "not ready");
-    }
-    *last = LastVerdict {
-        at: Some(now),
-        ready: problem.is_none(),
-    };
-    last.ready
+    (last.problem.is_none(), last.problem.clone())
 }
 
 /// What stops the server from working, if anything.

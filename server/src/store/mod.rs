@@ -800,4 +800,6 @@ pub trait Store:
     async fn close(&self) -> StoreResult<()>;
     /// A write that changes nothing, committed (readiness: the database takes writes).
     async fn probe_write(&self) -> StoreResult<()>;
+    /// Bytes of ciphertext stored and reserved over the whole server.
+    async fn storage_used(&self) -> StoreResult<i64>;
 }

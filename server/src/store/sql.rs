@@ -503,6 +503,14 @@ macro_rules! impl_store {
                 self.close_pool().await
             }
 
+            async fn storage_used(&self) -> $crate::store::StoreResult<i64> {
+                let (used,): (i64,) =
+                    sqlx::query_as("SELECT used_bytes FROM global_usage WHERE id = 1")
+                        .fetch_one(&self.pool)
+                        .await?;
+                Ok(used)
+            }
+
             async fn probe_write(&self) -> $crate::store::StoreResult<()> {
                 sqlx::query("UPDATE global_usage SET used_bytes = used_bytes WHERE id = 1")
                     .execute(&self.pool)
