@@ -85,17 +85,42 @@ pub fn router(state: AppState) -> Router {
     app.with_state(state)
 }
 
-async fn log_request(request: Request, next: Next) -> Response {
+/// A request served: its route template (or "(no route)"), method, response and duration,
+/// counted in the metrics.
+struct Served {
+    route: String,
+    method: axum::http::Method,
+    response: Response,
+    took: std::time::Duration,
+}
+
+async fn serve_counted(request: Request, next: Next) -> Served {
     let started = Instant::now();
     let method = request.method().clone();
     let route = request
         .extensions()
         .get::<MatchedPath>()
         .map(|path| path.as_str().to_owned())
-        .unwrap_or_else(|| "(no route)".to_owned());
+        .unwrap_or_else(|| crate::metrics::NO_ROUTE.to_owned());
     let response = next.run(request).await;
     let took = started.elapsed();
     crate::metrics::record_request(&route, &method, response.status().as_u16(), took);
+    Served {
+        route,
+        method,
+        response,
+        took,
+    }
+}
+
+/// Counts and logs an API request.
+async fn log_request(request: Request, next: Next) -> Response {
+    let Served {
+        route,
+        method,
+        response,
+        took,
+    } = serve_counted(request, next).await;
     tracing::info!(
         %method,
         route,
@@ -108,19 +133,5 @@ async fn log_request(request: Request, next: Next) -> Response {
 
 /// Counts a request to the web app's routes (not logged: every page load would be).
 async fn count_request(request: Request, next: Next) -> Response {
-    let started = Instant::now();
-    let method = request.method().clone();
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|path| path.as_str().to_owned())
-        .unwrap_or_else(|| crate::metrics::NO_ROUTE.to_owned());
-    let response = next.run(request).await;
-    crate::metrics::record_request(
-        &route,
-        &method,
-        response.status().as_u16(),
-        started.elapsed(),
-    );
-    response
+    serve_counted(request, next).await.response
 }

@@ -193,6 +193,9 @@ fn start_briefly(server: &TestServer) -> Result<(), String> {
         .command()
         .arg("--listen")
         .arg("127.0.0.1:0")
+        // No metrics address: the first line said is then the public one.
+        .arg("--metrics-listen")
+        .arg("")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
