@@ -155,6 +155,9 @@ pub struct ServerInfo {
     /// Argon2id parameters new wallets use.
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub ksf: KsfParams,
+    /// Days a backup of the server is kept: an erased wallet is in no backup after this long.
+    #[serde(default)]
+    pub backup_keep_days: u32,
 }
 
 /// Starts creating a wallet (OPAQUE registration, first message).
@@ -277,6 +280,10 @@ pub struct WalletInfo {
     /// still works until then, and cancels it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pending_sheet: Option<PendingSheetInfo>,
+    /// Set once, at the first unlock after the server was restored from a backup: that backup's
+    /// time (Unix seconds). A secret or recovery sheet changed since must be changed again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restored_from: Option<i64>,
 }
 
 /// When a new recovery sheet was made and when it replaces the old one.

@@ -41,6 +41,7 @@ mod util;
 pub mod age_compat;
 pub mod deposit;
 pub mod document;
+pub mod erasures;
 pub mod grant;
 pub mod hidden;
 pub mod metadata;

@@ -170,6 +170,26 @@ impl Blobs {
         Ok((size, result.into_stream().map_err(classify).boxed()))
     }
 
+    /// A document's whole ciphertext (backups: one document in memory at a time).
+    pub async fn read_whole_document(&self, blob_key: &str) -> Result<Bytes, BlobError> {
+        self.store
+            .get(&Self::document_path(blob_key))
+            .await
+            .map_err(classify)?
+            .bytes()
+            .await
+            .map_err(classify)
+    }
+
+    /// Writes a document's ciphertext whole, durably (restores).
+    pub async fn put_document(&self, blob_key: &str, ciphertext: Bytes) -> Result<(), BlobError> {
+        self.store
+            .put(&Self::document_path(blob_key), ciphertext.into())
+            .await
+            .map_err(classify)?;
+        Ok(())
+    }
+
     /// Writes, reads back and removes a small object outside the documents and the staged
     /// parts (readiness: the store takes writes and gives back what it took).
     pub async fn round_trip(&self) -> Result<bool, BlobError> {

@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 pub(crate) mod auth;
+pub mod backup;
 pub(crate) mod blobs;
 pub(crate) mod clock;
 pub(crate) mod connections;
@@ -51,6 +52,9 @@ pub enum LaunchError {
     /// Network or file problem.
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    /// Backup or restore problem.
+    #[error(transparent)]
+    Backup(#[from] backup::BackupError),
     /// Settings that must not go together.
     #[error("{0}")]
     Settings(String),
@@ -81,6 +85,7 @@ pub async fn build_state(settings: Settings) -> Result<AppState, LaunchError> {
     let slot_seed = pde_crypto::hidden::SlotSeed::from_server_setup(&setup);
     let name_keys = pde_crypto::names::NameKeys::from_server_setup(&setup);
     let proof_key = pde_crypto::proof::ProofKey::from_server_setup(&setup);
+    let erasure_marks = pde_crypto::erasures::ErasureMarks::from_server_setup(&setup);
     Ok(AppState::new(Inner {
         settings,
         store,
@@ -89,6 +94,7 @@ pub async fn build_state(settings: Settings) -> Result<AppState, LaunchError> {
         slot_seed: Arc::new(slot_seed),
         name_keys: Arc::new(name_keys),
         proof_key: Arc::new(proof_key),
+        erasure_marks: Arc::new(erasure_marks),
         clock: clock::Clock::default(),
         default_ksf: KsfParams::DEFAULT,
         erased_since_sweep: std::sync::atomic::AtomicBool::new(false),

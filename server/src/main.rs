@@ -1,5 +1,5 @@
-//! `pde-server`: serve (default), print the default configuration, make the secrets, or create
-//! an invitation.
+//! `pde-server`: serve (default), print the default configuration, make the secrets, create an
+//! invitation, back up or restore.
 
 use std::process::ExitCode;
 
@@ -28,6 +28,24 @@ enum Command {
     /// Make the OPAQUE server setup in the secrets directory, once, for a new server (an
     /// existing setup is kept as it is). Back it up apart from the data.
     InitSecrets,
+    /// Take an encrypted backup of the data (database and blobs, never the secrets) while the
+    /// server runs, into the backups directory; archives older than --backup-keep-days go.
+    Backup {
+        /// Where to write the archive (default: --backup-dir).
+        #[arg(long)]
+        to: Option<std::path::PathBuf>,
+    },
+    /// Restore a backup into an empty data directory: every link is revoked, every session
+    /// ended, and the erasures made since are applied again. Needs the secrets directory.
+    Restore {
+        /// A backup archive, or a backups directory (its newest archive); the erasure journal is
+        /// read beside it. Default: --backup-dir.
+        #[arg(long)]
+        from: Option<std::path::PathBuf>,
+        /// The age identity file of the backup recipient (AGE-SECRET-KEY-…).
+        #[arg(long)]
+        identity: std::path::PathBuf,
+    },
     /// Create an invitation code (for `--creation-mode invite`).
     Invite {
         /// How many wallets the code can create.
@@ -37,6 +55,12 @@ enum Command {
         #[arg(long, default_value_t = 30)]
         days: i64,
     },
+}
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 #[tokio::main]
@@ -71,6 +95,38 @@ async fn main() -> ExitCode {
             )
         })
         .map_err(pde_server::LaunchError::from),
+        Command::Backup { to } => {
+            let to = to.unwrap_or_else(|| cli.settings.backup_dir.clone());
+            pde_server::backup::backup(&cli.settings, &to, now())
+                .await
+                .map(|report| {
+                    println!(
+                        "backup written: {} ({} blobs, {} bytes); {} older archives removed",
+                        report.archive.display(),
+                        report.blobs,
+                        report.bytes,
+                        report.archives_removed
+                    )
+                })
+                .map_err(pde_server::LaunchError::from)
+        }
+        Command::Restore { from, identity } => {
+            let from = from.unwrap_or_else(|| cli.settings.backup_dir.clone());
+            pde_server::backup::restore(&cli.settings, &from, &identity, now())
+                .await
+                .map(|report| {
+                    println!(
+                        "restored {} (taken at {} UTC) into {}: {} wallet parts, {} blobs; {} erasures made since applied again; every link revoked and every session ended",
+                        report.archive.display(),
+                        pde_server::backup::utc_text(report.taken_at),
+                        cli.settings.data_dir.display(),
+                        report.wallet_parts,
+                        report.blobs,
+                        report.erased_again
+                    )
+                })
+                .map_err(pde_server::LaunchError::from)
+        }
         Command::Invite { uses, days } => pde_server::create_invite(&cli.settings, uses, days)
             .await
             .map(|code| println!("{code}")),

@@ -130,6 +130,29 @@ pub struct Settings {
     #[arg(long, env = "PDE_MIN_FREE_DISK_MIB", default_value_t = 512)]
     pub min_free_disk_mib: u64,
 
+    /// Backups directory: `pde-server backup` writes its encrypted archives there, and the server
+    /// writes the erasure journal there (one line per erased wallet part: the time and an HMAC
+    /// of its id, so that a restore applies the erasure again). Put it on another disk than the
+    /// data directory, never inside it.
+    #[arg(long, env = "PDE_BACKUP_DIR", default_value = "./backups")]
+    pub backup_dir: PathBuf,
+
+    /// The operator's age recipient (`age1…`) that backups are encrypted to; its identity stays
+    /// off this machine until a restore.
+    #[arg(long, env = "PDE_BACKUP_RECIPIENT", default_value = "")]
+    pub backup_recipient: String,
+
+    /// Days a backup is kept: `pde-server backup` deletes older archives and erasure-journal
+    /// days. Stated to holders (`GET /api/v1/info`).
+    #[arg(long, env = "PDE_BACKUP_KEEP_DAYS", default_value_t = 30)]
+    pub backup_keep_days: u32,
+
+    /// Seconds a blob whose rows are gone stays in the blob store before the sweeper deletes it
+    /// (it is unreadable without the holder's key): longer than any backup run, which fails
+    /// rather than take longer.
+    #[arg(long, env = "PDE_BLOB_DELETION_GRACE_SECONDS", default_value_t = 24 * 3600)]
+    pub blob_deletion_grace_seconds: i64,
+
     /// Tests only: answer every registration with the cheap test parameters, as a malicious
     /// server would to weaken new credentials (the web app must refuse them).
     #[cfg(feature = "test-clock")]

@@ -29,6 +29,8 @@ pub struct Inner {
     pub(crate) name_keys: Arc<pde_crypto::names::NameKeys>,
     /// Key of the proof-of-work challenges (derived from the server setup).
     pub(crate) proof_key: Arc<pde_crypto::proof::ProofKey>,
+    /// Key of the erasure journal's marks (derived from the server setup).
+    pub(crate) erasure_marks: Arc<pde_crypto::erasures::ErasureMarks>,
     /// Time.
     pub(crate) clock: Clock,
     /// Argon2 parameters of new wallets.

@@ -1,6 +1,9 @@
 //! The sweeper: removes expired sessions, logins and registrations, abandoned uploads with their
-//! parts, the documents of grants that can no longer be opened, and orphan blobs (a blob no row points to, e.g. after a crash between the blob write
-//! and the row commit). Runs at start and then periodically.
+//! parts, the documents of grants that can no longer be opened, and orphan blobs (a blob no row
+//! points to: after an erasure, or a crash between the blob write and the row commit). A blob
+//! whose rows are gone is first tombstoned, and deleted only once the tombstone is older than
+//! `--blob-deletion-grace-seconds` (a backup's database copy may still point to it). Runs at
+//! start and then periodically.
 
 use std::time::Duration;
 
@@ -20,8 +23,10 @@ pub struct SweepReport {
     pub uploads: u64,
     /// Staged parts without an upload.
     pub staging_orphans: u64,
-    /// Document blobs without a document.
+    /// Document blobs without a document, tombstoned.
     pub blob_orphans: u64,
+    /// Tombstoned blobs deleted after their grace period.
+    pub blobs_deleted: u64,
     /// Grants whose documents were deleted (expired, revoked or burned).
     pub grants_purged: u64,
 }
@@ -87,10 +92,27 @@ pub async fn sweep_once(state: &AppState) -> Result<SweepReport, crate::error::A
         if now - blob.modified_at < ORPHAN_GRACE_SECONDS {
             continue;
         }
-        if !state.store.blob_referenced(&blob.name).await? {
-            state.blobs.delete_document(&blob.name).await?;
+        if !state.store.blob_referenced(&blob.name).await?
+            && !state.store.tombstoned(&blob.name).await?
+        {
+            state
+                .store
+                .tombstone_blobs(std::slice::from_ref(&blob.name), now)
+                .await?;
             report.blob_orphans += 1;
         }
+    }
+    for blob_key in state
+        .store
+        .tombstones_due(now - settings.blob_deletion_grace_seconds)
+        .await?
+    {
+        // Never a blob a row points to (a key is never reused; this guards the rule).
+        if !state.store.blob_referenced(&blob_key).await? {
+            state.blobs.delete_document(&blob_key).await?;
+            report.blobs_deleted += 1;
+        }
+        state.store.forget_tombstone(&blob_key).await?;
     }
     Ok(report)
 }

@@ -104,6 +104,8 @@ pub struct OpenWallet {
     pub key: WalletKey,
     /// The recovery key, known only right after creation (shown once to the holder).
     pub recovery_key: Option<RecoveryKey>,
+    /// The restore notice this unlock carried (the backup's time), if any.
+    pub restored_from: Option<i64>,
 }
 
 /// Shows only that a wallet is open: its number and keys must not end up in test logs.
@@ -118,6 +120,7 @@ impl OpenWallet {
         Self {
             number: opened.wallet.wallet_number.to_string(),
             pseudonym: opened.wallet.pseudonym,
+            restored_from: opened.wallet.restored_from,
             key: opened.key,
             recovery_key,
         }

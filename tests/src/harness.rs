@@ -118,6 +118,11 @@ impl TestServer {
         self.root.path().join("secrets")
     }
 
+    /// The backups directory (archives and the erasure journal).
+    pub fn backup_dir(&self) -> PathBuf {
+        self.root.path().join("backups")
+    }
+
     /// The server's log (standard error), appended across restarts.
     pub fn log_path(&self) -> PathBuf {
         self.root.path().join("server.log")
@@ -133,6 +138,8 @@ impl TestServer {
             .arg(self.secrets_dir())
             .arg("--database-url")
             .arg(&self.database_url)
+            .arg("--backup-dir")
+            .arg(self.backup_dir())
             .env_remove("PDE_LISTEN");
         command
     }
@@ -233,6 +240,62 @@ impl TestServer {
     pub fn restart(&mut self) {
         self.stop();
         self.spawn();
+    }
+
+    /// A server not started yet, with empty directories and no secrets (a restore fills them,
+    /// then [`TestServer::start_again`] starts it).
+    pub async fn unstarted(backend: Backend) -> Self {
+        Self::prepare(backend, &[], server_binary(true)).await
+    }
+
+    /// Backs this server up (`pde-server backup`, to a new operator key), stops it, and restores
+    /// the backup (`pde-server restore`) into a new server with a copy of its secrets, started.
+    /// SQLite only.
+    pub async fn backed_up_and_restored(&mut self) -> TestServer {
+        use age::secrecy::ExposeSecret;
+        let identity = age::x25519::Identity::generate();
+        let identity_file = self.root.path().join("operator.key");
+        std::fs::write(
+            &identity_file,
+            format!("{}\n", identity.to_string().expose_secret()),
+        )
+        .expect("identity file");
+        let mut backup = self.command();
+        backup
+            .env("PDE_BACKUP_RECIPIENT", identity.to_public().to_string())
+            .arg("backup");
+        let output = backup.output().expect("backup runs");
+        assert!(
+            output.status.success(),
+            "backup: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(self.stop(), "a clean stop");
+        let mut restored = TestServer::unstarted(self.backend).await;
+        std::fs::create_dir_all(restored.secrets_dir()).expect("secrets directory");
+        for entry in std::fs::read_dir(self.secrets_dir())
+            .expect("secrets")
+            .flatten()
+        {
+            std::fs::copy(entry.path(), restored.secrets_dir().join(entry.file_name()))
+                .expect("copy secrets");
+        }
+        let output = restored
+            .command()
+            .arg("restore")
+            .arg("--from")
+            .arg(self.backup_dir())
+            .arg("--identity")
+            .arg(&identity_file)
+            .output()
+            .expect("restore runs");
+        assert!(
+            output.status.success(),
+            "restore: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        restored.spawn();
+        restored
     }
 
     /// Starts again after [`TestServer::kill_hard`].

@@ -53,6 +53,7 @@ on_both_backends!(
     sessions_live_while_used_and_end_when_idle_deleted_or_time_locked,
     uploads_reserve_the_quota_and_become_documents,
     deposit_links_take_documents_up_to_their_maximum_and_stop_when_revoked,
+    tombstones_wait_and_a_restore_ends_everything_in_flight,
 );
 
 async fn ready(store: &dyn Store) {
@@ -422,4 +423,141 @@ async fn deposit_links_take_documents_up_to_their_maximum_and_stop_when_revoked(
     let d2 = store.deposit(&d2).await.expect("deposit").expect("found");
     assert_eq!(d2.revoked_at, Some(NOW));
     assert_eq!(d2.key_id, Some(vec![3; 16]));
+}
+
+async fn tombstones_wait_and_a_restore_ends_everything_in_flight(store: &dyn Store) {
+    // Tombstones: the first time counts; due only once old enough; forgotten when done.
+    store
+        .tombstone_blobs(&["old".to_owned()], NOW)
+        .await
+        .expect("tombstone");
+    store
+        .tombstone_blobs(&["old".to_owned(), "new".to_owned()], NOW + 100)
+        .await
+        .expect("tombstone");
+    assert!(store.tombstoned("new").await.expect("tombstoned"));
+    assert!(!store.tombstoned("other").await.expect("tombstoned"));
+    assert_eq!(
+        store.tombstones_due(NOW + 50).await.expect("due"),
+        vec!["old".to_owned()]
+    );
+    store.forget_tombstone("old").await.expect("forget");
+    assert_eq!(
+        store.tombstones_due(NOW + 100).await.expect("due"),
+        vec!["new".to_owned()]
+    );
+
+    // A wallet with a session, an upload in flight, a document and a deposit link.
+    let wallet = new_wallet("AAAABBBBCCCC", None);
+    created(store, &wallet).await;
+    assert!(store
+        .create_session(&[1; 32], &wallet.id, NOW)
+        .await
+        .expect("session"));
+    let kept = upload(
+        &wallet.id,
+        document_id("00112233445566778899aabbccddeeff"),
+        3000,
+    );
+    store
+        .create_upload(&kept, 10_000, NO_CAP)
+        .await
+        .expect("upload");
+    let document = DocumentRecord {
+        wallet_id: wallet.id.clone(),
+        id: kept.document_id,
+        blob_key: "blob-kept".to_owned(),
+        size: 3000,
+        metadata: vec![4; 100],
+        tag: vec![5; 32],
+        created_at: NOW,
+        updated_at: NOW,
+    };
+    assert!(store
+        .commit_upload(&kept.id, &document, None)
+        .await
+        .expect("commit"));
+    let in_flight = upload(
+        &wallet.id,
+        document_id("ffeeddccbbaa99887766554433221100"),
+        2000,
+    );
+    store
+        .create_upload(&in_flight, 10_000, NO_CAP)
+        .await
+        .expect("upload");
+    assert_eq!(store.wallet_usage(&wallet.id).await.expect("usage"), 5000);
+    let deposit = DepositRecord {
+        id: DepositId::random(),
+        wallet_id: wallet.id.clone(),
+        access_hash: vec![1; 32],
+        recipient: WalletKey::generate().recipient(),
+        key_id: Some(vec![3; 16]),
+        recipient_check: vec![6; 32],
+        label: vec![8; 40],
+        max_files: 2,
+        files_received: 0,
+        created_at: NOW,
+        expires_at: NOW + 3600,
+        revoked_at: None,
+    };
+    store.create_deposit(&deposit).await.expect("deposit");
+    assert_eq!(
+        store.referenced_blobs().await.expect("referenced"),
+        vec!["blob-kept".to_owned()]
+    );
+
+    store
+        .after_restore(NOW - 86_400, NOW + 10)
+        .await
+        .expect("after restore");
+    assert!(store
+        .touch_session(&[1; 32], NOW + 10, 600, 3600)
+        .await
+        .expect("touch")
+        .is_none());
+    assert!(!store.upload_exists(&in_flight.id).await.expect("upload"));
+    assert_eq!(
+        store.wallet_usage(&wallet.id).await.expect("usage"),
+        3000,
+        "the unfinished upload's reservation is given back"
+    );
+    assert_eq!(store.storage_used().await.expect("used"), 3000);
+    assert_eq!(
+        store
+            .deposit(&deposit.id)
+            .await
+            .expect("deposit")
+            .expect("kept")
+            .revoked_at,
+        Some(NOW + 10)
+    );
+    assert!(store
+        .tombstones_due(i64::MAX)
+        .await
+        .expect("due")
+        .is_empty());
+    assert_eq!(
+        store.list_documents(&wallet.id).await.expect("list").len(),
+        1
+    );
+    assert_eq!(
+        store.wallet_ids().await.expect("ids"),
+        vec![wallet.id.clone()]
+    );
+    // The notice, once.
+    assert_eq!(
+        store
+            .take_restored_notice(&wallet.id)
+            .await
+            .expect("notice"),
+        Some(NOW - 86_400)
+    );
+    assert_eq!(
+        store
+            .take_restored_notice(&wallet.id)
+            .await
+            .expect("notice"),
+        None
+    );
 }

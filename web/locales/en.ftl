@@ -390,6 +390,7 @@ security-secret-working = Changing…
 security-secret-done = Done: your new secret is in place. The other computers are closed.
 security-secret-links-ended = Your links are stopped.
 sheet-pending = A new recovery sheet was made on { $made }. The old one stops on { $until }. Wasn't it you? Cancel it with the old sheet in Security.
+restored-notice = The server was put back as it was on { $date }. Sharing links are stopped. Did you change your secret or recovery sheet after that day? Do it again in Security.
 security-sheet-title = A new recovery sheet
 security-sheet-text = Sheet lost, or seen by someone? Make a new one. With your current sheet, the new one works at once. Without it, the new one works in 7 days; until then the old one still works.
 security-sheet-current = The key on your current sheet (if you have it)

@@ -390,6 +390,7 @@ security-secret-working = Changement…
 security-secret-done = C'est fait : votre nouveau secret est en place. Les autres ordinateurs sont fermés.
 security-secret-links-ended = Vos liens sont arrêtés.
 sheet-pending = Une nouvelle feuille de secours a été faite le { $made }. L'ancienne s'arrête le { $until }. Ce n'était pas vous ? Avec l'ancienne feuille, annulez-la dans Sécurité.
+restored-notice = Le serveur a été remis comme il était le { $date }. Les liens de partage sont arrêtés. Vous avez changé votre secret ou votre feuille de secours après ce jour ? Refaites-le dans Sécurité.
 security-sheet-title = Une nouvelle feuille de secours
 security-sheet-text = Feuille perdue, ou vue par quelqu'un ? Faites-en une nouvelle. Avec votre feuille actuelle, la nouvelle marche tout de suite. Sans elle, la nouvelle marche dans 7 jours ; jusque-là, l'ancienne marche encore.
 security-sheet-current = La clé de votre feuille actuelle (si vous l'avez)

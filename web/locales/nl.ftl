@@ -390,6 +390,7 @@ security-secret-working = Bezig…
 security-secret-done = Klaar: uw nieuwe geheim is ingesteld. De andere computers zijn gesloten.
 security-secret-links-ended = Uw links zijn gestopt.
 sheet-pending = Op { $made } werd een nieuw herstelblad gemaakt. Het oude stopt op { $until }. Was u dat niet? Annuleer het met het oude blad in Veiligheid.
+restored-notice = De server werd teruggezet zoals hij was op { $date }. De deellinks zijn gestopt. Hebt u na die dag uw geheim of herstelblad veranderd? Doe het opnieuw in Veiligheid.
 security-sheet-title = Een nieuw herstelblad
 security-sheet-text = Blad kwijt, of door iemand gezien? Maak een nieuw. Met uw huidige blad werkt het nieuwe meteen. Zonder werkt het nieuwe over 7 dagen; tot dan werkt het oude nog.
 security-sheet-current = De sleutel van uw huidige blad (als u het hebt)

@@ -381,6 +381,8 @@ pub struct WalletView {
     pub part: String,
     /// A new recovery sheet made with the secret alone, waiting for its time.
     pub pending_sheet: Option<pde_api::PendingSheetInfo>,
+    /// The server was restored from a backup of this time (told at the first unlock after it).
+    pub restored_from: Option<i64>,
 }
 
 /// The documents of the open wallet.

@@ -140,8 +140,9 @@ pub async fn update_metadata(
 #[utoipa::path(delete, path = pde_api::routes::DOCUMENT, context_path = pde_api::API_PREFIX, tag = "documents", security(("session" = [])),
     params(("document_id" = String, Path, pattern = "^[0-9a-f]{32}$")),
     responses((status = 204), (status = 404, body = pde_api::ErrorBody)))]
-/// Deletes a document: its row first, then its blob (an interrupted delete leaves an orphan blob
-/// for the sweeper, never a row without its blob).
+/// Deletes a document: its row, then its blob is tombstoned (the sweeper deletes it after the
+/// grace period, so a backup running now still finds it; an interrupted delete leaves an orphan
+/// that the sweeper tombstones, never a row without its blob).
 pub async fn delete_document(
     State(state): State<AppState>,
     session: Session,
@@ -153,6 +154,9 @@ pub async fn delete_document(
         .delete_document(&session.wallet_id, &id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    state.blobs.delete_document(&blob_key).await?;
+    state
+        .store
+        .tombstone_blobs(&[blob_key], state.clock.now())
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -296,7 +296,8 @@ pub async fn put_document(
         .await?
     {
         // Sent twice at once (the other request's blob stands), or the link was stopped
-        // meanwhile: this request's blob is nobody's.
+        // meanwhile: this request's blob is nobody's (no row ever named it, so no backup needs
+        // it: deleted at once).
         state.blobs.delete_document(&blob_key).await?;
         return Err(ApiError::refused(
             ErrorCode::DocumentExists,

@@ -39,6 +39,7 @@ pub async fn server_info(State(state): State<AppState>) -> ApiJson<ServerInfo> {
         upload_part_bytes: settings.upload_part_bytes,
         max_metadata_bytes: MAX_SEALED_METADATA as u64,
         ksf: state.default_ksf,
+        backup_keep_days: settings.backup_keep_days,
     })
 }
 

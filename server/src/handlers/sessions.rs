@@ -32,7 +32,7 @@ use crate::error::{ApiError, ApiJson};
 use crate::ids::WalletId;
 use crate::service::credentials::{
     invalid_registration_message, opaque_wrapped_key, registration_finish, registration_start,
-    wallet_info,
+    unlocked_wallet_info,
 };
 use crate::service::logins::{
     answer_login_start, count_attempt, count_attempt_on, find_wallet, invalid_login_message,
@@ -129,7 +129,7 @@ pub async fn login_finish(
     Ok((
         cookie,
         ApiJson(SessionOpened {
-            wallet: wallet_info(&state, &wallet).await?,
+            wallet: unlocked_wallet_info(&state, &wallet).await?,
             wrapped_key: wrapped_key.into(),
         }),
     ))
@@ -286,6 +286,14 @@ pub async fn erase_wallet(
         now,
     )
     .await?;
+    // Journaled first, beside the backups: a restore must never bring this part back. If the
+    // journal can't be written, nothing is erased and the holder tries again.
+    crate::backup::journal::append(
+        &state.settings.backup_dir,
+        &state.erasure_marks.mark(wallet_id.as_str()),
+        now,
+    )
+    .map_err(ApiError::internal)?;
     state.store.erase_wallet(&wallet_id).await?;
     state.store.after_erasure().await?;
     state
@@ -677,7 +685,7 @@ pub async fn recover_finish(
     Ok((
         cookie,
         ApiJson(SessionOpened {
-            wallet: wallet_info(&state, &wallet).await?,
+            wallet: unlocked_wallet_info(&state, &wallet).await?,
             wrapped_key: request.wrapped_key,
         }),
     ))

@@ -296,6 +296,7 @@ pub async fn register_finish(
         recipient: wallet.recipient,
         created_at: now,
         pending_sheet: None,
+        restored_from: None,
     };
     Ok((
         StatusCode::CREATED,

@@ -63,7 +63,19 @@ pub(crate) async fn wallet_info(
             made_at: p.made_at,
             effective_at: p.effective_at,
         }),
+        restored_from: None,
     })
+}
+
+/// What an unlock answers about the wallet: [`wallet_info`], with the restore notice taken (it
+/// is shown once).
+pub(crate) async fn unlocked_wallet_info(
+    state: &AppState,
+    wallet: &WalletRecord,
+) -> Result<WalletInfo, ApiError> {
+    let mut info = wallet_info(state, wallet).await?;
+    info.restored_from = state.store.take_restored_notice(&wallet.id).await?;
+    Ok(info)
 }
 
 /// The server's OPAQUE answer to a registration request for `wallet_id`'s credential (at

@@ -36,14 +36,13 @@ pub(crate) async fn quota_of(state: &AppState, wallet_id: &WalletId) -> Result<u
     })
 }
 
-/// Deletes a grant's document rows, then their blobs.
+/// Deletes a grant's document rows, then tombstones their blobs (deleted after the grace period).
 pub(crate) async fn purge_grant(
     state: &AppState,
     grant_id: &pde_api::GrantId,
     now: i64,
 ) -> Result<(), ApiError> {
-    for blob_key in state.store.purge_grant(grant_id, now).await? {
-        state.blobs.delete_document(&blob_key).await?;
-    }
+    let blob_keys = state.store.purge_grant(grant_id, now).await?;
+    state.store.tombstone_blobs(&blob_keys, now).await?;
     Ok(())
 }

@@ -31,6 +31,9 @@ pub enum StoreError {
     /// Migrations failed.
     #[error("database migration: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    /// This backend does not do that (it has its own tool for it).
+    #[error("{0}")]
+    Unsupported(&'static str),
 }
 
 /// Result of storage calls.
@@ -779,10 +782,45 @@ pub trait DepositStore: Send + Sync {
     async fn deposit_of_upload(&self, upload_id: &UploadId) -> StoreResult<Option<DepositId>>;
 }
 
+/// Every blob a row points to: a granted document's blob exists once it is marked stored; a
+/// document row is committed only after its blob. (Also run by a PostgreSQL backup inside the
+/// snapshot that `pg_dump` copies.)
+pub const REFERENCED_BLOBS: &str = "SELECT blob_key FROM documents \
+     UNION SELECT blob_key FROM grant_documents WHERE stored_at IS NOT NULL";
+
+/// What operating the server needs: blob tombstones, backups and restores.
+#[async_trait]
+pub trait OperationsStore: Send + Sync {
+    /// Marks blobs whose rows are gone (a tombstone already there keeps its time); the sweeper
+    /// deletes them only after the grace period, so a backup whose database copy still points
+    /// to them finds them.
+    async fn tombstone_blobs(&self, blob_keys: &[String], now: i64) -> StoreResult<()>;
+    /// Blobs tombstoned at or before `marked_before`, oldest first.
+    async fn tombstones_due(&self, marked_before: i64) -> StoreResult<Vec<String>>;
+    /// Whether a blob is tombstoned.
+    async fn tombstoned(&self, blob_key: &str) -> StoreResult<bool>;
+    /// Forgets a tombstone once its blob is deleted.
+    async fn forget_tombstone(&self, blob_key: &str) -> StoreResult<()>;
+    /// Every blob that a document or a stored granted document points to.
+    async fn referenced_blobs(&self) -> StoreResult<Vec<String>>;
+    /// The id of every wallet part (everyday wallets and hidden parts).
+    async fn wallet_ids(&self) -> StoreResult<Vec<WalletId>>;
+    /// Right after a restore, in one transaction: sessions, logins, registrations and unfinished
+    /// uploads end (reservations given back), every grant and deposit link is revoked, and every
+    /// wallet part gets the notice "restored from `restored_from`".
+    async fn after_restore(&self, restored_from: i64, now: i64) -> StoreResult<()>;
+    /// The restore notice of a wallet part, once: it is cleared as it is read.
+    async fn take_restored_notice(&self, wallet_id: &WalletId) -> StoreResult<Option<i64>>;
+    /// A consistent copy of the whole database into the new file `path`, taken while the server
+    /// runs (SQLite: `VACUUM INTO`, so free pages are not copied). PostgreSQL has its own tools
+    /// (`pg_dump`): unsupported there.
+    async fn snapshot_into(&self, path: &std::path::Path) -> StoreResult<()>;
+}
+
 /// Everything the server stores besides blobs: each aggregate's trait, and what spans them.
 #[async_trait]
 pub trait Store:
-    WalletStore + SessionStore + DocumentStore + GrantStore + DepositStore + 'static
+    WalletStore + SessionStore + DocumentStore + GrantStore + DepositStore + OperationsStore + 'static
 {
     /// Applies the embedded migrations.
     async fn migrate(&self) -> StoreResult<()>;

@@ -37,6 +37,13 @@ impl PostgresStore {
         Ok(())
     }
 
+    /// `pg_dump` takes PostgreSQL's consistent copies (docs/DEPLOY.md).
+    async fn copy_into(&self, _path: &std::path::Path) -> StoreResult<()> {
+        Err(super::StoreError::Unsupported(
+            "a PostgreSQL database is backed up with pg_dump (docs/DEPLOY.md, \"Backups\")",
+        ))
+    }
+
     /// Nothing in the request: the sweeper vacuums.
     async fn compact_after_erasure(&self) -> StoreResult<()> {
         Ok(())

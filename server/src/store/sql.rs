@@ -7,6 +7,7 @@
 pub(super) mod deposits;
 pub(super) mod documents;
 pub(super) mod grants;
+pub(super) mod operations;
 pub(super) mod sessions;
 pub(super) mod wallets;
 
@@ -584,6 +585,7 @@ macro_rules! impl_store {
         $crate::store::sql::documents::impl_documents!($store, $db);
         $crate::store::sql::grants::impl_grants!($store, $db);
         $crate::store::sql::deposits::impl_deposits!($store, $db);
+        $crate::store::sql::operations::impl_operations!($store, $db);
     };
 }
 

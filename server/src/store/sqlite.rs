@@ -61,6 +61,16 @@ impl SqliteStore {
         checkpoint
     }
 
+    /// `VACUUM INTO` a new file: one read transaction, so the copy is consistent while writes go
+    /// on, and it holds live rows only (no free page).
+    async fn copy_into(&self, path: &Path) -> StoreResult<()> {
+        sqlx::query("VACUUM INTO $1")
+            .bind(path.to_string_lossy().into_owned())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     /// Nothing to do: SQLite compacts after each erasure.
     async fn vacuum(&self) -> StoreResult<()> {
         Ok(())

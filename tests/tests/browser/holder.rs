@@ -37,7 +37,7 @@ async fn holder_flow_create_add_photo_view_download_rename_lock_unlock_delete() 
     let (Some(_), Some(chromium)) = (web_dist(), chromium()) else {
         return;
     };
-    let server = TestServer::start(Backend::Sqlite).await;
+    let server = TestServer::start_with(Backend::Sqlite, &["--sweep-interval-seconds", "1"]).await;
     let browser = Browser::start(&chromium, "fr-BE").await;
     let b = &browser;
     b.client
@@ -317,9 +317,18 @@ async fn holder_flow_create_add_photo_view_download_rename_lock_unlock_delete() 
     b.wait_for("#delete-yes").await.click().await.expect("yes");
     b.wait_for_text("لا توجد وثائق").await;
     browser.close().await;
-    // The blob is gone from the server too.
+    // The blob leaves the server too, once its grace period (for a backup running meanwhile)
+    // is over.
+    server.advance_clock(24 * 3600 + 1).await;
     let documents = server.data_dir().join("blobs").join("documents");
-    let left = std::fs::read_dir(&documents).map_or(0, |d| d.count());
+    let mut left = usize::MAX;
+    for _ in 0..100 {
+        left = std::fs::read_dir(&documents).map_or(0, |d| d.count());
+        if left == 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     assert_eq!(left, 0, "blobs left in {}", documents.display());
 }
 

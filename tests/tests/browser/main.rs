@@ -377,5 +377,6 @@ mod holder;
 mod kiosk;
 mod pdf;
 mod recovery;
+mod restore;
 mod security;
 mod sharing;

@@ -54,7 +54,17 @@ async fn grant_links_share_open_expire_between_two_browsers() {
     let (Some(_), Some(chromium), Some(axe)) = (web_dist(), chromium(), axe_script()) else {
         return;
     };
-    let server = TestServer::start_with(Backend::Sqlite, &["--sweep-interval-seconds", "1"]).await;
+    let server = TestServer::start_with(
+        Backend::Sqlite,
+        &[
+            "--sweep-interval-seconds",
+            "1",
+            // Deleted blobs go at the first sweep (their grace period has its own test).
+            "--blob-deletion-grace-seconds",
+            "0",
+        ],
+    )
+    .await;
     let holder = Browser::start(&chromium, "fr").await;
     let h = &holder;
     create_wallet_in_page(h, &server, "fr", "sept vaches blanches").await;

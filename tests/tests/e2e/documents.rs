@@ -649,7 +649,17 @@ async fn quota_is_enforced(backend: Backend) {
 }
 
 async fn sweeper_removes_abandoned_uploads_and_orphans(backend: Backend) {
-    let server = TestServer::start_with(backend, &["--sweep-interval-seconds", "1"]).await;
+    let server = TestServer::start_with(
+        backend,
+        &[
+            "--sweep-interval-seconds",
+            "1",
+            // Deleted blobs go at the first sweep (their grace period has its own test).
+            "--blob-deletion-grace-seconds",
+            "0",
+        ],
+    )
+    .await;
     let (client, wallet) = new_wallet(&server).await;
     let kept = client
         .upload(&wallet, "kept", "text/plain", Category::Other, b"kept")

@@ -70,7 +70,17 @@ async fn erase_raw(client: &PdeClient, number: &str, secret: &str) -> reqwest::R
 async fn ending_a_wallet_answers_alike_with_or_without_hidden_parts_and_leaves_nothing(
     backend: Backend,
 ) {
-    let server = TestServer::start_with(backend, &["--sweep-interval-seconds", "1"]).await;
+    let server = TestServer::start_with(
+        backend,
+        &[
+            "--sweep-interval-seconds",
+            "1",
+            // Deleted blobs go at the first sweep (their grace period has its own test).
+            "--blob-deletion-grace-seconds",
+            "0",
+        ],
+    )
+    .await;
     let plain = PdeClient::new(&server.base_url);
     let plain_wallet = plain
         .create_wallet(CreateWallet {

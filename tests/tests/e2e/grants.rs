@@ -13,7 +13,17 @@ on_both_backends!(
 /// expiry (by the test clock) hold; the ciphertext of every dead grant leaves the blob store
 /// and its bytes leave the wallet's quota.
 async fn grant_links_are_enforced_by_the_server(backend: Backend) {
-    let server = TestServer::start_with(backend, &["--sweep-interval-seconds", "1"]).await;
+    let server = TestServer::start_with(
+        backend,
+        &[
+            "--sweep-interval-seconds",
+            "1",
+            // Deleted blobs go at the first sweep (their grace period has its own test).
+            "--blob-deletion-grace-seconds",
+            "0",
+        ],
+    )
+    .await;
     let (holder, wallet) = new_wallet(&server).await;
     holder
         .upload(

@@ -369,6 +369,7 @@ fn view_of(wallet: &pde_api::WalletInfo) -> WalletView {
         pseudonym: wallet.pseudonym.clone(),
         part: wallet.recipient.as_str().to_owned(),
         pending_sheet: wallet.pending_sheet,
+        restored_from: wallet.restored_from,
     }
 }
 

@@ -223,6 +223,21 @@ pub fn WalletPage() -> impl IntoView {
                     }
                 })
             }}
+            // Told once by the server, at the first unlock after a restore from a backup.
+            {move || {
+                state.wallet.get().and_then(|w| w.restored_from).map(|at| {
+                    view! {
+                        <p class="notice" id="restored-notice" role="status">
+                            <Glyph icon=Icon::Warning/>
+                            <span>
+                                {move || state.t_with(keys::RESTORED_NOTICE, &[
+                                    ("date", state.date(at).into()),
+                                ])}
+                            </span>
+                        </p>
+                    }
+                })
+            }}
             <ExpiryBanner/>
             // The documents first: on a phone they were under every button and the add box.
             <nav class="filters" aria-label=tr(keys::FILTER_LABEL)>
