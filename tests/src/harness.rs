@@ -138,8 +138,9 @@ impl TestServer {
             .arg(self.secrets_dir())
             .arg("--database-url")
             .arg(&self.database_url)
-            .arg("--backup-dir")
-            .arg(self.backup_dir())
+            // As a variable, not a flag: a previous release's binary (the upgrade test) has no
+            // such setting.
+            .env("PDE_BACKUP_DIR", self.backup_dir())
             .env_remove("PDE_LISTEN");
         command
     }
@@ -246,6 +247,11 @@ impl TestServer {
     /// then [`TestServer::start_again`] starts it).
     pub async fn unstarted(backend: Backend) -> Self {
         Self::prepare(backend, &[], server_binary(true)).await
+    }
+
+    /// [`TestServer::unstarted`], for another server binary (e.g. a previous release's).
+    pub async fn unstarted_binary(backend: Backend, binary: PathBuf) -> Self {
+        Self::prepare(backend, &[], binary).await
     }
 
     /// Backs this server up (`pde-server backup`, to a new operator key), stops it, and restores

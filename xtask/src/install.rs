@@ -89,7 +89,29 @@ pub fn ensure_kiosk_tools(apt: &mut Apt, install: bool) -> Result<()> {
     apt.install(&missing)
 }
 
-/// `rustup target add wasm32-unknown-unknown` unless it is installed.
+/// What the deployment files' test needs (tests/tests/deploy.rs): systemd-analyze (the units),
+/// nginx and Caddy (the reverse proxies' files) and openssl (their test certificate).
+pub fn ensure_deploy_tools(apt: &mut Apt, install: bool) -> Result<()> {
+    let wanted = [
+        ("/usr/bin/systemd-analyze", "systemd"),
+        ("/usr/sbin/nginx", "nginx"),
+        ("/usr/bin/caddy", "caddy"),
+        ("/usr/bin/openssl", "openssl"),
+    ];
+    let missing: Vec<&str> = wanted
+        .iter()
+        .filter(|(path, _)| !Path::new(path).exists())
+        .map(|(_, package)| *package)
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    if !install {
+        return Err(format!("missing: apt-get install {}", missing.join(" ")).into());
+    }
+    apt.install(&missing)
+}
+
 /// Installs the Debian package of the same name as `program` when `program -V` does not run.
 pub fn ensure_program(apt: &mut Apt, program: &str, install: bool) -> Result<()> {
     if probe(Command::new(program).arg("-V")).is_some() {

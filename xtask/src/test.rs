@@ -142,6 +142,7 @@ fn all_steps(root: &Path, options: &TestOptions, steps: &mut Steps) -> Result<()
             .env("PDE_SERVER_BIN", &servers.default)
             .env("PDE_SERVER_BIN_TEST_CLOCK", &servers.test_clock)
             .env("PDE_REQUIRE_POSTGRES", "1")
+            .env("PDE_REQUIRE_DEPLOY_TOOLS", "1")
             .envs(tools.chromium.iter().map(|c| ("PDE_CHROMIUM", c)))
             .envs(tools.axe.iter().map(|a| ("PDE_AXE_JS", a)))
             .env("PDE_SCHEMATHESIS", &tools.schemathesis)
@@ -194,6 +195,9 @@ fn install_steps(root: &Path, options: &TestOptions, steps: &mut Steps) -> Resul
     })?;
     steps.run("install: strace", || {
         install::ensure_program(&mut apt, "strace", install)
+    })?;
+    steps.run("install: systemd-analyze, nginx, Caddy, openssl", || {
+        install::ensure_deploy_tools(&mut apt, install)
     })?;
     steps.run("install: cargo-deny", || {
         install::ensure_cargo_deny(install)
