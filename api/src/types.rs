@@ -158,6 +158,9 @@ pub struct ServerInfo {
     /// Days a backup of the server is kept: an erased wallet is in no backup after this long.
     #[serde(default)]
     pub backup_keep_days: u32,
+    /// Months without an unlock after which a wallet is erased; 0: wallets are kept.
+    #[serde(default)]
+    pub retention_months: u32,
 }
 
 /// Starts creating a wallet (OPAQUE registration, first message).

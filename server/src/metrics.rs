@@ -84,6 +84,7 @@ pub(crate) fn record_sweep(report: Option<&SweepReport>, storage_used: Option<i6
         ("staging_orphans", report.staging_orphans),
         ("blob_orphans", report.blob_orphans),
         ("blobs_deleted", report.blobs_deleted),
+        ("wallets_retired", report.wallets_retired),
         ("grants_purged", report.grants_purged),
     ] {
         metrics::counter!("pde_sweeper_removed_total", "what" => what).increment(count);

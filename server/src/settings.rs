@@ -8,6 +8,9 @@ use pde_api::CreationMode;
 
 const MIB: u64 = 1024 * 1024;
 
+/// The shortest retention of abandoned wallets a server accepts.
+pub const MIN_RETENTION_MONTHS: u32 = 24;
+
 /// Every setting of the server. `pde-server default-config` prints them with their defaults.
 #[derive(Clone, Args)]
 pub struct Settings {
@@ -153,6 +156,12 @@ pub struct Settings {
     #[arg(long, env = "PDE_BLOB_DELETION_GRACE_SECONDS", default_value_t = 24 * 3600)]
     pub blob_deletion_grace_seconds: i64,
 
+    /// Erase a wallet, hidden parts included, when none of its parts was unlocked for this many
+    /// months (only a holder's unlock counts: not a deposit, not a link opened); 0, the default,
+    /// never. At least 24 when set. Holders are told "kept until at least" now + this.
+    #[arg(long, env = "PDE_RETENTION_MONTHS", default_value_t = 0)]
+    pub retention_months: u32,
+
     /// Tests only: answer every registration with the cheap test parameters, as a malicious
     /// server would to weaken new credentials (the web app must refuse them).
     #[cfg(feature = "test-clock")]
@@ -215,6 +224,13 @@ impl Settings {
                 "--insecure-cookies is for plain-HTTP development on 127.0.0.1, but the server \
                  would listen on {}: serve over HTTPS without it",
                 self.listen
+            ));
+        }
+        if (1..MIN_RETENTION_MONTHS).contains(&self.retention_months) {
+            return Err(format!(
+                "--retention-months {} is too short: 0 (wallets are kept) or at least \
+                 {MIN_RETENTION_MONTHS} months",
+                self.retention_months
             ));
         }
         if !self.metrics_listen.is_empty() && self.metrics_address().is_none() {
@@ -315,6 +331,10 @@ mod tests {
         assert!(parse(&["--insecure-cookies", "--listen", "[::1]:8080"])
             .check()
             .is_ok());
+        assert!(parse(&["--retention-months", "24"]).check().is_ok());
+        assert!(parse(&["--retention-months", "12"])
+            .check()
+            .is_err_and(|e| e.contains("at least 24")));
         let err = parse(&["--insecure-cookies", "--listen", "0.0.0.0:8080"]).check();
         assert!(err.is_err_and(|e| e.contains("plain-HTTP development")));
         assert!(parse(&["--listen", "0.0.0.0:8080"]).check().is_ok());

@@ -27,6 +27,8 @@ pub struct SweepReport {
     pub blob_orphans: u64,
     /// Tombstoned blobs deleted after their grace period.
     pub blobs_deleted: u64,
+    /// Wallets erased by retention (none of their parts unlocked for `--retention-months`).
+    pub wallets_retired: u64,
     /// Grants whose documents were deleted (expired, revoked or burned).
     pub grants_purged: u64,
 }
@@ -44,6 +46,7 @@ pub async fn sweep_once(state: &AppState) -> Result<SweepReport, crate::error::A
     {
         state.store.reclaim_space().await?;
     }
+    report.wallets_retired = crate::service::erasure::retire_abandoned(state, now).await?;
     let counts = state
         .store
         .sweep_expired(

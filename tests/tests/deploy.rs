@@ -471,3 +471,49 @@ fn running_as_root() -> bool {
         })
         .unwrap_or(false)
 }
+
+/// The Containerfile, read (the test machines have no container runtime to build it): its last
+/// user is unprivileged, and every directory the server writes (data, secrets, backups, as its
+/// environment sets them) is a volume, so the root file system can be mounted read-only.
+#[test]
+fn the_containerfile_runs_unprivileged_and_writes_only_to_its_volumes() {
+    let text = std::fs::read_to_string(deploy_dir().join("Containerfile")).expect("Containerfile");
+    // Instructions, their continuation lines joined.
+    let joined = text.replace("\\\n", " ");
+    let instructions: Vec<&str> = joined
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect();
+    let user = instructions
+        .iter()
+        .rev()
+        .find_map(|line| line.strip_prefix("USER "))
+        .expect("a USER instruction");
+    let uid = user.split(':').next().unwrap_or_default().trim();
+    assert!(
+        uid != "0" && uid != "root" && !uid.is_empty(),
+        "USER {user}"
+    );
+    let volumes = instructions
+        .iter()
+        .find_map(|line| line.strip_prefix("VOLUME "))
+        .expect("a VOLUME instruction");
+    let environment = instructions
+        .iter()
+        .find_map(|line| line.strip_prefix("ENV "))
+        .expect("an ENV instruction");
+    for variable in ["PDE_DATA_DIR", "PDE_SECRETS_DIR", "PDE_BACKUP_DIR"] {
+        let value = environment
+            .split_whitespace()
+            .find_map(|pair| pair.strip_prefix(&format!("{variable}=")))
+            .unwrap_or_else(|| panic!("{variable} is set"));
+        assert!(
+            volumes.contains(&format!("\"{value}\"")),
+            "{value} is a volume"
+        );
+    }
+    assert!(instructions
+        .iter()
+        .any(|line| line.starts_with("ENTRYPOINT [\"/usr/local/bin/pde-server\"]")));
+}

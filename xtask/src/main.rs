@@ -3,6 +3,7 @@
 //! std only: it has to build in seconds on a fresh CI machine before anything else is installed.
 
 mod bench;
+mod dist;
 mod fuzz;
 mod install;
 mod json;
@@ -34,6 +35,9 @@ commands:
   serve [-- <server args>]
         build the release server and run it (defaults: 127.0.0.1:8080, ./data, ./secrets, SQLite)
   web   build the web bundle (web/dist) that the server serves
+  dist [--key <minisign secret key>] [--out <dir>]
+        the release tarball (server binary with the web app, kiosk profile, docs, licence)
+        in target/dist, with its SHA-256 and, given a key, its minisign signature
   pg    start a private PostgreSQL cluster, print its URL, stop it on Ctrl-D or Ctrl-C
   bench [crypto] [web] [server]
         build release binaries, install nginx if missing, print throughput and memory
@@ -75,6 +79,10 @@ fn real_main() -> Result<ExitCode> {
             no_args("web", rest)?;
             web::build_web_bundle(&root, true).map(|_| ExitCode::SUCCESS)
         }
+        "dist" => dist::run_dist(&root, dist::DistOptions::parse(rest)?).map(|tarball| {
+            println!("{}", tarball.display());
+            ExitCode::SUCCESS
+        }),
         "pg" => {
             no_args("pg", rest)?;
             pg::run_pg_helper()

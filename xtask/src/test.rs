@@ -130,6 +130,15 @@ fn all_steps(root: &Path, options: &TestOptions, steps: &mut Steps) -> Result<()
         })?;
     }
     let servers = steps.run("build pde-server (test-clock, default)", build_servers)?;
+    // The release tarball, signed with a key made for this run (tests/tests/dist.rs checks it).
+    let dist = if options.no_wasm {
+        steps.skip("the release tarball (cargo xtask dist)", "--no-wasm");
+        None
+    } else {
+        Some(steps.run("the release tarball (cargo xtask dist)", || {
+            release_tarball(root)
+        })?)
+    };
 
     let mut cluster = steps.run("start PostgreSQL", || Cluster::start(&tools.pg))?;
     let tested = steps.run("cargo test --workspace", || {
@@ -143,6 +152,13 @@ fn all_steps(root: &Path, options: &TestOptions, steps: &mut Steps) -> Result<()
             .env("PDE_SERVER_BIN_TEST_CLOCK", &servers.test_clock)
             .env("PDE_REQUIRE_POSTGRES", "1")
             .env("PDE_REQUIRE_DEPLOY_TOOLS", "1")
+            .envs(dist.iter().flat_map(|(dir, key)| {
+                [
+                    ("PDE_DIST_DIR", dir.clone()),
+                    ("PDE_DIST_PUBLIC_KEY", key.clone()),
+                ]
+            }))
+            .envs(dist.iter().map(|_| ("PDE_REQUIRE_DIST", "1")))
             .envs(tools.chromium.iter().map(|c| ("PDE_CHROMIUM", c)))
             .envs(tools.axe.iter().map(|a| ("PDE_AXE_JS", a)))
             .env("PDE_SCHEMATHESIS", &tools.schemathesis)
@@ -184,6 +200,40 @@ fn all_steps(root: &Path, options: &TestOptions, steps: &mut Steps) -> Result<()
         Err(reason) => steps.skip("wasm tests (pde-crypto, node)", reason),
     }
     Ok(())
+}
+
+/// `cargo xtask dist` into `<target>/dist-test`, signed with a key pair made for this run;
+/// returns that directory and the public key.
+fn release_tarball(root: &Path) -> Result<(PathBuf, PathBuf)> {
+    let out = target_dir()?.join("dist-test");
+    if out.exists() {
+        std::fs::remove_dir_all(&out)?;
+    }
+    std::fs::create_dir_all(&out)?;
+    let keys = target_dir()?.join("dist-test-keys");
+    std::fs::create_dir_all(&keys)?;
+    let (secret, public) = (keys.join("release.key"), keys.join("release.pub"));
+    run(cargo()
+        .args([
+            "run",
+            "--quiet",
+            "--release",
+            "-p",
+            "pde-sign",
+            "--",
+            "keygen",
+        ])
+        .arg(&secret)
+        .arg(&public))?;
+    crate::dist::run_dist(
+        root,
+        crate::dist::DistOptions {
+            key: Some(secret),
+            out: Some(out.clone()),
+            web_built: true,
+        },
+    )?;
+    Ok((out, public))
 }
 
 /// Step a: what the later steps need, each skipped when already there.

@@ -9,3 +9,8 @@ CREATE TABLE blob_tombstones (
 -- Set on every wallet part by a restore (the backup's time), shown once at the next unlock and
 -- then cleared: the holder redoes a secret or sheet change made after the backup.
 ALTER TABLE wallets ADD COLUMN restored_from BIGINT;
+
+-- With --retention-months: the ISO-less coarse week (Unix seconds / 604800) of the last unlock of
+-- any part, kept on the everyday wallet only, so an unlock of a hidden part writes the same value
+-- in the same place as an everyday one. Empty while retention is off.
+ALTER TABLE wallets ADD COLUMN active_week BIGINT;

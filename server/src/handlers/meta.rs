@@ -40,6 +40,7 @@ pub async fn server_info(State(state): State<AppState>) -> ApiJson<ServerInfo> {
         max_metadata_bytes: MAX_SEALED_METADATA as u64,
         ksf: state.default_ksf,
         backup_keep_days: settings.backup_keep_days,
+        retention_months: settings.retention_months,
     })
 }
 

@@ -286,19 +286,7 @@ pub async fn erase_wallet(
         now,
     )
     .await?;
-    // Journaled first, beside the backups: a restore must never bring this part back. If the
-    // journal can't be written, nothing is erased and the holder tries again.
-    crate::backup::journal::append(
-        &state.settings.backup_dir,
-        &state.erasure_marks.mark(wallet_id.as_str()),
-        now,
-    )
-    .map_err(ApiError::internal)?;
-    state.store.erase_wallet(&wallet_id).await?;
-    state.store.after_erasure().await?;
-    state
-        .erased_since_sweep
-        .store(true, std::sync::atomic::Ordering::Relaxed);
+    crate::service::erasure::erase_part(&state, &wallet_id, now).await?;
     tracing::info!("wallet part erased");
     Ok((StatusCode::NO_CONTENT, clear_cookie(&state)))
 }

@@ -289,6 +289,8 @@ pub async fn register_finish(
             })
         }
     }
+    // Made by its holder: activity, for retention.
+    crate::service::erasure::record_unlock(&state, &wallet.id, now).await?;
     let cookie = open_session(&state, &wallet.id).await?;
     let info = WalletInfo {
         wallet_number: pending.number,

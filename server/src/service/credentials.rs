@@ -68,13 +68,14 @@ pub(crate) async fn wallet_info(
 }
 
 /// What an unlock answers about the wallet: [`wallet_info`], with the restore notice taken (it
-/// is shown once).
+/// is shown once); the unlock counts as activity for retention.
 pub(crate) async fn unlocked_wallet_info(
     state: &AppState,
     wallet: &WalletRecord,
 ) -> Result<WalletInfo, ApiError> {
     let mut info = wallet_info(state, wallet).await?;
     info.restored_from = state.store.take_restored_notice(&wallet.id).await?;
+    crate::service::erasure::record_unlock(state, &wallet.id, state.clock.now()).await?;
     Ok(info)
 }
 

@@ -811,6 +811,16 @@ pub trait OperationsStore: Send + Sync {
     async fn after_restore(&self, restored_from: i64, now: i64) -> StoreResult<()>;
     /// The restore notice of a wallet part, once: it is cleared as it is read.
     async fn take_restored_notice(&self, wallet_id: &WalletId) -> StoreResult<Option<i64>>;
+    /// Records an unlock of any part of a wallet: the coarse `week` on its everyday wallet, the
+    /// same write whichever part was opened.
+    async fn mark_active(&self, wallet_id: &WalletId, week: i64) -> StoreResult<()>;
+    /// Retention on: everyday wallets without a week yet (new ones, or all when retention was just
+    /// turned on) get `week`.
+    async fn start_retention(&self, week: i64) -> StoreResult<()>;
+    /// Retention off: every week is forgotten.
+    async fn forget_activity(&self) -> StoreResult<()>;
+    /// Everyday wallets whose last unlock's week is before `week`.
+    async fn inactive_since(&self, week: i64) -> StoreResult<Vec<WalletId>>;
     /// A consistent copy of the whole database into the new file `path`, taken while the server
     /// runs (SQLite: `VACUUM INTO`, so free pages are not copied). PostgreSQL has its own tools
     /// (`pg_dump`): unsupported there.

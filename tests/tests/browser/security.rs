@@ -318,7 +318,7 @@ async fn who_sees_what_is_told_from_the_start_and_from_the_wallet() {
     let (Some(_), Some(chromium), Some(axe)) = (web_dist(), chromium(), axe_script()) else {
         return;
     };
-    let server = TestServer::start(Backend::Sqlite).await;
+    let server = TestServer::start_with(Backend::Sqlite, &["--retention-months", "24"]).await;
     let browser = Browser::start(&chromium, "fr").await;
     let b = &browser;
     open_app_at(b, &server, "/", "fr").await;
@@ -327,7 +327,22 @@ async fn who_sees_what_is_told_from_the_start_and_from_the_wallet() {
     assert_eq!(
         b.eval("return document.querySelectorAll('section.who').length")
             .await,
-        json!(5)
+        json!(6)
+    );
+    // How long backups are kept, from the server; with retention, until when at least.
+    b.wait_for_text("chiffré pour l'équipe, pendant 30 jours")
+        .await;
+    let kept_until = time::OffsetDateTime::now_utc() + time::Duration::seconds(24 * 2_629_746);
+    let kept = b
+        .wait_for("#who-kept")
+        .await
+        .text()
+        .await
+        .expect("kept until");
+    assert!(
+        kept.contains("il est gardé au moins jusqu'au")
+            && kept.contains(&kept_until.year().to_string()),
+        "{kept}"
     );
     let text = b.body_text().await;
     for said in [
@@ -341,6 +356,9 @@ async fn who_sees_what_is_told_from_the_start_and_from_the_wallet() {
     let mut step = 0;
     problems.extend(shot(b, &axe, "fr", &mut step, "who-sees-what").await);
     problems.extend(shot_in_arabic_on_a_phone(b, &axe, "fr", "who-sees-what").await);
+    problems.extend(
+        shot_in_arabic_on_a_phone_at(b, &axe, "fr", "who-backups-kept", Some("#who-kept")).await,
+    );
     assert!(
         problems.is_empty(),
         "accessibility:\n{}",

@@ -116,6 +116,7 @@ mod health;
 mod hidden;
 mod logins;
 mod recovery;
+mod retention;
 mod secret;
 mod sheets;
 mod time_lock;

@@ -8,7 +8,11 @@ use leptos::prelude::*;
 
 use pde_web::i18n::keys;
 use pde_web::page::components::{Glyph, Icon};
-use pde_web::page::state::{tr, AppState, Screen};
+use pde_web::page::state::{now_seconds, tr, AppState, Screen};
+use pde_web::protocol::{Command, Reply};
+
+/// An average Gregorian month, in seconds (as the server counts retention).
+const MONTH_SECONDS: i64 = 2_629_746;
 
 /// One who could look: their pictogram, who they are, what they see, what they don't.
 struct Onlooker {
@@ -19,7 +23,7 @@ struct Onlooker {
     not: &'static str,
 }
 
-const ONLOOKERS: [Onlooker; 5] = [
+const ONLOOKERS: [Onlooker; 6] = [
     Onlooker {
         id: "who-server",
         icon: Icon::Shield,
@@ -49,6 +53,13 @@ const ONLOOKERS: [Onlooker; 5] = [
         not: keys::WHO_COMPUTER_NOT,
     },
     Onlooker {
+        id: "who-backups",
+        icon: Icon::Shield,
+        who: keys::WHO_BACKUPS,
+        sees: keys::WHO_BACKUPS_SEES,
+        not: keys::WHO_BACKUPS_NOT,
+    },
+    Onlooker {
         id: "who-secret",
         icon: Icon::Lock,
         who: keys::WHO_SECRET,
@@ -60,6 +71,21 @@ const ONLOOKERS: [Onlooker; 5] = [
 #[component]
 pub fn WhoSeesPage() -> impl IntoView {
     let state = AppState::get();
+    // How long backups are kept, and retention: the server says (without it, those lines wait).
+    let info = RwSignal::new(None::<pde_api::ServerInfo>);
+    leptos::task::spawn_local(async move {
+        if let Ok(Reply::ServerInfo(answer)) = crate::relay::ask(Command::ServerInfo).await {
+            info.set(Some(answer));
+        }
+    });
+    let sees = move |o: &Onlooker| {
+        let key = o.sees;
+        move || match (key == keys::WHO_BACKUPS_SEES, info.get()) {
+            (false, _) => state.t(key),
+            (true, Some(i)) => state.t_with(key, &[("days", u64::from(i.backup_keep_days).into())]),
+            (true, None) => String::new(),
+        }
+    };
     let back = move |_| {
         let to = if state.wallet.get_untracked().is_some() {
             Screen::Wallet
@@ -94,7 +120,7 @@ pub fn WhoSeesPage() -> impl IntoView {
                                 <span>
                                     <strong>{tr(keys::WHO_SEES)}</strong>
                                     " "
-                                    {tr(o.sees)}
+                                    {sees(o)}
                                 </span>
                             </p>
                             <p class="who-not">
@@ -109,6 +135,18 @@ pub fn WhoSeesPage() -> impl IntoView {
                     }
                 })
                 .collect_view()}
+            // Retention on: "kept until at least" now + the period (never from a stored date).
+            {move || {
+                info.get().filter(|i| i.retention_months > 0).map(|i| {
+                    let until = now_seconds() + i64::from(i.retention_months) * MONTH_SECONDS;
+                    view! {
+                        <p class="notice" id="who-kept">
+                            <Glyph icon=Icon::Clock/>
+                            <span>{move || state.t_with(keys::WHO_KEPT, &[("date", state.date(until).into())])}</span>
+                        </p>
+                    }
+                })
+            }}
         </section>
     }
 }

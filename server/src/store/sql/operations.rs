@@ -147,6 +147,55 @@ macro_rules! impl_operations {
                 Ok(restored_from)
             }
 
+            async fn mark_active(
+                &self,
+                wallet_id: &$crate::ids::WalletId,
+                week: i64,
+            ) -> $crate::store::StoreResult<()> {
+                sqlx::query(
+                    "UPDATE wallets SET active_week = $2 \
+                     WHERE id = (SELECT COALESCE(hidden_of, id) FROM wallets WHERE id = $1)",
+                )
+                .bind(wallet_id.as_str())
+                .bind(week)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn start_retention(&self, week: i64) -> $crate::store::StoreResult<()> {
+                sqlx::query(
+                    "UPDATE wallets SET active_week = $1 WHERE active_week IS NULL AND hidden_of IS NULL",
+                )
+                .bind(week)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn forget_activity(&self) -> $crate::store::StoreResult<()> {
+                sqlx::query("UPDATE wallets SET active_week = NULL WHERE active_week IS NOT NULL")
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn inactive_since(
+                &self,
+                week: i64,
+            ) -> $crate::store::StoreResult<Vec<$crate::ids::WalletId>> {
+                let rows: Vec<(String,)> = sqlx::query_as(
+                    "SELECT id FROM wallets WHERE hidden_of IS NULL AND active_week < $1",
+                )
+                .bind(week)
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows
+                    .into_iter()
+                    .map(|(id,)| $crate::ids::WalletId::from_stored(id))
+                    .collect())
+            }
+
             async fn snapshot_into(
                 &self,
                 path: &std::path::Path,

@@ -207,36 +207,32 @@ pub fn WalletPage() -> impl IntoView {
             </p>
             <Alert message=Signal::derive(move || error.get())/>
             // A new recovery sheet made with the secret alone: said at every opening, so a
-            // holder forced to make one sees it and can cancel it with the old sheet.
+            // holder forced to make one sees it and can cancel it with the old sheet. And, told
+            // once by the server, at the first unlock after a restore from a backup: its date.
+            // (One view for both: the bundle has no room for two.)
             {move || {
-                state.wallet.get().and_then(|w| w.pending_sheet).map(|pending| {
-                    view! {
-                        <p class="notice" id="sheet-pending" role="status">
+                let wallet = state.wallet.get();
+                let mut notices = Vec::new();
+                if let Some(pending) = wallet.as_ref().and_then(|w| w.pending_sheet) {
+                    notices.push(("sheet-pending", state.t_with(keys::SHEET_PENDING, &[
+                        ("made", state.date(pending.made_at).into()),
+                        ("until", state.date(pending.effective_at).into()),
+                    ])));
+                }
+                if let Some(at) = wallet.as_ref().and_then(|w| w.restored_from) {
+                    notices.push(("restored-notice", state.t_with(keys::RESTORED_NOTICE, &[
+                        ("date", state.date(at).into()),
+                    ])));
+                }
+                notices
+                    .into_iter()
+                    .map(|(id, text)| view! {
+                        <p class="notice" id=id role="status">
                             <Glyph icon=Icon::Warning/>
-                            <span>
-                                {move || state.t_with(keys::SHEET_PENDING, &[
-                                    ("made", state.date(pending.made_at).into()),
-                                    ("until", state.date(pending.effective_at).into()),
-                                ])}
-                            </span>
+                            <span>{text}</span>
                         </p>
-                    }
-                })
-            }}
-            // Told once by the server, at the first unlock after a restore from a backup.
-            {move || {
-                state.wallet.get().and_then(|w| w.restored_from).map(|at| {
-                    view! {
-                        <p class="notice" id="restored-notice" role="status">
-                            <Glyph icon=Icon::Warning/>
-                            <span>
-                                {move || state.t_with(keys::RESTORED_NOTICE, &[
-                                    ("date", state.date(at).into()),
-                                ])}
-                            </span>
-                        </p>
-                    }
-                })
+                    })
+                    .collect_view()
             }}
             <ExpiryBanner/>
             // The documents first: on a phone they were under every button and the add box.
