@@ -46,6 +46,24 @@ enum Command {
         #[arg(long)]
         identity: std::path::PathBuf,
     },
+    /// Write the server setup (the secrets directory's one file), encrypted to
+    /// --backup-recipient, into a new file apart from the data and its backups. It never changes:
+    /// one copy, kept safe, is enough.
+    BackupSecrets {
+        /// The new file (e.g. on a USB stick).
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
+    /// Put the server setup back from its copy into an empty secrets directory (before a
+    /// restore, when the secrets directory was lost too).
+    RestoreSecrets {
+        /// The copy `backup-secrets` wrote.
+        #[arg(long)]
+        from: std::path::PathBuf,
+        /// The age identity file of the backup recipient (AGE-SECRET-KEY-…).
+        #[arg(long)]
+        identity: std::path::PathBuf,
+    },
     /// Create an invitation code (for `--creation-mode invite`).
     Invite {
         /// How many wallets the code can create.
@@ -125,6 +143,14 @@ async fn main() -> ExitCode {
                         report.erased_again
                     )
                 })
+                .map_err(pde_server::LaunchError::from)
+        }
+        Command::BackupSecrets { to } => pde_server::backup::backup_secrets(&cli.settings, &to)
+            .map(|()| println!("the server setup is in {}, encrypted; keep it apart from the data and its backups", to.display()))
+            .map_err(pde_server::LaunchError::from),
+        Command::RestoreSecrets { from, identity } => {
+            pde_server::backup::restore_secrets(&cli.settings, &from, &identity)
+                .map(|()| println!("the server setup is back in {}", cli.settings.secrets_dir.display()))
                 .map_err(pde_server::LaunchError::from)
         }
         Command::Invite { uses, days } => pde_server::create_invite(&cli.settings, uses, days)

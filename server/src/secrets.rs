@@ -39,6 +39,9 @@ pub enum SecretsError {
     /// There is no setup: a new server runs `init-secrets`; an existing one restores its backup.
     #[error("no OPAQUE server setup at {0}: restore it from its backup (every wallet needs it), or, for a new server with an empty database, create one with `pde-server init-secrets`")]
     Missing(String),
+    /// A restore of the setup would replace one.
+    #[error("{0} already holds a server setup: it is never replaced (move it away first if it is the wrong one)")]
+    AlreadyThere(String),
     /// The file is readable by others.
     #[error("{0} is readable by other users; run: chmod 600 {0}")]
     TooOpen(String),
@@ -110,6 +113,24 @@ pub fn init_server_setup(secrets_dir: &Path, data_dir: &Path) -> Result<bool, Se
         }
         Err(other) => Err(other),
     }
+}
+
+/// Puts a server setup copied from its backup into the secrets directory, which must not hold
+/// one (a setup is never replaced); the bytes must be a server setup.
+pub fn restore_server_setup(
+    secrets_dir: &Path,
+    data_dir: &Path,
+    bytes: &[u8],
+) -> Result<(), SecretsError> {
+    let path = setup_path(secrets_dir, data_dir)?;
+    ServerSetup::from_bytes(bytes)
+        .map_err(|_| SecretsError::Damaged("the copy of the secrets".into()))?;
+    if path.exists() {
+        return Err(SecretsError::AlreadyThere(
+            secrets_dir.display().to_string(),
+        ));
+    }
+    write_new_secret(&path, bytes)
 }
 
 fn canonical(path: &Path) -> Result<PathBuf, SecretsError> {

@@ -39,7 +39,7 @@ async fn new_wallet(server: &TestServer) -> (PdeClient, OpenWallet) {
 struct Operator {
     recipient: String,
     identity_file: PathBuf,
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
 }
 
 fn operator() -> Operator {
@@ -57,7 +57,7 @@ fn operator() -> Operator {
     Operator {
         recipient: identity.to_public().to_string(),
         identity_file,
-        _dir: dir,
+        dir,
     }
 }
 
@@ -180,6 +180,39 @@ async fn a_backup_taken_while_the_server_works_restores_without_undoing_security
     );
     assert!(files_under(&server.backup_dir()).is_empty());
 
+    // The secrets have their own copy, apart from the data and its backups.
+    let secrets_copy = operator.dir.path().join("secrets.age");
+    let misplaced = run({
+        let mut command = server.command();
+        command
+            .env("PDE_BACKUP_RECIPIENT", &operator.recipient)
+            .arg("backup-secrets")
+            .arg("--to")
+            .arg(server.backup_dir().join("secrets.age"));
+        command
+    })
+    .await;
+    assert!(!misplaced.status.success());
+    assert!(
+        text(&misplaced).contains("keep the copy of the secrets apart"),
+        "{}",
+        text(&misplaced)
+    );
+    let copied = run({
+        let mut command = server.command();
+        command
+            .env("PDE_BACKUP_RECIPIENT", &operator.recipient)
+            .arg("backup-secrets")
+            .arg("--to")
+            .arg(&secrets_copy);
+        command
+    })
+    .await;
+    assert!(copied.status.success(), "{}", text(&copied));
+    assert!(std::fs::read(&secrets_copy)
+        .expect("copy")
+        .starts_with(b"age-encryption.org/v1"));
+
     // A keeps adding documents during the backup, C deletes some, B ends its wallet, E ends its
     // wallet once the backup is over; A's link is revoked during the backup.
     let (a, wallet_a) = new_wallet(&server).await;
@@ -284,12 +317,26 @@ async fn a_backup_taken_while_the_server_works_restores_without_undoing_security
         "nothing written"
     );
 
-    // With the secrets, restored from their own backup (here, copied).
-    std::fs::create_dir_all(restored.secrets_dir()).expect("secrets dir");
-    for file in files_under(&server.secrets_dir()) {
-        let name = file.file_name().expect("name");
-        std::fs::copy(&file, restored.secrets_dir().join(name)).expect("copy secrets");
-    }
+    // With the secrets, restored from their own copy (once: never over a setup).
+    let put_back = || {
+        let mut command = restored.command();
+        command
+            .arg("restore-secrets")
+            .arg("--from")
+            .arg(&secrets_copy)
+            .arg("--identity")
+            .arg(&operator.identity_file);
+        command
+    };
+    let back = run(put_back()).await;
+    assert!(back.status.success(), "{}", text(&back));
+    let again = run(put_back()).await;
+    assert!(!again.status.success());
+    assert!(
+        text(&again).contains("already holds a server setup"),
+        "{}",
+        text(&again)
+    );
     let done = run(restore(&restored)).await;
     assert!(done.status.success(), "restore: {}", text(&done));
     // E's erasure at least (B's too when it came after the database copy) is made again.

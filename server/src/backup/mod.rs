@@ -98,6 +98,12 @@ pub enum BackupError {
     /// Blob store problem.
     #[error(transparent)]
     Blobs(#[from] BlobError),
+    /// The copy of the secrets would sit with the data or its backups.
+    #[error("{0} is inside the data directory or the backups directory: keep the copy of the secrets apart from both (another disk, a USB stick in a safe)")]
+    SecretsCopyPlace(String),
+    /// Secrets directory problem.
+    #[error(transparent)]
+    SecretsDir(#[from] crate::secrets::SecretsError),
     /// Journal problem.
     #[error(transparent)]
     Journal(#[from] journal::JournalError),
@@ -223,12 +229,87 @@ fn sync_dir(dir: &Path) -> Result<(), BackupError> {
         .map_err(io(format!("sync {}", dir.display())))
 }
 
+fn recipient(settings: &Settings) -> Result<age::x25519::Recipient, BackupError> {
+    match settings.backup_recipient.trim() {
+        "" => Err(BackupError::NoRecipient),
+        text => age::x25519::Recipient::from_str(text).map_err(|_| BackupError::BadRecipient),
+    }
+}
+
+/// Whether `path` (which may not exist yet) is inside `dir` (which may not exist either).
+fn inside(path: &Path, dir: &Path) -> bool {
+    let absolute = |p: &Path| {
+        std::path::absolute(p)
+            .map(|a| a.components().collect::<PathBuf>())
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
+    let (path, dir) = (absolute(path), absolute(dir));
+    let resolved = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    path.starts_with(&dir)
+        || path
+            .parent()
+            .is_some_and(|parent| resolved(parent).starts_with(resolved(&dir)))
+}
+
+/// `pde-server backup-secrets`: the server setup, encrypted to the operator's recipient, into
+/// the new file `to` — never inside the data directory or the backups directory.
+pub fn backup_secrets(settings: &Settings, to: &Path) -> Result<(), BackupError> {
+    let recipient = recipient(settings)?;
+    if inside(to, &settings.data_dir) || inside(to, &settings.backup_dir) {
+        return Err(BackupError::SecretsCopyPlace(to.display().to_string()));
+    }
+    let setup = crate::secrets::load_server_setup(&settings.secrets_dir, &settings.data_dir)?;
+    let bytes = setup.to_bytes();
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(to)
+        .map_err(io(format!("copy of the secrets {}", to.display())))?;
+    let encryptor =
+        age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+            .map_err(|_| BackupError::BadRecipient)?;
+    let mut sealed = encryptor
+        .wrap_output(BufWriter::new(file))
+        .map_err(io("copy of the secrets"))?;
+    sealed
+        .write_all(&bytes)
+        .map_err(io("copy of the secrets"))?;
+    let mut file = sealed.finish().map_err(io("copy of the secrets"))?;
+    file.flush().map_err(io("copy of the secrets"))?;
+    file.into_inner()
+        .map_err(|e| io("copy of the secrets")(e.into_error()))?
+        .sync_all()
+        .map_err(io("copy of the secrets"))
+}
+
+/// `pde-server restore-secrets`: the server setup from its copy into the secrets directory,
+/// which must not hold one.
+pub fn restore_secrets(
+    settings: &Settings,
+    from: &Path,
+    identity_file: &Path,
+) -> Result<(), BackupError> {
+    let identities = identities(identity_file)?;
+    let file =
+        std::fs::File::open(from).map_err(io(format!("copy of the secrets {}", from.display())))?;
+    let decryptor = age::Decryptor::new(BufReader::new(file))
+        .map_err(|e| BackupError::Decrypt(e.to_string()))?;
+    let mut reader = decryptor
+        .decrypt(identities.iter().map(|i| i as &dyn age::Identity))
+        .map_err(|e| BackupError::Decrypt(e.to_string()))?;
+    let mut bytes = zeroize::Zeroizing::new(Vec::new());
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| BackupError::Decrypt(e.to_string()))?;
+    crate::secrets::restore_server_setup(&settings.secrets_dir, &settings.data_dir, &bytes)?;
+    Ok(())
+}
+
 /// Takes a backup into `to` while the server may be running; `now` is the current time.
 pub async fn backup(settings: &Settings, to: &Path, now: i64) -> Result<BackupReport, BackupError> {
-    let recipient = match settings.backup_recipient.trim() {
-        "" => return Err(BackupError::NoRecipient),
-        text => age::x25519::Recipient::from_str(text).map_err(|_| BackupError::BadRecipient)?,
-    };
+    let recipient = recipient(settings)?;
     let database = settings.database();
     if let DatabaseKind::Sqlite(path) = &database {
         if !path.is_file() {
@@ -558,6 +639,24 @@ mod tests {
         assert_eq!(archive_time(&name), Some(at));
         assert_eq!(archive_time("pde-backup-nonsense.tar.age"), None);
         assert_eq!(archive_time("other.tar.age"), None);
+    }
+
+    #[test]
+    fn a_place_inside_a_directory_is_seen_as_such() {
+        assert!(inside(
+            Path::new("/srv/pde/backups/s.age"),
+            Path::new("/srv/pde/backups")
+        ));
+        assert!(inside(Path::new("./backups/s.age"), Path::new("backups")));
+        assert!(inside(
+            Path::new("/srv/pde/backups/../backups/s.age"),
+            Path::new("/srv/pde/backups")
+        ));
+        assert!(!inside(
+            Path::new("/srv/pde/backups2/s.age"),
+            Path::new("/srv/pde/backups")
+        ));
+        assert!(!inside(Path::new("/media/usb/s.age"), Path::new("./data")));
     }
 
     #[test]
