@@ -10,7 +10,7 @@ use age::secrecy::ExposeSecret;
 use pde_crypto::document::DocumentId;
 use pde_crypto::metadata::Category;
 use pde_tests::scan::files_under;
-use pde_tests::{Backend, CreateWallet, OpenWallet, PdeClient, TestServer};
+use pde_tests::{Backend, OpenWallet, PdeClient, TestServer};
 use rand::RngCore;
 
 const SECRET: &str = "correct horse battery staple";
@@ -22,16 +22,7 @@ fn random_bytes(len: usize) -> Vec<u8> {
 }
 
 async fn new_wallet(server: &TestServer) -> (PdeClient, OpenWallet) {
-    let client = PdeClient::new(&server.base_url);
-    let wallet = client
-        .create_wallet(CreateWallet {
-            secret: SECRET,
-            test_wallet: true,
-            ..Default::default()
-        })
-        .await
-        .expect("wallet created");
-    (client, wallet)
+    pde_tests::new_test_wallet(server, SECRET).await
 }
 
 /// The operator's age key pair: the recipient the server encrypts to, the identity file kept

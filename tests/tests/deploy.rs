@@ -107,6 +107,62 @@ fn free_port() -> u16 {
         .expect("a free port")
 }
 
+/// A pde-server, a private directory with a certificate and a `logs/` directory, and two free
+/// ports: what a proxy test stands on.
+struct Stage {
+    server: TestServer,
+    dir: tempfile::TempDir,
+    http_port: u16,
+    https_port: u16,
+}
+
+impl Stage {
+    async fn new() -> Self {
+        let server = TestServer::start(Backend::Sqlite).await;
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir_all(dir.path().join("logs")).expect("logs dir");
+        make_certificate(dir.path());
+        Self {
+            server,
+            dir,
+            http_port: free_port(),
+            https_port: free_port(),
+        }
+    }
+
+    fn root(&self) -> PathBuf {
+        self.dir.path().to_path_buf()
+    }
+
+    fn logs(&self) -> PathBuf {
+        self.dir.path().join("logs")
+    }
+
+    /// pde-server's address, as a proxy's upstream.
+    fn upstream(&self) -> String {
+        self.server
+            .base_url
+            .strip_prefix("http://")
+            .expect("plain HTTP")
+            .to_owned()
+    }
+
+    /// Every log file written (the proxy's, pde-server's), and the proxy's access log.
+    fn logs_written(&self) -> (Vec<(PathBuf, String)>, String) {
+        let mut places = logs_under(&self.logs());
+        places.push((
+            self.server.log_path(),
+            std::fs::read_to_string(self.server.log_path()).expect("pde-server log"),
+        ));
+        let access = places
+            .iter()
+            .find(|(path, _)| path.ends_with("pde-access.log"))
+            .map(|(_, text)| text.clone())
+            .expect("an access log");
+        (places, access)
+    }
+}
+
 /// A proxy process, killed when dropped.
 struct Proxy(Child);
 
@@ -140,19 +196,9 @@ async fn the_shipped_nginx_site_logs_no_address_and_no_id_even_on_upstream_error
     if !have("/usr/sbin/nginx") || !have("/usr/bin/openssl") {
         return;
     }
-    let mut server = TestServer::start(Backend::Sqlite).await;
-    let upstream = server
-        .base_url
-        .strip_prefix("http://")
-        .expect("plain HTTP")
-        .to_owned();
-    let dir = tempfile::tempdir().expect("temp dir");
-    let root = dir.path();
-    let logs = root.join("logs");
-    std::fs::create_dir_all(&logs).expect("logs dir");
-    make_certificate(root);
-
-    let (http_port, https_port) = (free_port(), free_port());
+    let mut stage = Stage::new().await;
+    let (root, logs, upstream) = (stage.root(), stage.logs(), stage.upstream());
+    let (http_port, https_port) = (stage.http_port, stage.https_port);
     let site = std::fs::read_to_string(deploy_dir().join("nginx-pde.conf")).expect("site");
     let site = replaced(
         &site,
@@ -196,7 +242,7 @@ async fn the_shipped_nginx_site_logs_no_address_and_no_id_even_on_upstream_error
     let nginx = Proxy(
         Command::new("/usr/sbin/nginx")
             .arg("-p")
-            .arg(root)
+            .arg(&root)
             .arg("-c")
             .arg(root.join("nginx.conf"))
             .arg("-e")
@@ -208,19 +254,10 @@ async fn the_shipped_nginx_site_logs_no_address_and_no_id_even_on_upstream_error
     );
     wait_for_port(https_port).await;
 
-    let visited = visit_through_the_proxy(&mut server, http_port, https_port).await;
+    let visited = visit_through_the_proxy(&mut stage.server, http_port, https_port).await;
     drop(nginx);
 
-    let mut places = logs_under(&logs);
-    places.push((
-        server.log_path(),
-        std::fs::read_to_string(server.log_path()).expect("pde-server log"),
-    ));
-    let access = places
-        .iter()
-        .find(|(path, _)| path.ends_with("pde-access.log"))
-        .map(|(_, text)| text.clone())
-        .expect("an access log");
+    let (places, access) = stage.logs_written();
     assert_eq!(access.lines().count(), visited.answers.len(), "{access}");
     assert_eq!(access.matches(" 502 ").count(), 5, "{access}");
     assert!(access.contains(" GET /api/v1/documents 401 "), "{access}");
@@ -238,18 +275,9 @@ async fn the_shipped_caddyfile_logs_no_address_and_no_id_even_on_upstream_errors
     if !have("/usr/bin/caddy") || !have("/usr/bin/openssl") {
         return;
     }
-    let mut server = TestServer::start(Backend::Sqlite).await;
-    let upstream = server
-        .base_url
-        .strip_prefix("http://")
-        .expect("plain HTTP")
-        .to_owned();
-    let dir = tempfile::tempdir().expect("temp dir");
-    let root = dir.path();
-    let logs = root.join("logs");
-    std::fs::create_dir_all(&logs).expect("logs dir");
-    make_certificate(root);
-    let (http_port, https_port) = (free_port(), free_port());
+    let mut stage = Stage::new().await;
+    let (root, logs, upstream) = (stage.root(), stage.logs(), stage.upstream());
+    let (http_port, https_port) = (stage.http_port, stage.https_port);
     let file = std::fs::read_to_string(deploy_dir().join("Caddyfile")).expect("Caddyfile");
     let file = replaced(
         &file,
@@ -280,7 +308,7 @@ async fn the_shipped_caddyfile_logs_no_address_and_no_id_even_on_upstream_errors
         Command::new("/usr/bin/caddy")
             .args(["run", "--adapter", "caddyfile", "--config"])
             .arg(root.join("Caddyfile"))
-            .env("HOME", root)
+            .env("HOME", &root)
             .env("XDG_DATA_HOME", root.join("caddy-data"))
             .env("XDG_CONFIG_HOME", root.join("caddy-config"))
             .stdout(Stdio::null())
@@ -289,19 +317,10 @@ async fn the_shipped_caddyfile_logs_no_address_and_no_id_even_on_upstream_errors
             .expect("caddy starts"),
     );
     wait_for_port(https_port).await;
-    let visited = visit_through_the_proxy(&mut server, http_port, https_port).await;
+    let visited = visit_through_the_proxy(&mut stage.server, http_port, https_port).await;
     drop(caddy);
 
-    let mut places = logs_under(&logs);
-    places.push((
-        server.log_path(),
-        std::fs::read_to_string(server.log_path()).expect("pde-server log"),
-    ));
-    let access = places
-        .iter()
-        .find(|(path, _)| path.ends_with("pde-access.log"))
-        .map(|(_, text)| text.clone())
-        .expect("an access log");
+    let (places, access) = stage.logs_written();
     // Caddy's redirect to HTTPS is counted too.
     assert_eq!(
         access.lines().count(),

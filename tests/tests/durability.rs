@@ -3,22 +3,13 @@
 //! does SQLite sync its write-ahead log for the commit.
 
 use pde_crypto::metadata::Category;
-use pde_tests::{Backend, CreateWallet, OpenWallet, PdeClient, TestServer};
+use pde_tests::{Backend, OpenWallet, PdeClient, TestServer};
 
 const SECRET: &str = "correct horse battery staple";
 
 /// A client with a new test wallet on `server`.
 async fn new_wallet(server: &TestServer) -> (PdeClient, OpenWallet) {
-    let client = PdeClient::new(&server.base_url);
-    let wallet = client
-        .create_wallet(CreateWallet {
-            secret: SECRET,
-            test_wallet: true,
-            ..Default::default()
-        })
-        .await
-        .expect("wallet");
-    (client, wallet)
+    pde_tests::new_test_wallet(server, SECRET).await
 }
 
 #[tokio::test]

@@ -382,16 +382,13 @@ async fn uploads_reserve_the_quota_and_become_documents(store: &dyn Store) {
     assert_eq!(store.wallet_usage(&wallet.id).await.expect("usage"), 0);
 }
 
-async fn deposit_links_take_documents_up_to_their_maximum_and_stop_when_revoked(store: &dyn Store) {
-    let wallet = new_wallet("AAAABBBBCCCC", None);
-    created(store, &wallet).await;
-    let link_key = WalletKey::generate().recipient();
-    let (d1, d2) = (DepositId::random(), DepositId::random());
-    let link = |id: &DepositId| DepositRecord {
+/// A deposit link of `wallet` for two documents, for an hour from `NOW`.
+fn deposit_link(wallet: &WalletId, id: &DepositId) -> DepositRecord {
+    DepositRecord {
         id: id.clone(),
-        wallet_id: wallet.id.clone(),
+        wallet_id: wallet.clone(),
         access_hash: id.as_str().as_bytes().to_vec(),
-        recipient: link_key.clone(),
+        recipient: WalletKey::generate().recipient(),
         key_id: Some(vec![3; 16]),
         recipient_check: vec![6; 32],
         label: vec![8; 40],
@@ -400,7 +397,14 @@ async fn deposit_links_take_documents_up_to_their_maximum_and_stop_when_revoked(
         created_at: NOW,
         expires_at: NOW + 3600,
         revoked_at: None,
-    };
+    }
+}
+
+async fn deposit_links_take_documents_up_to_their_maximum_and_stop_when_revoked(store: &dyn Store) {
+    let wallet = new_wallet("AAAABBBBCCCC", None);
+    created(store, &wallet).await;
+    let (d1, d2) = (DepositId::random(), DepositId::random());
+    let link = |id: &DepositId| deposit_link(&wallet.id, id);
     store.create_deposit(&link(&d1)).await.expect("deposit");
     store.create_deposit(&link(&d2)).await.expect("deposit");
     assert!(store.take_deposit_slot(&d1, NOW).await.expect("slot"));
@@ -487,20 +491,7 @@ async fn tombstones_wait_and_a_restore_ends_everything_in_flight(store: &dyn Sto
         .await
         .expect("upload");
     assert_eq!(store.wallet_usage(&wallet.id).await.expect("usage"), 5000);
-    let deposit = DepositRecord {
-        id: DepositId::random(),
-        wallet_id: wallet.id.clone(),
-        access_hash: vec![1; 32],
-        recipient: WalletKey::generate().recipient(),
-        key_id: Some(vec![3; 16]),
-        recipient_check: vec![6; 32],
-        label: vec![8; 40],
-        max_files: 2,
-        files_received: 0,
-        created_at: NOW,
-        expires_at: NOW + 3600,
-        revoked_at: None,
-    };
+    let deposit = deposit_link(&wallet.id, &DepositId::random());
     store.create_deposit(&deposit).await.expect("deposit");
     assert_eq!(
         store.referenced_blobs().await.expect("referenced"),

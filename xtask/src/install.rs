@@ -64,12 +64,35 @@ pub fn ensure_chromium(apt: &mut Apt, install: bool) -> Result<PathBuf> {
 /// xprintidle (the launcher's idle clock), Firefox ESR (its policy schema) and shellcheck (the
 /// launcher's scripts).
 pub fn ensure_kiosk_tools(apt: &mut Apt, install: bool) -> Result<()> {
-    let wanted = [
-        ("/usr/bin/Xvfb", "xvfb"),
-        ("/usr/bin/xprintidle", "xprintidle"),
-        ("/usr/lib/firefox-esr/browser/omni.ja", "firefox-esr"),
-        ("/usr/bin/shellcheck", "shellcheck"),
-    ];
+    ensure_files(
+        apt,
+        install,
+        &[
+            ("/usr/bin/Xvfb", "xvfb"),
+            ("/usr/bin/xprintidle", "xprintidle"),
+            ("/usr/lib/firefox-esr/browser/omni.ja", "firefox-esr"),
+            ("/usr/bin/shellcheck", "shellcheck"),
+        ],
+    )
+}
+
+/// What the deployment files' test needs (tests/tests/deploy.rs): systemd-analyze (the units),
+/// nginx and Caddy (the reverse proxies' files) and openssl (their test certificate).
+pub fn ensure_deploy_tools(apt: &mut Apt, install: bool) -> Result<()> {
+    ensure_files(
+        apt,
+        install,
+        &[
+            ("/usr/bin/systemd-analyze", "systemd"),
+            ("/usr/sbin/nginx", "nginx"),
+            ("/usr/bin/caddy", "caddy"),
+            ("/usr/bin/openssl", "openssl"),
+        ],
+    )
+}
+
+/// Installs the Debian package of each (file, package) whose file is missing.
+fn ensure_files(apt: &mut Apt, install: bool, wanted: &[(&str, &str)]) -> Result<()> {
     let missing: Vec<&str> = wanted
         .iter()
         .filter(|(path, _)| !Path::new(path).exists())
@@ -85,29 +108,6 @@ pub fn ensure_kiosk_tools(apt: &mut Apt, install: bool) -> Result<()> {
             missing.join(" ")
         )
         .into());
-    }
-    apt.install(&missing)
-}
-
-/// What the deployment files' test needs (tests/tests/deploy.rs): systemd-analyze (the units),
-/// nginx and Caddy (the reverse proxies' files) and openssl (their test certificate).
-pub fn ensure_deploy_tools(apt: &mut Apt, install: bool) -> Result<()> {
-    let wanted = [
-        ("/usr/bin/systemd-analyze", "systemd"),
-        ("/usr/sbin/nginx", "nginx"),
-        ("/usr/bin/caddy", "caddy"),
-        ("/usr/bin/openssl", "openssl"),
-    ];
-    let missing: Vec<&str> = wanted
-        .iter()
-        .filter(|(path, _)| !Path::new(path).exists())
-        .map(|(_, package)| *package)
-        .collect();
-    if missing.is_empty() {
-        return Ok(());
-    }
-    if !install {
-        return Err(format!("missing: apt-get install {}", missing.join(" ")).into());
     }
     apt.install(&missing)
 }

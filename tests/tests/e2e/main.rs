@@ -21,16 +21,7 @@ fn random_bytes(len: usize) -> Vec<u8> {
 }
 
 async fn new_wallet(server: &TestServer) -> (PdeClient, pde_tests::OpenWallet) {
-    let client = PdeClient::new(&server.base_url);
-    let wallet = client
-        .create_wallet(CreateWallet {
-            secret: SECRET,
-            test_wallet: true,
-            ..Default::default()
-        })
-        .await
-        .expect("wallet created");
-    (client, wallet)
+    pde_tests::new_test_wallet(server, SECRET).await
 }
 
 /// Runs each scenario against both backends.
