@@ -35,8 +35,8 @@ impl Method {
     }
 }
 
-/// No body (in a request) or a body nobody reads (an empty `204` answer).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// No body (in a request) or a body nobody reads (an empty `204` answer). As JSON, `null`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct NoBody;
 
 /// A body of raw bytes: sealed documents and their parts, never JSON.
@@ -53,7 +53,7 @@ pub struct Endpoint<Req, Res> {
 }
 
 impl<Req, Res> Endpoint<Req, Res> {
-    const fn new(method: Method, path: &'static str) -> Self {
+    pub(crate) const fn new(method: Method, path: &'static str) -> Self {
         Self {
             method,
             path,
@@ -93,6 +93,8 @@ macro_rules! endpoints {
         pub const ALL: &[(Method, &str)] = &[$(($method, $path)),*];
     };
 }
+#[cfg(feature = "admin")]
+pub(crate) use endpoints;
 
 endpoints! {
     /// Starts a new wallet's OPAQUE registration.

@@ -135,6 +135,54 @@ pub const ALL: &[&str] = &[
     TEST_CLOCK,
 ];
 
+/// The administration API's routes (relative to [`crate::admin::ADMIN_API_PREFIX`], served on
+/// the admin origin only): each named once too.
+pub mod admin {
+    /// `POST` start of an enrolment (the link's token): a passkey registration.
+    pub const ENROL_START: &str = "/enrol/start";
+    /// `POST` end of an enrolment: the passkey is kept, the 6-digit code shown.
+    pub const ENROL_FINISH: &str = "/enrol/finish";
+    /// `POST` start of a login with a passkey.
+    pub const LOGIN_START: &str = "/login/start";
+    /// `POST` end of a login (opens an admin session).
+    pub const LOGIN_FINISH: &str = "/login/finish";
+    /// `GET` who is logged in.
+    pub const ME: &str = "/me";
+    /// `POST` ends the admin session.
+    pub const LOGOUT: &str = "/logout";
+    /// `POST` start of a fresh assertion (before a passkey is added or removed).
+    pub const REAUTH_START: &str = "/reauth/start";
+    /// `POST` end of a fresh assertion.
+    pub const REAUTH_FINISH: &str = "/reauth/finish";
+    /// `GET` the admin's own passkeys.
+    pub const PASSKEYS: &str = "/passkeys";
+    /// `POST` start of adding a passkey (after a fresh assertion).
+    pub const PASSKEY_ADD_START: &str = "/passkeys/start";
+    /// `POST` end of adding a passkey.
+    pub const PASSKEY_ADD_FINISH: &str = "/passkeys/finish";
+    /// `DELETE` one of the admin's own passkeys (after a fresh assertion; never the last).
+    pub const PASSKEY: &str = "/passkeys/{passkey_id}";
+    /// `GET` the audit log.
+    pub const AUDIT: &str = "/audit";
+
+    /// Every admin route.
+    pub const ALL: &[&str] = &[
+        ENROL_START,
+        ENROL_FINISH,
+        LOGIN_START,
+        LOGIN_FINISH,
+        ME,
+        LOGOUT,
+        REAUTH_START,
+        REAUTH_FINISH,
+        PASSKEYS,
+        PASSKEY_ADD_START,
+        PASSKEY_ADD_FINISH,
+        PASSKEY,
+        AUDIT,
+    ];
+}
+
 /// The path of `template` with its `{…}` segments replaced by `values`, in order (a value is
 /// an id or a number: the caller passes nothing that needs escaping).
 ///

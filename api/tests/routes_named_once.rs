@@ -27,7 +27,14 @@ fn normalised(text: &str) -> String {
 /// still names a fixed segment.
 fn forbidden() -> Vec<String> {
     let mut spelled = Vec::new();
-    for route in pde_api::routes::ALL {
+    let admin = pde_api::routes::admin::ALL
+        .iter()
+        .map(|route| (route, "/admin-api/v1"));
+    for (route, prefix) in pde_api::routes::ALL
+        .iter()
+        .map(|route| (route, pde_api::API_PREFIX))
+        .chain(admin)
+    {
         let route = normalised(route);
         for (at, _) in route.match_indices("{}") {
             let tail = &route[at..];
@@ -39,7 +46,7 @@ fn forbidden() -> Vec<String> {
                 spelled.push(tail.to_owned());
             }
         }
-        spelled.push(format!("{}{route}", pde_api::API_PREFIX));
+        spelled.push(format!("{prefix}{route}"));
         spelled.push(route);
     }
     spelled
@@ -96,6 +103,7 @@ fn no_source_but_the_routes_module_spells_a_route() {
         "server/src",
         "web/src",
         "web/client/src",
+        "web/admin/src",
         "tests/src",
         "xtask/src",
         "api/src",

@@ -2,6 +2,7 @@
 //! passphrase), and keeps every piece of shared state in the database.
 #![forbid(unsafe_code)]
 
+pub mod admin;
 pub(crate) mod auth;
 pub mod backup;
 pub(crate) mod blobs;
@@ -60,7 +61,7 @@ pub enum LaunchError {
     Settings(String),
 }
 
-async fn open_store(settings: &Settings) -> Result<Arc<dyn Store>, LaunchError> {
+pub(crate) async fn open_store(settings: &Settings) -> Result<Arc<dyn Store>, LaunchError> {
     let store: Arc<dyn Store> = match settings.database() {
         DatabaseKind::Sqlite(path) => {
             if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -74,8 +75,13 @@ async fn open_store(settings: &Settings) -> Result<Arc<dyn Store>, LaunchError> 
     Ok(store)
 }
 
-/// Builds the shared state: secrets, database (migrated), blob store.
-pub async fn build_state(settings: Settings) -> Result<AppState, LaunchError> {
+/// Builds the shared state: secrets, database (migrated), blob store; the administration
+/// console's passkey verifier when its origin is given.
+pub async fn build_state(
+    settings: Settings,
+    admin_origin: Option<admin::AdminOrigin>,
+) -> Result<AppState, LaunchError> {
+    let admin = admin::console_for(admin_origin).map_err(LaunchError::Settings)?;
     let setup = secrets::load_server_setup(&settings.secrets_dir, &settings.data_dir)?;
     let store = open_store(&settings).await?;
     if !store.claim_setup_fingerprint(&setup.fingerprint()).await? {
@@ -99,6 +105,7 @@ pub async fn build_state(settings: Settings) -> Result<AppState, LaunchError> {
         default_ksf: KsfParams::DEFAULT,
         erased_since_sweep: std::sync::atomic::AtomicBool::new(false),
         readiness: tokio::sync::Mutex::default(),
+        admin,
     }))
 }
 
@@ -117,7 +124,19 @@ pub async fn launch_with_listener(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), LaunchError> {
     settings.check().map_err(LaunchError::Settings)?;
-    let state = build_state(settings).await?;
+    // The console's own listener first: its origin (and so its passkeys) may name its port.
+    let admin_listener = match settings.admin_address() {
+        Some(address) => Some(TcpListener::bind(address).await?),
+        None => None,
+    };
+    let admin_origin = match &admin_listener {
+        Some(listener) => Some(
+            admin::origin_for(&settings, listener.local_addr()?.port())
+                .map_err(LaunchError::Settings)?,
+        ),
+        None => None,
+    };
+    let state = build_state(settings, admin_origin).await?;
     metrics::install();
     let sweeper = tokio::spawn(sweeper::run(state.clone()));
     let address = listener.local_addr()?;
@@ -127,6 +146,32 @@ pub async fn launch_with_listener(
             writeln!(std::io::stdout(), "pde-server metrics on http://{bound}")?;
         }
     }
+    let (stop_admin, admin_stopped) = tokio::sync::oneshot::channel::<()>();
+    let admin_server = match admin_listener {
+        Some(listener) => {
+            let bound = listener.local_addr()?;
+            tracing::info!(%bound, "admin console");
+            writeln!(
+                std::io::stdout(),
+                "pde-server admin console on http://{bound}"
+            )?;
+            let limits = connections::ConnectionLimits {
+                max_connections: 64,
+                header_timeout: std::time::Duration::from_secs(
+                    state.settings.header_timeout_seconds,
+                ),
+            };
+            Some(tokio::spawn(connections::serve(
+                listener,
+                admin::router(state.clone()),
+                limits,
+                async move {
+                    let _ = admin_stopped.await;
+                },
+            )))
+        }
+        None => None,
+    };
     tracing::info!(%address, "listening");
     let mut stdout = std::io::stdout();
     writeln!(stdout, "pde-server listening on http://{address}")?;
@@ -137,6 +182,10 @@ pub async fn launch_with_listener(
     };
     let store = Arc::clone(&state.store);
     connections::serve(listener, router::router(state), limits, shutdown).await;
+    let _ = stop_admin.send(());
+    if let Some(admin_server) = admin_server {
+        let _ = admin_server.await;
+    }
     sweeper.abort();
     // The sweeper may be in the middle of a statement: it ends before the store closes.
     let _ = sweeper.await;

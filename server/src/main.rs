@@ -64,6 +64,11 @@ enum Command {
         #[arg(long)]
         identity: std::path::PathBuf,
     },
+    /// Administrators of the console: enrol, confirm, revoke, list.
+    Admin {
+        #[command(subcommand)]
+        action: AdminAction,
+    },
     /// Create an invitation code (for `--creation-mode invite`).
     Invite {
         /// How many wallets the code can create.
@@ -73,6 +78,75 @@ enum Command {
         #[arg(long, default_value_t = 30)]
         days: i64,
     },
+}
+
+#[derive(Subcommand)]
+enum AdminAction {
+    /// Add an administrator: prints a one-time enrolment link (valid one hour) to give them.
+    /// Opening it makes a passkey and shows a 6-digit code; they become active only when you
+    /// type that code with `admin confirm`.
+    Enrol {
+        /// Their name, as the audit log shows it (never reused).
+        #[arg(long)]
+        name: String,
+        /// What they may do.
+        #[arg(long, value_enum)]
+        role: RoleArg,
+    },
+    /// Activate the administrator whose browser shows this 6-digit code.
+    Confirm {
+        /// The code.
+        code: String,
+    },
+    /// Revoke an administrator: their sessions end, their passkeys no longer log in.
+    Revoke {
+        /// Their name.
+        #[arg(long)]
+        name: String,
+    },
+    /// List the administrators (name, role, state).
+    List,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum RoleArg {
+    /// Runs the test phase (invitations, feedback, announcements).
+    Coordinator,
+    /// Reads statistics, feedback and the audit log.
+    Observer,
+}
+
+impl From<RoleArg> for pde_api::admin::AdminRole {
+    fn from(role: RoleArg) -> Self {
+        match role {
+            RoleArg::Coordinator => Self::Coordinator,
+            RoleArg::Observer => Self::Observer,
+        }
+    }
+}
+
+async fn admin(settings: &Settings, action: AdminAction) -> Result<(), pde_server::LaunchError> {
+    use pde_server::admin::cli;
+    match action {
+        AdminAction::Enrol { name, role } => {
+            let link = cli::enrol(settings, &name, role.into()).await?;
+            println!("{link}");
+            eprintln!(
+                "Give this link to {name} (it works once, for an hour). Their browser will show a \
+                 6-digit code: type `pde-server admin confirm <code>` here to let them in."
+            );
+        }
+        AdminAction::Confirm { code } => {
+            let name = cli::confirm(settings, &code).await?;
+            println!("{name} is an active administrator");
+        }
+        AdminAction::Revoke { name } => {
+            cli::revoke(settings, &name).await?;
+            println!("{name} is revoked: their sessions ended");
+        }
+        AdminAction::List => print!("{}", cli::list(settings).await?),
+    }
+    Ok(())
 }
 
 fn now() -> i64 {
@@ -153,6 +227,7 @@ async fn main() -> ExitCode {
                 .map(|()| println!("the server setup is back in {}", cli.settings.secrets_dir.display()))
                 .map_err(pde_server::LaunchError::from)
         }
+        Command::Admin { action } => admin(&cli.settings, action).await,
         Command::Invite { uses, days } => pde_server::create_invite(&cli.settings, uses, days)
             .await
             .map(|code| println!("{code}")),

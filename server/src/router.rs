@@ -114,7 +114,7 @@ async fn serve_counted(request: Request, next: Next) -> Served {
 }
 
 /// Counts and logs an API request.
-async fn log_request(request: Request, next: Next) -> Response {
+pub(crate) async fn log_request(request: Request, next: Next) -> Response {
     let Served {
         route,
         method,

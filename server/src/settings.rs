@@ -162,6 +162,27 @@ pub struct Settings {
     #[arg(long, env = "PDE_RETENTION_MONTHS", default_value_t = 0)]
     pub retention_months: u32,
 
+    /// Where the administration console is served: its own origin (a port of its own here, a
+    /// host name of its own behind the proxy), never a path of the holders' origin; keep it on
+    /// loopback and let only the operator's network reach it. Empty: no console.
+    #[arg(long, env = "PDE_ADMIN_LISTEN", default_value = "127.0.0.1:8081")]
+    pub admin_listen: String,
+
+    /// The console's origin as administrators' browsers reach it (e.g.
+    /// `https://admin.pde.example`): its host is the passkeys' relying party, and the admin API
+    /// refuses requests from any other origin. Empty: `http://localhost:<admin port>`
+    /// (development on this machine).
+    #[arg(long, env = "PDE_ADMIN_ORIGIN", default_value = "")]
+    pub admin_origin: String,
+
+    /// An admin session ends after this many seconds without a request.
+    #[arg(long, env = "PDE_ADMIN_SESSION_IDLE_SECONDS", default_value_t = 10 * 60)]
+    pub admin_session_idle_seconds: i64,
+
+    /// An admin session ends this many seconds after login, used or not.
+    #[arg(long, env = "PDE_ADMIN_SESSION_ABSOLUTE_SECONDS", default_value_t = 4 * 3600)]
+    pub admin_session_absolute_seconds: i64,
+
     /// Tests only: answer every registration with the cheap test parameters, as a malicious
     /// server would to weaken new credentials (the web app must refuse them).
     #[cfg(feature = "test-clock")]
@@ -239,7 +260,27 @@ impl Settings {
                 self.metrics_listen
             ));
         }
+        if !self.admin_listen.is_empty() && self.admin_address().is_none() {
+            return Err(format!(
+                "--admin-listen {:?} is not an address and port (e.g. 127.0.0.1:8081), nor empty",
+                self.admin_listen
+            ));
+        }
+        if self.admin_address() == Some(self.listen) && self.listen.port() != 0 {
+            return Err(
+                "--admin-listen must differ from --listen: the console has an origin of its own"
+                    .to_owned(),
+            );
+        }
+        if !self.admin_origin.is_empty() {
+            crate::admin::AdminOrigin::parse(&self.admin_origin)?;
+        }
         Ok(())
+    }
+
+    /// Where the administration console is served, if anywhere (`--admin-listen`).
+    pub fn admin_address(&self) -> Option<std::net::SocketAddr> {
+        self.admin_listen.parse().ok()
     }
 
     /// Where metrics are served, if anywhere (`--metrics-listen`).

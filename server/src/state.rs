@@ -39,6 +39,8 @@ pub struct Inner {
     pub(crate) erased_since_sweep: std::sync::atomic::AtomicBool,
     /// The last readiness verdict (`service::health`).
     pub(crate) readiness: tokio::sync::Mutex<crate::service::health::LastVerdict>,
+    /// The administration console's origin and passkey verifier (with `--admin-listen`).
+    pub(crate) admin: Option<Arc<crate::admin::AdminConsole>>,
 }
 
 impl AppState {

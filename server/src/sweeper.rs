@@ -55,7 +55,15 @@ pub async fn sweep_once(state: &AppState) -> Result<SweepReport, crate::error::A
             settings.session_absolute_seconds,
         )
         .await?;
-    report.expired_rows = counts.expired_rows;
+    report.expired_rows = counts.expired_rows
+        + state
+            .store
+            .sweep_admin(
+                now,
+                settings.admin_session_idle_seconds,
+                settings.admin_session_absolute_seconds,
+            )
+            .await?;
     for upload in state.store.expired_uploads(now).await? {
         // A document that never came through a deposit link gives the link its place back.
         let deposit = state.store.deposit_of_upload(&upload.id).await?;

@@ -77,6 +77,59 @@ async fn grant_page(State(state): State<AppState>, headers: HeaderMap) -> Respon
     serve(&state, &headers, "grant-page.html").await
 }
 
+/// The administration console's bundle (`web/admin`, built into `web/dist/admin/`): served on
+/// the console's own origin only, never on the holders'.
+const ADMIN_FILES: &[(&str, &str)] = &[
+    ("index.html", "text/html; charset=utf-8"),
+    ("admin.js", "text/javascript; charset=utf-8"),
+    ("pde_admin.js", "text/javascript; charset=utf-8"),
+    ("pde_admin_bg.wasm", "application/wasm"),
+    ("admin.css", "text/css; charset=utf-8"),
+];
+
+/// Which bundle a file is served from, and with which policy.
+struct Site {
+    /// Folder of the bundle within `web/dist`.
+    folder: &'static str,
+    files: &'static [(&'static str, &'static str)],
+    csp: &'static str,
+    /// Whether it has language files beside it.
+    languages: bool,
+}
+
+const HOLDERS: Site = Site {
+    folder: "",
+    files: FILES,
+    csp: APP_CSP,
+    languages: true,
+};
+
+const CONSOLE: Site = Site {
+    folder: "admin/",
+    files: ADMIN_FILES,
+    csp: crate::admin::ADMIN_CSP,
+    languages: false,
+};
+
+/// The console's page (`/`, whatever the fragment carries) and its files.
+pub fn admin_routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/",
+            get(|State(state): State<AppState>, headers: HeaderMap| async move {
+                serve_from(&CONSOLE, &state, &headers, "index.html").await
+            }),
+        )
+        .route(
+            "/{file}",
+            get(
+                |State(state): State<AppState>, headers: HeaderMap, Path(file): Path<String>| async move {
+                    serve_from(&CONSOLE, &state, &headers, &file).await
+                },
+            ),
+        )
+}
+
 /// The compressed copies the build writes beside each file (`pde-precompress`), best first.
 const ENCODINGS: &[(&str, &str)] = &[("br", ".br"), ("gzip", ".gz")];
 
@@ -144,19 +197,28 @@ fn is_language_file(name: &str) -> bool {
 }
 
 async fn serve(state: &AppState, request: &HeaderMap, name: &str) -> Response {
-    let known = FILES
+    serve_from(&HOLDERS, state, request, name).await
+}
+
+async fn serve_from(site: &Site, state: &AppState, request: &HeaderMap, name: &str) -> Response {
+    let known = site
+        .files
         .iter()
         .find(|(known, _)| *known == name)
         .map(|(known, content_type)| (*known, *content_type))
-        .or_else(|| is_language_file(name).then_some((name, "text/plain; charset=utf-8")));
+        .or_else(|| {
+            (site.languages && is_language_file(name))
+                .then_some((name, "text/plain; charset=utf-8"))
+        });
     let Some((name, content_type)) = known else {
         return crate::error::ApiError::NoRoute.into_response();
     };
+    let path = format!("{}{name}", site.folder);
     let accept_encoding = request
         .get(header::ACCEPT_ENCODING)
         .and_then(|value| value.to_str().ok())
         .unwrap_or_default();
-    let Some((data, coding)) = read_encoded(state, name, accept_encoding).await else {
+    let Some((data, coding)) = read_encoded(state, &path, accept_encoding).await else {
         if is_language_file(name) {
             // A language the app doesn't have: nothing is missing from the build.
             return crate::error::ApiError::NoRoute.into_response();
@@ -177,7 +239,7 @@ async fn serve(state: &AppState, request: &HeaderMap, name: &str) -> Response {
     headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(APP_CSP),
+        HeaderValue::from_static(site.csp),
     );
     response
 }

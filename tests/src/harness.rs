@@ -53,6 +53,9 @@ pub struct TestServer {
     /// The metrics address's URL, `http://127.0.0.1:PORT` (a port of its own, picked by the
     /// system at each start).
     pub metrics_url: String,
+    /// The administration console's origin, `http://localhost:PORT` (a port of its own, picked
+    /// by the system at each start; empty for a binary without a console).
+    pub admin_url: String,
     /// Which database.
     pub backend: Backend,
     /// The database URL given to the server (empty for SQLite in the data dir).
@@ -97,6 +100,7 @@ impl TestServer {
         Self {
             base_url: String::new(),
             metrics_url: String::new(),
+            admin_url: String::new(),
             backend,
             database_url,
             root,
@@ -141,8 +145,36 @@ impl TestServer {
             // As a variable, not a flag: a previous release's binary (the upgrade test) has no
             // such setting.
             .env("PDE_BACKUP_DIR", self.backup_dir())
+            // No console unless the server is started to serve (then on a port of its own).
+            .env("PDE_ADMIN_LISTEN", "")
             .env_remove("PDE_LISTEN");
         command
+    }
+
+    /// Runs `pde-server admin <args>` (as the operator on the server); its standard output, or
+    /// a panic with its error.
+    pub fn admin_command(&self, args: &[&str]) -> String {
+        let output = self
+            .command()
+            .arg("admin")
+            .args(args)
+            .output()
+            .expect("pde-server admin runs");
+        assert!(
+            output.status.success(),
+            "pde-server admin {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// Enrols an administrator (`pde-server admin enrol`): the enrolment link's token.
+    pub fn enrol_admin(&self, name: &str, role: &str) -> String {
+        let link = self.admin_command(&["enrol", "--name", name, "--role", role]);
+        link.trim()
+            .split_once("#enrol=")
+            .map(|(_, token)| token.to_owned())
+            .unwrap_or_else(|| panic!("no enrolment link in {link:?}"))
     }
 
     /// Makes the server setup in the secrets directory, as an operator does once for a new
@@ -175,6 +207,8 @@ impl TestServer {
             .args(self.allow_test_wallets.then_some("--allow-test-wallets"))
             .args(self.insecure_cookies.then_some("--insecure-cookies"))
             .args(&self.extra_args)
+            // A variable, not a flag: a previous release's binary has no console.
+            .env("PDE_ADMIN_LISTEN", "127.0.0.1:0")
             .env("PDE_LOG", "debug,sqlx=warn,hyper=info,tower=info")
             .stdout(Stdio::piped())
             .stderr(Stdio::from(log));
@@ -184,11 +218,17 @@ impl TestServer {
         let stdout = child.stdout.take().expect("stdout");
         let mut stdout = BufReader::new(stdout);
         let mut line = String::new();
-        stdout.read_line(&mut line).expect("server output");
-        if let Some(metrics) = line.trim().strip_prefix("pde-server metrics on ") {
-            self.metrics_url = metrics.to_owned();
+        loop {
             line.clear();
             stdout.read_line(&mut line).expect("server output");
+            if let Some(metrics) = line.trim().strip_prefix("pde-server metrics on ") {
+                self.metrics_url = metrics.to_owned();
+            } else if let Some(console) = line.trim().strip_prefix("pde-server admin console on ") {
+                // Its origin is localhost (a passkey's relying party can't be an IP address).
+                self.admin_url = console.replace("127.0.0.1", "localhost");
+            } else {
+                break;
+            }
         }
         let address = line
             .trim()

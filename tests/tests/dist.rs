@@ -133,7 +133,8 @@ async fn the_release_tarball_is_signed_complete_and_runs_on_its_own() {
             .env_clear()
             .env("PDE_DATA_DIR", work.path().join("data"))
             .env("PDE_SECRETS_DIR", work.path().join("secrets"))
-            .env("PDE_BACKUP_DIR", work.path().join("backups"));
+            .env("PDE_BACKUP_DIR", work.path().join("backups"))
+            .env("PDE_ADMIN_LISTEN", "");
     };
     let mut init = Command::new(&server);
     settings(&mut init);

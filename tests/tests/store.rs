@@ -54,6 +54,7 @@ on_both_backends!(
     uploads_reserve_the_quota_and_become_documents,
     deposit_links_take_documents_up_to_their_maximum_and_stop_when_revoked,
     tombstones_wait_and_a_restore_ends_everything_in_flight,
+    administrators_enrol_once_confirm_once_and_only_active_ones_log_in,
 );
 
 async fn ready(store: &dyn Store) {
@@ -551,4 +552,280 @@ async fn tombstones_wait_and_a_restore_ends_everything_in_flight(store: &dyn Sto
             .expect("notice"),
         None
     );
+}
+
+fn new_admin(name: &str, enrol_hash: &[u8]) -> pde_server::store::admin::NewAdmin {
+    pde_server::store::admin::NewAdmin {
+        id: uuid::Uuid::new_v4().to_string(),
+        name: name.to_owned(),
+        role: pde_api::admin::AdminRole::Coordinator,
+        created_at: NOW,
+        enrol_hash: enrol_hash.to_vec(),
+        enrol_expires_at: NOW + 3600,
+    }
+}
+
+fn passkey_of(admin_id: &str, credential: u8) -> pde_server::store::admin::PasskeyRecord {
+    pde_server::store::admin::PasskeyRecord {
+        id: format!("passkey-{credential}"),
+        admin_id: admin_id.to_owned(),
+        credential_id: vec![credential; 16],
+        passkey: "{}".to_owned(),
+        label: "phone".to_owned(),
+        created_at: NOW,
+        last_used_at: None,
+    }
+}
+
+async fn administrators_enrol_once_confirm_once_and_only_active_ones_log_in(store: &dyn Store) {
+    use pde_server::store::admin::{AdminState, CeremonyRecord, PasskeyRemoval};
+
+    let amina = new_admin("Amina", &[1; 32]);
+    let amina_id = amina.id.clone();
+    assert!(store.create_admin(amina).await.expect("create"));
+    assert!(
+        !store
+            .create_admin(new_admin("Amina", &[2; 32]))
+            .await
+            .expect("create"),
+        "a name is never given twice"
+    );
+    assert!(
+        store
+            .admin_by_enrol_hash(&[1; 32], NOW + 3600)
+            .await
+            .expect("link")
+            .is_none(),
+        "an hour later the link is dead"
+    );
+    let found = store
+        .admin_by_enrol_hash(&[1; 32], NOW + 10)
+        .await
+        .expect("link")
+        .expect("the link works");
+    assert_eq!(found.state, AdminState::Enrolling);
+
+    // A ceremony is taken once, and only before it expires.
+    let ceremony = |id: &str, expires_at| CeremonyRecord {
+        id: id.to_owned(),
+        kind: "enrol".to_owned(),
+        admin_id: Some(amina_id.clone()),
+        session_hash: None,
+        state: "{}".to_owned(),
+        expires_at,
+    };
+    store
+        .put_ceremony(ceremony("c1", NOW + 300))
+        .await
+        .expect("put");
+    store
+        .put_ceremony(ceremony("c2", NOW + 300))
+        .await
+        .expect("put");
+    assert!(
+        store
+            .take_ceremony("c1", "login", NOW)
+            .await
+            .expect("take")
+            .is_none(),
+        "kind"
+    );
+    assert!(store
+        .take_ceremony("c1", "enrol", NOW)
+        .await
+        .expect("take")
+        .is_some());
+    assert!(
+        store
+            .take_ceremony("c1", "enrol", NOW)
+            .await
+            .expect("take")
+            .is_none(),
+        "once"
+    );
+    assert!(
+        store
+            .take_ceremony("c2", "enrol", NOW + 300)
+            .await
+            .expect("take")
+            .is_none(),
+        "expired"
+    );
+
+    // The enrolment spends the link once; the code confirms once.
+    assert!(store
+        .finish_enrolment(&[1; 32], passkey_of(&amina_id, 1), &[7; 32], NOW + 3600)
+        .await
+        .expect("finish"));
+    assert!(
+        !store
+            .finish_enrolment(&[1; 32], passkey_of(&amina_id, 2), &[8; 32], NOW + 3600)
+            .await
+            .expect("finish"),
+        "the link is spent"
+    );
+    assert!(
+        store.active_passkeys().await.expect("passkeys").is_empty(),
+        "not confirmed yet"
+    );
+    assert!(store
+        .confirm_admin(&[9; 32], NOW)
+        .await
+        .expect("confirm")
+        .is_none());
+    assert_eq!(
+        store
+            .confirm_admin(&[7; 32], NOW)
+            .await
+            .expect("confirm")
+            .as_deref(),
+        Some("Amina")
+    );
+    assert!(
+        store
+            .confirm_admin(&[7; 32], NOW)
+            .await
+            .expect("confirm")
+            .is_none(),
+        "once"
+    );
+    assert_eq!(store.active_passkeys().await.expect("passkeys").len(), 1);
+
+    // Passkeys: a known credential is refused; the last one stays.
+    assert!(!store
+        .add_passkey(passkey_of(&amina_id, 1))
+        .await
+        .expect("add"));
+    assert!(store
+        .add_passkey(passkey_of(&amina_id, 3))
+        .await
+        .expect("add"));
+    assert_eq!(
+        store
+            .remove_passkey(&amina_id, "passkey-9")
+            .await
+            .expect("remove"),
+        PasskeyRemoval::NotFound
+    );
+    assert_eq!(
+        store
+            .remove_passkey(&amina_id, "passkey-1")
+            .await
+            .expect("remove"),
+        PasskeyRemoval::Removed
+    );
+    assert_eq!(
+        store
+            .remove_passkey(&amina_id, "passkey-3")
+            .await
+            .expect("remove"),
+        PasskeyRemoval::Last
+    );
+
+    // Sessions: idle and absolute limits; a revoked administrator's sessions end.
+    store
+        .open_admin_session(&[5; 32], &amina_id, NOW)
+        .await
+        .expect("session");
+    let session = store
+        .admin_session(&[5; 32], NOW + 100, 600, 3600)
+        .await
+        .expect("session")
+        .expect("alive");
+    assert_eq!(session.admin.name, "Amina");
+    assert!(store
+        .admin_session(&[5; 32], NOW + 701, 600, 3600)
+        .await
+        .expect("session")
+        .is_none());
+    store
+        .open_admin_session(&[6; 32], &amina_id, NOW)
+        .await
+        .expect("session");
+    store.mark_fresh(&[6; 32], NOW + 300).await.expect("fresh");
+    assert_eq!(
+        store
+            .admin_session(&[6; 32], NOW + 1, 600, 3600)
+            .await
+            .expect("s")
+            .map(|s| s.fresh_until),
+        Some(NOW + 300)
+    );
+    assert!(store.revoke_admin("Amina").await.expect("revoke"));
+    assert!(!store.revoke_admin("Nobody").await.expect("revoke"));
+    assert!(store
+        .admin_session(&[6; 32], NOW + 2, 600, 3600)
+        .await
+        .expect("s")
+        .is_none());
+    assert!(store.active_passkeys().await.expect("passkeys").is_empty());
+
+    // The audit log: newest first.
+    store
+        .audit(NOW, "server", "enrolment_link_made", "Amina")
+        .await
+        .expect("audit");
+    store
+        .audit(NOW + 1, "Amina", "login", "phone")
+        .await
+        .expect("audit");
+    let log = store.audit_log(10).await.expect("log");
+    assert_eq!(
+        log.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(),
+        ["login", "enrolment_link_made"]
+    );
+}
+
+/// The audit log can't be changed or emptied, even by a statement written by hand.
+#[tokio::test]
+async fn the_audit_log_refuses_changes_and_deletions_on_both_backends() {
+    use pde_server::store::admin::AdminStore;
+    use sqlx::Connection;
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("pde.sqlite");
+    let store = pde_server::store::SqliteStore::open(&path)
+        .await
+        .expect("open");
+    ready(&store).await;
+    store
+        .audit(NOW, "server", "admin_confirmed", "Amina")
+        .await
+        .expect("audit");
+    let mut sqlite = sqlx::SqliteConnection::connect(&format!("sqlite://{}", path.display()))
+        .await
+        .expect("connect");
+    for statement in [
+        "UPDATE admin_audit SET actor = 'someone else'",
+        "DELETE FROM admin_audit",
+    ] {
+        let refused = sqlx::query(statement).execute(&mut sqlite).await;
+        assert!(
+            refused.is_err_and(|e| e.to_string().contains("append-only")),
+            "SQLite: {statement}"
+        );
+    }
+
+    let url = pde_tests::harness::create_postgres_database().await;
+    let store = pde_server::store::PostgresStore::connect(&url)
+        .await
+        .expect("connect");
+    ready(&store).await;
+    store
+        .audit(NOW, "server", "admin_confirmed", "Amina")
+        .await
+        .expect("audit");
+    let mut postgres = sqlx::PgConnection::connect(&url).await.expect("connect");
+    for statement in [
+        "UPDATE admin_audit SET actor = 'someone else'",
+        "DELETE FROM admin_audit",
+        "TRUNCATE admin_audit",
+    ] {
+        let refused = sqlx::query(statement).execute(&mut postgres).await;
+        assert!(
+            refused.is_err_and(|e| e.to_string().contains("append-only")),
+            "PostgreSQL: {statement}"
+        );
+    }
+    assert_eq!(store.audit_log(10).await.expect("log").len(), 1);
 }

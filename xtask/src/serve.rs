@@ -16,7 +16,7 @@ pub fn run_serve(root: &Path, args: &[String]) -> Result<ExitCode> {
     let binary = target_dir()?.join("release").join("pde-server");
     // A new installation needs its server setup (made once; an existing one is kept). Only for
     // serving: with a subcommand of its own, the server is run as asked.
-    let subcommands = ["serve", "default-config", "invite", "init-secrets"];
+    let subcommands = ["serve", "default-config", "invite", "init-secrets", "admin"];
     if !args.iter().any(|arg| subcommands.contains(&arg.as_str())) {
         run(Command::new(&binary).args(args).arg("init-secrets"))?;
     }

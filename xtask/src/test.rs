@@ -115,6 +115,8 @@ fn all_steps(root: &Path, options: &TestOptions, steps: &mut Steps) -> Result<()
                 "pde-pdf",
                 "-p",
                 "pde-qr-reader",
+                "-p",
+                "pde-admin",
                 "--target",
                 WASM_TARGET,
                 "--",
@@ -408,6 +410,33 @@ fn check_bundle_budget(dist: &Path) -> Result<()> {
             "the holders' bundle is {kib:.1} KiB brotli, over its budget of {} KiB: \
              load the new feature on demand or make room",
             BUNDLE_BUDGET_BYTES / 1024
+        )
+        .into());
+    }
+    check_admin_budget(&dist.join("admin"))
+}
+
+/// The administration console's own budget (brotli, every file of `dist/admin`).
+const ADMIN_BUDGET_BYTES: u64 = 250 * 1024;
+
+/// Fails when the administration console's bundle is over [`ADMIN_BUDGET_BYTES`].
+fn check_admin_budget(admin: &Path) -> Result<()> {
+    let mut total = 0;
+    for entry in std::fs::read_dir(admin).map_err(|e| format!("{}: {e}", admin.display()))? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|ext| ext == "br") {
+            total += std::fs::metadata(&path)?.len();
+        }
+    }
+    let kib = total as f64 / 1024.0;
+    eprintln!(
+        "administration console: {kib:.1} KiB brotli (budget {} KiB)",
+        ADMIN_BUDGET_BYTES / 1024
+    );
+    if total == 0 || total > ADMIN_BUDGET_BYTES {
+        return Err(format!(
+            "the administration console is {kib:.1} KiB brotli: missing, or over its budget of {} KiB",
+            ADMIN_BUDGET_BYTES / 1024
         )
         .into());
     }

@@ -349,12 +349,58 @@ fn build_bundle(root: &Path, install: bool, features: &[&str], dist: &Path) -> R
             ],
         )?,
     )?;
+    let admin = build_admin_console(root, &wasm_bindgen, &wasm_opt, &esbuild, &dist)?;
     // Brotli and gzip copies beside each file, for the server to send to browsers that take them.
-    run(cargo()
-        .args(["run", "--quiet", "-p", "pde-precompress", "--"])
-        .arg(&dist))?;
+    for dir in [&dist, &admin] {
+        run(cargo()
+            .args(["run", "--quiet", "-p", "pde-precompress", "--"])
+            .arg(dir))?;
+    }
     eprintln!("web bundle: {}", dist.display());
     Ok(dist)
+}
+
+/// The administration console (web/admin), a bundle of its own in `<dist>/admin/`: the server
+/// serves it on the console's origin only. Its page, boot script, stylesheet and module are
+/// pinned by their hashes as the holders' are.
+fn build_admin_console(
+    root: &Path,
+    wasm_bindgen: &Path,
+    wasm_opt: &Path,
+    esbuild: &Path,
+    dist: &Path,
+) -> Result<PathBuf> {
+    let out = dist.join("admin");
+    std::fs::create_dir_all(&out)?;
+    let wasm = build_module(wasm_bindgen, wasm_opt, "pde-admin", &[], "-Oz", &out)?;
+    let statics = root.join("web").join("admin").join("static");
+    let (glue, style) = (out.join("pde_admin.js"), out.join("admin.css"));
+    std::fs::copy(statics.join("admin.css"), &style)?;
+    minify(esbuild, &style)?;
+    minify(esbuild, &glue)?;
+    let hashes = sri(&[&wasm, &glue, &style])?;
+    let (wasm_sri, glue_sri, style_sri) = (&hashes[0], &hashes[1], &hashes[2]);
+    let boot = std::fs::read_to_string(statics.join("admin.js"))?;
+    std::fs::write(
+        out.join("admin.js"),
+        fill(&boot, &[("WASM_SRI", wasm_sri)])?,
+    )?;
+    minify(esbuild, &out.join("admin.js"))?;
+    let boot_sri = sri(&[&out.join("admin.js")])?.remove(0);
+    let page = std::fs::read_to_string(statics.join("index.html"))?;
+    std::fs::write(
+        out.join("index.html"),
+        fill(
+            &page,
+            &[
+                ("STYLE_SRI", style_sri),
+                ("GLUE_SRI", glue_sri),
+                ("WASM_SRI", wasm_sri),
+                ("BOOT_SRI", &boot_sri),
+            ],
+        )?,
+    )?;
+    Ok(out)
 }
 
 #[cfg(test)]

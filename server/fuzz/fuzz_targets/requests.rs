@@ -42,7 +42,7 @@ fn world() -> &'static World {
             .build()
             .expect("runtime");
         let state = runtime
-            .block_on(pde_server::build_state(cli.settings))
+            .block_on(pde_server::build_state(cli.settings, None))
             .unwrap_or_else(|e| panic!("state: {e}"));
         World {
             runtime,

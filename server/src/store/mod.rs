@@ -5,6 +5,7 @@
 //! shared state (sessions, attempt counters, uploads) lives here, never only in a process's memory,
 //! so that replicas can share one database.
 
+pub mod admin;
 mod postgres;
 mod sql;
 mod sqlite;
@@ -830,7 +831,14 @@ pub trait OperationsStore: Send + Sync {
 /// Everything the server stores besides blobs: each aggregate's trait, and what spans them.
 #[async_trait]
 pub trait Store:
-    WalletStore + SessionStore + DocumentStore + GrantStore + DepositStore + OperationsStore + 'static
+    WalletStore
+    + SessionStore
+    + DocumentStore
+    + GrantStore
+    + DepositStore
+    + OperationsStore
+    + admin::AdminStore
+    + 'static
 {
     /// Applies the embedded migrations.
     async fn migrate(&self) -> StoreResult<()>;

@@ -4,6 +4,7 @@
 //! `sqlite.rs` and `postgres.rs`. Each aggregate's statements are in a module of their own
 //! (`sql/wallets.rs`, …); `impl_store!` puts them together for a pool type.
 
+pub(super) mod admin;
 pub(super) mod deposits;
 pub(super) mod documents;
 pub(super) mod grants;
@@ -586,6 +587,7 @@ macro_rules! impl_store {
         $crate::store::sql::grants::impl_grants!($store, $db);
         $crate::store::sql::deposits::impl_deposits!($store, $db);
         $crate::store::sql::operations::impl_operations!($store, $db);
+        $crate::store::sql::admin::impl_admin!($store, $db);
     };
 }
 

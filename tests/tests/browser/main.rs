@@ -369,6 +369,7 @@ fn one_page_pdf() -> Vec<u8> {
     pdf
 }
 
+mod admin;
 mod bundle;
 mod dates;
 mod export;

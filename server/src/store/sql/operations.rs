@@ -91,6 +91,8 @@ macro_rules! impl_operations {
                     "DELETE FROM hidden_attempts",
                     // Tombstones name blobs the backup did not copy.
                     "DELETE FROM blob_tombstones",
+                    "DELETE FROM admin_sessions",
+                    "DELETE FROM admin_ceremonies",
                 ] {
                     sqlx::query(statement).execute(&mut *tx).await?;
                 }

@@ -1,0 +1,275 @@
+//! The administration API (feature `admin`): what the admin console and the server say to each
+//! other on the admin origin, never on the holders'. Nothing here carries a document, a wallet or
+//! any per-wallet identifier: administrators run the test phase without them.
+//!
+//! Passkeys are WebAuthn credentials; the ceremony messages are `webauthn-rs-proto`'s types
+//! (what `webauthn-rs` on the server makes and checks), passed through untouched.
+
+use serde::{Deserialize, Serialize};
+pub use webauthn_rs_proto::{
+    CreationChallengeResponse, PublicKeyCredential, RegisterPublicKeyCredential,
+    RequestChallengeResponse,
+};
+
+use crate::endpoints::{Endpoint, Method, NoBody};
+use crate::routes::admin as routes;
+
+/// Where the administration API lives on the admin origin.
+pub const ADMIN_API_PREFIX: &str = "/admin-api/v1";
+
+/// Longest name of an administrator or label of a passkey, in characters.
+pub const MAX_ADMIN_NAME_CHARS: usize = 60;
+
+/// A stable reason for an admin API error (on the wire, its `snake_case` name; a name this
+/// version does not know reads as `Unknown`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AdminErrorCode {
+    /// The request did not come from the admin console's own origin.
+    WrongOrigin,
+    /// No admin session (or it ended).
+    NotSignedIn,
+    /// The enrolment link is unknown, used or expired.
+    EnrolmentLinkInvalid,
+    /// The passkey ceremony is unknown, used or expired: start again.
+    CeremonyInvalid,
+    /// The browser's passkey answer was refused.
+    PasskeyRefused,
+    /// This administrator is not (or no longer) active.
+    AdminInactive,
+    /// No active administrator has a passkey yet.
+    NoAdministrators,
+    /// Adding or removing a passkey needs a fresh confirmation with a passkey.
+    FreshAssertionNeeded,
+    /// The last passkey of an administrator can't be removed.
+    LastPasskey,
+    /// The role does not allow it (observers read only).
+    NotAllowed,
+    /// No such thing.
+    NotFound,
+    /// A field is missing, too long or malformed.
+    InvalidFields,
+    /// Something failed on the server.
+    InternalError,
+    /// A code this version does not know.
+    #[serde(other)]
+    Unknown,
+}
+
+impl AdminErrorCode {
+    /// The HTTP status of an answer with this code.
+    pub fn status(self) -> u16 {
+        match self {
+            Self::WrongOrigin | Self::AdminInactive | Self::NotAllowed => 403,
+            Self::NotSignedIn | Self::PasskeyRefused => 401,
+            Self::EnrolmentLinkInvalid | Self::CeremonyInvalid => 410,
+            Self::NoAdministrators | Self::FreshAssertionNeeded | Self::LastPasskey => 409,
+            Self::NotFound => 404,
+            Self::InvalidFields => 422,
+            Self::InternalError | Self::Unknown => 500,
+        }
+    }
+}
+
+/// An admin API error: its code and a plain English message.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AdminError {
+    /// Stable code.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub code: AdminErrorCode,
+    /// A sentence a person understands (the console shows its own translation of `code`).
+    pub message: String,
+}
+
+/// What an administrator may do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum AdminRole {
+    /// Runs the test phase: invitations, feedback, announcements.
+    Coordinator,
+    /// Reads statistics, feedback and the audit log.
+    Observer,
+}
+
+impl AdminRole {
+    /// As stored and typed on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Coordinator => "coordinator",
+            Self::Observer => "observer",
+        }
+    }
+
+    /// From its stored name.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "coordinator" => Some(Self::Coordinator),
+            "observer" => Some(Self::Observer),
+            _ => None,
+        }
+    }
+}
+
+/// The enrolment link's token (from its `#fragment`).
+#[derive(Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EnrolStartRequest {
+    /// The token.
+    pub token: String,
+}
+
+/// A passkey registration started: what the browser's `navigator.credentials.create` takes.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegistrationStarted {
+    /// The ceremony (single use, a few minutes).
+    pub ceremony: String,
+    /// The options for the browser.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub options: CreationChallengeResponse,
+}
+
+/// A passkey assertion started: what the browser's `navigator.credentials.get` takes.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AssertionStarted {
+    /// The ceremony (single use, a few minutes).
+    pub ceremony: String,
+    /// The options for the browser.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub options: RequestChallengeResponse,
+}
+
+/// The browser's new passkey, for a ceremony.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegistrationFinish {
+    /// The ceremony.
+    pub ceremony: String,
+    /// What `navigator.credentials.create` gave.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub credential: RegisterPublicKeyCredential,
+    /// A name for this passkey ("phone", "office key").
+    pub label: String,
+}
+
+/// The browser's assertion, for a ceremony.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AssertionFinish {
+    /// The ceremony.
+    pub ceremony: String,
+    /// What `navigator.credentials.get` gave.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub credential: PublicKeyCredential,
+}
+
+/// An enrolment done: the code the new administrator tells the operator, who types
+/// `pde-server admin confirm <code>` on the server.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EnrolFinished {
+    /// Six digits.
+    pub code: String,
+    /// Until when it can be confirmed (Unix seconds).
+    pub valid_until: i64,
+}
+
+/// Who is logged in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AdminMe {
+    /// The administrator's name.
+    pub name: String,
+    /// Their role.
+    pub role: AdminRole,
+    /// The session ends after this many seconds without a request.
+    pub idle_seconds: i64,
+}
+
+/// One of an administrator's own passkeys.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasskeyInfo {
+    /// Its id (for removal).
+    pub id: String,
+    /// Its label.
+    pub label: String,
+    /// Added (Unix seconds).
+    pub created_at: i64,
+    /// Last used to log in (Unix seconds), if ever.
+    pub last_used_at: Option<i64>,
+}
+
+/// An administrator's own passkeys.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasskeyList {
+    /// Oldest first.
+    pub passkeys: Vec<PasskeyInfo>,
+}
+
+/// One line of the audit log: who did what, when (never a wallet identifier).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuditEntry {
+    /// Order of writing.
+    pub seq: i64,
+    /// Unix seconds.
+    pub at: i64,
+    /// The administrator's name, or `server` for the operator's commands.
+    pub actor: String,
+    /// What was done (a stable code, e.g. `login`, `passkey_added`).
+    pub action: String,
+    /// What it was done to (an administrator's name, a passkey's label), if anything.
+    pub subject: String,
+}
+
+/// The audit log, newest first.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuditList {
+    /// Newest first (at most [`AUDIT_PAGE`]).
+    pub entries: Vec<AuditEntry>,
+}
+
+/// How many audit entries one answer holds at most.
+pub const AUDIT_PAGE: usize = 500;
+
+use Method::{Delete, Get, Post};
+
+crate::endpoints::endpoints! {
+    /// Starts an enrolment with the link's token.
+    ENROL_START: EnrolStartRequest => RegistrationStarted = Post routes::ENROL_START;
+    /// Ends an enrolment: the passkey is kept, the code to confirm given.
+    ENROL_FINISH: RegistrationFinish => EnrolFinished = Post routes::ENROL_FINISH;
+    /// Starts a login with a passkey.
+    LOGIN_START: NoBody => AssertionStarted = Post routes::LOGIN_START;
+    /// Ends a login (opens an admin session).
+    LOGIN_FINISH: AssertionFinish => AdminMe = Post routes::LOGIN_FINISH;
+    /// Who is logged in.
+    ME: NoBody => AdminMe = Get routes::ME;
+    /// Ends the admin session.
+    LOGOUT: NoBody => NoBody = Post routes::LOGOUT;
+    /// Starts a fresh assertion with one's own passkeys.
+    REAUTH_START: NoBody => AssertionStarted = Post routes::REAUTH_START;
+    /// Ends a fresh assertion (the session may add or remove a passkey for a few minutes).
+    REAUTH_FINISH: AssertionFinish => NoBody = Post routes::REAUTH_FINISH;
+    /// One's own passkeys.
+    PASSKEYS: NoBody => PasskeyList = Get routes::PASSKEYS;
+    /// Starts adding a passkey.
+    PASSKEY_ADD_START: NoBody => RegistrationStarted = Post routes::PASSKEY_ADD_START;
+    /// Ends adding a passkey.
+    PASSKEY_ADD_FINISH: RegistrationFinish => NoBody = Post routes::PASSKEY_ADD_FINISH;
+    /// Removes one of one's own passkeys.
+    REMOVE_PASSKEY: NoBody => NoBody = Delete routes::PASSKEY;
+    /// The audit log.
+    AUDIT: NoBody => AuditList = Get routes::AUDIT;
+}
+
+/// Endpoint paths are relative to this module's prefix.
+pub fn url(endpoint_path: &str) -> String {
+    format!("{ADMIN_API_PREFIX}{endpoint_path}")
+}

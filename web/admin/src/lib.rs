@@ -1,0 +1,61 @@
+//! # pde-admin
+//!
+//! The administration console: a WebAssembly bundle of its own, served on an origin of its own
+//! (`--admin-listen`, `--admin-origin`), with its own policy and cookie. It logs administrators
+//! in with passkeys (the browser's WebAuthn; `webauthn-rs` checks them on the server) and
+//! shows what they may see: never a document, a wallet or any per-wallet identifier. It has none
+//! of the holders' code: no vault, no key, no OPAQUE.
+
+pub mod texts;
+
+use pde_api::admin::AdminErrorCode;
+
+/// Every error code the console translates (`error-<code>`).
+pub const ERROR_CODES: &[AdminErrorCode] = &[
+    AdminErrorCode::WrongOrigin,
+    AdminErrorCode::NotSignedIn,
+    AdminErrorCode::EnrolmentLinkInvalid,
+    AdminErrorCode::CeremonyInvalid,
+    AdminErrorCode::PasskeyRefused,
+    AdminErrorCode::AdminInactive,
+    AdminErrorCode::NoAdministrators,
+    AdminErrorCode::FreshAssertionNeeded,
+    AdminErrorCode::LastPasskey,
+    AdminErrorCode::NotAllowed,
+    AdminErrorCode::NotFound,
+    AdminErrorCode::InvalidFields,
+    AdminErrorCode::InternalError,
+];
+
+/// Every action the audit log names (`action-<action>`).
+pub const AUDIT_ACTIONS: &[&str] = &[
+    "enrolment_link_made",
+    "passkey_registered",
+    "admin_confirmed",
+    "admin_revoked",
+    "login",
+    "logout",
+    "passkey_added",
+    "passkey_removed",
+];
+
+/// The message key of an error code: `error-` and its wire name.
+pub fn error_key(code: AdminErrorCode) -> String {
+    let name = serde_json::to_value(code)
+        .ok()
+        .and_then(|value| value.as_str().map(str::to_owned))
+        .unwrap_or_else(|| "unknown".to_owned());
+    format!("error-{name}")
+}
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+mod transport;
+
+/// Entry point (called by `admin.js`).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn start_console() {
+    app::mount();
+}
