@@ -51,7 +51,7 @@ pub fn router(state: AppState) -> Router {
         // (and counted as "(no route)" by the fallback).
         .route_layer(middleware::from_fn(log_request))
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed });
-    let mut app = Router::new()
+    let app = Router::new()
         .nest(API_PREFIX, api)
         .merge(crate::web::routes().route_layer(middleware::from_fn(count_request)))
         .fallback(|method: axum::http::Method| async move {
@@ -63,12 +63,22 @@ pub fn router(state: AppState) -> Router {
             );
             ApiError::NoRoute
         })
-        .layer(axum::extract::DefaultBodyLimit::max(1024 * 1024))
-        // A body that pauses longer than this is refused, and what it sent is let go.
-        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
-            std::time::Duration::from_secs(state.settings.body_timeout_seconds),
-        ));
-    for (name, value) in SECURITY_HEADERS {
+        .layer(axum::extract::DefaultBodyLimit::max(1024 * 1024));
+    guarded(app, &state, SECURITY_HEADERS).with_state(state)
+}
+
+/// A body that pauses too long refused, `headers` on every response, and HSTS over HTTPS: what
+/// every listener of the server (the holders' and the console's) wraps its routes in.
+pub(crate) fn guarded(
+    app: Router<AppState>,
+    state: &AppState,
+    headers: &[(&'static str, &'static str)],
+) -> Router<AppState> {
+    // A body that pauses longer than this is refused, and what it sent is let go.
+    let mut app = app.layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
+        std::time::Duration::from_secs(state.settings.body_timeout_seconds),
+    ));
+    for (name, value) in headers {
         app = app.layer(SetResponseHeaderLayer::if_not_present(
             HeaderName::from_static(name),
             HeaderValue::from_static(value),
@@ -82,7 +92,7 @@ pub fn router(state: AppState) -> Router {
             HeaderValue::from_static("max-age=63072000"),
         ));
     }
-    app.with_state(state)
+    app
 }
 
 /// A request served: its route template (or "(no route)"), method, response and duration,

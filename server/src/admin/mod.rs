@@ -13,7 +13,7 @@ use std::sync::Arc;
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::header::{COOKIE, SET_COOKIE};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
@@ -22,7 +22,6 @@ use base64::Engine;
 use pde_api::admin::{AdminError, AdminErrorCode, ADMIN_API_PREFIX};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
-use tower_http::set_header::SetResponseHeaderLayer;
 use webauthn_rs::{Webauthn, WebauthnBuilder};
 use zeroize::Zeroizing;
 
@@ -351,27 +350,12 @@ pub fn router(state: AppState) -> Router {
         .method_not_allowed_fallback(|| async {
             AdminApiError::refused(AdminErrorCode::NotFound, "No such route.")
         });
-    let mut app = Router::new()
+    let app = Router::new()
         .nest(ADMIN_API_PREFIX, api)
         .merge(crate::web::admin_routes())
         .fallback(|| async { AdminApiError::refused(AdminErrorCode::NotFound, "No such route.") })
-        .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))
-        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
-            std::time::Duration::from_secs(state.settings.body_timeout_seconds),
-        ));
-    for (name, value) in ADMIN_HEADERS {
-        app = app.layer(SetResponseHeaderLayer::if_not_present(
-            HeaderName::from_static(name),
-            HeaderValue::from_static(value),
-        ));
-    }
-    if !state.settings.insecure_cookies {
-        app = app.layer(SetResponseHeaderLayer::if_not_present(
-            axum::http::header::STRICT_TRANSPORT_SECURITY,
-            HeaderValue::from_static("max-age=63072000"),
-        ));
-    }
-    app.with_state(state)
+        .layer(axum::extract::DefaultBodyLimit::max(64 * 1024));
+    crate::router::guarded(app, &state, ADMIN_HEADERS).with_state(state)
 }
 
 /// Makes a console for the state (`None` without `--admin-listen`).

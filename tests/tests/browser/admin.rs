@@ -77,13 +77,18 @@ async fn authenticator_with(
     id
 }
 
-/// Opens the enrolment link in the console, makes the passkey; the code the page shows.
-async fn enrol_in_page(b: &Browser, server: &TestServer, token: &str) -> String {
+/// Opens the enrolment link in the console, at its first screen.
+async fn open_enrolment_link(b: &Browser, server: &TestServer, token: &str) {
     b.client
         .goto(&format!("{}/#enrol={token}", server.admin_url))
         .await
         .expect("open the enrolment link");
     b.wait_for("#enrol").await;
+}
+
+/// Opens the enrolment link in the console, makes the passkey; the code the page shows.
+async fn enrol_in_page(b: &Browser, server: &TestServer, token: &str) -> String {
+    open_enrolment_link(b, server, token).await;
     assert_eq!(
         b.eval("return location.hash;").await,
         json!(""),
@@ -154,11 +159,7 @@ async fn administrators_enrol_log_in_and_keep_their_passkeys_with_the_console_ap
     // Enrolment: the link makes a passkey and shows a code; nobody can log in before the
     // operator types that code on the server.
     let link_token = server.enrol_admin("Amina", "coordinator");
-    b.client
-        .goto(&format!("{}/#enrol={link_token}", server.admin_url))
-        .await
-        .expect("open");
-    b.wait_for("#enrol").await;
+    open_enrolment_link(&b, &server, &link_token).await;
     problems.extend(shot(&b, &axe, "admin-fr", &mut step, "enrol").await);
     let code = enrol_in_page(&b, &server, &link_token).await;
     assert!(
@@ -413,10 +414,7 @@ async fn administrators_enrol_log_in_and_keep_their_passkeys_with_the_console_ap
 }
 
 async fn enrol_again_is_refused(b: &Browser, server: &TestServer, token: &str) {
-    b.client
-        .goto(&format!("{}/#enrol={token}", server.admin_url))
-        .await
-        .expect("open the link again");
+    open_enrolment_link(b, server, token).await;
     b.click("#enrol").await;
     assert!(
         shown_error(b).await.contains("ne fonctionne plus"),

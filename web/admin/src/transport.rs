@@ -85,20 +85,26 @@ fn credentials() -> Result<web_sys::CredentialsContainer, Failure> {
         .credentials())
 }
 
+/// What the browser's passkey call gave, once it answered.
+async fn passkey_answer(
+    call: Result<js_sys::Promise, JsValue>,
+) -> Result<web_sys::PublicKeyCredential, Failure> {
+    let promise = call.map_err(|_| Failure::PasskeyCancelled)?;
+    JsFuture::from(promise)
+        .await
+        .map_err(|_| Failure::PasskeyCancelled)?
+        .dyn_into()
+        .map_err(|_| Failure::PasskeyCancelled)
+}
+
 /// Makes a passkey (`navigator.credentials.create`) for the server's options.
 pub async fn create_passkey(
     options: CreationChallengeResponse,
 ) -> Result<RegisterPublicKeyCredential, Failure> {
     let options: web_sys::CredentialCreationOptions = options.into();
-    let promise = credentials()?
-        .create_with_options(&options)
-        .map_err(|_| Failure::PasskeyCancelled)?;
-    let credential: web_sys::PublicKeyCredential = JsFuture::from(promise)
-        .await
-        .map_err(|_| Failure::PasskeyCancelled)?
-        .dyn_into()
-        .map_err(|_| Failure::PasskeyCancelled)?;
-    Ok(credential.into())
+    Ok(passkey_answer(credentials()?.create_with_options(&options))
+        .await?
+        .into())
 }
 
 /// Asks for a passkey's assertion (`navigator.credentials.get`) for the server's options.
@@ -106,13 +112,7 @@ pub async fn assert_passkey(
     options: RequestChallengeResponse,
 ) -> Result<PublicKeyCredential, Failure> {
     let options: web_sys::CredentialRequestOptions = options.into();
-    let promise = credentials()?
-        .get_with_options(&options)
-        .map_err(|_| Failure::PasskeyCancelled)?;
-    let credential: web_sys::PublicKeyCredential = JsFuture::from(promise)
-        .await
-        .map_err(|_| Failure::PasskeyCancelled)?
-        .dyn_into()
-        .map_err(|_| Failure::PasskeyCancelled)?;
-    Ok(credential.into())
+    Ok(passkey_answer(credentials()?.get_with_options(&options))
+        .await?
+        .into())
 }

@@ -95,6 +95,30 @@ impl From<CeremonyRow> for crate::store::admin::CeremonyRecord {
 /// Implements [`crate::store::admin::AdminStore`] for a store type of `impl_store!`.
 macro_rules! impl_admin {
     ($store:ty, $db:ty) => {
+        /// Adds a passkey unless its credential is known; rows added (0 or 1).
+        async fn insert_admin_passkey<'e, E>(
+            executor: E,
+            passkey: &$crate::store::admin::PasskeyRecord,
+        ) -> Result<u64, sqlx::Error>
+        where
+            E: sqlx::Executor<'e, Database = $db>,
+        {
+            Ok(sqlx::query(
+                "INSERT INTO admin_passkeys (id, admin_id, credential_id, passkey, label, \
+                 created_at) VALUES ($1, $2, $3, $4, $5, $6) \
+                 ON CONFLICT (credential_id) DO NOTHING",
+            )
+            .bind(&passkey.id)
+            .bind(&passkey.admin_id)
+            .bind(&passkey.credential_id)
+            .bind(&passkey.passkey)
+            .bind(&passkey.label)
+            .bind(passkey.created_at)
+            .execute(executor)
+            .await?
+            .rows_affected())
+        }
+
         #[async_trait::async_trait]
         impl $crate::store::admin::AdminStore for $store {
             async fn create_admin(
@@ -188,20 +212,7 @@ macro_rules! impl_admin {
                 if spent != 1 {
                     return Ok(false);
                 }
-                let added = sqlx::query(
-                    "INSERT INTO admin_passkeys (id, admin_id, credential_id, passkey, label, \
-                     created_at) VALUES ($1, $2, $3, $4, $5, $6) \
-                     ON CONFLICT (credential_id) DO NOTHING",
-                )
-                .bind(&passkey.id)
-                .bind(&passkey.admin_id)
-                .bind(&passkey.credential_id)
-                .bind(&passkey.passkey)
-                .bind(&passkey.label)
-                .bind(passkey.created_at)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
+                let added = insert_admin_passkey(&mut *tx, &passkey).await?;
                 if added != 1 {
                     return Ok(false);
                 }
@@ -323,20 +334,7 @@ macro_rules! impl_admin {
                 &self,
                 passkey: $crate::store::admin::PasskeyRecord,
             ) -> $crate::store::StoreResult<bool> {
-                let added = sqlx::query(
-                    "INSERT INTO admin_passkeys (id, admin_id, credential_id, passkey, label, \
-                     created_at) VALUES ($1, $2, $3, $4, $5, $6) \
-                     ON CONFLICT (credential_id) DO NOTHING",
-                )
-                .bind(&passkey.id)
-                .bind(&passkey.admin_id)
-                .bind(&passkey.credential_id)
-                .bind(&passkey.passkey)
-                .bind(&passkey.label)
-                .bind(passkey.created_at)
-                .execute(&self.pool)
-                .await?
-                .rows_affected();
+                let added = insert_admin_passkey(&self.pool, &passkey).await?;
                 Ok(added == 1)
             }
 
