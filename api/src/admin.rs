@@ -238,6 +238,99 @@ pub struct AuditList {
 /// How many audit entries one answer holds at most.
 pub const AUDIT_PAGE: usize = 500;
 
+/// Most codes in one batch (one printing).
+pub const MAX_BATCH_CODES: u32 = 200;
+/// Most wallets one code may make (a code for a family, a group session).
+pub const MAX_USES_PER_CODE: u32 = 20;
+/// Longest validity of a batch, in days.
+pub const MAX_BATCH_DAYS: u32 = 365;
+/// Longest partner label, in characters.
+pub const MAX_PARTNER_LABEL_CHARS: usize = 80;
+
+/// A partner of the test phase (a day centre, a service) from the operator's list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Partner {
+    /// Its id (to pick it).
+    pub id: String,
+    /// Its name.
+    pub label: String,
+}
+
+/// A batch of invitation codes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BatchInfo {
+    /// Its id (to revoke it).
+    pub id: String,
+    /// The partner's name.
+    pub partner: String,
+    /// The administrator who made it.
+    pub created_by: String,
+    /// Made (Unix seconds).
+    pub created_at: i64,
+    /// Its codes work until then (Unix seconds).
+    pub expires_at: i64,
+    /// Revoked (Unix seconds), if it was.
+    pub revoked_at: Option<i64>,
+    /// How many codes it has.
+    pub codes: u32,
+    /// How many wallets each code may make.
+    pub uses_per_code: u32,
+    /// How many wallets its codes made (no time, no wallet: a count).
+    pub wallets_created: u32,
+}
+
+/// The invitations screen: partners to pick from and the batches made.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InvitationsOverview {
+    /// Where the holders' app lives (the slips' QR codes point there).
+    pub holders_origin: String,
+    /// Whether a wallet keeps the partner whose slip made it (off by default).
+    pub partner_kept: bool,
+    /// The operator's list, by name.
+    pub partners: Vec<Partner>,
+    /// Newest first.
+    pub batches: Vec<BatchInfo>,
+}
+
+/// A batch to make.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewBatch {
+    /// The partner's id, from the list.
+    pub partner_id: String,
+    /// How many codes (1 to [`MAX_BATCH_CODES`]).
+    pub codes: u32,
+    /// Wallets per code (1 to [`MAX_USES_PER_CODE`]).
+    pub uses_per_code: u32,
+    /// Days the codes work (1 to [`MAX_BATCH_DAYS`]).
+    pub days: u32,
+}
+
+/// A batch made: its codes, shown this once to print the slips (only their hashes are kept).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BatchMade {
+    /// The batch.
+    pub batch: BatchInfo,
+    /// Where the holders' app lives.
+    pub holders_origin: String,
+    /// The codes (16 symbols each, in groups of four).
+    pub codes: Vec<String>,
+}
+
+/// The address a slip's QR code holds: the holders' start page with the code in the
+/// `#fragment` (which no server, proxy or history sees: the app takes it out at once).
+pub fn invitation_link(holders_origin: &str, code: &str) -> String {
+    format!(
+        "{}/#{}{code}",
+        holders_origin.trim_end_matches('/'),
+        crate::INVITE_FRAGMENT
+    )
+}
+
 use Method::{Delete, Get, Post};
 
 crate::endpoints::endpoints! {
@@ -267,6 +360,12 @@ crate::endpoints::endpoints! {
     REMOVE_PASSKEY: NoBody => NoBody = Delete routes::PASSKEY;
     /// The audit log.
     AUDIT: NoBody => AuditList = Get routes::AUDIT;
+    /// The partners and the invitation batches.
+    INVITATIONS: NoBody => InvitationsOverview = Get routes::INVITATIONS;
+    /// Makes a batch of invitation codes (coordinators).
+    BATCH_CREATE: NewBatch => BatchMade = Post routes::BATCHES;
+    /// Revokes a batch (coordinators).
+    BATCH_REVOKE: NoBody => NoBody = Post routes::BATCH_REVOKE;
 }
 
 /// Endpoint paths are relative to this module's prefix.

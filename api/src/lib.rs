@@ -19,3 +19,7 @@ pub mod wallet_number;
 pub use error_code::ErrorCode;
 pub use ids::{AttemptId, DepositId, GrantId, LoginId, RecoveryId, RegistrationId, UploadId};
 pub use types::*;
+
+/// What starts the `#fragment` of an invitation slip's link to the holders' start page; the
+/// code follows. The app takes it out of the address bar at once.
+pub const INVITE_FRAGMENT: &str = "invite=";

@@ -164,6 +164,15 @@ pub mod admin {
     pub const PASSKEY: &str = "/passkeys/{passkey_id}";
     /// `GET` the audit log.
     pub const AUDIT: &str = "/audit";
+    /// `GET` the partners and the invitation batches.
+    pub const INVITATIONS: &str = "/invitations";
+    /// `POST` a new batch of invitation codes (coordinators).
+    pub const BATCHES: &str = "/invitations/batches";
+    /// `POST` revokes a batch: its codes no longer make wallets (coordinators).
+    pub const BATCH_REVOKE: &str = "/invitations/batches/{batch_id}/revoke";
+
+    /// `GET` the admin API's OpenAPI document (not a client's endpoint: not in [`ALL`]).
+    pub const OPENAPI: &str = "/openapi.json";
 
     /// Every admin route.
     pub const ALL: &[&str] = &[
@@ -180,6 +189,9 @@ pub mod admin {
         PASSKEY_ADD_FINISH,
         PASSKEY,
         AUDIT,
+        INVITATIONS,
+        BATCHES,
+        BATCH_REVOKE,
     ];
 }
 

@@ -161,6 +161,10 @@ pub struct ServerInfo {
     /// Months without an unlock after which a wallet is erased; 0: wallets are kept.
     #[serde(default)]
     pub retention_months: u32,
+    /// Whether a wallet made with an invitation slip keeps the partner that gave it (its
+    /// creation time then kept to the week only).
+    #[serde(default)]
+    pub partner_kept: bool,
 }
 
 /// Starts creating a wallet (OPAQUE registration, first message).

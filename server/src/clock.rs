@@ -32,3 +32,27 @@ impl Clock {
         self.offset.fetch_add(seconds, Ordering::SeqCst);
     }
 }
+
+/// The start (Monday 00:00 UTC) of the ISO week holding `unix_seconds`.
+pub fn iso_week_start(unix_seconds: i64) -> i64 {
+    let Ok(moment) = time::OffsetDateTime::from_unix_timestamp(unix_seconds) else {
+        return unix_seconds;
+    };
+    let days_since_monday = i64::from(moment.weekday().number_days_from_monday());
+    let midnight = moment.replace_time(time::Time::MIDNIGHT);
+    midnight.unix_timestamp() - days_since_monday * 86_400
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_week_starts_on_monday_at_midnight_utc() {
+        // Thursday 2026-12-03 14:05:09 UTC → Monday 2026-11-30 00:00 UTC.
+        assert_eq!(iso_week_start(1_796_306_709), 1_795_996_800);
+        // A Monday's midnight is its own week's start.
+        assert_eq!(iso_week_start(1_795_996_800), 1_795_996_800);
+        assert_eq!(iso_week_start(1_795_996_799), 1_795_996_800 - 7 * 86_400);
+    }
+}

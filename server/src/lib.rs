@@ -22,12 +22,13 @@ pub mod store;
 pub(crate) mod sweeper;
 pub(crate) mod web;
 
+pub use service::credentials::invite_hash;
+
 use std::future::Future;
 use std::io::Write;
 use std::sync::Arc;
 
 use pde_crypto::opaque::KsfParams;
-use rand::Rng;
 use tokio::net::TcpListener;
 
 use crate::blobs::Blobs;
@@ -136,6 +137,11 @@ pub async fn launch_with_listener(
         ),
         None => None,
     };
+    let mut settings = settings;
+    if settings.public_origin.is_empty() {
+        // The slips' links name the port actually bound (`--listen` may say 0).
+        settings.public_origin = format!("http://{}", listener.local_addr()?);
+    }
     let state = build_state(settings, admin_origin).await?;
     metrics::install();
     let sweeper = tokio::spawn(sweeper::run(state.clone()));
@@ -204,17 +210,7 @@ pub async fn create_invite(
     days: i64,
 ) -> Result<String, LaunchError> {
     let store = open_store(settings).await?;
-    let mut rng = rand::rngs::OsRng;
-    let alphabet = pde_api::wallet_number::ALPHABET;
-    let symbols: String = (0..16)
-        .map(|_| alphabet[rng.gen_range(0..alphabet.len())] as char)
-        .collect();
-    let code = symbols
-        .as_bytes()
-        .chunks(4)
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect::<Vec<_>>()
-        .join("-");
+    let code = service::credentials::new_invite_code();
     let now = clock::Clock::default().now();
     store
         .create_invite(

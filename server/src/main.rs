@@ -69,7 +69,8 @@ enum Command {
         #[command(subcommand)]
         action: AdminAction,
     },
-    /// Create an invitation code (for `--creation-mode invite`).
+    /// Create one invitation code (for `--creation-mode invite`); the console makes them by
+    /// partner, in batches printed as slips.
     Invite {
         /// How many wallets the code can create.
         #[arg(long, default_value_t = 1)]
@@ -105,6 +106,23 @@ enum AdminAction {
         name: String,
     },
     /// List the administrators (name, role, state).
+    List,
+    /// The partners (day centres, services) whose invitation slips the console prints.
+    Partner {
+        #[command(subcommand)]
+        action: PartnerAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum PartnerAction {
+    /// Add a partner to the list coordinators pick from.
+    Add {
+        /// Its name, as the console and the slips show it.
+        #[arg(long)]
+        label: String,
+    },
+    /// List the partners.
     List,
 }
 
@@ -145,6 +163,15 @@ async fn admin(settings: &Settings, action: AdminAction) -> Result<(), pde_serve
             println!("{name} is revoked: their sessions ended");
         }
         AdminAction::List => print!("{}", cli::list(settings).await?),
+        AdminAction::Partner {
+            action: PartnerAction::Add { label },
+        } => {
+            cli::add_partner(settings, &label).await?;
+            println!("{} is on the partners' list", label.trim());
+        }
+        AdminAction::Partner {
+            action: PartnerAction::List,
+        } => print!("{}", cli::list_partners(settings).await?),
     }
     Ok(())
 }

@@ -175,6 +175,18 @@ pub struct Settings {
     #[arg(long, env = "PDE_ADMIN_ORIGIN", default_value = "")]
     pub admin_origin: String,
 
+    /// The holders' address as people reach it (e.g. `https://pde.example`): invitation slips'
+    /// QR codes point there. Empty: `http://` and the address the server listens on.
+    #[arg(long, env = "PDE_PUBLIC_ORIGIN", default_value = "")]
+    pub public_origin: String,
+
+    /// Keep on each wallet made with an invitation slip the partner that gave it, for
+    /// per-partner figures beyond creations. Off by default: with the creation time, a partner
+    /// that knows who got which slip could single a person out. When on, the wallets' rows keep
+    /// their times to the ISO week only.
+    #[arg(long, env = "PDE_KEEP_PARTNER_ON_WALLET", default_value_t = false)]
+    pub keep_partner_on_wallet: bool,
+
     /// An admin session ends after this many seconds without a request.
     #[arg(long, env = "PDE_ADMIN_SESSION_IDLE_SECONDS", default_value_t = 10 * 60)]
     pub admin_session_idle_seconds: i64,
@@ -275,7 +287,37 @@ impl Settings {
         if !self.admin_origin.is_empty() {
             crate::admin::AdminOrigin::parse(&self.admin_origin)?;
         }
+        if !self.public_origin.is_empty() {
+            let url = url::Url::parse(&self.public_origin).map_err(|e| {
+                format!("--public-origin {:?} is not a URL: {e}", self.public_origin)
+            })?;
+            if !matches!(url.scheme(), "http" | "https") || url.path() != "/" {
+                return Err(format!(
+                    "--public-origin {:?} must be http(s)://host[:port], without a path",
+                    self.public_origin
+                ));
+            }
+        }
         Ok(())
+    }
+
+    /// Where the holders' app is reached (`--public-origin`, else this server's address).
+    pub fn holders_origin(&self) -> String {
+        if self.public_origin.is_empty() {
+            format!("http://{}", self.listen)
+        } else {
+            self.public_origin.trim_end_matches('/').to_owned()
+        }
+    }
+
+    /// A time as the wallets' rows keep it: to the start of its ISO week when the partner is
+    /// kept on wallets (`--keep-partner-on-wallet`), else as it is.
+    pub fn row_time(&self, unix_seconds: i64) -> i64 {
+        if self.keep_partner_on_wallet {
+            crate::clock::iso_week_start(unix_seconds)
+        } else {
+            unix_seconds
+        }
     }
 
     /// Where the administration console is served, if anywhere (`--admin-listen`).

@@ -112,6 +112,22 @@ impl TestServer {
         }
     }
 
+    /// The server's database, opened beside it (as an operator's tool would).
+    pub async fn open_store(&self) -> Box<dyn pde_server::store::Store> {
+        match self.backend {
+            Backend::Sqlite => Box::new(
+                pde_server::store::SqliteStore::open(&self.data_dir().join("pde.sqlite"))
+                    .await
+                    .expect("database"),
+            ),
+            Backend::Postgres => Box::new(
+                pde_server::store::PostgresStore::connect(&self.database_url)
+                    .await
+                    .expect("database"),
+            ),
+        }
+    }
+
     /// The data directory (SQLite file and blobs).
     pub fn data_dir(&self) -> PathBuf {
         self.root.path().join("data")

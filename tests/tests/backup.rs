@@ -94,21 +94,12 @@ async fn add_documents(
 
 /// Every blob the database's rows point to, and every blob file present.
 async fn blobs_of(server: &TestServer) -> (Vec<String>, Vec<String>) {
-    use pde_server::store::OperationsStore;
-    let mut referenced = match server.backend {
-        Backend::Sqlite => {
-            let store = pde_server::store::SqliteStore::open(&server.data_dir().join("pde.sqlite"))
-                .await
-                .expect("database");
-            store.referenced_blobs().await.expect("blob keys")
-        }
-        Backend::Postgres => pde_server::store::PostgresStore::connect(&server.database_url)
-            .await
-            .expect("database")
-            .referenced_blobs()
-            .await
-            .expect("blob keys"),
-    };
+    let mut referenced = server
+        .open_store()
+        .await
+        .referenced_blobs()
+        .await
+        .expect("blob keys");
     let mut present: Vec<String> = files_under(&server.data_dir().join("blobs/documents"))
         .iter()
         .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))

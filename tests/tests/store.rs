@@ -10,8 +10,8 @@ use pde_crypto::document::DocumentId;
 use pde_crypto::wallet::WalletKey;
 use pde_server::ids::{UploadId, WalletId};
 use pde_server::store::{
-    CreateUploadOutcome, CreateWalletOutcome, DepositRecord, DocumentRecord, NewWallet, Store,
-    UploadRecord,
+    CreateUploadOutcome, CreateWalletOutcome, DepositRecord, DocumentRecord, InviteUse, NewWallet,
+    Store, UploadRecord,
 };
 
 const NOW: i64 = 1_800_000_000;
@@ -55,6 +55,7 @@ on_both_backends!(
     deposit_links_take_documents_up_to_their_maximum_and_stop_when_revoked,
     tombstones_wait_and_a_restore_ends_everything_in_flight,
     administrators_enrol_once_confirm_once_and_only_active_ones_log_in,
+    invitation_batches_count_their_wallets_keep_no_partner_by_default_and_stop_when_revoked,
 );
 
 async fn ready(store: &dyn Store) {
@@ -179,6 +180,14 @@ async fn a_taken_pseudonym_and_a_taken_number_are_told_apart(store: &dyn Store) 
         .is_none());
 }
 
+/// An invitation code spent on a wallet.
+fn code(code_hash: &[u8], keep_partner: bool) -> Option<InviteUse<'_>> {
+    Some(InviteUse {
+        code_hash,
+        keep_partner,
+    })
+}
+
 async fn creation_stops_at_the_server_cap_and_without_a_usable_invitation(store: &dyn Store) {
     let full = store
         .create_wallet(&new_wallet("AAAABBBBCCCC", None), None, 0, NOW)
@@ -188,7 +197,7 @@ async fn creation_stops_at_the_server_cap_and_without_a_usable_invitation(store:
     let unknown_code = store
         .create_wallet(
             &new_wallet("AAAABBBBCCCC", None),
-            Some(&[1; 32]),
+            code(&[1; 32], false),
             NO_CAP,
             NOW,
         )
@@ -203,7 +212,7 @@ async fn creation_stops_at_the_server_cap_and_without_a_usable_invitation(store:
     let invited = store
         .create_wallet(
             &new_wallet("AAAABBBBCCCC", None),
-            Some(&[2; 32]),
+            code(&[2; 32], false),
             NO_CAP,
             NOW,
         )
@@ -215,7 +224,7 @@ async fn creation_stops_at_the_server_cap_and_without_a_usable_invitation(store:
     let again = store
         .create_wallet(
             &new_wallet("DDDDEEEEFFFF", None),
-            Some(&[2; 32]),
+            code(&[2; 32], false),
             NO_CAP,
             NOW,
         )
@@ -828,4 +837,137 @@ async fn the_audit_log_refuses_changes_and_deletions_on_both_backends() {
         );
     }
     assert_eq!(store.audit_log(10).await.expect("log").len(), 1);
+}
+
+async fn invitation_batches_count_their_wallets_keep_no_partner_by_default_and_stop_when_revoked(
+    store: &dyn Store,
+) {
+    use pde_server::store::invitations::{NewBatchRecord, PartnerRecord};
+    let partner = |id: &str, label: &str| PartnerRecord {
+        id: id.to_owned(),
+        label: label.to_owned(),
+        created_at: NOW,
+    };
+    assert!(store
+        .add_partner(partner("p1", "Centre A"))
+        .await
+        .expect("add"));
+    assert!(
+        !store
+            .add_partner(partner("p2", "Centre A"))
+            .await
+            .expect("add"),
+        "once"
+    );
+    assert!(store
+        .add_partner(partner("p3", "Service B"))
+        .await
+        .expect("add"));
+    let labels: Vec<String> = store
+        .partners()
+        .await
+        .expect("partners")
+        .into_iter()
+        .map(|p| p.label)
+        .collect();
+    assert_eq!(labels, ["Centre A", "Service B"]);
+    let batch = |id: &str, partner_id: &str, hashes: &[[u8; 32]]| NewBatchRecord {
+        id: id.to_owned(),
+        partner_id: partner_id.to_owned(),
+        created_by: "Amina".to_owned(),
+        uses_per_code: 1,
+        created_at: NOW,
+        expires_at: NOW + 3600,
+        code_hashes: hashes.iter().map(|h| h.to_vec()).collect(),
+    };
+    assert!(
+        !store
+            .create_batch(batch("b0", "unknown", &[[9; 32]]))
+            .await
+            .expect("batch"),
+        "a partner off the list is refused"
+    );
+    assert!(
+        !store.invite_usable(&[9; 32], NOW).await.expect("usable"),
+        "and no code kept"
+    );
+    assert!(store
+        .create_batch(batch("b1", "p1", &[[4; 32], [5; 32], [6; 32]]))
+        .await
+        .expect("batch"));
+    assert!(store
+        .create_batch(batch("b2", "p3", &[[7; 32]]))
+        .await
+        .expect("batch"));
+
+    // By default the wallet keeps no partner; with the setting, the batch's.
+    let plain = new_wallet("AAAABBBBCCCC", None);
+    let kept = new_wallet("DDDDEEEEFFFF", None);
+    for (wallet, hash, keep) in [(&plain, [4; 32], false), (&kept, [7; 32], true)] {
+        let outcome = store
+            .create_wallet(wallet, code(&hash, keep), NO_CAP, NOW)
+            .await
+            .expect("create");
+        assert!(matches!(outcome, CreateWalletOutcome::Created));
+    }
+    assert_eq!(
+        store.wallet_partner(&plain.id).await.expect("partner"),
+        None
+    );
+    assert_eq!(
+        store
+            .wallet_partner(&kept.id)
+            .await
+            .expect("partner")
+            .as_deref(),
+        Some("Service B")
+    );
+    let listed = store.batches().await.expect("batches");
+    let made = |id: &str| {
+        listed
+            .iter()
+            .find(|b| b.id == id)
+            .map(|b| (b.codes, b.wallets_created, b.partner.clone()))
+    };
+    assert_eq!(made("b1"), Some((3, 1, "Centre A".to_owned())));
+    assert_eq!(made("b2"), Some((1, 1, "Service B".to_owned())));
+
+    // Revoked: the batch's other codes make nothing (its count stays); revoked once.
+    assert!(store.invite_usable(&[5; 32], NOW).await.expect("usable"));
+    let revoked = store
+        .revoke_batch("b1", NOW + 10)
+        .await
+        .expect("revoke")
+        .expect("revoked");
+    assert_eq!(
+        (revoked.revoked_at, revoked.wallets_created),
+        (Some(NOW + 10), 1)
+    );
+    assert!(store
+        .revoke_batch("b1", NOW + 20)
+        .await
+        .expect("revoke")
+        .is_none());
+    assert!(store
+        .revoke_batch("nope", NOW)
+        .await
+        .expect("revoke")
+        .is_none());
+    assert!(!store.invite_usable(&[5; 32], NOW).await.expect("usable"));
+    let refused = store
+        .create_wallet(
+            &new_wallet("GGGGHHHHJJJJ", None),
+            code(&[6; 32], false),
+            NO_CAP,
+            NOW,
+        )
+        .await
+        .expect("create");
+    assert!(matches!(refused, CreateWalletOutcome::InviteInvalid));
+    // A code made on the command line (no batch) still works.
+    store
+        .create_invite(&[8; 32], 1, NOW + 3600, NOW)
+        .await
+        .expect("invite");
+    assert!(store.invite_usable(&[8; 32], NOW).await.expect("usable"));
 }

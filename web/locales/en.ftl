@@ -479,6 +479,7 @@ who-backups = The server's backup copies
 who-backups-sees = what the server sees, encrypted for the team, for { $days } days.
 who-backups-not = your documents and their names. An erased wallet does not come back: if a copy is put back, it is erased again.
 who-kept = If you stop opening your wallet, it is kept at least until { $date }. After that, it can be erased.
+who-partner = This server notes which partner (a day centre, a service) gave the invitation slip that made your wallet. The team sees only counts per partner, and your wallet's dates are kept to the week only.
 worker-rules-title = Good to know
 worker-rules-optional = PDE is never mandatory, nor is any document in it: the person chooses what they show.
 worker-rules-purpose = These documents are shown to you for what you agreed with them. Do not forward them to anyone.

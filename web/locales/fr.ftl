@@ -479,6 +479,7 @@ who-backups = Les copies de sauvegarde du serveur
 who-backups-sees = ce que voit le serveur, chiffré pour l'équipe, pendant { $days } jours.
 who-backups-not = vos documents et leurs noms. Un porte-documents effacé ne revient pas : si une copie est remise, il est effacé à nouveau.
 who-kept = Si vous n'ouvrez plus votre porte-documents, il est gardé au moins jusqu'au { $date }. Après, il peut être effacé.
+who-partner = Ce serveur note quel partenaire (un centre de jour, un service) a donné la fiche d'invitation qui a créé votre porte-documents. L'équipe ne voit que des totaux par partenaire, et les dates de votre porte-documents ne sont gardées qu'à la semaine.
 worker-rules-title = À savoir
 worker-rules-optional = PDE n'est jamais obligatoire, ni aucun document qu'il contient : la personne choisit ce qu'elle montre.
 worker-rules-purpose = Ces documents vous sont montrés pour ce que vous avez convenu avec elle. Ne les transférez à personne.

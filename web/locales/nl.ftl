@@ -479,6 +479,7 @@ who-backups = De reservekopieën van de server
 who-backups-sees = wat de server ziet, versleuteld voor het team, gedurende { $days } dagen.
 who-backups-not = uw documenten en hun namen. Een gewiste documentenmap komt niet terug: als een kopie wordt teruggezet, wordt hij opnieuw gewist.
 who-kept = Als u uw documentenmap niet meer opent, wordt hij bewaard tot minstens { $date }. Daarna kan hij gewist worden.
+who-partner = Deze server noteert welke partner (een dagcentrum, een dienst) het uitnodigingsbriefje gaf waarmee uw documentenmap gemaakt werd. Het team ziet alleen totalen per partner, en de datums van uw documentenmap worden alleen per week bewaard.
 worker-rules-title = Goed om te weten
 worker-rules-optional = PDE is nooit verplicht, en geen enkel document erin: de persoon kiest wat hij toont.
 worker-rules-purpose = Deze documenten worden u getoond voor wat u met hem afsprak. Stuur ze aan niemand door.

@@ -60,4 +60,18 @@ const pdfCleaner = async (file) => {
     ? [new File([cleaned], file.name, { type: "application/pdf" }), false]
     : [file, true];
 };
+// An invitation slip's link (`/#invite=<code>`, pde_api::INVITE_FRAGMENT): the code leaves the
+// address bar and the history at once, and fills the create page's field when it appears.
+const slip = location.hash.split("#invite=")[1];
+if (slip) {
+  history.replaceState(null, "", "/");
+  const fill = setInterval(() => {
+    const field = document.getElementById("invite");
+    if (field) {
+      field.value = slip;
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+      clearInterval(fill);
+    }
+  }, 200);
+}
 start_page(qrMaker, managed, pdfCleaner);

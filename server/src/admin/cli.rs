@@ -2,11 +2,12 @@
 //! enrolment link alone makes nobody an administrator: the code the new administrator's browser
 //! shows must be typed here (`admin confirm`), so a link read on its way is worthless.
 
-use pde_api::admin::{AdminRole, MAX_ADMIN_NAME_CHARS};
+use pde_api::admin::{AdminRole, MAX_ADMIN_NAME_CHARS, MAX_PARTNER_LABEL_CHARS};
 
 use super::{hash, new_token, origin_for};
 use crate::settings::Settings;
 use crate::store::admin::{AdminState, NewAdmin};
+use crate::store::invitations::PartnerRecord;
 use crate::LaunchError;
 
 /// Seconds an enrolment link works.
@@ -122,4 +123,45 @@ pub async fn list(settings: &Settings) -> Result<String, LaunchError> {
         ));
     }
     Ok(out)
+}
+
+/// Adds a partner to the list the console picks from (partners are never typed in the
+/// console: a free text could name a person or a visit).
+pub async fn add_partner(settings: &Settings, label: &str) -> Result<(), LaunchError> {
+    let label = label.trim();
+    if label.is_empty()
+        || label.chars().count() > MAX_PARTNER_LABEL_CHARS
+        || label.chars().any(char::is_control)
+    {
+        return Err(LaunchError::Settings(format!(
+            "--label must be 1 to {MAX_PARTNER_LABEL_CHARS} characters"
+        )));
+    }
+    let store = crate::open_store(settings).await?;
+    let now = now();
+    let added = store
+        .add_partner(PartnerRecord {
+            id: super::new_id(),
+            label: label.to_owned(),
+            created_at: now,
+        })
+        .await?;
+    if !added {
+        return Err(LaunchError::Settings(format!(
+            "a partner named {label:?} is on the list already"
+        )));
+    }
+    store.audit(now, OPERATOR, "partner_added", label).await?;
+    Ok(())
+}
+
+/// One line per partner.
+pub async fn list_partners(settings: &Settings) -> Result<String, LaunchError> {
+    let store = crate::open_store(settings).await?;
+    Ok(store
+        .partners()
+        .await?
+        .into_iter()
+        .map(|partner| format!("{}\n", partner.label))
+        .collect())
 }

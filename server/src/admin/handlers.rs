@@ -6,9 +6,9 @@ use axum::http::HeaderMap;
 use axum::routing::{delete, get, post};
 use axum::{Json, Router};
 use pde_api::admin::{
-    self as api, AdminErrorCode, AdminMe, AssertionFinish, AssertionStarted, AuditList,
+    self as api, AdminError, AdminErrorCode, AdminMe, AssertionFinish, AssertionStarted, AuditList,
     EnrolFinished, EnrolStartRequest, PasskeyInfo, PasskeyList, RegistrationFinish,
-    RegistrationStarted, AUDIT_PAGE, MAX_ADMIN_NAME_CHARS,
+    RegistrationStarted, ADMIN_API_PREFIX, AUDIT_PAGE, MAX_ADMIN_NAME_CHARS,
 };
 use pde_api::endpoints::Endpoint;
 use rand::Rng;
@@ -49,6 +49,7 @@ pub(super) fn routes() -> Router<AppState> {
         .route(path(api::PASSKEY_ADD_FINISH), post(add_finish))
         .route(path(api::REMOVE_PASSKEY), delete(remove_passkey))
         .route(path(api::AUDIT), get(audit))
+        .merge(super::invitations::routes())
 }
 
 fn console(state: &AppState) -> Result<&AdminConsole, AdminApiError> {
@@ -140,7 +141,8 @@ struct EnrolCeremony {
     registration: PasskeyRegistration,
 }
 
-async fn enrol_start(
+#[utoipa::path(post, path = pde_api::routes::admin::ENROL_START, context_path = ADMIN_API_PREFIX, tag = "admin", request_body = EnrolStartRequest, responses((status = 200, body = RegistrationStarted, description = "A passkey registration for the browser"), (status = "4XX", body = AdminError, description = "Refused: the code says why")))]
+pub(crate) async fn enrol_start(
     State(state): State<AppState>,
     Json(request): Json<EnrolStartRequest>,
 ) -> Result<Json<RegistrationStarted>, AdminApiError> {
@@ -174,7 +176,8 @@ async fn enrol_start(
     Ok(Json(RegistrationStarted { ceremony, options }))
 }
 
-async fn enrol_finish(
+#[utoipa::path(post, path = pde_api::routes::admin::ENROL_FINISH, context_path = ADMIN_API_PREFIX, tag = "admin", request_body = RegistrationFinish, responses((status = 200, body = EnrolFinished, description = "The passkey is kept; the code to confirm on the server"), (status = "4XX", body = AdminError, description = "Refused: the code says why")))]
+pub(crate) async fn enrol_finish(
     State(state): State<AppState>,
     Json(request): Json<RegistrationFinish>,
 ) -> Result<Json<EnrolFinished>, AdminApiError> {
@@ -291,7 +294,8 @@ async fn finish_assertion(
     Ok(record)
 }
 
-async fn login_start(
+#[utoipa::path(post, path = pde_api::routes::admin::LOGIN_START, context_path = ADMIN_API_PREFIX, tag = "admin",  responses((status = 200, body = AssertionStarted, description = "A passkey assertion for the browser"), (status = "4XX", body = AdminError, description = "Refused: the code says why")))]
+pub(crate) async fn login_start(
     State(state): State<AppState>,
 ) -> Result<Json<AssertionStarted>, AdminApiError> {
     let console = console(&state)?;
@@ -307,7 +311,8 @@ async fn login_start(
     Ok(Json(AssertionStarted { ceremony, options }))
 }
 
-async fn login_finish(
+#[utoipa::path(post, path = pde_api::routes::admin::LOGIN_FINISH, context_path = ADMIN_API_PREFIX, tag = "admin", request_body = AssertionFinish, responses((status = 200, body = AdminMe, description = "Logged in: the admin session cookie is set"), (status = "4XX", body = AdminError, description = "Refused: the code says why")))]
+pub(crate) async fn login_finish(
     State(state): State<AppState>,
     Json(request): Json<AssertionFinish>,
 ) -> Result<(HeaderMap, Json<AdminMe>), AdminApiError> {
@@ -335,7 +340,8 @@ async fn login_finish(
     ))
 }
 
-async fn me(
+#[utoipa::path(get, path = pde_api::routes::admin::ME, context_path = ADMIN_API_PREFIX, tag = "admin",  responses((status = 200, body = AdminMe, description = "Who is logged in"), (status = "4XX", body = AdminError, description = "Refused: the code says why")))]
+pub(crate) async fn me(
     State(state): State<AppState>,
     session: AdminSession,
 ) -> Result<Json<AdminMe>, AdminApiError> {
@@ -346,7 +352,8 @@ async fn me(
     }))
 }
 
-async fn logout(
+#[utoipa::path(post, path = pde_api::routes::admin::LOGOUT, context_path = ADMIN_API_PREFIX, tag = "admin",  responses((status = 200, description = "The session ended"), (status = "4XX", body = AdminError, description = "Refused: the code says why")))]
+pub(crate) async fn logout(
     State(state): State<AppState>,
     session: AdminSession,
 ) -> Result<HeaderMap, AdminApiError> {
@@ -358,7 +365,8 @@ async fn logout(
     Ok(clear_cookie(&state))
 }
 
-async fn reauth_start(
+#[utoipa::path(post, path = pde_api::routes::admin::REAUTH_START, context_path = ADMIN_API_PREFIX, tag = "admin",  responses((status = 200, body = AssertionStarted, description = "An assertion with one's own passkeys"), (status = "4XX", body = AdminError, description = "Refused: the code says why")))]
+pub(crate) async fn reauth_start(
     State(state): State<AppState>,
     session: AdminSession,
 ) -> Result<Json<AssertionStarted>, AdminApiError> {
@@ -390,7 +398,8 @@ async fn take_session_ceremony(
     Ok(ceremony)
 }
 
-async fn reauth_finish(
+#[utoipa::path(post, path = pde_api::routes::admin::REAUTH_FINISH, context_path = ADMIN_API_PREFIX, tag = "admin", request_body = AssertionFinish, responses((status = 200, description = "The session may add or remove a passkey for five minutes"), (status = "4XX", body = AdminError, description = "Refused: the code says why")))]
+pub(crate) async fn reauth_finish(
     State(state): State<AppState>,
     session: AdminSession,
     Json(request): Json<AssertionFinish>,
@@ -415,7 +424,8 @@ fn require_fresh(state: &AppState, session: &AdminSession) -> Result<(), AdminAp
     Ok(())
 }
 
-async fn passkeys(
+#[utoipa::path(get, path = pde_api::routes::admin::PASSKEYS, context_path = ADMIN_API_PREFIX, tag = "admin",  responses((status = 200, body = PasskeyList, description = "One's own passkeys"), (status = "4XX", body = AdminError, description = "Refused: the code says why")))]
+pub(crate) async fn passkeys(
     State(state): State<AppState>,
     session: AdminSession,
 ) -> Result<Json<PasskeyList>, AdminApiError> {
@@ -434,7 +444,8 @@ async fn passkeys(
     Ok(Json(PasskeyList { passkeys }))
 }
 
-async fn add_start(
+#[utoipa::path(post, path = pde_api::routes::admin::PASSKEY_ADD_START, context_path = ADMIN_API_PREFIX, tag = "admin",  responses((status = 200, body = RegistrationStarted, description = "A passkey registration for the browser"), (status = "4XX", body = AdminError, description = "Refused: the code says why")))]
+pub(crate) async fn add_start(
     State(state): State<AppState>,
     session: AdminSession,
 ) -> Result<Json<RegistrationStarted>, AdminApiError> {
@@ -467,7 +478,8 @@ async fn add_start(
     Ok(Json(RegistrationStarted { ceremony, options }))
 }
 
-async fn add_finish(
+#[utoipa::path(post, path = pde_api::routes::admin::PASSKEY_ADD_FINISH, context_path = ADMIN_API_PREFIX, tag = "admin", request_body = RegistrationFinish, responses((status = 200, description = "The passkey was added"), (status = "4XX", body = AdminError, description = "Refused: the code says why")))]
+pub(crate) async fn add_finish(
     State(state): State<AppState>,
     session: AdminSession,
     Json(request): Json<RegistrationFinish>,
@@ -493,7 +505,8 @@ async fn add_finish(
     Ok(())
 }
 
-async fn remove_passkey(
+#[utoipa::path(delete, path = pde_api::routes::admin::PASSKEY, context_path = ADMIN_API_PREFIX, tag = "admin", params(("passkey_id" = String, Path, description = "One of one's own passkeys")), responses((status = 200, description = "The passkey was removed"), (status = "4XX", body = AdminError, description = "Refused: the code says why")))]
+pub(crate) async fn remove_passkey(
     State(state): State<AppState>,
     session: AdminSession,
     Path(passkey_id): Path<String>,
@@ -534,7 +547,8 @@ async fn remove_passkey(
     }
 }
 
-async fn audit(
+#[utoipa::path(get, path = pde_api::routes::admin::AUDIT, context_path = ADMIN_API_PREFIX, tag = "admin",  responses((status = 200, body = AuditList, description = "The audit log, newest first"), (status = "4XX", body = AdminError, description = "Refused: the code says why")))]
+pub(crate) async fn audit(
     State(state): State<AppState>,
     _session: AdminSession,
 ) -> Result<Json<AuditList>, AdminApiError> {

@@ -7,6 +7,8 @@
 
 pub mod cli;
 mod handlers;
+mod invitations;
+pub mod openapi;
 
 use std::sync::Arc;
 
@@ -347,6 +349,12 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             only_from_console,
         ))
+        // Added after the origin check, so a browser's tab reads it too: like the holders'
+        // document, it says what the API is, not what it holds.
+        .route(
+            openapi::ADMIN_OPENAPI_PATH,
+            axum::routing::get(openapi::document),
+        )
         .method_not_allowed_fallback(|| async {
             AdminApiError::refused(AdminErrorCode::NotFound, "No such route.")
         });

@@ -108,7 +108,7 @@ pub async fn create_deposit(
         label: request.label.0,
         max_files: i64::from(request.max_files),
         files_received: 0,
-        created_at: now,
+        created_at: state.settings.row_time(now),
         expires_at: now + request.expires_in_seconds as i64,
         revoked_at: None,
     };

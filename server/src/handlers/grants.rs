@@ -180,7 +180,7 @@ pub async fn create_grant(
         reserved_bytes: i64::try_from(reserved).unwrap_or(i64::MAX),
         max_openings: request.max_openings.map(i64::from),
         openings: 0,
-        created_at: now,
+        created_at: state.settings.row_time(now),
         expires_at: now + request.expires_in_seconds as i64,
         revoked_at: None,
         purged_at: None,

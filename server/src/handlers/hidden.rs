@@ -311,7 +311,7 @@ pub async fn register_finish(
         )],
         recovery_verifier: None,
         hidden: Some((parent_id, pending.slot)),
-        created_at: now,
+        created_at: state.settings.row_time(now),
     };
     let cap = i64::try_from(state.settings.global_storage_cap_bytes).unwrap_or(i64::MAX);
     match state.store.create_wallet(&part, None, cap, now).await? {

@@ -41,6 +41,7 @@ pub async fn server_info(State(state): State<AppState>) -> ApiJson<ServerInfo> {
         ksf: state.default_ksf,
         backup_keep_days: settings.backup_keep_days,
         retention_months: settings.retention_months,
+        partner_kept: settings.keep_partner_on_wallet,
     })
 }
 

@@ -265,12 +265,23 @@ pub async fn register_finish(
         wrapped_keys,
         recovery_verifier: Some(recovery_verifier),
         hidden: None,
-        created_at: now,
+        created_at: state.settings.row_time(now),
     };
     let cap = i64::try_from(state.settings.global_storage_cap_bytes).unwrap_or(i64::MAX);
     match state
         .store
-        .create_wallet(&wallet, pending.invite_hash.as_deref(), cap, now)
+        .create_wallet(
+            &wallet,
+            pending
+                .invite_hash
+                .as_deref()
+                .map(|code_hash| crate::store::InviteUse {
+                    code_hash,
+                    keep_partner: state.settings.keep_partner_on_wallet,
+                }),
+            cap,
+            now,
+        )
         .await?
     {
         CreateWalletOutcome::Created => {}
@@ -296,7 +307,7 @@ pub async fn register_finish(
         wallet_number: pending.number,
         pseudonym: wallet.pseudonym,
         recipient: wallet.recipient,
-        created_at: now,
+        created_at: state.settings.row_time(now),
         pending_sheet: None,
         restored_from: None,
     };

@@ -19,9 +19,25 @@ pub(crate) const MAX_WRAPPED_KEY_BYTES: usize = 4096;
 /// Length of `RecoveryKey::auth_token()`.
 pub(crate) const RECOVERY_TOKEN_LEN: usize = 32;
 
+/// A new invitation code: 16 symbols of the wallet numbers' alphabet (no look-alikes), in
+/// groups of four (about 80 bits: not guessable within the creation rate limit).
+pub(crate) fn new_invite_code() -> String {
+    use rand::Rng;
+    let mut rng = rand::rngs::OsRng;
+    let alphabet = pde_api::wallet_number::ALPHABET;
+    let symbols: Vec<u8> = (0..16)
+        .map(|_| alphabet[rng.gen_range(0..alphabet.len())])
+        .collect();
+    symbols
+        .chunks(4)
+        .map(|group| String::from_utf8_lossy(group).into_owned())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 /// Hash under which an invitation code is stored (codes are compared in upper case, without
 /// spaces or dashes).
-pub(crate) fn invite_hash(code: &str) -> Vec<u8> {
+pub fn invite_hash(code: &str) -> Vec<u8> {
     let normalised: String = code
         .chars()
         .filter(|c| c.is_ascii_alphanumeric())

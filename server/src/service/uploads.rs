@@ -237,7 +237,7 @@ pub(crate) async fn finish_upload(
         size: upload.ciphertext_len,
         metadata,
         tag,
-        created_at: now,
+        created_at: state.settings.row_time(now),
         updated_at: now,
     };
     // The blob is durable; only now does the row that points to it commit.

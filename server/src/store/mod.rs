@@ -6,6 +6,7 @@
 //! so that replicas can share one database.
 
 pub mod admin;
+pub mod invitations;
 mod postgres;
 mod sql;
 mod sqlite;
@@ -202,6 +203,15 @@ pub struct WalletRecord {
     pub created_at: i64,
     /// For a hidden part, its everyday wallet.
     pub hidden_of: Option<WalletId>,
+}
+
+/// An invitation code spent on a new wallet.
+#[derive(Clone, Copy, Debug)]
+pub struct InviteUse<'a> {
+    /// The code's hash.
+    pub code_hash: &'a [u8],
+    /// Keep the partner of the code's batch on the wallet (`--keep-partner-on-wallet`).
+    pub keep_partner: bool,
 }
 
 /// Why a wallet could not be inserted.
@@ -440,11 +450,12 @@ pub trait WalletStore: Send + Sync {
     ) -> StoreResult<Option<PendingRegistration>>;
     /// Whether a wallet already has this pseudonym.
     async fn pseudonym_taken(&self, pseudonym: &str) -> StoreResult<bool>;
-    /// Inserts a wallet, consuming the invitation if one is given, in one transaction.
+    /// Inserts a wallet, consuming the invitation if one is given (and counting it in its
+    /// batch), in one transaction.
     async fn create_wallet(
         &self,
         wallet: &NewWallet,
-        invite_hash: Option<&[u8]>,
+        invite: Option<InviteUse<'_>>,
         global_cap: i64,
         now: i64,
     ) -> StoreResult<CreateWalletOutcome>;
@@ -515,7 +526,7 @@ pub trait WalletStore: Send + Sync {
         expires_at: i64,
         now: i64,
     ) -> StoreResult<()>;
-    /// Whether an invitation can still be used.
+    /// Whether an invitation can still be used (unexpired, uses left, its batch not revoked).
     async fn invite_usable(&self, code_hash: &[u8], now: i64) -> StoreResult<bool>;
     /// Records `fingerprint` as the server setup of this database if none is recorded yet (the
     /// first start wins, atomically); true when the recorded one is `fingerprint`.
@@ -838,6 +849,7 @@ pub trait Store:
     + DepositStore
     + OperationsStore
     + admin::AdminStore
+    + invitations::InvitationStore
     + 'static
 {
     /// Applies the embedded migrations.

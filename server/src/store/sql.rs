@@ -8,6 +8,7 @@ pub(super) mod admin;
 pub(super) mod deposits;
 pub(super) mod documents;
 pub(super) mod grants;
+pub(super) mod invitations;
 pub(super) mod operations;
 pub(super) mod sessions;
 pub(super) mod wallets;
@@ -588,6 +589,7 @@ macro_rules! impl_store {
         $crate::store::sql::deposits::impl_deposits!($store, $db);
         $crate::store::sql::operations::impl_operations!($store, $db);
         $crate::store::sql::admin::impl_admin!($store, $db);
+        $crate::store::sql::invitations::impl_invitations!($store, $db);
     };
 }
 

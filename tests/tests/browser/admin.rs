@@ -421,3 +421,416 @@ async fn enrol_again_is_refused(b: &Browser, server: &TestServer, token: &str) {
         "a used enrolment link is refused"
     );
 }
+
+/// A coordinator logged in to the console with a new passkey (enrolled and confirmed).
+async fn coordinator_logged_in(b: &Browser, server: &TestServer, name: &str) {
+    let mut devtools = b.devtools().await;
+    add_authenticator(&mut devtools).await;
+    let token = server.enrol_admin(name, "coordinator");
+    let code = enrol_in_page(b, server, &token).await;
+    server.admin_command(&["confirm", &code]);
+    b.client.goto(&server.admin_url).await.expect("open");
+    b.click("#login").await;
+    b.wait_for("#logout").await;
+}
+
+/// Types `value` into the field `css` in place of what it holds.
+async fn replace_in_field(b: &Browser, css: &str, value: &str) {
+    b.wait_for(css).await.clear().await.expect("clear");
+    b.type_into(css, value).await;
+}
+
+/// The invitation slip's link opened in the holders' app: the code leaves the address bar at
+/// once and waits, filled in, on the create page. Submits it; the page's answer (the wallet
+/// number, or the error shown).
+async fn create_with_slip(b: &Browser, server: &TestServer, code: &str) -> Result<String, String> {
+    open_app_at_address(
+        b,
+        &format!("{}/#{}{code}", server.base_url, pde_api::INVITE_FRAGMENT),
+    )
+    .await;
+    let address = b.eval("return location.href;").await;
+    assert!(
+        !address.as_str().unwrap_or_default().contains(code)
+            && b.eval("return location.hash;").await == json!(""),
+        "the code leaves the address bar: {address}"
+    );
+    b.click("button[data-lang='fr']").await;
+    b.click("#start-create").await;
+    b.wait_for("#invite").await;
+    let mut filled = json!(null);
+    for _ in 0..50 {
+        filled = b
+            .eval("return document.querySelector('#invite').value;")
+            .await;
+        if filled == json!(code) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(filled, json!(code), "the slip's code is filled in");
+    for field in ["#secret", "#secret-repeat"] {
+        b.type_into(field, "une phrase secrète de test").await;
+    }
+    b.click("#create-submit").await;
+    for _ in 0..300 {
+        let number = b
+            .eval("const n = document.querySelector('#wallet-number'); return n ? n.textContent : null;")
+            .await;
+        if let Some(number) = number.as_str() {
+            return Ok(number.to_owned());
+        }
+        let error = b
+            .eval("const e = document.querySelector('.alert[role=alert]:not(#language-unavailable)'); return e ? e.textContent : '';")
+            .await;
+        if let Some(error) = error.as_str().filter(|e| !e.trim().is_empty()) {
+            return Err(error.to_owned());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("no answer to the creation")
+}
+
+async fn open_app_at_address(b: &Browser, address: &str) {
+    // From another document: a change of fragment alone would not load the page again.
+    b.client.goto("about:blank").await.expect("blank");
+    b.client.goto(address).await.expect("open");
+    b.wait_for("button[data-lang='fr']").await;
+}
+
+/// The batches' rows as the console shows them: (state, wallets made).
+async fn batch_rows(b: &Browser) -> Vec<(String, String)> {
+    b.wait_for("#batches").await;
+    let rows = b
+        .eval(
+            "return [...document.querySelectorAll('#batches .batch')].map(r =>
+                [r.dataset.state, r.querySelector('.wallets-created').textContent.trim()]);",
+        )
+        .await;
+    serde_json::from_value(rows).expect("rows")
+}
+
+#[tokio::test]
+async fn coordinators_hand_out_invitations_by_partner_as_printed_slips() {
+    let (Some(_), Some(chromium), Some(axe)) = (web_dist(), chromium(), axe_script()) else {
+        return;
+    };
+    let server = TestServer::start_with(Backend::Sqlite, &["--creation-mode", "invite"]).await;
+    let b = Browser::start(&chromium, "fr-BE").await;
+    let mut problems = Vec::new();
+    let mut step = 0;
+
+    // The partners come from the operator's list, each once.
+    for label in ["Centre de jour Botanique", "Service Haven"] {
+        server.admin_command(&["partner", "add", "--label", label]);
+    }
+    assert!(
+        server
+            .command()
+            .args(["admin", "partner", "add", "--label", "Service Haven"])
+            .output()
+            .is_ok_and(|o| !o.status.success()),
+        "a partner is on the list once"
+    );
+    assert_eq!(
+        server.admin_command(&["partner", "list"]),
+        "Centre de jour Botanique\nService Haven\n"
+    );
+
+    // A batch of two codes for one partner; its slips are shown once, to print.
+    coordinator_logged_in(&b, &server, "Amina").await;
+    b.wait_for("#new-batch").await;
+    assert!(b.body_text().await.contains("ne gardent pas le partenaire"));
+    problems.extend(shot(&b, &axe, "admin-fr", &mut step, "invitations").await);
+    b.eval(
+        "const s = document.querySelector('#batch-partner');
+         s.value = [...s.options].find(o => o.text === 'Centre de jour Botanique').value;
+         s.dispatchEvent(new Event('change', { bubbles: true }));
+         return true;",
+    )
+    .await;
+    replace_in_field(&b, "#batch-codes", "2").await;
+    replace_in_field(&b, "#batch-days", "30").await;
+    b.click("#make-batch").await;
+    b.wait_for("#slips .slip").await;
+    let codes: Vec<String> = serde_json::from_value(
+        b.eval("return [...document.querySelectorAll('.slip-code')].map(c => c.textContent);")
+            .await,
+    )
+    .expect("codes");
+    assert_eq!(codes.len(), 2);
+    for code in &codes {
+        let symbols: String = code.chars().filter(|c| *c != '-').collect();
+        assert!(
+            symbols.len() >= 16
+                && symbols
+                    .bytes()
+                    .all(|c| pde_api::wallet_number::ALPHABET.contains(&c)),
+            "{code}"
+        );
+    }
+    let slip = b.body_text().await;
+    for words in [
+        "Porte-documents électronique",
+        "Elektronische documentenmap",
+        "Electronic document wallet",
+        "حافظة الوثائق الإلكترونية",
+        "PDE ne demande jamais votre secret",
+    ] {
+        assert!(slip.contains(words), "{words} on the slip");
+    }
+    assert_eq!(
+        b.eval("return document.querySelectorAll('.slip .qr svg').length;")
+            .await,
+        json!(2),
+        "each slip has its QR code"
+    );
+    problems.extend(shot(&b, &axe, "admin-fr", &mut step, "slips").await);
+    b.set_window_size(390, 844).await;
+    b.screenshot("admin-fr-phone-slips").await;
+    b.set_window_size(1280, 900).await;
+    b.click("#slips-done").await;
+    assert_eq!(
+        batch_rows(&b).await,
+        [("batch-active".to_owned(), "0".to_owned())]
+    );
+
+    // A holder opens the first slip's link: the code makes a wallet, once.
+    let number = create_with_slip(&b, &server, &codes[0])
+        .await
+        .expect("the slip's code makes a wallet");
+    assert!(!number.trim().is_empty());
+    assert!(
+        create_with_slip(&b, &server, &codes[0])
+            .await
+            .is_err_and(|e| e.contains("code d'invitation")),
+        "a code for one wallet makes one"
+    );
+    b.client.goto(&server.admin_url).await.expect("open");
+    for _ in 0..50 {
+        if batch_rows(&b).await.first().is_some_and(|row| row.1 == "1") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        batch_rows(&b).await,
+        [("batch-active".to_owned(), "1".to_owned())]
+    );
+
+    // Revoked, the batch's other code makes nothing; the audit log says who did what.
+    b.eval("window.confirm = () => true; return true;").await;
+    b.click(".revoke-batch").await;
+    b.wait_for_text("Le lot est révoqué").await;
+    assert_eq!(
+        batch_rows(&b).await,
+        [("batch-revoked-state".to_owned(), "1".to_owned())]
+    );
+    b.client.goto(&server.admin_url).await.expect("open");
+    b.wait_for("#audit tbody tr").await;
+    let audit = b
+        .wait_for("#audit tbody")
+        .await
+        .text()
+        .await
+        .expect("audit");
+    for said in [
+        "partenaire ajouté",
+        "lot d'invitations créé",
+        "lot d'invitations révoqué",
+    ] {
+        assert!(audit.contains(said), "{said} in {audit}");
+    }
+    b.click("nav button[lang='nl']").await;
+    b.wait_for("html[lang='nl']").await;
+    problems.extend(shot(&b, &axe, "admin-nl", &mut step, "invitations").await);
+    assert!(
+        create_with_slip(&b, &server, &codes[1]).await.is_err(),
+        "a revoked batch's code makes no wallet"
+    );
+    assert!(problems.is_empty(), "{problems:#?}");
+
+    // Every admin endpoint, walked with a canary wallet on the server, answers nothing of it.
+    let canaries = canary_wallet(&server).await;
+    b.client.goto(&server.admin_url).await.expect("open");
+    b.wait_for("#logout").await;
+    let answers = walk_every_admin_endpoint(&b).await;
+    assert!(answers.len() >= admin_api::ALL.len());
+    for (endpoint, status, body) in &answers {
+        for canary in &canaries {
+            assert!(
+                pde_tests::scan::find_canary(body.as_bytes(), canary).is_none(),
+                "{endpoint} ({status}) answers {:?}",
+                String::from_utf8_lossy(canary)
+            );
+        }
+    }
+    assert!(
+        answers.iter().any(
+            |(endpoint, status, body)| endpoint.ends_with("/invitations")
+                && *status == 200
+                && body.contains("Service Haven")
+        ),
+        "the walk reads real answers: {answers:#?}"
+    );
+
+    // The admin API's own OpenAPI document, on the console's origin only.
+    let document = admin_api::url(pde_api::routes::admin::OPENAPI);
+    let on_console: serde_json::Value = reqwest::get(format!("{}{document}", server.admin_url))
+        .await
+        .expect("document")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(on_console["tags"][0]["name"], json!("admin"));
+    let on_holders = reqwest::get(format!("{}{document}", server.base_url))
+        .await
+        .expect("request");
+    assert_eq!(on_holders.status().as_u16(), 404);
+
+    // No code reaches the server's log (the fragment never leaves the browser).
+    let log = std::fs::read_to_string(server.log_path()).expect("log");
+    for code in &codes {
+        assert!(!log.contains(code.as_str()), "{code} in the log");
+    }
+}
+
+/// A wallet with all a holder can make (a pseudonym, a document, a grant link, a deposit link):
+/// its identifiers, as bytes, for a canary scan.
+async fn canary_wallet(server: &TestServer) -> Vec<Vec<u8>> {
+    let output = server
+        .command()
+        .args(["invite", "--uses", "1"])
+        .output()
+        .expect("invite");
+    let code = String::from_utf8_lossy(&output.stdout).trim().to_owned();
+    let client = PdeClient::new(&server.base_url);
+    let pseudonym = "canari-pde-7319";
+    let wallet = client
+        .create_wallet(CreateWallet {
+            secret: "une phrase secrète du canari",
+            pseudonym: Some(pseudonym),
+            invite_code: Some(&code),
+            test_wallet: true,
+        })
+        .await
+        .expect("canary wallet");
+    let document = client
+        .upload(
+            &wallet,
+            "carte-canari.pdf",
+            "application/pdf",
+            pde_crypto::metadata::Category::Identity,
+            b"canary content",
+        )
+        .await
+        .expect("document");
+    let link = client
+        .share(
+            &wallet,
+            &[(
+                "carte-canari.pdf",
+                "application/pdf",
+                &b"canary content"[..],
+            )],
+            None,
+            3600,
+            None,
+        )
+        .await
+        .expect("grant");
+    let deposit = client
+        .create_deposit(&wallet, "canari", 3600, 2)
+        .await
+        .expect("deposit");
+    let record = server
+        .open_store()
+        .await
+        .wallet_by_number(&wallet.number.parse().expect("number"))
+        .await
+        .expect("lookup")
+        .expect("wallet");
+    [
+        wallet.number.clone(),
+        pseudonym.to_owned(),
+        record.id.as_str().to_owned(),
+        document.to_string(),
+        link.grant_id.as_str().to_owned(),
+        deposit.deposit_id.as_str().to_owned(),
+    ]
+    .into_iter()
+    .map(String::into_bytes)
+    .collect()
+}
+
+/// A reading admin endpoint's answer, asked from the console's page.
+async fn read_admin(b: &Browser, path: &str) -> String {
+    b.client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             fetch(arguments[0]).then(r => r.text()).then(done);",
+            vec![json!(admin_api::url(path))],
+        )
+        .await
+        .expect("read")
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Calls every admin endpoint from the console's page (its own origin and cookie): the readers
+/// as they are, the others with a body that works where one is easy to make (a new batch) and an
+/// empty one elsewhere; the log-out last. (endpoint, status, body) of each answer.
+async fn walk_every_admin_endpoint(b: &Browser) -> Vec<(String, u16, String)> {
+    let overview: admin_api::InvitationsOverview =
+        serde_json::from_str(&read_admin(b, admin_api::INVITATIONS.path).await).expect("overview");
+    let passkeys: admin_api::PasskeyList =
+        serde_json::from_str(&read_admin(b, admin_api::PASSKEYS.path).await).expect("passkeys");
+    let mut calls: Vec<(String, String, serde_json::Value)> = admin_api::ALL
+        .iter()
+        .map(|(method, path)| {
+            let url = admin_api::url(
+                &path
+                    .replace("{passkey_id}", &passkeys.passkeys[0].id)
+                    .replace("{batch_id}", &overview.batches[0].id),
+            );
+            let body = match *path {
+                p if p == admin_api::BATCH_CREATE.path => {
+                    json!(serde_json::to_string(&admin_api::NewBatch {
+                        partner_id: overview.partners[0].id.clone(),
+                        codes: 1,
+                        uses_per_code: 1,
+                        days: 1,
+                    })
+                    .expect("json"))
+                }
+                _ if method.as_str() == "GET" || method.as_str() == "DELETE" => json!(null),
+                _ => json!("{}"),
+            };
+            (method.as_str().to_owned(), url, body)
+        })
+        .collect();
+    calls.sort_by_key(|(_, url, _)| url.ends_with(admin_api::LOGOUT.path));
+    let answers = b
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             (async () => {
+                 const out = [];
+                 for (const [method, url, body] of arguments[0]) {
+                     const init = { method };
+                     if (body !== null) {
+                         init.body = body;
+                         init.headers = { 'content-type': 'application/json' };
+                     }
+                     const answer = await fetch(url, init);
+                     out.push([method + ' ' + url, answer.status, await answer.text()]);
+                 }
+                 done(out);
+             })();",
+            vec![json!(calls)],
+        )
+        .await
+        .expect("walk");
+    serde_json::from_value(answers).expect("answers")
+}

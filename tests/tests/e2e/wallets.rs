@@ -5,6 +5,7 @@ use super::*;
 on_both_backends!(
     pseudonyms_are_normalised_and_unique,
     invitation_mode_needs_a_code,
+    a_slip_keeps_its_partner_on_the_wallet_only_when_the_deployment_says_so,
     new_wallets_are_limited_per_hour_over_the_server,
 );
 
@@ -150,4 +151,67 @@ async fn new_wallets_are_limited_per_hour_over_the_server(backend: Backend) {
     assert!(create().await.is_err(), "still within the hour");
     server.advance_clock(31 * 60 + 60).await;
     assert!(create().await.is_ok(), "the hour has passed");
+}
+
+async fn a_slip_keeps_its_partner_on_the_wallet_only_when_the_deployment_says_so(backend: Backend) {
+    use pde_server::store::invitations::NewBatchRecord;
+    for keep in [false, true] {
+        let mut args = vec!["--creation-mode", "invite"];
+        if keep {
+            args.push("--keep-partner-on-wallet");
+        }
+        let server = TestServer::start_with(backend, &args).await;
+        server.admin_command(&["partner", "add", "--label", "Centre A"]);
+        let store = server.open_store().await;
+        let partner_id = store.partners().await.expect("partners")[0].id.clone();
+        // A batch of one code, as the console makes it.
+        let code = "ABCD-EFGH-JKMN-PQRS";
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .expect("time");
+        assert!(store
+            .create_batch(NewBatchRecord {
+                id: "batch".to_owned(),
+                partner_id,
+                created_by: "Amina".to_owned(),
+                uses_per_code: 1,
+                created_at: now,
+                expires_at: now + 3600,
+                code_hashes: vec![pde_server::invite_hash(code)],
+            })
+            .await
+            .expect("batch"));
+        let client = PdeClient::new(&server.base_url);
+        let wallet = client
+            .create_wallet(CreateWallet {
+                secret: SECRET,
+                invite_code: Some(&code.to_lowercase()),
+                test_wallet: true,
+                ..Default::default()
+            })
+            .await
+            .expect("the slip's code makes a wallet");
+        let record = store
+            .wallet_by_number(&wallet.number.parse().expect("number"))
+            .await
+            .expect("lookup")
+            .expect("the wallet");
+        let partner = store.wallet_partner(&record.id).await.expect("partner");
+        let created_at = client.wallet_info().await.expect("info").created_at;
+        let monday = 4 * 86_400; // 1970-01-05, a Monday
+        if keep {
+            assert_eq!(partner.as_deref(), Some("Centre A"));
+            assert_eq!((created_at - monday) % (7 * 86_400), 0, "kept to the week");
+            assert_eq!(record.created_at, created_at);
+        } else {
+            assert_eq!(partner, None, "no partner on the wallet by default");
+            assert!(now - 5 <= created_at, "the time as it was");
+        }
+        let batches = store.batches().await.expect("batches");
+        assert_eq!(
+            batches[0].wallets_created, 1,
+            "counted in its batch either way"
+        );
+    }
 }

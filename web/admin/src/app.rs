@@ -8,13 +8,15 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use pde_api::admin::{
-    self as api, AdminErrorCode, AdminMe, AdminRole, AssertionFinish, AuditEntry,
+    self as api, AdminErrorCode, AdminMe, AdminRole, AssertionFinish, AuditEntry, BatchMade,
     EnrolStartRequest, PasskeyInfo, RegistrationFinish,
 };
 use pde_api::endpoints::NoBody;
 use wasm_bindgen::JsValue;
 
 use crate::texts::{Lang, Texts};
+
+mod invitations;
 use crate::transport::{assert_passkey, call, create_passkey, Failure};
 
 thread_local! {
@@ -36,8 +38,16 @@ enum Screen {
     Loading,
     Login,
     Enrol(String),
-    Code { code: String, valid_until: i64 },
+    Code {
+        code: String,
+        valid_until: i64,
+    },
     Home(AdminMe),
+    /// A batch just made: its slips, to print now.
+    Slips {
+        me: AdminMe,
+        made: BatchMade,
+    },
 }
 
 /// What every screen shares.
@@ -200,6 +210,9 @@ fn Console(ui: Ui) -> impl IntoView {
                     view! { <Code ui=ui code=code valid_until=valid_until/> }.into_any()
                 }
                 Screen::Home(me) => view! { <Home ui=ui me=me/> }.into_any(),
+                Screen::Slips { me, made } => {
+                    view! { <invitations::Slips ui=ui me=me made=made/> }.into_any()
+                }
             }}
             <p class="promise">{move || ui.t("no-content")}</p>
         </main>
@@ -395,6 +408,7 @@ fn Home(ui: Ui, me: AdminMe) -> impl IntoView {
         <button id="logout" disabled=move || ui.busy.get() on:click=logout>
             {move || ui.t("logout-button")}
         </button>
+        <invitations::Invitations ui=ui me=me.clone()/>
         <section aria-labelledby="passkeys-heading">
             <h2 id="passkeys-heading">{move || ui.t("passkeys-heading")}</h2>
             <ul id="passkeys">

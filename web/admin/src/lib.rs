@@ -37,6 +37,9 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "logout",
     "passkey_added",
     "passkey_removed",
+    "partner_added",
+    "batch_created",
+    "batch_revoked",
 ];
 
 /// The message key of an error code: `error-` and its wire name.
@@ -46,6 +49,28 @@ pub fn error_key(code: AdminErrorCode) -> String {
         .and_then(|value| value.as_str().map(str::to_owned))
         .unwrap_or_else(|| "unknown".to_owned());
     format!("error-{name}")
+}
+
+/// The host (and port) people type when they do not scan a slip: the origin without its
+/// scheme.
+pub fn typed_address(origin: &str) -> String {
+    origin
+        .split_once("://")
+        .map_or(origin, |(_, rest)| rest)
+        .trim_end_matches('/')
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn people_type_the_address_without_its_scheme() {
+        assert_eq!(super::typed_address("https://pde.example"), "pde.example");
+        assert_eq!(
+            super::typed_address("http://127.0.0.1:8080/"),
+            "127.0.0.1:8080"
+        );
+    }
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -61,6 +61,51 @@ impl Lang {
     }
 }
 
+/// A language of the invitation slips: the holders' four, French first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SlipLang {
+    /// BCP 47 code.
+    pub code: &'static str,
+    /// Written right to left.
+    pub rtl: bool,
+    source: &'static str,
+}
+
+impl SlipLang {
+    /// Its writing direction, as the `dir` attribute says it.
+    pub fn dir(self) -> &'static str {
+        if self.rtl {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
+}
+
+/// The slips' languages, in the order a slip shows them.
+pub const SLIP_LANGUAGES: [SlipLang; 4] = [
+    SlipLang {
+        code: "fr",
+        rtl: false,
+        source: include_str!("../locales/slip/fr.ftl"),
+    },
+    SlipLang {
+        code: "nl",
+        rtl: false,
+        source: include_str!("../locales/slip/nl.ftl"),
+    },
+    SlipLang {
+        code: "en",
+        rtl: false,
+        source: include_str!("../locales/slip/en.ftl"),
+    },
+    SlipLang {
+        code: "ar",
+        rtl: true,
+        source: include_str!("../locales/slip/ar.ftl"),
+    },
+];
+
 /// One language's messages.
 pub struct Texts {
     bundle: FluentBundle<FluentResource>,
@@ -69,12 +114,22 @@ pub struct Texts {
 impl Texts {
     /// Loads `lang` (its file is part of the module; a broken one is caught by the tests).
     pub fn new(lang: Lang) -> Self {
-        let id: LanguageIdentifier = lang.code().parse().unwrap_or_default();
-        let mut bundle = FluentBundle::new(vec![id]);
         // Plain text: no bidi isolation marks around arguments (no right-to-left language here).
-        bundle.set_use_isolating(false);
-        let resource = FluentResource::try_new(lang.source().to_owned())
-            .unwrap_or_else(|(partial, _)| partial);
+        Self::from_source(lang.code(), lang.source(), false)
+    }
+
+    /// The words of an invitation slip in `lang`, one of [`SLIP_LANGUAGES`].
+    pub fn slip(lang: SlipLang) -> Self {
+        // Arabic isolates its arguments (an address, left to right) from the text around them.
+        Self::from_source(lang.code, lang.source, lang.rtl)
+    }
+
+    fn from_source(code: &str, source: &'static str, isolating: bool) -> Self {
+        let id: LanguageIdentifier = code.parse().unwrap_or_default();
+        let mut bundle = FluentBundle::new(vec![id]);
+        bundle.set_use_isolating(isolating);
+        let resource =
+            FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
         let _ = bundle.add_resource(resource);
         Self { bundle }
     }
@@ -110,8 +165,12 @@ mod tests {
     use super::*;
 
     fn keys(lang: Lang) -> Vec<String> {
-        let resource = FluentResource::try_new(lang.source().to_owned())
-            .unwrap_or_else(|(partial, _)| partial);
+        keys_of(lang.source())
+    }
+
+    fn keys_of(source: &str) -> Vec<String> {
+        let resource =
+            FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
         resource
             .entries()
             .filter_map(|entry| match entry {
@@ -136,6 +195,29 @@ mod tests {
             expected.sort();
             assert_eq!(keys, expected, "{lang:?} has the same messages as French");
         }
+    }
+
+    #[test]
+    fn the_slips_have_the_same_words_in_the_four_languages() {
+        let french = keys_of(SLIP_LANGUAGES[0].source);
+        assert!(french.len() >= 8);
+        for lang in SLIP_LANGUAGES {
+            assert!(FluentResource::try_new(lang.source.to_owned()).is_ok());
+            let mut keys = keys_of(lang.source);
+            let mut expected = french.clone();
+            keys.sort();
+            expected.sort();
+            assert_eq!(keys, expected, "{} has the slip's words", lang.code);
+            let step = Texts::slip(lang).t_with("slip-step-scan", &[("address", "pde.example")]);
+            assert!(
+                step.contains("pde.example") && !step.contains("slip-"),
+                "{step}"
+            );
+        }
+        assert_eq!(
+            SLIP_LANGUAGES.iter().map(|l| l.code).collect::<Vec<_>>(),
+            ["fr", "nl", "en", "ar"]
+        );
     }
 
     #[test]

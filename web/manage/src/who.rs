@@ -147,6 +147,17 @@ pub fn WhoSeesPage() -> impl IntoView {
                     }
                 })
             }}
+            // The deployment keeps the partner of the slip on the wallet (off by default).
+            {move || {
+                info.get().filter(|i| i.partner_kept).map(|_| {
+                    view! {
+                        <p class="notice" id="who-partner">
+                            <Glyph icon=Icon::Share/>
+                            <span>{tr(keys::WHO_PARTNER)}</span>
+                        </p>
+                    }
+                })
+            }}
         </section>
     }
 }

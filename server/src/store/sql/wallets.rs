@@ -63,7 +63,7 @@ macro_rules! impl_wallets {
             async fn create_wallet(
                 &self,
                 w: &$crate::store::NewWallet,
-                invite_hash: Option<&[u8]>,
+                invite: Option<$crate::store::InviteUse<'_>>,
                 global_cap: i64,
                 now: i64,
             ) -> $crate::store::StoreResult<$crate::store::CreateWalletOutcome> {
@@ -79,17 +79,30 @@ macro_rules! impl_wallets {
                 if room.is_none() {
                     return Ok(Outcome::ServerFull);
                 }
-                if let Some(hash) = invite_hash {
-                    let used: Option<(i64,)> = sqlx::query_as(
+                let mut partner: Option<String> = None;
+                if let Some(invite) = invite {
+                    let used: Option<(Option<String>,)> = sqlx::query_as(
                         "UPDATE invites SET remaining_uses = remaining_uses - 1 \
-                         WHERE code_hash = $1 AND remaining_uses > 0 AND expires_at > $2 RETURNING remaining_uses",
+                         WHERE code_hash = $1 AND remaining_uses > 0 AND expires_at > $2 \
+                         AND (batch_id IS NULL OR batch_id IN (SELECT id FROM invite_batches WHERE revoked_at IS NULL)) \
+                         RETURNING batch_id",
                     )
-                    .bind(hash)
+                    .bind(invite.code_hash)
                     .bind(now)
                     .fetch_optional(&mut *tx)
                     .await?;
-                    if used.is_none() {
+                    let Some((batch,)) = used else {
                         return Ok(Outcome::InviteInvalid);
+                    };
+                    if let Some(batch) = batch {
+                        // A count per batch: no time, no wallet.
+                        let (partner_id,): (String,) = sqlx::query_as(
+                            "UPDATE invite_batches SET wallets_created = wallets_created + 1 WHERE id = $1 RETURNING partner_id",
+                        )
+                        .bind(&batch)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                        partner = invite.keep_partner.then_some(partner_id);
                     }
                 }
                 let (hidden_of, hidden_slot) = match &w.hidden {
@@ -97,8 +110,8 @@ macro_rules! impl_wallets {
                     None => (None, None),
                 };
                 let inserted = sqlx::query(
-                    "INSERT INTO wallets (id, number, pseudonym, recipient, password_file, ksf, used_bytes, created_at, recovery_verifier, hidden_of, hidden_slot, slot_ksf) \
-                     VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8, $9, $10, $11)",
+                    "INSERT INTO wallets (id, number, pseudonym, recipient, password_file, ksf, used_bytes, created_at, recovery_verifier, hidden_of, hidden_slot, slot_ksf, partner_id) \
+                     VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8, $9, $10, $11, $12)",
                 )
                 .bind(w.id.as_str())
                 // A hidden part has no number; the column is unique, so it gets a placeholder
@@ -113,6 +126,7 @@ macro_rules! impl_wallets {
                 .bind(hidden_of)
                 .bind(hidden_slot)
                 .bind(&w.slot_ksf)
+                .bind(partner)
                 .execute(&mut *tx)
                 .await;
                 if let Err(err) = inserted {
@@ -437,7 +451,8 @@ macro_rules! impl_wallets {
 
             async fn invite_usable(&self, code_hash: &[u8], now: i64) -> $crate::store::StoreResult<bool> {
                 let row: Option<(i64,)> = sqlx::query_as(
-                    "SELECT remaining_uses FROM invites WHERE code_hash = $1 AND remaining_uses > 0 AND expires_at > $2",
+                    "SELECT remaining_uses FROM invites WHERE code_hash = $1 AND remaining_uses > 0 AND expires_at > $2 \
+                     AND (batch_id IS NULL OR batch_id IN (SELECT id FROM invite_batches WHERE revoked_at IS NULL))",
                 )
                 .bind(code_hash)
                 .bind(now)
