@@ -11,7 +11,7 @@ pub use webauthn_rs_proto::{
     RequestChallengeResponse,
 };
 
-use crate::endpoints::{Endpoint, Method, NoBody};
+use crate::endpoints::{CsvText, Endpoint, Method, NoBody};
 use crate::routes::admin as routes;
 
 /// Where the administration API lives on the admin origin.
@@ -331,6 +331,154 @@ pub fn invitation_link(holders_origin: &str, code: &str) -> String {
     )
 }
 
+/// A figure of the statistics: a count, or why none is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Figure {
+    /// How many.
+    Count(u64),
+    /// At least one and fewer than k: not shown.
+    BelowK,
+    /// A total that would let a figure below k be worked out: not shown.
+    Withheld,
+}
+
+/// What the statistics count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum StatEvent {
+    /// Wallets made (a hidden part is not a wallet).
+    Created,
+    /// Wallets unlocked at least once in the period (a wallet and its parts count once).
+    Active,
+    /// Wallets ended.
+    Erased,
+    /// Grant links made.
+    LinksMade,
+    /// Grant links opened.
+    LinksOpened,
+    /// Documents received through deposit links.
+    Deposits,
+}
+
+impl StatEvent {
+    /// The events of a week, in the order the console and the CSV show them.
+    pub const WEEKLY: [StatEvent; 6] = [
+        Self::Created,
+        Self::Active,
+        Self::Erased,
+        Self::LinksMade,
+        Self::LinksOpened,
+        Self::Deposits,
+    ];
+
+    /// Its name in the CSV file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Created => "created",
+            Self::Active => "active",
+            Self::Erased => "erased",
+            Self::LinksMade => "links_made",
+            Self::LinksOpened => "links_opened",
+            Self::Deposits => "deposits",
+        }
+    }
+}
+
+/// Whose figure: a partner of the list, wallets made without a partner's slip, or the partners
+/// with fewer than k wallets made, together.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PartnerGroup {
+    /// A partner's name.
+    Partner(String),
+    /// Without a partner's slip (an open server, a code from the command line), or the partner
+    /// not kept on the wallet.
+    NoSlip,
+    /// Partners whose slips made fewer than k wallets (so far), together.
+    Others,
+}
+
+/// One partner group's figure.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PartnerFigure {
+    /// Whose.
+    pub group: PartnerGroup,
+    /// How many.
+    pub figure: Figure,
+}
+
+/// One event in one period: its total and its figure per partner group.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EventFigures {
+    /// What is counted.
+    pub event: StatEvent,
+    /// All partner groups together.
+    pub total: Figure,
+    /// Per partner group (none with a count of zero).
+    pub by_partner: Vec<PartnerFigure>,
+}
+
+/// A closed period (an ISO week or a month) and its figures.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PeriodFigures {
+    /// Its first day, `YYYY-MM-DD` (a Monday for a week, the 1st for a month).
+    pub starts: String,
+    /// One entry per event counted in such periods.
+    pub events: Vec<EventFigures>,
+}
+
+/// An event over every closed week.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EventTotal {
+    /// What is counted.
+    pub event: StatEvent,
+    /// Over every closed week.
+    pub total: Figure,
+}
+
+/// The statistics: closed periods only (a period's figures never change once shown), from
+/// counters only ever added to; no figure of at least one and below k is shown, nor any total
+/// that would reveal one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Statistics {
+    /// The smallest figure shown (other than zero).
+    pub k: u32,
+    /// Whether wallets keep their partner (then every event is split by partner, not only
+    /// creations).
+    pub partner_kept: bool,
+    /// Closed ISO weeks, oldest first.
+    pub weeks: Vec<PeriodFigures>,
+    /// Closed months (wallets active in the month), oldest first.
+    pub months: Vec<PeriodFigures>,
+    /// Over every closed week (active wallets are not added up: a wallet is active in many
+    /// weeks).
+    pub totals: Vec<EventTotal>,
+    /// Documents stored at the end of the last closed week, rounded to 5.
+    pub documents_stored: Figure,
+    /// Their size then, in MiB (rounded).
+    pub mib_stored: Figure,
+}
+
+/// A CSV cell: quoted, and a value a spreadsheet would run as a formula (starting with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return) made plain text by a leading `'`.
+pub fn csv_cell(value: &str) -> String {
+    let plain = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
+    format!("\"{}\"", plain.replace('"', "\"\""))
+}
+
 use Method::{Delete, Get, Post};
 
 crate::endpoints::endpoints! {
@@ -366,9 +514,28 @@ crate::endpoints::endpoints! {
     BATCH_CREATE: NewBatch => BatchMade = Post routes::BATCHES;
     /// Revokes a batch (coordinators).
     BATCH_REVOKE: NoBody => NoBody = Post routes::BATCH_REVOKE;
+    /// The statistics.
+    STATISTICS: NoBody => Statistics = Get routes::STATISTICS;
+    /// The statistics as a CSV file.
+    STATISTICS_CSV: NoBody => CsvText = Get routes::STATISTICS_CSV;
 }
 
 /// Endpoint paths are relative to this module's prefix.
 pub fn url(endpoint_path: &str) -> String {
     format!("{ADMIN_API_PREFIX}{endpoint_path}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_csv_cell_never_starts_a_formula_and_keeps_its_quotes() {
+        for formula in ["=HYPERLINK(\"x\")", "+1", "-1+2", "@SUM(A1)", "\tx", "\rx"] {
+            let cell = csv_cell(formula);
+            assert!(cell.starts_with("\"'"), "{cell}");
+        }
+        assert_eq!(csv_cell("Centre \"Sud\""), "\"Centre \"\"Sud\"\"\"");
+        assert_eq!(csv_cell("12"), "\"12\"");
+    }
 }

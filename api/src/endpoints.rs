@@ -3,7 +3,8 @@
 //! method and the path from here; `pde-client` (the web vault and the native test client) can
 //! only send an endpoint the body its declaration names, and reads the answer as declared.
 //!
-//! Bodies are JSON types, [`NoBody`], or [`Ciphertext`] (raw bytes, `application/octet-stream`).
+//! Bodies are JSON types, [`NoBody`], [`Ciphertext`] (raw bytes, `application/octet-stream`)
+//! or [`CsvText`].
 
 use std::marker::PhantomData;
 
@@ -42,6 +43,10 @@ pub struct NoBody;
 /// A body of raw bytes: sealed documents and their parts, never JSON.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Ciphertext;
+
+/// A body of text in CSV (`text/csv`), for a spreadsheet.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CsvText;
 
 /// One endpoint: `method path`, taking `Req` and answering `Res`.
 pub struct Endpoint<Req, Res> {

@@ -170,6 +170,10 @@ pub mod admin {
     pub const BATCHES: &str = "/invitations/batches";
     /// `POST` revokes a batch: its codes no longer make wallets (coordinators).
     pub const BATCH_REVOKE: &str = "/invitations/batches/{batch_id}/revoke";
+    /// `GET` the statistics (closed weeks and months, k-anonymous).
+    pub const STATISTICS: &str = "/statistics";
+    /// `GET` the same figures as a CSV file.
+    pub const STATISTICS_CSV: &str = "/statistics.csv";
 
     /// `GET` the admin API's OpenAPI document (not a client's endpoint: not in [`ALL`]).
     pub const OPENAPI: &str = "/openapi.json";
@@ -192,6 +196,8 @@ pub mod admin {
         INVITATIONS,
         BATCHES,
         BATCH_REVOKE,
+        STATISTICS,
+        STATISTICS_CSV,
     ];
 }
 

@@ -43,6 +43,20 @@ pub fn iso_week_start(unix_seconds: i64) -> i64 {
     midnight.unix_timestamp() - days_since_monday * 86_400
 }
 
+/// The start (the 1st, 00:00 UTC) of the month holding `unix_seconds`.
+pub fn month_start(unix_seconds: i64) -> i64 {
+    let Ok(moment) = time::OffsetDateTime::from_unix_timestamp(unix_seconds) else {
+        return unix_seconds;
+    };
+    let days_since_first = i64::from(moment.day()) - 1;
+    moment.replace_time(time::Time::MIDNIGHT).unix_timestamp() - days_since_first * 86_400
+}
+
+/// The start of the month after the one starting at `month_start`.
+pub fn next_month_start(month_start: i64) -> i64 {
+    self::month_start(month_start + 32 * 86_400)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +68,17 @@ mod tests {
         // A Monday's midnight is its own week's start.
         assert_eq!(iso_week_start(1_795_996_800), 1_795_996_800);
         assert_eq!(iso_week_start(1_795_996_799), 1_795_996_800 - 7 * 86_400);
+    }
+
+    #[test]
+    fn a_month_starts_on_the_first_at_midnight_utc() {
+        // Thursday 2026-12-03 14:05:09 UTC → 2026-12-01 00:00 UTC.
+        assert_eq!(month_start(1_796_306_709), 1_796_083_200);
+        assert_eq!(month_start(1_796_083_200), 1_796_083_200);
+        // 2026-11-01 00:00 UTC, and the month after it.
+        assert_eq!(month_start(1_796_083_199), 1_793_491_200);
+        assert_eq!(next_month_start(1_793_491_200), 1_796_083_200);
+        // February of a leap year is followed by March.
+        assert_eq!(next_month_start(1_832_976_000), 1_835_481_600);
     }
 }

@@ -22,7 +22,9 @@ pub mod store;
 pub(crate) mod sweeper;
 pub(crate) mod web;
 
+pub use clock::{iso_week_start, month_start};
 pub use service::credentials::invite_hash;
+pub use service::statistics::figures as statistics_figures;
 
 use std::future::Future;
 use std::io::Write;

@@ -187,6 +187,11 @@ pub struct Settings {
     #[arg(long, env = "PDE_KEEP_PARTNER_ON_WALLET", default_value_t = false)]
     pub keep_partner_on_wallet: bool,
 
+    /// The statistics show no figure between 1 and this (and no total that would reveal
+    /// one). Keep it for the whole test phase: weeks already shown are shown anew with another.
+    #[arg(long, env = "PDE_STATISTICS_K", default_value_t = 5, value_parser = clap::value_parser!(u32).range(2..=100))]
+    pub statistics_k: u32,
+
     /// An admin session ends after this many seconds without a request.
     #[arg(long, env = "PDE_ADMIN_SESSION_IDLE_SECONDS", default_value_t = 10 * 60)]
     pub admin_session_idle_seconds: i64,

@@ -56,6 +56,7 @@ on_both_backends!(
     tombstones_wait_and_a_restore_ends_everything_in_flight,
     administrators_enrol_once_confirm_once_and_only_active_ones_log_in,
     invitation_batches_count_their_wallets_keep_no_partner_by_default_and_stop_when_revoked,
+    counters_count_a_wallet_and_its_hidden_parts_as_one_and_never_go_down,
 );
 
 async fn ready(store: &dyn Store) {
@@ -379,7 +380,7 @@ async fn uploads_reserve_the_quota_and_become_documents(store: &dyn Store) {
 
     assert_eq!(
         store
-            .delete_document(&wallet.id, &first.document_id)
+            .delete_document(&wallet.id, &first.document_id, NOW)
             .await
             .expect("delete"),
         Some("blob-1".to_owned())
@@ -970,4 +971,117 @@ async fn invitation_batches_count_their_wallets_keep_no_partner_by_default_and_s
         .await
         .expect("invite");
     assert!(store.invite_usable(&[8; 32], NOW).await.expect("usable"));
+}
+
+/// Every counter as `(event, period start, partner) → count`.
+async fn counters(store: &dyn Store) -> std::collections::BTreeMap<(String, i64, String), i64> {
+    store
+        .counters()
+        .await
+        .expect("counters")
+        .into_iter()
+        .map(|row| ((row.event, row.period_start, row.partner_id), row.count))
+        .collect()
+}
+
+async fn counters_count_a_wallet_and_its_hidden_parts_as_one_and_never_go_down(store: &dyn Store) {
+    use pde_server::store::invitations::{NewBatchRecord, PartnerRecord};
+    use pde_server::{iso_week_start, month_start};
+    const WEEK: i64 = 7 * 86_400;
+    let week = iso_week_start(NOW);
+    let next_week = iso_week_start(NOW + WEEK);
+    let month = month_start(NOW);
+    let key =
+        |event: &str, period: i64, partner: &str| (event.to_owned(), period, partner.to_owned());
+    store
+        .add_partner(PartnerRecord {
+            id: "p1".into(),
+            label: "Centre A".into(),
+            created_at: NOW,
+        })
+        .await
+        .expect("partner");
+    store
+        .create_batch(NewBatchRecord {
+            id: "b1".into(),
+            partner_id: "p1".into(),
+            created_by: "Amina".into(),
+            uses_per_code: 1,
+            created_at: NOW,
+            expires_at: NOW + 3600,
+            code_hashes: vec![vec![4; 32]],
+        })
+        .await
+        .expect("batch");
+    // One wallet from a slip (its partner counted at creation, not kept), one without.
+    let slip = new_wallet("AAAABBBBCCCC", None);
+    let open = new_wallet("DDDDEEEEFFFF", None);
+    store
+        .create_wallet(&slip, code(&[4; 32], false), NO_CAP, NOW)
+        .await
+        .expect("create");
+    created(store, &open).await;
+    let after_creations = counters(store).await;
+    assert_eq!(after_creations.get(&key("created", week, "p1")), Some(&1));
+    assert_eq!(after_creations.get(&key("created", week, "")), Some(&1));
+
+    // A hidden part is no wallet: nothing is counted.
+    let hidden = NewWallet {
+        number: None,
+        hidden: Some((slip.id.clone(), vec![3; 32])),
+        ..new_wallet("GGGGHHHHJJJJ", None)
+    };
+    created(store, &hidden).await;
+    assert_eq!(counters(store).await, after_creations, "a hidden part");
+
+    // The first unlock of the week and of the month counts; the hidden part's, after it,
+    // is the same wallet's.
+    assert!(store
+        .create_session(&[1; 32], &slip.id, NOW)
+        .await
+        .expect("session"));
+    let after_unlock = counters(store).await;
+    assert_eq!(after_unlock.get(&key("active_week", week, "")), Some(&1));
+    assert_eq!(after_unlock.get(&key("active_month", month, "")), Some(&1));
+    assert!(store
+        .create_session(&[2; 32], &hidden.id, NOW + 60)
+        .await
+        .expect("session"));
+    assert!(store
+        .create_session(&[3; 32], &slip.id, NOW + 120)
+        .await
+        .expect("session"));
+    assert_eq!(counters(store).await, after_unlock, "once a week");
+    // The hidden part alone, first in a new week: the wallet is active that week.
+    assert!(store
+        .create_session(&[4; 32], &hidden.id, NOW + WEEK)
+        .await
+        .expect("session"));
+    let after_next_week = counters(store).await;
+    assert_eq!(
+        after_next_week.get(&key("active_week", next_week, "")),
+        Some(&1)
+    );
+
+    // Ending a hidden part alone ends no wallet; ending the wallet does, once.
+    assert!(store
+        .erase_wallet(&hidden.id, NOW + WEEK)
+        .await
+        .expect("erase"));
+    assert_eq!(
+        counters(store).await,
+        after_next_week,
+        "a hidden part ended"
+    );
+    assert!(store
+        .erase_wallet(&slip.id, NOW + WEEK)
+        .await
+        .expect("erase"));
+    let after_erasure = counters(store).await;
+    assert_eq!(after_erasure.get(&key("erased", next_week, "")), Some(&1));
+
+    // Nothing went down: every counter seen before is still there, at least as high.
+    for (counter, count) in &after_creations {
+        assert!(after_erasure.get(counter).is_some_and(|now| now >= count));
+    }
 }

@@ -50,6 +50,7 @@ pub(super) fn routes() -> Router<AppState> {
         .route(path(api::REMOVE_PASSKEY), delete(remove_passkey))
         .route(path(api::AUDIT), get(audit))
         .merge(super::invitations::routes())
+        .merge(super::statistics::routes())
 }
 
 fn console(state: &AppState) -> Result<&AdminConsole, AdminApiError> {

@@ -9,6 +9,7 @@ pub mod cli;
 mod handlers;
 mod invitations;
 pub mod openapi;
+mod statistics;
 
 use std::sync::Arc;
 

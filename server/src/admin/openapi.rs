@@ -4,7 +4,7 @@
 
 use utoipa::OpenApi;
 
-use super::{handlers, invitations};
+use super::{handlers, invitations, statistics};
 
 /// Where the console's origin serves the document (under `ADMIN_API_PREFIX`).
 pub const ADMIN_OPENAPI_PATH: &str = pde_api::routes::admin::OPENAPI;
@@ -36,6 +36,8 @@ pub const ADMIN_OPENAPI_PATH: &str = pde_api::routes::admin::OPENAPI;
         invitations::overview,
         invitations::create_batch,
         invitations::revoke_batch,
+        statistics::figures,
+        statistics::csv_file,
     )
 )]
 pub struct AdminApiDoc;

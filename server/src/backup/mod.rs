@@ -593,7 +593,7 @@ pub async fn restore(
     let mut erased_again = 0;
     for wallet_id in store.wallet_ids().await? {
         if marks.contains(&erasure_marks.mark(wallet_id.as_str()))
-            && store.erase_wallet(&wallet_id).await?
+            && store.erase_wallet(&wallet_id, now).await?
         {
             erased_again += 1;
         }

@@ -149,14 +149,12 @@ pub async fn delete_document(
     ApiPath(document_id_text): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
     let id = document_id(&document_id_text)?;
+    let now = state.clock.now();
     let blob_key = state
         .store
-        .delete_document(&session.wallet_id, &id)
+        .delete_document(&session.wallet_id, &id, now)
         .await?
         .ok_or(ApiError::NotFound)?;
-    state
-        .store
-        .tombstone_blobs(&[blob_key], state.clock.now())
-        .await?;
+    state.store.tombstone_blobs(&[blob_key], now).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -24,7 +24,7 @@ pub(crate) async fn erase_part(
         now,
     )
     .map_err(ApiError::internal)?;
-    let erased = state.store.erase_wallet(wallet_id).await?;
+    let erased = state.store.erase_wallet(wallet_id, now).await?;
     state.store.after_erasure().await?;
     state
         .erased_since_sweep

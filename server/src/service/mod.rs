@@ -8,6 +8,7 @@ pub(crate) mod erasure;
 pub(crate) mod health;
 pub(crate) mod logins;
 pub(crate) mod sheets;
+pub(crate) mod statistics;
 pub(crate) mod uploads;
 
 use crate::error::ApiError;

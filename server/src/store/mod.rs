@@ -10,6 +10,7 @@ pub mod invitations;
 mod postgres;
 mod sql;
 mod sqlite;
+pub mod statistics;
 
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
@@ -507,8 +508,9 @@ pub trait WalletStore: Send + Sync {
     /// Ends a wallet part for good, in one transaction: its row and everything that hangs on it
     /// (sessions, logins, keys, documents, links, uploads) — for an everyday wallet, its hidden
     /// parts too (by cascade). Blobs are not touched: without rows they are orphans, which the
-    /// sweeper deletes. False if the part no longer exists.
-    async fn erase_wallet(&self, wallet_id: &WalletId) -> StoreResult<bool>;
+    /// sweeper deletes. Counted in `now`'s week (an everyday wallet as erased; its documents as
+    /// removed). False if the part no longer exists.
+    async fn erase_wallet(&self, wallet_id: &WalletId, now: i64) -> StoreResult<bool>;
     /// Finds a wallet by number.
     async fn wallet_by_number(&self, number: &WalletNumber) -> StoreResult<Option<WalletRecord>>;
     /// Finds a wallet by normalised pseudonym.
@@ -603,7 +605,8 @@ pub trait SessionStore: Send + Sync {
         now: i64,
     ) -> StoreResult<Option<HiddenAttempt>>;
     /// Stores a session by the hash of its token; `false` (nothing stored) when the wallet is
-    /// time-locked at `now`.
+    /// time-locked at `now`. The wallet's first unlock (any part) of a week and of a month is
+    /// counted, in the same transaction.
     async fn create_session(
         &self,
         token_hash: &[u8],
@@ -687,11 +690,13 @@ pub trait DocumentStore: Send + Sync {
         metadata: &[u8],
         now: i64,
     ) -> StoreResult<bool>;
-    /// Deletes a document row, releasing its size; returns its blob key.
+    /// Deletes a document row, releasing its size (counted as removed in `now`'s week); returns
+    /// its blob key.
     async fn delete_document(
         &self,
         wallet_id: &WalletId,
         id: &DocumentId,
+        now: i64,
     ) -> StoreResult<Option<String>>;
     /// Whether a document or a granted document points to this blob.
     async fn blob_referenced(&self, blob_key: &str) -> StoreResult<bool>;
@@ -850,6 +855,7 @@ pub trait Store:
     + OperationsStore
     + admin::AdminStore
     + invitations::InvitationStore
+    + statistics::StatisticsStore
     + 'static
 {
     /// Applies the embedded migrations.

@@ -11,6 +11,7 @@ pub(super) mod grants;
 pub(super) mod invitations;
 pub(super) mod operations;
 pub(super) mod sessions;
+pub(super) mod statistics;
 pub(super) mod wallets;
 
 /// A wallet (the first parameter, `$1`) and its hidden parts, as a subquery.
@@ -488,6 +489,64 @@ macro_rules! impl_store {
             Ok(())
         }
 
+        /// Adds `n` to the statistics counter of `event` in the period starting at `period`,
+        /// for `partner` (`''`: none), in the caller's transaction.
+        async fn count_stat(
+            tx: &mut sqlx::Transaction<'_, $db>,
+            event: &str,
+            period: i64,
+            partner: &str,
+            n: i64,
+        ) -> Result<(), sqlx::Error> {
+            sqlx::query($crate::store::sql::statistics::count_for_partner!())
+                .bind(event)
+                .bind(period)
+                .bind(partner)
+                .bind(n)
+                .execute(&mut **tx)
+                .await?;
+            Ok(())
+        }
+
+        /// Adds one to the counter of `event` in `now`'s ISO week for the partner kept on
+        /// `wallet_id`'s everyday wallet, in the caller's transaction.
+        async fn count_wallet_event(
+            tx: &mut sqlx::Transaction<'_, $db>,
+            event: &str,
+            now: i64,
+            wallet_id: &str,
+        ) -> Result<(), sqlx::Error> {
+            sqlx::query($crate::store::sql::statistics::count_for_wallet!())
+                .bind(event)
+                .bind($crate::clock::iso_week_start(now))
+                .bind(wallet_id)
+                .bind(1_i64)
+                .execute(&mut **tx)
+                .await?;
+            Ok(())
+        }
+
+        /// Counts documents stored (`added`) or removed, and their bytes, in the week `week`.
+        async fn count_documents(
+            tx: &mut sqlx::Transaction<'_, $db>,
+            week: i64,
+            documents: i64,
+            bytes: i64,
+            added: bool,
+        ) -> Result<(), sqlx::Error> {
+            use $crate::store::statistics::event;
+            let (documents_event, bytes_event) = if added {
+                (event::DOCUMENTS_ADDED, event::BYTES_ADDED)
+            } else {
+                (event::DOCUMENTS_REMOVED, event::BYTES_REMOVED)
+            };
+            if documents > 0 {
+                count_stat(tx, documents_event, week, "", documents).await?;
+                count_stat(tx, bytes_event, week, "", bytes).await?;
+            }
+            Ok(())
+        }
+
         #[async_trait::async_trait]
         impl $crate::store::Store for $store {
             async fn migrate(&self) -> $crate::store::StoreResult<()> {
@@ -590,6 +649,7 @@ macro_rules! impl_store {
         $crate::store::sql::operations::impl_operations!($store, $db);
         $crate::store::sql::admin::impl_admin!($store, $db);
         $crate::store::sql::invitations::impl_invitations!($store, $db);
+        $crate::store::sql::statistics::impl_statistics!($store, $db);
     };
 }
 

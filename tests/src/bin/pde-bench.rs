@@ -220,6 +220,37 @@ fn bundle_sizes(dist: &Path) {
             );
         }
     }
+    // Not the holders': the administration console, a bundle of its own.
+    let mut console = (0usize, 0usize, 0usize);
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dist.join("admin"))
+        .expect("the console's bundle")
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|ext| ext != "br" && ext != "gz" && ext != "ftl")
+        })
+        .collect();
+    names.sort();
+    for path in &names {
+        let sizes = served_sizes(path);
+        console = (
+            console.0 + sizes.0,
+            console.1 + sizes.1,
+            console.2 + sizes.2,
+        );
+    }
+    size_row(
+        "the administration console (whole)",
+        console,
+        &format!(
+            " | target ≤ 250 KiB brotli: {}",
+            if console.2 as f64 / 1024.0 <= 250.0 {
+                "met"
+            } else {
+                "NOT met"
+            }
+        ),
+    );
     // Not the holders': what a social worker's browser downloads for a grant link.
     let mut grant_page = (0usize, 0usize, 0usize);
     for name in [
@@ -1100,6 +1131,127 @@ async fn server_figures() {
     );
 }
 
+/// The console's statistics over a generated test phase — 10,000 wallets from ten partners over
+/// a year, 200,000 documents, and the counters that history leaves — beside one
+/// `SELECT count(*)` of the documents table in the same database. The figures come from the
+/// counters, so they cost the same however many rows the wallets have.
+async fn statistics_figures() {
+    use pde_server::store::Store as _;
+    use std::collections::HashMap;
+    const WALLETS: usize = 10_000;
+    const DOCUMENTS: usize = 200_000;
+    const WEEKS: i64 = 52;
+    const WEEK: i64 = 7 * 86_400;
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let path = dir.path().join("pde.sqlite");
+    let store = pde_server::store::SqliteStore::open(&path)
+        .await
+        .expect("open SQLite");
+    store.migrate().await.expect("migrations");
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", path.display()))
+        .await
+        .expect("pool");
+    let now = pde_server::iso_week_start(1_800_000_000) + 3600;
+    let first_week = pde_server::iso_week_start(now) - WEEKS * WEEK;
+    let mut counters: HashMap<(&str, i64, String), i64> = HashMap::new();
+    let mut tx = pool.begin().await.expect("transaction");
+    for partner in 0..10 {
+        sqlx::query("INSERT INTO partners (id, label, created_at) VALUES ($1, $2, $3)")
+            .bind(format!("p{partner}"))
+            .bind(format!("Centre {partner}"))
+            .bind(first_week)
+            .execute(&mut *tx)
+            .await
+            .expect("partner");
+    }
+    for wallet in 0..WALLETS {
+        let week = first_week + (wallet as i64 % WEEKS) * WEEK;
+        sqlx::query(
+            "INSERT INTO wallets (id, number, recipient, password_file, ksf, created_at) \
+             VALUES ($1, $2, 'age1bench', x'00', '{}', $3)",
+        )
+        .bind(format!("w{wallet}"))
+        .bind(format!("N{wallet:011}"))
+        .bind(week)
+        .execute(&mut *tx)
+        .await
+        .expect("wallet");
+        *counters
+            .entry(("created", week, format!("p{}", wallet % 10)))
+            .or_default() += 1;
+        // Active in the eight weeks from its creation (those that have started).
+        for active in (0..8).map(|n| week + n * WEEK).filter(|w| *w < now) {
+            *counters
+                .entry(("active_week", active, String::new()))
+                .or_default() += 1;
+            *counters
+                .entry((
+                    "active_month",
+                    pde_server::month_start(active),
+                    String::new(),
+                ))
+                .or_default() += 1;
+        }
+    }
+    for document in 0..DOCUMENTS {
+        let week = first_week + (document as i64 % WEEKS) * WEEK;
+        sqlx::query(
+            "INSERT INTO documents (wallet_id, id, blob_key, size, metadata, tag, created_at, updated_at) \
+             VALUES ($1, $2, $3, 100000, x'00', x'00', $4, $4)",
+        )
+        .bind(format!("w{}", document % WALLETS))
+        .bind(format!("d{document}"))
+        .bind(format!("b{document}"))
+        .bind(week)
+        .execute(&mut *tx)
+        .await
+        .expect("document");
+        *counters
+            .entry(("documents_added", week, String::new()))
+            .or_default() += 1;
+        *counters
+            .entry(("bytes_added", week, String::new()))
+            .or_default() += 100_000;
+    }
+    for ((event, period, partner), count) in &counters {
+        sqlx::query(
+            "INSERT INTO stat_counters (event, period_start, partner_id, count) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(*event)
+        .bind(*period)
+        .bind(partner)
+        .bind(*count)
+        .execute(&mut *tx)
+        .await
+        .expect("counter");
+    }
+    tx.commit().await.expect("commit");
+
+    let page = best_of_async(5, || async {
+        let figures = pde_server::statistics_figures(&store, 5, now, false)
+            .await
+            .expect("statistics");
+        std::hint::black_box(serde_json::to_string(&figures).expect("json"));
+    })
+    .await;
+    let count = best_of_async(5, || async {
+        let documents: i64 = sqlx::query_scalar("SELECT count(*) FROM documents")
+            .fetch_one(&pool)
+            .await
+            .expect("count");
+        assert_eq!(documents, DOCUMENTS as i64);
+    })
+    .await;
+    row(
+        "statistics (10k wallets, 200k documents)",
+        page.as_secs_f64() * 1000.0,
+        "ms",
+        "SELECT count(*) FROM documents",
+        count.as_secs_f64() * 1000.0,
+        &format!("| {} counters read", counters.len()),
+    );
+}
+
 fn server_pid(server: &TestServer) -> u32 {
     server.pid().expect("server running")
 }
@@ -1116,5 +1268,6 @@ async fn main() {
     }
     if wanted("server") {
         server_figures().await;
+        statistics_figures().await;
     }
 }

@@ -422,8 +422,13 @@ async fn enrol_again_is_refused(b: &Browser, server: &TestServer, token: &str) {
     );
 }
 
-/// A coordinator logged in to the console with a new passkey (enrolled and confirmed).
-async fn coordinator_logged_in(b: &Browser, server: &TestServer, name: &str) {
+/// A coordinator logged in to the console with a new passkey (enrolled and confirmed). The
+/// passkey lives as long as the DevTools session returned (it is the virtual authenticator's).
+pub(super) async fn coordinator_logged_in(
+    b: &Browser,
+    server: &TestServer,
+    name: &str,
+) -> DevtoolsSession {
     let mut devtools = b.devtools().await;
     add_authenticator(&mut devtools).await;
     let token = server.enrol_admin(name, "coordinator");
@@ -432,6 +437,7 @@ async fn coordinator_logged_in(b: &Browser, server: &TestServer, name: &str) {
     b.client.goto(&server.admin_url).await.expect("open");
     b.click("#login").await;
     b.wait_for("#logout").await;
+    devtools
 }
 
 /// Types `value` into the field `css` in place of what it holds.
@@ -764,7 +770,7 @@ async fn canary_wallet(server: &TestServer) -> Vec<Vec<u8>> {
 }
 
 /// A reading admin endpoint's answer, asked from the console's page.
-async fn read_admin(b: &Browser, path: &str) -> String {
+pub(super) async fn read_admin(b: &Browser, path: &str) -> String {
     b.client
         .execute_async(
             "const done = arguments[arguments.length - 1];

@@ -381,3 +381,4 @@ mod recovery;
 mod restore;
 mod security;
 mod sharing;
+mod statistics;

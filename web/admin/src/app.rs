@@ -17,6 +17,7 @@ use wasm_bindgen::JsValue;
 use crate::texts::{Lang, Texts};
 
 mod invitations;
+mod statistics;
 use crate::transport::{assert_passkey, call, create_passkey, Failure};
 
 thread_local! {
@@ -409,6 +410,7 @@ fn Home(ui: Ui, me: AdminMe) -> impl IntoView {
             {move || ui.t("logout-button")}
         </button>
         <invitations::Invitations ui=ui me=me.clone()/>
+        <statistics::StatisticsSection ui=ui/>
         <section aria-labelledby="passkeys-heading">
             <h2 id="passkeys-heading">{move || ui.t("passkeys-heading")}</h2>
             <ul id="passkeys">

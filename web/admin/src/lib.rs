@@ -6,6 +6,7 @@
 //! shows what they may see: never a document, a wallet or any per-wallet identifier. It has none
 //! of the holders' code: no vault, no key, no OPAQUE.
 
+pub mod chart;
 pub mod texts;
 
 use pde_api::admin::AdminErrorCode;

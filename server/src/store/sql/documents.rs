@@ -111,6 +111,7 @@ macro_rules! impl_documents {
                 d: &$crate::store::DocumentRecord,
                 deposit: Option<&pde_api::ids::DepositId>,
             ) -> $crate::store::StoreResult<bool> {
+                let week = $crate::clock::iso_week_start(d.created_at);
                 let mut tx = self.pool.begin().await?;
                 sqlx::query("DELETE FROM deposit_uploads WHERE upload_id = $1")
                     .bind(id.as_str())
@@ -151,7 +152,9 @@ macro_rules! impl_documents {
                         .bind(d.created_at)
                         .execute(&mut *tx)
                         .await?;
+                    count_wallet_event(&mut tx, $crate::store::statistics::event::DEPOSIT, d.created_at, d.wallet_id.as_str()).await?;
                 }
+                count_documents(&mut tx, week, 1, d.size, true).await?;
                 tx.commit().await?;
                 Ok(true)
             }
@@ -240,6 +243,7 @@ macro_rules! impl_documents {
                 &self,
                 wallet_id: &$crate::ids::WalletId,
                 id: &pde_crypto::document::DocumentId,
+                now: i64,
             ) -> $crate::store::StoreResult<Option<String>> {
                 let mut tx = self.pool.begin().await?;
                 let row: Option<(String, i64)> = sqlx::query_as(
@@ -251,6 +255,7 @@ macro_rules! impl_documents {
                 .await?;
                 let Some((blob_key, size)) = row else { return Ok(None) };
                 release(&mut tx, wallet_id, size).await?;
+                count_documents(&mut tx, $crate::clock::iso_week_start(now), 1, size, false).await?;
                 tx.commit().await?;
                 Ok(Some(blob_key))
             }

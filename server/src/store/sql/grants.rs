@@ -54,6 +54,7 @@ macro_rules! impl_grants {
                     .execute(&mut *tx)
                     .await?;
                 }
+                count_wallet_event(&mut tx, $crate::store::statistics::event::LINK_MADE, g.created_at, g.wallet_id.as_str()).await?;
                 tx.commit().await?;
                 Ok(Outcome::Created)
             }
@@ -146,21 +147,22 @@ macro_rules! impl_grants {
                 max_pin_failures: i64,
             ) -> $crate::store::StoreResult<bool> {
                 let mut tx = self.pool.begin().await?;
-                let counted: Option<(i64,)> = sqlx::query_as(
+                let counted: Option<(String,)> = sqlx::query_as(
                     "UPDATE grants SET openings = openings + 1 \
                      WHERE id = $1 AND revoked_at IS NULL AND purged_at IS NULL AND expires_at > $2 \
                      AND pin_failures < $3 AND (max_openings IS NULL OR openings < max_openings) \
                      AND document_count = (SELECT COUNT(*) FROM grant_documents WHERE grant_id = $1 AND stored_at IS NOT NULL) \
-                     RETURNING openings",
+                     RETURNING wallet_id",
                 )
                 .bind(grant_id.as_str())
                 .bind(now)
                 .bind(max_pin_failures)
                 .fetch_optional(&mut *tx)
                 .await?;
-                if counted.is_none() {
+                let Some((wallet_id,)) = counted else {
                     return Ok(false);
-                }
+                };
+                count_wallet_event(&mut tx, $crate::store::statistics::event::LINK_OPENED, now, &wallet_id).await?;
                 sqlx::query(
                     "INSERT INTO grant_openings (token_hash, grant_id, opened_at, expires_at) VALUES ($1, $2, $3, $4)",
                 )

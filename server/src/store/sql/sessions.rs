@@ -142,6 +142,7 @@ macro_rules! impl_sessions {
                 wallet_id: &$crate::ids::WalletId,
                 now: i64,
             ) -> $crate::store::StoreResult<bool> {
+                let mut tx = self.pool.begin().await?;
                 // Refused while the wallet, or the everyday wallet of a hidden part, is locked.
                 let inserted = sqlx::query(
                     "INSERT INTO sessions (token_hash, wallet_id, created_at, last_seen_at) \
@@ -152,9 +153,47 @@ macro_rules! impl_sessions {
                 .bind(token_hash)
                 .bind(wallet_id.as_str())
                 .bind(now)
-                .execute(&self.pool)
+                .execute(&mut *tx)
                 .await?;
-                Ok(inserted.rows_affected() == 1)
+                if inserted.rows_affected() != 1 {
+                    return Ok(false);
+                }
+                // The first unlock of the week and of the month, whichever part: the everyday
+                // wallet keeps the last week and month it was counted in.
+                use $crate::store::statistics::event;
+                for (first_of_period, counted, period) in [
+                    (
+                        "UPDATE wallets SET stat_week = $2 \
+                         WHERE id = (SELECT COALESCE(hidden_of, id) FROM wallets WHERE id = $1) \
+                         AND (stat_week IS NULL OR stat_week < $2)",
+                        event::ACTIVE_WEEK,
+                        $crate::clock::iso_week_start(now),
+                    ),
+                    (
+                        "UPDATE wallets SET stat_month = $2 \
+                         WHERE id = (SELECT COALESCE(hidden_of, id) FROM wallets WHERE id = $1) \
+                         AND (stat_month IS NULL OR stat_month < $2)",
+                        event::ACTIVE_MONTH,
+                        $crate::clock::month_start(now),
+                    ),
+                ] {
+                    let first = sqlx::query(first_of_period)
+                        .bind(wallet_id.as_str())
+                        .bind(period)
+                        .execute(&mut *tx)
+                        .await?;
+                    if first.rows_affected() == 1 {
+                        sqlx::query($crate::store::sql::statistics::count_for_wallet!())
+                            .bind(counted)
+                            .bind(period)
+                            .bind(wallet_id.as_str())
+                            .bind(1_i64)
+                            .execute(&mut *tx)
+                            .await?;
+                    }
+                }
+                tx.commit().await?;
+                Ok(true)
             }
 
             async fn time_locked_until(

@@ -80,6 +80,9 @@ macro_rules! impl_wallets {
                     return Ok(Outcome::ServerFull);
                 }
                 let mut partner: Option<String> = None;
+                // The slip's partner, for the creations counter (kept on the wallet only when
+                // the deployment says so).
+                let mut slip_partner = String::new();
                 if let Some(invite) = invite {
                     let used: Option<(Option<String>,)> = sqlx::query_as(
                         "UPDATE invites SET remaining_uses = remaining_uses - 1 \
@@ -102,7 +105,8 @@ macro_rules! impl_wallets {
                         .bind(&batch)
                         .fetch_one(&mut *tx)
                         .await?;
-                        partner = invite.keep_partner.then_some(partner_id);
+                        partner = invite.keep_partner.then(|| partner_id.clone());
+                        slip_partner = partner_id;
                     }
                 }
                 let (hidden_of, hidden_slot) = match &w.hidden {
@@ -163,6 +167,11 @@ macro_rules! impl_wallets {
                     .bind(w.created_at)
                     .execute(&mut *tx)
                     .await?;
+                }
+                // A hidden part is not a wallet: it is not counted.
+                if w.hidden.is_none() {
+                    let week = $crate::clock::iso_week_start(now);
+                    count_stat(&mut tx, $crate::store::statistics::event::CREATED, week, &slip_partner, 1).await?;
                 }
                 tx.commit().await?;
                 Ok(Outcome::Created)
@@ -358,8 +367,30 @@ macro_rules! impl_wallets {
             async fn erase_wallet(
                 &self,
                 wallet_id: &$crate::ids::WalletId,
+                now: i64,
             ) -> $crate::store::StoreResult<bool> {
+                use $crate::store::statistics::event;
                 let mut tx = self.pool.begin().await?;
+                let week = $crate::clock::iso_week_start(now);
+                // Counted first, while the rows are there: an everyday wallet (a hidden part
+                // ended alone is not a wallet), and what its parts held, as totals.
+                let part: Option<(String, Option<String>)> = sqlx::query_as(
+                    "SELECT COALESCE(partner_id, ''), hidden_of FROM wallets WHERE id = $1",
+                )
+                .bind(wallet_id.as_str())
+                .fetch_optional(&mut *tx)
+                .await?;
+                if let Some((partner, None)) = part {
+                    count_stat(&mut tx, event::ERASED, week, &partner, 1).await?;
+                }
+                let (documents, bytes): (i64, i64) = sqlx::query_as(concat!(
+                    "SELECT COUNT(*), CAST(COALESCE(SUM(size), 0) AS BIGINT) FROM documents WHERE wallet_id IN ",
+                    $crate::store::sql::wallet_family!()
+                ))
+                .bind(wallet_id.as_str())
+                .fetch_one(&mut *tx)
+                .await?;
+                count_documents(&mut tx, week, documents, bytes, false).await?;
                 // What the part (and its hidden parts) held no longer counts against the
                 // server's cap; an everyday wallet no longer counts as a wallet.
                 sqlx::query(concat!(
