@@ -49,6 +49,8 @@ pub enum AdminErrorCode {
     NotFound,
     /// A field is missing, too long or malformed.
     InvalidFields,
+    /// Too many passkey ceremonies are under way: try again in a few minutes.
+    TooManyCeremonies,
     /// Something failed on the server.
     InternalError,
     /// A code this version does not know.
@@ -66,6 +68,7 @@ impl AdminErrorCode {
             Self::NoAdministrators | Self::FreshAssertionNeeded | Self::LastPasskey => 409,
             Self::NotFound => 404,
             Self::InvalidFields => 422,
+            Self::TooManyCeremonies => 429,
             Self::InternalError | Self::Unknown => 500,
         }
     }

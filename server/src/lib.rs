@@ -11,6 +11,7 @@ pub(crate) mod connections;
 pub(crate) mod error;
 pub(crate) mod handlers;
 pub mod ids;
+pub mod inventory;
 pub(crate) mod metrics;
 pub(crate) mod openapi;
 pub mod router;

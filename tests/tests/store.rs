@@ -624,14 +624,27 @@ async fn administrators_enrol_once_confirm_once_and_only_active_ones_log_in(stor
         state: "{}".to_owned(),
         expires_at,
     };
-    store
-        .put_ceremony(ceremony("c1", NOW + 300))
-        .await
-        .expect("put");
-    store
-        .put_ceremony(ceremony("c2", NOW + 300))
-        .await
-        .expect("put");
+    for id in ["c1", "c2"] {
+        assert!(store
+            .put_ceremony(ceremony(id, NOW + 300), 2, NOW)
+            .await
+            .expect("put"));
+    }
+    // At most so many at once: a third waits until one ends.
+    assert!(
+        !store
+            .put_ceremony(ceremony("c3", NOW + 300), 2, NOW)
+            .await
+            .expect("put"),
+        "the cap"
+    );
+    assert!(
+        store
+            .put_ceremony(ceremony("c3", NOW + 600), 2, NOW + 300)
+            .await
+            .expect("put"),
+        "expired ones do not count"
+    );
     assert!(
         store
             .take_ceremony("c1", "login", NOW)

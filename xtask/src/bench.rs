@@ -8,7 +8,7 @@ use crate::install::{ensure_program, Apt};
 use crate::util::{cargo, run, target_dir, Result};
 
 /// The parts `pde-bench` knows.
-const PARTS: [&str; 3] = ["crypto", "web", "server"];
+const PARTS: [&str; 4] = ["crypto", "web", "server", "statistics"];
 
 /// Runs the benchmarks: the `parts` named (see [`PARTS`]), or all of them.
 pub fn run_bench(root: &std::path::Path, parts: &[String]) -> Result<ExitCode> {

@@ -17,7 +17,7 @@ use webauthn_rs::prelude::{Passkey, PasskeyAuthentication, PasskeyRegistration, 
 
 use super::{
     clear_cookie, hash, new_id, open_session, AdminApiError, AdminConsole, AdminSession,
-    CEREMONY_SECONDS, FRESH_SECONDS,
+    CEREMONY_SECONDS, FRESH_SECONDS, MAX_PENDING_CEREMONIES,
 };
 use crate::state::AppState;
 use crate::store::admin::{CeremonyRecord, PasskeyRecord, PasskeyRemoval};
@@ -109,17 +109,28 @@ async fn keep_ceremony(
     ceremony_state: String,
 ) -> Result<String, AdminApiError> {
     let id = new_id();
-    state
+    let now = state.clock.now();
+    let kept = state
         .store
-        .put_ceremony(CeremonyRecord {
-            id: id.clone(),
-            kind: kind.to_owned(),
-            admin_id,
-            session_hash,
-            state: ceremony_state,
-            expires_at: state.clock.now() + CEREMONY_SECONDS,
-        })
+        .put_ceremony(
+            CeremonyRecord {
+                id: id.clone(),
+                kind: kind.to_owned(),
+                admin_id,
+                session_hash,
+                state: ceremony_state,
+                expires_at: now + CEREMONY_SECONDS,
+            },
+            MAX_PENDING_CEREMONIES,
+            now,
+        )
         .await?;
+    if !kept {
+        return Err(AdminApiError::refused(
+            AdminErrorCode::TooManyCeremonies,
+            "Too many passkey logins are under way; try again in a few minutes.",
+        ));
+    }
     Ok(id)
 }
 

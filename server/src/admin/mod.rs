@@ -38,6 +38,9 @@ pub const DEV_ADMIN_COOKIE: &str = "pde_admin";
 
 /// Seconds a passkey ceremony may take.
 const CEREMONY_SECONDS: i64 = 5 * 60;
+/// Most passkey ceremonies kept at once (each lasts [`CEREMONY_SECONDS`]): a login starts one
+/// without a session, so without a cap anyone could fill the table.
+const MAX_PENDING_CEREMONIES: i64 = 100;
 /// Seconds after a fresh assertion during which a passkey may be added or removed.
 const FRESH_SECONDS: i64 = 5 * 60;
 

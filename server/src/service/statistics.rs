@@ -83,20 +83,21 @@ pub(crate) struct Context<'a> {
     pub partner_kept: bool,
 }
 
-/// The counters, indexed.
+/// The counters, indexed by event and period.
 struct Counters {
-    /// (event, period start, partner id) → count.
-    counts: BTreeMap<(String, i64, String), u64>,
+    /// (event, period start) → (partner id, count) of each partner counted.
+    counts: HashMap<(String, i64), Vec<(String, u64)>>,
 }
 
 impl Counters {
     fn new(rows: &[CounterRow]) -> Self {
-        let mut counts = BTreeMap::new();
+        let mut counts: HashMap<(String, i64), Vec<(String, u64)>> = HashMap::new();
         for row in rows {
             let count = u64::try_from(row.count).unwrap_or(0);
-            *counts
-                .entry((row.event.clone(), row.period_start, row.partner_id.clone()))
-                .or_insert(0) += count;
+            counts
+                .entry((row.event.clone(), row.period_start))
+                .or_default()
+                .push((row.partner_id.clone(), count));
         }
         Self { counts }
     }
@@ -105,35 +106,35 @@ impl Counters {
     fn periods(&self, counter: &str) -> BTreeSet<i64> {
         self.counts
             .keys()
-            .filter(|(event, _, _)| event == counter)
-            .map(|(_, start, _)| *start)
+            .filter(|(event, _)| event == counter)
+            .map(|(_, start)| *start)
             .collect()
     }
 
     /// Counts of `counter` in the period starting at `start`, per partner id.
-    fn in_period(&self, counter: &str, start: i64) -> Vec<(&str, u64)> {
+    fn in_period(&self, counter: &str, start: i64) -> &[(String, u64)] {
         self.counts
-            .iter()
-            .filter(|((event, period, _), _)| event == counter && *period == start)
-            .map(|((_, _, partner), count)| (partner.as_str(), *count))
-            .collect()
+            .get(&(counter.to_owned(), start))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Sum of `counter` over the periods that start before `end` (every partner).
     fn sum_before(&self, counter: &str, end: i64) -> u64 {
         self.counts
             .iter()
-            .filter(|((event, period, _), _)| event == counter && *period < end)
-            .map(|(_, count)| *count)
+            .filter(|((event, period), _)| event == counter && *period < end)
+            .flat_map(|(_, counts)| counts.iter().map(|(_, count)| *count))
             .sum()
     }
 
     /// Wallets each partner's slips made in the periods that start before `end`.
     fn created_before(&self, end: i64) -> HashMap<&str, u64> {
         let mut made = HashMap::new();
-        for ((event, period, partner), count) in &self.counts {
+        for ((event, period), counts) in &self.counts {
             if event == event::CREATED && *period < end {
-                *made.entry(partner.as_str()).or_insert(0) += *count;
+                for (partner, count) in counts {
+                    *made.entry(partner.as_str()).or_insert(0) += *count;
+                }
             }
         }
         made
@@ -143,7 +144,7 @@ impl Counters {
 /// One event of one period, per partner group and in total.
 fn event_figures(
     event: StatEvent,
-    counts: &[(&str, u64)],
+    counts: &[(String, u64)],
     made_so_far: &HashMap<&str, u64>,
     context: &Context<'_>,
 ) -> EventFigures {
@@ -152,8 +153,10 @@ fn event_figures(
         let key = if partner.is_empty() {
             GroupKey::NoSlip
         } else {
-            match context.partners.get(*partner) {
-                Some(label) if made_so_far.get(partner).copied().unwrap_or(0) >= context.k => {
+            match context.partners.get(partner) {
+                Some(label)
+                    if made_so_far.get(partner.as_str()).copied().unwrap_or(0) >= context.k =>
+                {
                     GroupKey::Partner(label.clone())
                 }
                 _ => GroupKey::Others,
@@ -238,15 +241,19 @@ pub(crate) fn statistics(rows: &[CounterRow], context: &Context<'_>) -> Statisti
     let mut weeks = Vec::new();
     if let Some(first) = first_week {
         let mut start = first;
+        // Wallets each partner made up to the week shown, kept up week by week.
+        let mut made_so_far = counters.created_before(first);
         while start <= last_closed_week {
-            let made_so_far = counters.created_before(start + WEEK_SECONDS);
+            for (partner, count) in counters.in_period(event::CREATED, start) {
+                *made_so_far.entry(partner.as_str()).or_insert(0) += *count;
+            }
             weeks.push(PeriodFigures {
                 starts: day(start),
                 events: StatEvent::WEEKLY
                     .iter()
                     .map(|event| {
                         let counts = counters.in_period(weekly_counter(*event), start);
-                        event_figures(*event, &counts, &made_so_far, context)
+                        event_figures(*event, counts, &made_so_far, context)
                     })
                     .collect(),
             });
@@ -265,7 +272,7 @@ pub(crate) fn statistics(rows: &[CounterRow], context: &Context<'_>) -> Statisti
                 starts: day(start),
                 events: vec![event_figures(
                     StatEvent::Active,
-                    &counts,
+                    counts,
                     &made_so_far,
                     context,
                 )],

@@ -159,8 +159,15 @@ pub trait AdminStore: Send + Sync {
     async fn confirm_admin(&self, confirm_hash: &[u8], now: i64) -> StoreResult<Option<String>>;
     /// Revokes an administrator by name and ends their sessions; `false` if there is none.
     async fn revoke_admin(&self, name: &str) -> StoreResult<bool>;
-    /// Keeps a ceremony's state.
-    async fn put_ceremony(&self, ceremony: CeremonyRecord) -> StoreResult<()>;
+    /// Keeps a ceremony's state, unless `max_pending` unexpired ceremonies (at `now`) are kept
+    /// already: `false`, nothing kept. (A login starts one without a session: the cap keeps
+    /// anyone from filling the table.)
+    async fn put_ceremony(
+        &self,
+        ceremony: CeremonyRecord,
+        max_pending: i64,
+        now: i64,
+    ) -> StoreResult<bool>;
     /// Takes a ceremony of `kind` (deleted as it is read) if it has not expired at `now`.
     async fn take_ceremony(
         &self,

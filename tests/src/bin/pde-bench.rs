@@ -1258,16 +1258,20 @@ fn server_pid(server: &TestServer) -> u32 {
 
 #[tokio::main]
 async fn main() {
-    // Parts named on the command line (crypto, web, server), or all of them.
+    // Parts named on the command line (crypto, web, server, statistics), or all of them.
     let parts: Vec<String> = std::env::args().skip(1).collect();
     let wanted = |part: &str| parts.is_empty() || parts.iter().any(|p| p == part);
     println!("PDE bench — each figure beside a baseline measured in the same run\n");
-    let native_sealing = crypto_throughput();
-    if wanted("web") {
-        web_figures(native_sealing).await;
+    if wanted("crypto") || wanted("web") {
+        let native_sealing = crypto_throughput();
+        if wanted("web") {
+            web_figures(native_sealing).await;
+        }
     }
     if wanted("server") {
         server_figures().await;
+    }
+    if wanted("statistics") {
         statistics_figures().await;
     }
 }

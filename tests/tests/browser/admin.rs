@@ -594,6 +594,15 @@ async fn coordinators_hand_out_invitations_by_partner_as_printed_slips() {
     problems.extend(shot(&b, &axe, "admin-fr", &mut step, "slips").await);
     b.set_window_size(390, 844).await;
     b.screenshot("admin-fr-phone-slips").await;
+    assert_eq!(
+        b.eval(
+            "return [...document.querySelectorAll('.slip-code')]
+                 .every(c => c.scrollWidth <= c.clientWidth);"
+        )
+        .await,
+        json!(true),
+        "on a phone too, each code fits its slip on one line"
+    );
     b.set_window_size(1280, 900).await;
     b.click("#slips-done").await;
     assert_eq!(

@@ -55,6 +55,7 @@ error-last_passkey = This is your last passkey. Add another one before you remov
 error-not_allowed = Your role does not allow this.
 error-not_found = Not found.
 error-invalid_fields = Check what you typed: a field is empty, too long or out of range.
+error-too_many_ceremonies = Too many logins are under way. Try again in a few minutes.
 error-internal_error = Something failed on the server. Try again.
 error-unknown = Something went wrong. Try again.
 error-network = The server cannot be reached. Check the connection and try again.

@@ -55,6 +55,7 @@ error-last_passkey = C'est votre dernière clé d'accès. Ajoutez-en une autre a
 error-not_allowed = Votre rôle ne permet pas cela.
 error-not_found = Introuvable.
 error-invalid_fields = Vérifiez ce que vous avez tapé : un champ est vide, trop long ou hors des limites.
+error-too_many_ceremonies = Trop de connexions sont en cours. Réessayez dans quelques minutes.
 error-internal_error = Quelque chose a échoué sur le serveur. Réessayez.
 error-unknown = Quelque chose s'est mal passé. Réessayez.
 error-network = Le serveur ne répond pas. Vérifiez la connexion et réessayez.

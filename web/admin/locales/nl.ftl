@@ -55,6 +55,7 @@ error-last_passkey = Dit is uw laatste toegangssleutel. Voeg er eerst een andere
 error-not_allowed = Uw rol laat dit niet toe.
 error-not_found = Niet gevonden.
 error-invalid_fields = Controleer wat u typte: een veld is leeg, te lang of buiten de grenzen.
+error-too_many_ceremonies = Er lopen te veel aanmeldingen tegelijk. Probeer het over enkele minuten opnieuw.
 error-internal_error = Er ging iets mis op de server. Probeer opnieuw.
 error-unknown = Er ging iets mis. Probeer opnieuw.
 error-network = De server antwoordt niet. Controleer de verbinding en probeer opnieuw.

@@ -25,6 +25,7 @@ pub const ERROR_CODES: &[AdminErrorCode] = &[
     AdminErrorCode::NotAllowed,
     AdminErrorCode::NotFound,
     AdminErrorCode::InvalidFields,
+    AdminErrorCode::TooManyCeremonies,
     AdminErrorCode::InternalError,
 ];
 

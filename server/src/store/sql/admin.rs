@@ -266,10 +266,15 @@ macro_rules! impl_admin {
             async fn put_ceremony(
                 &self,
                 ceremony: $crate::store::admin::CeremonyRecord,
-            ) -> $crate::store::StoreResult<()> {
-                sqlx::query(
+                max_pending: i64,
+                now: i64,
+            ) -> $crate::store::StoreResult<bool> {
+                // One statement: the count and the insert see the same table (SQLite writes one
+                // at a time; on PostgreSQL, concurrent starts can pass the cap by their number).
+                let kept = sqlx::query(
                     "INSERT INTO admin_ceremonies (id, kind, admin_id, session_hash, state, \
-                     expires_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                     expires_at) SELECT $1, $2, $3, $4, $5, $6 \
+                     WHERE (SELECT COUNT(*) FROM admin_ceremonies WHERE expires_at > $7) < $8",
                 )
                 .bind(&ceremony.id)
                 .bind(&ceremony.kind)
@@ -277,9 +282,11 @@ macro_rules! impl_admin {
                 .bind(&ceremony.session_hash)
                 .bind(&ceremony.state)
                 .bind(ceremony.expires_at)
+                .bind(now)
+                .bind(max_pending)
                 .execute(&self.pool)
                 .await?;
-                Ok(())
+                Ok(kept.rows_affected() == 1)
             }
 
             async fn take_ceremony(
