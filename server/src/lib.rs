@@ -21,6 +21,7 @@ pub mod settings;
 pub mod state;
 pub mod store;
 pub(crate) mod sweeper;
+pub(crate) mod transparency;
 pub(crate) mod web;
 
 pub use clock::{iso_week_start, month_start};

@@ -187,6 +187,19 @@ pub struct Settings {
     #[arg(long, env = "PDE_KEEP_PARTNER_ON_WALLET", default_value_t = false)]
     pub keep_partner_on_wallet: bool,
 
+    /// Who is responsible for the data (the controller), as the transparency page (`/transparency`)
+    /// names them: an organisation's name and address.
+    #[arg(long, env = "PDE_CONTROLLER", default_value = "")]
+    pub controller: String,
+
+    /// How to reach the controller (an address, an e-mail, a telephone), on the transparency page.
+    #[arg(long, env = "PDE_CONTROLLER_CONTACT", default_value = "")]
+    pub controller_contact: String,
+
+    /// Where this server's source code is (the AGPL asks that its users can get it).
+    #[arg(long, env = "PDE_SOURCE_URL", default_value = "")]
+    pub source_url: String,
+
     /// The statistics show no figure between 1 and this (and no total that would reveal
     /// one). Keep it for the whole test phase: weeks already shown are shown anew with another.
     #[arg(long, env = "PDE_STATISTICS_K", default_value_t = 5, value_parser = clap::value_parser!(u32).range(2..=100))]

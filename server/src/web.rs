@@ -60,6 +60,10 @@ pub fn routes() -> Router<AppState> {
         .route("/g/{grant_id}", get(grant_page))
         .route("/d/{deposit_id}", get(page))
         .route(
+            crate::transparency::TRANSPARENCY_PATH,
+            get(crate::transparency::page),
+        )
+        .route(
             "/{file}",
             get(
                 |State(state): State<AppState>, headers: HeaderMap, Path(file): Path<String>| async move {

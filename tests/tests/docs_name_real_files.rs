@@ -98,8 +98,13 @@ fn every_sentence_of_the_who_sees_what_screen_is_backed_here() {
         .nth(1)
         .and_then(|rest| rest.split("\n## ").next())
         .expect("SECURITY.md has a \"Who can see what\" section");
-    let reference = std::fs::read_to_string(root.join("web").join("locales").join("fr.ftl"))
-        .expect("read fr.ftl");
+    let reference = std::fs::read_to_string(
+        root.join("web")
+            .join("manage")
+            .join("locales")
+            .join("fr.ftl"),
+    )
+    .expect("read web/manage/locales/fr.ftl");
     let sentences: Vec<&str> = reference
         .lines()
         .filter_map(|line| line.split_once(" = ").map(|(id, _)| id.trim()))

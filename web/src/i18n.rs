@@ -50,7 +50,8 @@ pub struct Language {
 }
 
 impl Language {
-    fn load(code: &'static str, source: String) -> Result<Self, I18nError> {
+    /// A language from its Fluent source (the page's catalogue, or a module's own words).
+    pub fn load(code: &'static str, source: String) -> Result<Self, I18nError> {
         let id: LanguageIdentifier = code.parse().map_err(|_| I18nError::BadCode(code))?;
         let resource = FluentResource::try_new(source).map_err(|_| I18nError::BadResource(code))?;
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
@@ -156,6 +157,48 @@ impl From<&str> for Arg {
 impl From<String> for Arg {
     fn from(s: String) -> Self {
         Arg::Text(s)
+    }
+}
+
+/// Words a module loaded on its own brings with it (one Fluent source per language, French
+/// first, built into the module): its long texts weigh nothing on the page's bundle. Each
+/// language is parsed the first time it is asked for; a code it does not have reads French.
+pub struct ModuleWords {
+    sources: &'static [(&'static str, &'static str)],
+    loaded: RefCell<Vec<Rc<Language>>>,
+}
+
+impl ModuleWords {
+    /// Words from `sources`: `(code, Fluent source)`, French first.
+    pub const fn new(sources: &'static [(&'static str, &'static str)]) -> Self {
+        Self {
+            sources,
+            loaded: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Message `key` in language `code`, with `args` (the key itself if it can't be read).
+    pub fn text(&self, code: &str, key: &str, args: &[(&str, Arg)]) -> String {
+        let Some((code, source)) = self
+            .sources
+            .iter()
+            .find(|(c, _)| *c == code)
+            .or_else(|| self.sources.first())
+            .copied()
+        else {
+            return key.to_owned();
+        };
+        if let Some(language) = self.loaded.borrow().iter().find(|l| l.code == code) {
+            return language.t_with(key, args);
+        }
+        match Language::load(code, source.to_owned()) {
+            Ok(language) => {
+                let text = language.t_with(key, args);
+                self.loaded.borrow_mut().push(Rc::new(language));
+                text
+            }
+            Err(_) => key.to_owned(),
+        }
     }
 }
 

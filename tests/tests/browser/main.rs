@@ -382,3 +382,4 @@ mod restore;
 mod security;
 mod sharing;
 mod statistics;
+mod transparency;

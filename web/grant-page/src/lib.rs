@@ -10,12 +10,25 @@
 #[cfg(target_arch = "wasm32")]
 mod entry {
     use leptos::prelude::*;
+    use pde_web::i18n::ModuleWords;
     use pde_web::page::app::{follow_state, link_page, loaded_or_default, start_language};
     use pde_web::page::kiosk::DEFAULT_IDLE_SECONDS;
     use pde_web::page::pages::social_worker::{take_link, LinkKind, WorkerPage};
     use pde_web::page::state::{load_language, AppState, Screen};
     use pde_web::page::vault_client::set_vault_glue;
     use wasm_bindgen::prelude::*;
+
+    thread_local! {
+        /// The page's own words (`web/grant-page/locales/`), beside the worker's screen's.
+        static WORDS: ModuleWords = const {
+            ModuleWords::new(&[
+                ("fr", include_str!("../locales/fr.ftl")),
+                ("nl", include_str!("../locales/nl.ftl")),
+                ("en", include_str!("../locales/en.ftl")),
+                ("ar", include_str!("../locales/ar.ftl")),
+            ])
+        };
+    }
 
     /// Entry point of the page (called by `grant-page.js`).
     #[wasm_bindgen]
@@ -37,7 +50,19 @@ mod entry {
                 );
                 provide_context(state);
                 follow_state(state);
-                link_page(view! { <WorkerPage link=link/> }.into_any())
+                link_page(
+                    view! {
+                        <WorkerPage link=link/>
+                        // What the server keeps, for the worker too (a page of the server's).
+                        <p class="page narrow">
+                            <a id="worker-transparency"
+                                href=move || format!("/transparency?lang={}", state.lang.get())>
+                                {move || WORDS.with(|words| words.text(state.lang.get(), "worker-transparency", &[]))}
+                            </a>
+                        </p>
+                    }
+                    .into_any(),
+                )
             });
         });
     }

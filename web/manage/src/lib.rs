@@ -35,6 +35,7 @@ mod relay;
 mod security;
 #[cfg(target_arch = "wasm32")]
 mod sheet;
+pub mod texts;
 #[cfg(target_arch = "wasm32")]
 mod who;
 

@@ -6,10 +6,12 @@
 
 use leptos::prelude::*;
 
-use pde_web::i18n::keys;
+use pde_web::i18n::keys::{BACK, WHO_TITLE};
 use pde_web::page::components::{Glyph, Icon};
 use pde_web::page::state::{now_seconds, tr, AppState, Screen};
 use pde_web::protocol::{Command, Reply};
+
+use crate::texts::{keys, text};
 
 /// An average Gregorian month, in seconds (as the server counts retention).
 const MONTH_SECONDS: i64 = 2_629_746;
@@ -81,11 +83,17 @@ pub fn WhoSeesPage() -> impl IntoView {
     let sees = move |o: &Onlooker| {
         let key = o.sees;
         move || match (key == keys::WHO_BACKUPS_SEES, info.get()) {
-            (false, _) => state.t(key),
-            (true, Some(i)) => state.t_with(key, &[("days", u64::from(i.backup_keep_days).into())]),
+            (false, _) => text(state.lang.get(), key, &[]),
+            (true, Some(i)) => text(
+                state.lang.get(),
+                key,
+                &[("days", u64::from(i.backup_keep_days).into())],
+            ),
             (true, None) => String::new(),
         }
     };
+    // The module's own words, following the page's language.
+    let t = move |key: &'static str| move || text(state.lang.get(), key, &[]);
     let back = move |_| {
         let to = if state.wallet.get_untracked().is_some() {
             Screen::Wallet
@@ -98,11 +106,11 @@ pub fn WhoSeesPage() -> impl IntoView {
         <section class="page narrow">
             <button id="who-back" class="button link" on:click=back>
                 <Glyph icon=Icon::Back/>
-                <span>{tr(keys::BACK)}</span>
+                <span>{tr(BACK)}</span>
             </button>
             <h1 tabindex="-1">
                 <Glyph icon=Icon::Eye/>
-                <span>{tr(keys::WHO_TITLE)}</span>
+                <span>{tr(WHO_TITLE)}</span>
             </h1>
             {ONLOOKERS
                 .iter()
@@ -113,12 +121,12 @@ pub fn WhoSeesPage() -> impl IntoView {
                         <section class="panel who" id=o.id aria-labelledby=labelled_by>
                             <h2 id=title>
                                 <Glyph icon=o.icon/>
-                                <span>{tr(o.who)}</span>
+                                <span>{t(o.who)}</span>
                             </h2>
                             <p class="who-sees">
                                 <Glyph icon=Icon::Check/>
                                 <span>
-                                    <strong>{tr(keys::WHO_SEES)}</strong>
+                                    <strong>{t(keys::WHO_SEES)}</strong>
                                     " "
                                     {sees(o)}
                                 </span>
@@ -126,9 +134,9 @@ pub fn WhoSeesPage() -> impl IntoView {
                             <p class="who-not">
                                 <Glyph icon=Icon::Lock/>
                                 <span>
-                                    <strong>{tr(keys::WHO_NOT)}</strong>
+                                    <strong>{t(keys::WHO_NOT)}</strong>
                                     " "
-                                    {tr(o.not)}
+                                    {t(o.not)}
                                 </span>
                             </p>
                         </section>
@@ -142,7 +150,7 @@ pub fn WhoSeesPage() -> impl IntoView {
                     view! {
                         <p class="notice" id="who-kept">
                             <Glyph icon=Icon::Clock/>
-                            <span>{move || state.t_with(keys::WHO_KEPT, &[("date", state.date(until).into())])}</span>
+                            <span>{move || text(state.lang.get(), keys::WHO_KEPT, &[("date", state.date(until).into())])}</span>
                         </p>
                     }
                 })
@@ -153,11 +161,17 @@ pub fn WhoSeesPage() -> impl IntoView {
                     view! {
                         <p class="notice" id="who-partner">
                             <Glyph icon=Icon::Share/>
-                            <span>{tr(keys::WHO_PARTNER)}</span>
+                            <span>{t(keys::WHO_PARTNER)}</span>
                         </p>
                     }
                 })
             }}
+            // Everything the server keeps, table by table (a page of the server's, no script).
+            <p>
+                <a id="who-transparency" href=move || format!("/transparency?lang={}", state.lang.get())>
+                    {t(keys::WHO_TRANSPARENCY)}
+                </a>
+            </p>
         </section>
     }
 }

@@ -1,0 +1,354 @@
+//! The transparency page (`/transparency`, public, no script): what the server keeps and what it
+//! cannot see, made from the data inventory (`inventory.toml`, checked against both live
+//! schemas); the published statistics (closed periods, k-anonymous, from the same counters as the
+//! console's); who is responsible, the holder's rights, where to complain, how long things are
+//! kept, and the source code's licence. In French, Dutch, English and Arabic (`?lang=`), its words
+//! from Fluent files; maud writes the HTML and escapes every value it is given.
+
+use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+use maud::{html, Markup, DOCTYPE};
+use pde_api::admin::{Figure, StatEvent, Statistics};
+use serde::Deserialize;
+
+use crate::inventory::Inventory;
+use crate::state::AppState;
+
+/// The page's address on the holders' origin.
+pub const TRANSPARENCY_PATH: &str = "/transparency";
+
+/// No script at all: the holders' stylesheet and nothing else.
+const PAGE_CSP: &str = "default-src 'none'; style-src 'self'; img-src data:; base-uri 'none'; \
+    form-action 'none'; frame-ancestors 'none'";
+
+/// How many closed weeks and months the page shows (the console shows them all).
+const PUBLISHED_PERIODS: usize = 12;
+
+/// A language of the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Lang {
+    code: &'static str,
+    name: &'static str,
+    rtl: bool,
+    source: &'static str,
+}
+
+const LANGUAGES: [Lang; 4] = [
+    Lang {
+        code: "fr",
+        name: "Français",
+        rtl: false,
+        source: include_str!("../locales/transparency/fr.ftl"),
+    },
+    Lang {
+        code: "nl",
+        name: "Nederlands",
+        rtl: false,
+        source: include_str!("../locales/transparency/nl.ftl"),
+    },
+    Lang {
+        code: "en",
+        name: "English",
+        rtl: false,
+        source: include_str!("../locales/transparency/en.ftl"),
+    },
+    Lang {
+        code: "ar",
+        name: "العربية",
+        rtl: true,
+        source: include_str!("../locales/transparency/ar.ftl"),
+    },
+];
+
+/// The page's words in one language.
+struct Words {
+    bundle: FluentBundle<FluentResource>,
+}
+
+impl Words {
+    fn new(lang: Lang) -> Self {
+        let mut bundle = FluentBundle::new(vec![lang
+            .code
+            .parse()
+            .unwrap_or_else(|_| unic_langid::langid!("fr"))]);
+        // Numbers and names inside a sentence: isolated only where the text runs right to left.
+        bundle.set_use_isolating(lang.rtl);
+        // The files are built in and checked by a test: a broken one would fail it, not a page.
+        if let Ok(resource) = FluentResource::try_new(lang.source.to_owned()) {
+            let _ = bundle.add_resource(resource);
+        }
+        Self { bundle }
+    }
+
+    fn t(&self, key: &str) -> String {
+        self.t_with(key, &[])
+    }
+
+    fn t_with(&self, key: &str, args: &[(&str, String)]) -> String {
+        let Some(pattern) = self.bundle.get_message(key).and_then(|m| m.value()) else {
+            return key.to_owned();
+        };
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, value.clone());
+        }
+        let mut errors = Vec::new();
+        self.bundle
+            .format_pattern(pattern, Some(&fluent_args), &mut errors)
+            .into_owned()
+    }
+}
+
+/// `?lang=`.
+#[derive(Deserialize)]
+pub struct PageQuery {
+    lang: Option<String>,
+}
+
+/// What the page says besides its fixed words.
+struct Facts<'a> {
+    inventory: &'a Inventory,
+    statistics: &'a Statistics,
+    controller: &'a str,
+    controller_contact: &'a str,
+    source_url: &'a str,
+    retention_months: u32,
+    session_idle_minutes: i64,
+}
+
+/// `GET /transparency`.
+pub async fn page(State(state): State<AppState>, Query(query): Query<PageQuery>) -> Response {
+    let lang = LANGUAGES
+        .into_iter()
+        .find(|lang| Some(lang.code) == query.lang.as_deref())
+        .unwrap_or(LANGUAGES[0]);
+    let statistics = match crate::service::statistics::figures(
+        state.store.as_ref(),
+        state.settings.statistics_k,
+        state.clock.now(),
+        state.settings.keep_partner_on_wallet,
+    )
+    .await
+    {
+        Ok(statistics) => statistics,
+        Err(err) => return crate::error::ApiError::from(err).into_response(),
+    };
+    let inventory = match crate::inventory::inventory() {
+        Ok(inventory) => inventory,
+        Err(err) => return crate::error::ApiError::internal(err).into_response(),
+    };
+    let facts = Facts {
+        inventory: &inventory,
+        statistics: &statistics,
+        controller: &state.settings.controller,
+        controller_contact: &state.settings.controller_contact,
+        source_url: &state.settings.source_url,
+        retention_months: state.settings.retention_months,
+        session_idle_minutes: state.settings.session_idle_seconds / 60,
+    };
+    (
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-cache"),
+            (header::CONTENT_SECURITY_POLICY, PAGE_CSP),
+        ],
+        render(lang, &facts).into_string(),
+    )
+        .into_response()
+}
+
+fn figure(words: &Words, k: u32, figure: Figure) -> String {
+    match figure {
+        Figure::Count(n) => n.to_string(),
+        Figure::BelowK => words.t_with("figure-below-k", &[("k", k.to_string())]),
+        Figure::Withheld => words.t("figure-withheld"),
+    }
+}
+
+/// The total of `event` in each of the last published periods, newest first.
+fn published(periods: &[pde_api::admin::PeriodFigures], event: StatEvent) -> Vec<(String, Figure)> {
+    periods
+        .iter()
+        .rev()
+        .take(PUBLISHED_PERIODS)
+        .map(|period| {
+            let total = period
+                .events
+                .iter()
+                .find(|figures| figures.event == event)
+                .map_or(Figure::Count(0), |figures| figures.total);
+            (period.starts.clone(), total)
+        })
+        .collect()
+}
+
+fn render(lang: Lang, facts: &Facts<'_>) -> Markup {
+    let words = Words::new(lang);
+    let k = facts.statistics.k;
+    let weeks = published(&facts.statistics.weeks, StatEvent::Created);
+    let months = published(&facts.statistics.months, StatEvent::Active);
+    html! {
+        (DOCTYPE)
+        html lang=(lang.code) dir=(if lang.rtl { "rtl" } else { "ltr" }) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="referrer" content="no-referrer";
+                title { (words.t("page-title")) " — PDE" }
+                link rel="icon" href="data:,";
+                link rel="stylesheet" href="/style.css";
+            }
+            body {
+                main class="page wide transparency" {
+                    nav class="languages" {
+                        @for other in LANGUAGES {
+                            @if other == lang {
+                                span lang=(other.code) aria-current="page" { (other.name) }
+                            } @else {
+                                a href={ (TRANSPARENCY_PATH) "?lang=" (other.code) } lang=(other.code)
+                                    hreflang=(other.code) { (other.name) }
+                            }
+                            " "
+                        }
+                    }
+                    h1 { (words.t("page-title")) }
+                    p class="lead" { (words.t("lead")) }
+
+                    h2 { (words.t("cannot-see-heading")) }
+                    p { (words.t("cannot-see")) }
+                    p { (words.t("no-identity")) }
+
+                    h2 { (words.t("retention-heading")) }
+                    ul {
+                        li { (words.t("retention-documents")) }
+                        li {
+                            @if facts.retention_months > 0 {
+                                (words.t_with("retention-months", &[("months", facts.retention_months.to_string())]))
+                            } @else {
+                                (words.t("retention-none"))
+                            }
+                        }
+                        li { (words.t_with("retention-sessions", &[("minutes", facts.session_idle_minutes.to_string())])) }
+                    }
+
+                    h2 id="figures" { (words.t("figures-heading")) }
+                    p { (words.t_with("figures-lead", &[("k", k.to_string())])) }
+                    @if weeks.is_empty() && months.is_empty() {
+                        p { (words.t("figures-none")) }
+                    } @else {
+                        table id="published-weeks" {
+                            thead { tr {
+                                th scope="col" { (words.t("figures-week")) }
+                                th scope="col" { (words.t("figures-created")) }
+                            } }
+                            tbody {
+                                @for (starts, total) in &weeks {
+                                    tr { th scope="row" dir="ltr" { (starts) } td { (figure(&words, k, *total)) } }
+                                }
+                            }
+                        }
+                        table id="published-months" {
+                            thead { tr {
+                                th scope="col" { (words.t("figures-month")) }
+                                th scope="col" { (words.t("figures-active")) }
+                            } }
+                            tbody {
+                                @for (starts, total) in &months {
+                                    tr {
+                                        th scope="row" dir="ltr" { (starts.get(..7).unwrap_or_default()) }
+                                        td { (figure(&words, k, *total)) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+
+                    h2 { (words.t("controller-heading")) }
+                    @if facts.controller.trim().is_empty() {
+                        p id="controller" { (words.t("controller-unknown")) }
+                    } @else {
+                        p id="controller" { (facts.controller) }
+                    }
+                    @if !facts.controller_contact.trim().is_empty() {
+                        p { (words.t_with("contact", &[("contact", facts.controller_contact.to_owned())])) }
+                    }
+
+                    h2 { (words.t("rights-heading")) }
+                    p { (words.t("rights")) }
+                    h2 { (words.t("complain-heading")) }
+                    p { (words.t("complain")) }
+
+                    h2 id="inventory" { (words.t("keeps-heading")) }
+                    p { (words.t("keeps-lead")) }
+                    div lang="en" dir="ltr" {
+                        @for table in &facts.inventory.table {
+                            details class="inventory-table" data-table=(table.name) {
+                                summary { code { (table.name) } " — " (table.purpose) }
+                                dl {
+                                    dt { "Kept" } dd { (table.retention) }
+                                    dt { "Read by" } dd { (table.readers) }
+                                }
+                                ul {
+                                    @for (column, what) in &table.columns {
+                                        li { code { (column) } ": " (what) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    h3 { (words.t("outside-heading")) }
+                    div lang="en" dir="ltr" {
+                        @for other in &facts.inventory.other {
+                            details class="inventory-other" {
+                                summary { (other.name) }
+                                p { (other.purpose) }
+                                dl {
+                                    dt { "Kept" } dd { (other.retention) }
+                                    dt { "Read by" } dd { (other.readers) }
+                                }
+                            }
+                        }
+                    }
+
+                    h2 { (words.t("source-heading")) }
+                    p { (words.t("source")) }
+                    @if !facts.source_url.trim().is_empty() {
+                        p { (words.t_with("source-link", &[("url", facts.source_url.to_owned())])) }
+                    }
+                    p { a href="/" { (words.t("back")) } }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fluent_syntax::parser;
+
+    /// The keys of a Fluent file.
+    fn keys(source: &str) -> Vec<String> {
+        let resource = parser::parse(source).expect("a valid Fluent file");
+        let mut keys: Vec<String> = resource
+            .body
+            .iter()
+            .filter_map(|entry| match entry {
+                fluent_syntax::ast::Entry::Message(message) => Some(message.id.name.to_owned()),
+                _ => None,
+            })
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    #[test]
+    fn the_four_languages_say_the_same_things() {
+        let reference = keys(LANGUAGES[0].source);
+        for lang in &LANGUAGES[1..] {
+            assert_eq!(keys(lang.source), reference, "{}", lang.code);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! The transparency page: what the server keeps (from the data inventory), what it cannot see,
+//! the published figures, who is responsible, rights, complaints, the licence; in four languages,
+//! without a script; linked from the holders' "who sees what" screen and the worker's page.
+
+use super::*;
+
+const SECRET: &str = "une phrase secrète pour la transparence";
+const WEEK: i64 = 7 * 86_400;
+const CONTROLLER: &str = "Paradigm asbl <rue de l'Exemple 1, Bruxelles>";
+
+#[tokio::test]
+async fn the_transparency_page_says_what_is_kept_in_four_languages() {
+    let (Some(_), Some(chromium), Some(axe)) = (web_dist(), chromium(), axe_script()) else {
+        return;
+    };
+    let server = TestServer::start_with(
+        Backend::Sqlite,
+        &[
+            "--controller",
+            CONTROLLER,
+            "--controller-contact",
+            "vie-privee@paradigm.example",
+            "--source-url",
+            "https://example.org/pde.git",
+        ],
+    )
+    .await;
+    // Six wallets, one of them shared; then the week ends and its figures are published.
+    let client = PdeClient::new(&server.base_url);
+    let mut first = None;
+    for _ in 0..6 {
+        let wallet = client
+            .create_wallet(CreateWallet {
+                secret: SECRET,
+                pseudonym: None,
+                invite_code: None,
+                test_wallet: true,
+            })
+            .await
+            .expect("wallet");
+        first.get_or_insert(wallet);
+    }
+    let wallet = first.expect("a wallet");
+    let link = PdeClient::new(&server.base_url);
+    let opened = link.login(&wallet.number, SECRET).await.expect("login");
+    let shared = link
+        .share(
+            &opened,
+            &[("avis.pdf", "application/pdf", &b"%PDF-1.4 avis"[..])],
+            None,
+            30 * 86_400,
+            None,
+        )
+        .await
+        .expect("grant");
+    server.advance_clock(WEEK).await;
+
+    let b = Browser::start(&chromium, "fr-BE").await;
+    let mut problems = Vec::new();
+    let mut step = 0;
+    let address = format!("{}/transparency", server.base_url);
+    b.client.goto(&address).await.expect("open");
+    b.wait_for("html[lang='fr'] h1").await;
+    let page = b.body_text().await;
+    assert!(page.contains("Ce que PDE garde") && page.contains("ne peut pas voir"));
+    // The operator's words are text, never markup.
+    assert_eq!(
+        b.eval(
+            "const c = document.querySelector('#controller');
+             return [c.textContent, c.children.length];"
+        )
+        .await,
+        json!([CONTROLLER, 0])
+    );
+    assert!(page.contains("vie-privee@paradigm.example") && page.contains("AGPL-3.0"));
+    assert!(page.contains("https://example.org/pde.git"));
+    assert!(page.contains("Autorité de protection des données"));
+    // Every table of the inventory, and nothing runs on the page.
+    let inventory = pde_server::inventory::inventory().expect("inventory");
+    let tables: Vec<String> = serde_json::from_value(
+        b.eval(
+            "return [...document.querySelectorAll('details.inventory-table')]
+                 .map(d => d.dataset.table);",
+        )
+        .await,
+    )
+    .expect("tables");
+    assert_eq!(
+        tables,
+        inventory
+            .table
+            .iter()
+            .map(|t| t.name.clone())
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(
+        b.eval("return document.scripts.length").await,
+        json!(0),
+        "no script"
+    );
+    let published = b
+        .wait_for("#published-weeks tbody")
+        .await
+        .text()
+        .await
+        .expect("figures");
+    assert!(published.contains('6'), "{published}");
+    let answer = reqwest::get(&address).await.expect("page");
+    let policy = answer.headers()["content-security-policy"]
+        .to_str()
+        .expect("policy")
+        .to_owned();
+    assert!(
+        policy.starts_with("default-src 'none'") && !policy.contains("script-src"),
+        "{policy}"
+    );
+    problems.extend(shot(&b, &axe, "fr", &mut step, "transparency").await);
+
+    // The same in Dutch and English, and in Arabic from right to left (on a phone).
+    for (lang, title) in [("nl", "Wat PDE bewaart"), ("en", "What PDE keeps")] {
+        b.click(&format!("nav.languages a[hreflang='{lang}']"))
+            .await;
+        b.wait_for(&format!("html[lang='{lang}'] h1")).await;
+        assert!(b.body_text().await.contains(title));
+    }
+    b.set_window_size(390, 844).await;
+    b.click("nav.languages a[hreflang='ar']").await;
+    b.wait_for("html[lang='ar'][dir='rtl'] h1").await;
+    b.screenshot("ar-phone-transparency").await;
+    problems.extend(
+        b.axe_violations(&axe)
+            .await
+            .into_iter()
+            .map(|v| format!("ar-phone-transparency: {v}")),
+    );
+    b.set_window_size(1280, 900).await;
+
+    // From the holders' "who sees what" screen, in the holder's language.
+    open_app_at(&b, &server, "/", "fr").await;
+    b.click("#start-who").await;
+    let from_holders = b
+        .wait_for("#who-transparency")
+        .await
+        .attr("href")
+        .await
+        .expect("href");
+    assert_eq!(from_holders.as_deref(), Some("/transparency?lang=fr"));
+    assert!(b.body_text().await.contains("Ce que PDE garde, en détail"));
+
+    // From the worker's page of a grant link.
+    b.client.goto("about:blank").await.expect("blank");
+    b.client
+        .goto(&format!(
+            "{}/g/{}#{}",
+            server.base_url,
+            shared.grant_id.as_str(),
+            shared.fragment.as_str()
+        ))
+        .await
+        .expect("open the link");
+    let from_workers = b
+        .wait_for("#worker-transparency")
+        .await
+        .attr("href")
+        .await
+        .expect("href");
+    assert!(
+        from_workers
+            .as_deref()
+            .is_some_and(|href| href.starts_with("/transparency?lang=")),
+        "{from_workers:?}"
+    );
+    assert!(problems.is_empty(), "{problems:#?}");
+}

@@ -1,0 +1,2 @@
+# PDE — the grant link page: its own words.
+worker-transparency = What PDE keeps

@@ -1,0 +1,24 @@
+# PDE — the "Who sees what?" screen (management module, loaded on demand).
+who-sees = Sees:
+who-not = Does not see:
+who-server = PDE's server
+who-server-sees = that a wallet exists, when it was made, how many documents and their size, when they are added or opened, when your links are opened.
+who-server-not = your documents, their names, your notes, your secret, your recovery key.
+who-operator = The team that runs the server
+who-operator-sees = what the server sees. Also: whether a wallet has hidden parts, and how many.
+who-operator-not = your documents and their names: it cannot open them.
+who-worker = A social worker with your link
+who-worker-sees = only the documents you chose, until the time you chose. They can keep a copy.
+who-worker-not = your other documents, your hidden parts.
+who-computer = Someone at the same computer
+who-computer-sees = what is on the screen while it is open. A rigged computer can also see your secret.
+who-computer-not = your documents, once the wallet is closed, except what you downloaded or printed.
+who-secret = Someone who knows your secret
+who-secret-sees = your everyday documents. They can also erase the whole wallet, hidden parts included.
+who-secret-not = your hidden parts, without their own secret.
+who-backups = The server's backup copies
+who-backups-sees = what the server sees, encrypted for the team, for { $days } days.
+who-backups-not = your documents and their names. An erased wallet does not come back: if a copy is put back, it is erased again.
+who-kept = If you stop opening your wallet, it is kept at least until { $date }. After that, it can be erased.
+who-partner = This server notes which partner (a day centre, a service) gave the invitation slip that made your wallet. The team sees only counts per partner, and your wallet's dates are kept to the week only.
+who-transparency = What PDE keeps, in detail

@@ -1,0 +1,24 @@
+# PDE — l'écran « Qui voit quoi ? » (module de gestion, chargé à la demande). Français : la référence.
+who-sees = Voit :
+who-not = Ne voit pas :
+who-server = Le serveur de PDE
+who-server-sees = qu'un porte-documents existe, sa date de création, combien de documents et leur taille, quand ils sont ajoutés ou ouverts, quand vos liens sont ouverts.
+who-server-not = vos documents, leurs noms, vos notes, votre secret, votre clé de secours.
+who-operator = L'équipe qui fait marcher le serveur
+who-operator-sees = ce que voit le serveur. Aussi : si un porte-documents a des parties cachées, et combien.
+who-operator-not = vos documents et leurs noms : elle ne peut pas les ouvrir.
+who-worker = Un travailleur social avec votre lien
+who-worker-sees = seulement les documents que vous avez choisis, jusqu'à l'heure choisie. Il peut en garder une copie.
+who-worker-not = vos autres documents, vos parties cachées.
+who-computer = Quelqu'un au même ordinateur
+who-computer-sees = ce qui est à l'écran pendant que c'est ouvert. Un ordinateur piégé peut aussi voir votre secret.
+who-computer-not = vos documents, une fois le porte-documents fermé, sauf ce que vous avez téléchargé ou imprimé.
+who-secret = Quelqu'un qui connaît votre secret
+who-secret-sees = vos documents de tous les jours. Il peut aussi effacer tout le porte-documents, parties cachées comprises.
+who-secret-not = vos parties cachées, sans leur propre secret.
+who-backups = Les copies de sauvegarde du serveur
+who-backups-sees = ce que voit le serveur, chiffré pour l'équipe, pendant { $days } jours.
+who-backups-not = vos documents et leurs noms. Un porte-documents effacé ne revient pas : si une copie est remise, il est effacé à nouveau.
+who-kept = Si vous n'ouvrez plus votre porte-documents, il est gardé au moins jusqu'au { $date }. Après, il peut être effacé.
+who-partner = Ce serveur note quel partenaire (un centre de jour, un service) a donné la fiche d'invitation qui a créé votre porte-documents. L'équipe ne voit que des totaux par partenaire, et les dates de votre porte-documents ne sont gardées qu'à la semaine.
+who-transparency = Ce que PDE garde, en détail

@@ -1,0 +1,24 @@
+# PDE — het scherm „Wie ziet wat?” (beheermodule, geladen wanneer nodig).
+who-sees = Ziet:
+who-not = Ziet niet:
+who-server = De server van PDE
+who-server-sees = dat een documentenmap bestaat, wanneer hij gemaakt is, hoeveel documenten en hun grootte, wanneer ze toegevoegd of geopend worden, wanneer uw links geopend worden.
+who-server-not = uw documenten, hun namen, uw notities, uw geheim, uw herstelsleutel.
+who-operator = Het team dat de server laat werken
+who-operator-sees = wat de server ziet. Ook: of een documentenmap verborgen delen heeft, en hoeveel.
+who-operator-not = uw documenten en hun namen: het kan ze niet openen.
+who-worker = Een maatschappelijk werker met uw link
+who-worker-sees = alleen de documenten die u koos, tot het gekozen uur. Hij kan er een kopie van houden.
+who-worker-not = uw andere documenten, uw verborgen delen.
+who-computer = Iemand aan dezelfde computer
+who-computer-sees = wat op het scherm staat terwijl het open is. Een besmette computer kan ook uw geheim zien.
+who-computer-not = uw documenten, zodra de documentenmap gesloten is, behalve wat u downloadde of afdrukte.
+who-secret = Iemand die uw geheim kent
+who-secret-sees = uw gewone documenten. Hij kan ook de hele documentenmap wissen, verborgen delen inbegrepen.
+who-secret-not = uw verborgen delen, zonder hun eigen geheim.
+who-backups = De reservekopieën van de server
+who-backups-sees = wat de server ziet, versleuteld voor het team, gedurende { $days } dagen.
+who-backups-not = uw documenten en hun namen. Een gewiste documentenmap komt niet terug: als een kopie wordt teruggezet, wordt hij opnieuw gewist.
+who-kept = Als u uw documentenmap niet meer opent, wordt hij bewaard tot minstens { $date }. Daarna kan hij gewist worden.
+who-partner = Deze server noteert welke partner (een dagcentrum, een dienst) het uitnodigingsbriefje gaf waarmee uw documentenmap gemaakt werd. Het team ziet alleen totalen per partner, en de datums van uw documentenmap worden alleen per week bewaard.
+who-transparency = Wat PDE bewaart, in detail
