@@ -21,10 +21,15 @@ fn described() -> BTreeSet<String> {
         .collect()
 }
 
-fn compare(backend: &str, live: &BTreeSet<String>) {
+/// Compares the inventory with the live schema's `(table, column)` rows.
+fn compare(backend: &str, rows: Vec<(String, String)>) {
+    let live: BTreeSet<String> = rows
+        .into_iter()
+        .map(|(table, column)| format!("{table}.{column}"))
+        .collect();
     let described = described();
     let undescribed: Vec<&String> = live.difference(&described).collect();
-    let missing: Vec<&String> = described.difference(live).collect();
+    let missing: Vec<&String> = described.difference(&live).collect();
     assert!(
         undescribed.is_empty() && missing.is_empty(),
         "{backend}: columns the inventory does not describe: {undescribed:?}; \
@@ -48,11 +53,7 @@ async fn the_inventory_describes_every_column_of_sqlite() {
     .fetch_all(&pool)
     .await
     .expect("schema");
-    let live = rows
-        .into_iter()
-        .map(|(table, column)| format!("{table}.{column}"))
-        .collect();
-    compare("SQLite", &live);
+    compare("SQLite", rows);
 }
 
 #[tokio::test]
@@ -68,9 +69,5 @@ async fn the_inventory_describes_every_column_of_postgresql() {
     .fetch_all(&pool)
     .await
     .expect("schema");
-    let live = rows
-        .into_iter()
-        .map(|(table, column)| format!("{table}.{column}"))
-        .collect();
-    compare("PostgreSQL", &live);
+    compare("PostgreSQL", rows);
 }

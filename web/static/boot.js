@@ -61,7 +61,8 @@ const pdfCleaner = async (file) => {
     : [file, true];
 };
 // An invitation slip's link (`/#invite=<code>`, pde_api::INVITE_FRAGMENT): the code leaves the
-// address bar and the history at once, and fills the create page's field when it appears.
+// address bar and the history at once, and fills the create page's field when it appears (if it
+// does within ten minutes: the watch then stops).
 const slip = location.hash.split("#invite=")[1];
 if (slip) {
   history.replaceState(null, "", "/");
@@ -73,5 +74,6 @@ if (slip) {
       clearInterval(fill);
     }
   }, 200);
+  setTimeout(() => clearInterval(fill), 6e5);
 }
 start_page(qrMaker, managed, pdfCleaner);

@@ -366,20 +366,12 @@ pub(crate) fn csv(statistics: &Statistics) -> String {
             &figure(total.total),
         ]);
     }
-    line([
-        "last week",
-        "",
-        "documents_stored",
-        "all",
-        &figure(statistics.documents_stored),
-    ]);
-    line([
-        "last week",
-        "",
-        "mib_stored",
-        "all",
-        &figure(statistics.mib_stored),
-    ]);
+    for (name, value) in [
+        ("documents_stored", statistics.documents_stored),
+        ("mib_stored", statistics.mib_stored),
+    ] {
+        line(["last week", "", name, "all", &figure(value)]);
+    }
     out
 }
 

@@ -26,6 +26,30 @@ fn decode(coding: &str, body: &[u8]) -> Vec<u8> {
     out
 }
 
+/// `count` test wallets with the secret `secret`, made through pde-client (no page): each one's
+/// client (its session open) and the wallet.
+async fn new_wallets(
+    server: &TestServer,
+    count: usize,
+    secret: &str,
+) -> Vec<(PdeClient, pde_tests::OpenWallet)> {
+    let mut made = Vec::new();
+    for _ in 0..count {
+        let client = PdeClient::new(&server.base_url);
+        let wallet = client
+            .create_wallet(CreateWallet {
+                secret,
+                pseudonym: None,
+                invite_code: None,
+                test_wallet: true,
+            })
+            .await
+            .expect("wallet");
+        made.push((client, wallet));
+    }
+    made
+}
+
 /// Opens the app, picks `lang`, creates a wallet with the passphrase `secret`, and goes on
 /// past the number and the recovery sheet to the (empty) wallet. Returns the wallet number.
 async fn create_wallet_in_page(

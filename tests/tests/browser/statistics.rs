@@ -81,20 +81,11 @@ async fn statistics_show_closed_weeks_from_counters_and_nothing_below_k() {
     b.wait_for("#statistics-none").await;
 
     // Six wallets this week, one with a hidden part; then the week ends.
-    let client = PdeClient::new(&server.base_url);
-    let mut numbers = Vec::new();
-    for _ in 0..6 {
-        let wallet = client
-            .create_wallet(CreateWallet {
-                secret: SECRET,
-                pseudonym: None,
-                invite_code: None,
-                test_wallet: true,
-            })
-            .await
-            .expect("wallet");
-        numbers.push(wallet.number);
-    }
+    let numbers: Vec<String> = new_wallets(&server, 6, SECRET)
+        .await
+        .into_iter()
+        .map(|(_, wallet)| wallet.number)
+        .collect();
     server.advance_clock(WEEK).await;
     back_in_console(&b, &server).await;
     let (before, csv_before) = snapshot(&b).await;
@@ -141,15 +132,7 @@ async fn statistics_show_closed_weeks_from_counters_and_nothing_below_k() {
         .erase_wallet(&numbers[0], SECRET)
         .await
         .expect("erase");
-    PdeClient::new(&server.base_url)
-        .create_wallet(CreateWallet {
-            secret: SECRET,
-            pseudonym: None,
-            invite_code: None,
-            test_wallet: true,
-        })
-        .await
-        .expect("wallet");
+    new_wallets(&server, 1, SECRET).await;
     b.client.refresh().await.expect("reload");
     b.wait_for("#statistics-heading").await;
     let (during, csv_during) = snapshot(&b).await;

@@ -26,26 +26,11 @@ async fn the_transparency_page_says_what_is_kept_in_four_languages() {
     )
     .await;
     // Six wallets, one of them shared; then the week ends and its figures are published.
-    let client = PdeClient::new(&server.base_url);
-    let mut first = None;
-    for _ in 0..6 {
-        let wallet = client
-            .create_wallet(CreateWallet {
-                secret: SECRET,
-                pseudonym: None,
-                invite_code: None,
-                test_wallet: true,
-            })
-            .await
-            .expect("wallet");
-        first.get_or_insert(wallet);
-    }
-    let wallet = first.expect("a wallet");
-    let link = PdeClient::new(&server.base_url);
-    let opened = link.login(&wallet.number, SECRET).await.expect("login");
+    let made = new_wallets(&server, 6, SECRET).await;
+    let (link, opened) = &made[0];
     let shared = link
         .share(
-            &opened,
+            opened,
             &[("avis.pdf", "application/pdf", &b"%PDF-1.4 avis"[..])],
             None,
             30 * 86_400,

@@ -133,6 +133,13 @@ macro_rules! impl_operations {
                 wallet_id: &$crate::ids::WalletId,
             ) -> $crate::store::StoreResult<Option<i64>> {
                 let mut tx = self.pool.begin().await?;
+                // A write first takes the write lock at once (SQLite: a transaction that read
+                // first can't become a writer once another connection wrote, as the sweeper
+                // does right after a start).
+                sqlx::query("UPDATE wallets SET restored_from = restored_from WHERE id = $1")
+                    .bind(wallet_id.as_str())
+                    .execute(&mut *tx)
+                    .await?;
                 let row: Option<(Option<i64>,)> =
                     sqlx::query_as("SELECT restored_from FROM wallets WHERE id = $1")
                         .bind(wallet_id.as_str())

@@ -371,8 +371,21 @@ macro_rules! impl_wallets {
             ) -> $crate::store::StoreResult<bool> {
                 use $crate::store::statistics::event;
                 let mut tx = self.pool.begin().await?;
+                // Written first, so the transaction takes the write lock at once (SQLite: a read
+                // first could not become a write while another connection writes).
+                // What the part (and its hidden parts) held no longer counts against the
+                // server's cap; an everyday wallet no longer counts as a wallet.
+                sqlx::query(concat!(
+                    "UPDATE global_usage SET ",
+                    "used_bytes = used_bytes - (SELECT CAST(COALESCE(SUM(used_bytes), 0) AS BIGINT) FROM wallets WHERE id = $1 OR hidden_of = $1), ",
+                    "wallets = wallets - (SELECT COUNT(*) FROM wallets WHERE id = $1 AND hidden_of IS NULL) ",
+                    "WHERE id = 1"
+                ))
+                .bind(wallet_id.as_str())
+                .execute(&mut *tx)
+                .await?;
                 let week = $crate::clock::iso_week_start(now);
-                // Counted first, while the rows are there: an everyday wallet (a hidden part
+                // Counted while the rows are there: an everyday wallet (a hidden part
                 // ended alone is not a wallet), and what its parts held, as totals.
                 let part: Option<(String, Option<String>)> = sqlx::query_as(
                     "SELECT COALESCE(partner_id, ''), hidden_of FROM wallets WHERE id = $1",
@@ -391,17 +404,6 @@ macro_rules! impl_wallets {
                 .fetch_one(&mut *tx)
                 .await?;
                 count_documents(&mut tx, week, documents, bytes, false).await?;
-                // What the part (and its hidden parts) held no longer counts against the
-                // server's cap; an everyday wallet no longer counts as a wallet.
-                sqlx::query(concat!(
-                    "UPDATE global_usage SET ",
-                    "used_bytes = used_bytes - (SELECT CAST(COALESCE(SUM(used_bytes), 0) AS BIGINT) FROM wallets WHERE id = $1 OR hidden_of = $1), ",
-                    "wallets = wallets - (SELECT COUNT(*) FROM wallets WHERE id = $1 AND hidden_of IS NULL) ",
-                    "WHERE id = 1"
-                ))
-                .bind(wallet_id.as_str())
-                .execute(&mut *tx)
-                .await?;
                 // Logins in progress are the only rows that name the wallet without a cascade.
                 sqlx::query(concat!("DELETE FROM login_states WHERE wallet_id IN ", $crate::store::sql::wallet_family!()))
                     .bind(wallet_id.as_str())
