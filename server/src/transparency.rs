@@ -135,12 +135,15 @@ pub async fn page(State(state): State<AppState>, Query(query): Query<PageQuery>)
         Ok(statistics) => statistics,
         Err(err) => return crate::error::ApiError::from(err).into_response(),
     };
-    let inventory = match crate::inventory::inventory() {
+    // Read once: the inventory is built into the server.
+    static INVENTORY: std::sync::LazyLock<Result<Inventory, String>> =
+        std::sync::LazyLock::new(|| crate::inventory::inventory().map_err(|err| err.to_string()));
+    let inventory = match INVENTORY.as_ref() {
         Ok(inventory) => inventory,
-        Err(err) => return crate::error::ApiError::internal(err).into_response(),
+        Err(err) => return crate::error::ApiError::internal(err.clone()).into_response(),
     };
     let facts = Facts {
-        inventory: &inventory,
+        inventory,
         statistics: &statistics,
         controller: &state.settings.controller,
         controller_contact: &state.settings.controller_contact,

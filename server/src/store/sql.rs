@@ -508,17 +508,17 @@ macro_rules! impl_store {
             Ok(())
         }
 
-        /// Adds one to the counter of `event` in `now`'s ISO week for the partner kept on
-        /// `wallet_id`'s everyday wallet, in the caller's transaction.
+        /// Adds one to the counter of `event` in the period starting at `period` for the
+        /// partner kept on `wallet_id`'s everyday wallet, in the caller's transaction.
         async fn count_wallet_event(
             tx: &mut sqlx::Transaction<'_, $db>,
             event: &str,
-            now: i64,
+            period: i64,
             wallet_id: &str,
         ) -> Result<(), sqlx::Error> {
             sqlx::query($crate::store::sql::statistics::count_for_wallet!())
                 .bind(event)
-                .bind($crate::clock::iso_week_start(now))
+                .bind(period)
                 .bind(wallet_id)
                 .bind(1_i64)
                 .execute(&mut **tx)

@@ -152,7 +152,7 @@ macro_rules! impl_documents {
                         .bind(d.created_at)
                         .execute(&mut *tx)
                         .await?;
-                    count_wallet_event(&mut tx, $crate::store::statistics::event::DEPOSIT, d.created_at, d.wallet_id.as_str()).await?;
+                    count_wallet_event(&mut tx, $crate::store::statistics::event::DEPOSIT, week, d.wallet_id.as_str()).await?;
                 }
                 count_documents(&mut tx, week, 1, d.size, true).await?;
                 tx.commit().await?;

@@ -54,7 +54,7 @@ macro_rules! impl_grants {
                     .execute(&mut *tx)
                     .await?;
                 }
-                count_wallet_event(&mut tx, $crate::store::statistics::event::LINK_MADE, g.created_at, g.wallet_id.as_str()).await?;
+                count_wallet_event(&mut tx, $crate::store::statistics::event::LINK_MADE, $crate::clock::iso_week_start(g.created_at), g.wallet_id.as_str()).await?;
                 tx.commit().await?;
                 Ok(Outcome::Created)
             }
@@ -162,7 +162,7 @@ macro_rules! impl_grants {
                 let Some((wallet_id,)) = counted else {
                     return Ok(false);
                 };
-                count_wallet_event(&mut tx, $crate::store::statistics::event::LINK_OPENED, now, &wallet_id).await?;
+                count_wallet_event(&mut tx, $crate::store::statistics::event::LINK_OPENED, $crate::clock::iso_week_start(now), &wallet_id).await?;
                 sqlx::query(
                     "INSERT INTO grant_openings (token_hash, grant_id, opened_at, expires_at) VALUES ($1, $2, $3, $4)",
                 )

@@ -183,13 +183,7 @@ macro_rules! impl_sessions {
                         .execute(&mut *tx)
                         .await?;
                     if first.rows_affected() == 1 {
-                        sqlx::query($crate::store::sql::statistics::count_for_wallet!())
-                            .bind(counted)
-                            .bind(period)
-                            .bind(wallet_id.as_str())
-                            .bind(1_i64)
-                            .execute(&mut *tx)
-                            .await?;
+                        count_wallet_event(&mut tx, counted, period, wallet_id.as_str()).await?;
                     }
                 }
                 tx.commit().await?;
