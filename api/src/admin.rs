@@ -437,6 +437,154 @@ pub struct PeriodFigures {
     pub events: Vec<EventFigures>,
 }
 
+/// A coordinator's tag on a feedback (a fixed list: the console translates each).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FeedbackTag {
+    /// Something does not work.
+    Bug,
+    /// Hard to understand or to do.
+    Hard,
+    /// A translation or a word.
+    Language,
+    /// An idea for later.
+    Idea,
+    /// Thanks.
+    Praise,
+}
+
+impl FeedbackTag {
+    /// Every tag, in the console's order.
+    pub const ALL: [FeedbackTag; 5] = [
+        FeedbackTag::Bug,
+        FeedbackTag::Hard,
+        FeedbackTag::Language,
+        FeedbackTag::Idea,
+        FeedbackTag::Praise,
+    ];
+
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Bug => "bug",
+            Self::Hard => "hard",
+            Self::Language => "language",
+            Self::Idea => "idea",
+            Self::Praise => "praise",
+        }
+    }
+
+    /// The tag a stored name stands for.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|tag| tag.as_str() == name)
+    }
+}
+
+/// A feedback as coordinators read it: a random id, the day, the face, the words; nothing
+/// about who sent it but whether it came from the holders' app or a link's page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FeedbackItem {
+    /// A random id (says nothing of the order of arrival).
+    pub id: String,
+    /// The day it arrived (`YYYY-MM-DD`, UTC).
+    pub day: String,
+    /// The face chosen.
+    pub face: crate::feedback::Face,
+    /// The words, if any.
+    pub comment: Option<String>,
+    /// The form's language.
+    pub language: String,
+    /// Holder or worker.
+    pub from: crate::feedback::FeedbackFrom,
+    /// The coordinators' tags.
+    pub tags: Vec<FeedbackTag>,
+    /// Dealt with.
+    pub closed: bool,
+}
+
+/// The feedback kept (coordinators only), newest day first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FeedbackInbox {
+    /// Months after which a feedback is deleted.
+    pub keep_months: u32,
+    /// Every feedback kept.
+    pub items: Vec<FeedbackItem>,
+}
+
+/// A feedback's tags and state, as a coordinator sets them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FeedbackUpdate {
+    /// The tags (replacing the earlier ones).
+    pub tags: Vec<FeedbackTag>,
+    /// Dealt with.
+    pub closed: bool,
+}
+
+/// Longest "what we changed" entry, per language, in characters.
+pub const MAX_CHANGE_CHARS: usize = 400;
+
+/// A "what we changed" entry's text in the four languages (French required; an empty one is
+/// shown in French on the transparency page).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChangeTexts {
+    /// French.
+    pub fr: String,
+    /// Dutch.
+    pub nl: String,
+    /// English.
+    pub en: String,
+    /// Arabic.
+    pub ar: String,
+}
+
+impl ChangeTexts {
+    /// The text in `language`, French when there is none.
+    pub fn in_language(&self, language: &str) -> (&str, &'static str) {
+        let text = match language {
+            "nl" => &self.nl,
+            "en" => &self.en,
+            "ar" => &self.ar,
+            _ => &self.fr,
+        };
+        if text.trim().is_empty() {
+            (&self.fr, "fr")
+        } else {
+            (
+                text,
+                crate::feedback::LANGUAGES
+                    .into_iter()
+                    .find(|code| *code == language)
+                    .unwrap_or("fr"),
+            )
+        }
+    }
+}
+
+/// A published "what we changed" entry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChangeEntry {
+    /// Its id.
+    pub id: String,
+    /// The day it was published (`YYYY-MM-DD`).
+    pub day: String,
+    /// What changed.
+    pub texts: ChangeTexts,
+}
+
+/// The published entries, newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChangeList {
+    /// Every entry.
+    pub items: Vec<ChangeEntry>,
+}
+
 /// An event over every closed week.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -521,6 +669,16 @@ crate::endpoints::endpoints! {
     STATISTICS: NoBody => Statistics = Get routes::STATISTICS;
     /// The statistics as a CSV file.
     STATISTICS_CSV: NoBody => CsvText = Get routes::STATISTICS_CSV;
+    /// The feedback kept (coordinators).
+    FEEDBACK: NoBody => FeedbackInbox = Get routes::FEEDBACK;
+    /// Tags or closes a feedback (coordinators).
+    FEEDBACK_UPDATE: FeedbackUpdate => NoBody = Post routes::FEEDBACK_ITEM;
+    /// The "what we changed" entries.
+    CHANGES: NoBody => ChangeList = Get routes::CHANGES;
+    /// Publishes a "what we changed" entry (coordinators).
+    CHANGE_PUBLISH: ChangeTexts => ChangeEntry = Post routes::CHANGES;
+    /// Takes a "what we changed" entry down (coordinators).
+    CHANGE_REMOVE: NoBody => NoBody = Delete routes::CHANGE;
 }
 
 /// Endpoint paths are relative to this module's prefix.

@@ -188,4 +188,8 @@ endpoints! {
     DROP_UPLOAD_COMMIT: DepositCommitRequest => DepositReceived = Post routes::DROP_UPLOAD_COMMIT;
     /// What the server allows.
     INFO: NoBody => ServerInfo = Get routes::INFO;
+    /// What a feedback form tells first.
+    FEEDBACK_TERMS: NoBody => crate::feedback::FeedbackTerms = Get routes::FEEDBACK_TERMS;
+    /// Sends a feedback (without cookies).
+    FEEDBACK: crate::feedback::FeedbackRequest => NoBody = Post routes::FEEDBACK;
 }

@@ -84,6 +84,8 @@ pub enum ErrorCode {
     DepositBusy,
     /// `creation_busy`
     CreationBusy,
+    /// `feedback_busy`: the server took as many feedbacks as it takes in an hour.
+    FeedbackBusy,
     /// `test_wallets_disabled`
     TestWalletsDisabled,
     /// `proof_of_work_required`: the server's hourly budget of logins is used up; the answer
@@ -169,6 +171,7 @@ impl ErrorCode {
         ErrorCode::ServerFull,
         ErrorCode::DepositBusy,
         ErrorCode::CreationBusy,
+        ErrorCode::FeedbackBusy,
         ErrorCode::TestWalletsDisabled,
         ErrorCode::ProofOfWorkRequired,
         ErrorCode::TooManyAttempts,
@@ -231,6 +234,7 @@ impl ErrorCode {
             ErrorCode::ServerFull => "server_full",
             ErrorCode::DepositBusy => "deposit_busy",
             ErrorCode::CreationBusy => "creation_busy",
+            ErrorCode::FeedbackBusy => "feedback_busy",
             ErrorCode::TestWalletsDisabled => "test_wallets_disabled",
             ErrorCode::ProofOfWorkRequired => "proof_of_work_required",
             ErrorCode::TooManyAttempts => "too_many_attempts",
@@ -301,7 +305,7 @@ impl ErrorCode {
                 413
             }
             WalletTimeLocked => 423,
-            CreationBusy | ProofOfWorkRequired | TooManyAttempts => 429,
+            CreationBusy | FeedbackBusy | ProofOfWorkRequired | TooManyAttempts => 429,
             InternalError | Unknown => 500,
             ServerFull => 507,
         }

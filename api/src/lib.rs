@@ -9,6 +9,7 @@
 pub mod admin;
 pub mod endpoints;
 pub mod error_code;
+pub mod feedback;
 pub mod ids;
 pub mod passphrase;
 pub mod pseudonym;

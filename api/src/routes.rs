@@ -90,6 +90,10 @@ pub const HEALTH_LIVE: &str = "/health/live";
 pub const HEALTH_READY: &str = "/health/ready";
 /// `GET` the OpenAPI document.
 pub const OPENAPI: &str = "/openapi.json";
+/// `GET` what a feedback form tells before anything is sent (how long feedback is kept).
+pub const FEEDBACK_TERMS: &str = "/feedback/terms";
+/// `POST` a feedback: without cookies, never logged (not even its route).
+pub const FEEDBACK: &str = "/feedback";
 /// `POST` moves the test clock (only in a server built with the `test-clock` feature).
 pub const TEST_CLOCK: &str = "/test/clock";
 
@@ -132,6 +136,8 @@ pub const ALL: &[&str] = &[
     HEALTH_LIVE,
     HEALTH_READY,
     OPENAPI,
+    FEEDBACK_TERMS,
+    FEEDBACK,
     TEST_CLOCK,
 ];
 
@@ -174,6 +180,14 @@ pub mod admin {
     pub const STATISTICS: &str = "/statistics";
     /// `GET` the same figures as a CSV file.
     pub const STATISTICS_CSV: &str = "/statistics.csv";
+    /// `GET` the feedback received (coordinators).
+    pub const FEEDBACK: &str = "/feedback";
+    /// `POST` a feedback's tags and whether it is closed (coordinators).
+    pub const FEEDBACK_ITEM: &str = "/feedback/{feedback_id}";
+    /// `GET` the "what we changed" entries; `POST` publishes one (coordinators).
+    pub const CHANGES: &str = "/changes";
+    /// `DELETE` a "what we changed" entry (coordinators).
+    pub const CHANGE: &str = "/changes/{change_id}";
 
     /// `GET` the admin API's OpenAPI document (not a client's endpoint: not in [`ALL`]).
     pub const OPENAPI: &str = "/openapi.json";
@@ -198,6 +212,10 @@ pub mod admin {
         BATCH_REVOKE,
         STATISTICS,
         STATISTICS_CSV,
+        FEEDBACK,
+        FEEDBACK_ITEM,
+        CHANGES,
+        CHANGE,
     ];
 }
 

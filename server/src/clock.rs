@@ -33,6 +33,27 @@ impl Clock {
     }
 }
 
+/// An average month (365.2425 / 12 days), for "after N months".
+pub const MONTH_SECONDS: i64 = 2_629_746;
+
+/// The start (00:00 UTC) of the day holding `unix_seconds`.
+pub fn day_start(unix_seconds: i64) -> i64 {
+    unix_seconds - unix_seconds.rem_euclid(86_400)
+}
+
+/// `YYYY-MM-DD` (UTC) of the day holding `unix_seconds`.
+pub fn iso_date(unix_seconds: i64) -> String {
+    match time::OffsetDateTime::from_unix_timestamp(unix_seconds) {
+        Ok(moment) => format!(
+            "{:04}-{:02}-{:02}",
+            moment.year(),
+            u8::from(moment.month()),
+            moment.day()
+        ),
+        Err(_) => String::new(),
+    }
+}
+
 /// The start (Monday 00:00 UTC) of the ISO week holding `unix_seconds`.
 pub fn iso_week_start(unix_seconds: i64) -> i64 {
     let Ok(moment) = time::OffsetDateTime::from_unix_timestamp(unix_seconds) else {

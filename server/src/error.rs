@@ -56,6 +56,12 @@ pub enum ApiError {
         /// Seconds until a new wallet can be made.
         retry_after: u64,
     },
+    /// The server took as many feedbacks as it takes in an hour.
+    #[error("feedback budget reached")]
+    FeedbackBusy {
+        /// Seconds until a feedback is taken again.
+        retry_after: u64,
+    },
     /// The hourly budget of logins is used up: the same request again, with this challenge
     /// solved (see `pde_crypto::proof`).
     #[error("proof of work required")]
@@ -133,10 +139,17 @@ impl ApiError {
                     retry_after.div_ceil(60)
                 ),
             ),
+            Self::FeedbackBusy { retry_after } => (
+                ErrorCode::FeedbackBusy,
+                format!(
+                    "Many opinions arrived in the last hour. Try again in {} minutes.",
+                    retry_after.div_ceil(60)
+                ),
+            ),
             Self::ProofOfWorkRequired { .. } => (
                 ErrorCode::ProofOfWorkRequired,
-                "Many logins were tried on this server in the last hour. Your device has a small \
-                 puzzle to solve first (a few seconds), then the same request goes again."
+                "This server asks your device to solve a small puzzle first (a few seconds), \
+                 then the same request goes again."
                     .into(),
             ),
             Self::TooManyAttempts { retry_after } => (
@@ -160,9 +173,9 @@ impl IntoResponse for ApiError {
         let status =
             StatusCode::from_u16(code.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let retry_after = match &self {
-            Self::TooManyAttempts { retry_after } | Self::CreationBusy { retry_after } => {
-                Some(*retry_after)
-            }
+            Self::TooManyAttempts { retry_after }
+            | Self::CreationBusy { retry_after }
+            | Self::FeedbackBusy { retry_after } => Some(*retry_after),
             _ => None,
         };
         let body = ErrorBody {

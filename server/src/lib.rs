@@ -26,6 +26,7 @@ pub(crate) mod web;
 
 pub use clock::{iso_week_start, month_start};
 pub use service::credentials::invite_hash;
+pub use service::feedback::FEEDBACK_PROOF_BITS;
 pub use service::statistics::figures as statistics_figures;
 
 use std::future::Future;

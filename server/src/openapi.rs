@@ -5,7 +5,9 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::openapi::{Content, Ref, RefOr, Response};
 use utoipa::{Modify, OpenApi};
 
-use crate::handlers::{deposits, documents, grants, hidden, meta, sessions, uploads, wallets};
+use crate::handlers::{
+    deposits, documents, feedback, grants, hidden, meta, sessions, uploads, wallets,
+};
 
 /// Every documented route and schema.
 #[derive(OpenApi)]
@@ -60,6 +62,8 @@ use crate::handlers::{deposits, documents, grants, hidden, meta, sessions, uploa
         hidden::login_start,
         hidden::register_start,
         hidden::register_finish,
+        feedback::terms,
+        feedback::send,
     ),
     modifiers(&CommonAnswers),
     components(schemas(

@@ -13,7 +13,9 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use pde_api::API_PREFIX;
 
 use crate::error::ApiError;
-use crate::handlers::{deposits, documents, grants, hidden, meta, sessions, uploads, wallets};
+use crate::handlers::{
+    deposits, documents, feedback, grants, hidden, meta, sessions, uploads, wallets,
+};
 use crate::state::AppState;
 
 /// Headers on every response.
@@ -50,6 +52,9 @@ pub fn router(state: AppState) -> Router {
         // After routing, so the route template is known; requests to no route are not logged
         // (and counted as "(no route)" by the fallback).
         .route_layer(middleware::from_fn(log_request))
+        // Feedback after the log's layer: neither logged nor counted (not even its route), so
+        // no line says when someone gave an opinion.
+        .merge(feedback::routes())
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed });
     let app = Router::new()
         .nest(API_PREFIX, api)

@@ -205,6 +205,16 @@ pub struct Settings {
     #[arg(long, env = "PDE_STATISTICS_K", default_value_t = 5, value_parser = clap::value_parser!(u32).range(2..=100))]
     pub statistics_k: u32,
 
+    /// Feedback from holders and workers is deleted this many months after the day it came
+    /// (said on the form and on the transparency page).
+    #[arg(long, env = "PDE_FEEDBACK_MONTHS", default_value_t = 6, value_parser = clap::value_parser!(u32).range(1..=24))]
+    pub feedback_months: u32,
+
+    /// At most this many feedbacks in any hour, over the whole server (a global budget: nothing
+    /// is counted per address). Each one also costs its sender a proof of work.
+    #[arg(long, env = "PDE_FEEDBACK_PER_HOUR", default_value_t = 60, value_parser = clap::value_parser!(i64).range(1..=10_000))]
+    pub feedback_per_hour: i64,
+
     /// An admin session ends after this many seconds without a request.
     #[arg(long, env = "PDE_ADMIN_SESSION_IDLE_SECONDS", default_value_t = 10 * 60)]
     pub admin_session_idle_seconds: i64,

@@ -31,6 +31,8 @@ pub struct SweepReport {
     pub wallets_retired: u64,
     /// Grants whose documents were deleted (expired, revoked or burned).
     pub grants_purged: u64,
+    /// Feedback deleted `--feedback-months` after its day.
+    pub feedback_deleted: u64,
 }
 
 /// One sweep.
@@ -64,6 +66,7 @@ pub async fn sweep_once(state: &AppState) -> Result<SweepReport, crate::error::A
                 settings.admin_session_absolute_seconds,
             )
             .await?;
+    report.feedback_deleted = crate::service::feedback::delete_old(state, now).await?;
     for upload in state.store.expired_uploads(now).await? {
         // A document that never came through a deposit link gives the link its place back.
         let deposit = state.store.deposit_of_upload(&upload.id).await?;

@@ -116,6 +116,8 @@ struct Facts<'a> {
     source_url: &'a str,
     retention_months: u32,
     session_idle_minutes: i64,
+    feedback_months: u32,
+    changes: &'a [pde_api::admin::ChangeEntry],
 }
 
 /// `GET /transparency`.
@@ -135,6 +137,10 @@ pub async fn page(State(state): State<AppState>, Query(query): Query<PageQuery>)
         Ok(statistics) => statistics,
         Err(err) => return crate::error::ApiError::from(err).into_response(),
     };
+    let changes = match crate::service::feedback::changes(&state).await {
+        Ok(changes) => changes,
+        Err(err) => return crate::error::ApiError::from(err).into_response(),
+    };
     // Read once: the inventory is built into the server.
     static INVENTORY: std::sync::LazyLock<Result<Inventory, String>> =
         std::sync::LazyLock::new(|| crate::inventory::inventory().map_err(|err| err.to_string()));
@@ -150,6 +156,8 @@ pub async fn page(State(state): State<AppState>, Query(query): Query<PageQuery>)
         source_url: &state.settings.source_url,
         retention_months: state.settings.retention_months,
         session_idle_minutes: state.settings.session_idle_seconds / 60,
+        feedback_months: state.settings.feedback_months,
+        changes: &changes,
     };
     (
         [
@@ -234,6 +242,23 @@ fn render(lang: Lang, facts: &Facts<'_>) -> Markup {
                             }
                         }
                         li { (words.t_with("retention-sessions", &[("minutes", facts.session_idle_minutes.to_string())])) }
+                        li id="retention-feedback" { (words.t_with("retention-feedback", &[("months", facts.feedback_months.to_string())])) }
+                    }
+
+                    h2 id="changes" { (words.t("changes-heading")) }
+                    p { (words.t("changes-lead")) }
+                    @if facts.changes.is_empty() {
+                        p { (words.t("changes-none")) }
+                    } @else {
+                        ul id="changes-list" {
+                            @for change in facts.changes {
+                                @let (text, text_lang) = change.texts.in_language(lang.code);
+                                li {
+                                    time dir="ltr" datetime=(change.day) { (change.day) } " — "
+                                    span lang=(text_lang) { (text) }
+                                }
+                            }
+                        }
                     }
 
                     h2 id="figures" { (words.t("figures-heading")) }

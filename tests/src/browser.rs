@@ -82,6 +82,8 @@ pub struct SentRequest {
     pub body: Option<String>,
     /// Whether the body was bytes rather than text (ciphertext parts).
     pub binary_body: bool,
+    /// The browser's id of the request: a request and its headers-only report share it.
+    pub request_id: String,
 }
 
 impl SentRequest {
@@ -93,6 +95,7 @@ impl SentRequest {
             headers: Vec::new(),
             body: None,
             binary_body: false,
+            request_id: String::new(),
         }
     }
 
@@ -134,6 +137,7 @@ impl SentRequest {
                         entries.map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
                     }),
                     binary_body,
+                    request_id: params["requestId"].as_str().unwrap_or_default().to_owned(),
                 })
             }
             // The headers as sent (cookies included), reported apart.
@@ -143,6 +147,7 @@ impl SentRequest {
                 headers: headers_of(&params["headers"]),
                 body: None,
                 binary_body: false,
+                request_id: params["requestId"].as_str().unwrap_or_default().to_owned(),
             }),
             _ => None,
         }
@@ -1023,6 +1028,7 @@ mod tests {
             headers: vec![("cookie".into(), "pde_session=Zm9vYmFyYmF6cXV4MTIzNA".into())],
             body: Some(body.into()),
             binary_body,
+            request_id: String::new(),
         }
     }
 

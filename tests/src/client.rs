@@ -196,6 +196,16 @@ impl PdeClient {
         }
     }
 
+    /// A client without a cookie jar: what a browser's `credentials: 'omit'` sends (feedback).
+    pub fn cookieless(base_url: &str) -> Self {
+        Self {
+            client: Client::new(Reqwest {
+                http: reqwest::Client::new(),
+                base: base_url.trim_end_matches('/').to_owned(),
+            }),
+        }
+    }
+
     /// The protocol client itself.
     pub fn protocol(&self) -> &Client<Reqwest> {
         &self.client

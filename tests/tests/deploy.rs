@@ -262,6 +262,7 @@ async fn the_shipped_nginx_site_logs_no_address_and_no_id_even_on_upstream_error
     assert_eq!(access.matches(" 502 ").count(), 5, "{access}");
     assert!(access.contains(" GET /api/v1/documents 401 "), "{access}");
     assert!(access.contains(" GET /g 200 "), "{access}");
+    assert!(!access.contains("feedback"), "{access}");
     visited.assert_absent_from(&places);
 }
 
@@ -329,6 +330,10 @@ async fn the_shipped_caddyfile_logs_no_address_and_no_id_even_on_upstream_errors
     );
     assert_eq!(access.matches("\"status\":502").count(), 5, "{access}");
     assert!(access.contains("\"status\":401"), "{access}");
+    assert!(
+        !access.contains("\"status\":429"),
+        "no line for feedback: {access}"
+    );
     visited.assert_absent_from(&places);
 }
 
@@ -428,6 +433,20 @@ async fn visit_through_the_proxy(
         ids.push(id.clone());
         format!("{base}{}", path.replace("ID", &id))
     };
+    // Feedback goes through the proxy like any request, and leaves no line in its access log.
+    let terms = client
+        .get(format!("{base}/api/v1/feedback/terms"))
+        .send()
+        .await
+        .expect("feedback terms");
+    assert_eq!(terms.status().as_u16(), 200, "{terms:?}");
+    let sent = client
+        .post(format!("{base}/api/v1/feedback"))
+        .json(&serde_json::json!({ "face": "happy", "language": "fr", "from": "holder" }))
+        .send()
+        .await
+        .expect("feedback");
+    assert_eq!(sent.status().as_u16(), 429, "a proof of work is asked");
     let mut answers = Vec::new();
     for round in ["up", "down"] {
         if round == "down" {

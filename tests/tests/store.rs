@@ -57,6 +57,7 @@ on_both_backends!(
     administrators_enrol_once_confirm_once_and_only_active_ones_log_in,
     invitation_batches_count_their_wallets_keep_no_partner_by_default_and_stop_when_revoked,
     counters_count_a_wallet_and_its_hidden_parts_as_one_and_never_go_down,
+    feedback_is_tagged_closed_and_deleted_by_day_and_its_budget_is_one_for_all,
 );
 
 async fn ready(store: &dyn Store) {
@@ -1097,4 +1098,103 @@ async fn counters_count_a_wallet_and_its_hidden_parts_as_one_and_never_go_down(s
     for (counter, count) in &after_creations {
         assert!(after_erasure.get(counter).is_some_and(|now| now >= count));
     }
+}
+
+async fn feedback_is_tagged_closed_and_deleted_by_day_and_its_budget_is_one_for_all(
+    store: &dyn Store,
+) {
+    use pde_server::store::feedback::{ChangeRecord, FeedbackRecord};
+    let day = NOW - NOW.rem_euclid(86_400);
+    let feedback = |id: &str, day: i64| FeedbackRecord {
+        id: id.to_owned(),
+        day,
+        face: "happy".to_owned(),
+        comment: Some("clair".to_owned()),
+        language: "nl".to_owned(),
+        origin: "worker".to_owned(),
+        tags: String::new(),
+        closed: 0,
+    };
+    store.add_feedback(&feedback("bb", day)).await.expect("add");
+    store
+        .add_feedback(&feedback("aa", day - 40 * 86_400))
+        .await
+        .expect("add");
+    store.add_feedback(&feedback("cc", day)).await.expect("add");
+    let ids = |rows: Vec<FeedbackRecord>| rows.into_iter().map(|r| r.id).collect::<Vec<_>>();
+    // Newest day first, then by the random id (not by arrival).
+    assert_eq!(
+        ids(store.feedback().await.expect("list")),
+        ["bb", "cc", "aa"]
+    );
+    assert!(store
+        .update_feedback("cc", "bug,idea", true)
+        .await
+        .expect("update"));
+    assert!(!store
+        .update_feedback("zz", "bug", true)
+        .await
+        .expect("update"));
+    let cc = store
+        .feedback()
+        .await
+        .expect("list")
+        .into_iter()
+        .find(|r| r.id == "cc")
+        .expect("cc");
+    assert_eq!((cc.tags.as_str(), cc.closed), ("bug,idea", 1));
+    assert_eq!(
+        store
+            .delete_feedback_before(day - 30 * 86_400)
+            .await
+            .expect("delete"),
+        1
+    );
+    assert_eq!(ids(store.feedback().await.expect("list")), ["bb", "cc"]);
+
+    // One budget for every sender: two per window, whoever sends.
+    let bucket = NOW / 60;
+    assert!(store
+        .count_feedback(bucket, bucket - 60, 2)
+        .await
+        .expect("1"));
+    assert!(store
+        .count_feedback(bucket, bucket - 60, 2)
+        .await
+        .expect("2"));
+    assert!(!store
+        .count_feedback(bucket, bucket - 60, 2)
+        .await
+        .expect("3"));
+    assert_eq!(
+        store.feedback_counted(bucket - 60).await.expect("sum"),
+        (2, Some(bucket))
+    );
+    assert!(store
+        .count_feedback(bucket + 61, bucket + 1, 2)
+        .await
+        .expect("an hour later"));
+
+    let change = |id: &str, day: i64| ChangeRecord {
+        id: id.to_owned(),
+        day,
+        text_fr: "Boutons plus grands".to_owned(),
+        text_nl: String::new(),
+        text_en: "Bigger buttons".to_owned(),
+        text_ar: String::new(),
+    };
+    store
+        .add_change(&change("c1", day - 86_400))
+        .await
+        .expect("add");
+    store.add_change(&change("c2", day)).await.expect("add");
+    let changes = store.changes().await.expect("changes");
+    assert_eq!(
+        changes.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+        ["c2", "c1"]
+    );
+    assert_eq!(changes[0], change("c2", day));
+    assert!(store.remove_change("c1").await.expect("remove"));
+    assert!(!store.remove_change("c1").await.expect("again"));
+    assert_eq!(store.changes().await.expect("changes").len(), 1);
 }

@@ -46,11 +46,18 @@ async fn fetch(request: &Request) -> Result<Response, JsValue> {
 }
 
 /// The browser's `fetch`, as `pde-client`'s transport. Copies of a grant are held as `Blob`s,
-/// outside WebAssembly memory.
-pub(crate) struct Fetch;
+/// outside WebAssembly memory. `COOKIES`: whether requests carry this origin's cookies (the
+/// session); feedback goes without (`credentials: 'omit'`).
+pub struct Fetch<const COOKIES: bool = true>;
 
 /// The protocol client of this page or worker.
 pub(crate) fn client() -> Client<Fetch> {
+    Client::new(Fetch)
+}
+
+/// A client whose requests carry no cookie at all (`credentials: 'omit'`): for feedback, which
+/// nothing may tie to a wallet's session.
+pub fn cookieless_client() -> Client<Fetch<false>> {
     Client::new(Fetch)
 }
 
@@ -78,7 +85,7 @@ fn unreadable(error: serde_wasm_bindgen::Error) -> ClientError {
     ClientError::Protocol(error.to_string())
 }
 
-impl Transport for Fetch {
+impl<const COOKIES: bool> Transport for Fetch<COOKIES> {
     type Held = Blob;
 
     fn hold(&self, bytes: &[u8]) -> ClientResult<Blob> {
@@ -93,7 +100,11 @@ impl Transport for Fetch {
             Method::Put => "PUT",
             Method::Delete => "DELETE",
         });
-        init.set_credentials(RequestCredentials::SameOrigin);
+        init.set_credentials(if COOKIES {
+            RequestCredentials::SameOrigin
+        } else {
+            RequestCredentials::Omit
+        });
         let headers = web_sys::Headers::new().map_err(js_failure)?;
         headers
             .set("Accept", "application/json")

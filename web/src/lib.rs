@@ -16,7 +16,7 @@ pub mod protocol;
 // texts (`i18n`). Nothing else crosses the line between the page and the vault.
 #[cfg(target_arch = "wasm32")]
 #[cfg_attr(not(feature = "app"), allow(dead_code))]
-mod api;
+pub mod api;
 /// What the person sees (the main thread). Public for the screens loaded on demand
 /// (web/manage), which reuse its state, components and translations.
 #[cfg(target_arch = "wasm32")]

@@ -117,6 +117,8 @@ fn all_steps(root: &Path, options: &TestOptions, steps: &mut Steps) -> Result<()
                 "pde-qr-reader",
                 "-p",
                 "pde-admin",
+                "-p",
+                "pde-feedback",
                 "--target",
                 WASM_TARGET,
                 "--",

@@ -10,13 +10,12 @@ use pde_api::admin::{
     EnrolFinished, EnrolStartRequest, PasskeyInfo, PasskeyList, RegistrationFinish,
     RegistrationStarted, ADMIN_API_PREFIX, AUDIT_PAGE, MAX_ADMIN_NAME_CHARS,
 };
-use pde_api::endpoints::Endpoint;
 use rand::Rng;
 use serde::{Deserialize, Serialize};
 use webauthn_rs::prelude::{Passkey, PasskeyAuthentication, PasskeyRegistration, Uuid};
 
 use super::{
-    clear_cookie, hash, new_id, open_session, AdminApiError, AdminConsole, AdminSession,
+    clear_cookie, hash, new_id, open_session, path, AdminApiError, AdminConsole, AdminSession,
     CEREMONY_SECONDS, FRESH_SECONDS, MAX_PENDING_CEREMONIES,
 };
 use crate::state::AppState;
@@ -29,10 +28,6 @@ const ENROL: &str = "enrol";
 const LOGIN: &str = "login";
 const REAUTH: &str = "reauth";
 const ADD: &str = "add";
-
-fn path<Req, Res>(endpoint: Endpoint<Req, Res>) -> &'static str {
-    endpoint.path
-}
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
@@ -51,6 +46,7 @@ pub(super) fn routes() -> Router<AppState> {
         .route(path(api::AUDIT), get(audit))
         .merge(super::invitations::routes())
         .merge(super::statistics::routes())
+        .merge(super::feedback::routes())
 }
 
 fn console(state: &AppState) -> Result<&AdminConsole, AdminApiError> {

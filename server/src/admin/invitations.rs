@@ -6,19 +6,14 @@ use axum::extract::{Path, State};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use pde_api::admin::{
-    self as api, AdminError, AdminErrorCode, AdminRole, BatchInfo, BatchMade, InvitationsOverview,
-    NewBatch, Partner, ADMIN_API_PREFIX, MAX_BATCH_CODES, MAX_BATCH_DAYS, MAX_USES_PER_CODE,
+    self as api, AdminError, AdminErrorCode, BatchInfo, BatchMade, InvitationsOverview, NewBatch,
+    Partner, ADMIN_API_PREFIX, MAX_BATCH_CODES, MAX_BATCH_DAYS, MAX_USES_PER_CODE,
 };
-use pde_api::endpoints::Endpoint;
 
-use super::{new_id, AdminApiError, AdminSession};
+use super::{coordinator, new_id, path, AdminApiError, AdminSession};
 use crate::service::credentials::{invite_hash, new_invite_code};
 use crate::state::AppState;
 use crate::store::invitations::{BatchRecord, NewBatchRecord};
-
-fn path<Req, Res>(endpoint: Endpoint<Req, Res>) -> &'static str {
-    endpoint.path
-}
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
@@ -27,16 +22,7 @@ pub(super) fn routes() -> Router<AppState> {
         .route(path(api::BATCH_REVOKE), post(revoke_batch))
 }
 
-/// Only coordinators change invitations.
-fn coordinator(session: &AdminSession) -> Result<(), AdminApiError> {
-    if session.admin.role != AdminRole::Coordinator {
-        return Err(AdminApiError::refused(
-            AdminErrorCode::NotAllowed,
-            "Only coordinators make or revoke invitations; observers read.",
-        ));
-    }
-    Ok(())
-}
+const ONLY_COORDINATORS: &str = "Only coordinators make or revoke invitations; observers read.";
 
 fn batch_info(record: BatchRecord) -> BatchInfo {
     let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
@@ -89,7 +75,7 @@ pub(crate) async fn create_batch(
     session: AdminSession,
     Json(request): Json<NewBatch>,
 ) -> Result<Json<BatchMade>, AdminApiError> {
-    coordinator(&session)?;
+    coordinator(&session, ONLY_COORDINATORS)?;
     if !(1..=MAX_BATCH_CODES).contains(&request.codes)
         || !(1..=MAX_USES_PER_CODE).contains(&request.uses_per_code)
         || !(1..=MAX_BATCH_DAYS).contains(&request.days)
@@ -153,7 +139,7 @@ pub(crate) async fn revoke_batch(
     session: AdminSession,
     Path(batch_id): Path<String>,
 ) -> Result<(), AdminApiError> {
-    coordinator(&session)?;
+    coordinator(&session, ONLY_COORDINATORS)?;
     let now = state.clock.now();
     let batch = state
         .store

@@ -6,6 +6,7 @@
 //! code their browser showed), never from the console itself: see [`cli`].
 
 pub mod cli;
+mod feedback;
 mod handlers;
 mod invitations;
 pub mod openapi;
@@ -187,8 +188,21 @@ fn new_token() -> Zeroizing<String> {
     Zeroizing::new(URL_SAFE_NO_PAD.encode(&bytes[..]))
 }
 
+/// The path of an admin endpoint (relative to the API's prefix), for routing.
+fn path<Req, Res>(endpoint: pde_api::endpoints::Endpoint<Req, Res>) -> &'static str {
+    endpoint.path
+}
+
+/// Only coordinators go on; `refusal` tells an observer what they may not do.
+fn coordinator(session: &AdminSession, refusal: &'static str) -> Result<(), AdminApiError> {
+    if session.admin.role != pde_api::admin::AdminRole::Coordinator {
+        return Err(AdminApiError::refused(AdminErrorCode::NotAllowed, refusal));
+    }
+    Ok(())
+}
+
 /// A random id (16 bytes), hex.
-fn new_id() -> String {
+pub(crate) fn new_id() -> String {
     let mut bytes = [0u8; 16];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     hex::encode(bytes)

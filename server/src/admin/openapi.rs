@@ -4,7 +4,7 @@
 
 use utoipa::OpenApi;
 
-use super::{handlers, invitations, statistics};
+use super::{feedback, handlers, invitations, statistics};
 
 /// Where the console's origin serves the document (under `ADMIN_API_PREFIX`).
 pub const ADMIN_OPENAPI_PATH: &str = pde_api::routes::admin::OPENAPI;
@@ -38,6 +38,11 @@ pub const ADMIN_OPENAPI_PATH: &str = pde_api::routes::admin::OPENAPI;
         invitations::revoke_batch,
         statistics::figures,
         statistics::csv_file,
+        feedback::inbox,
+        feedback::update,
+        feedback::changes,
+        feedback::publish,
+        feedback::remove,
     )
 )]
 pub struct AdminApiDoc;

@@ -7,15 +7,10 @@ use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
 use pde_api::admin::{self as api, AdminError, Statistics, ADMIN_API_PREFIX};
-use pde_api::endpoints::Endpoint;
 
-use super::{AdminApiError, AdminSession};
+use super::{path, AdminApiError, AdminSession};
 use crate::service::statistics;
 use crate::state::AppState;
-
-fn path<Req, Res>(endpoint: Endpoint<Req, Res>) -> &'static str {
-    endpoint.path
-}
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()

@@ -2,6 +2,7 @@
 
 pub mod deposits;
 pub mod documents;
+pub mod feedback;
 pub mod grants;
 pub mod hidden;
 pub mod meta;

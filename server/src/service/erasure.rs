@@ -1,14 +1,13 @@
 //! Ending a wallet part for good, the one way: by its holder ("end my wallet") or by retention
 //! (none of its parts unlocked for `--retention-months`), which is the holder's own erasure.
 
+use crate::clock::MONTH_SECONDS;
 use crate::error::ApiError;
 use crate::ids::WalletId;
 use crate::state::AppState;
 
 /// Seconds in a week: the coarse unit of the last unlock kept for retention.
 pub(crate) const WEEK_SECONDS: i64 = 7 * 86_400;
-/// An average Gregorian month, in seconds.
-const MONTH_SECONDS: i64 = 2_629_746;
 
 /// Ends the part `wallet_id` (an everyday wallet's hidden parts with it): journaled first, beside
 /// the backups, so that a restore never brings it back (if the journal can't be written, nothing

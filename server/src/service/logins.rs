@@ -149,7 +149,7 @@ pub(crate) async fn count_attempt_on(
 
 /// Accepts a solved, unexpired challenge of this deployment that was not used before; anything
 /// else is answered with a new challenge of `bits`.
-async fn pay_with_proof(
+pub(crate) async fn pay_with_proof(
     state: &AppState,
     proof: Option<&LoginProof>,
     bits: u8,

@@ -5,6 +5,7 @@
 pub(crate) mod ciphertext;
 pub(crate) mod credentials;
 pub(crate) mod erasure;
+pub(crate) mod feedback;
 pub(crate) mod health;
 pub(crate) mod logins;
 pub(crate) mod sheets;

@@ -60,15 +60,7 @@ fn total_of(figures: impl IntoIterator<Item = Figure>) -> Figure {
 
 /// `YYYY-MM-DD` of a period's start.
 fn day(unix_seconds: i64) -> String {
-    match time::OffsetDateTime::from_unix_timestamp(unix_seconds) {
-        Ok(moment) => format!(
-            "{:04}-{:02}-{:02}",
-            moment.year(),
-            u8::from(moment.month()),
-            moment.day()
-        ),
-        Err(_) => String::new(),
-    }
+    crate::clock::iso_date(unix_seconds)
 }
 
 /// What the views need to know besides the counters.

@@ -6,6 +6,7 @@
 //! so that replicas can share one database.
 
 pub mod admin;
+pub mod feedback;
 pub mod invitations;
 mod postgres;
 mod sql;
@@ -856,6 +857,7 @@ pub trait Store:
     + admin::AdminStore
     + invitations::InvitationStore
     + statistics::StatisticsStore
+    + feedback::FeedbackStore
     + 'static
 {
     /// Applies the embedded migrations.

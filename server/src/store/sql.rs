@@ -7,6 +7,7 @@
 pub(super) mod admin;
 pub(super) mod deposits;
 pub(super) mod documents;
+pub(super) mod feedback;
 pub(super) mod grants;
 pub(super) mod invitations;
 pub(super) mod operations;
@@ -366,6 +367,8 @@ macro_rules! window {
 pub(super) const LOGIN_WINDOW: Window = window!("login_global", "failures");
 /// New wallets over the whole server.
 pub(super) const CREATION_WINDOW: Window = window!("creation_global", "created");
+/// Feedbacks over the whole server.
+pub(super) const FEEDBACK_WINDOW: Window = window!("feedback_global", "received");
 
 macro_rules! impl_store {
     ($store:ty, $db:ty) => {
@@ -630,7 +633,11 @@ macro_rules! impl_store {
                     .execute(&self.pool)
                     .await?
                     .rows_affected();
-                for window in [&$crate::store::sql::LOGIN_WINDOW, &$crate::store::sql::CREATION_WINDOW] {
+                for window in [
+                    &$crate::store::sql::LOGIN_WINDOW,
+                    &$crate::store::sql::CREATION_WINDOW,
+                    &$crate::store::sql::FEEDBACK_WINDOW,
+                ] {
                     removed += sqlx::query(window.sweep)
                         .bind(now / 60 - 24 * 60)
                         .execute(&self.pool)
@@ -650,6 +657,7 @@ macro_rules! impl_store {
         $crate::store::sql::admin::impl_admin!($store, $db);
         $crate::store::sql::invitations::impl_invitations!($store, $db);
         $crate::store::sql::statistics::impl_statistics!($store, $db);
+        $crate::store::sql::feedback::impl_feedback!($store, $db);
     };
 }
 

@@ -688,6 +688,14 @@ async fn coordinators_hand_out_invitations_by_partner_as_printed_slips() {
         ),
         "the walk reads real answers: {answers:#?}"
     );
+    assert!(
+        answers
+            .iter()
+            .any(|(endpoint, status, body)| endpoint.ends_with("/feedback")
+                && *status == 200
+                && body.contains(CANARY_FEEDBACK)),
+        "the walk reads the canary's feedback: {answers:#?}"
+    );
 
     // The admin API's own OpenAPI document, on the console's origin only.
     let document = admin_api::url(pde_api::routes::admin::OPENAPI);
@@ -710,7 +718,11 @@ async fn coordinators_hand_out_invitations_by_partner_as_printed_slips() {
     }
 }
 
-/// A wallet with all a holder can make (a pseudonym, a document, a grant link, a deposit link):
+/// The canary holder's feedback.
+const CANARY_FEEDBACK: &str = "canari : très utile";
+
+/// A wallet with all a holder can make (a pseudonym, a document, a grant link, a deposit link,
+/// a feedback):
 /// its identifiers, as bytes, for a canary scan.
 async fn canary_wallet(server: &TestServer) -> Vec<Vec<u8>> {
     let output = server
@@ -758,6 +770,18 @@ async fn canary_wallet(server: &TestServer) -> Vec<Vec<u8>> {
         .create_deposit(&wallet, "canari", 3600, 2)
         .await
         .expect("deposit");
+    // The canary's holder gives an opinion too: coordinators read it, and nothing of the wallet.
+    PdeClient::cookieless(&server.base_url)
+        .protocol()
+        .send_feedback(pde_api::feedback::FeedbackRequest {
+            face: pde_api::feedback::Face::Happy,
+            comment: Some(CANARY_FEEDBACK.to_owned()),
+            language: "fr".to_owned(),
+            from: pde_api::feedback::FeedbackFrom::Holder,
+            proof: None,
+        })
+        .await
+        .expect("feedback");
     let record = server
         .open_store()
         .await
@@ -801,13 +825,16 @@ async fn walk_every_admin_endpoint(b: &Browser) -> Vec<(String, u16, String)> {
         serde_json::from_str(&read_admin(b, admin_api::INVITATIONS.path).await).expect("overview");
     let passkeys: admin_api::PasskeyList =
         serde_json::from_str(&read_admin(b, admin_api::PASSKEYS.path).await).expect("passkeys");
+    let inbox: admin_api::FeedbackInbox =
+        serde_json::from_str(&read_admin(b, admin_api::FEEDBACK.path).await).expect("feedback");
     let mut calls: Vec<(String, String, serde_json::Value)> = admin_api::ALL
         .iter()
         .map(|(method, path)| {
             let url = admin_api::url(
                 &path
                     .replace("{passkey_id}", &passkeys.passkeys[0].id)
-                    .replace("{batch_id}", &overview.batches[0].id),
+                    .replace("{batch_id}", &overview.batches[0].id)
+                    .replace("{feedback_id}", &inbox.items[0].id),
             );
             let body = match *path {
                 p if p == admin_api::BATCH_CREATE.path => {

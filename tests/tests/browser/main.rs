@@ -397,6 +397,7 @@ mod admin;
 mod bundle;
 mod dates;
 mod export;
+mod feedback;
 mod hidden;
 mod holder;
 mod kiosk;

@@ -102,6 +102,7 @@ async fn wallet_with_hidden_part(
 mod deposits;
 mod documents;
 mod erase;
+mod feedback;
 mod grants;
 mod health;
 mod hidden;

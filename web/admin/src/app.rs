@@ -16,6 +16,7 @@ use wasm_bindgen::JsValue;
 
 use crate::texts::{Lang, Texts};
 
+mod feedback;
 mod invitations;
 mod statistics;
 use crate::transport::{assert_passkey, call, create_passkey, Failure};
@@ -411,6 +412,7 @@ fn Home(ui: Ui, me: AdminMe) -> impl IntoView {
         </button>
         <invitations::Invitations ui=ui me=me.clone()/>
         <statistics::StatisticsSection ui=ui/>
+        <feedback::FeedbackSection ui=ui me=me.clone()/>
         <section aria-labelledby="passkeys-heading">
             <h2 id="passkeys-heading">{move || ui.t("passkeys-heading")}</h2>
             <ul id="passkeys">

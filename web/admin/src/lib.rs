@@ -42,6 +42,9 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "partner_added",
     "batch_created",
     "batch_revoked",
+    "feedback_updated",
+    "change_published",
+    "change_removed",
 ];
 
 /// The message key of an error code: `error-` and its wire name.

@@ -69,6 +69,14 @@ impl ClientError {
             _ => None,
         }
     }
+
+    /// Seconds to wait before trying again, when the server said.
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            Self::Api { retry_after, .. } => *retry_after,
+            _ => None,
+        }
+    }
 }
 
 /// Result of client steps.

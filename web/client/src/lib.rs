@@ -14,6 +14,7 @@
 mod deposits;
 mod documents;
 mod error;
+mod feedback;
 mod fragment;
 mod grants;
 mod transport;

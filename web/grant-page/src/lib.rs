@@ -12,11 +12,13 @@ mod entry {
     use leptos::prelude::*;
     use pde_web::i18n::ModuleWords;
     use pde_web::page::app::{follow_state, link_page, loaded_or_default, start_language};
+    use pde_web::page::components::OpenFeedback;
     use pde_web::page::kiosk::DEFAULT_IDLE_SECONDS;
     use pde_web::page::pages::social_worker::{take_link, LinkKind, WorkerPage};
     use pde_web::page::state::{load_language, AppState, Screen};
     use pde_web::page::vault_client::set_vault_glue;
     use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
 
     thread_local! {
         /// The page's own words (`web/grant-page/locales/`), beside the worker's screen's.
@@ -50,9 +52,32 @@ mod entry {
                 );
                 provide_context(state);
                 follow_state(state);
+                // "Your opinion" in the top bar opens the form under the worker's documents
+                // (the documents stay open above it), its heading taking the focus once drawn.
+                provide_context(OpenFeedback(|state| {
+                    state.screen.set(Screen::Feedback);
+                    set_timeout(
+                        || {
+                            if let Some(heading) = document()
+                                .get_element_by_id("feedback-title")
+                                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                            {
+                                let _ = heading.focus();
+                            }
+                        },
+                        std::time::Duration::from_millis(100),
+                    );
+                }));
                 link_page(
                     view! {
                         <WorkerPage link=link/>
+                        <Show when=move || state.screen.get() == Screen::Feedback>
+                            <pde_feedback::FeedbackForm
+                                from=pde_api::feedback::FeedbackFrom::Worker
+                                top=false
+                                on_done=Callback::new(move |()| state.screen.set(Screen::Language))
+                            />
+                        </Show>
                         // What the server keeps, for the worker too (a page of the server's).
                         <p class="page narrow">
                             <a id="worker-transparency"

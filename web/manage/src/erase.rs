@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use pde_web::i18n::keys;
+use crate::texts::{keys, tr};
 use pde_web::page::components::{Alert, Glyph, Icon};
 use pde_web::page::managed::exits;
-use pde_web::page::state::{tr, AppState, Screen};
+use pde_web::page::state::{AppState, Screen};
 use pde_web::protocol::{Command, Failure, Reply, Secret};
 
 /// The security screen's last panel: what ending means, then the secret and the confirmation.

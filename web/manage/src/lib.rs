@@ -76,6 +76,7 @@ mod entry {
             "who" => Screen::WhoSees,
             "card" => Screen::Card,
             "recover" => Screen::Recover,
+            "feedback" => Screen::Feedback,
             _ => Screen::Security,
         }
     }
@@ -94,6 +95,7 @@ mod entry {
             | Screen::Import
             | Screen::WhoSees
             | Screen::Card
+            | Screen::Feedback
             | Screen::Recover => return None,
             Screen::Share => exits::SHARE.to_owned(),
             Screen::Start | Screen::Language => exits::START.to_owned(),
@@ -157,6 +159,14 @@ mod entry {
                     Screen::WhoSees => crate::who::WhoSeesPage().into_any(),
                     Screen::Card => crate::card::CardPage().into_any(),
                     Screen::Recover => crate::recover::RecoverPage().into_any(),
+                    Screen::Feedback => view! {
+                        <pde_feedback::FeedbackForm
+                            from=pde_api::feedback::FeedbackFrom::Holder
+                            top=true
+                            on_done=Callback::new(|()| crate::relay::leave(pde_web::page::managed::exits::BACK))
+                        />
+                    }
+                    .into_any(),
                     _ => crate::security::SecurityPage().into_any(),
                 }
             }

@@ -40,15 +40,7 @@ pub async fn breathe() {
     pause(20).await;
 }
 
-/// Waits `ms` milliseconds, the page going on meanwhile.
-pub async fn pause(ms: i32) {
-    let promise = Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
-}
+pub use pde_web::page::state::pause;
 
 /// Sends `command` (with `file`) and waits for the answer and its attachment; `progress` hears
 /// about long work.

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use pde_web::i18n::keys;
+use crate::texts::{keys, tr};
 use pde_web::page::components::{Alert, Glyph, Icon};
-use pde_web::page::state::{tr, AppState, Screen};
+use pde_web::page::state::{AppState, Screen};
 use pde_web::protocol::{Command, Failure, Reply, Secret};
 
 /// The wallet's security actions, one section each.
@@ -182,10 +182,10 @@ fn ChangeSecret() -> impl IntoView {
                         <Glyph icon=Icon::Check/>
                         <span>
                             {move || {
-                                let mut text = state.t(keys::SECURITY_SECRET_DONE);
+                                let mut text = crate::texts::t(state, keys::SECURITY_SECRET_DONE);
                                 if done.get() == Some(true) {
                                     text.push(' ');
-                                    text.push_str(&state.t(keys::SECURITY_SECRET_LINKS_ENDED));
+                                    text.push_str(&crate::texts::t(state, keys::SECURITY_SECRET_LINKS_ENDED));
                                 }
                                 text
                             }}
@@ -202,9 +202,9 @@ fn ChangeSecret() -> impl IntoView {
                     <span>
                         {move || {
                             if busy.get() {
-                                state.t(keys::SECURITY_SECRET_WORKING)
+                                crate::texts::t(state, keys::SECURITY_SECRET_WORKING)
                             } else {
-                                state.t(keys::SECURITY_SECRET_SUBMIT)
+                                crate::texts::t(state, keys::SECURITY_SECRET_SUBMIT)
                             }
                         }}
                     </span>

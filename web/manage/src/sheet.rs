@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use pde_web::i18n::keys;
+use crate::texts::{keys, tr};
 use pde_web::page::components::{print_part, Alert, Glyph, Icon, RecoverySheet};
-use pde_web::page::state::{tr, AppState};
+use pde_web::page::state::AppState;
 use pde_web::protocol::{Command, Failure, Reply, Secret};
 
 /// A sheet just made: its key (shown this once) and when it works.
@@ -118,9 +118,9 @@ fn NewSheet(sheet: MadeSheet) -> impl IntoView {
             <span>
                 {move || {
                     if at_once {
-                        state.t(keys::SECURITY_SHEET_NOW)
+                        crate::texts::t(state, keys::SECURITY_SHEET_NOW)
                     } else {
-                        state.t_with(keys::SECURITY_SHEET_LATER, &[("date", state.date(effective_at).into())])
+                        crate::texts::t_with(state, keys::SECURITY_SHEET_LATER, &[("date", state.date(effective_at).into())])
                     }
                 }}
             </span>
@@ -178,7 +178,7 @@ fn CancelWaitingSheet() -> impl IntoView {
             <form class="confirm" aria-labelledby="sheet-cancel-title" on:submit=cancel>
                 <h3 id="sheet-cancel-title">{tr(keys::SECURITY_SHEET_CANCEL_TITLE)}</h3>
                 <p>
-                    {move || state.t_with(keys::SECURITY_SHEET_CANCEL_TEXT, &[("made", state.date(pending.made_at).into())])}
+                    {move || crate::texts::t_with(state, keys::SECURITY_SHEET_CANCEL_TEXT, &[("made", state.date(pending.made_at).into())])}
                 </p>
                 <label for="sheet-cancel-key">{tr(keys::RECOVER_KEY_LABEL)}</label>
                 <input

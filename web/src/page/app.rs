@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use wasm_bindgen::JsCast;
 
-use super::components::{Countdown, Header, LanguageUnavailable};
+use super::components::{Countdown, Header, LanguageUnavailable, OpenFeedback};
 use super::managed::ManagedScreen;
 use super::pages;
 use super::state::{self, tr, AppState, Screen};
@@ -136,6 +136,9 @@ pub fn app(start: Start) -> impl IntoView {
         );
     }
 
+    // The top bar's "Your opinion" opens the form (the management module draws it); its "back"
+    // returns to the screen the holder was on.
+    provide_context(OpenFeedback(crate::page::managed::open_feedback));
     // After a lock the holder did not ask for, nothing names PDE: no top bar either.
     let neutral = move || matches!(state.screen.get(), Screen::Neutral);
     view! {
@@ -173,6 +176,7 @@ pub fn app(start: Start) -> impl IntoView {
                 Screen::Import => view! { <ManagedScreen name="import"/> }.into_any(),
                 Screen::WhoSees => view! { <ManagedScreen name="who"/> }.into_any(),
                 Screen::Card => view! { <ManagedScreen name="card"/> }.into_any(),
+                Screen::Feedback => view! { <ManagedScreen name="feedback"/> }.into_any(),
             }}
         </main>
     }

@@ -42,6 +42,8 @@ pub enum Icon {
     Eye,
     Clock,
     Shield,
+    /// A smiling face: "your opinion".
+    Face,
 }
 
 impl Icon {
@@ -77,6 +79,7 @@ impl Icon {
             Icon::Eye => "M2 12s4-7 10-7s10 7 10 7s-4 7-10 7S2 12 2 12M12 9a3 3 0 1 0 0 6a3 3 0 1 0 0-6",
             Icon::Clock => "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M12 7v5l3 3",
             Icon::Shield => "M12 3l8 3v6c0 5-3.5 8-8 9c-4.5-1-8-4-8-9V6zM9 12l2 2l4-4",
+            Icon::Face => "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M8 14c2.4 2.6 5.6 2.6 8 0M9 9.5v1M15 9.5v1",
         }
     }
 }
@@ -470,6 +473,7 @@ pub fn lock_quietly(state: AppState) {
 #[component]
 pub fn Header() -> impl IntoView {
     let state = AppState::get();
+    let feedback = use_context::<OpenFeedback>();
     view! {
         <header class="top">
             <p class="brand">{tr(keys::APP_NAME)}</p>
@@ -508,6 +512,14 @@ pub fn Header() -> impl IntoView {
                     <span>{tr(keys::KIOSK_BADGE)}</span>
                 </p>
             </Show>
+            {feedback.map(|OpenFeedback(open)| view! {
+                <Show when=move || !matches!(state.screen.get(), Screen::Feedback | Screen::Created { .. })>
+                    <button id="feedback-open" class="button" on:click=move |_| open(state)>
+                        <Glyph icon=Icon::Face/>
+                        <span>{tr(keys::FEEDBACK)}</span>
+                    </button>
+                </Show>
+            })}
             // In kiosk mode the lock is on every screen: it also wipes a half-typed number.
             // Not on the page after a kiosk lock: that session is already over.
             <Show when=move || {
@@ -528,6 +540,11 @@ pub fn Header() -> impl IntoView {
         </header>
     }
 }
+
+/// The top bar's "Your opinion" button, on pages that have the feedback form: what opens it
+/// (the button hides while [`Screen::Feedback`] is shown, and on the recovery sheet's screen).
+#[derive(Clone, Copy)]
+pub struct OpenFeedback(pub fn(AppState));
 
 /// The last seconds before a kiosk idle lock, announced.
 #[component]

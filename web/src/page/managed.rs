@@ -26,8 +26,17 @@ thread_local! {
     static LOADER: RefCell<Option<Function>> = const { RefCell::new(None) };
     /// The loaded module, while one of its screens is shown (to unmount it).
     static SHOWN: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+    /// The screen the feedback form was opened from, to go back to.
+    static BEFORE_FEEDBACK: RefCell<Option<Screen>> = const { RefCell::new(None) };
     /// Counts mounts: a load that finishes after the holder moved on mounts nothing.
     static GENERATION: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Opens the feedback form, remembering the screen it was opened from ([`exits::BACK`]
+/// returns there).
+pub fn open_feedback(state: AppState) {
+    BEFORE_FEEDBACK.with(|b| *b.borrow_mut() = Some(state.screen.get_untracked()));
+    state.screen.set(Screen::Feedback);
 }
 
 /// Keeps `boot.js`'s loader of the management screens.
@@ -67,6 +76,8 @@ pub mod exits {
     pub const UNLOCKED: &str = "unlocked";
     /// Back to the unlock screen (no session ended).
     pub const UNLOCK: &str = "unlock";
+    /// Back to the screen the feedback form was opened from.
+    pub const BACK: &str = "back";
 }
 
 /// Where exit `exit` leads the page.
@@ -97,6 +108,9 @@ fn leave(state: AppState, exit: &str) {
         exits::UNLOCK => state.screen.set(Screen::Unlock),
         exits::SHARE => state.screen.set(Screen::Share),
         exits::START => state.screen.set(Screen::Start),
+        exits::BACK => state
+            .screen
+            .set(BEFORE_FEEDBACK.with(|b| b.take()).unwrap_or(Screen::Start)),
         _ => state.screen.set(Screen::Wallet),
     }
 }

@@ -113,6 +113,8 @@ pub enum Screen {
     WhoSees,
     /// The wallet's card (its number) to show or print again.
     Card,
+    /// "Your opinion" (the feedback form), from the top bar of any screen.
+    Feedback,
 }
 
 /// The whole address of a link to this server: `/<kind>/<id>#<fragment>` (`g` for a grant,
@@ -453,6 +455,16 @@ impl AppState {
 pub fn tr(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
     let state = AppState::get();
     move || state.t(key)
+}
+
+/// Waits `ms` milliseconds, the page going on meanwhile (the browser draws).
+pub async fn pause(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// The time now, in Unix seconds (the browser's clock).
