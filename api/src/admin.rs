@@ -527,11 +527,11 @@ pub struct FeedbackUpdate {
 /// Longest "what we changed" entry, per language, in characters.
 pub const MAX_CHANGE_CHARS: usize = 400;
 
-/// A "what we changed" entry's text in the four languages (French required; an empty one is
-/// shown in French on the transparency page).
+/// A text in the four languages of the holders' app: a "what we changed" entry (French
+/// required; an empty one is shown in French) or an announcement (all four required).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct ChangeTexts {
+pub struct FourLanguages {
     /// French.
     pub fr: String,
     /// Dutch.
@@ -542,7 +542,7 @@ pub struct ChangeTexts {
     pub ar: String,
 }
 
-impl ChangeTexts {
+impl FourLanguages {
     /// The text in `language`, French when there is none.
     pub fn in_language(&self, language: &str) -> (&str, &'static str) {
         let text = match language {
@@ -565,6 +565,102 @@ impl ChangeTexts {
     }
 }
 
+/// Longest announcement, per language, in characters.
+pub const MAX_ANNOUNCEMENT_CHARS: usize = 280;
+/// Longest time an announcement is shown, in days.
+pub const MAX_ANNOUNCEMENT_DAYS: u32 = 60;
+
+/// Why an announcement's text is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AnnouncementRefused {
+    /// A language is missing.
+    #[error("every language is needed")]
+    Missing,
+    /// Longer than [`MAX_ANNOUNCEMENT_CHARS`].
+    #[error("at most 280 characters per language")]
+    TooLong,
+    /// It holds a link, an address or an e-mail: the app shows plain text only.
+    #[error("no link, web address or e-mail address")]
+    Link,
+    /// It holds a telephone number (nobody should be told to call a number from here).
+    #[error("no telephone number")]
+    Number,
+}
+
+/// Whether an announcement may be shown to holders: short plain text in each language, with
+/// no link, web or e-mail address and no telephone number — a stolen admin account must not make
+/// it a way to send people elsewhere (the app frames it with "PDE never asks for your secret").
+pub fn check_announcement(texts: &FourLanguages) -> Result<(), AnnouncementRefused> {
+    for text in [&texts.fr, &texts.nl, &texts.en, &texts.ar] {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(AnnouncementRefused::Missing);
+        }
+        if text.chars().count() > MAX_ANNOUNCEMENT_CHARS {
+            return Err(AnnouncementRefused::TooLong);
+        }
+        if has_link(text) {
+            return Err(AnnouncementRefused::Link);
+        }
+        if crate::feedback::longest_digit_run(text) >= 9 {
+            return Err(AnnouncementRefused::Number);
+        }
+    }
+    Ok(())
+}
+
+/// A scheme (`https://`), `www.`, an e-mail address, or a word that reads as a host name
+/// (`bit.ly`, `pde-aide.be`: letters, a dot, then two to six letters).
+fn has_link(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    if lower.contains("://") || lower.contains("www.") || lower.contains('@') {
+        return true;
+    }
+    lower.split_whitespace().any(|word| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        word.rsplit_once('.').is_some_and(|(host, tld)| {
+            !host.is_empty()
+                && host.chars().last().is_some_and(char::is_alphanumeric)
+                && (2..=6).contains(&tld.chars().count())
+                && tld.chars().all(|c| c.is_ascii_alphabetic())
+        })
+    })
+}
+
+/// An announcement to post (coordinators).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewAnnouncement {
+    /// The text in the four languages ([`check_announcement`]).
+    pub texts: FourLanguages,
+    /// Days it is shown (1 to [`MAX_ANNOUNCEMENT_DAYS`]), from now.
+    pub days: u32,
+}
+
+/// An announcement, as the console lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AnnouncementInfo {
+    /// Its id.
+    pub id: String,
+    /// The text.
+    pub texts: FourLanguages,
+    /// Unix seconds.
+    pub starts_at: i64,
+    /// Unix seconds: shown until then.
+    pub ends_at: i64,
+    /// The coordinator's name.
+    pub created_by: String,
+}
+
+/// The announcements, newest first (the first is shown if it has not ended).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AnnouncementList {
+    /// Every announcement kept (the last 50).
+    pub items: Vec<AnnouncementInfo>,
+}
+
 /// A published "what we changed" entry.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -574,7 +670,7 @@ pub struct ChangeEntry {
     /// The day it was published (`YYYY-MM-DD`).
     pub day: String,
     /// What changed.
-    pub texts: ChangeTexts,
+    pub texts: FourLanguages,
 }
 
 /// The published entries, newest first.
@@ -676,9 +772,15 @@ crate::endpoints::endpoints! {
     /// The "what we changed" entries.
     CHANGES: NoBody => ChangeList = Get routes::CHANGES;
     /// Publishes a "what we changed" entry (coordinators).
-    CHANGE_PUBLISH: ChangeTexts => ChangeEntry = Post routes::CHANGES;
+    CHANGE_PUBLISH: FourLanguages => ChangeEntry = Post routes::CHANGES;
     /// Takes a "what we changed" entry down (coordinators).
     CHANGE_REMOVE: NoBody => NoBody = Delete routes::CHANGE;
+    /// The announcements.
+    ANNOUNCEMENTS: NoBody => AnnouncementList = Get routes::ANNOUNCEMENTS;
+    /// Posts an announcement, ending the one shown (coordinators).
+    ANNOUNCEMENT_POST: NewAnnouncement => AnnouncementInfo = Post routes::ANNOUNCEMENTS;
+    /// Ends an announcement now (coordinators).
+    ANNOUNCEMENT_END: NoBody => NoBody = Post routes::ANNOUNCEMENT_END;
 }
 
 /// Endpoint paths are relative to this module's prefix.
@@ -689,6 +791,35 @@ pub fn url(endpoint_path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_announcement_is_plain_text_in_four_languages() {
+        let texts = |fr: &str| FourLanguages {
+            fr: fr.into(),
+            nl: "Onderhoud zaterdag van 8 tot 10 uur.".into(),
+            en: "Maintenance on Saturday, 8 to 10 a.m.".into(),
+            ar: "صيانة يوم السبت من 8 إلى 10.".into(),
+        };
+        assert_eq!(
+            check_announcement(&texts("Maintenance samedi de 8 h à 10 h. Merci !")),
+            Ok(())
+        );
+        for (fr, refused) in [
+            ("", AnnouncementRefused::Missing),
+            ("Allez sur https://exemple.org", AnnouncementRefused::Link),
+            ("Voir www.exemple.org", AnnouncementRefused::Link),
+            ("Nouvelle adresse : pde-aide.be", AnnouncementRefused::Link),
+            ("Écrivez à aide@exemple.org", AnnouncementRefused::Link),
+            ("Appelez le 0470 12 34 56", AnnouncementRefused::Number),
+        ] {
+            assert_eq!(check_announcement(&texts(fr)), Err(refused), "{fr}");
+        }
+        let long = "a".repeat(MAX_ANNOUNCEMENT_CHARS + 1);
+        assert_eq!(
+            check_announcement(&texts(&long)),
+            Err(AnnouncementRefused::TooLong)
+        );
+    }
 
     #[test]
     fn a_csv_cell_never_starts_a_formula_and_keeps_its_quotes() {

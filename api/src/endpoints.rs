@@ -4,7 +4,7 @@
 //! only send an endpoint the body its declaration names, and reads the answer as declared.
 //!
 //! Bodies are JSON types, [`NoBody`], [`Ciphertext`] (raw bytes, `application/octet-stream`)
-//! or [`CsvText`].
+//! [`CsvText`] or [`AnnouncementText`].
 
 use std::marker::PhantomData;
 
@@ -47,6 +47,33 @@ pub struct Ciphertext;
 /// A body of text in CSV (`text/csv`), for a spreadsheet.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CsvText;
+
+/// The announcement shown now, as plain text (`text/plain`): one line per language, its code, a
+/// space, the text (`fr …`, `nl …`, `en …`, `ar …`); empty when there is none. Plain text so
+/// that the holders' start page reads it without a JSON decoder (see [`announcement_in`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AnnouncementText;
+
+/// The text for language `code` in an [`AnnouncementText`] body (none when empty).
+pub fn announcement_in<'a>(body: &'a str, code: &str) -> Option<&'a str> {
+    body.lines()
+        .find_map(|line| line.strip_prefix(code)?.strip_prefix(' '))
+}
+
+#[cfg(test)]
+mod announcement_tests {
+    #[test]
+    fn each_language_reads_its_own_line() {
+        let body = "fr Entretien samedi.\nnl Onderhoud zaterdag.\nen Maintenance on Saturday.\nar صيانة يوم السبت.\n";
+        assert_eq!(
+            super::announcement_in(body, "nl"),
+            Some("Onderhoud zaterdag.")
+        );
+        assert_eq!(super::announcement_in(body, "ar"), Some("صيانة يوم السبت."));
+        assert_eq!(super::announcement_in("", "fr"), None);
+        assert_eq!(super::announcement_in("frx nope\n", "fr"), None);
+    }
+}
 
 /// One endpoint: `method path`, taking `Req` and answering `Res`.
 pub struct Endpoint<Req, Res> {
@@ -188,6 +215,8 @@ endpoints! {
     DROP_UPLOAD_COMMIT: DepositCommitRequest => DepositReceived = Post routes::DROP_UPLOAD_COMMIT;
     /// What the server allows.
     INFO: NoBody => ServerInfo = Get routes::INFO;
+    /// The coordinators' announcement shown now (plain text).
+    ANNOUNCEMENT: NoBody => AnnouncementText = Get routes::ANNOUNCEMENT;
     /// What a feedback form tells first.
     FEEDBACK_TERMS: NoBody => crate::feedback::FeedbackTerms = Get routes::FEEDBACK_TERMS;
     /// Sends a feedback (without cookies).

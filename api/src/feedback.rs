@@ -217,7 +217,7 @@ fn has_wallet_number(comment: &str) -> bool {
 }
 
 /// The most digits in a row, spaces, dots and dashes between digits not breaking the row.
-fn longest_digit_run(comment: &str) -> usize {
+pub(crate) fn longest_digit_run(comment: &str) -> usize {
     let (mut longest, mut run) = (0, 0);
     let mut chars = comment.chars().peekable();
     while let Some(c) = chars.next() {

@@ -90,6 +90,8 @@ pub const HEALTH_LIVE: &str = "/health/live";
 pub const HEALTH_READY: &str = "/health/ready";
 /// `GET` the OpenAPI document.
 pub const OPENAPI: &str = "/openapi.json";
+/// `GET` the coordinators' announcement shown now, as plain text (one line per language).
+pub const ANNOUNCEMENT: &str = "/announcement";
 /// `GET` what a feedback form tells before anything is sent (how long feedback is kept).
 pub const FEEDBACK_TERMS: &str = "/feedback/terms";
 /// `POST` a feedback: without cookies, never logged (not even its route).
@@ -136,6 +138,7 @@ pub const ALL: &[&str] = &[
     HEALTH_LIVE,
     HEALTH_READY,
     OPENAPI,
+    ANNOUNCEMENT,
     FEEDBACK_TERMS,
     FEEDBACK,
     TEST_CLOCK,
@@ -188,6 +191,10 @@ pub mod admin {
     pub const CHANGES: &str = "/changes";
     /// `DELETE` a "what we changed" entry (coordinators).
     pub const CHANGE: &str = "/changes/{change_id}";
+    /// `GET` the announcements; `POST` posts one (coordinators).
+    pub const ANNOUNCEMENTS: &str = "/announcements";
+    /// `POST` ends an announcement now (coordinators).
+    pub const ANNOUNCEMENT_END: &str = "/announcements/{announcement_id}/end";
 
     /// `GET` the admin API's OpenAPI document (not a client's endpoint: not in [`ALL`]).
     pub const OPENAPI: &str = "/openapi.json";
@@ -216,6 +223,8 @@ pub mod admin {
         FEEDBACK_ITEM,
         CHANGES,
         CHANGE,
+        ANNOUNCEMENTS,
+        ANNOUNCEMENT_END,
     ];
 }
 

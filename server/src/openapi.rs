@@ -18,6 +18,7 @@ use crate::handlers::{
     ),
     paths(
         meta::server_info,
+        meta::announcement,
         meta::live,
         meta::ready,
         wallets::register_start,

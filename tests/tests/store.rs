@@ -58,6 +58,7 @@ on_both_backends!(
     invitation_batches_count_their_wallets_keep_no_partner_by_default_and_stop_when_revoked,
     counters_count_a_wallet_and_its_hidden_parts_as_one_and_never_go_down,
     feedback_is_tagged_closed_and_deleted_by_day_and_its_budget_is_one_for_all,
+    one_announcement_is_shown_at_a_time_until_it_ends,
 );
 
 async fn ready(store: &dyn Store) {
@@ -1197,4 +1198,73 @@ async fn feedback_is_tagged_closed_and_deleted_by_day_and_its_budget_is_one_for_
     assert!(store.remove_change("c1").await.expect("remove"));
     assert!(!store.remove_change("c1").await.expect("again"));
     assert_eq!(store.changes().await.expect("changes").len(), 1);
+}
+
+async fn one_announcement_is_shown_at_a_time_until_it_ends(store: &dyn Store) {
+    use pde_server::store::announcements::AnnouncementRecord;
+    let announcement = |id: &str, starts_at: i64, days: i64| AnnouncementRecord {
+        id: id.to_owned(),
+        text_fr: format!("annonce {id}"),
+        text_nl: "aankondiging".to_owned(),
+        text_en: "announcement".to_owned(),
+        text_ar: "إعلان".to_owned(),
+        starts_at,
+        ends_at: starts_at + days * 86_400,
+        created_by: "Amina".to_owned(),
+    };
+    assert_eq!(store.current_announcement(NOW).await.expect("none"), None);
+    store
+        .post_announcement(&announcement("a1", NOW, 7))
+        .await
+        .expect("post");
+    let shown = store.current_announcement(NOW + 3600).await.expect("shown");
+    assert_eq!(shown.map(|a| a.id), Some("a1".to_owned()));
+    assert_eq!(
+        store
+            .current_announcement(NOW + 7 * 86_400)
+            .await
+            .expect("after its end"),
+        None
+    );
+    // A new one ends the one shown.
+    store
+        .post_announcement(&announcement("a2", NOW + 86_400, 3))
+        .await
+        .expect("post");
+    let listed = store.announcements().await.expect("list");
+    assert_eq!(
+        listed
+            .iter()
+            .map(|a| (a.id.as_str(), a.ends_at))
+            .collect::<Vec<_>>(),
+        [("a2", NOW + 4 * 86_400), ("a1", NOW + 86_400)]
+    );
+    assert_eq!(
+        store
+            .current_announcement(NOW + 2 * 86_400)
+            .await
+            .expect("shown")
+            .map(|a| a.id),
+        Some("a2".to_owned())
+    );
+    // Ended early: shown no more, and once only.
+    let ended = store
+        .end_announcement("a2", NOW + 2 * 86_400)
+        .await
+        .expect("end");
+    assert_eq!(ended.map(|a| a.id), Some("a2".to_owned()));
+    assert_eq!(
+        store
+            .end_announcement("a2", NOW + 2 * 86_400 + 1)
+            .await
+            .expect("again"),
+        None
+    );
+    assert_eq!(
+        store
+            .current_announcement(NOW + 2 * 86_400 + 1)
+            .await
+            .expect("none"),
+        None
+    );
 }

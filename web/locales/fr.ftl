@@ -23,6 +23,8 @@ size-mb = { $size } Mo
 
 start-title = Porte-documents électronique
 start-lead = Gardez une copie de vos papiers. Vous seul pouvez les ouvrir.
+announcement-from = Message de l’équipe de PDE :
+announcement-never = PDE ne vous demande jamais votre secret ni votre clé de secours.
 start-create = Créer un porte-documents
 start-open = Ouvrir mon porte-documents
 
@@ -180,18 +182,6 @@ error-too-many-attempts = { $minutes ->
 error-upload-incomplete = L'envoi n'est pas complet. Réessayez.
 
 unlock-forgot = J'ai oublié mon secret
-recover-title = Ouvrir avec la clé de secours
-recover-lead = Tapez votre numéro et la clé de secours de votre feuille. Puis choisissez un nouveau secret.
-recover-key-label = Clé de secours
-recover-key-hint = 28 signes, par exemple : 7K2M-QX9D-… Les tirets et les espaces ne comptent pas.
-recover-scan = Lire le code QR de la feuille
-recover-scan-hint = Montrez le code QR de votre feuille à la caméra.
-recover-scan-stop = Arrêter la caméra
-recover-scan-read = Clé lue. Choisissez maintenant un nouveau secret.
-recover-scan-not-key = Ce code QR n'est pas une clé de secours.
-recover-scan-unavailable = Pas de caméra disponible. Tapez la clé.
-recover-new-secret-label = Nouveau secret
-recover-submit = Ouvrir et changer le secret
 error-bad-recovery-key = Cette clé de secours n'est pas complète ou contient une faute. Vérifiez chaque signe.
 error-grant-burned = Trop de codes PIN faux. Ce lien ne marche plus : demandez-en un nouveau.
 error-grant-expired = Ce lien a expiré. Demandez-en un nouveau.
@@ -253,26 +243,6 @@ grants-new = Nouveau partage
 grants-loading = Chargement…
 grants-empty = Vous n'avez encore rien partagé.
 grants-no-label = Partage sans nom
-grant-state-active = Actif
-grant-state-incomplete = Pas terminé
-grant-state-expired = Expiré
-grant-state-revoked = Arrêté
-grant-state-used-up = Toutes les ouvertures utilisées
-grant-state-burned = Bloqué : trop de codes PIN faux
-grant-time-left = encore { $left }
-grant-created = Créé le { $time }
-grant-until = jusqu'au { $time }
-grant-has-pin = avec code PIN
-grant-opened = { $count ->
-    [0] Jamais ouvert
-    [one] Ouvert 1 fois
-   *[other] Ouvert { $count } fois
-}
-grant-opened-of = Ouvert { $count } fois sur { $max }
-grant-log = Quand a-t-il été ouvert ?
-grant-revoke = Arrêter ce partage
-grant-revoke-confirm = Arrêter ce partage ? Le lien ne marchera plus, tout de suite.
-grant-revoke-yes = Oui, arrêter
 
 shared-title = Documents partagés avec vous
 shared-lead = Une personne vous montre ces documents. Vous ne voyez que ce qu'elle a choisi.
@@ -293,14 +263,6 @@ document-received-pdf = Ce PDF vient de quelqu'un d'autre. PDE ne peut pas véri
 document-received-pdf-show = Afficher le PDF
 
 deposit-title = Recevoir des documents
-deposit-lead = Faites un lien pour qu'une personne (CPAS, médecin…) dépose des documents dans votre porte-documents. Elle ne pourra rien y lire.
-deposit-files-label = Nombre de documents au plus (1 à { $max })
-deposit-files-invalid = Choisissez entre 1 et { $max } documents.
-deposit-links-title = Mes liens de dépôt
-deposit-state-full = Complet
-deposit-received-count = { $count } reçu(s) sur { $max }
-deposit-ready-explain = Donnez ce lien à la personne. Avec lui, elle peut vous envoyer des documents, mais pas voir les vôtres.
-deposit-slip-title = Déposer des documents avec PDE
 drop-title = Déposer des documents
 drop-lead = Choisissez les documents à envoyer. Ils sont mis sous clé ici, pour la personne seulement.
 drop-files-left = { $count ->
@@ -329,20 +291,6 @@ kiosk-print-warning = L'imprimante est peut-être partagée : quelqu'un d'autre 
 
 ## Préparer mon rendez-vous (verrou jusqu'à une heure)
 meeting-title = Préparer mon rendez-vous
-meeting-lead = Partagez d'abord ce que vous voulez montrer. Puis fermez le porte-documents jusqu'après le rendez-vous : personne ne pourra l'ouvrir avant l'heure, pas même vous, pas même avec la clé de secours. Vos liens de partage marchent toujours.
-meeting-share-first = D'abord partager des documents
-meeting-hours-label = Fermer pour combien de temps ?
-meeting-hours = { $count ->
-    [one] { $count } heure
-   *[other] { $count } heures
-}
-meeting-until = Fermé jusqu'au { $time }
-meeting-secret-label = Votre secret, pour confirmer
-meeting-lock = Fermer jusqu'à cette heure
-meeting-confirm = Dernière vérification : vous ne pourrez pas ouvrir votre porte-documents avant le { $time }. On ne peut pas annuler.
-meeting-understood = J'ai compris : je ne pourrai pas l'ouvrir avant cette heure.
-meeting-lock-yes = Oui, fermer
-meeting-lock-no = Non, revenir
 time-locked-title = Votre porte-documents est fermé
 time-locked-until = Personne ne peut ouvrir ce porte-documents avant le { $time }, pas même vous.
 time-locked-links = Les liens que vous avez partagés marchent toujours.
@@ -361,12 +309,6 @@ error-time-lock-invalid = Choisissez une heure à venir, au plus dans 72 heures.
 
 ## Documents cachés
 hidden-title = Documents cachés
-hidden-lead = Vous pouvez garder des documents dans une partie cachée du porte-documents. Elle s'ouvre avec un autre secret : tapez-le à la place de votre secret habituel. Avec le secret habituel, personne ne peut voir que des documents cachés existent.
-hidden-warning = Choisissez un secret différent de l'habituel. Il n'y a pas de feuille de secours pour les documents cachés : si vous oubliez ce secret, ils sont perdus.
-hidden-secret-label = Le secret des documents cachés
-hidden-secret-repeat = Le même secret, encore une fois
-hidden-submit = Créer les documents cachés
-hidden-done = C'est fait. Pour les ouvrir : fermez le porte-documents, puis ouvrez-le avec ce nouveau secret.
 error-hidden-unavailable = Ce secret ne peut pas servir pour des documents cachés. Choisissez-en un autre.
 error-secret-change-unavailable = Le secret des documents cachés ne peut pas être changé ici.
 error-recovery-sheet-unavailable = Les documents cachés n'ont pas de feuille de secours.
@@ -377,51 +319,6 @@ security-title = Sécurité
 secret-in-use = Ce secret ne peut pas être utilisé. Choisissez-en un autre.
 sheet-pending = Une nouvelle feuille de secours a été faite le { $made }. L'ancienne s'arrête le { $until }. Ce n'était pas vous ? Avec l'ancienne feuille, annulez-la dans Sécurité.
 restored-notice = Le serveur a été remis comme il était le { $date }. Les liens de partage sont arrêtés. Vous avez changé votre secret ou votre feuille de secours après ce jour ? Refaites-le dans Sécurité.
-export-title = Emporter mes documents
-export-zip = Les documents tels quels (ZIP)
-export-zip-hint = Qui a le fichier peut les lire.
-export-locked = Une archive fermée, pour une clé USB
-export-locked-hint = Elle s'ouvre avec sa phrase. PDE peut la remettre dans un nouveau porte-documents.
-export-own = Je choisis ma phrase (longue)
-export-key-title = Phrase de l'archive
-export-key-text = Gardez cette feuille loin de la clé USB. Sans elle, l'archive ne s'ouvre pas.
-export-key-noted = J'ai imprimé ou noté cette phrase
-export-own-label = Votre phrase pour l'archive
-export-own-hint = Au moins 20 signes et 4 mots. Jamais un code PIN.
-export-own-weak = Cette phrase est trop courte ou trop simple pour une archive.
-export-start = Commencer
-export-preparing = Préparation…
-export-progress = { $done } sur { $total }
-export-save = { $count ->
-    [one] Enregistrer le fichier
-   *[other] Enregistrer la partie { $number } sur { $count }
-}
-export-done = C'est fait : vos documents sont copiés.
-export-ready = Prêt : enregistrez maintenant.
-export-damaged = Documents abîmés, pas copiés : { $count }
-export-index-title = Vos documents, copiés de PDE le { $date }
-export-index-part = Partie { $number } sur { $count }
-export-index-added = ajouté le { $date }
-export-index-server = Ce que le serveur garde sur ce porte-documents (sous clé, sauf les dates et les tailles) :
-export-index-created = Créé le { $date }
-export-index-link = Lien « { $label } » : fait le { $made }, jusqu'au { $until }
-export-index-opened = ouvert le { $time }
-export-index-deposit = Lien de réception « { $label } » : fait le { $made }, documents reçus : { $count }
-import-title = Remettre une archive
-import-lead = Choisissez le fichier de votre clé USB, puis tapez sa phrase.
-import-file = Le fichier de l'archive
-import-passphrase = La phrase de l'archive
-import-start = Remettre les documents
-import-done = { $count ->
-    [one] C'est fait : 1 document remis dans ce porte-documents.
-   *[other] C'est fait : { $count } documents remis dans ce porte-documents.
-}
-import-wrong = Cette phrase n'ouvre pas cette archive.
-import-not-archive = Ce fichier n'est pas une archive de PDE, ou il est abîmé.
-import-received = Reçu par un lien, expéditeur non vérifié : { $label }
-erased-title = Votre porte-documents est effacé
-erased-text = Il n'est plus sur le serveur. Ce numéro n'ouvre plus rien.
-erased-start = Retour à l'accueil
 who-title = Qui voit quoi ?
 worker-rules-title = À savoir
 worker-rules-optional = PDE n'est jamais obligatoire, ni aucun document qu'il contient : la personne choisit ce qu'elle montre.

@@ -23,6 +23,8 @@ size-mb = { $size } MB
 
 start-title = Elektronische documentenmap
 start-lead = Bewaar een kopie van uw papieren. Alleen u kunt ze openen.
+announcement-from = Bericht van het PDE-team:
+announcement-never = PDE vraagt u nooit naar uw geheim of uw herstelsleutel.
 start-create = Een documentenmap maken
 start-open = Mijn documentenmap openen
 
@@ -180,18 +182,6 @@ error-too-many-attempts = { $minutes ->
 error-upload-incomplete = Het versturen is niet volledig. Probeer opnieuw.
 
 unlock-forgot = Ik ben mijn geheim vergeten
-recover-title = Openen met de herstelsleutel
-recover-lead = Typ uw nummer en de herstelsleutel van uw blad. Kies daarna een nieuw geheim.
-recover-key-label = Herstelsleutel
-recover-key-hint = 28 tekens, bijvoorbeeld: 7K2M-QX9D-… Streepjes en spaties tellen niet.
-recover-scan = De QR-code van het blad lezen
-recover-scan-hint = Houd de QR-code van uw blad voor de camera.
-recover-scan-stop = Camera stoppen
-recover-scan-read = Sleutel gelezen. Kies nu een nieuw geheim.
-recover-scan-not-key = Deze QR-code is geen herstelsleutel.
-recover-scan-unavailable = Geen camera beschikbaar. Typ de sleutel.
-recover-new-secret-label = Nieuw geheim
-recover-submit = Openen en geheim wijzigen
 error-bad-recovery-key = Deze herstelsleutel is onvolledig of bevat een fout. Controleer elk teken.
 error-grant-burned = Te veel foute pincodes. Deze link werkt niet meer: vraag een nieuwe.
 error-grant-expired = Deze link is verlopen. Vraag een nieuwe.
@@ -253,26 +243,6 @@ grants-new = Nieuwe link
 grants-loading = Laden…
 grants-empty = U hebt nog niets gedeeld.
 grants-no-label = Link zonder naam
-grant-state-active = Actief
-grant-state-incomplete = Niet klaar
-grant-state-expired = Verlopen
-grant-state-revoked = Gestopt
-grant-state-used-up = Alle keren gebruikt
-grant-state-burned = Geblokkeerd: te veel verkeerde pincodes
-grant-time-left = nog { $left }
-grant-created = Gemaakt op { $time }
-grant-until = tot { $time }
-grant-has-pin = met pincode
-grant-opened = { $count ->
-    [0] Nooit geopend
-    [one] 1 keer geopend
-   *[other] { $count } keer geopend
-}
-grant-opened-of = { $count } van de { $max } keer geopend
-grant-log = Wanneer werd hij geopend?
-grant-revoke = Deze link stoppen
-grant-revoke-confirm = Deze link stoppen? Hij werkt meteen niet meer.
-grant-revoke-yes = Ja, stoppen
 
 shared-title = Documenten met u gedeeld
 shared-lead = Iemand toont u deze documenten. U ziet alleen wat die persoon koos.
@@ -293,14 +263,6 @@ document-received-pdf = Deze pdf komt van iemand anders. PDE kan niet nagaan wat
 document-received-pdf-show = De pdf tonen
 
 deposit-title = Documenten ontvangen
-deposit-lead = Maak een link zodat iemand (OCMW, dokter…) documenten in uw documentenmap kan afgeven. Die persoon kan er niets in lezen.
-deposit-files-label = Hoogstens aantal documenten (1 tot { $max })
-deposit-files-invalid = Kies tussen 1 en { $max } documenten.
-deposit-links-title = Mijn afgiftelinks
-deposit-state-full = Vol
-deposit-received-count = { $count } van { $max } ontvangen
-deposit-ready-explain = Geef deze link aan de persoon. Daarmee kan die u documenten sturen, maar de uwe niet zien.
-deposit-slip-title = Documenten afgeven met PDE
 drop-title = Documenten afgeven
 drop-lead = Kies de documenten om te sturen. Ze gaan hier op slot, alleen voor de persoon.
 drop-files-left = { $count ->
@@ -329,20 +291,6 @@ kiosk-print-warning = De printer is misschien gedeeld: iemand anders kan uw pagi
 
 ## Mijn afspraak voorbereiden (slot tot een tijdstip)
 meeting-title = Mijn afspraak voorbereiden
-meeting-lead = Deel eerst wat u wilt tonen. Sluit dan de documentenmap tot na de afspraak: niemand kan hem voor dat uur openen, zelfs u niet, zelfs niet met de herstelsleutel. Uw deellinks blijven werken.
-meeting-share-first = Eerst documenten delen
-meeting-hours-label = Hoelang sluiten?
-meeting-hours = { $count ->
-    [one] { $count } uur
-   *[other] { $count } uur
-}
-meeting-until = Gesloten tot { $time }
-meeting-secret-label = Uw geheim, om te bevestigen
-meeting-lock = Sluiten tot dat uur
-meeting-confirm = Laatste controle: u kunt uw documentenmap niet openen voor { $time }. Dit kan niet ongedaan worden.
-meeting-understood = Ik begrijp het: ik kan hem niet openen voor dat uur.
-meeting-lock-yes = Ja, sluiten
-meeting-lock-no = Nee, terug
 time-locked-title = Uw documentenmap is gesloten
 time-locked-until = Niemand kan deze documentenmap openen voor { $time }, zelfs u niet.
 time-locked-links = De links die u deelde, werken nog.
@@ -361,12 +309,6 @@ error-time-lock-invalid = Kies een uur in de toekomst, hoogstens 72 uur van nu.
 
 ## Verborgen documenten
 hidden-title = Verborgen documenten
-hidden-lead = U kunt documenten bewaren in een verborgen deel van uw documentenmap. Het opent met een ander geheim: typ het in plaats van uw gewone geheim. Met het gewone geheim kan niemand zien dat er verborgen documenten zijn.
-hidden-warning = Kies een ander geheim dan uw gewone. Er is geen herstelblad voor verborgen documenten: als u dit geheim vergeet, zijn ze verloren.
-hidden-secret-label = Het geheim voor verborgen documenten
-hidden-secret-repeat = Hetzelfde geheim, nog een keer
-hidden-submit = Verborgen documenten maken
-hidden-done = Klaar. Om ze te openen: vergrendel de documentenmap en open hem met dit nieuwe geheim.
 error-hidden-unavailable = Dit geheim kan niet dienen voor verborgen documenten. Kies een ander.
 error-secret-change-unavailable = Het geheim van verborgen documenten kan hier niet veranderd worden.
 error-recovery-sheet-unavailable = Verborgen documenten hebben geen herstelblad.
@@ -377,51 +319,6 @@ security-title = Veiligheid
 secret-in-use = Dit geheim kan niet gebruikt worden. Kies een ander.
 sheet-pending = Op { $made } werd een nieuw herstelblad gemaakt. Het oude stopt op { $until }. Was u dat niet? Annuleer het met het oude blad in Veiligheid.
 restored-notice = De server werd teruggezet zoals hij was op { $date }. De deellinks zijn gestopt. Hebt u na die dag uw geheim of herstelblad veranderd? Doe het opnieuw in Veiligheid.
-export-title = Mijn documenten meenemen
-export-zip = De documenten zoals ze zijn (ZIP)
-export-zip-hint = Wie het bestand heeft, kan ze lezen.
-export-locked = Een gesloten archief, voor een USB-stick
-export-locked-hint = Het opent met zijn zin. PDE kan het terugzetten in een nieuwe documentenmap.
-export-own = Ik kies mijn zin (lang)
-export-key-title = Zin van het archief
-export-key-text = Bewaar dit blad ver van de USB-stick. Zonder dit blad opent het archief niet.
-export-key-noted = Ik heb deze zin afgedrukt of opgeschreven
-export-own-label = Uw zin voor het archief
-export-own-hint = Minstens 20 tekens en 4 woorden. Nooit een pincode.
-export-own-weak = Deze zin is te kort of te eenvoudig voor een archief.
-export-start = Beginnen
-export-preparing = Voorbereiden…
-export-progress = { $done } van { $total }
-export-save = { $count ->
-    [one] Het bestand bewaren
-   *[other] Deel { $number } van { $count } bewaren
-}
-export-done = Klaar: uw documenten zijn gekopieerd.
-export-ready = Klaar: bewaar het nu.
-export-damaged = Beschadigde documenten, niet gekopieerd: { $count }
-export-index-title = Uw documenten, gekopieerd uit PDE op { $date }
-export-index-part = Deel { $number } van { $count }
-export-index-added = toegevoegd op { $date }
-export-index-server = Wat de server over deze documentenmap bewaart (op slot, behalve de data en de groottes):
-export-index-created = Aangemaakt op { $date }
-export-index-link = Link "{ $label }": gemaakt op { $made }, tot { $until }
-export-index-opened = geopend op { $time }
-export-index-deposit = Ontvangstlink "{ $label }": gemaakt op { $made }, ontvangen documenten: { $count }
-import-title = Een archief terugzetten
-import-lead = Kies het bestand op uw USB-stick en typ dan zijn zin.
-import-file = Het bestand van het archief
-import-passphrase = De zin van het archief
-import-start = De documenten terugzetten
-import-done = { $count ->
-    [one] Klaar: 1 document teruggezet in deze documentenmap.
-   *[other] Klaar: { $count } documenten teruggezet in deze documentenmap.
-}
-import-wrong = Deze zin opent dit archief niet.
-import-not-archive = Dit bestand is geen archief van PDE, of het is beschadigd.
-import-received = Ontvangen via een link, afzender niet gecontroleerd: { $label }
-erased-title = Uw documentenmap is gewist
-erased-text = Hij staat niet meer op de server. Dit nummer opent niets meer.
-erased-start = Terug naar het begin
 who-title = Wie ziet wat?
 worker-rules-title = Goed om te weten
 worker-rules-optional = PDE is nooit verplicht, en geen enkel document erin: de persoon kiest wat hij toont.

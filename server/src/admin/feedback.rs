@@ -6,8 +6,8 @@ use axum::extract::{Path, State};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use pde_api::admin::{
-    self as api, AdminError, AdminErrorCode, ChangeEntry, ChangeList, ChangeTexts, FeedbackInbox,
-    FeedbackUpdate, ADMIN_API_PREFIX,
+    self as api, AdminError, AdminErrorCode, ChangeEntry, ChangeList, FeedbackInbox,
+    FeedbackUpdate, FourLanguages, ADMIN_API_PREFIX,
 };
 
 use super::{coordinator, path, AdminApiError, AdminSession};
@@ -76,11 +76,11 @@ pub(crate) async fn changes(
     }))
 }
 
-#[utoipa::path(post, path = pde_api::routes::admin::CHANGES, context_path = ADMIN_API_PREFIX, tag = "admin", request_body = ChangeTexts, responses((status = 200, body = ChangeEntry, description = "Published (on the transparency page)"), (status = "4XX", body = AdminError, description = "Refused: the code says why")))]
+#[utoipa::path(post, path = pde_api::routes::admin::CHANGES, context_path = ADMIN_API_PREFIX, tag = "admin", request_body = FourLanguages, responses((status = 200, body = ChangeEntry, description = "Published (on the transparency page)"), (status = "4XX", body = AdminError, description = "Refused: the code says why")))]
 pub(crate) async fn publish(
     State(state): State<AppState>,
     session: AdminSession,
-    Json(texts): Json<ChangeTexts>,
+    Json(texts): Json<FourLanguages>,
 ) -> Result<Json<ChangeEntry>, AdminApiError> {
     coordinator(&session, ONLY_COORDINATORS)?;
     feedback::check_change(&texts)

@@ -47,6 +47,7 @@ pub(super) fn routes() -> Router<AppState> {
         .merge(super::invitations::routes())
         .merge(super::statistics::routes())
         .merge(super::feedback::routes())
+        .merge(super::announcements::routes())
 }
 
 fn console(state: &AppState) -> Result<&AdminConsole, AdminApiError> {

@@ -5,6 +5,7 @@
 //! Administrators are made on the server (`pde-server admin enrol`, then `admin confirm` with the
 //! code their browser showed), never from the console itself: see [`cli`].
 
+mod announcements;
 pub mod cli;
 mod feedback;
 mod handlers;
@@ -187,6 +188,8 @@ fn new_token() -> Zeroizing<String> {
     rand::rngs::OsRng.fill_bytes(bytes.as_mut());
     Zeroizing::new(URL_SAFE_NO_PAD.encode(&bytes[..]))
 }
+
+pub(crate) use announcements::shown as shown_announcement;
 
 /// The path of an admin endpoint (relative to the API's prefix), for routing.
 fn path<Req, Res>(endpoint: pde_api::endpoints::Endpoint<Req, Res>) -> &'static str {

@@ -4,7 +4,7 @@
 
 use utoipa::OpenApi;
 
-use super::{feedback, handlers, invitations, statistics};
+use super::{announcements, feedback, handlers, invitations, statistics};
 
 /// Where the console's origin serves the document (under `ADMIN_API_PREFIX`).
 pub const ADMIN_OPENAPI_PATH: &str = pde_api::routes::admin::OPENAPI;
@@ -43,6 +43,9 @@ pub const ADMIN_OPENAPI_PATH: &str = pde_api::routes::admin::OPENAPI;
         feedback::changes,
         feedback::publish,
         feedback::remove,
+        announcements::list,
+        announcements::post_one,
+        announcements::end,
     )
 )]
 pub struct AdminApiDoc;

@@ -17,6 +17,7 @@ use crate::state::AppState;
 pub fn routes() -> Router<AppState> {
     let router = Router::new()
         .endpoint(pde_api::endpoints::INFO, server_info)
+        .endpoint(pde_api::endpoints::ANNOUNCEMENT, announcement)
         .route(pde_api::routes::HEALTH_LIVE, get(live))
         .route(pde_api::routes::HEALTH_READY, get(ready))
         .route(pde_api::routes::OPENAPI, get(openapi));
@@ -43,6 +44,21 @@ pub async fn server_info(State(state): State<AppState>) -> ApiJson<ServerInfo> {
         retention_months: settings.retention_months,
         partner_kept: settings.keep_partner_on_wallet,
     })
+}
+
+#[utoipa::path(get, path = pde_api::routes::ANNOUNCEMENT, context_path = pde_api::API_PREFIX, tag = "meta", responses((status = 200, content_type = "text/plain", body = String, description = "The coordinators' announcement shown now: a line per language (`fr …`, `nl …`, `en …`, `ar …`), empty when there is none")))]
+/// The coordinators' announcement shown now, as plain text.
+pub async fn announcement(
+    State(state): State<AppState>,
+) -> Result<impl axum::response::IntoResponse, crate::error::ApiError> {
+    let text = crate::admin::shown_announcement(&state, state.clock.now()).await?;
+    Ok((
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "text/plain; charset=utf-8",
+        )],
+        text,
+    ))
 }
 
 #[utoipa::path(get, path = pde_api::routes::HEALTH_LIVE, context_path = pde_api::API_PREFIX, tag = "meta", responses((status = 200, description = "The process serves")))]

@@ -5,7 +5,7 @@
 
 use axum::http::{header, HeaderMap};
 use pde_api::admin::{
-    ChangeEntry, ChangeTexts, FeedbackInbox, FeedbackItem, FeedbackTag, FeedbackUpdate,
+    ChangeEntry, FeedbackInbox, FeedbackItem, FeedbackTag, FeedbackUpdate, FourLanguages,
     MAX_CHANGE_CHARS,
 };
 use pde_api::feedback::{
@@ -194,7 +194,7 @@ fn entry(record: ChangeRecord) -> ChangeEntry {
     ChangeEntry {
         id: record.id,
         day: iso_date(record.day),
-        texts: ChangeTexts {
+        texts: FourLanguages {
             fr: record.text_fr,
             nl: record.text_nl,
             en: record.text_en,
@@ -204,7 +204,7 @@ fn entry(record: ChangeRecord) -> ChangeEntry {
 }
 
 /// Why an entry's texts are refused, if they are.
-pub(crate) fn check_change(texts: &ChangeTexts) -> Result<(), &'static str> {
+pub(crate) fn check_change(texts: &FourLanguages) -> Result<(), &'static str> {
     if texts.fr.trim().is_empty() {
         return Err("The French text is needed (the others may be left empty).");
     }
@@ -219,7 +219,7 @@ pub(crate) fn check_change(texts: &ChangeTexts) -> Result<(), &'static str> {
 }
 
 /// Publishes an entry, dated today.
-pub(crate) async fn publish(state: &AppState, texts: ChangeTexts) -> StoreResult<ChangeEntry> {
+pub(crate) async fn publish(state: &AppState, texts: FourLanguages) -> StoreResult<ChangeEntry> {
     let record = ChangeRecord {
         id: crate::admin::new_id(),
         day: day_start(state.clock.now()),
@@ -274,7 +274,7 @@ mod tests {
 
     #[test]
     fn an_entry_needs_french_and_short_texts() {
-        let mut texts = ChangeTexts {
+        let mut texts = FourLanguages {
             fr: "Des boutons plus grands".into(),
             ..Default::default()
         };

@@ -6,6 +6,7 @@
 //! so that replicas can share one database.
 
 pub mod admin;
+pub mod announcements;
 pub mod feedback;
 pub mod invitations;
 mod postgres;
@@ -858,6 +859,7 @@ pub trait Store:
     + invitations::InvitationStore
     + statistics::StatisticsStore
     + feedback::FeedbackStore
+    + announcements::AnnouncementStore
     + 'static
 {
     /// Applies the embedded migrations.

@@ -5,6 +5,7 @@
 //! (`sql/wallets.rs`, …); `impl_store!` puts them together for a pool type.
 
 pub(super) mod admin;
+pub(super) mod announcements;
 pub(super) mod deposits;
 pub(super) mod documents;
 pub(super) mod feedback;
@@ -658,6 +659,7 @@ macro_rules! impl_store {
         $crate::store::sql::invitations::impl_invitations!($store, $db);
         $crate::store::sql::statistics::impl_statistics!($store, $db);
         $crate::store::sql::feedback::impl_feedback!($store, $db);
+        $crate::store::sql::announcements::impl_announcements!($store, $db);
     };
 }
 

@@ -394,6 +394,7 @@ fn one_page_pdf() -> Vec<u8> {
 }
 
 mod admin;
+mod announcements;
 mod bundle;
 mod dates;
 mod export;

@@ -16,6 +16,7 @@ use wasm_bindgen::JsValue;
 
 use crate::texts::{Lang, Texts};
 
+mod announcements;
 mod feedback;
 mod invitations;
 mod statistics;
@@ -413,6 +414,7 @@ fn Home(ui: Ui, me: AdminMe) -> impl IntoView {
         <invitations::Invitations ui=ui me=me.clone()/>
         <statistics::StatisticsSection ui=ui/>
         <feedback::FeedbackSection ui=ui me=me.clone()/>
+        <announcements::Announcements ui=ui me=me.clone()/>
         <section aria-labelledby="passkeys-heading">
             <h2 id="passkeys-heading">{move || ui.t("passkeys-heading")}</h2>
             <ul id="passkeys">

@@ -45,6 +45,8 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "feedback_updated",
     "change_published",
     "change_removed",
+    "announcement_posted",
+    "announcement_ended",
 ];
 
 /// The message key of an error code: `error-` and its wire name.

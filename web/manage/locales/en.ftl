@@ -60,3 +60,112 @@ security-take-title = Take my documents with me
 security-take-text = A copy of all your documents: on this computer, or on a USB stick to put back later into a new wallet.
 security-export = Take my documents with me
 security-import = Put an archive back here
+
+# Hidden documents, the meeting, export and import (moved from the page's catalogue: only this module shows them).
+meeting-lead = First share what you want to show. Then close the wallet until after the meeting: nobody can open it before that time, not even you, not even with the recovery key. Your share links keep working.
+meeting-share-first = Share documents first
+meeting-hours-label = Close for how long?
+meeting-hours = { $count ->
+    [one] { $count } hour
+   *[other] { $count } hours
+}
+meeting-until = Closed until { $time }
+meeting-secret-label = Your secret, to confirm
+meeting-lock = Close until that time
+meeting-confirm = Last check: you will not be able to open your wallet before { $time }. This cannot be undone.
+meeting-understood = I understand: I will not be able to open it before that time.
+meeting-lock-yes = Yes, close it
+meeting-lock-no = No, go back
+hidden-lead = You can keep documents in a hidden part of your wallet. It opens with a different secret: type it instead of your usual secret. With the usual secret, nobody can see that hidden documents exist.
+hidden-warning = Choose a secret different from your usual one. There is no recovery sheet for hidden documents: if you forget this secret, they are lost.
+hidden-secret-label = The secret for hidden documents
+hidden-secret-repeat = The same secret, once more
+hidden-submit = Create hidden documents
+hidden-done = Done. To open them: lock the wallet, then open it with this new secret.
+export-title = Take my documents with me
+export-zip = The documents as they are (ZIP)
+export-zip-hint = Whoever has the file can read them.
+export-locked = A locked archive, for a USB stick
+export-locked-hint = It opens with its phrase. PDE can put it back into a new wallet.
+export-own = I choose my phrase (long)
+export-key-title = The archive's phrase
+export-key-text = Keep this sheet away from the USB stick. Without it, the archive does not open.
+export-key-noted = I printed or wrote down this phrase
+export-own-label = Your phrase for the archive
+export-own-hint = At least 20 characters and 4 words. Never a PIN.
+export-own-weak = This phrase is too short or too simple for an archive.
+export-start = Start
+export-preparing = Preparing…
+export-progress = { $done } of { $total }
+export-save = { $count ->
+    [one] Save the file
+   *[other] Save part { $number } of { $count }
+}
+export-done = Done: your documents are copied.
+export-ready = Ready: save it now.
+export-damaged = Damaged documents, not copied: { $count }
+export-index-title = Your documents, copied from PDE on { $date }
+export-index-part = Part { $number } of { $count }
+export-index-added = added on { $date }
+export-index-server = What the server keeps about this wallet (locked, except the dates and sizes):
+export-index-created = Created on { $date }
+export-index-link = Link "{ $label }": made on { $made }, until { $until }
+export-index-opened = opened on { $time }
+export-index-deposit = Receiving link "{ $label }": made on { $made }, documents received: { $count }
+import-title = Put an archive back
+import-lead = Choose the file on your USB stick, then type its phrase.
+import-file = The archive's file
+import-passphrase = The archive's phrase
+import-start = Put the documents back
+import-done = { $count ->
+    [one] Done: 1 document put back into this wallet.
+   *[other] Done: { $count } documents put back into this wallet.
+}
+import-wrong = This phrase does not open this archive.
+import-not-archive = This file is not a PDE archive, or it is damaged.
+import-received = Received through a link, sender not verified: { $label }
+
+# Recovery, deposit and grant links, the end of a wallet (moved from the page's catalogue: only this module shows them).
+recover-title = Open with the recovery key
+recover-lead = Type your number and the recovery key from your sheet. Then choose a new secret.
+recover-key-label = Recovery key
+recover-key-hint = 28 characters, for example: 7K2M-QX9D-… Dashes and spaces do not count.
+recover-scan = Read the sheet's QR code
+recover-scan-hint = Show the QR code of your sheet to the camera.
+recover-scan-stop = Stop the camera
+recover-scan-read = Key read. Now choose a new secret.
+recover-scan-not-key = This QR code is not a recovery key.
+recover-scan-unavailable = No camera available. Type the key.
+recover-new-secret-label = New secret
+recover-submit = Open and change the secret
+grant-state-active = Active
+grant-state-incomplete = Not finished
+grant-state-expired = Expired
+grant-state-revoked = Stopped
+grant-state-used-up = All openings used
+grant-state-burned = Blocked: too many wrong PINs
+grant-time-left = { $left } left
+grant-created = Made on { $time }
+grant-until = until { $time }
+grant-has-pin = with a PIN
+grant-opened = { $count ->
+    [0] Never opened
+    [one] Opened once
+   *[other] Opened { $count } times
+}
+grant-opened-of = Opened { $count } of { $max } times
+grant-log = When was it opened?
+grant-revoke = Stop this share
+grant-revoke-confirm = Stop this share? The link stops working at once.
+grant-revoke-yes = Yes, stop it
+deposit-lead = Make a link so that someone (CPAS, doctor…) can drop documents into your wallet. They cannot read anything in it.
+deposit-files-label = Most documents (1 to { $max })
+deposit-files-invalid = Choose between 1 and { $max } documents.
+deposit-links-title = My drop-off links
+deposit-state-full = Full
+deposit-received-count = { $count } of { $max } received
+deposit-ready-explain = Give this link to the person. With it, they can send you documents, but not see yours.
+deposit-slip-title = Drop off documents with PDE
+erased-title = Your wallet is erased
+erased-text = It is no longer on the server. This number opens nothing any more.
+erased-start = Back to the start

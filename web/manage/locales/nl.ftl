@@ -60,3 +60,112 @@ security-take-title = Mijn documenten meenemen
 security-take-text = Een kopie van al uw documenten: op deze computer, of op een USB-stick om later in een nieuwe documentenmap terug te zetten.
 security-export = Mijn documenten meenemen
 security-import = Een archief hier terugzetten
+
+# Hidden documents, the meeting, export and import (moved from the page's catalogue: only this module shows them).
+meeting-lead = Deel eerst wat u wilt tonen. Sluit dan de documentenmap tot na de afspraak: niemand kan hem voor dat uur openen, zelfs u niet, zelfs niet met de herstelsleutel. Uw deellinks blijven werken.
+meeting-share-first = Eerst documenten delen
+meeting-hours-label = Hoelang sluiten?
+meeting-hours = { $count ->
+    [one] { $count } uur
+   *[other] { $count } uur
+}
+meeting-until = Gesloten tot { $time }
+meeting-secret-label = Uw geheim, om te bevestigen
+meeting-lock = Sluiten tot dat uur
+meeting-confirm = Laatste controle: u kunt uw documentenmap niet openen voor { $time }. Dit kan niet ongedaan worden.
+meeting-understood = Ik begrijp het: ik kan hem niet openen voor dat uur.
+meeting-lock-yes = Ja, sluiten
+meeting-lock-no = Nee, terug
+hidden-lead = U kunt documenten bewaren in een verborgen deel van uw documentenmap. Het opent met een ander geheim: typ het in plaats van uw gewone geheim. Met het gewone geheim kan niemand zien dat er verborgen documenten zijn.
+hidden-warning = Kies een ander geheim dan uw gewone. Er is geen herstelblad voor verborgen documenten: als u dit geheim vergeet, zijn ze verloren.
+hidden-secret-label = Het geheim voor verborgen documenten
+hidden-secret-repeat = Hetzelfde geheim, nog een keer
+hidden-submit = Verborgen documenten maken
+hidden-done = Klaar. Om ze te openen: vergrendel de documentenmap en open hem met dit nieuwe geheim.
+export-title = Mijn documenten meenemen
+export-zip = De documenten zoals ze zijn (ZIP)
+export-zip-hint = Wie het bestand heeft, kan ze lezen.
+export-locked = Een gesloten archief, voor een USB-stick
+export-locked-hint = Het opent met zijn zin. PDE kan het terugzetten in een nieuwe documentenmap.
+export-own = Ik kies mijn zin (lang)
+export-key-title = Zin van het archief
+export-key-text = Bewaar dit blad ver van de USB-stick. Zonder dit blad opent het archief niet.
+export-key-noted = Ik heb deze zin afgedrukt of opgeschreven
+export-own-label = Uw zin voor het archief
+export-own-hint = Minstens 20 tekens en 4 woorden. Nooit een pincode.
+export-own-weak = Deze zin is te kort of te eenvoudig voor een archief.
+export-start = Beginnen
+export-preparing = Voorbereiden…
+export-progress = { $done } van { $total }
+export-save = { $count ->
+    [one] Het bestand bewaren
+   *[other] Deel { $number } van { $count } bewaren
+}
+export-done = Klaar: uw documenten zijn gekopieerd.
+export-ready = Klaar: bewaar het nu.
+export-damaged = Beschadigde documenten, niet gekopieerd: { $count }
+export-index-title = Uw documenten, gekopieerd uit PDE op { $date }
+export-index-part = Deel { $number } van { $count }
+export-index-added = toegevoegd op { $date }
+export-index-server = Wat de server over deze documentenmap bewaart (op slot, behalve de data en de groottes):
+export-index-created = Aangemaakt op { $date }
+export-index-link = Link "{ $label }": gemaakt op { $made }, tot { $until }
+export-index-opened = geopend op { $time }
+export-index-deposit = Ontvangstlink "{ $label }": gemaakt op { $made }, ontvangen documenten: { $count }
+import-title = Een archief terugzetten
+import-lead = Kies het bestand op uw USB-stick en typ dan zijn zin.
+import-file = Het bestand van het archief
+import-passphrase = De zin van het archief
+import-start = De documenten terugzetten
+import-done = { $count ->
+    [one] Klaar: 1 document teruggezet in deze documentenmap.
+   *[other] Klaar: { $count } documenten teruggezet in deze documentenmap.
+}
+import-wrong = Deze zin opent dit archief niet.
+import-not-archive = Dit bestand is geen archief van PDE, of het is beschadigd.
+import-received = Ontvangen via een link, afzender niet gecontroleerd: { $label }
+
+# Recovery, deposit and grant links, the end of a wallet (moved from the page's catalogue: only this module shows them).
+recover-title = Openen met de herstelsleutel
+recover-lead = Typ uw nummer en de herstelsleutel van uw blad. Kies daarna een nieuw geheim.
+recover-key-label = Herstelsleutel
+recover-key-hint = 28 tekens, bijvoorbeeld: 7K2M-QX9D-… Streepjes en spaties tellen niet.
+recover-scan = De QR-code van het blad lezen
+recover-scan-hint = Houd de QR-code van uw blad voor de camera.
+recover-scan-stop = Camera stoppen
+recover-scan-read = Sleutel gelezen. Kies nu een nieuw geheim.
+recover-scan-not-key = Deze QR-code is geen herstelsleutel.
+recover-scan-unavailable = Geen camera beschikbaar. Typ de sleutel.
+recover-new-secret-label = Nieuw geheim
+recover-submit = Openen en geheim wijzigen
+grant-state-active = Actief
+grant-state-incomplete = Niet klaar
+grant-state-expired = Verlopen
+grant-state-revoked = Gestopt
+grant-state-used-up = Alle keren gebruikt
+grant-state-burned = Geblokkeerd: te veel verkeerde pincodes
+grant-time-left = nog { $left }
+grant-created = Gemaakt op { $time }
+grant-until = tot { $time }
+grant-has-pin = met pincode
+grant-opened = { $count ->
+    [0] Nooit geopend
+    [one] 1 keer geopend
+   *[other] { $count } keer geopend
+}
+grant-opened-of = { $count } van de { $max } keer geopend
+grant-log = Wanneer werd hij geopend?
+grant-revoke = Deze link stoppen
+grant-revoke-confirm = Deze link stoppen? Hij werkt meteen niet meer.
+grant-revoke-yes = Ja, stoppen
+deposit-lead = Maak een link zodat iemand (OCMW, dokter…) documenten in uw documentenmap kan afgeven. Die persoon kan er niets in lezen.
+deposit-files-label = Hoogstens aantal documenten (1 tot { $max })
+deposit-files-invalid = Kies tussen 1 en { $max } documenten.
+deposit-links-title = Mijn afgiftelinks
+deposit-state-full = Vol
+deposit-received-count = { $count } van { $max } ontvangen
+deposit-ready-explain = Geef deze link aan de persoon. Daarmee kan die u documenten sturen, maar de uwe niet zien.
+deposit-slip-title = Documenten afgeven met PDE
+erased-title = Uw documentenmap is gewist
+erased-text = Hij staat niet meer op de server. Dit nummer opent niets meer.
+erased-start = Terug naar het begin

@@ -5,14 +5,14 @@
 //! System Access API where the browser has it; elsewhere as downloads of at most 100 MiB each.
 //! Never through a service worker: the kiosk promises none.
 
+use crate::texts::{keys, tr};
 use js_sys::{Array, Function, Object, Reflect, Uint8Array};
 use leptos::prelude::*;
 use pde_archive::volumes::{plan, VOLUME_LIMIT};
 use pde_archive::write::{ArchiveWriter, Protection};
 use pde_archive::IndexEntry;
-use pde_web::i18n::keys;
 use pde_web::page::components::{print_page, Alert, AllowDownloads, Glyph, Icon};
-use pde_web::page::state::{category_key, now_seconds, tr, AppState, Screen};
+use pde_web::page::state::{category_key, now_seconds, AppState, Screen};
 use pde_web::protocol::{Command, DepositView, DocumentView, Failure, GrantView, Reply};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -65,7 +65,7 @@ pub fn ExportPage() -> impl IntoView {
             Kind::Locked if own.get_untracked() => {
                 let typed = chosen.get_untracked();
                 if pde_archive::passphrase::check_chosen(&typed).is_err() {
-                    error.set(Some(state.t(keys::EXPORT_OWN_WEAK)));
+                    error.set(Some(crate::texts::t(state, keys::EXPORT_OWN_WEAK)));
                     return;
                 }
                 Some(Zeroizing::new(typed.trim().to_owned()))
@@ -211,21 +211,21 @@ pub fn ExportPage() -> impl IntoView {
                 <crate::relay::ProgressRow id="export-progress" progress=progress/>
                 <button id="export-start" class="button big primary" type="submit" disabled=move || !ready()>
                     <Glyph icon=Icon::Download/>
-                    <span>{move || if busy.get() { state.t(keys::EXPORT_PREPARING) } else { state.t(keys::EXPORT_START) }}</span>
+                    <span>{move || if busy.get() { crate::texts::t(state, keys::EXPORT_PREPARING) } else { crate::texts::t(state, keys::EXPORT_START) }}</span>
                 </button>
             </form>
             <Show when=move || done.get()>
                 <p class="notice" id="export-done" role="status">
                     <Glyph icon=Icon::Check/>
                     <span>
-                        {move || if saved.get().is_empty() { state.t(keys::EXPORT_DONE) } else { state.t(keys::EXPORT_READY) }}
+                        {move || if saved.get().is_empty() { crate::texts::t(state, keys::EXPORT_DONE) } else { crate::texts::t(state, keys::EXPORT_READY) }}
                     </span>
                 </p>
             </Show>
             <Show when=move || { damaged.get() > 0 }>
                 <p class="notice warning" id="export-damaged">
                     <Glyph icon=Icon::Warning/>
-                    <span>{move || state.t_with(keys::EXPORT_DAMAGED, &[("count", damaged.get().into())])}</span>
+                    <span>{move || crate::texts::t_with(state, keys::EXPORT_DAMAGED, &[("count", damaged.get().into())])}</span>
                 </p>
             </Show>
             <div class="actions" id="export-volumes">
@@ -236,7 +236,7 @@ pub fn ExportPage() -> impl IntoView {
                         <a class="button big" href=volume.url download=volume.name>
                             <Glyph icon=Icon::Download/>
                             <span>
-                                {move || state.t_with(keys::EXPORT_SAVE, &[("number", (i + 1).into()), ("count", count.into())])}
+                                {move || crate::texts::t_with(state, keys::EXPORT_SAVE, &[("number", (i + 1).into()), ("count", count.into())])}
                             </span>
                         </a>
                     }).collect_view()
@@ -397,13 +397,15 @@ async fn run(
             finished += 1;
             progress.set(Some((finished, total)));
         }
-        let mut read_me = state.t_with(
+        let mut read_me = crate::texts::t_with(
+            state,
             keys::EXPORT_INDEX_TITLE,
             &[("date", state.date(now_seconds()).into())],
         );
         if count > 1 {
             read_me.push('\n');
-            read_me.push_str(&state.t_with(
+            read_me.push_str(&crate::texts::t_with(
+                state,
                 keys::EXPORT_INDEX_PART,
                 &[("number", (number + 1).into()), ("count", count.into())],
             ));
@@ -474,8 +476,9 @@ async fn add_document(
     let mut line = format!(
         "{file}\n  {} · {} · {}",
         document.name,
-        state.t(&category_key(document.category)),
-        state.t_with(
+        crate::texts::t(state, &category_key(document.category)),
+        crate::texts::t_with(
+            state,
             keys::EXPORT_INDEX_ADDED,
             &[("date", state.date(document.created_at).into())]
         ),
@@ -487,14 +490,18 @@ async fn add_document(
         if let Some(date) = date {
             line.push_str(&format!(
                 "\n  {} {}",
-                state.t(key),
+                crate::texts::t(state, key),
                 state.calendar_date(date)
             ));
         }
     }
     if let Some(label) = &document.received_from {
         line.push_str("\n  ");
-        line.push_str(&state.t_with(keys::IMPORT_RECEIVED, &[("label", label.clone().into())]));
+        line.push_str(&crate::texts::t_with(
+            state,
+            keys::IMPORT_RECEIVED,
+            &[("label", label.clone().into())],
+        ));
     }
     if !document.note.is_empty() {
         line.push_str("\n  ");
@@ -511,16 +518,18 @@ fn server_facts(
     grants: &[GrantView],
     deposits: &[DepositView],
 ) -> String {
-    let mut text = state.t(keys::EXPORT_INDEX_SERVER);
+    let mut text = crate::texts::t(state, keys::EXPORT_INDEX_SERVER);
     let mut line = |item: String| {
         text.push_str("\n- ");
         text.push_str(&item);
     };
-    line(state.t_with(
+    line(crate::texts::t_with(
+        state,
         keys::EXPORT_INDEX_CREATED,
         &[("date", state.date(created_at).into())],
     ));
-    line(state.t_with(
+    line(crate::texts::t_with(
+        state,
         keys::WALLET_QUOTA,
         &[
             ("used", state.size(documents.used_bytes).into()),
@@ -531,7 +540,8 @@ fn server_facts(
         line(format!("{}: {}", document.name, state.size(document.size)));
     }
     for grant in grants {
-        let mut item = state.t_with(
+        let mut item = crate::texts::t_with(
+            state,
             keys::EXPORT_INDEX_LINK,
             &[
                 ("label", grant.label.clone().into()),
@@ -541,7 +551,8 @@ fn server_facts(
         );
         for opened in &grant.opened_at {
             item.push_str("\n    ");
-            item.push_str(&state.t_with(
+            item.push_str(&crate::texts::t_with(
+                state,
                 keys::EXPORT_INDEX_OPENED,
                 &[("time", state.date_time(*opened).into())],
             ));
@@ -549,7 +560,8 @@ fn server_facts(
         line(item);
     }
     for deposit in deposits {
-        line(state.t_with(
+        line(crate::texts::t_with(
+            state,
             keys::EXPORT_INDEX_DEPOSIT,
             &[
                 ("label", deposit.label.clone().into()),

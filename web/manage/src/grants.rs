@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 use pde_api::GrantState;
 
-use pde_web::i18n::keys;
+use crate::texts::{keys, tr};
 use pde_web::page::components::{Alert, Glyph, Icon};
-use pde_web::page::state::{tr, AppState, Screen};
+use pde_web::page::state::{AppState, Screen};
 use pde_web::protocol::{Command, Failure, GrantView, Reply};
 
 fn load(
@@ -117,20 +117,20 @@ fn GrantCard(
             <h2 dir="auto">
                 {match label {
                     Some(text) => text,
-                    None => state.t(keys::GRANTS_NO_LABEL),
+                    None => crate::texts::t(state, keys::GRANTS_NO_LABEL),
                 }}
             </h2>
             <p class="grant-state">
                 <Glyph icon=state_icon/>
                 <strong>{tr(state_key)}</strong>
                 {live.then(|| view! {
-                    <span>" · " {move || state.t_with(keys::GRANT_TIME_LEFT, &[("left", state.time_left(expires_at).into())])}</span>
+                    <span>" · " {move || crate::texts::t_with(state, keys::GRANT_TIME_LEFT, &[("left", state.time_left(expires_at).into())])}</span>
                 })}
             </p>
             <p class="hint">
-                {move || state.t_with(keys::GRANT_CREATED, &[("time", state.date_time(created_at).into())])}
+                {move || crate::texts::t_with(state, keys::GRANT_CREATED, &[("time", state.date_time(created_at).into())])}
                 " · "
-                {move || state.t_with(keys::GRANT_UNTIL, &[("time", state.date_time(expires_at).into())])}
+                {move || crate::texts::t_with(state, keys::GRANT_UNTIL, &[("time", state.date_time(expires_at).into())])}
                 {grant.has_pin.then(|| view! { " · " {tr(keys::GRANT_HAS_PIN)} })}
             </p>
             <ul class="grant-docs">
@@ -140,11 +140,11 @@ fn GrantCard(
                 <Glyph icon=Icon::Eye/>
                 <span>
                     {move || match max {
-                        Some(max) => state.t_with(
+                        Some(max) => crate::texts::t_with(state,
                             keys::GRANT_OPENED_OF,
                             &[("count", opened_count.into()), ("max", max.into())],
                         ),
-                        None => state.t_with(keys::GRANT_OPENED, &[("count", opened_count.into())]),
+                        None => crate::texts::t_with(state, keys::GRANT_OPENED, &[("count", opened_count.into())]),
                     }}
                 </span>
             </p>

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use pde_web::i18n::keys;
+use crate::texts::{keys, tr};
 use pde_web::page::components::{Alert, Glyph, Icon};
-use pde_web::page::state::{tr, AppState, Screen};
+use pde_web::page::state::{AppState, Screen};
 use pde_web::protocol::{Command, Failure, Reply, Secret};
 
 /// Choose the hidden part's secret (twice), then set it up.
@@ -22,7 +22,7 @@ pub fn HiddenPage() -> impl IntoView {
         ev.prevent_default();
         error.set(None);
         if secret.get_untracked() != repeat.get_untracked() {
-            error.set(Some(state.t(keys::CREATE_SECRET_MISMATCH)));
+            error.set(Some(crate::texts::t(state, keys::CREATE_SECRET_MISMATCH)));
             return;
         }
         let Some(wallet) = state.wallet.get_untracked() else {

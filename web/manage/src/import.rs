@@ -3,14 +3,14 @@
 //! A document received through a link says so in its note: the import does not make a
 //! depositor's document look like the holder's own.
 
+use crate::texts::{keys, tr};
 use js_sys::Uint8Array;
 use leptos::prelude::*;
 use pde_archive::read::{is_locked, ArchiveReader};
 use pde_archive::{ArchiveError, IndexEntry};
 use pde_crypto::metadata::{Category, DocumentDate};
-use pde_web::i18n::keys;
 use pde_web::page::components::{Alert, Glyph, Icon};
-use pde_web::page::state::{tr, AppState, Screen};
+use pde_web::page::state::{AppState, Screen};
 use pde_web::protocol::{Command, Failure, Reply};
 
 use crate::relay::{breathe, unexpected};
@@ -36,7 +36,7 @@ pub fn ImportPage() -> impl IntoView {
         };
         let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
         if files.is_empty() {
-            error.set(Some(state.t(keys::IMPORT_FILE)));
+            error.set(Some(crate::texts::t(state, keys::IMPORT_FILE)));
             return;
         }
         busy.set(true);
@@ -60,9 +60,11 @@ pub fn ImportPage() -> impl IntoView {
             match result {
                 Ok(()) => passphrase.set(String::new()),
                 Err(Problem::Archive(ArchiveError::WrongPassphrase | ArchiveError::TooCostly)) => {
-                    error.set(Some(state.t(keys::IMPORT_WRONG)));
+                    error.set(Some(crate::texts::t(state, keys::IMPORT_WRONG)));
                 }
-                Err(Problem::Archive(_)) => error.set(Some(state.t(keys::IMPORT_NOT_ARCHIVE))),
+                Err(Problem::Archive(_)) => {
+                    error.set(Some(crate::texts::t(state, keys::IMPORT_NOT_ARCHIVE)))
+                }
                 Err(Problem::Vault(failure)) => error.set(state.fail(failure)),
             }
         });
@@ -132,7 +134,7 @@ pub fn ImportPage() -> impl IntoView {
             {move || imported.get().map(|count| view! {
                 <p class="notice" id="import-done" role="status">
                     <Glyph icon=Icon::Check/>
-                    <span>{move || state.t_with(keys::IMPORT_DONE, &[("count", count.into())])}</span>
+                    <span>{move || crate::texts::t_with(state, keys::IMPORT_DONE, &[("count", count.into())])}</span>
                 </p>
                 <button id="import-to-wallet" class="button big" on:click=move |_| state.screen.set(Screen::Wallet)>
                     <Glyph icon=Icon::Open/>
@@ -225,7 +227,11 @@ async fn put_back(state: AppState, entry: &IndexEntry, content: &[u8]) -> Result
     };
     let note = match &entry.received_from {
         Some(label) => {
-            let received = state.t_with(keys::IMPORT_RECEIVED, &[("label", label.clone().into())]);
+            let received = crate::texts::t_with(
+                state,
+                keys::IMPORT_RECEIVED,
+                &[("label", label.clone().into())],
+            );
             if entry.note.is_empty() {
                 received
             } else {

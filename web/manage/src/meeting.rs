@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use pde_web::i18n::keys;
+use crate::texts::{keys, tr};
 use pde_web::page::components::{Alert, Glyph, Icon};
-use pde_web::page::state::{now_seconds, tr, AppState, Screen};
+use pde_web::page::state::{now_seconds, AppState, Screen};
 use pde_web::protocol::{Command, Failure, Reply, Secret};
 
 /// Lock lengths offered, in hours (the server allows at most 72).
@@ -97,7 +97,7 @@ pub fn MeetingPage() -> impl IntoView {
                         .map(|h| {
                             view! {
                                 <option value=h.to_string() selected=move || hours.get() == h>
-                                    {move || state.t_with(keys::MEETING_HOURS, &[("count", h.into())])}
+                                    {move || crate::texts::t_with(state, keys::MEETING_HOURS, &[("count", h.into())])}
                                 </option>
                             }
                         })
@@ -105,7 +105,7 @@ pub fn MeetingPage() -> impl IntoView {
                 </select>
                 <p class="until" id="meeting-until">
                     <Glyph icon=Icon::Lock/>
-                    <span>{move || state.t_with(keys::MEETING_UNTIL, &[("time", planned().into())])}</span>
+                    <span>{move || crate::texts::t_with(state, keys::MEETING_UNTIL, &[("time", planned().into())])}</span>
                 </p>
                 <label for="meeting-secret">{tr(keys::MEETING_SECRET_LABEL)}</label>
                 <input
@@ -128,7 +128,7 @@ pub fn MeetingPage() -> impl IntoView {
                     <p id="meeting-confirm-text">
                         {move || {
                             let time = until.get().map(|t| state.date_time(t)).unwrap_or_default();
-                            state.t_with(keys::MEETING_CONFIRM, &[("time", time.into())])
+                            crate::texts::t_with(state, keys::MEETING_CONFIRM, &[("time", time.into())])
                         }}
                     </p>
                     // The second confirmation: it cannot be undone.

@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 use pde_api::{DepositState, MAX_DEPOSIT_FILES};
 
-use pde_web::i18n::keys;
+use crate::texts::{keys, tr};
 use pde_web::page::components::{
     copy_to_clipboard, print_page, qr_svg, Alert, Glyph, Icon, ValidUntil,
 };
-use pde_web::page::state::{link_url, tr, AppState, ReadyLink, Screen};
+use pde_web::page::state::{link_url, AppState, ReadyLink, Screen};
 use pde_web::protocol::{Command, DepositView, Failure, Reply};
 
 fn load(
@@ -53,7 +53,8 @@ pub fn ReceivePage() -> impl IntoView {
         let max_files = match files.get_untracked().trim().parse::<u32>() {
             Ok(n) if (1..=MAX_DEPOSIT_FILES).contains(&n) => n,
             _ => {
-                error.set(Some(state.t_with(
+                error.set(Some(crate::texts::t_with(
+                    state,
                     keys::DEPOSIT_FILES_INVALID,
                     &[("max", MAX_DEPOSIT_FILES.into())],
                 )));
@@ -133,7 +134,7 @@ pub fn ReceivePage() -> impl IntoView {
                         <span>{tr(keys::SHARE_EXPIRY_WEEK)}</span>
                     </label>
                 </fieldset>
-                <label for="deposit-files">{move || state.t_with(keys::DEPOSIT_FILES_LABEL, &[("max", MAX_DEPOSIT_FILES.into())])}</label>
+                <label for="deposit-files">{move || crate::texts::t_with(state, keys::DEPOSIT_FILES_LABEL, &[("max", MAX_DEPOSIT_FILES.into())])}</label>
                 <input
                     id="deposit-files"
                     type="number"
@@ -162,13 +163,13 @@ pub fn ReceivePage() -> impl IntoView {
                             let (received, max, expires_at) = (d.files_received, d.max_files, d.expires_at);
                             view! {
                                 <li class="grant deposit" data-state=d.state.as_str()>
-                                    <h3 dir="auto">{if d.label.is_empty() { state.t(keys::GRANTS_NO_LABEL) } else { d.label.clone() }}</h3>
+                                    <h3 dir="auto">{if d.label.is_empty() { crate::texts::t(state, keys::GRANTS_NO_LABEL) } else { d.label.clone() }}</h3>
                                     <p class="grant-state">
                                         <strong>{tr(state_key(d.state))}</strong>
                                         " · "
-                                        {move || state.t_with(keys::DEPOSIT_RECEIVED_COUNT, &[("count", received.into()), ("max", max.into())])}
+                                        {move || crate::texts::t_with(state, keys::DEPOSIT_RECEIVED_COUNT, &[("count", received.into()), ("max", max.into())])}
                                         " · "
-                                        {move || state.t_with(keys::GRANT_UNTIL, &[("time", state.date_time(expires_at).into())])}
+                                        {move || crate::texts::t_with(state, keys::GRANT_UNTIL, &[("time", state.date_time(expires_at).into())])}
                                     </p>
                                     {live.then(|| view! {
                                         <button class="button danger deposit-revoke" on:click=move |_| revoke(id.clone())>

@@ -6,12 +6,12 @@
 
 use std::cell::RefCell;
 
+use crate::texts::{keys, tr};
 use js_sys::{Function, Object, Promise, Reflect};
 use leptos::prelude::*;
-use pde_web::i18n::keys;
 use pde_web::page::components::{Alert, Glyph, Icon};
 use pde_web::page::managed::exits;
-use pde_web::page::state::{tr, AppState};
+use pde_web::page::state::AppState;
 use pde_web::protocol::{Command, Failure, Reply, Secret};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -65,7 +65,7 @@ pub fn RecoverPage() -> impl IntoView {
             return;
         }
         if secret.get_untracked() != repeat.get_untracked() {
-            error.set(Some(state.t(keys::CREATE_SECRET_MISMATCH)));
+            error.set(Some(crate::texts::t(state, keys::CREATE_SECRET_MISMATCH)));
             return;
         }
         scanning.set(false);
@@ -113,7 +113,8 @@ pub fn RecoverPage() -> impl IntoView {
                 }
                 Err(ScanEnd::Stopped) => {}
                 Err(ScanEnd::Unavailable) => {
-                    let _ = error.try_set(Some(state.t(keys::RECOVER_SCAN_UNAVAILABLE)));
+                    let _ =
+                        error.try_set(Some(crate::texts::t(state, keys::RECOVER_SCAN_UNAVAILABLE)));
                 }
             }
         });
@@ -177,7 +178,7 @@ pub fn RecoverPage() -> impl IntoView {
                         aria-hidden="true"
                     ></video>
                     <p id="scan-status" role="status">
-                        {move || scan_status.get().map(|key| state.t(key))}
+                        {move || scan_status.get().map(|key| crate::texts::t(state, key))}
                     </p>
                 </div>
                 <label for="new-secret">{tr(keys::RECOVER_NEW_SECRET_LABEL)}</label>
@@ -204,7 +205,7 @@ pub fn RecoverPage() -> impl IntoView {
                     <Glyph icon=Icon::Key/>
                     <span>
                         {move || {
-                            if busy.get() { state.t(keys::UNLOCK_WORKING) } else { state.t(keys::RECOVER_SUBMIT) }
+                            if busy.get() { crate::texts::t(state, keys::UNLOCK_WORKING) } else { crate::texts::t(state, keys::RECOVER_SUBMIT) }
                         }}
                     </span>
                 </button>

@@ -110,8 +110,8 @@ pub fn ProgressRow(
     /// Documents done and in all, while the work runs.
     progress: leptos::prelude::RwSignal<Option<(u32, u32)>>,
 ) -> impl leptos::IntoView {
+    use crate::texts::keys;
     use leptos::prelude::*;
-    use pde_web::i18n::keys;
     let state = pde_web::page::state::AppState::get();
     move || {
         progress.get().map(|(done, total)| {
@@ -120,9 +120,9 @@ pub fn ProgressRow(
                     <progress id=id max=total.max(1) value=done></progress>
                     <span>
                         {move || if total == 0 {
-                            state.t(keys::EXPORT_PREPARING)
+                            crate::texts::t(state, keys::EXPORT_PREPARING)
                         } else {
-                            state.t_with(keys::EXPORT_PROGRESS, &[("done", done.into()), ("total", total.into())])
+                            crate::texts::t_with(state, keys::EXPORT_PROGRESS, &[("done", done.into()), ("total", total.into())])
                         }}
                     </span>
                 </div>

@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use pde_api::admin::{
-    self as api, AdminMe, AdminRole, ChangeEntry, ChangeTexts, FeedbackInbox, FeedbackItem,
-    FeedbackTag, FeedbackUpdate, MAX_CHANGE_CHARS,
+    self as api, AdminMe, AdminRole, ChangeEntry, FeedbackInbox, FeedbackItem, FeedbackTag,
+    FeedbackUpdate, FourLanguages, MAX_CHANGE_CHARS,
 };
 use pde_api::endpoints::NoBody;
 use pde_api::feedback::{Face, FeedbackFrom};
@@ -113,12 +113,12 @@ pub(super) fn FeedbackSection(ui: Ui, me: AdminMe) -> impl IntoView {
         )
     };
 
-    let draft = RwSignal::new(ChangeTexts::default());
+    let draft = RwSignal::new(FourLanguages::default());
     let publish = move |_| {
         let texts = draft.get_untracked();
         ui.run(async move {
             call(api::CHANGE_PUBLISH, &[], &texts).await?;
-            draft.set(ChangeTexts::default());
+            draft.set(FourLanguages::default());
             ui.notice.set(Some("changes-published".to_owned()));
             reload();
             Ok(())
@@ -135,7 +135,7 @@ pub(super) fn FeedbackSection(ui: Ui, me: AdminMe) -> impl IntoView {
     type Field = (
         &'static str,
         &'static str,
-        fn(&mut ChangeTexts) -> &mut String,
+        fn(&mut FourLanguages) -> &mut String,
     );
     const FIELDS: [Field; 4] = [
         ("fr", "changes-fr", |t| &mut t.fr),
