@@ -147,6 +147,15 @@ impl Stage {
             .to_owned()
     }
 
+    /// The console's listener, as the proxy's upstream for the admin host.
+    fn admin_upstream(&self) -> String {
+        self.server
+            .admin_url
+            .strip_prefix("http://")
+            .expect("plain HTTP")
+            .replace("localhost", "127.0.0.1")
+    }
+
     /// Every log file written (the proxy's, pde-server's), and the proxy's access log.
     fn logs_written(&self) -> (Vec<(PathBuf, String)>, String) {
         let mut places = logs_under(&self.logs());
@@ -222,6 +231,17 @@ async fn the_shipped_nginx_site_logs_no_address_and_no_id_even_on_upstream_error
         "/etc/letsencrypt/live/pde.example.org/",
         &format!("{}/", root.display()),
     );
+    let site = replaced(
+        &site,
+        "/etc/letsencrypt/live/admin.pde.example.org/",
+        &format!("{}/", root.display()),
+    );
+    let site = replaced(&site, "allow 192.0.2.0/24;", "allow 127.0.0.3;");
+    let site = replaced(
+        &site,
+        "proxy_pass http://127.0.0.1:8081;",
+        &format!("proxy_pass http://{};", stage.admin_upstream()),
+    );
     let site = replaced(&site, "/var/log/nginx/", &format!("{}/", logs.display()));
     std::fs::write(root.join("pde.conf"), site).expect("site");
     // As root, the workers stay root (they write into this private directory).
@@ -263,6 +283,11 @@ async fn the_shipped_nginx_site_logs_no_address_and_no_id_even_on_upstream_error
     assert!(access.contains(" GET /api/v1/documents 401 "), "{access}");
     assert!(access.contains(" GET /g 200 "), "{access}");
     assert!(!access.contains("feedback"), "{access}");
+    assert_eq!(
+        visited.admin,
+        [("outside", 403, false), ("operator", 200, true)],
+        "the console's host: the operator's network only"
+    );
     visited.assert_absent_from(&places);
 }
 
@@ -303,6 +328,12 @@ async fn the_shipped_caddyfile_logs_no_address_and_no_id_even_on_upstream_errors
         "reverse_proxy 127.0.0.1:8080",
         &format!("reverse_proxy {upstream}"),
     );
+    let file = replaced(
+        &file,
+        "reverse_proxy 127.0.0.1:8081",
+        &format!("reverse_proxy {}", stage.admin_upstream()),
+    );
+    let file = replaced(&file, "remote_ip 192.0.2.0/24", "remote_ip 127.0.0.3");
     let file = replaced(&file, "/var/log/caddy/", &format!("{}/", logs.display()));
     std::fs::write(root.join("Caddyfile"), file).expect("Caddyfile");
     let caddy = Proxy(
@@ -333,6 +364,11 @@ async fn the_shipped_caddyfile_logs_no_address_and_no_id_even_on_upstream_errors
     assert!(
         !access.contains("\"status\":429"),
         "no line for feedback: {access}"
+    );
+    assert_eq!(
+        visited.admin,
+        [("outside", 403, false), ("operator", 200, true)],
+        "the console's host: the operator's network only"
     );
     visited.assert_absent_from(&places);
 }
@@ -379,17 +415,34 @@ async fn wait_for_port(port: u16) {
 struct Visited {
     ids: Vec<String>,
     answers: Vec<(&'static str, &'static str, u16)>,
+    /// The console's host: who asked, the status, whether the console's page came.
+    admin: Vec<(&'static str, u16, bool)>,
+}
+
+/// A client at `address` that finds both host names at the proxy's `https_port`.
+fn client_at(address: Ipv4Addr, https_port: u16) -> reqwest::Client {
+    let proxy = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), https_port);
+    reqwest::Client::builder()
+        .danger_accept_invalid_certs(true)
+        .local_address(IpAddr::V4(address))
+        .redirect(reqwest::redirect::Policy::none())
+        .resolve("pde.example.org", proxy)
+        .resolve("admin.pde.example.org", proxy)
+        .build()
+        .expect("client")
 }
 
 impl Visited {
     /// No log holds the client's address or one of the ids.
     fn assert_absent_from(&self, places: &[(PathBuf, String)]) {
         for (path, text) in places {
-            assert!(
-                !text.contains("127.0.0.2"),
-                "{} holds the client's address:\n{text}",
-                path.display()
-            );
+            for address in ["127.0.0.2", "127.0.0.3"] {
+                assert!(
+                    !text.contains(address),
+                    "{} holds a client's address:\n{text}",
+                    path.display()
+                );
+            }
             for id in &self.ids {
                 assert!(
                     !text.contains(id.as_str()),
@@ -409,17 +462,27 @@ async fn visit_through_the_proxy(
     http_port: u16,
     https_port: u16,
 ) -> Visited {
-    let client_address = IpAddr::V4(Ipv4Addr::new(127, 0, 0, 2));
-    let client = reqwest::Client::builder()
-        .danger_accept_invalid_certs(true)
-        .local_address(client_address)
-        .redirect(reqwest::redirect::Policy::none())
-        .resolve(
-            "pde.example.org",
-            SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), https_port),
-        )
-        .build()
-        .expect("client");
+    let client = client_at(Ipv4Addr::new(127, 0, 0, 2), https_port);
+    // The console's host: refused to an address outside the operator's network (the shipped
+    // example network replaced by 127.0.0.3 for the test), served to one inside it.
+    let admin_base = format!("https://admin.pde.example.org:{https_port}");
+    let mut admin = Vec::new();
+    for (who, from) in [
+        ("outside", client.clone()),
+        (
+            "operator",
+            client_at(Ipv4Addr::new(127, 0, 0, 3), https_port),
+        ),
+    ] {
+        let answer = from
+            .get(format!("{admin_base}/"))
+            .send()
+            .await
+            .expect("the console's host answers");
+        let status = answer.status().as_u16();
+        let page = answer.text().await.unwrap_or_default();
+        admin.push((who, status, page.contains("admin")));
+    }
     let test_id = || {
         use rand::RngCore;
         let mut bytes = [0u8; 16];
@@ -494,7 +557,11 @@ async fn visit_through_the_proxy(
             .any(|(round, path, status)| *round == "up" && *path == "/g/ID" && *status == 200),
         "{answers:?}"
     );
-    Visited { ids, answers }
+    Visited {
+        ids,
+        answers,
+        admin,
+    }
 }
 
 /// Whether this process runs as root (from `/proc`, no unsafe call).

@@ -23,6 +23,7 @@ size-mb = { $size } ميغابايت
 
 start-title = حافظة الوثائق الإلكترونية
 start-lead = احتفظ بنسخة من أوراقك. أنت وحدك تستطيع فتحها.
+start-transparency = ما يحتفظ به PDE
 announcement-from = رسالة من فريق PDE:
 announcement-never = لا يطلب منك PDE أبدًا سرّك ولا مفتاح الاسترداد.
 start-create = إنشاء حافظة

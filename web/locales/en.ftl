@@ -23,6 +23,7 @@ size-mb = { $size } MB
 
 start-title = Electronic document wallet
 start-lead = Keep a copy of your papers. Only you can open them.
+start-transparency = What PDE keeps
 announcement-from = Message from the PDE team:
 announcement-never = PDE never asks for your secret or your recovery key.
 start-create = Create a wallet

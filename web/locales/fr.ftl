@@ -23,6 +23,7 @@ size-mb = { $size } Mo
 
 start-title = Porte-documents électronique
 start-lead = Gardez une copie de vos papiers. Vous seul pouvez les ouvrir.
+start-transparency = Ce que PDE garde
 announcement-from = Message de l’équipe de PDE :
 announcement-never = PDE ne vous demande jamais votre secret ni votre clé de secours.
 start-create = Créer un porte-documents

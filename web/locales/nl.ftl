@@ -23,6 +23,7 @@ size-mb = { $size } MB
 
 start-title = Elektronische documentenmap
 start-lead = Bewaar een kopie van uw papieren. Alleen u kunt ze openen.
+start-transparency = Wat PDE bewaart
 announcement-from = Bericht van het PDE-team:
 announcement-never = PDE vraagt u nooit naar uw geheim of uw herstelsleutel.
 start-create = Een documentenmap maken

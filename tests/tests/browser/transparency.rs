@@ -120,6 +120,19 @@ async fn the_transparency_page_says_what_is_kept_in_four_languages() {
     );
     b.set_window_size(1280, 900).await;
 
+    // From the holders' start page, in the holder's language.
+    open_app_at(&b, &server, "/", "nl").await;
+    let from_start = b
+        .wait_for("#start-transparency")
+        .await
+        .attr("href")
+        .await
+        .expect("href");
+    assert_eq!(from_start.as_deref(), Some("/transparency?lang=nl"));
+    b.click("#start-transparency").await;
+    b.wait_for("html[lang='nl'] h1").await;
+    assert!(b.body_text().await.contains("Wat PDE bewaart"));
+
     // From the holders' "who sees what" screen, in the holder's language.
     open_app_at(&b, &server, "/", "fr").await;
     b.click("#start-who").await;

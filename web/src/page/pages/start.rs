@@ -56,6 +56,11 @@ pub fn StartPage() -> impl IntoView {
                 <Glyph icon=Icon::Eye/>
                 <span>{tr(keys::WHO_TITLE)}</span>
             </button>
+            // The server's own page: what it keeps, the figures, who is responsible.
+            <a id="start-transparency" class="button link" href=move || format!("/transparency?lang={}", state.lang.get())>
+                <Glyph icon=Icon::Shield/>
+                <span>{tr(keys::START_TRANSPARENCY)}</span>
+            </a>
         </section>
     }
 }
