@@ -11,7 +11,7 @@ use pde_api::admin::{
     MAX_ANNOUNCEMENT_DAYS,
 };
 
-use super::{coordinator, new_id, path, AdminApiError, AdminSession};
+use super::{audit_about, coordinator, new_id, path, AdminApiError, AdminSession};
 use crate::state::AppState;
 use crate::store::announcements::AnnouncementRecord;
 
@@ -112,11 +112,7 @@ pub(crate) async fn post_one(
         created_by: session.admin.name.clone(),
     };
     state.store.post_announcement(&record).await?;
-    let subject: String = record.text_fr.chars().take(80).collect();
-    state
-        .store
-        .audit(now, &session.admin.name, "announcement_posted", &subject)
-        .await?;
+    audit_about(&state, &session, "announcement_posted", &record.text_fr).await?;
     Ok(Json(info(record)))
 }
 
@@ -138,10 +134,6 @@ pub(crate) async fn end(
                 "No such announcement, or it has ended already.",
             )
         })?;
-    let subject: String = ended.text_fr.chars().take(80).collect();
-    state
-        .store
-        .audit(now, &session.admin.name, "announcement_ended", &subject)
-        .await?;
+    audit_about(&state, &session, "announcement_ended", &ended.text_fr).await?;
     Ok(())
 }

@@ -10,7 +10,7 @@ use pde_api::admin::{
     FeedbackUpdate, FourLanguages, ADMIN_API_PREFIX,
 };
 
-use super::{coordinator, path, AdminApiError, AdminSession};
+use super::{audit_about, coordinator, path, AdminApiError, AdminSession};
 use crate::service::feedback;
 use crate::state::AppState;
 
@@ -54,15 +54,7 @@ pub(crate) async fn update(
         if request.closed { "closed" } else { "open" },
         tags.join(", ")
     );
-    state
-        .store
-        .audit(
-            state.clock.now(),
-            &session.admin.name,
-            "feedback_updated",
-            &subject,
-        )
-        .await?;
+    audit_about(&state, &session, "feedback_updated", &subject).await?;
     Ok(())
 }
 
@@ -86,16 +78,7 @@ pub(crate) async fn publish(
     feedback::check_change(&texts)
         .map_err(|message| AdminApiError::refused(AdminErrorCode::InvalidFields, message))?;
     let entry = feedback::publish(&state, texts).await?;
-    let subject: String = entry.texts.fr.chars().take(80).collect();
-    state
-        .store
-        .audit(
-            state.clock.now(),
-            &session.admin.name,
-            "change_published",
-            &subject,
-        )
-        .await?;
+    audit_about(&state, &session, "change_published", &entry.texts.fr).await?;
     Ok(Json(entry))
 }
 
@@ -117,15 +100,6 @@ pub(crate) async fn remove(
             "No such entry (it may have been taken down already).",
         ));
     };
-    let subject: String = entry.texts.fr.chars().take(80).collect();
-    state
-        .store
-        .audit(
-            state.clock.now(),
-            &session.admin.name,
-            "change_removed",
-            &subject,
-        )
-        .await?;
+    audit_about(&state, &session, "change_removed", &entry.texts.fr).await?;
     Ok(())
 }

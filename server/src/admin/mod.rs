@@ -204,6 +204,22 @@ fn coordinator(session: &AdminSession, refusal: &'static str) -> Result<(), Admi
     Ok(())
 }
 
+/// Records `action` by the session's administrator in the audit log, about `text` (its first
+/// 80 characters).
+async fn audit_about(
+    state: &AppState,
+    session: &AdminSession,
+    action: &str,
+    text: &str,
+) -> Result<(), AdminApiError> {
+    let subject: String = text.chars().take(80).collect();
+    state
+        .store
+        .audit(state.clock.now(), &session.admin.name, action, &subject)
+        .await?;
+    Ok(())
+}
+
 /// A random id (16 bytes), hex.
 pub(crate) fn new_id() -> String {
     let mut bytes = [0u8; 16];

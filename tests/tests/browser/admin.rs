@@ -506,7 +506,8 @@ async fn open_app_at_address(b: &Browser, address: &str) {
 
 /// The batches' rows as the console shows them: (state, wallets made).
 async fn batch_rows(b: &Browser) -> Vec<(String, String)> {
-    b.wait_for("#batches").await;
+    // The list comes after the page: at least one batch is there whenever this is asked.
+    b.wait_for("#batches .batch").await;
     let rows = b
         .eval(
             "return [...document.querySelectorAll('#batches .batch')].map(r =>

@@ -18,6 +18,7 @@ use crate::texts::{Lang, Texts};
 
 mod announcements;
 mod feedback;
+mod four_languages;
 mod invitations;
 mod statistics;
 use crate::transport::{assert_passkey, call, create_passkey, Failure};

@@ -11,22 +11,9 @@ use pde_api::admin::{
 };
 use pde_api::endpoints::NoBody;
 
+use super::four_languages::FourLanguageFields;
 use super::Ui;
 use crate::transport::call;
-
-type Field = (
-    &'static str,
-    &'static str,
-    fn(&mut FourLanguages) -> &mut String,
-);
-
-/// The four fields, each in its language and direction.
-const FIELDS: [Field; 4] = [
-    ("fr", "announcement-fr", |t| &mut t.fr),
-    ("nl", "announcement-nl", |t| &mut t.nl),
-    ("en", "announcement-en", |t| &mut t.en),
-    ("ar", "announcement-ar", |t| &mut t.ar),
-];
 
 #[component]
 pub(super) fn Announcements(ui: Ui, me: AdminMe) -> impl IntoView {
@@ -128,26 +115,7 @@ pub(super) fn Announcements(ui: Ui, me: AdminMe) -> impl IntoView {
             <Show when=move || coordinator>
                 <form id="announcement-form" on:submit=move |event| event.prevent_default()>
                     <p>{move || ui.t("announcement-rules")}</p>
-                    {FIELDS
-                        .into_iter()
-                        .map(|(lang, label, field)| {
-                            let id = format!("announcement-{lang}");
-                            let label_for = id.clone();
-                            view! {
-                                <label for=label_for>{move || ui.t(label)}</label>
-                                <textarea id=id lang=lang dir="auto" rows="2"
-                                    maxlength=MAX_ANNOUNCEMENT_CHARS.to_string()
-                                    prop:value=move || {
-                                        let mut texts = draft.get();
-                                        field(&mut texts).clone()
-                                    }
-                                    on:input=move |event| {
-                                        let value = event_target_value(&event);
-                                        draft.update(|texts| *field(texts) = value);
-                                    }></textarea>
-                            }
-                        })
-                        .collect_view()}
+                    <FourLanguageFields ui=ui draft=draft id="announcement" label="announcement" max_chars=MAX_ANNOUNCEMENT_CHARS/>
                     <label for="announcement-days">{move || ui.t("announcement-days")}</label>
                     <input id="announcement-days" type="number" min="1"
                         max=MAX_ANNOUNCEMENT_DAYS.to_string()

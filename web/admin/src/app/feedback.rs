@@ -11,6 +11,7 @@ use pde_api::admin::{
 use pde_api::endpoints::NoBody;
 use pde_api::feedback::{Face, FeedbackFrom};
 
+use super::four_languages::FourLanguageFields;
 use super::Ui;
 use crate::transport::call;
 
@@ -132,17 +133,6 @@ pub(super) fn FeedbackSection(ui: Ui, me: AdminMe) -> impl IntoView {
             Ok(())
         });
     };
-    type Field = (
-        &'static str,
-        &'static str,
-        fn(&mut FourLanguages) -> &mut String,
-    );
-    const FIELDS: [Field; 4] = [
-        ("fr", "changes-fr", |t| &mut t.fr),
-        ("nl", "changes-nl", |t| &mut t.nl),
-        ("en", "changes-en", |t| &mut t.en),
-        ("ar", "changes-ar", |t| &mut t.ar),
-    ];
 
     view! {
         <Show when=move || coordinator>
@@ -195,26 +185,7 @@ pub(super) fn FeedbackSection(ui: Ui, me: AdminMe) -> impl IntoView {
             </ul>
             <Show when=move || coordinator>
                 <form id="change-form" on:submit=move |event| event.prevent_default()>
-                    {FIELDS
-                        .into_iter()
-                        .map(|(lang, label, field)| {
-                            let id = format!("change-{lang}");
-                            let label_for = id.clone();
-                            view! {
-                                <label for=label_for>{move || ui.t(label)}</label>
-                                <textarea id=id lang=lang dir="auto" rows="2"
-                                    maxlength=MAX_CHANGE_CHARS.to_string()
-                                    prop:value=move || {
-                                        let mut texts = draft.get();
-                                        field(&mut texts).clone()
-                                    }
-                                    on:input=move |event| {
-                                        let value = event_target_value(&event);
-                                        draft.update(|texts| *field(texts) = value);
-                                    }></textarea>
-                            }
-                        })
-                        .collect_view()}
+                    <FourLanguageFields ui=ui draft=draft id="change" label="changes" max_chars=MAX_CHANGE_CHARS/>
                     <button id="change-publish" type="submit" disabled=move || ui.busy.get() on:click=publish>
                         {move || ui.t("changes-publish")}
                     </button>
