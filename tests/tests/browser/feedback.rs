@@ -71,7 +71,32 @@ async fn feedback_goes_without_cookies_and_coordinators_tag_close_and_publish_it
         0,
         "nothing is sent before the words are fine"
     );
-    give(&b, "happy", HOLDER_WORDS).await;
+    // With the keyboard alone: Tab to a face, Space chooses it; Tab to the words; Enter sends.
+    b.wait_for("#feedback-comment")
+        .await
+        .clear()
+        .await
+        .expect("clear");
+    b.eval("document.querySelector('#feedback-title').focus(); return true;")
+        .await;
+    // The chosen face takes the focus (a radio group); the arrows choose another.
+    b.tab_to("input[name='feedback-face']:checked").await;
+    let chosen = || async {
+        b.eval("return document.querySelector('input[name=feedback-face]:checked').value")
+            .await
+    };
+    b.press("\u{e013}").await;
+    assert_eq!(
+        chosen().await,
+        json!("neutral"),
+        "arrow up: the face before"
+    );
+    b.press("\u{e015}").await;
+    assert_eq!(chosen().await, json!("happy"), "arrow down: the face after");
+    b.tab_to("#feedback-comment").await;
+    b.press(HOLDER_WORDS).await;
+    b.tab_to("#feedback-send").await;
+    b.press("\u{e007}").await;
     b.wait_for("#feedback-thanks").await;
     problems.extend(shot(&b, &axe, "fr", &mut step, "feedback-sent").await);
 
