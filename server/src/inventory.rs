@@ -37,6 +37,8 @@ pub struct TableEntry {
 /// Something kept outside the database.
 #[derive(Clone, Debug, Deserialize)]
 pub struct OtherEntry {
+    /// A short name for its translations' ids.
+    pub key: String,
     /// What it is.
     pub name: String,
     /// Why it exists.
@@ -45,6 +47,49 @@ pub struct OtherEntry {
     pub retention: String,
     /// Who can read it.
     pub readers: String,
+}
+
+impl TableEntry {
+    /// The translations' id of one of its texts (`purpose`, `retention`, `readers`).
+    pub fn text_id(&self, field: &str) -> String {
+        format!("table-{}-{field}", self.name)
+    }
+
+    /// The translations' id of a column's description.
+    pub fn column_id(&self, column: &str) -> String {
+        format!("column-{}-{column}", self.name)
+    }
+}
+
+impl OtherEntry {
+    /// The translations' id of one of its texts (`name`, `purpose`, `retention`, `readers`).
+    pub fn text_id(&self, field: &str) -> String {
+        format!("other-{}-{field}", self.key)
+    }
+}
+
+impl Inventory {
+    /// Every text of the inventory with its translations' id, in the file's order: the
+    /// translations (`server/locales/inventory/`) must hold exactly these, each with the English
+    /// it was made from.
+    pub fn texts(&self) -> Vec<(String, &str)> {
+        let mut texts = Vec::new();
+        for table in &self.table {
+            texts.push((table.text_id("purpose"), table.purpose.as_str()));
+            texts.push((table.text_id("retention"), table.retention.as_str()));
+            texts.push((table.text_id("readers"), table.readers.as_str()));
+            for (column, what) in &table.columns {
+                texts.push((table.column_id(column), what.as_str()));
+            }
+        }
+        for other in &self.other {
+            texts.push((other.text_id("name"), other.name.as_str()));
+            texts.push((other.text_id("purpose"), other.purpose.as_str()));
+            texts.push((other.text_id("retention"), other.retention.as_str()));
+            texts.push((other.text_id("readers"), other.readers.as_str()));
+        }
+        texts
+    }
 }
 
 /// The inventory, read from its text.

@@ -33,6 +33,8 @@ struct Lang {
     name: &'static str,
     rtl: bool,
     source: &'static str,
+    /// The inventory's details in this language (English is the inventory's own text).
+    inventory: Option<&'static str>,
 }
 
 const LANGUAGES: [Lang; 4] = [
@@ -41,24 +43,28 @@ const LANGUAGES: [Lang; 4] = [
         name: "Français",
         rtl: false,
         source: include_str!("../locales/transparency/fr.ftl"),
+        inventory: Some(include_str!("../locales/inventory/fr.ftl")),
     },
     Lang {
         code: "nl",
         name: "Nederlands",
         rtl: false,
         source: include_str!("../locales/transparency/nl.ftl"),
+        inventory: Some(include_str!("../locales/inventory/nl.ftl")),
     },
     Lang {
         code: "en",
         name: "English",
         rtl: false,
         source: include_str!("../locales/transparency/en.ftl"),
+        inventory: None,
     },
     Lang {
         code: "ar",
         name: "العربية",
         rtl: true,
         source: include_str!("../locales/transparency/ar.ftl"),
+        inventory: Some(include_str!("../locales/inventory/ar.ftl")),
     },
 ];
 
@@ -98,6 +104,67 @@ impl Words {
         self.bundle
             .format_pattern(pattern, Some(&fluent_args), &mut errors)
             .into_owned()
+    }
+}
+
+/// The inventory's details in the page's language: each text by its id, or the inventory's
+/// English (marked `lang="en"`) where a translation is missing.
+struct Details {
+    bundle: Option<FluentBundle<FluentResource>>,
+    lang: &'static str,
+}
+
+impl Details {
+    fn new(lang: Lang) -> Self {
+        let bundle = lang.inventory.and_then(|source| {
+            let mut bundle = FluentBundle::new(vec![lang
+                .code
+                .parse()
+                .unwrap_or_else(|_| unic_langid::langid!("fr"))]);
+            bundle.set_use_isolating(false);
+            let resource = FluentResource::try_new(source.to_owned()).ok()?;
+            bundle.add_resource(resource).ok()?;
+            Some(bundle)
+        });
+        let lang = if bundle.is_some() { lang.code } else { "en" };
+        Self { bundle, lang }
+    }
+
+    /// The text with id `id` and its language.
+    fn text<'a>(&'a self, id: &str, english: &'a str) -> (std::borrow::Cow<'a, str>, &'static str) {
+        let pattern = self
+            .bundle
+            .as_ref()
+            .and_then(|bundle| Some((bundle, bundle.get_message(id)?.value()?)));
+        match pattern {
+            Some((bundle, pattern)) => {
+                let mut errors = Vec::new();
+                (bundle.format_pattern(pattern, None, &mut errors), self.lang)
+            }
+            None => (std::borrow::Cow::Borrowed(english), "en"),
+        }
+    }
+}
+
+/// A detail's words with the server's options (`--retention-months`, `--data-dir/blobs`) set as
+/// code written left to right: inside Arabic text their dashes stay in front.
+fn detail_markup(text: &str) -> Markup {
+    let mut parts = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("--") {
+        let length = rest[start + 2..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '/')))
+            .unwrap_or(rest.len() - start - 2);
+        let end = start + 2 + length;
+        parts.push((false, &rest[..start]));
+        parts.push((length > 0, &rest[start..end]));
+        rest = &rest[end..];
+    }
+    parts.push((false, rest));
+    html! {
+        @for (option, part) in parts {
+            @if option { code dir="ltr" { (part) } } @else { (part) }
+        }
     }
 }
 
@@ -310,31 +377,40 @@ fn render(lang: Lang, facts: &Facts<'_>) -> Markup {
 
                     h2 id="inventory" { (words.t("keeps-heading")) }
                     p { (words.t("keeps-lead")) }
-                    div lang="en" dir="ltr" {
+                    @let details = Details::new(lang);
+                    div {
                         @for table in &facts.inventory.table {
                             details class="inventory-table" data-table=(table.name) {
-                                summary { code { (table.name) } " — " (table.purpose) }
+                                @let (purpose, purpose_lang) = details.text(&table.text_id("purpose"), &table.purpose);
+                                summary { code dir="ltr" { (table.name) } " — " span lang=(purpose_lang) { (detail_markup(&purpose)) } }
                                 dl {
-                                    dt { "Kept" } dd { (table.retention) }
-                                    dt { "Read by" } dd { (table.readers) }
+                                    @let (retention, retention_lang) = details.text(&table.text_id("retention"), &table.retention);
+                                    @let (readers, readers_lang) = details.text(&table.text_id("readers"), &table.readers);
+                                    dt { (words.t("how-long")) } dd lang=(retention_lang) { (detail_markup(&retention)) }
+                                    dt { (words.t("who-reads")) } dd lang=(readers_lang) { (detail_markup(&readers)) }
                                 }
                                 ul {
                                     @for (column, what) in &table.columns {
-                                        li { code { (column) } ": " (what) }
+                                        @let (what, what_lang) = details.text(&table.column_id(column), what);
+                                        li { code dir="ltr" { (column) } ": " span lang=(what_lang) { (detail_markup(&what)) } }
                                     }
                                 }
                             }
                         }
                     }
                     h3 { (words.t("outside-heading")) }
-                    div lang="en" dir="ltr" {
+                    div {
                         @for other in &facts.inventory.other {
-                            details class="inventory-other" {
-                                summary { (other.name) }
-                                p { (other.purpose) }
+                            details class="inventory-other" data-other=(other.key) {
+                                @let (name, name_lang) = details.text(&other.text_id("name"), &other.name);
+                                @let (purpose, purpose_lang) = details.text(&other.text_id("purpose"), &other.purpose);
+                                @let (retention, retention_lang) = details.text(&other.text_id("retention"), &other.retention);
+                                @let (readers, readers_lang) = details.text(&other.text_id("readers"), &other.readers);
+                                summary lang=(name_lang) { (detail_markup(&name)) }
+                                p lang=(purpose_lang) { (detail_markup(&purpose)) }
                                 dl {
-                                    dt { "Kept" } dd { (other.retention) }
-                                    dt { "Read by" } dd { (other.readers) }
+                                    dt { (words.t("how-long")) } dd lang=(retention_lang) { (detail_markup(&retention)) }
+                                    dt { (words.t("who-reads")) } dd lang=(readers_lang) { (detail_markup(&readers)) }
                                 }
                             }
                         }
@@ -378,5 +454,82 @@ mod tests {
         for lang in &LANGUAGES[1..] {
             assert_eq!(keys(lang.source), reference, "{}", lang.code);
         }
+    }
+
+    /// A pattern's text (the inventory's translations have no placeables).
+    fn text(pattern: &fluent_syntax::ast::Pattern<&str>) -> String {
+        pattern
+            .elements
+            .iter()
+            .map(|element| match element {
+                fluent_syntax::ast::PatternElement::TextElement { value } => (*value).to_owned(),
+                fluent_syntax::ast::PatternElement::Placeable { .. } => "{…}".to_owned(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_inventory_is_translated_whole_and_from_its_current_english() {
+        let inventory = crate::inventory::inventory().expect("inventory.toml");
+        let english: std::collections::BTreeMap<String, &str> =
+            inventory.texts().into_iter().collect();
+        for lang in LANGUAGES {
+            let Some(source) = lang.inventory else {
+                continue;
+            };
+            let resource = parser::parse(source).expect("a valid Fluent file");
+            let mut translated = std::collections::BTreeMap::new();
+            for entry in &resource.body {
+                if let fluent_syntax::ast::Entry::Message(message) = entry {
+                    let value = message.value.as_ref().map(text).unwrap_or_default();
+                    let from = message
+                        .attributes
+                        .iter()
+                        .find(|attribute| attribute.id.name == "source")
+                        .map(|attribute| text(&attribute.value))
+                        .unwrap_or_default();
+                    assert!(
+                        !value.trim().is_empty(),
+                        "{}: {} says nothing",
+                        lang.code,
+                        message.id.name
+                    );
+                    assert!(!value.contains("{…}"), "{}: {}", lang.code, message.id.name);
+                    translated.insert(message.id.name.to_owned(), from);
+                }
+            }
+            for (id, text) in &english {
+                let from = translated
+                    .get(id)
+                    .unwrap_or_else(|| panic!("{}: {id} is not translated", lang.code));
+                // A translation records the English it was made from: when the inventory's
+                // English changes, the translation must be looked at again.
+                assert_eq!(
+                    from, text,
+                    "{}: {id} was translated from other words",
+                    lang.code
+                );
+            }
+            for id in translated.keys() {
+                assert!(
+                    english.contains_key(id),
+                    "{}: {id} is not in the inventory",
+                    lang.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_server_options_in_a_detail_are_code_written_left_to_right() {
+        assert_eq!(
+            detail_markup("بعد مدة --retention-months دون فتح (--data-dir/blobs).").into_string(),
+            "بعد مدة <code dir=\"ltr\">--retention-months</code> دون فتح \
+             (<code dir=\"ltr\">--data-dir/blobs</code>)."
+        );
+        assert_eq!(
+            detail_markup("a -- b <c>").into_string(),
+            "a -- b &lt;c&gt;"
+        );
     }
 }

@@ -771,6 +771,28 @@ impl Browser {
         }
     }
 
+    /// Waits (up to 30 s) until the keyboard's focus is on `css`.
+    pub async fn wait_for_focus_on(&self, css: &str) {
+        let started = Instant::now();
+        loop {
+            let there = self
+                .eval(&format!(
+                    "return document.activeElement?.matches({css:?}) ?? false"
+                ))
+                .await;
+            if there == json!(true) {
+                return;
+            }
+            if started.elapsed() > Duration::from_secs(30) {
+                let at = self
+                    .eval("return document.activeElement?.outerHTML.slice(0, 200)")
+                    .await;
+                panic!("the focus never came to `{css}`; it is on {at}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// The page's visible text, without the invisible marks that isolate bidirectional text
     /// around Fluent's placeables (U+2068, U+2069).
     pub async fn body_text(&self) -> String {

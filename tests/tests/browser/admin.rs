@@ -440,6 +440,16 @@ pub(super) async fn coordinator_logged_in(
     devtools
 }
 
+/// Opens the console again and goes to one of its sections with the keyboard alone: Tab to its
+/// link under the heading, Enter; the next Tab lands inside the section.
+pub(super) async fn console_section_by_keyboard(b: &Browser, server: &TestServer, section: &str) {
+    b.client.goto(&server.admin_url).await.expect("open");
+    b.wait_for("#logout").await;
+    b.tab_to(&format!("#sections a[href='#{section}']")).await;
+    b.press("\u{e007}").await;
+    b.wait_for(&format!("#{section}:target")).await;
+}
+
 /// Types `value` into the field `css` in place of what it holds.
 async fn replace_in_field(b: &Browser, css: &str, value: &str) {
     b.wait_for(css).await.clear().await.expect("clear");

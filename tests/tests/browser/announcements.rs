@@ -3,7 +3,7 @@
 //! until its end; a link or a telephone number is refused; the neutral page after a kiosk lock
 //! never shows it.
 
-use super::admin::coordinator_logged_in;
+use super::admin::{console_section_by_keyboard, coordinator_logged_in};
 use super::*;
 
 const FR: &str = "Entretien samedi de 8 h à 10 h : PDE sera fermé.";
@@ -157,16 +157,28 @@ async fn an_announcement_shows_on_the_start_page_in_its_frame_and_never_on_the_n
     );
 
     // Ended early by the coordinator: shown no more; and a new one ends after its days.
-    b.client.goto(&server.admin_url).await.expect("console");
-    b.wait_for("#logout").await;
-    b.click(".end-announcement").await;
+    // With the keyboard alone: the section's link, Tab to "end now", Enter; then Tab to each
+    // language's field and type, Tab to "post", Enter.
+    console_section_by_keyboard(&b, &server, "announcements").await;
+    b.wait_for(".end-announcement").await;
+    b.tab_to(".end-announcement").await;
+    b.press("\u{e007}").await;
     b.wait_for_text("L'annonce n'est plus montrée").await;
     assert_eq!(announced(&server).await, None);
-    write_announcement(&b, FR).await;
-    b.click("#announcement-post").await;
+    for (lang, text) in [
+        ("fr", FR),
+        ("nl", "Onderhoud zaterdag."),
+        ("en", "Maintenance on Saturday."),
+        ("ar", AR),
+    ] {
+        b.tab_to(&format!("#announcement-{lang}")).await;
+        b.press(text).await;
+    }
+    b.tab_to("#announcement-post").await;
+    b.press("\u{e007}").await;
     b.wait_for_text("L'annonce est montrée sur la page d'accueil")
         .await;
-    assert!(announced(&server).await.is_some());
+    assert_eq!(announced(&server).await.as_deref(), Some(FR));
     server.advance_clock(8 * 86_400).await;
     assert_eq!(announced(&server).await, None, "a week later, it is over");
     open_app_at(&b, &server, "/", "fr").await;

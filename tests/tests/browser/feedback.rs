@@ -3,7 +3,7 @@
 //! requests do carry one), in no log line, with names refused before anything is sent; then
 //! coordinators read it, tag it, close it, and publish what changed on the transparency page.
 
-use super::admin::coordinator_logged_in;
+use super::admin::{console_section_by_keyboard, coordinator_logged_in};
 use super::*;
 
 const SECRET: &str = "une phrase secrète pour donner son avis";
@@ -191,13 +191,19 @@ async fn feedback_goes_without_cookies_and_coordinators_tag_close_and_publish_it
     b.eval("document.querySelector('#feedback-heading').scrollIntoView(); return true;")
         .await;
     problems.extend(shot(&b, &axe, "admin-fr", &mut step, "feedback").await);
+    // With the keyboard alone: the section's link, Tab to a tag, Space; the list is drawn again
+    // and the focus stays on that tag; Tab to "dealt with", Enter; the focus goes to the heading.
+    console_section_by_keyboard(&b, &server, "feedback").await;
     let holders = "li.feedback-item[data-face='happy']";
-    b.click(&format!("{holders} .feedback-tag[data-tag='praise']"))
-        .await;
+    let praise = format!("{holders} .feedback-tag[data-tag='praise']");
+    b.wait_for(&praise).await;
+    b.tab_to(&praise).await;
+    b.press("\u{e00d}").await;
     b.wait_for_text("Avis enregistré").await;
-    b.wait_for(&format!("{holders} .feedback-tag[data-tag='praise']"))
-        .await;
-    b.click(&format!("{holders} .feedback-state")).await;
+    b.wait_for(&format!("{praise}:checked")).await;
+    b.wait_for_focus_on(&format!("{praise}:checked")).await;
+    b.tab_to(&format!("{holders} .feedback-state")).await;
+    b.press("\u{e007}").await;
     for _ in 0..50 {
         let items = b
             .eval("return document.querySelectorAll('li.feedback-item').length")
@@ -222,6 +228,7 @@ async fn feedback_goes_without_cookies_and_coordinators_tag_close_and_publish_it
         json!(1),
         "a closed feedback leaves the open list"
     );
+    b.wait_for_focus_on("#feedback-heading").await;
 
     // What changed, published in French and Dutch: on the transparency page, in each language
     // (French where there is no translation).

@@ -2,7 +2,7 @@
 //! shown, nothing between 1 and k nor a total that would reveal it; a hidden part changes
 //! nothing; the same figures as a CSV file.
 
-use super::admin::{coordinator_logged_in, read_admin};
+use super::admin::{console_section_by_keyboard, coordinator_logged_in, read_admin};
 use super::*;
 use pde_api::admin::{self as admin_api, Figure, Statistics};
 
@@ -196,6 +196,14 @@ async fn statistics_show_closed_weeks_from_counters_and_nothing_below_k() {
         href.as_deref(),
         Some(admin_api::url(admin_api::STATISTICS_CSV.path).as_str())
     );
+    // With the keyboard alone: the section's link, Tab to the file, Enter: the same figures.
+    console_section_by_keyboard(&b, &server, "statistics").await;
+    b.wait_for("#statistics-csv").await;
+    b.tab_to("#statistics-csv").await;
+    b.press("\u{e007}").await;
+    let (name, downloaded) = b.wait_for_download().await;
+    assert_eq!(name, "pde-statistics.csv");
+    assert_eq!(String::from_utf8_lossy(&downloaded), csv_after);
     b.eval("document.querySelector('#statistics-heading').scrollIntoView(); return true;")
         .await;
     problems.extend(shot(&b, &axe, "admin-fr", &mut step, "statistics").await);

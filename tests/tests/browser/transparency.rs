@@ -83,6 +83,7 @@ async fn the_transparency_page_says_what_is_kept_in_four_languages() {
         json!(0),
         "no script"
     );
+    assert_inventory_in(&b, "fr").await;
     let published = b
         .wait_for("#published-weeks tbody")
         .await
@@ -107,11 +108,22 @@ async fn the_transparency_page_says_what_is_kept_in_four_languages() {
             .await;
         b.wait_for(&format!("html[lang='{lang}'] h1")).await;
         assert!(b.body_text().await.contains(title));
+        assert_inventory_in(&b, lang).await;
     }
     b.set_window_size(390, 844).await;
     b.click("nav.languages a[hreflang='ar']").await;
     b.wait_for("html[lang='ar'][dir='rtl'] h1").await;
+    assert_inventory_in(&b, "ar").await;
     b.screenshot("ar-phone-transparency").await;
+    // A table's details, opened as a reader does (Enter on its summary).
+    b.tab_to("details[data-table='wallets'] summary").await;
+    b.press("\u{e007}").await;
+    b.wait_for("details[data-table='wallets'][open]").await;
+    b.eval(
+        "document.querySelector(\"details[data-table='wallets']\").scrollIntoView(); return true;",
+    )
+    .await;
+    b.screenshot("ar-phone-transparency-inventory").await;
     problems.extend(
         b.axe_violations(&axe)
             .await
@@ -169,4 +181,37 @@ async fn the_transparency_page_says_what_is_kept_in_four_languages() {
         "{from_workers:?}"
     );
     assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// Every detail of the inventory on the page is in `lang` (none falls back to the English), and
+/// away from English the tables' purposes are not the inventory's English words.
+async fn assert_inventory_in(b: &Browser, lang: &str) {
+    let languages: Vec<String> = serde_json::from_value(
+        b.eval(
+            "return [...document.querySelectorAll('details [lang], details[lang]')]
+                 .map(e => e.lang);",
+        )
+        .await,
+    )
+    .expect("languages");
+    assert!(languages.len() > 300, "{}", languages.len());
+    assert!(
+        languages.iter().all(|l| l == lang),
+        "{lang}: {:?}",
+        languages.iter().filter(|l| *l != lang).collect::<Vec<_>>()
+    );
+    let purposes: Vec<String> = serde_json::from_value(
+        b.eval(
+            "return [...document.querySelectorAll('details.inventory-table summary span')]
+                 .map(s => s.textContent);",
+        )
+        .await,
+    )
+    .expect("purposes");
+    let inventory = pde_server::inventory::inventory().expect("inventory");
+    let english: Vec<&str> = inventory.table.iter().map(|t| t.purpose.as_str()).collect();
+    assert_eq!(purposes.len(), english.len());
+    for (shown, english) in purposes.iter().zip(english) {
+        assert_eq!(shown == english, lang == "en", "{lang}: {shown}");
+    }
 }

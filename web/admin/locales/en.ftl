@@ -1,5 +1,6 @@
 title = PDE administration
 language = Language
+sections = Parts of the console
 no-content = This console shows no document, no wallet and no wallet number: PDE cannot read them.
 working = One moment…
 login-heading = Log in

@@ -1,5 +1,6 @@
 title = Administration de PDE
 language = Langue
+sections = Parties de la console
 no-content = Cette console ne montre aucun document, aucun portefeuille, aucun numéro de portefeuille : PDE ne peut pas les lire.
 working = Un instant…
 login-heading = Connexion

@@ -1,5 +1,6 @@
 title = PDE-beheer
 language = Taal
+sections = Delen van de console
 no-content = Deze console toont geen enkel document, geen portefeuille en geen portefeuillenummer: PDE kan ze niet lezen.
 working = Even geduld…
 login-heading = Aanmelden

@@ -223,6 +223,34 @@ fn Console(ui: Ui) -> impl IntoView {
     }
 }
 
+/// Links to the console's sections, under its heading: a keyboard user goes to one in two keys
+/// (the browser moves the focus's starting point to the section).
+#[component]
+fn SectionLinks(ui: Ui, coordinator: bool) -> impl IntoView {
+    let sections = [
+        ("invitations", true),
+        ("statistics", true),
+        ("feedback", coordinator),
+        ("changes", true),
+        ("announcements", true),
+        ("passkeys", true),
+        ("audit", true),
+    ];
+    view! {
+        <nav id="sections" aria-label=move || ui.t("sections")>
+            {sections
+                .into_iter()
+                .filter(|(_, shown)| *shown)
+                .map(|(section, _)| {
+                    view! {
+                        <a href=format!("#{section}")>{move || ui.t(&format!("{section}-heading"))}</a>
+                    }
+                })
+                .collect_view()}
+        </nav>
+    }
+}
+
 async fn log_in(ui: Ui) -> Result<(), Failure> {
     let started = call(api::LOGIN_START, &[], &NoBody).await?;
     let credential = assert_passkey(started.options).await?;
@@ -412,11 +440,12 @@ fn Home(ui: Ui, me: AdminMe) -> impl IntoView {
         <button id="logout" disabled=move || ui.busy.get() on:click=logout>
             {move || ui.t("logout-button")}
         </button>
+        <SectionLinks ui=ui coordinator=me.role == AdminRole::Coordinator/>
         <invitations::Invitations ui=ui me=me.clone()/>
         <statistics::StatisticsSection ui=ui/>
         <feedback::FeedbackSection ui=ui me=me.clone()/>
         <announcements::Announcements ui=ui me=me.clone()/>
-        <section aria-labelledby="passkeys-heading">
+        <section aria-labelledby="passkeys-heading" id="passkeys">
             <h2 id="passkeys-heading">{move || ui.t("passkeys-heading")}</h2>
             <ul id="passkeys">
                 {move || {
@@ -469,7 +498,7 @@ fn Home(ui: Ui, me: AdminMe) -> impl IntoView {
                 </button>
             </Show>
         </section>
-        <section aria-labelledby="audit-heading">
+        <section aria-labelledby="audit-heading" id="audit">
             <h2 id="audit-heading">{move || ui.t("audit-heading")}</h2>
             <p>{move || ui.t("audit-explain")}</p>
             <table id="audit">

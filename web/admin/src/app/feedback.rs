@@ -37,23 +37,24 @@ pub(super) fn FeedbackSection(ui: Ui, me: AdminMe) -> impl IntoView {
     let inbox = RwSignal::new(None::<FeedbackInbox>);
     let changes = RwSignal::new(Vec::<ChangeEntry>::new());
     let show_closed = RwSignal::new(false);
-    let reload = move || {
-        spawn_local(async move {
-            if coordinator {
-                match call(api::FEEDBACK, &[], &NoBody).await {
-                    Ok(answer) => inbox.set(Some(answer)),
-                    Err(failure) => ui.fail(failure),
-                }
-            }
-            match call(api::CHANGES, &[], &NoBody).await {
-                Ok(list) => changes.set(list.items),
+    let load = move || async move {
+        if coordinator {
+            match call(api::FEEDBACK, &[], &NoBody).await {
+                Ok(answer) => inbox.set(Some(answer)),
                 Err(failure) => ui.fail(failure),
             }
-        })
+        }
+        match call(api::CHANGES, &[], &NoBody).await {
+            Ok(list) => changes.set(list.items),
+            Err(failure) => ui.fail(failure),
+        }
     };
+    let reload = move || spawn_local(load());
     reload();
 
-    let save = move |item: FeedbackItem, tags: Vec<FeedbackTag>, closed: bool| {
+    // The list is drawn again after a change: the keyboard's focus goes back to the control
+    // that was used (or to the section's heading when its feedback left the list).
+    let save = move |item: FeedbackItem, tags: Vec<FeedbackTag>, closed: bool, focus: String| {
         ui.run(async move {
             call(
                 api::FEEDBACK_UPDATE,
@@ -62,7 +63,13 @@ pub(super) fn FeedbackSection(ui: Ui, me: AdminMe) -> impl IntoView {
             )
             .await?;
             ui.notice.set(Some("feedback-saved".to_owned()));
-            reload();
+            load().await;
+            ui.busy.set(false);
+            request_animation_frame(move || {
+                if !focus_by_id(&focus) {
+                    focus_by_id("feedback-heading");
+                }
+            });
             Ok(())
         });
     };
@@ -137,7 +144,7 @@ pub(super) fn FeedbackSection(ui: Ui, me: AdminMe) -> impl IntoView {
     view! {
         <Show when=move || coordinator>
             <section aria-labelledby="feedback-heading" id="feedback">
-                <h2 id="feedback-heading">{move || ui.t("feedback-heading")}</h2>
+                <h2 id="feedback-heading" tabindex="-1">{move || ui.t("feedback-heading")}</h2>
                 <p>{move || ui.t("feedback-explain")}</p>
                 <p id="feedback-summary">{summary}</p>
                 <label class="inline">
@@ -199,22 +206,32 @@ pub(super) fn FeedbackSection(ui: Ui, me: AdminMe) -> impl IntoView {
 fn feedback_entry(
     ui: Ui,
     item: FeedbackItem,
-    save: impl Fn(FeedbackItem, Vec<FeedbackTag>, bool) + Copy + 'static,
+    save: impl Fn(FeedbackItem, Vec<FeedbackTag>, bool, String) + Copy + 'static,
 ) -> impl IntoView {
     let from_key = match item.from {
         FeedbackFrom::Holder => "feedback-from-holder",
         FeedbackFrom::Worker => "feedback-from-worker",
     };
     let closed = item.closed;
+    let state_id = format!("state-{}", item.id);
     let toggle_state = {
         let item = item.clone();
-        move |_| save(item.clone(), item.tags.clone(), !item.closed)
+        let state_id = state_id.clone();
+        move |_| {
+            save(
+                item.clone(),
+                item.tags.clone(),
+                !item.closed,
+                state_id.clone(),
+            )
+        }
     };
     let tags = FeedbackTag::ALL
         .into_iter()
         .map(|tag| {
             let id = format!("tag-{}-{}", item.id, tag.as_str());
             let label_for = id.clone();
+            let focus = id.clone();
             let on = item.tags.contains(&tag);
             let item = item.clone();
             view! {
@@ -229,7 +246,7 @@ fn feedback_entry(
                             } else {
                                 tags.retain(|t| *t != tag);
                             }
-                            save(item.clone(), tags, item.closed);
+                            save(item.clone(), tags, item.closed, focus.clone());
                         }/>
                     {move || ui.t(&format!("tag-{}", tag.as_str()))}
                 </label>
@@ -255,9 +272,19 @@ fn feedback_entry(
                 <legend>{move || ui.t("feedback-tags")}</legend>
                 {tags}
             </fieldset>
-            <button class="feedback-state" disabled=move || ui.busy.get() on:click=toggle_state>
+            <button class="feedback-state" id=state_id disabled=move || ui.busy.get() on:click=toggle_state>
                 {move || ui.t(if closed { "feedback-reopen" } else { "feedback-close" })}
             </button>
         </li>
     }
+}
+
+/// Puts the keyboard's focus on the element `id`, if it is there.
+fn focus_by_id(id: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|element| element.focus().is_ok())
 }

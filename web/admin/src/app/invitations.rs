@@ -71,7 +71,7 @@ pub(super) fn Invitations(ui: Ui, me: AdminMe) -> impl IntoView {
         });
     };
     view! {
-        <section aria-labelledby="invitations-heading">
+        <section aria-labelledby="invitations-heading" id="invitations">
             <h2 id="invitations-heading">{move || ui.t("invitations-heading")}</h2>
             <p>{move || ui.t("invitations-explain")}</p>
             <p id="partner-kept">

@@ -99,7 +99,7 @@ pub(super) fn StatisticsSection(ui: Ui) -> impl IntoView {
         ))
     };
     view! {
-        <section aria-labelledby="statistics-heading">
+        <section aria-labelledby="statistics-heading" id="statistics">
             <h2 id="statistics-heading">{move || ui.t("statistics-heading")}</h2>
             <p>{move || ui.t_with("statistics-explain", &[("k", &k().to_string())])}</p>
             <p>

@@ -1,0 +1,796 @@
+# De details van de inventaris (server/inventory.toml) in het Nederlands. Elk bericht bewaart zijn Engelse bron (.source): een test faalt als het Engels verandert zonder de vertaling.
+## wallets
+table-wallets-purpose = Een deel van een documentenmap (een gewone documentenmap of een van zijn verborgen delen): hoe de houder zich aanmeldt, de publieke sleutel, de ruimte die het gebruikt.
+    .source = A wallet part (an everyday wallet, or one of its hidden parts): how its holder logs in, its public key, the space it uses.
+table-wallets-retention = Tot de houder de documentenmap afsluit, of de bewaartermijn hem afsluit na --retention-months zonder dat hij geopend werd.
+    .source = Until the holder ends the wallet, or retention ends it after --retention-months without an unlock.
+table-wallets-readers = De server; het team dat de server laat werken (geen inhoud: het aanmeldbestand en de sleutels zijn nutteloos zonder het geheim).
+    .source = The server; the operator (no content: the login file and keys are useless without the secret).
+column-wallets-id = Willekeurige interne id.
+    .source = Random internal id.
+column-wallets-number = Het nummer van de documentenmap, gegenereerd (een verborgen deel bevat een plaatshouder).
+    .source = The wallet number, generated (a hidden part holds a placeholder).
+column-wallets-pseudonym = De schuilnaam die de houder koos in plaats van het nummer, als die er is.
+    .source = The pseudonym the holder chose instead of the number, if any.
+column-wallets-recipient = De publieke sleutel van de documentenmap (age): documenten worden ermee op slot gedaan.
+    .source = The wallet's public key (age): documents are sealed to it.
+column-wallets-password_file = Het registratierecord van OPAQUE: laat de server een aanmelding controleren zonder ooit het geheim te weten te komen.
+    .source = The OPAQUE registration record: lets the server check a login without ever learning the secret.
+column-wallets-ksf = Parameters van de sleutelrekking van het geheim (Argon2id).
+    .source = Parameters of the secret's key stretching (Argon2id).
+column-wallets-used_bytes = Bytes aan versleutelde gegevens die de documentenmap gebruikt (voor zijn quotum).
+    .source = Bytes of ciphertext the wallet uses (for its quota).
+column-wallets-created_at = Wanneer hij gemaakt werd (afgerond op de ISO-week met --keep-partner-on-wallet).
+    .source = When it was made (to the ISO week with --keep-partner-on-wallet).
+column-wallets-recovery_verifier = SHA-256 van het token van het herstelblad (controleert een herstel; de sleutel van het blad blijft op papier).
+    .source = SHA-256 of the recovery sheet's token (checks a recovery; the sheet's key stays on paper).
+column-wallets-locked_until = Tot wanneer de houder de documentenmap gesloten heeft (Mijn afspraak voorbereiden).
+    .source = Until when the holder time-locked the wallet (prepare my meeting).
+column-wallets-hidden_of = Voor een verborgen deel: zijn gewone documentenmap.
+    .source = For a hidden part: its everyday wallet.
+column-wallets-hidden_slot = Voor een verborgen deel: de plaats die uit zijn geheim afgeleid wordt (niet het geheim).
+    .source = For a hidden part: the slot its secret derives (not the secret).
+column-wallets-slot_ksf = Parameters van de sleutelrekking van de verborgen plaats.
+    .source = Parameters of the hidden slot's key stretching.
+column-wallets-restored_from = Na het terugzetten van een reservekopie: de dag waarnaar de server teruggezet werd, één keer aan de houder gezegd.
+    .source = After a restore from a backup: the day the server went back to, told once to the holder.
+column-wallets-active_week = Als de bewaartermijn aanstaat: de week waarin hij het laatst geopend werd (grof), om verlaten documentenmappen af te sluiten.
+    .source = With retention on: the week of the last unlock (coarse), to end abandoned wallets.
+column-wallets-partner_id = De partner van het briefje waarmee de documentenmap gemaakt werd: alleen met --keep-partner-on-wallet.
+    .source = The partner whose slip made the wallet: only with --keep-partner-on-wallet.
+column-wallets-stat_week = Begin van de laatste ISO-week waarin de documentenmap als actief geteld werd in de statistieken.
+    .source = Start of the last ISO week the wallet was counted active in the statistics.
+column-wallets-stat_month = Begin van de laatste maand waarin de documentenmap als actief geteld werd in de statistieken.
+    .source = Start of the last month the wallet was counted active in the statistics.
+
+## wrapped_keys
+table-wrapped_keys-purpose = De sleutel van de documentenmap, op slot: één keer met het geheim (de exportsleutel van OPAQUE), één keer met de sleutel van het herstelblad.
+    .source = The wallet key, sealed: once under the secret (OPAQUE's export key), once under the recovery sheet's key.
+table-wrapped_keys-retention = Met zijn documentenmap; vervangen als het geheim of het blad verandert.
+    .source = With its wallet; replaced when the secret or the sheet changes.
+table-wrapped_keys-readers = De server geeft hem aan een houder die zich heeft aangemeld; niemand kan hem openen zonder het geheim of het blad.
+    .source = The server hands it to a holder who has logged in; nobody can open it without the secret or the sheet.
+column-wrapped_keys-wallet_id = Zijn deel van de documentenmap.
+    .source = Its wallet part.
+column-wrapped_keys-method = passphrase of recovery.
+    .source = passphrase or recovery.
+column-wrapped_keys-key_id = Welke versie van de sleutel.
+    .source = Which key version.
+column-wrapped_keys-wrapped = De sleutel van de documentenmap, op slot.
+    .source = The sealed wallet key.
+column-wrapped_keys-created_at = Wanneer hij op slot gedaan werd.
+    .source = When it was sealed.
+
+## pending_registrations
+table-pending_registrations-purpose = Een documentenmap die gemaakt wordt, tussen de twee berichten van zijn registratie.
+    .source = A wallet being made, between the two messages of its registration.
+table-pending_registrations-retention = Minuten: gebruikt wanneer de registratie eindigt, of opgeruimd zodra ze verlopen is.
+    .source = Minutes: taken when the registration ends, or swept once expired.
+table-pending_registrations-readers = De server.
+    .source = The server.
+column-pending_registrations-id = Willekeurige id van de registratie.
+    .source = Random id of the registration.
+column-pending_registrations-wallet_id = De id die de nieuwe documentenmap zal krijgen.
+    .source = The id the new wallet will have.
+column-pending_registrations-number = Het nummer dat hij zal krijgen.
+    .source = The number it will have.
+column-pending_registrations-pseudonym = De gevraagde schuilnaam, als die er is.
+    .source = The pseudonym asked for, if any.
+column-pending_registrations-ksf = Parameters van de sleutelrekking.
+    .source = Key-stretching parameters.
+column-pending_registrations-invite_hash = SHA-256 van de gebruikte uitnodigingscode, als die er is.
+    .source = SHA-256 of the invitation code used, if any.
+column-pending_registrations-expires_at = Wanneer het gewist wordt.
+    .source = When it is dropped.
+
+## pending_recoveries
+table-pending_recoveries-purpose = Een herstel met het blad (of een verandering van geheim), tussen zijn twee berichten.
+    .source = A recovery with the sheet (or a change of secret), between its two messages.
+table-pending_recoveries-retention = Minuten.
+    .source = Minutes.
+table-pending_recoveries-readers = De server.
+    .source = The server.
+column-pending_recoveries-id = Willekeurige id.
+    .source = Random id.
+column-pending_recoveries-wallet_id = Het deel van de documentenmap.
+    .source = The wallet part.
+column-pending_recoveries-ksf = Parameters van de sleutelrekking.
+    .source = Key-stretching parameters.
+column-pending_recoveries-expires_at = Wanneer het gewist wordt.
+    .source = When it is dropped.
+column-pending_recoveries-purpose = Herstel of verandering van geheim.
+    .source = Recovery or change of secret.
+
+## pending_sheets
+table-pending_sheets-purpose = Een nieuw herstelblad dat op zijn tijd wacht (gemaakt zonder het oude blad: het werkt na 7 dagen, tenzij het oude blad het annuleert).
+    .source = A new recovery sheet waiting for its time (made without the old sheet: it takes effect after 7 days unless the old sheet cancels it).
+table-pending_sheets-retention = Tot het begint te werken of geannuleerd wordt.
+    .source = Until it takes effect or is cancelled.
+table-pending_sheets-readers = De server.
+    .source = The server.
+column-pending_sheets-wallet_id = De documentenmap.
+    .source = The wallet.
+column-pending_sheets-verifier = SHA-256 van het token van het nieuwe blad.
+    .source = SHA-256 of the new sheet's token.
+column-pending_sheets-key_id = De nieuwe versie van de sleutel.
+    .source = The new key version.
+column-pending_sheets-wrapped = De sleutel van de documentenmap, op slot met het nieuwe blad.
+    .source = The wallet key sealed under the new sheet.
+column-pending_sheets-made_at = Wanneer het gevraagd werd.
+    .source = When it was asked for.
+column-pending_sheets-effective_at = Wanneer het begint te werken.
+    .source = When it takes effect.
+
+## pending_hidden
+table-pending_hidden-purpose = Een verborgen deel dat ingesteld wordt, tussen zijn twee berichten.
+    .source = A hidden part being set up, between its two messages.
+table-pending_hidden-retention = Minuten.
+    .source = Minutes.
+table-pending_hidden-readers = De server.
+    .source = The server.
+column-pending_hidden-id = Willekeurige id.
+    .source = Random id.
+column-pending_hidden-wallet_id = De id die het deel zal krijgen.
+    .source = The id the part will have.
+column-pending_hidden-parent_id = Zijn gewone documentenmap.
+    .source = Its everyday wallet.
+column-pending_hidden-slot = De plaats die uit zijn geheim afgeleid wordt.
+    .source = The slot its secret derives.
+column-pending_hidden-ksf = Parameters van de sleutelrekking.
+    .source = Key-stretching parameters.
+column-pending_hidden-expires_at = Wanneer het gewist wordt.
+    .source = When it is dropped.
+
+## login_states
+table-login_states-purpose = Een aanmelding tussen haar twee berichten (de toestand van OPAQUE op de server).
+    .source = A login between its two messages (OPAQUE's server state).
+table-login_states-retention = Minuten.
+    .source = Minutes.
+table-login_states-readers = De server.
+    .source = The server.
+column-login_states-id = Willekeurige id.
+    .source = Random id.
+column-login_states-wallet_id = Het deel van de documentenmap dat zich aanmeldt.
+    .source = The wallet part logging in.
+column-login_states-state = De toestand van OPAQUE voor het tweede bericht, op slot met een sleutel die afgeleid is van de serverinstellingen.
+    .source = OPAQUE's state for the second message, sealed under a key derived from the server setup.
+column-login_states-throttle_key = Hash met sleutel van de getypte naam, om mislukte pogingen te tellen (niet de naam).
+    .source = Keyed hash of the name typed, for counting failures (not the name).
+column-login_states-bucket = Het tijdvak van de algemene telling.
+    .source = The time bucket of the global count.
+column-login_states-expires_at = Wanneer het gewist wordt.
+    .source = When it is dropped.
+column-login_states-give_back_key = De teller van de naam waaraan een mislukte poging teruggegeven wordt als de aanmelding lukt.
+    .source = The name's counter to give a failure back to when the login succeeds.
+column-login_states-give_back_bucket = Het tijdvak waaraan ze teruggegeven wordt.
+    .source = The bucket to give it back to.
+
+## login_throttle
+table-login_throttle-purpose = Mislukte aanmeldingen per getypte naam, om het raden te vertragen.
+    .source = Failed logins per name typed, to slow down guessing.
+table-login_throttle-retention = Gewist na een geslaagde aanmelding; verouderde rijen opgeruimd.
+    .source = Cleared after a successful login; stale rows swept.
+table-login_throttle-readers = De server.
+    .source = The server.
+column-login_throttle-key = Hash met sleutel van de getypte naam (een nummer, een schuilnaam, of wat ook getypt werd).
+    .source = Keyed hash of the name typed (a number, a pseudonym, or anything typed).
+column-login_throttle-failures = Hoeveel er na elkaar mislukten.
+    .source = How many failed in a row.
+column-login_throttle-blocked_until = Tot wanneer deze naam moet wachten.
+    .source = Until when this name must wait.
+column-login_throttle-updated_at = Laatste wijziging.
+    .source = Last change.
+
+## login_global
+table-login_global-purpose = Onvoltooide aanmeldingen op de hele server, per tijdvak (een bovengrens voor raden op grote schaal).
+    .source = Unfinished logins over the whole server, per time bucket (a ceiling on guessing at scale).
+table-login_global-retention = Oude tijdvakken opgeruimd.
+    .source = Old buckets swept.
+table-login_global-readers = De server.
+    .source = The server.
+column-login_global-bucket = Een tijdvak.
+    .source = A time bucket.
+column-login_global-failures = Onvoltooide aanmeldingen erin.
+    .source = Unfinished logins in it.
+
+## login_proofs_spent
+table-login_proofs_spent-purpose = Rekenbewijzen (proof of work) die al gebruikt zijn (elk werkt één keer).
+    .source = Proofs of work already used (each works once).
+table-login_proofs_spent-retention = Tot het bewijs verlopen zou zijn.
+    .source = Until the proof would have expired.
+table-login_proofs_spent-readers = De server.
+    .source = The server.
+column-login_proofs_spent-id = Hash van het bewijs.
+    .source = Hash of the proof.
+column-login_proofs_spent-expires_at = Wanneer het gewist wordt.
+    .source = When it is dropped.
+
+## hidden_attempts
+table-hidden_attempts-purpose = Een getelde poging op een verborgen deel, één keer gebruikt.
+    .source = A counted try at a hidden part, used once.
+table-hidden_attempts-retention = Minuten.
+    .source = Minutes.
+table-hidden_attempts-readers = De server.
+    .source = The server.
+column-hidden_attempts-id = Willekeurige id.
+    .source = Random id.
+column-hidden_attempts-wallet_id = De gewone documentenmap.
+    .source = The everyday wallet.
+column-hidden_attempts-throttle_key = Hash met sleutel van de getypte naam.
+    .source = Keyed hash of the name typed.
+column-hidden_attempts-bucket = Tijdvak.
+    .source = Time bucket.
+column-hidden_attempts-expires_at = Wanneer het gewist wordt.
+    .source = When it is dropped.
+
+## sessions
+table-sessions-purpose = Aangemelde browsers.
+    .source = Logged-in browsers.
+table-sessions-retention = Eindigen na de tijd zonder activiteit of de maximale tijd, bij het afmelden, of wanneer de houder ze sluit.
+    .source = Ends after the idle or absolute time, at log-out, or when the holder ends them.
+table-sessions-readers = De server.
+    .source = The server.
+column-sessions-token_hash = SHA-256 van de sessiecookie (de cookie zelf staat alleen in de browser).
+    .source = SHA-256 of the session cookie (the cookie itself is only in the browser).
+column-sessions-wallet_id = Het deel van de documentenmap.
+    .source = The wallet part.
+column-sessions-created_at = Wanneer ze begon.
+    .source = When it started.
+column-sessions-last_seen_at = Laatste verzoek (om te sluiten na een tijd zonder activiteit).
+    .source = Last request (for the idle time-out).
+
+## invites
+table-invites-purpose = Uitnodigingscodes, als hash.
+    .source = Invitation codes, as hashes.
+table-invites-retention = Tot ze verlopen (daarna bewaard als gebruikte codes).
+    .source = Until they expire (kept as spent codes after).
+table-invites-readers = De server; beheerders zien tellingen per reeks.
+    .source = The server; administrators see counts per batch.
+column-invites-code_hash = SHA-256 van de code (de code staat alleen op zijn briefje).
+    .source = SHA-256 of the code (the code is only on its slip).
+column-invites-remaining_uses = Documentenmappen die de code nog mag maken.
+    .source = Wallets it may still make.
+column-invites-expires_at = Wanneer hij niet meer werkt.
+    .source = When it stops working.
+column-invites-created_at = Wanneer hij gemaakt werd.
+    .source = When it was made.
+column-invites-batch_id = Zijn reeks (geen voor een code van de opdrachtregel). Geen enkele documentenmap is aan een code gekoppeld.
+    .source = Its batch (none for a code from the command line). No wallet is linked to a code.
+
+## creation_global
+table-creation_global-purpose = Gemaakte documentenmappen per tijdvak (een bovengrens voor het aanmaken).
+    .source = Wallets made per time bucket (a ceiling on creations).
+table-creation_global-retention = Oude tijdvakken opgeruimd.
+    .source = Old buckets swept.
+table-creation_global-readers = De server.
+    .source = The server.
+column-creation_global-bucket = Een tijdvak.
+    .source = A time bucket.
+column-creation_global-created = Documentenmappen die erin gemaakt zijn.
+    .source = Wallets made in it.
+
+## uploads
+table-uploads-purpose = Een document dat verstuurd wordt, in delen, voor het vastgelegd wordt.
+    .source = A document being sent, in parts, before it is committed.
+table-uploads-retention = Tot het vastgelegd, opgegeven of verlopen is.
+    .source = Until committed, abandoned, or expired.
+table-uploads-readers = De server.
+    .source = The server.
+column-uploads-id = Willekeurige id.
+    .source = Random id.
+column-uploads-wallet_id = Het deel van de documentenmap.
+    .source = The wallet part.
+column-uploads-document_id = De willekeurige id van het document.
+    .source = The document's random id.
+column-uploads-ciphertext_len = Zijn grootte, op slot.
+    .source = Its size, sealed.
+column-uploads-part_size = Grootte van elk deel.
+    .source = Size of each part.
+column-uploads-part_count = Hoeveel delen.
+    .source = How many parts.
+column-uploads-created_at = Wanneer het begon.
+    .source = When it started.
+column-uploads-expires_at = Wanneer het gewist wordt als het niet af is.
+    .source = When it is dropped if unfinished.
+
+## upload_parts
+table-upload_parts-purpose = Delen van een verzending die tot nu toe ontvangen zijn.
+    .source = Parts of an upload received so far.
+table-upload_parts-retention = Met de verzending.
+    .source = With the upload.
+table-upload_parts-readers = De server.
+    .source = The server.
+column-upload_parts-upload_id = De verzending.
+    .source = The upload.
+column-upload_parts-part = Zijn nummer.
+    .source = Its number.
+column-upload_parts-len = Zijn grootte.
+    .source = Its size.
+
+## documents
+table-documents-purpose = De documenten van de houder: inhoud op slot (in de bestandsopslag) en gegevens op slot (naam, soort, datums, notitie).
+    .source = The holder's documents: sealed content (in the blob store) and a sealed record (name, kind, dates, note).
+table-documents-retention = Tot de houder het verwijdert of de documentenmap afsluit.
+    .source = Until the holder deletes it or ends the wallet.
+table-documents-readers = Alleen de houder kan ze openen; de server ziet groottes en tijden.
+    .source = Only the holder can open them; the server sees sizes and times.
+column-documents-wallet_id = Het deel van de documentenmap.
+    .source = The wallet part.
+column-documents-id = Willekeurige id.
+    .source = Random id.
+column-documents-blob_key = Naam van zijn bestand op slot in de bestandsopslag.
+    .source = Name of its sealed file in the blob store.
+column-documents-size = Zijn grootte, op slot en opgevuld.
+    .source = Its size, sealed and padded.
+column-documents-metadata = Zijn gegevens, op slot met de sleutel van de documentenmap (naam, soort, datums, notitie).
+    .source = Its record, sealed to the wallet key (name, kind, dates, note).
+column-documents-tag = Een authenticatielabel dat de gegevens aan de inhoud bindt.
+    .source = An authentication tag binding the record to the content.
+column-documents-created_at = Wanneer het toegevoegd werd (afgerond op de ISO-week met --keep-partner-on-wallet).
+    .source = When it was added (to the ISO week with --keep-partner-on-wallet).
+column-documents-updated_at = Wanneer zijn gegevens het laatst veranderden.
+    .source = When its record last changed.
+
+## global_usage
+table-global_usage-purpose = De totalen van de server: bewaarde bytes en documentenmappen, tegenover zijn limieten.
+    .source = The server's totals: bytes stored and wallets, against its caps.
+table-global_usage-retention = Eén rij, altijd.
+    .source = One row, always.
+table-global_usage-readers = De server; het team dat de server laat werken.
+    .source = The server; the operator.
+column-global_usage-id = Altijd 1.
+    .source = Always 1.
+column-global_usage-used_bytes = Bewaarde en gereserveerde bytes.
+    .source = Bytes stored and reserved.
+column-global_usage-wallets = Documentenmappen.
+    .source = Wallets.
+
+## grants
+table-grants-purpose = Deellinks: wat een maatschappelijk werker mag openen, tot wanneer, hoe vaak.
+    .source = Sharing links: what a worker may open, until when, how often.
+table-grants-retention = Hun kopieën worden gewist als ze verlopen, gestopt of opgebruikt zijn; de rij blijft bij de documentenmap voor zijn toegangslogboek.
+    .source = Their copies are purged when they expire, are revoked or used up; the row stays with the wallet for its access log.
+table-grants-readers = De server; de houder ziet ze en wanneer ze geopend werden.
+    .source = The server; the holder sees them and when they were opened.
+column-grants-id = Willekeurige id.
+    .source = Random id.
+column-grants-wallet_id = Het deel van de documentenmap dat hem maakte.
+    .source = The wallet part that made it.
+column-grants-access_hash = Hash van het toegangstoken van de link (het geheim van de link blijft in zijn #fragment).
+    .source = Hash of the link's access token (the link's secret stays in its #fragment).
+column-grants-pin_hash = SHA-256 van een token dat de browser afleidt uit de pincode en het geheim van de link, als er een pincode gekozen werd (de pincode alleen wordt nooit verstuurd).
+    .source = SHA-256 of a token the browser derives from the PIN and the link's secret, if a PIN was set (the PIN alone is never sent).
+column-grants-pin_failures = Foute pincodes tot nu toe.
+    .source = Wrong PINs so far.
+column-grants-wrapped_key = De sleutel van de link, op slot met het geheim van de link.
+    .source = The link's key sealed under the link's secret.
+column-grants-label = Een naam die de houder typte, op slot.
+    .source = A label the holder typed, sealed.
+column-grants-document_count = Hoeveel documenten.
+    .source = How many documents.
+column-grants-reserved_bytes = Ruimte gereserveerd voor zijn kopieën.
+    .source = Space reserved for its copies.
+column-grants-max_openings = Hoeveel keer openen toegestaan is.
+    .source = How many openings are allowed.
+column-grants-openings = Hoeveel keer hij geopend werd.
+    .source = How many happened.
+column-grants-created_at = Wanneer hij gemaakt werd (afgerond op de ISO-week met --keep-partner-on-wallet).
+    .source = When it was made (to the ISO week with --keep-partner-on-wallet).
+column-grants-expires_at = Wanneer hij niet meer werkt.
+    .source = When it stops working.
+column-grants-revoked_at = Wanneer de houder hem stopte.
+    .source = When the holder revoked it.
+column-grants-purged_at = Wanneer zijn kopieën verwijderd werden.
+    .source = When its copies were deleted.
+
+## grant_documents
+table-grant_documents-purpose = De kopieën die een deellink opent, op slot met de sleutel van de link.
+    .source = The copies a sharing link opens, sealed under the link's key.
+table-grant_documents-retention = Tot de link gewist wordt.
+    .source = Until the link is purged.
+table-grant_documents-readers = Wie de link heeft (en de pincode); de server ziet groottes.
+    .source = Whoever has the link (and the PIN); the server sees sizes.
+column-grant_documents-grant_id = De link.
+    .source = The link.
+column-grant_documents-position = Zijn plaats in de lijst.
+    .source = Its place in the list.
+column-grant_documents-blob_key = Naam van zijn bestand op slot.
+    .source = Name of its sealed file.
+column-grant_documents-size = Zijn grootte.
+    .source = Its size.
+column-grant_documents-metadata = Zijn gegevens, op slot met de sleutel van de link.
+    .source = Its record, sealed under the link's key.
+column-grant_documents-stored_at = Wanneer zijn kopie aankwam.
+    .source = When its copy arrived.
+
+## grant_openings
+table-grant_openings-purpose = Wanneer een link geopend werd (het toegangslogboek van de houder) en het token van die opening.
+    .source = When a link was opened (the holder's access log) and the opening's token.
+table-grant_openings-retention = Met de link.
+    .source = With the link.
+table-grant_openings-readers = De server; de houder ziet de tijden.
+    .source = The server; the holder sees the times.
+column-grant_openings-token_hash = SHA-256 van het token van de opening.
+    .source = SHA-256 of the opening's token.
+column-grant_openings-grant_id = De link.
+    .source = The link.
+column-grant_openings-opened_at = Wanneer.
+    .source = When.
+column-grant_openings-expires_at = Wanneer het token niet meer werkt.
+    .source = When the token stops working.
+
+## deposits
+table-deposits-purpose = Afgiftelinks: een maatschappelijk werker geeft documenten af in de documentenmap, op slot met de eigen sleutel van de link.
+    .source = Deposit links: a worker drops documents into the wallet, sealed to the link's own key.
+table-deposits-retention = Met de documentenmap; ze werken niet meer na hun einde, als ze gestopt worden of vol zijn.
+    .source = With the wallet; stop working at their end, when revoked or full.
+table-deposits-readers = De server; de houder.
+    .source = The server; the holder.
+column-deposits-id = Willekeurige id.
+    .source = Random id.
+column-deposits-wallet_id = Het deel van de documentenmap.
+    .source = The wallet part.
+column-deposits-access_hash = Hash van het toegangstoken van de link.
+    .source = Hash of the link's access token.
+column-deposits-recipient_check = Een controle dat de browser van de maatschappelijk werker met de juiste sleutel op slot doet.
+    .source = A check that the worker's browser seals to the right key.
+column-deposits-label = Een naam die de houder typte, op slot.
+    .source = A label the holder typed, sealed.
+column-deposits-max_files = Hoeveel documenten hij aanneemt.
+    .source = How many documents it takes.
+column-deposits-files_received = Hoeveel er aankwamen.
+    .source = How many came.
+column-deposits-created_at = Wanneer hij gemaakt werd (afgerond op de ISO-week met --keep-partner-on-wallet).
+    .source = When it was made (to the ISO week with --keep-partner-on-wallet).
+column-deposits-expires_at = Wanneer hij stopt.
+    .source = When it stops.
+column-deposits-revoked_at = Wanneer de houder hem stopte.
+    .source = When the holder stopped it.
+column-deposits-sending = Documenten die nu onderweg zijn.
+    .source = Documents on their way now.
+column-deposits-recipient = De publieke sleutel van de link (age).
+    .source = The link's public key (age).
+column-deposits-key_id = Willekeurige id van het sleutelpaar van de link (de private helft zit op slot in de documentenmap).
+    .source = Random id of the link's key pair (its private half is sealed in the wallet).
+
+## deposit_uploads
+table-deposit_uploads-purpose = Welke verzending via welke afgiftelink gaat.
+    .source = Which upload goes through which deposit link.
+table-deposit_uploads-retention = Tot de verzending eindigt.
+    .source = Until the upload ends.
+table-deposit_uploads-readers = De server.
+    .source = The server.
+column-deposit_uploads-upload_id = De verzending.
+    .source = The upload.
+column-deposit_uploads-deposit_id = De link.
+    .source = The link.
+
+## received_documents
+table-received_documents-purpose = Documenten die via een afgiftelink aankwamen (zodat de houder te horen krijgt wie ze maakte).
+    .source = Documents that arrived through a deposit link (so the holder is told who made them).
+table-received_documents-retention = Met het document.
+    .source = With the document.
+table-received_documents-readers = De server; de houder.
+    .source = The server; the holder.
+column-received_documents-wallet_id = Het deel van de documentenmap.
+    .source = The wallet part.
+column-received_documents-document_id = Het document.
+    .source = The document.
+column-received_documents-deposit_id = De link waarlangs het kwam.
+    .source = The link it came through.
+column-received_documents-received_at = Wanneer.
+    .source = When.
+
+## blob_tombstones
+table-blob_tombstones-purpose = Bestanden op slot waarvan de rijen weg zijn, bewaard gedurende een wachttijd zodat een reservekopie ze nog vindt.
+    .source = Sealed files whose rows are gone, kept for a grace period so a backup still finds them.
+table-blob_tombstones-retention = De wachttijd, daarna worden het bestand en deze rij verwijderd.
+    .source = The grace period, then the file and this row are deleted.
+table-blob_tombstones-readers = De server.
+    .source = The server.
+column-blob_tombstones-blob_key = De naam van het bestand.
+    .source = The file's name.
+column-blob_tombstones-deleted_at = Wanneer zijn rij verdween.
+    .source = When its row went.
+
+## server_setup
+table-server_setup-purpose = Een vingerafdruk van de OPAQUE-instellingen van de server (de seed zelf staat buiten de databank).
+    .source = A fingerprint of the server's OPAQUE setup (the seed itself is outside the database).
+table-server_setup-retention = Altijd.
+    .source = Always.
+table-server_setup-readers = De server.
+    .source = The server.
+column-server_setup-id = Altijd 1.
+    .source = Always 1.
+column-server_setup-fingerprint = Hash van de instellingen: een databank die met andere geheimen gestart werd, weigert te werken.
+    .source = Hash of the setup: a database started with other secrets refuses to run.
+
+## admins
+table-admins-purpose = Beheerders van de console: een naam, een rol, hun inschrijving.
+    .source = Administrators of the console: a name, a role, their enrolment.
+table-admins-retention = Tot ze ingetrokken worden (bewaard als ingetrokken, voor het actielogboek).
+    .source = Until revoked (kept as revoked, for the audit log).
+table-admins-readers = De server; beheerders zien de namen in het actielogboek.
+    .source = The server; administrators see the names in the audit log.
+column-admins-id = Willekeurige id.
+    .source = Random id.
+column-admins-name = De naam die het team dat de server laat werken gaf.
+    .source = The name the operator gave.
+column-admins-role = coordinator of observer.
+    .source = coordinator or observer.
+column-admins-state = bezig met inschrijven, wacht op de code, actief, ingetrokken.
+    .source = enrolling, waiting for the code, active, revoked.
+column-admins-created_at = Wanneer.
+    .source = When.
+column-admins-enrol_hash = SHA-256 van het token van de inschrijvingslink.
+    .source = SHA-256 of the enrolment link's token.
+column-admins-enrol_expires_at = Wanneer de link stopt.
+    .source = When the link stops.
+column-admins-confirm_hash = SHA-256 van de bevestigingscode.
+    .source = SHA-256 of the confirmation code.
+column-admins-confirm_expires_at = Wanneer de code stopt.
+    .source = When the code stops.
+
+## admin_passkeys
+table-admin_passkeys-purpose = Toegangssleutels van de beheerders (publieke sleutels).
+    .source = Administrators' passkeys (public keys).
+table-admin_passkeys-retention = Tot ze verwijderd worden of de beheerder ingetrokken wordt.
+    .source = Until removed or the administrator revoked.
+table-admin_passkeys-readers = De server; elke beheerder ziet de zijne.
+    .source = The server; each administrator sees their own.
+column-admin_passkeys-id = Willekeurige id.
+    .source = Random id.
+column-admin_passkeys-admin_id = Van wie.
+    .source = Whose.
+column-admin_passkeys-credential_id = De credential-id van de toegangssleutel.
+    .source = The passkey's credential id.
+column-admin_passkeys-passkey = Zijn publieke sleutel en teller (webauthn-rs).
+    .source = Its public key and counter (webauthn-rs).
+column-admin_passkeys-label = Een naam.
+    .source = A label.
+column-admin_passkeys-created_at = Wanneer toegevoegd.
+    .source = When added.
+column-admin_passkeys-last_used_at = Laatste aanmelding.
+    .source = Last login.
+
+## admin_ceremonies
+table-admin_ceremonies-purpose = Een ceremonie met een toegangssleutel, tussen haar twee berichten (hoogstens 100 tegelijk).
+    .source = A passkey ceremony between its two messages (at most 100 at once).
+table-admin_ceremonies-retention = Vijf minuten.
+    .source = Five minutes.
+table-admin_ceremonies-readers = De server.
+    .source = The server.
+column-admin_ceremonies-id = Willekeurige id.
+    .source = Random id.
+column-admin_ceremonies-kind = enrol, login, add, reauth.
+    .source = enrol, login, add, reauth.
+column-admin_ceremonies-admin_id = Van wie, als het bekend is.
+    .source = Whose, when known.
+column-admin_ceremonies-session_hash = De beheerderssessie waartoe ze hoort, als er een is.
+    .source = The admin session it belongs to, when one.
+column-admin_ceremonies-state = De toestand van de ceremonie in webauthn-rs.
+    .source = webauthn-rs's ceremony state.
+column-admin_ceremonies-expires_at = Wanneer het gewist wordt.
+    .source = When it is dropped.
+
+## admin_sessions
+table-admin_sessions-purpose = Aangemelde beheerders.
+    .source = Logged-in administrators.
+table-admin_sessions-retention = 10 minuten zonder activiteit, hoogstens 4 uur.
+    .source = 10 minutes idle, 4 hours at most.
+table-admin_sessions-readers = De server.
+    .source = The server.
+column-admin_sessions-token_hash = SHA-256 van de beheerderscookie.
+    .source = SHA-256 of the admin cookie.
+column-admin_sessions-admin_id = Van wie.
+    .source = Whose.
+column-admin_sessions-created_at = Wanneer.
+    .source = When.
+column-admin_sessions-last_seen_at = Laatste verzoek.
+    .source = Last request.
+column-admin_sessions-fresh_until = Tot wanneer een toegangssleutel toegevoegd of verwijderd mag worden.
+    .source = Until when a passkey may be added or removed.
+
+## admin_audit
+table-admin_audit-purpose = Elke actie van een beheerder: wie, wat, waarover, wanneer. Nooit een documentenmap.
+    .source = Every administrator action: who, what, about what, when. Never a wallet.
+table-admin_audit-retention = Altijd (de databank weigert wijzigingen en verwijderingen).
+    .source = Always (the database refuses changes and deletions).
+table-admin_audit-readers = Elke beheerder; het team dat de server laat werken.
+    .source = Every administrator; the operator.
+column-admin_audit-seq = Volgorde.
+    .source = Order.
+column-admin_audit-at = Wanneer.
+    .source = When.
+column-admin_audit-actor = De naam van de beheerder, of server.
+    .source = The administrator's name, or server.
+column-admin_audit-action = Wat.
+    .source = What.
+column-admin_audit-subject = Waarover (een naam, een partner, de naam van een toegangssleutel).
+    .source = About what (a name, a partner, a passkey's label).
+
+## partners
+table-partners-purpose = De partners (dagcentra, diensten) die uitnodigingsbriefjes uitdelen.
+    .source = The partners (day centres, services) that hand out invitation slips.
+table-partners-retention = Altijd.
+    .source = Always.
+table-partners-readers = De server; beheerders.
+    .source = The server; administrators.
+column-partners-id = Willekeurige id.
+    .source = Random id.
+column-partners-label = Zijn naam.
+    .source = Its name.
+column-partners-created_at = Wanneer toegevoegd.
+    .source = When added.
+
+## invite_batches
+table-invite_batches-purpose = Reeksen uitnodigingscodes, afgedrukt als briefjes, en hoeveel documentenmappen elke reeks maakte.
+    .source = Batches of invitation codes printed as slips, and how many wallets each made.
+table-invite_batches-retention = Altijd (een telling, geen documentenmap).
+    .source = Always (a count, no wallet).
+table-invite_batches-readers = De server; beheerders.
+    .source = The server; administrators.
+column-invite_batches-id = Willekeurige id.
+    .source = Random id.
+column-invite_batches-partner_id = Voor welke partner.
+    .source = For which partner.
+column-invite_batches-created_by = De naam van de beheerder.
+    .source = The administrator's name.
+column-invite_batches-codes = Hoeveel codes.
+    .source = How many codes.
+column-invite_batches-uses_per_code = Documentenmappen per code.
+    .source = Wallets per code.
+column-invite_batches-created_at = Wanneer.
+    .source = When.
+column-invite_batches-expires_at = Wanneer de codes stoppen.
+    .source = When the codes stop.
+column-invite_batches-revoked_at = Wanneer ingetrokken.
+    .source = When revoked.
+column-invite_batches-wallets_created = Hoeveel documentenmappen de codes van de reeks maakten.
+    .source = How many wallets its codes made.
+
+## stat_counters
+table-stat_counters-purpose = De tellers van de statistieken: gebeurtenissen per week (of maand) en partner, waar alleen bij opgeteld wordt.
+    .source = The statistics' counters: events per week (or month) and partner, only ever added to.
+table-stat_counters-retention = Altijd.
+    .source = Always.
+table-stat_counters-readers = De server; beheerders zien afgelopen periodes, k-anoniem.
+    .source = The server; administrators see closed periods, k-anonymous.
+column-stat_counters-event = Wat geteld werd.
+    .source = What was counted.
+column-stat_counters-period_start = Begin van de week of maand.
+    .source = Start of the week or month.
+column-stat_counters-partner_id = De partner van het briefje, of geen.
+    .source = The slip's partner, or none.
+column-stat_counters-count = Hoeveel.
+    .source = How many.
+
+## feedback
+table-feedback-purpose = Meningen gestuurd door houders en maatschappelijk werkers: drie gezichten en enkele woorden naar keuze. Verstuurd zonder cookies, nooit in een logboek; niets verbindt een mening met een documentenmap, een link, een sessie of een adres.
+    .source = Opinions sent by holders and social workers: three faces and a few optional words. Sent without cookies, never logged; nothing ties one to a wallet, a link, a session or an address.
+table-feedback-retention = Verwijderd --feedback-months (standaard 6) na haar dag.
+    .source = Deleted --feedback-months (6 by default) after its day.
+table-feedback-readers = De coördinatoren van de testfase (Paradigm).
+    .source = Coordinators of the test phase (Paradigm).
+column-feedback-id = Willekeurige id (zegt niets over de volgorde van aankomst).
+    .source = Random id (says nothing of the order of arrival).
+column-feedback-day = De dag waarop ze kwam (geen uur).
+    .source = The day it came (no time).
+column-feedback-face = Niet goed, gaat wel of goed.
+    .source = Unhappy, so-so or happy.
+column-feedback-comment = De woorden, als die er zijn (het formulier en de server weigeren namen, nummers van documentenmappen, lange nummers en e-mailadressen).
+    .source = The words, if any (the form and the server refuse names, wallet numbers, long numbers and e-mail addresses).
+column-feedback-language = De taal van het formulier.
+    .source = The form's language.
+column-feedback-origin = Houder of maatschappelijk werker.
+    .source = Holder or social worker.
+column-feedback-tags = De labels van de coördinatoren.
+    .source = The coordinators' tags.
+column-feedback-closed = Of de coördinatoren ze afgehandeld hebben.
+    .source = Whether the coordinators dealt with it.
+
+## feedback_global
+table-feedback_global-purpose = Meningen per minuut op de hele server (een bovengrens per uur, nooit per afzender).
+    .source = Feedbacks per minute over the whole server (a ceiling per hour, never per sender).
+table-feedback_global-retention = Oude tijdvakken opgeruimd na een dag.
+    .source = Old buckets swept after a day.
+table-feedback_global-readers = De server.
+    .source = The server.
+column-feedback_global-bucket = Een minuut.
+    .source = A minute.
+column-feedback_global-received = Meningen erin.
+    .source = Feedbacks in it.
+
+## changes_published
+table-changes_published-purpose = Wat we veranderd hebben: wat de coördinatoren op deze pagina publiceren.
+    .source = What we changed: what the coordinators publish on this page.
+table-changes_published-retention = Tot het weggehaald wordt.
+    .source = Until taken down.
+table-changes_published-readers = Iedereen (deze pagina).
+    .source = Everyone (this page).
+column-changes_published-id = Willekeurige id.
+    .source = Random id.
+column-changes_published-day = De dag waarop het gepubliceerd werd.
+    .source = The day it was published.
+column-changes_published-text_fr = Franse tekst.
+    .source = French text.
+column-changes_published-text_nl = Nederlandse tekst.
+    .source = Dutch text.
+column-changes_published-text_en = Engelse tekst.
+    .source = English text.
+column-changes_published-text_ar = Arabische tekst.
+    .source = Arabic text.
+
+## announcements
+table-announcements-purpose = De aankondigingen van de coördinatoren (onderhoud, het einde van de testfase), getoond op de startpagina van de houders in een vast kader; gewone tekst, geen links.
+    .source = The coordinators' announcements (maintenance, the end of the test phase), shown on the holders' start page inside a fixed frame; plain text, no links.
+table-announcements-retention = De laatste 50 staan in de lijst; bewaard tot de databank opnieuw ingesteld wordt.
+    .source = The last 50 are listed; kept until the database is reset.
+table-announcements-readers = Iedereen (de startpagina, zolang ze getoond wordt); beheerders.
+    .source = Everyone (the start page, while shown); administrators.
+column-announcements-id = Willekeurige id.
+    .source = Random id.
+column-announcements-text_fr = Franse tekst.
+    .source = French text.
+column-announcements-text_nl = Nederlandse tekst.
+    .source = Dutch text.
+column-announcements-text_en = Engelse tekst.
+    .source = English text.
+column-announcements-text_ar = Arabische tekst.
+    .source = Arabic text.
+column-announcements-starts_at = Vanaf wanneer ze getoond wordt.
+    .source = When it is shown from.
+column-announcements-ends_at = Wanneer ze niet meer getoond wordt.
+    .source = When it stops being shown.
+column-announcements-created_by = De naam van de coördinator.
+    .source = The coordinator's name.
+
+## Outside the database
+other-blobs-name = Bestandsopslag (--data-dir/blobs)
+    .source = Blob store (--data-dir/blobs)
+other-blobs-purpose = Eén bestand per document of linkkopie op slot, met een willekeurige sleutel als naam; alleen versleutelde gegevens, opgevuld.
+    .source = One file per sealed document or link copy, named by a random key; ciphertext only, padded.
+other-blobs-retention = Verwijderd na een wachttijd, zodra geen enkele rij er nog naar verwijst.
+    .source = Deleted after a grace period once no row points to it.
+other-blobs-readers = De server; het team dat de server laat werken ziet groottes en tijden, geen inhoud.
+    .source = The server; the operator sees sizes and times, not content.
+other-secrets-name = OPAQUE-seed en serverinstellingen (--secrets-dir)
+    .source = OPAQUE seed and server setup (--secrets-dir)
+other-secrets-purpose = De OPAQUE-sleutel en de OPRF-seed van de server, buiten de databank: met alleen een gestolen databank kan niemand geheimen raden.
+    .source = The server's OPAQUE key and OPRF seed, outside the database: a stolen database alone allows no guessing of secrets.
+other-secrets-retention = Altijd.
+    .source = Always.
+other-secrets-readers = De server; het team dat de server laat werken.
+    .source = The server; the operator.
+other-log-name = Serverlogboek (standaardfout; onder systemd, het journaal)
+    .source = Server log (standard error; under systemd, the journal)
+other-log-purpose = Eén regel per verzoek: methode, routesjabloon (nooit een id, token of adres), status, duur. Verzoeken met een mening krijgen helemaal geen regel.
+    .source = One line per request: method, route template (never an id, token or address), status, time taken. Feedback requests have no line at all.
+other-log-retention = Zoals het journaal van het team dat de server laat werken het bewaart (docs/DEPLOY.md, Logs and their rotation).
+    .source = As the operator's journal keeps it (docs/DEPLOY.md, Logs and their rotation).
+other-log-readers = Het team dat de server laat werken.
+    .source = The operator.
+other-metrics-name = Metingen (--metrics-listen)
+    .source = Metrics (--metrics-listen)
+other-metrics-purpose = Tellingen en duur per routesjabloon voor de bewaking; geen id, geen adres.
+    .source = Counts and durations per route template for monitoring; no id, no address.
+other-metrics-retention = Niet bewaard door de server; zoals de bewaking van het team dat de server laat werken ze bewaart.
+    .source = Not kept by the server; as the operator's monitoring keeps them.
+other-metrics-readers = Het team dat de server laat werken.
+    .source = The operator.
+other-backups-name = Reservekopieën (--backup-dir)
+    .source = Backups (--backup-dir)
+other-backups-purpose = Met age versleutelde kopieën van de databank en de bestandsopslag, en het register van wissingen (zodat het terugzetten van een kopie nooit een afgesloten documentenmap terugbrengt).
+    .source = age-encrypted copies of the database and the blob store, and the erasure journal (so a restore never brings an ended wallet back).
+other-backups-retention = --backup-keep-days.
+    .source = --backup-keep-days.
+other-backups-readers = Het team dat de server laat werken, met de sleutel van de reservekopieën.
+    .source = The operator, with the backup key.
+other-proxy-name = Reverse proxy (nginx of Caddy, docs/DEPLOY.md)
+    .source = Reverse proxy (nginx or Caddy, docs/DEPLOY.md)
+other-proxy-purpose = TLS voor de server; zijn toegangslogboek bevat geen clientadres en geen id, en geen regel voor meningen.
+    .source = TLS in front of the server; its access log holds no client address and no id, and no line for feedback.
+other-proxy-retention = Zoals de configuratie van het team dat de server laat werken het bewaart.
+    .source = As the operator's configuration keeps it.
+other-proxy-readers = Het team dat de server laat werken.
+    .source = The operator.
