@@ -1,6 +1,6 @@
 //! Every source file the documentation names exists: README.md, docs/ and the kiosk operator's
 //! guide point readers (and reviewers) at files, and a file moved without its mention leaves a
-//! claim nobody can check.
+//! claim nobody can check. Every test the documentation names exists too.
 
 use std::path::{Path, PathBuf};
 
@@ -74,6 +74,87 @@ fn every_file_the_documentation_names_exists() {
         "only {checked} file names found: is the scan broken?"
     );
     assert!(missing.is_empty(), "named but missing: {missing:#?}");
+}
+
+/// The `code spans` of a Markdown text that look like a test's or a function's name (lower case,
+/// three underscores or more, optionally with its module path): the documentation points at
+/// the test that shows each claim, and a test renamed without its mention leaves a claim bare.
+fn named_functions(markdown: &str) -> Vec<String> {
+    let text: String = markdown
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("```"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .filter_map(|span| span.rsplit("::").next())
+        .filter(|name| {
+            name.matches('_').count() >= 3
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Every Rust source of the workspace, outside build outputs.
+fn rust_sources(dir: &Path, found: &mut String) {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if path.is_dir() {
+            if !name.starts_with('.') && name != "target" && name != "node_modules" {
+                rust_sources(&path, found);
+            }
+        } else if name.ends_with(".rs") {
+            found.push_str(&std::fs::read_to_string(&path).unwrap_or_default());
+            found.push('\n');
+        }
+    }
+}
+
+#[test]
+fn every_test_the_documentation_names_exists() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the workspace root")
+        .to_path_buf();
+    let mut sources = String::new();
+    rust_sources(&root, &mut sources);
+    let mut missing = Vec::new();
+    let mut checked = 0;
+    for document in documents(&root) {
+        let text = std::fs::read_to_string(&document).unwrap_or_default();
+        for name in named_functions(&text) {
+            checked += 1;
+            // A function (a test) of that name, or a name the code uses as it is (a metric's).
+            let defined = sources.contains(&format!("fn {name}("))
+                || sources.contains(&format!("fn {name}<"))
+                || sources.contains(&format!("\"{name}\""));
+            if !defined {
+                let shown = document.strip_prefix(&root).unwrap_or(&document);
+                missing.push(format!("{}: {name}", shown.display()));
+            }
+        }
+    }
+    assert!(
+        checked >= 50,
+        "only {checked} test names found: is the scan broken?"
+    );
+    assert!(missing.is_empty(), "named but missing: {missing:#?}");
+}
+
+#[test]
+fn the_name_scan_finds_tests_and_leaves_other_code_alone() {
+    let text = "`a_wallet_is_made_here`, `store::tests::each_row_is_kept_once`, `pde-server`, \
+                `--retention-months`, `wallet_id`, `cargo xtask test`";
+    assert_eq!(
+        named_functions(text),
+        ["a_wallet_is_made_here", "each_row_is_kept_once"]
+    );
 }
 
 #[test]
