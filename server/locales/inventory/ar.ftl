@@ -483,7 +483,7 @@ column-received_documents-received_at = متى.
     .source = When.
 
 ## blob_tombstones
-table-blob_tombstones-purpose = ملفات مقفلة حُذفت صفوفها، تُحفظ لمهلة حتى تجدها النسخة الاحتياطية.
+table-blob_tombstones-purpose = ملفات مقفلة حُذفت صفوفها، تُحفظ لمهلة كي تظلّ النسخة الاحتياطية تجدها.
     .source = Sealed files whose rows are gone, kept for a grace period so a backup still finds them.
 table-blob_tombstones-retention = المهلة، ثم يُحذف الملف وهذا الصف.
     .source = The grace period, then the file and this row are deleted.
