@@ -94,7 +94,9 @@ async fn enrol_in_page(b: &Browser, server: &TestServer, token: &str) -> String 
         json!(""),
         "the link's token leaves the address bar"
     );
-    b.click("#enrol").await;
+    // With the keyboard alone, as every step of the console.
+    b.tab_to("#enrol").await;
+    b.press("\u{e007}").await;
     b.wait_for("#code")
         .await
         .text()
@@ -435,7 +437,9 @@ pub(super) async fn coordinator_logged_in(
     let code = enrol_in_page(b, server, &token).await;
     server.admin_command(&["confirm", &code]);
     b.client.goto(&server.admin_url).await.expect("open");
-    b.click("#login").await;
+    b.wait_for("#login").await;
+    b.tab_to("#login").await;
+    b.press("\u{e007}").await;
     b.wait_for("#logout").await;
     devtools
 }
@@ -448,12 +452,6 @@ pub(super) async fn console_section_by_keyboard(b: &Browser, server: &TestServer
     b.tab_to(&format!("#sections a[href='#{section}']")).await;
     b.press("\u{e007}").await;
     b.wait_for(&format!("#{section}:target")).await;
-}
-
-/// Types `value` into the field `css` in place of what it holds.
-async fn replace_in_field(b: &Browser, css: &str, value: &str) {
-    b.wait_for(css).await.clear().await.expect("clear");
-    b.type_into(css, value).await;
 }
 
 /// The invitation slip's link opened in the holders' app: the code leaves the address bar at
@@ -559,16 +557,26 @@ async fn coordinators_hand_out_invitations_by_partner_as_printed_slips() {
     b.wait_for("#new-batch").await;
     assert!(b.body_text().await.contains("ne gardent pas le partenaire"));
     problems.extend(shot(&b, &axe, "admin-fr", &mut step, "invitations").await);
-    b.eval(
-        "const s = document.querySelector('#batch-partner');
-         s.value = [...s.options].find(o => o.text === 'Centre de jour Botanique').value;
-         s.dispatchEvent(new Event('change', { bubbles: true }));
-         return true;",
-    )
-    .await;
-    replace_in_field(&b, "#batch-codes", "2").await;
-    replace_in_field(&b, "#batch-days", "30").await;
-    b.click("#make-batch").await;
+    // With the keyboard alone: the section's link, Tab to the partner, type its first letters;
+    // Tab to each number (the field's value is selected on the way in) and type; Enter.
+    console_section_by_keyboard(&b, &server, "invitations").await;
+    b.wait_for("#batch-partner option:nth-child(3)").await;
+    b.tab_to("#batch-partner").await;
+    b.press("Centre").await;
+    assert_eq!(
+        b.eval(
+            "const s = document.querySelector('#batch-partner');
+             return s.options[s.selectedIndex].text;"
+        )
+        .await,
+        json!("Centre de jour Botanique")
+    );
+    b.tab_to("#batch-codes").await;
+    b.press("2").await;
+    b.tab_to("#batch-days").await;
+    b.press("30").await;
+    b.tab_to("#make-batch").await;
+    b.press("\u{e007}").await;
     b.wait_for("#slips .slip").await;
     let codes: Vec<String> = serde_json::from_value(
         b.eval("return [...document.querySelectorAll('.slip-code')].map(c => c.textContent);")
@@ -615,10 +623,23 @@ async fn coordinators_hand_out_invitations_by_partner_as_printed_slips() {
         "on a phone too, each code fits its slip on one line"
     );
     b.set_window_size(1280, 900).await;
-    b.click("#slips-done").await;
+    b.tab_to("#slips-done").await;
+    b.press("\u{e007}").await;
     assert_eq!(
         batch_rows(&b).await,
         [("batch-active".to_owned(), "0".to_owned())]
+    );
+    let overview: admin_api::InvitationsOverview =
+        serde_json::from_str(&read_admin(&b, admin_api::INVITATIONS.path).await).expect("overview");
+    let batch = &overview.batches[0];
+    assert_eq!(
+        (
+            batch.partner.as_str(),
+            batch.codes,
+            batch.expires_at - batch.created_at
+        ),
+        ("Centre de jour Botanique", 2, 30 * 86_400),
+        "the batch typed with the keyboard"
     );
 
     // A holder opens the first slip's link: the code makes a wallet, once.
