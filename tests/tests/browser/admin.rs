@@ -317,13 +317,19 @@ async fn administrators_enrol_log_in_and_keep_their_passkeys_with_the_console_ap
 
     // A second passkey, on another authenticator: a fresh confirmation with the first, then
     // the new one; it logs in alone.
-    b.click("#confirm-passkey").await;
-    b.wait_for("#add-passkey").await;
+    // With the keyboard alone: the section's link, Tab to "confirm", Enter; the focus goes to
+    // the new passkey's name; End, type, Tab to "add", Enter; the focus goes to the heading.
+    console_section_by_keyboard(&b, &server, "passkeys").await;
+    b.tab_to("#confirm-passkey").await;
+    b.press("\u{e007}").await;
+    b.wait_for_focus_on("#passkey-label").await;
     remove_authenticator(&mut devtools, &first_key).await;
     let second_key = add_authenticator(&mut devtools).await;
-    b.type_into("#passkey-label", " bureau").await;
-    b.click("#add-passkey").await;
+    b.press("\u{e010} bureau").await;
+    b.tab_to("#add-passkey").await;
+    b.press("\u{e007}").await;
     b.wait_for_text("La clé d'accès a été ajoutée.").await;
+    b.wait_for_focus_on("#passkeys-heading").await;
     assert_eq!(credentials_in(&mut devtools, &second_key).await, 1);
     for _ in 0..50 {
         if b.client
@@ -336,6 +342,13 @@ async fn administrators_enrol_log_in_and_keep_their_passkeys_with_the_console_ap
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    let labels = b
+        .wait_for("#passkey-list")
+        .await
+        .text()
+        .await
+        .expect("labels");
+    assert!(labels.contains(" bureau"), "{labels}");
     problems.extend(shot(&b, &axe, "admin-fr", &mut step, "two-passkeys").await);
     b.click("#logout").await;
     b.wait_for("#login").await;
@@ -344,9 +357,12 @@ async fn administrators_enrol_log_in_and_keep_their_passkeys_with_the_console_ap
     // The first passkey is removed (confirming with the second); the last one can't be.
     b.click("#confirm-passkey").await;
     b.wait_for(".remove-passkey").await;
-    b.click(".passkey:first-child .remove-passkey").await;
+    b.tab_to(".passkey:first-child .remove-passkey").await;
+    b.press("\u{e007}").await;
     b.wait_for_text("La clé d'accès a été retirée.").await;
-    b.click(".remove-passkey").await;
+    b.wait_for_focus_on("#passkeys-heading").await;
+    b.tab_to(".remove-passkey").await;
+    b.press("\u{e007}").await;
     assert!(shown_error(&b).await.contains("dernière clé"));
 
     // Another administrator, an observer; then Amina is revoked: her session ends, her passkey

@@ -12,7 +12,7 @@ use pde_api::admin::{
     EnrolStartRequest, PasskeyInfo, RegistrationFinish,
 };
 use pde_api::endpoints::NoBody;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::texts::{Lang, Texts};
 
@@ -223,6 +223,15 @@ fn Console(ui: Ui) -> impl IntoView {
     }
 }
 
+/// Puts the keyboard's focus on the element `id`, if it is there.
+pub(crate) fn focus_by_id(id: &str) -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|element| element.focus().is_ok())
+}
+
 /// Links to the console's sections, under its heading: a keyboard user goes to one in two keys
 /// (the browser moves the focus's starting point to the section).
 #[component]
@@ -360,25 +369,36 @@ async fn confirm_with_passkey() -> Result<(), Failure> {
 fn Home(ui: Ui, me: AdminMe) -> impl IntoView {
     let passkeys = RwSignal::new(Vec::<PasskeyInfo>::new());
     let audit = RwSignal::new(Vec::<AuditEntry>::new());
-    let reload = move || {
-        spawn_local(async move {
-            match call(api::PASSKEYS, &[], &NoBody).await {
-                Ok(list) => passkeys.set(list.passkeys),
-                Err(failure) => ui.fail(failure),
-            }
-            match call(api::AUDIT, &[], &NoBody).await {
-                Ok(list) => audit.set(list.entries),
-                Err(failure) => ui.fail(failure),
-            }
-        })
+    let load = move || async move {
+        match call(api::PASSKEYS, &[], &NoBody).await {
+            Ok(list) => passkeys.set(list.passkeys),
+            Err(failure) => ui.fail(failure),
+        }
+        match call(api::AUDIT, &[], &NoBody).await {
+            Ok(list) => audit.set(list.entries),
+            Err(failure) => ui.fail(failure),
+        }
     };
-    reload();
+    spawn_local(load());
+    // After a change the list is drawn again: the keyboard's focus goes to the section's heading
+    // (or, once confirmed, to the new passkey's name) rather than back to the page's top.
+    let reload_then_focus = move |id: &'static str| async move {
+        load().await;
+        ui.busy.set(false);
+        request_animation_frame(move || {
+            focus_by_id(id);
+        });
+    };
     // Adding or removing a passkey needs a fresh confirmation with one (five minutes).
     let fresh = RwSignal::new(false);
     let confirm = move |_| {
         ui.run(async move {
             confirm_with_passkey().await?;
             fresh.set(true);
+            ui.busy.set(false);
+            request_animation_frame(|| {
+                focus_by_id("passkey-label");
+            });
             Ok(())
         });
     };
@@ -408,7 +428,7 @@ fn Home(ui: Ui, me: AdminMe) -> impl IntoView {
             .await
             .map_err(guarded)?;
             ui.notice.set(Some("passkey-added-done".to_owned()));
-            reload();
+            reload_then_focus("passkeys-heading").await;
             Ok(())
         });
     };
@@ -418,7 +438,7 @@ fn Home(ui: Ui, me: AdminMe) -> impl IntoView {
                 .await
                 .map_err(guarded)?;
             ui.notice.set(Some("passkey-removed".to_owned()));
-            reload();
+            reload_then_focus("passkeys-heading").await;
             Ok(())
         });
     };
@@ -446,8 +466,8 @@ fn Home(ui: Ui, me: AdminMe) -> impl IntoView {
         <feedback::FeedbackSection ui=ui me=me.clone()/>
         <announcements::Announcements ui=ui me=me.clone()/>
         <section aria-labelledby="passkeys-heading" id="passkeys">
-            <h2 id="passkeys-heading">{move || ui.t("passkeys-heading")}</h2>
-            <ul id="passkeys">
+            <h2 id="passkeys-heading" tabindex="-1">{move || ui.t("passkeys-heading")}</h2>
+            <ul id="passkey-list">
                 {move || {
                     passkeys
                         .get()
@@ -501,7 +521,7 @@ fn Home(ui: Ui, me: AdminMe) -> impl IntoView {
         <section aria-labelledby="audit-heading" id="audit">
             <h2 id="audit-heading">{move || ui.t("audit-heading")}</h2>
             <p>{move || ui.t("audit-explain")}</p>
-            <table id="audit">
+            <table id="audit-entries">
                 <thead>
                     <tr>
                         <th scope="col">{move || ui.t("audit-when")}</th>

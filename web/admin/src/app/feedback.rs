@@ -11,6 +11,7 @@ use pde_api::admin::{
 use pde_api::endpoints::NoBody;
 use pde_api::feedback::{Face, FeedbackFrom};
 
+use super::focus_by_id;
 use super::four_languages::FourLanguageFields;
 use super::Ui;
 use crate::transport::call;
@@ -277,14 +278,4 @@ fn feedback_entry(
             </button>
         </li>
     }
-}
-
-/// Puts the keyboard's focus on the element `id`, if it is there.
-fn focus_by_id(id: &str) -> bool {
-    use wasm_bindgen::JsCast;
-    web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(id))
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-        .is_some_and(|element| element.focus().is_ok())
 }
