@@ -815,8 +815,30 @@ impl Browser {
     }
 
     /// Runs axe-core (WCAG 2.0–2.2 A and AA rules) on the page as it is now and returns the
-    /// serious and critical violations, one line each (rule, impact, elements).
+    /// serious and critical violations, one line each (rule, impact, elements); and every id
+    /// the page uses twice (a label, a link to a section or a focus step would find the wrong
+    /// element; axe counts it as minor only).
     pub async fn axe_violations(&self, axe_source: &str) -> Vec<String> {
+        let mut problems = self.axe_only(axe_source).await;
+        let twice = self
+            .eval(
+                "const seen = new Map();
+                 for (const el of document.querySelectorAll('[id]')) {
+                     seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+                 }
+                 return [...seen].filter(([, n]) => n > 1).map(([id]) => id);",
+            )
+            .await;
+        for id in twice.as_array().into_iter().flatten() {
+            problems.push(format!(
+                "id used twice: {}",
+                id.as_str().unwrap_or_default()
+            ));
+        }
+        problems
+    }
+
+    async fn axe_only(&self, axe_source: &str) -> Vec<String> {
         // Injected through the driver: the page's CSP rightly refuses inline scripts.
         self.client
             .execute(

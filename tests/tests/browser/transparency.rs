@@ -181,6 +181,15 @@ async fn the_transparency_page_says_what_is_kept_in_four_languages() {
         "{from_workers:?}"
     );
     assert!(problems.is_empty(), "{problems:#?}");
+
+    // The screens' check finds an id used twice (one added here on purpose).
+    b.eval("document.body.append(Object.assign(document.createElement('span'), { id: 'worker-transparency' })); return true;")
+        .await;
+    let found = b.axe_violations(&axe).await;
+    assert!(
+        found.contains(&"id used twice: worker-transparency".to_owned()),
+        "the check of ids used twice works: {found:?}"
+    );
 }
 
 /// Every detail of the inventory on the page is in `lang` (none falls back to the English), and
