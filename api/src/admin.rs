@@ -170,8 +170,8 @@ pub struct AssertionFinish {
 }
 
 /// An enrolment done: the code the new administrator tells the operator, who types
-/// `pde-server admin confirm <code>` on the server.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+/// `pde-server admin confirm <code>` on the server. Its `Debug` leaves the code out.
+#[derive(Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EnrolFinished {
     /// Six digits.
@@ -280,8 +280,9 @@ pub struct BatchInfo {
     pub codes: u32,
     /// How many wallets each code may make.
     pub uses_per_code: u32,
-    /// How many wallets its codes made (no time, no wallet: a count).
-    pub wallets_created: u32,
+    /// How many wallets its codes made before the current ISO week began (no time, no wallet:
+    /// a count; 1 to k−1 not shown), so that it changes at most once a week.
+    pub wallets_created: Figure,
 }
 
 /// The invitations screen: partners to pick from and the batches made.
@@ -296,6 +297,8 @@ pub struct InvitationsOverview {
     pub partners: Vec<Partner>,
     /// Newest first.
     pub batches: Vec<BatchInfo>,
+    /// No figure between 1 and k−1 is shown.
+    pub k: u32,
 }
 
 /// A batch to make.
@@ -313,7 +316,8 @@ pub struct NewBatch {
 }
 
 /// A batch made: its codes, shown this once to print the slips (only their hashes are kept).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Its `Debug` leaves the codes out.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BatchMade {
     /// The batch.
@@ -322,6 +326,26 @@ pub struct BatchMade {
     pub holders_origin: String,
     /// The codes (16 symbols each, in groups of four).
     pub codes: Vec<String>,
+}
+
+impl std::fmt::Debug for BatchMade {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BatchMade")
+            .field("batch", &self.batch)
+            .field(
+                "codes",
+                &format_args!("[{} codes, not shown]", self.codes.len()),
+            )
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for EnrolFinished {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EnrolFinished")
+            .field("valid_until", &self.valid_until)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The address a slip's QR code holds: the holders' start page with the code in the
@@ -585,6 +609,22 @@ pub enum AnnouncementRefused {
     /// It holds a telephone number (nobody should be told to call a number from here).
     #[error("no telephone number")]
     Number,
+    /// It holds a wallet number: nobody's number is posted to everyone (nor kept in the log).
+    #[error("no wallet number")]
+    WalletNumber,
+    /// It holds characters that change how the text reads or show nothing (direction
+    /// overrides, control characters).
+    #[error("no invisible or direction-changing characters")]
+    Characters,
+}
+
+/// Characters that turn a text's direction around or show nothing: U+202E (right-to-left
+/// override) can make a text read otherwise than it is.
+pub fn has_hidden_characters(text: &str) -> bool {
+    text.chars().any(|c| {
+        (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200b}' | '\u{feff}')
+    })
 }
 
 /// Whether an announcement may be shown to holders: short plain text in each language, with
@@ -599,8 +639,14 @@ pub fn check_announcement(texts: &FourLanguages) -> Result<(), AnnouncementRefus
         if text.chars().count() > MAX_ANNOUNCEMENT_CHARS {
             return Err(AnnouncementRefused::TooLong);
         }
+        if has_hidden_characters(text) {
+            return Err(AnnouncementRefused::Characters);
+        }
         if has_link(text) {
             return Err(AnnouncementRefused::Link);
+        }
+        if crate::feedback::has_wallet_number(text) {
+            return Err(AnnouncementRefused::WalletNumber);
         }
         if crate::feedback::longest_digit_run(text) >= 9 {
             return Err(AnnouncementRefused::Number);
@@ -609,21 +655,27 @@ pub fn check_announcement(texts: &FourLanguages) -> Result<(), AnnouncementRefus
     Ok(())
 }
 
-/// A scheme (`https://`), `www.`, an e-mail address, or a word that reads as a host name
-/// (`bit.ly`, `pde-aide.be`: letters, a dot, then two to six letters).
+/// A scheme (`https://`), `www.`, an e-mail address, or a word that reads as a host name: a
+/// letter or digit, a dot, then two letters or more (`bit.ly/x`, `pde-aide.be/help`,
+/// `help.brussels`, `evil.com:443`). "p. ex." or "c.-à-d." pass; a sentence missing the space
+/// after its full stop is refused too, and the console says why.
 fn has_link(text: &str) -> bool {
     let lower = text.to_lowercase();
     if lower.contains("://") || lower.contains("www.") || lower.contains('@') {
         return true;
     }
-    lower.split_whitespace().any(|word| {
-        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-        word.rsplit_once('.').is_some_and(|(host, tld)| {
-            !host.is_empty()
-                && host.chars().last().is_some_and(char::is_alphanumeric)
-                && (2..=6).contains(&tld.chars().count())
-                && tld.chars().all(|c| c.is_ascii_alphabetic())
-        })
+    let chars: Vec<char> = lower.chars().collect();
+    chars.iter().enumerate().any(|(at, &c)| {
+        c == '.'
+            && at > 0
+            && chars[at - 1].is_alphanumeric()
+            && chars[at + 1..]
+                .iter()
+                .take_while(|next| next.is_ascii_alphanumeric() || **next == '-')
+                .filter(|next| next.is_ascii_alphabetic())
+                .count()
+                >= 2
+            && chars.get(at + 1).is_some_and(char::is_ascii_alphabetic)
     })
 }
 
@@ -793,6 +845,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn debug_leaves_the_codes_out() {
+        let made = EnrolFinished {
+            code: "123456".into(),
+            valid_until: 7,
+        };
+        assert!(!format!("{made:?}").contains("123456"));
+        let batch = BatchMade {
+            batch: BatchInfo {
+                id: "b".into(),
+                partner: "Centre".into(),
+                created_by: "Amina".into(),
+                created_at: 0,
+                expires_at: 1,
+                revoked_at: None,
+                codes: 1,
+                uses_per_code: 1,
+                wallets_created: Figure::Count(0),
+            },
+            holders_origin: "https://pde.example".into(),
+            codes: vec!["ABCD-EFGH-JKMN-PQRS".into()],
+        };
+        assert!(!format!("{batch:?}").contains("ABCD"));
+    }
+
+    #[test]
     fn an_announcement_is_plain_text_in_four_languages() {
         let texts = |fr: &str| FourLanguages {
             fr: fr.into(),
@@ -811,8 +888,29 @@ mod tests {
             ("Nouvelle adresse : pde-aide.be", AnnouncementRefused::Link),
             ("Écrivez à aide@exemple.org", AnnouncementRefused::Link),
             ("Appelez le 0470 12 34 56", AnnouncementRefused::Number),
+            ("Infos : bit.ly/pde", AnnouncementRefused::Link),
+            ("Infos sur help.brussels", AnnouncementRefused::Link),
+            ("Serveur evil.com:443 demain", AnnouncementRefused::Link),
+            ("Appelez le 0470/12.34.56", AnnouncementRefused::Number),
+            ("Appelez le (02) 512 34 56", AnnouncementRefused::Number),
+            ("اتصلوا بالرقم ٠٤٧٠١٢٣٤٥٦", AnnouncementRefused::Number),
+            (
+                "Fermé samedi \u{202e}ebgp.lepa",
+                AnnouncementRefused::Characters,
+            ),
         ] {
             assert_eq!(check_announcement(&texts(fr)), Err(refused), "{fr}");
+        }
+        let number = crate::wallet_number::WalletNumber::generate().to_string();
+        assert_eq!(
+            check_announcement(&texts(&format!("Le porte-documents {number} est perdu"))),
+            Err(AnnouncementRefused::WalletNumber)
+        );
+        for fine in [
+            "Fermé samedi, p. ex. de 8 h à 10 h (c.-à-d. le matin).",
+            "Version 2.0 du 12/03/2026 à 14.30 : rien ne change.",
+        ] {
+            assert_eq!(check_announcement(&texts(fine)), Ok(()), "{fine}");
         }
         let long = "a".repeat(MAX_ANNOUNCEMENT_CHARS + 1);
         assert_eq!(

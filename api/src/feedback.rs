@@ -196,7 +196,7 @@ pub fn check_comment(comment: &str) -> Result<(), CommentRefused> {
 /// A wallet number written as one word (`K7QM-4XTA-9CRW`, `k7qm4xta9crw`) or as its groups in a
 /// row (`K7QM 4XTA 9CRW`): runs of whole words that read as a valid number, check character
 /// included.
-fn has_wallet_number(comment: &str) -> bool {
+pub(crate) fn has_wallet_number(comment: &str) -> bool {
     let words: Vec<String> = comment
         .split_whitespace()
         .map(|word| {
@@ -216,19 +216,26 @@ fn has_wallet_number(comment: &str) -> bool {
     })
 }
 
-/// The most digits in a row, spaces, dots and dashes between digits not breaking the row.
+/// The most digits in a row (any script's digits: `0470`, `٠٤٧٠`), the separators people write
+/// inside a telephone number (spaces, dots, dashes, slashes, brackets: `0470/12.34.56`,
+/// `(02) 512 34 56`) not breaking the row.
 pub(crate) fn longest_digit_run(comment: &str) -> usize {
+    let is_digit = |c: char| c.is_numeric();
+    let is_separator = |c: char| matches!(c, ' ' | '\u{a0}' | '.' | '-' | '/' | '(' | ')');
+    let chars: Vec<char> = comment.chars().collect();
     let (mut longest, mut run) = (0, 0);
-    let mut chars = comment.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_ascii_digit() {
+    for (at, &c) in chars.iter().enumerate() {
+        if is_digit(c) {
             run += 1;
             longest = longest.max(run);
         } else if run > 0
-            && matches!(c, ' ' | '.' | '-')
-            && chars.peek().is_some_and(char::is_ascii_digit)
+            && is_separator(c)
+            && chars[at..]
+                .iter()
+                .find(|&&next| !is_separator(next))
+                .is_some_and(|&next| is_digit(next))
         {
-            // A separator inside a number: the run goes on.
+            // Separators inside a number: the run goes on.
         } else {
             run = 0;
         }

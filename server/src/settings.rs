@@ -314,6 +314,16 @@ impl Settings {
         }
         if !self.admin_origin.is_empty() {
             crate::admin::AdminOrigin::parse(&self.admin_origin)?;
+            let origin = |text: &str| url::Url::parse(text).ok().map(|url| url.origin());
+            if origin(&self.admin_origin).is_some()
+                && origin(&self.admin_origin) == origin(&self.public_origin)
+            {
+                return Err(
+                    "--admin-origin must differ from --public-origin: the console's \
+                     cookie and API would be open to any script of the holders' pages"
+                        .to_owned(),
+                );
+            }
         }
         if !self.public_origin.is_empty() {
             let url = url::Url::parse(&self.public_origin).map_err(|e| {
@@ -449,6 +459,43 @@ mod tests {
         let err = parse(&["--insecure-cookies", "--listen", "0.0.0.0:8080"]).check();
         assert!(err.is_err_and(|e| e.contains("plain-HTTP development")));
         assert!(parse(&["--listen", "0.0.0.0:8080"]).check().is_ok());
+    }
+
+    #[test]
+    fn the_console_never_shares_the_holders_origin() {
+        #[derive(clap::Parser)]
+        struct Cli {
+            #[command(flatten)]
+            settings: Settings,
+        }
+        let check = |args: &[&str]| {
+            <Cli as clap::Parser>::try_parse_from(
+                std::iter::once("pde-server").chain(args.iter().copied()),
+            )
+            .expect("valid flags")
+            .settings
+            .check()
+        };
+        let holders = ["--public-origin", "https://pde.example"];
+        assert!(check(
+            &[
+                &holders[..],
+                &["--admin-origin", "https://admin.pde.example"]
+            ]
+            .concat()
+        )
+        .is_ok());
+        for same in [
+            "https://pde.example",
+            "https://pde.example/",
+            "https://PDE.example:443",
+        ] {
+            assert!(
+                check(&[&holders[..], &["--admin-origin", same]].concat())
+                    .is_err_and(|e| e.contains("must differ from --public-origin")),
+                "{same}"
+            );
+        }
     }
 
     #[test]

@@ -677,14 +677,39 @@ async fn administrators_enrol_once_confirm_once_and_only_active_ones_log_in(stor
         "expired"
     );
 
-    // The enrolment spends the link once; the code confirms once.
+    // The enrolment spends the link once, within its hour; the code confirms once.
+    assert!(
+        !store
+            .finish_enrolment(
+                &[1; 32],
+                passkey_of(&amina_id, 1),
+                &[7; 32],
+                NOW + 7200,
+                NOW + 3600
+            )
+            .await
+            .expect("finish"),
+        "a ceremony ending after the link's hour ends nothing"
+    );
     assert!(store
-        .finish_enrolment(&[1; 32], passkey_of(&amina_id, 1), &[7; 32], NOW + 3600)
+        .finish_enrolment(
+            &[1; 32],
+            passkey_of(&amina_id, 1),
+            &[7; 32],
+            NOW + 3600,
+            NOW
+        )
         .await
         .expect("finish"));
     assert!(
         !store
-            .finish_enrolment(&[1; 32], passkey_of(&amina_id, 2), &[8; 32], NOW + 3600)
+            .finish_enrolment(
+                &[1; 32],
+                passkey_of(&amina_id, 2),
+                &[8; 32],
+                NOW + 3600,
+                NOW
+            )
             .await
             .expect("finish"),
         "the link is spent"
@@ -739,11 +764,30 @@ async fn administrators_enrol_once_confirm_once_and_only_active_ones_log_in(stor
             .expect("remove"),
         PasskeyRemoval::Removed
     );
+    // Two removals at once of the last two passkeys: one goes, the last one stays.
+    assert!(store
+        .add_passkey(passkey_of(&amina_id, 4))
+        .await
+        .expect("add"));
+    let (first, second) = tokio::join!(
+        store.remove_passkey(&amina_id, "passkey-3"),
+        store.remove_passkey(&amina_id, "passkey-4")
+    );
+    let mut outcomes = [first.expect("remove"), second.expect("remove")];
+    outcomes.sort_by_key(|outcome| format!("{outcome:?}"));
+    assert_eq!(outcomes, [PasskeyRemoval::Last, PasskeyRemoval::Removed]);
+    let left = if store
+        .remove_passkey(&amina_id, "passkey-3")
+        .await
+        .expect("remove")
+        == PasskeyRemoval::NotFound
+    {
+        "passkey-4"
+    } else {
+        "passkey-3"
+    };
     assert_eq!(
-        store
-            .remove_passkey(&amina_id, "passkey-3")
-            .await
-            .expect("remove"),
+        store.remove_passkey(&amina_id, left).await.expect("remove"),
         PasskeyRemoval::Last
     );
 
@@ -893,7 +937,7 @@ async fn invitation_batches_count_their_wallets_keep_no_partner_by_default_and_s
         created_by: "Amina".to_owned(),
         uses_per_code: 1,
         created_at: NOW,
-        expires_at: NOW + 3600,
+        expires_at: NOW + 30 * 86_400,
         code_hashes: hashes.iter().map(|h| h.to_vec()).collect(),
     };
     assert!(
@@ -948,6 +992,35 @@ async fn invitation_batches_count_their_wallets_keep_no_partner_by_default_and_s
     assert_eq!(made("b1"), Some((3, 1, "Centre A".to_owned())));
     assert_eq!(made("b2"), Some((1, 1, "Service B".to_owned())));
 
+    // What the console shows: none of the week in course; all once it is over; a wallet made a
+    // week later counts from the week after.
+    const WEEK: i64 = 7 * 86_400;
+    // The ISO week's start (Monday 00:00 UTC; 1970-01-05 was a Monday).
+    let week = NOW - (NOW - 4 * 86_400).rem_euclid(WEEK);
+    let b1 = listed.iter().find(|b| b.id == "b1").expect("b1");
+    assert_eq!(
+        (b1.created_before(week), b1.created_before(week + WEEK)),
+        (0, 1)
+    );
+    let later = new_wallet("KKKKMMMMNNNN", None);
+    assert!(matches!(
+        store
+            .create_wallet(&later, code(&[6; 32], false), NO_CAP, NOW + WEEK)
+            .await
+            .expect("create"),
+        CreateWalletOutcome::Created
+    ));
+    let listed = store.batches().await.expect("batches");
+    let b1 = listed.iter().find(|b| b.id == "b1").expect("b1");
+    assert_eq!(
+        (
+            b1.wallets_created,
+            b1.created_before(week + WEEK),
+            b1.created_before(week + 2 * WEEK)
+        ),
+        (2, 1, 2)
+    );
+
     // Revoked: the batch's other codes make nothing (its count stays); revoked once.
     assert!(store.invite_usable(&[5; 32], NOW).await.expect("usable"));
     let revoked = store
@@ -957,7 +1030,7 @@ async fn invitation_batches_count_their_wallets_keep_no_partner_by_default_and_s
         .expect("revoked");
     assert_eq!(
         (revoked.revoked_at, revoked.wallets_created),
-        (Some(NOW + 10), 1)
+        (Some(NOW + 10), 2)
     );
     assert!(store
         .revoke_batch("b1", NOW + 20)

@@ -649,6 +649,10 @@ column-invite_batches-revoked_at = متى أُوقفت.
     .source = When revoked.
 column-invite_batches-wallets_created = عدد الحوافظ التي أنشأتها رموزها.
     .source = How many wallets its codes made.
+column-invite_batches-last_use_week = بداية آخر أسبوع ISO أنشأ فيه رمز من الدفعة حافظة (بلا يوم ولا ساعة): لا تعرض لوحة الإدارة إلا الحوافظ التي أُنشئت قبل الأسبوع الجاري.
+    .source = Start of the last ISO week a code of the batch made a wallet (no day, no time): the console shows only the wallets made before the week in course.
+column-invite_batches-created_before_week = حوافظ الدفعة التي أُنشئت قبل ذلك الأسبوع.
+    .source = The batch's wallets made before that week.
 
 ## stat_counters
 table-stat_counters-purpose = عدّادات الإحصاءات: الأحداث لكل أسبوع (أو شهر) ولكل شريك، ولا تتغير إلا بالزيادة.

@@ -649,6 +649,10 @@ column-invite_batches-revoked_at = Quand il a été révoqué.
     .source = When revoked.
 column-invite_batches-wallets_created = Combien de porte-documents ses codes ont créés.
     .source = How many wallets its codes made.
+column-invite_batches-last_use_week = Début de la dernière semaine ISO où un code du lot a créé un porte-documents (ni jour, ni heure) : la console ne montre que les porte-documents créés avant la semaine en cours.
+    .source = Start of the last ISO week a code of the batch made a wallet (no day, no time): the console shows only the wallets made before the week in course.
+column-invite_batches-created_before_week = Les porte-documents du lot créés avant cette semaine-là.
+    .source = The batch's wallets made before that week.
 
 ## stat_counters
 table-stat_counters-purpose = Les compteurs des statistiques : événements par semaine (ou par mois) et par partenaire, auxquels on ne fait qu'ajouter.

@@ -648,6 +648,10 @@ column-invite_batches-revoked_at = Wanneer ingetrokken.
     .source = When revoked.
 column-invite_batches-wallets_created = Hoeveel documentenmappen de codes van de reeks maakten.
     .source = How many wallets its codes made.
+column-invite_batches-last_use_week = Begin van de laatste ISO-week waarin een code van de reeks een documentenmap maakte (geen dag, geen uur): de console toont alleen de documentenmappen die vóór de lopende week gemaakt zijn.
+    .source = Start of the last ISO week a code of the batch made a wallet (no day, no time): the console shows only the wallets made before the week in course.
+column-invite_batches-created_before_week = De documentenmappen van de reeks die vóór die week gemaakt zijn.
+    .source = The batch's wallets made before that week.
 
 ## stat_counters
 table-stat_counters-purpose = De tellers van de statistieken: gebeurtenissen per week (of maand) en partner, waar alleen bij opgeteld wordt.

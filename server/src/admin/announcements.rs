@@ -11,7 +11,7 @@ use pde_api::admin::{
     MAX_ANNOUNCEMENT_DAYS,
 };
 
-use super::{audit_about, coordinator, new_id, path, AdminApiError, AdminSession};
+use super::{audit_about, coordinator, new_id, path, AdminApiError, AdminJson, AdminSession};
 use crate::state::AppState;
 use crate::store::announcements::AnnouncementRecord;
 
@@ -79,7 +79,7 @@ pub(crate) async fn list(
 pub(crate) async fn post_one(
     State(state): State<AppState>,
     session: AdminSession,
-    Json(request): Json<NewAnnouncement>,
+    AdminJson(request): AdminJson<NewAnnouncement>,
 ) -> Result<Json<AnnouncementInfo>, AdminApiError> {
     coordinator(&session, ONLY_COORDINATORS)?;
     let refusal = |message| AdminApiError::refused(AdminErrorCode::InvalidFields, message);
@@ -93,6 +93,12 @@ pub(crate) async fn post_one(
             }
             AnnouncementRefused::Number => {
                 "No telephone number: holders are never asked to call a number from here."
+            }
+            AnnouncementRefused::WalletNumber => {
+                "No wallet number: an announcement goes to everyone, and its words to the audit log."
+            }
+            AnnouncementRefused::Characters => {
+                "Plain characters only: no invisible or direction-changing ones."
             }
         })
     })?;

@@ -10,7 +10,7 @@ use pde_api::admin::{
     FeedbackUpdate, FourLanguages, ADMIN_API_PREFIX,
 };
 
-use super::{audit_about, coordinator, path, AdminApiError, AdminSession};
+use super::{audit_about, coordinator, path, AdminApiError, AdminJson, AdminSession};
 use crate::service::feedback;
 use crate::state::AppState;
 
@@ -39,7 +39,7 @@ pub(crate) async fn update(
     State(state): State<AppState>,
     session: AdminSession,
     Path(feedback_id): Path<String>,
-    Json(request): Json<FeedbackUpdate>,
+    AdminJson(request): AdminJson<FeedbackUpdate>,
 ) -> Result<(), AdminApiError> {
     coordinator(&session, ONLY_COORDINATORS)?;
     if !feedback::update(&state, &feedback_id, &request).await? {
@@ -72,7 +72,7 @@ pub(crate) async fn changes(
 pub(crate) async fn publish(
     State(state): State<AppState>,
     session: AdminSession,
-    Json(texts): Json<FourLanguages>,
+    AdminJson(texts): AdminJson<FourLanguages>,
 ) -> Result<Json<ChangeEntry>, AdminApiError> {
     coordinator(&session, ONLY_COORDINATORS)?;
     feedback::check_change(&texts)

@@ -15,8 +15,8 @@ use serde::{Deserialize, Serialize};
 use webauthn_rs::prelude::{Passkey, PasskeyAuthentication, PasskeyRegistration, Uuid};
 
 use super::{
-    clear_cookie, hash, new_id, open_session, path, AdminApiError, AdminConsole, AdminSession,
-    CEREMONY_SECONDS, FRESH_SECONDS, MAX_PENDING_CEREMONIES,
+    clear_cookie, hash, new_id, open_session, path, AdminApiError, AdminConsole, AdminJson,
+    AdminSession, CEREMONY_SECONDS, FRESH_SECONDS, MAX_PENDING_CEREMONIES,
 };
 use crate::state::AppState;
 use crate::store::admin::{CeremonyRecord, PasskeyRecord, PasskeyRemoval};
@@ -153,7 +153,7 @@ struct EnrolCeremony {
 #[utoipa::path(post, path = pde_api::routes::admin::ENROL_START, context_path = ADMIN_API_PREFIX, tag = "admin", request_body = EnrolStartRequest, responses((status = 200, body = RegistrationStarted, description = "A passkey registration for the browser"), (status = "4XX", body = AdminError, description = "Refused: the code says why")))]
 pub(crate) async fn enrol_start(
     State(state): State<AppState>,
-    Json(request): Json<EnrolStartRequest>,
+    AdminJson(request): AdminJson<EnrolStartRequest>,
 ) -> Result<Json<RegistrationStarted>, AdminApiError> {
     let console = console(&state)?;
     let enrol_hash = hash(request.token.trim().as_bytes());
@@ -188,7 +188,7 @@ pub(crate) async fn enrol_start(
 #[utoipa::path(post, path = pde_api::routes::admin::ENROL_FINISH, context_path = ADMIN_API_PREFIX, tag = "admin", request_body = RegistrationFinish, responses((status = 200, body = EnrolFinished, description = "The passkey is kept; the code to confirm on the server"), (status = "4XX", body = AdminError, description = "Refused: the code says why")))]
 pub(crate) async fn enrol_finish(
     State(state): State<AppState>,
-    Json(request): Json<RegistrationFinish>,
+    AdminJson(request): AdminJson<RegistrationFinish>,
 ) -> Result<Json<EnrolFinished>, AdminApiError> {
     let console = console(&state)?;
     let label = label(&request.label)?;
@@ -210,12 +210,13 @@ pub(crate) async fn enrol_finish(
             record,
             &confirm_hash(&code),
             now + CONFIRM_SECONDS,
+            now,
         )
         .await?
     {
         return Err(AdminApiError::refused(
             AdminErrorCode::EnrolmentLinkInvalid,
-            "This enrolment link was used already. Ask the operator for a new one.",
+            "This enrolment link was used already, or its hour is over. Ask the operator for a new one.",
         ));
     }
     let name = state
@@ -323,7 +324,7 @@ pub(crate) async fn login_start(
 #[utoipa::path(post, path = pde_api::routes::admin::LOGIN_FINISH, context_path = ADMIN_API_PREFIX, tag = "admin", request_body = AssertionFinish, responses((status = 200, body = AdminMe, description = "Logged in: the admin session cookie is set"), (status = "4XX", body = AdminError, description = "Refused: the code says why")))]
 pub(crate) async fn login_finish(
     State(state): State<AppState>,
-    Json(request): Json<AssertionFinish>,
+    AdminJson(request): AdminJson<AssertionFinish>,
 ) -> Result<(HeaderMap, Json<AdminMe>), AdminApiError> {
     let ceremony = take_ceremony(&state, &request.ceremony, LOGIN).await?;
     // Only an active administrator's passkey counts (one revoked since the start does not).
@@ -411,7 +412,7 @@ async fn take_session_ceremony(
 pub(crate) async fn reauth_finish(
     State(state): State<AppState>,
     session: AdminSession,
-    Json(request): Json<AssertionFinish>,
+    AdminJson(request): AdminJson<AssertionFinish>,
 ) -> Result<(), AdminApiError> {
     let ceremony = take_session_ceremony(&state, &session, &request.ceremony, REAUTH).await?;
     let records = state.store.passkeys_of(&session.admin.id).await?;
@@ -491,7 +492,7 @@ pub(crate) async fn add_start(
 pub(crate) async fn add_finish(
     State(state): State<AppState>,
     session: AdminSession,
-    Json(request): Json<RegistrationFinish>,
+    AdminJson(request): AdminJson<RegistrationFinish>,
 ) -> Result<(), AdminApiError> {
     require_fresh(&state, &session)?;
     let console = console(&state)?;

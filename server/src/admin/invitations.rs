@@ -1,16 +1,17 @@
 //! Invitations by partner: coordinators make batches of codes for a partner of the operator's
 //! list, print them as slips (the console draws them from the codes this answer holds once), and
-//! revoke them; everyone sees how many wallets each batch made.
+//! revoke them; everyone sees how many wallets each batch made before the week in course (a
+//! live count, refreshed around one person's visit, would tell that this person made a wallet).
 
 use axum::extract::{Path, State};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use pde_api::admin::{
-    self as api, AdminError, AdminErrorCode, BatchInfo, BatchMade, InvitationsOverview, NewBatch,
-    Partner, ADMIN_API_PREFIX, MAX_BATCH_CODES, MAX_BATCH_DAYS, MAX_USES_PER_CODE,
+    self as api, AdminError, AdminErrorCode, BatchInfo, BatchMade, Figure, InvitationsOverview,
+    NewBatch, Partner, ADMIN_API_PREFIX, MAX_BATCH_CODES, MAX_BATCH_DAYS, MAX_USES_PER_CODE,
 };
 
-use super::{coordinator, new_id, path, AdminApiError, AdminSession};
+use super::{coordinator, new_id, path, AdminApiError, AdminJson, AdminSession};
 use crate::service::credentials::{invite_hash, new_invite_code};
 use crate::state::AppState;
 use crate::store::invitations::{BatchRecord, NewBatchRecord};
@@ -24,8 +25,16 @@ pub(super) fn routes() -> Router<AppState> {
 
 const ONLY_COORDINATORS: &str = "Only coordinators make or revoke invitations; observers read.";
 
-fn batch_info(record: BatchRecord) -> BatchInfo {
+/// A batch as the console shows it at `now`: its wallets made before this week began, with
+/// nothing between 1 and k−1.
+fn batch_info(record: BatchRecord, now: i64, k: u32) -> BatchInfo {
     let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
+    let made = u64::try_from(record.created_before(crate::clock::iso_week_start(now))).unwrap_or(0);
+    let wallets_created = if (1..u64::from(k)).contains(&made) {
+        Figure::BelowK
+    } else {
+        Figure::Count(made)
+    };
     BatchInfo {
         id: record.id,
         partner: record.partner,
@@ -35,7 +44,7 @@ fn batch_info(record: BatchRecord) -> BatchInfo {
         revoked_at: record.revoked_at,
         codes: count(record.codes),
         uses_per_code: count(record.uses_per_code),
-        wallets_created: count(record.wallets_created),
+        wallets_created,
     }
 }
 
@@ -54,18 +63,20 @@ pub(crate) async fn overview(
             label: partner.label,
         })
         .collect();
+    let now = state.clock.now();
     let batches = state
         .store
         .batches()
         .await?
         .into_iter()
-        .map(batch_info)
+        .map(|record| batch_info(record, now, state.settings.statistics_k))
         .collect();
     Ok(Json(InvitationsOverview {
         holders_origin: state.settings.holders_origin(),
         partner_kept: state.settings.keep_partner_on_wallet,
         partners,
         batches,
+        k: state.settings.statistics_k,
     }))
 }
 
@@ -73,7 +84,7 @@ pub(crate) async fn overview(
 pub(crate) async fn create_batch(
     State(state): State<AppState>,
     session: AdminSession,
-    Json(request): Json<NewBatch>,
+    AdminJson(request): AdminJson<NewBatch>,
 ) -> Result<Json<BatchMade>, AdminApiError> {
     coordinator(&session, ONLY_COORDINATORS)?;
     if !(1..=MAX_BATCH_CODES).contains(&request.codes)
@@ -112,7 +123,7 @@ pub(crate) async fn create_batch(
         .await?
         .into_iter()
         .find(|batch| batch.id == id)
-        .map(batch_info)
+        .map(|record| batch_info(record, now, state.settings.statistics_k))
         .ok_or_else(|| AdminApiError::internal("the new batch is not listed"))?;
     state
         .store

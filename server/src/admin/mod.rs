@@ -153,6 +153,32 @@ impl AdminApiError {
     }
 }
 
+impl From<axum::extract::rejection::JsonRejection> for AdminApiError {
+    fn from(rejection: axum::extract::rejection::JsonRejection) -> Self {
+        use axum::extract::rejection::JsonRejection;
+        match rejection {
+            JsonRejection::MissingJsonContentType(_) => Self::refused(
+                AdminErrorCode::InvalidFields,
+                "The request must be JSON (Content-Type: application/json).",
+            ),
+            JsonRejection::JsonSyntaxError(_) => Self::refused(
+                AdminErrorCode::InvalidFields,
+                "The request is not valid JSON.",
+            ),
+            _ => Self::refused(
+                AdminErrorCode::InvalidFields,
+                "The request's fields are not as expected.",
+            ),
+        }
+    }
+}
+
+/// `Json` whose rejections are [`AdminApiError`]s: every refusal of the admin API has the same
+/// JSON shape, a malformed body too.
+#[derive(axum::extract::FromRequest)]
+#[from_request(via(axum::Json), rejection(AdminApiError))]
+pub(crate) struct AdminJson<T>(pub T);
+
 impl From<crate::store::StoreError> for AdminApiError {
     fn from(error: crate::store::StoreError) -> Self {
         Self::internal(error)

@@ -215,6 +215,18 @@ pub(crate) fn check_change(texts: &FourLanguages) -> Result<(), &'static str> {
     {
         return Err("Each text has at most 400 characters.");
     }
+    // The entry is public and its first words go to the append-only audit log: nothing that
+    // could name someone, and plain characters only.
+    for text in all {
+        if pde_api::admin::has_hidden_characters(text) {
+            return Err("Plain characters only: no invisible or direction-changing ones.");
+        }
+        if pde_api::feedback::check_comment(text).is_err() {
+            return Err(
+                "No wallet number, telephone number, e-mail address or name: the entry is public.",
+            );
+        }
+    }
     Ok(())
 }
 

@@ -147,13 +147,15 @@ pub trait AdminStore: Send + Sync {
         now: i64,
     ) -> StoreResult<Option<AdminRecord>>;
     /// Ends an enrolment, once: the link is spent, the passkey kept, the code's hash stored.
-    /// `false` if the link was spent meanwhile (or the passkey is known already).
+    /// `false` if the link was spent meanwhile, its hour is over at `now` (a ceremony begun in
+    /// its last minute ends with it), or the passkey is known already.
     async fn finish_enrolment(
         &self,
         enrol_hash: &[u8],
         passkey: PasskeyRecord,
         confirm_hash: &[u8],
         confirm_expires_at: i64,
+        now: i64,
     ) -> StoreResult<bool>;
     /// Activates the administrator waiting for the code hashing to `confirm_hash`; their name.
     async fn confirm_admin(&self, confirm_hash: &[u8], now: i64) -> StoreResult<Option<String>>;

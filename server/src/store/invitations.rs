@@ -58,6 +58,23 @@ pub struct BatchRecord {
     pub revoked_at: Option<i64>,
     /// Wallets its codes made.
     pub wallets_created: i64,
+    /// Start of the last ISO week a code of it made a wallet (0: none since the figure is
+    /// kept by week).
+    pub last_use_week: i64,
+    /// Wallets its codes made before that week.
+    pub created_before_week: i64,
+}
+
+impl BatchRecord {
+    /// The wallets its codes made before the ISO week starting at `week_start` (the week in
+    /// course): the figure the console shows, which changes at most once a week.
+    pub fn created_before(&self, week_start: i64) -> i64 {
+        if self.last_use_week < week_start {
+            self.wallets_created
+        } else {
+            self.created_before_week
+        }
+    }
 }
 
 /// Partners and invitation batches.

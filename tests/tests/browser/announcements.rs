@@ -93,6 +93,26 @@ async fn an_announcement_shows_on_the_start_page_in_its_frame_and_never_on_the_n
             .expect("post");
         assert_eq!(status, json!(422), "{fr}");
     }
+    // A body that is not JSON gets the admin API's own refusal, as JSON.
+    let answer = b
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             fetch(arguments[0], { method: 'POST', body: '{not json',
+                 headers: { 'content-type': 'application/json' } })
+                 .then(r => r.text().then(t => done([r.status, t])));",
+            vec![json!(pde_api::admin::url(
+                pde_api::admin::ANNOUNCEMENT_POST.path
+            ))],
+        )
+        .await
+        .expect("post");
+    let refusal: pde_api::admin::AdminError =
+        serde_json::from_str(answer[1].as_str().unwrap_or_default()).expect("a JSON refusal");
+    assert_eq!(
+        (answer[0].clone(), refusal.code),
+        (json!(422), pde_api::admin::AdminErrorCode::InvalidFields)
+    );
     assert_eq!(announced(&server).await, None);
 
     // Plain words: shown for a week.

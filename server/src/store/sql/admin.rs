@@ -194,18 +194,21 @@ macro_rules! impl_admin {
                 passkey: $crate::store::admin::PasskeyRecord,
                 confirm_hash: &[u8],
                 confirm_expires_at: i64,
+                now: i64,
             ) -> $crate::store::StoreResult<bool> {
                 let mut tx = self.pool.begin().await?;
                 // The link is spent here, once: a second finish finds no row.
                 let spent = sqlx::query(
                     "UPDATE admins SET state = 'confirming', enrol_hash = NULL, \
                      enrol_expires_at = NULL, confirm_hash = $1, confirm_expires_at = $2 \
-                     WHERE id = $3 AND enrol_hash = $4 AND state = 'enrolling'",
+                     WHERE id = $3 AND enrol_hash = $4 AND state = 'enrolling' \
+                     AND enrol_expires_at > $5",
                 )
                 .bind(confirm_hash)
                 .bind(confirm_expires_at)
                 .bind(&passkey.admin_id)
                 .bind(enrol_hash)
+                .bind(now)
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();
@@ -369,6 +372,13 @@ macro_rules! impl_admin {
             ) -> $crate::store::StoreResult<$crate::store::admin::PasskeyRemoval> {
                 use $crate::store::admin::PasskeyRemoval;
                 let mut tx = self.pool.begin().await?;
+                // Written first: two removals for one administrator run one after the other
+                // (PostgreSQL locks the row, SQLite the database), so the count below can't
+                // let both remove the last two passkeys.
+                sqlx::query("UPDATE admins SET state = state WHERE id = $1")
+                    .bind(admin_id)
+                    .execute(&mut *tx)
+                    .await?;
                 let ids: Vec<(String,)> =
                     sqlx::query_as("SELECT id FROM admin_passkeys WHERE admin_id = $1")
                         .bind(admin_id)

@@ -4,7 +4,7 @@
 macro_rules! batch_select {
     () => {
         "SELECT b.id, p.label AS partner, b.created_by, b.codes, b.uses_per_code, b.created_at, \
-         b.expires_at, b.revoked_at, b.wallets_created \
+         b.expires_at, b.revoked_at, b.wallets_created, b.last_use_week, b.created_before_week \
          FROM invite_batches b JOIN partners p ON p.id = b.partner_id"
     };
 }

@@ -98,11 +98,16 @@ macro_rules! impl_wallets {
                         return Ok(Outcome::InviteInvalid);
                     };
                     if let Some(batch) = batch {
-                        // A count per batch: no time, no wallet.
+                        // A count per batch: no time, no wallet; and what was made before
+                        // this week began, the one figure the console shows.
                         let (partner_id,): (String,) = sqlx::query_as(
-                            "UPDATE invite_batches SET wallets_created = wallets_created + 1 WHERE id = $1 RETURNING partner_id",
+                            "UPDATE invite_batches SET \
+                             created_before_week = CASE WHEN last_use_week < $2 THEN wallets_created ELSE created_before_week END, \
+                             last_use_week = $2, wallets_created = wallets_created + 1 \
+                             WHERE id = $1 RETURNING partner_id",
                         )
                         .bind(&batch)
+                        .bind(crate::clock::iso_week_start(now))
                         .fetch_one(&mut *tx)
                         .await?;
                         partner = invite.keep_partner.then(|| partner_id.clone());

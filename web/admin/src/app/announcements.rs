@@ -44,6 +44,8 @@ pub(super) fn Announcements(ui: Ui, me: AdminMe) -> impl IntoView {
                     AnnouncementRefused::TooLong => "announcement-refused-long",
                     AnnouncementRefused::Link => "announcement-refused-link",
                     AnnouncementRefused::Number => "announcement-refused-number",
+                    AnnouncementRefused::WalletNumber => "announcement-refused-wallet-number",
+                    AnnouncementRefused::Characters => "announcement-refused-characters",
                 }
                 .to_owned(),
             ));

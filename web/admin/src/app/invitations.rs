@@ -126,6 +126,12 @@ pub(super) fn Invitations(ui: Ui, me: AdminMe) -> impl IntoView {
                 </Show>
             </Show>
             <h3>{move || ui.t("batches-heading")}</h3>
+            <p id="batches-explain">
+                {move || {
+                    let k = overview.get().map_or(5, |o| o.k);
+                    ui.t_with("batches-explain", &[("k", &k.to_string())])
+                }}
+            </p>
             <table id="batches">
                 <thead>
                     <tr>
@@ -140,10 +146,11 @@ pub(super) fn Invitations(ui: Ui, me: AdminMe) -> impl IntoView {
                 <tbody>
                     {move || {
                         let now = js_sys::Date::now() / 1000.0;
-                        overview
+                        let (k, batches) = overview
                             .get()
-                            .map(|o| o.batches)
-                            .unwrap_or_default()
+                            .map(|o| (o.k, o.batches))
+                            .unwrap_or_default();
+                        batches
                             .into_iter()
                             .map(|batch| {
                                 let state = if batch.revoked_at.is_some() {
@@ -172,7 +179,7 @@ pub(super) fn Invitations(ui: Ui, me: AdminMe) -> impl IntoView {
                                         <td>{made}</td>
                                         <td>{size}</td>
                                         <td>{ui.time(shown.expires_at)}</td>
-                                        <td class="wallets-created">{shown.wallets_created.to_string()}</td>
+                                        <td class="wallets-created">{super::statistics::shown(ui, k, shown.wallets_created)}</td>
                                         <td>
                                             {ui.t(state)}
                                             <Show when=move || coordinator && active>

@@ -19,7 +19,7 @@ fn event_key(event: StatEvent) -> String {
 }
 
 /// A figure as the table shows it.
-fn shown(ui: Ui, k: u32, figure: Figure) -> String {
+pub(super) fn shown(ui: Ui, k: u32, figure: Figure) -> String {
     match figure {
         Figure::Count(n) => n.to_string(),
         Figure::BelowK => ui.t_with("stat-below-k", &[("k", &k.to_string())]),
