@@ -258,7 +258,9 @@ pub(crate) fn statistics(rows: &[CounterRow], context: &Context<'_>) -> Statisti
     if let Some(first) = counters.periods(event::ACTIVE_MONTH).first().copied() {
         let mut start = first;
         while start < this_month {
-            let made_so_far = counters.created_before(next_month_start(start));
+            // Partners are told apart by the wallets made in the weeks over by the month's end:
+            // the week across its last day would change a published month when it closes.
+            let made_so_far = counters.created_before(iso_week_start(next_month_start(start)));
             let counts = counters.in_period(event::ACTIVE_MONTH, start);
             months.push(PeriodFigures {
                 starts: day(start),
@@ -521,6 +523,33 @@ mod tests {
         assert_eq!(stats.months.len(), 1);
         assert_eq!(stats.months[0].starts, "2026-11-01");
         assert_eq!(stats.months[0].events[0].total, Figure::Count(8));
+    }
+
+    #[test]
+    fn a_closed_month_stays_as_published_when_the_week_across_its_end_closes() {
+        // November 2026 ends inside the week of Monday 2026-11-30. On 2 December that week is
+        // still open (p1 made 4 wallets so far); on 10 December it is over (5).
+        let november = 1_793_491_200;
+        let on = |made: i64, now: i64| {
+            let rows = [
+                row(event::ACTIVE_MONTH, november, "p1", 6),
+                row(event::CREATED, MONDAY, "p1", made),
+            ];
+            let partners = partners();
+            statistics(
+                &rows,
+                &Context {
+                    partners: &partners,
+                    k: 5,
+                    now,
+                    partner_kept: true,
+                },
+            )
+            .months
+        };
+        let published = on(4, MONDAY + 2 * 86_400);
+        assert_eq!(published.len(), 1);
+        assert_eq!(on(5, MONDAY + 10 * 86_400)[0], published[0]);
     }
 
     #[test]
