@@ -752,17 +752,35 @@ async fn administrators_enrol_once_confirm_once_and_only_active_ones_log_in(stor
         .expect("add"));
     assert_eq!(
         store
-            .remove_passkey(&amina_id, "passkey-9")
+            .remove_passkey(&amina_id, "passkey-9", &[0; 32])
             .await
             .expect("remove"),
         PasskeyRemoval::NotFound
     );
+    // Removing a passkey ends the other sessions (one may have been opened with it).
+    for token in [[11; 32], [12; 32]] {
+        store
+            .open_admin_session(&token, &amina_id, NOW)
+            .await
+            .expect("session");
+    }
     assert_eq!(
         store
-            .remove_passkey(&amina_id, "passkey-1")
+            .remove_passkey(&amina_id, "passkey-1", &[11; 32])
             .await
             .expect("remove"),
         PasskeyRemoval::Removed
+    );
+    let alive = |token: [u8; 32]| async move {
+        store
+            .admin_session(&token, NOW + 1, 600, 3600)
+            .await
+            .expect("session")
+            .is_some()
+    };
+    assert_eq!(
+        (alive([11; 32]).await, alive([12; 32]).await),
+        (true, false)
     );
     // Two removals at once of the last two passkeys: one goes, the last one stays.
     assert!(store
@@ -770,14 +788,14 @@ async fn administrators_enrol_once_confirm_once_and_only_active_ones_log_in(stor
         .await
         .expect("add"));
     let (first, second) = tokio::join!(
-        store.remove_passkey(&amina_id, "passkey-3"),
-        store.remove_passkey(&amina_id, "passkey-4")
+        store.remove_passkey(&amina_id, "passkey-3", &[0; 32]),
+        store.remove_passkey(&amina_id, "passkey-4", &[0; 32])
     );
     let mut outcomes = [first.expect("remove"), second.expect("remove")];
     outcomes.sort_by_key(|outcome| format!("{outcome:?}"));
     assert_eq!(outcomes, [PasskeyRemoval::Last, PasskeyRemoval::Removed]);
     let left = if store
-        .remove_passkey(&amina_id, "passkey-3")
+        .remove_passkey(&amina_id, "passkey-3", &[0; 32])
         .await
         .expect("remove")
         == PasskeyRemoval::NotFound
@@ -787,7 +805,10 @@ async fn administrators_enrol_once_confirm_once_and_only_active_ones_log_in(stor
         "passkey-3"
     };
     assert_eq!(
-        store.remove_passkey(&amina_id, left).await.expect("remove"),
+        store
+            .remove_passkey(&amina_id, left, &[0; 32])
+            .await
+            .expect("remove"),
         PasskeyRemoval::Last
     );
 

@@ -531,7 +531,7 @@ pub(crate) async fn remove_passkey(
         .map(|record| record.label);
     match state
         .store
-        .remove_passkey(&session.admin.id, &passkey_id)
+        .remove_passkey(&session.admin.id, &passkey_id, &session.token_hash)
         .await?
     {
         PasskeyRemoval::Removed => {

@@ -185,9 +185,14 @@ pub trait AdminStore: Send + Sync {
     async fn add_passkey(&self, passkey: PasskeyRecord) -> StoreResult<bool>;
     /// Stores a passkey's record after a use (its counter) and the time of use.
     async fn passkey_used(&self, id: &str, passkey: &str, now: i64) -> StoreResult<()>;
-    /// Removes one of an administrator's passkeys, never the last.
-    async fn remove_passkey(&self, admin_id: &str, passkey_id: &str)
-        -> StoreResult<PasskeyRemoval>;
+    /// Removes one of an administrator's passkeys, never the last, and ends their other
+    /// sessions (one may have been opened with that passkey); the session `keep` goes on.
+    async fn remove_passkey(
+        &self,
+        admin_id: &str,
+        passkey_id: &str,
+        keep: &[u8],
+    ) -> StoreResult<PasskeyRemoval>;
     /// Opens an admin session.
     async fn open_admin_session(
         &self,

@@ -369,6 +369,7 @@ macro_rules! impl_admin {
                 &self,
                 admin_id: &str,
                 passkey_id: &str,
+                keep: &[u8],
             ) -> $crate::store::StoreResult<$crate::store::admin::PasskeyRemoval> {
                 use $crate::store::admin::PasskeyRemoval;
                 let mut tx = self.pool.begin().await?;
@@ -393,6 +394,11 @@ macro_rules! impl_admin {
                 sqlx::query("DELETE FROM admin_passkeys WHERE id = $1 AND admin_id = $2")
                     .bind(passkey_id)
                     .bind(admin_id)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("DELETE FROM admin_sessions WHERE admin_id = $1 AND token_hash <> $2")
+                    .bind(admin_id)
+                    .bind(keep)
                     .execute(&mut *tx)
                     .await?;
                 tx.commit().await?;
