@@ -433,20 +433,22 @@ pub fn default_config_text() -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn insecure_cookies_only_on_loopback() {
+    /// The settings of a command line.
+    fn parse(args: &[&str]) -> Settings {
         #[derive(clap::Parser)]
         struct Cli {
             #[command(flatten)]
             settings: Settings,
         }
-        let parse = |args: &[&str]| {
-            <Cli as clap::Parser>::try_parse_from(
-                std::iter::once("pde-server").chain(args.iter().copied()),
-            )
-            .expect("valid flags")
-            .settings
-        };
+        <Cli as clap::Parser>::try_parse_from(
+            std::iter::once("pde-server").chain(args.iter().copied()),
+        )
+        .expect("valid flags")
+        .settings
+    }
+
+    #[test]
+    fn insecure_cookies_only_on_loopback() {
         assert!(parse(&[]).check().is_ok());
         assert!(parse(&["--insecure-cookies"]).check().is_ok());
         assert!(parse(&["--insecure-cookies", "--listen", "[::1]:8080"])
@@ -463,19 +465,7 @@ mod tests {
 
     #[test]
     fn the_console_never_shares_the_holders_origin() {
-        #[derive(clap::Parser)]
-        struct Cli {
-            #[command(flatten)]
-            settings: Settings,
-        }
-        let check = |args: &[&str]| {
-            <Cli as clap::Parser>::try_parse_from(
-                std::iter::once("pde-server").chain(args.iter().copied()),
-            )
-            .expect("valid flags")
-            .settings
-            .check()
-        };
+        let check = |args: &[&str]| parse(args).check();
         let holders = ["--public-origin", "https://pde.example"];
         assert!(check(
             &[

@@ -52,28 +52,45 @@ fn documents(root: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn every_file_the_documentation_names_exists() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the workspace root")
-        .to_path_buf();
-    let mut missing = Vec::new();
-    let mut checked = 0;
-    for document in documents(&root) {
-        let text = std::fs::read_to_string(&document).unwrap_or_default();
+    let root = workspace_root();
+    let (checked, missing) = each_named(&root, named_paths, |document, named| {
         let here = document.parent().unwrap_or(&root);
-        for named in named_paths(&text) {
-            checked += 1;
-            if !root.join(&named).exists() && !here.join(&named).exists() {
-                let shown = document.strip_prefix(&root).unwrap_or(&document);
-                missing.push(format!("{}: {named}", shown.display()));
-            }
-        }
-    }
+        root.join(named).exists() || here.join(named).exists()
+    });
     assert!(
         checked >= 10,
         "only {checked} file names found: is the scan broken?"
     );
     assert!(missing.is_empty(), "named but missing: {missing:#?}");
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the workspace root")
+        .to_path_buf()
+}
+
+/// Goes through what `find` names in each document; how many, and those `exists` doesn't find
+/// (`document: name`).
+fn each_named(
+    root: &Path,
+    find: fn(&str) -> Vec<String>,
+    exists: impl Fn(&Path, &str) -> bool,
+) -> (usize, Vec<String>) {
+    let mut missing = Vec::new();
+    let mut checked = 0;
+    for document in documents(root) {
+        let text = std::fs::read_to_string(&document).unwrap_or_default();
+        for named in find(&text) {
+            checked += 1;
+            if !exists(&document, &named) {
+                let shown = document.strip_prefix(root).unwrap_or(&document);
+                missing.push(format!("{}: {named}", shown.display()));
+            }
+        }
+    }
+    (checked, missing)
 }
 
 /// The `code spans` of a Markdown text that look like a test's or a function's name (lower case,
@@ -118,28 +135,15 @@ fn rust_sources(dir: &Path, found: &mut String) {
 
 #[test]
 fn every_test_the_documentation_names_exists() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the workspace root")
-        .to_path_buf();
+    let root = workspace_root();
     let mut sources = String::new();
     rust_sources(&root, &mut sources);
-    let mut missing = Vec::new();
-    let mut checked = 0;
-    for document in documents(&root) {
-        let text = std::fs::read_to_string(&document).unwrap_or_default();
-        for name in named_functions(&text) {
-            checked += 1;
-            // A function (a test) of that name, or a name the code uses as it is (a metric's).
-            let defined = sources.contains(&format!("fn {name}("))
-                || sources.contains(&format!("fn {name}<"))
-                || sources.contains(&format!("\"{name}\""));
-            if !defined {
-                let shown = document.strip_prefix(&root).unwrap_or(&document);
-                missing.push(format!("{}: {name}", shown.display()));
-            }
-        }
-    }
+    let (checked, missing) = each_named(&root, named_functions, |_, name| {
+        // A function (a test) of that name, or a name the code uses as it is (a metric's).
+        sources.contains(&format!("fn {name}("))
+            || sources.contains(&format!("fn {name}<"))
+            || sources.contains(&format!("\"{name}\""))
+    });
     assert!(
         checked >= 50,
         "only {checked} test names found: is the scan broken?"
@@ -169,10 +173,7 @@ fn the_scan_finds_paths_and_leaves_other_code_alone() {
 /// SECURITY.md's "Who can see what" section with what backs it.
 #[test]
 fn every_sentence_of_the_who_sees_what_screen_is_backed_here() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the workspace root")
-        .to_path_buf();
+    let root = workspace_root();
     let security = std::fs::read_to_string(root.join("docs").join("SECURITY.md")).expect("read");
     let section = security
         .split("## Who can see what")
