@@ -7,9 +7,8 @@ use std::path::{Path, PathBuf};
 /// Extensions of the files a document may name.
 const NAMED_KINDS: &[&str] = &["rs", "md", "toml", "js", "css", "html", "sh", "sql", "ftl"];
 
-/// The `code spans` of a Markdown text that look like a path to a file in the repository (a
-/// slash, a known extension, no spaces or URL parts).
-fn named_paths(markdown: &str) -> Vec<String> {
+/// The inline `code spans` of a Markdown text.
+fn code_spans(markdown: &str) -> Vec<String> {
     // Fence lines (```) would throw the pairing of the inline spans off.
     let text: String = markdown
         .lines()
@@ -19,6 +18,15 @@ fn named_paths(markdown: &str) -> Vec<String> {
     text.split('`')
         .skip(1)
         .step_by(2)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The `code spans` of a Markdown text that look like a path to a file in the repository (a
+/// slash, a known extension, no spaces or URL parts).
+fn named_paths(markdown: &str) -> Vec<String> {
+    code_spans(markdown)
+        .into_iter()
         .filter(|span| {
             span.contains('/')
                 && !span.starts_with('/')
@@ -29,7 +37,6 @@ fn named_paths(markdown: &str) -> Vec<String> {
                     .rsplit_once('.')
                     .is_some_and(|(_, ext)| NAMED_KINDS.contains(&ext))
         })
-        .map(str::to_owned)
         .collect()
 }
 
@@ -97,22 +104,15 @@ fn each_named(
 /// three underscores or more, optionally with its module path): the documentation points at
 /// the test that shows each claim, and a test renamed without its mention leaves a claim bare.
 fn named_functions(markdown: &str) -> Vec<String> {
-    let text: String = markdown
-        .lines()
-        .filter(|line| !line.trim_start().starts_with("```"))
-        .collect::<Vec<_>>()
-        .join("\n");
-    text.split('`')
-        .skip(1)
-        .step_by(2)
-        .filter_map(|span| span.rsplit("::").next())
+    code_spans(markdown)
+        .into_iter()
+        .filter_map(|span| span.rsplit("::").next().map(str::to_owned))
         .filter(|name| {
             name.matches('_').count() >= 3
                 && name
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         })
-        .map(str::to_owned)
         .collect()
 }
 
