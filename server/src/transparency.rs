@@ -5,6 +5,9 @@
 //! kept, and the source code's licence. In French, Dutch, English and Arabic (`?lang=`), its words
 //! from Fluent files; maud writes the HTML and escapes every value it is given.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -108,42 +111,59 @@ impl Words {
 }
 
 /// The inventory's details in the page's language: each text by its id, or the inventory's
-/// English (marked `lang="en"`) where a translation is missing.
+/// English (marked `lang="en"`) where a translation is missing. The translations are read once,
+/// on the page's first view, not on every one.
 struct Details {
-    bundle: Option<FluentBundle<FluentResource>>,
+    texts: Option<&'static HashMap<String, String>>,
     lang: &'static str,
 }
 
 impl Details {
-    fn new(lang: Lang) -> Self {
-        let bundle = lang.inventory.and_then(|source| {
-            let mut bundle = FluentBundle::new(vec![lang
-                .code
-                .parse()
-                .unwrap_or_else(|_| unic_langid::langid!("fr"))]);
-            bundle.set_use_isolating(false);
-            let resource = FluentResource::try_new(source.to_owned()).ok()?;
-            bundle.add_resource(resource).ok()?;
-            Some(bundle)
+    fn new(lang: Lang, inventory: &Inventory) -> Self {
+        static TRANSLATED: OnceLock<Vec<(&'static str, HashMap<String, String>)>> = OnceLock::new();
+        let translated = TRANSLATED.get_or_init(|| {
+            LANGUAGES
+                .iter()
+                .filter_map(|lang| Some((lang.code, translations(*lang, inventory)?)))
+                .collect()
         });
-        let lang = if bundle.is_some() { lang.code } else { "en" };
-        Self { bundle, lang }
+        let texts = translated
+            .iter()
+            .find(|(code, _)| *code == lang.code)
+            .map(|(_, texts)| texts);
+        let lang = if texts.is_some() { lang.code } else { "en" };
+        Self { texts, lang }
     }
 
     /// The text with id `id` and its language.
-    fn text<'a>(&'a self, id: &str, english: &'a str) -> (std::borrow::Cow<'a, str>, &'static str) {
-        let pattern = self
-            .bundle
-            .as_ref()
-            .and_then(|bundle| Some((bundle, bundle.get_message(id)?.value()?)));
-        match pattern {
-            Some((bundle, pattern)) => {
-                let mut errors = Vec::new();
-                (bundle.format_pattern(pattern, None, &mut errors), self.lang)
-            }
-            None => (std::borrow::Cow::Borrowed(english), "en"),
+    fn text<'a>(&self, id: &str, english: &'a str) -> (&'a str, &'static str) {
+        match self.texts.and_then(|texts| texts.get(id)) {
+            Some(text) => (text.as_str(), self.lang),
+            None => (english, "en"),
         }
     }
+}
+
+/// Every inventory text of `lang`'s translations, by id (none for English, the inventory's own).
+fn translations(lang: Lang, inventory: &Inventory) -> Option<HashMap<String, String>> {
+    let mut bundle = FluentBundle::new(vec![lang
+        .code
+        .parse()
+        .unwrap_or_else(|_| unic_langid::langid!("fr"))]);
+    bundle.set_use_isolating(false);
+    let resource = FluentResource::try_new(lang.inventory?.to_owned()).ok()?;
+    bundle.add_resource(resource).ok()?;
+    let mut texts = HashMap::new();
+    for (id, _) in inventory.texts() {
+        if let Some(pattern) = bundle.get_message(&id).and_then(|message| message.value()) {
+            let mut errors = Vec::new();
+            let text = bundle
+                .format_pattern(pattern, None, &mut errors)
+                .into_owned();
+            texts.insert(id, text);
+        }
+    }
+    Some(texts)
 }
 
 /// A detail's words with the server's options (`--retention-months`, `--data-dir/blobs`) set as
@@ -377,22 +397,22 @@ fn render(lang: Lang, facts: &Facts<'_>) -> Markup {
 
                     h2 id="inventory" { (words.t("keeps-heading")) }
                     p { (words.t("keeps-lead")) }
-                    @let details = Details::new(lang);
+                    @let details = Details::new(lang, facts.inventory);
                     div {
                         @for table in &facts.inventory.table {
                             details class="inventory-table" data-table=(table.name) {
                                 @let (purpose, purpose_lang) = details.text(&table.text_id("purpose"), &table.purpose);
-                                summary { code dir="ltr" { (table.name) } " — " span lang=(purpose_lang) { (detail_markup(&purpose)) } }
+                                summary { code dir="ltr" { (table.name) } " — " span lang=(purpose_lang) { (detail_markup(purpose)) } }
                                 dl {
                                     @let (retention, retention_lang) = details.text(&table.text_id("retention"), &table.retention);
                                     @let (readers, readers_lang) = details.text(&table.text_id("readers"), &table.readers);
-                                    dt { (words.t("how-long")) } dd lang=(retention_lang) { (detail_markup(&retention)) }
-                                    dt { (words.t("who-reads")) } dd lang=(readers_lang) { (detail_markup(&readers)) }
+                                    dt { (words.t("how-long")) } dd lang=(retention_lang) { (detail_markup(retention)) }
+                                    dt { (words.t("who-reads")) } dd lang=(readers_lang) { (detail_markup(readers)) }
                                 }
                                 ul {
                                     @for (column, what) in &table.columns {
                                         @let (what, what_lang) = details.text(&table.column_id(column), what);
-                                        li { code dir="ltr" { (column) } ": " span lang=(what_lang) { (detail_markup(&what)) } }
+                                        li { code dir="ltr" { (column) } ": " span lang=(what_lang) { (detail_markup(what)) } }
                                     }
                                 }
                             }
@@ -406,11 +426,11 @@ fn render(lang: Lang, facts: &Facts<'_>) -> Markup {
                                 @let (purpose, purpose_lang) = details.text(&other.text_id("purpose"), &other.purpose);
                                 @let (retention, retention_lang) = details.text(&other.text_id("retention"), &other.retention);
                                 @let (readers, readers_lang) = details.text(&other.text_id("readers"), &other.readers);
-                                summary lang=(name_lang) { (detail_markup(&name)) }
-                                p lang=(purpose_lang) { (detail_markup(&purpose)) }
+                                summary lang=(name_lang) { (detail_markup(name)) }
+                                p lang=(purpose_lang) { (detail_markup(purpose)) }
                                 dl {
-                                    dt { (words.t("how-long")) } dd lang=(retention_lang) { (detail_markup(&retention)) }
-                                    dt { (words.t("who-reads")) } dd lang=(readers_lang) { (detail_markup(&readers)) }
+                                    dt { (words.t("how-long")) } dd lang=(retention_lang) { (detail_markup(retention)) }
+                                    dt { (words.t("who-reads")) } dd lang=(readers_lang) { (detail_markup(readers)) }
                                 }
                             }
                         }

@@ -7,8 +7,8 @@ use axum::extract::{Path, State};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use pde_api::admin::{
-    self as api, AdminError, AdminErrorCode, BatchInfo, BatchMade, Figure, InvitationsOverview,
-    NewBatch, Partner, ADMIN_API_PREFIX, MAX_BATCH_CODES, MAX_BATCH_DAYS, MAX_USES_PER_CODE,
+    self as api, AdminError, AdminErrorCode, BatchInfo, BatchMade, InvitationsOverview, NewBatch,
+    Partner, ADMIN_API_PREFIX, MAX_BATCH_CODES, MAX_BATCH_DAYS, MAX_USES_PER_CODE,
 };
 
 use super::{coordinator, new_id, path, AdminApiError, AdminJson, AdminSession};
@@ -30,11 +30,7 @@ const ONLY_COORDINATORS: &str = "Only coordinators make or revoke invitations; o
 fn batch_info(record: BatchRecord, now: i64, k: u32) -> BatchInfo {
     let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
     let made = u64::try_from(record.created_before(crate::clock::iso_week_start(now))).unwrap_or(0);
-    let wallets_created = if (1..u64::from(k)).contains(&made) {
-        Figure::BelowK
-    } else {
-        Figure::Count(made)
-    };
+    let wallets_created = crate::service::statistics::protect(made, u64::from(k));
     BatchInfo {
         id: record.id,
         partner: record.partner,

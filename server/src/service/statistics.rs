@@ -38,7 +38,7 @@ fn weekly_counter(event: StatEvent) -> &'static str {
 }
 
 /// A figure as shown: zero and counts of at least `k` as they are, others not.
-fn protect(count: u64, k: u64) -> Figure {
+pub(crate) fn protect(count: u64, k: u64) -> Figure {
     if count == 0 || count >= k {
         Figure::Count(count)
     } else {
