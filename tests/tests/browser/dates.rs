@@ -41,17 +41,6 @@ async fn save_document(b: &Browser) {
     b.wait_for_text("C'est enregistré.").await;
 }
 
-/// Leaves a document's page with the keyboard (Enter on "back"). A pointer click there was
-/// once lost while the PDF viewer's frame took the pointer, so the test stayed on the page.
-async fn back_to_wallet(b: &Browser) {
-    b.wait_for("#back")
-        .await
-        .send_keys("\u{e007}")
-        .await
-        .expect("enter on back");
-    b.wait_for(".doc-card").await;
-}
-
 /// The names of the cards shown.
 async fn shown_cards(b: &Browser) -> Vec<String> {
     let names = b
@@ -142,12 +131,12 @@ async fn documents_carry_their_kind_and_dates_and_the_wallet_says_what_ends_soon
         .await;
     problems.extend(shot(b, &axe, "fr", &mut step, "document-dates").await);
     problems.extend(shot_in_arabic_on_a_phone(b, &axe, "fr", "document-dates").await);
-    back_to_wallet(b).await;
+    b.back_to_wallet().await;
     // The CPAS decision ended yesterday.
     open_card(b, "decision-cpas.pdf").await;
     set_date(b, "#doc-expires", "2031-04-20").await;
     save_document(b).await;
-    back_to_wallet(b).await;
+    b.back_to_wallet().await;
     b.wait_for_text("Fin dans 10 jours").await;
     b.wait_for(".badge.expiry.past").await;
     b.wait_for_text("Périmé").await;

@@ -168,7 +168,7 @@ async fn holder_flow_create_add_photo_view_download_rename_lock_unlock_delete() 
         .expect("name");
     b.wait_for("#save").await.click().await.expect("save");
     b.wait_for_text("C'est enregistré.").await;
-    b.wait_for("#back").await.click().await.expect("back");
+    b.back_to_wallet().await;
     b.wait_for_text("Carte d'identité").await;
 
     // Lock; a wrong secret is refused; the right one opens the wallet again.
@@ -762,8 +762,7 @@ async fn pdfs_show_in_the_viewer_html_is_download_only_and_limits_are_explained(
             opened_html = true;
         }
         assert_ne!(b.client.title().await.expect("title"), "pwned");
-        b.wait_for("#back").await.click().await.expect("back");
-        b.wait_for("#file-input").await;
+        b.back_to_wallet().await;
     }
     assert!(opened_pdf && opened_trick && opened_html && opened_png && opened_heic);
     browser.close().await;
@@ -836,7 +835,7 @@ async fn an_expired_session_returns_to_unlock_and_keeps_the_work() {
     );
     b.wait_for("#save").await.click().await.expect("save");
     b.wait_for_text("Saved.").await;
-    b.wait_for("#back").await.click().await.expect("back");
+    b.back_to_wallet().await;
     b.wait_for_text("Medical certificate").await;
 
     // A file picked after the session ended is added once the wallet is open again.

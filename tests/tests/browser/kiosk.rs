@@ -114,7 +114,7 @@ async fn kiosk_mode_leaves_nothing_behind_and_locks_itself() {
     );
     b.wait_for("#print").await.click().await.expect("print");
     b.wait_for("#print-warning").await;
-    b.wait_for("#back").await.click().await.expect("back");
+    b.back_to_wallet().await;
     // A PDF shows in the browser's viewer with the viewer's own save and print hidden.
     let pdf = dir.path().join("attestation-kiosque.pdf");
     std::fs::write(&pdf, one_page_pdf()).expect("pdf");
@@ -127,7 +127,7 @@ async fn kiosk_mode_leaves_nothing_behind_and_locks_itself() {
         "{src}"
     );
     b.wait_for_pdf_frame().await;
-    b.wait_for("#back").await.click().await.expect("back");
+    b.back_to_wallet().await;
     share_in_page(b, &["carte-kiosque.jpg"], None, None, "CPAS", false).await;
     // Taking everything away is a download too: not before the holder turns downloads on.
     b.click("#wallet-security").await;
