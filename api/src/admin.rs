@@ -51,6 +51,9 @@ pub enum AdminErrorCode {
     InvalidFields,
     /// Too many passkey ceremonies are under way: try again in a few minutes.
     TooManyCeremonies,
+    /// Many logins are under way: this one must carry a solved challenge
+    /// ([`AdminError::proof_of_work`]), then goes again.
+    ProofOfWorkRequired,
     /// Something failed on the server.
     InternalError,
     /// A code this version does not know.
@@ -68,7 +71,7 @@ impl AdminErrorCode {
             Self::NoAdministrators | Self::FreshAssertionNeeded | Self::LastPasskey => 409,
             Self::NotFound => 404,
             Self::InvalidFields => 422,
-            Self::TooManyCeremonies => 429,
+            Self::TooManyCeremonies | Self::ProofOfWorkRequired => 429,
             Self::InternalError | Self::Unknown => 500,
         }
     }
@@ -83,6 +86,32 @@ pub struct AdminError {
     pub code: AdminErrorCode,
     /// A sentence a person understands (the console shows its own translation of `code`).
     pub message: String,
+    /// The challenge to solve, with `proof_of_work_required` answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proof_of_work: Option<AdminProofOfWork>,
+}
+
+/// A challenge from the server (`pde_crypto::proof`, as the holders' `ProofOfWork`): find a
+/// nonce that gives `bits` zero bits, then start the login again with an [`AdminLoginProof`].
+/// Its bytes travel in hex: the console's bundle already carries two base64 codecs (its
+/// WebAuthn crates') and has no room for the third that the holders' type would bring.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AdminProofOfWork {
+    /// The challenge, as issued, in hex.
+    pub challenge: String,
+    /// Zero bits asked (2^bits hashes on average).
+    pub bits: u8,
+}
+
+/// A solved challenge. Used once.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AdminLoginProof {
+    /// The challenge, as issued, in hex.
+    pub challenge: String,
+    /// The nonce that solves it.
+    pub nonce: u64,
 }
 
 /// What an administrator may do.
@@ -132,6 +161,16 @@ pub struct RegistrationStarted {
     /// The options for the browser.
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub options: CreationChallengeResponse,
+}
+
+/// A login's start: past a number of logins under way, with a solved challenge (see
+/// [`AdminErrorCode::ProofOfWorkRequired`]).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AdminLoginStart {
+    /// The solved challenge, once the server asks for one.
+    #[serde(default)]
+    pub proof: Option<AdminLoginProof>,
 }
 
 /// A passkey assertion started: what the browser's `navigator.credentials.get` takes.
@@ -786,7 +825,7 @@ crate::endpoints::endpoints! {
     /// Ends an enrolment: the passkey is kept, the code to confirm given.
     ENROL_FINISH: RegistrationFinish => EnrolFinished = Post routes::ENROL_FINISH;
     /// Starts a login with a passkey.
-    LOGIN_START: NoBody => AssertionStarted = Post routes::LOGIN_START;
+    LOGIN_START: AdminLoginStart => AssertionStarted = Post routes::LOGIN_START;
     /// Ends a login (opens an admin session).
     LOGIN_FINISH: AssertionFinish => AdminMe = Post routes::LOGIN_FINISH;
     /// Who is logged in.

@@ -45,12 +45,26 @@ pub const MAX_BITS: u8 = 18;
 /// assert_eq!(bits_for_load(1_000_000, 100), MAX_BITS);
 /// ```
 pub fn bits_for_load(unfinished: i64, budget: i64) -> u8 {
+    bits_for_load_up_to(unfinished, budget, MAX_BITS)
+}
+
+/// As [`bits_for_load`], rising up to `max_bits` rather than [`MAX_BITS`]: for people at their
+/// own computer who can wait longer than a holder at a public one (the administration console).
+///
+/// ```
+/// use pde_crypto::proof::{bits_for_load_up_to, MIN_BITS};
+/// assert_eq!(bits_for_load_up_to(19, 20, 22), 0);
+/// assert_eq!(bits_for_load_up_to(20, 20, 22), MIN_BITS);
+/// assert_eq!(bits_for_load_up_to(5_120, 20, 22), 22);
+/// assert_eq!(bits_for_load_up_to(1_000_000, 20, 22), 22);
+/// ```
+pub fn bits_for_load_up_to(unfinished: i64, budget: i64, max_bits: u8) -> u8 {
     if unfinished < budget {
         return 0;
     }
     let ratio = (unfinished / budget.max(1)).max(1) as u64;
     let doublings = (u64::BITS - 1 - ratio.leading_zeros()) as u8;
-    MIN_BITS.saturating_add(doublings).min(MAX_BITS)
+    MIN_BITS.saturating_add(doublings).min(max_bits)
 }
 
 /// Why a proof is refused.

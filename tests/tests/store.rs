@@ -647,6 +647,39 @@ async fn administrators_enrol_once_confirm_once_and_only_active_ones_log_in(stor
             .expect("put"),
         "expired ones do not count"
     );
+    // Each kind has its own cap: logins, which anyone may start, never stop an enrolment or a
+    // signed-in administrator's confirmation (and the reverse).
+    let login = |id: &str| CeremonyRecord {
+        kind: "login".to_owned(),
+        admin_id: None,
+        ..ceremony(id, NOW + 300)
+    };
+    for id in ["l1", "l2"] {
+        assert!(
+            store.put_ceremony(login(id), 2, NOW).await.expect("put"),
+            "three enrolments under way do not count against logins"
+        );
+    }
+    assert!(
+        !store.put_ceremony(login("l3"), 2, NOW).await.expect("put"),
+        "the logins' own cap"
+    );
+    assert_eq!(
+        store.pending_ceremonies("login", NOW).await.expect("count"),
+        2
+    );
+    assert_eq!(
+        store.pending_ceremonies("enrol", NOW).await.expect("count"),
+        3
+    );
+    assert_eq!(
+        store
+            .pending_ceremonies("enrol", NOW + 300)
+            .await
+            .expect("count"),
+        1,
+        "expired ones are not under way"
+    );
     assert!(
         store
             .take_ceremony("c1", "login", NOW)

@@ -6,9 +6,9 @@ use axum::http::HeaderMap;
 use axum::routing::{delete, get, post};
 use axum::{Json, Router};
 use pde_api::admin::{
-    self as api, AdminError, AdminErrorCode, AdminMe, AssertionFinish, AssertionStarted, AuditList,
-    EnrolFinished, EnrolStartRequest, PasskeyInfo, PasskeyList, RegistrationFinish,
-    RegistrationStarted, ADMIN_API_PREFIX, AUDIT_PAGE, MAX_ADMIN_NAME_CHARS,
+    self as api, AdminError, AdminErrorCode, AdminLoginStart, AdminMe, AssertionFinish,
+    AssertionStarted, AuditList, EnrolFinished, EnrolStartRequest, PasskeyInfo, PasskeyList,
+    RegistrationFinish, RegistrationStarted, ADMIN_API_PREFIX, AUDIT_PAGE, MAX_ADMIN_NAME_CHARS,
 };
 use rand::Rng;
 use serde::{Deserialize, Serialize};
@@ -16,8 +16,10 @@ use webauthn_rs::prelude::{Passkey, PasskeyAuthentication, PasskeyRegistration, 
 
 use super::{
     clear_cookie, hash, new_id, open_session, path, AdminApiError, AdminConsole, AdminJson,
-    AdminSession, CEREMONY_SECONDS, FRESH_SECONDS, MAX_PENDING_CEREMONIES,
+    AdminSession, CEREMONY_SECONDS, FREE_LOGIN_CEREMONIES, FRESH_SECONDS, MAX_LOGIN_PROOF_BITS,
+    MAX_PENDING_CEREMONIES, MAX_PENDING_LOGINS,
 };
+use crate::service::logins::{new_challenge, spend_proof};
 use crate::state::AppState;
 use crate::store::admin::{CeremonyRecord, PasskeyRecord, PasskeyRemoval};
 
@@ -107,6 +109,11 @@ async fn keep_ceremony(
 ) -> Result<String, AdminApiError> {
     let id = new_id();
     let now = state.clock.now();
+    let cap = if kind == LOGIN {
+        MAX_PENDING_LOGINS
+    } else {
+        MAX_PENDING_CEREMONIES
+    };
     let kept = state
         .store
         .put_ceremony(
@@ -118,7 +125,7 @@ async fn keep_ceremony(
                 state: ceremony_state,
                 expires_at: now + CEREMONY_SECONDS,
             },
-            MAX_PENDING_CEREMONIES,
+            cap,
             now,
         )
         .await?;
@@ -304,11 +311,13 @@ async fn finish_assertion(
     Ok(record)
 }
 
-#[utoipa::path(post, path = pde_api::routes::admin::LOGIN_START, context_path = ADMIN_API_PREFIX, tag = "admin",  responses((status = 200, body = AssertionStarted, description = "A passkey assertion for the browser"), (status = "4XX", body = AdminError, description = "Refused: the code says why")))]
+#[utoipa::path(post, path = pde_api::routes::admin::LOGIN_START, context_path = ADMIN_API_PREFIX, tag = "admin", request_body = AdminLoginStart, responses((status = 200, body = AssertionStarted, description = "A passkey assertion for the browser"), (status = 429, body = AdminError, description = "`proof_of_work_required` (many logins under way: solve the challenge and send again) or `too_many_ceremonies`"), (status = "4XX", body = AdminError, description = "Refused: the code says why")))]
 pub(crate) async fn login_start(
     State(state): State<AppState>,
+    AdminJson(request): AdminJson<AdminLoginStart>,
 ) -> Result<Json<AssertionStarted>, AdminApiError> {
     let console = console(&state)?;
+    pay_for_login(&state, &request).await?;
     let records = state.store.active_passkeys().await?;
     if records.is_empty() {
         return Err(AdminApiError::refused(
@@ -319,6 +328,33 @@ pub(crate) async fn login_start(
     let (options, authentication) = start_assertion(console, &records)?;
     let ceremony = keep_ceremony(&state, LOGIN, None, None, to_json(&authentication)?).await?;
     Ok(Json(AssertionStarted { ceremony, options }))
+}
+
+/// Past [`FREE_LOGIN_CEREMONIES`] logins under way, a login start carries a solved challenge
+/// whose cost rises with their number (`pde_crypto::proof::bits_for_load_up_to`); the same
+/// price for everyone, as nobody is known yet.
+async fn pay_for_login(state: &AppState, request: &AdminLoginStart) -> Result<(), AdminApiError> {
+    let now = state.clock.now();
+    let pending = state.store.pending_ceremonies(LOGIN, now).await?;
+    let bits = pde_crypto::proof::bits_for_load_up_to(
+        pending,
+        FREE_LOGIN_CEREMONIES,
+        MAX_LOGIN_PROOF_BITS,
+    );
+    // A challenge that is not hex is no proof.
+    let proof = request.proof.as_ref().and_then(|proof| {
+        Some(pde_api::LoginProof {
+            challenge: hex::decode(&proof.challenge).ok()?.into(),
+            nonce: proof.nonce,
+        })
+    });
+    if bits == 0 || spend_proof(state, proof.as_ref(), now).await? {
+        return Ok(());
+    }
+    Err(AdminApiError::ProofOfWorkRequired {
+        challenge: new_challenge(state, bits, now),
+        bits,
+    })
 }
 
 #[utoipa::path(post, path = pde_api::routes::admin::LOGIN_FINISH, context_path = ADMIN_API_PREFIX, tag = "admin", request_body = AssertionFinish, responses((status = 200, body = AdminMe, description = "Logged in: the admin session cookie is set"), (status = "4XX", body = AdminError, description = "Refused: the code says why")))]

@@ -40,9 +40,20 @@ pub const DEV_ADMIN_COOKIE: &str = "pde_admin";
 
 /// Seconds a passkey ceremony may take.
 const CEREMONY_SECONDS: i64 = 5 * 60;
-/// Most passkey ceremonies kept at once (each lasts [`CEREMONY_SECONDS`]): a login starts one
-/// without a session, so without a cap anyone could fill the table.
+/// Most passkey ceremonies of one kind kept at once (each lasts [`CEREMONY_SECONDS`]) for the
+/// kinds that need an enrolment link or a session to start.
 const MAX_PENDING_CEREMONIES: i64 = 100;
+/// Logins under way that cost nothing to start. A login starts without a session, so anyone who
+/// reaches the console could fill a fixed cap and keep every administrator out; past this number
+/// a login start is priced instead (a proof of work whose cost rises with the load, as for
+/// wallet logins: `pde_crypto::proof`).
+const FREE_LOGIN_CEREMONIES: i64 = 20;
+/// The highest price of a login start, in zero bits (2^22 hashes, reached past 5,120 logins
+/// under way): higher than a holder's at a public computer (`pde_crypto::proof::MAX_BITS`), as
+/// an administrator waits at their own, and only while thousands of logins flood the console.
+const MAX_LOGIN_PROOF_BITS: u8 = 22;
+/// Most logins under way at once, whatever was paid: it bounds the table.
+const MAX_PENDING_LOGINS: i64 = 10_000;
 /// Seconds after a fresh assertion during which a passkey may be added or removed.
 const FRESH_SECONDS: i64 = 5 * 60;
 
@@ -132,6 +143,9 @@ pub(crate) enum AdminApiError {
         code: AdminErrorCode,
         message: &'static str,
     },
+    /// Many logins are under way: this one must carry a solved challenge.
+    #[error("proof of work required")]
+    ProofOfWorkRequired { challenge: Vec<u8>, bits: u8 },
     #[error("internal: {0}")]
     Internal(String),
 }
@@ -187,20 +201,36 @@ impl From<crate::store::StoreError> for AdminApiError {
 
 impl IntoResponse for AdminApiError {
     fn into_response(self) -> Response {
-        let (code, message) = match self {
-            Self::Refused { code, message } => (code, message.to_owned()),
+        let (code, message, proof_of_work) = match self {
+            Self::Refused { code, message } => (code, message.to_owned(), None),
+            Self::ProofOfWorkRequired { challenge, bits } => (
+                AdminErrorCode::ProofOfWorkRequired,
+                "Many logins are under way: your browser solves a small puzzle (a few seconds), \
+                 then the login goes again."
+                    .to_owned(),
+                Some(pde_api::admin::AdminProofOfWork {
+                    challenge: hex::encode(challenge),
+                    bits,
+                }),
+            ),
             Self::Internal(cause) => {
                 tracing::error!(%cause, "admin internal error");
                 (
                     AdminErrorCode::InternalError,
                     "Something failed on the server. Try again; if it goes on, tell the operator."
                         .to_owned(),
+                    None,
                 )
             }
         };
         let status =
             StatusCode::from_u16(code.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        (status, axum::Json(AdminError { code, message })).into_response()
+        let body = AdminError {
+            code,
+            message,
+            proof_of_work,
+        };
+        (status, axum::Json(body)).into_response()
     }
 }
 

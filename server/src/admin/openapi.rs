@@ -46,7 +46,8 @@ pub const ADMIN_OPENAPI_PATH: &str = pde_api::routes::admin::OPENAPI;
         announcements::list,
         announcements::post_one,
         announcements::end,
-    )
+    ),
+    components(schemas(pde_api::admin::AdminProofOfWork, pde_api::admin::AdminLoginProof))
 )]
 pub struct AdminApiDoc;
 

@@ -13,7 +13,7 @@ use super::blocking;
 use crate::error::ApiError;
 use crate::ids::WalletId;
 use crate::state::AppState;
-use crate::store::{AttemptOutcome, BackoffPolicy, LoginState, WalletRecord};
+use crate::store::{AttemptOutcome, BackoffPolicy, LoginState, StoreError, WalletRecord};
 
 /// Seconds between the two login messages (and between a hidden slot and its use).
 pub(crate) const LOGIN_TTL: i64 = 120;
@@ -155,21 +155,37 @@ pub(crate) async fn pay_with_proof(
     bits: u8,
     now: i64,
 ) -> Result<(), ApiError> {
-    if let Some(proof) = proof {
-        if let Ok(checked) = state.proof_key.check(&proof.challenge.0, proof.nonce, now) {
-            if state
-                .store
-                .spend_login_proof(&checked.spent_id, checked.expires_at)
-                .await?
-            {
-                return Ok(());
-            }
-        }
+    if spend_proof(state, proof, now).await? {
+        return Ok(());
     }
     Err(ApiError::ProofOfWorkRequired {
-        challenge: state.proof_key.challenge(bits, now + LOGIN_TTL),
+        challenge: new_challenge(state, bits, now),
         bits,
     })
+}
+
+/// Whether `proof` is a solved, unexpired challenge of this deployment not used before (it is
+/// used now).
+pub(crate) async fn spend_proof(
+    state: &AppState,
+    proof: Option<&LoginProof>,
+    now: i64,
+) -> Result<bool, StoreError> {
+    let Some(proof) = proof else {
+        return Ok(false);
+    };
+    let Ok(checked) = state.proof_key.check(&proof.challenge.0, proof.nonce, now) else {
+        return Ok(false);
+    };
+    state
+        .store
+        .spend_login_proof(&checked.spent_id, checked.expires_at)
+        .await
+}
+
+/// A fresh challenge of `bits`, to answer within a login's time.
+pub(crate) fn new_challenge(state: &AppState, bits: u8, now: i64) -> Vec<u8> {
+    state.proof_key.challenge(bits, now + LOGIN_TTL)
 }
 
 /// What a login start counted, to undo once the login is verified.

@@ -161,15 +161,18 @@ pub trait AdminStore: Send + Sync {
     async fn confirm_admin(&self, confirm_hash: &[u8], now: i64) -> StoreResult<Option<String>>;
     /// Revokes an administrator by name and ends their sessions; `false` if there is none.
     async fn revoke_admin(&self, name: &str) -> StoreResult<bool>;
-    /// Keeps a ceremony's state, unless `max_pending` unexpired ceremonies (at `now`) are kept
-    /// already: `false`, nothing kept. (A login starts one without a session: the cap keeps
-    /// anyone from filling the table.)
+    /// Keeps a ceremony's state, unless `max_pending` unexpired ceremonies of its kind (at
+    /// `now`) are kept already: `false`, nothing kept. (A login starts one without a session:
+    /// the cap bounds the table; each kind has its own, so that logins started by anyone never
+    /// stop an enrolment or a signed-in administrator's confirmation.)
     async fn put_ceremony(
         &self,
         ceremony: CeremonyRecord,
         max_pending: i64,
         now: i64,
     ) -> StoreResult<bool>;
+    /// How many ceremonies of `kind` are under way (unexpired at `now`).
+    async fn pending_ceremonies(&self, kind: &str, now: i64) -> StoreResult<i64>;
     /// Takes a ceremony of `kind` (deleted as it is read) if it has not expired at `now`.
     async fn take_ceremony(
         &self,

@@ -440,6 +440,100 @@ async fn enrol_again_is_refused(b: &Browser, server: &TestServer, token: &str) {
     );
 }
 
+/// A login start as the console's page sends it (its `Origin`, `Sec-Fetch-Site`), with `body`:
+/// the answer's status and JSON.
+async fn admin_login_start(server: &TestServer, body: &str) -> (u16, serde_json::Value) {
+    let answer = reqwest::Client::new()
+        .post(format!(
+            "{}{}",
+            server.admin_url,
+            admin_api::url(admin_api::LOGIN_START.path)
+        ))
+        .header("origin", &server.admin_url)
+        .header("sec-fetch-site", "same-origin")
+        .header("content-type", "application/json")
+        .body(body.to_owned())
+        .send()
+        .await
+        .expect("login start");
+    let status = answer.status().as_u16();
+    (status, answer.json().await.expect("JSON"))
+}
+
+/// Anyone who reaches the console can start logins: past a number under way, a start is priced
+/// (a proof of work, rising with the load), not refused, so that a flood of starts does not keep
+/// administrators out. The page solves the challenge and logs in; a proof serves once.
+#[tokio::test]
+async fn a_flood_of_login_starts_prices_them_and_the_administrator_still_gets_in() {
+    let (Some(_), Some(chromium)) = (web_dist(), chromium()) else {
+        return;
+    };
+    let server = TestServer::start(Backend::Sqlite).await;
+    let b = Browser::start(&chromium, "fr-BE").await;
+    let mut devtools = b.devtools().await;
+    add_authenticator(&mut devtools).await;
+    let token = server.enrol_admin("Amina", "coordinator");
+    let code = enrol_in_page(&b, &server, &token).await;
+    server.admin_command(&["confirm", &code]);
+
+    // The flood: the free starts, then a challenge instead of a ceremony.
+    let mut free = 0;
+    let asked = loop {
+        let (status, answer) = admin_login_start(&server, "{}").await;
+        if status == 200 {
+            free += 1;
+            assert!(free <= 100, "logins are never priced");
+            continue;
+        }
+        assert_eq!(status, 429, "{answer}");
+        assert_eq!(answer["code"], json!("proof_of_work_required"), "{answer}");
+        let asked: admin_api::AdminProofOfWork =
+            serde_json::from_value(answer["proof_of_work"].clone()).expect("a challenge");
+        break asked;
+    };
+    assert_eq!(free, 20, "the free starts");
+    assert_eq!(asked.bits, pde_crypto::proof::MIN_BITS);
+    // Solved, the start goes through; the same proof again does not.
+    let challenge = hex::decode(&asked.challenge).expect("hex");
+    let nonce = pde_crypto::proof::solve(&challenge).expect("solvable");
+    let paid = serde_json::to_string(&admin_api::AdminLoginStart {
+        proof: Some(admin_api::AdminLoginProof {
+            challenge: asked.challenge.clone(),
+            nonce,
+        }),
+    })
+    .expect("json");
+    assert_eq!(admin_login_start(&server, &paid).await.0, 200);
+    let (status, answer) = admin_login_start(&server, &paid).await;
+    assert_eq!(
+        (status, &answer["code"]),
+        (429, &json!("proof_of_work_required")),
+        "a proof serves once"
+    );
+    let (_, answer) = admin_login_start(&server, "{\"proof\": null}").await;
+    assert!(answer["proof_of_work"]["bits"].as_u64().is_some());
+
+    // The administrator logs in all the same: the page pays the price.
+    b.client.goto(&server.admin_url).await.expect("open");
+    b.wait_for("#login").await;
+    b.eval(RECORD_REQUESTS).await;
+    b.tab_to("#login").await;
+    b.press("\u{e007}").await;
+    b.wait_for("#logout").await;
+    assert!(b.body_text().await.contains("Bonjour Amina"));
+    let starts = b
+        .eval(&format!(
+            "return window.__sent.filter(([url]) => url.endsWith({:?})).map(([, body]) => body);",
+            admin_api::LOGIN_START.path
+        ))
+        .await;
+    let starts: Vec<String> = serde_json::from_value(starts).expect("bodies");
+    assert_eq!(starts.len(), 2, "asked, then paid: {starts:?}");
+    let sent: admin_api::AdminLoginStart = serde_json::from_str(&starts[1]).expect("body");
+    assert!(sent.proof.is_some(), "the second start carries the proof");
+    b.close().await;
+}
+
 /// A coordinator logged in to the console with a new passkey (enrolled and confirmed). The
 /// passkey lives as long as the DevTools session returned (it is the virtual authenticator's).
 pub(super) async fn coordinator_logged_in(

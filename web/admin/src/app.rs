@@ -21,7 +21,7 @@ mod feedback;
 mod four_languages;
 mod invitations;
 mod statistics;
-use crate::transport::{assert_passkey, call, create_passkey, Failure};
+use crate::transport::{self, assert_passkey, call, create_passkey, let_the_page_draw, Failure};
 
 thread_local! {
     static TEXTS: RefCell<HashMap<Lang, Rc<Texts>>> = RefCell::new(HashMap::new());
@@ -88,6 +88,14 @@ impl Ui {
 
     /// Runs a step: busy meanwhile, its failure shown.
     fn run(self, step: impl std::future::Future<Output = Result<(), Failure>> + 'static) {
+        self.run_boxed(Box::pin(step));
+    }
+
+    /// [`Ui::run`]'s work, once in the bundle rather than once per step.
+    fn run_boxed(
+        self,
+        step: std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), Failure>>>>,
+    ) {
         self.busy.set(true);
         self.error.set(None);
         self.notice.set(None);
@@ -260,8 +268,32 @@ fn SectionLinks(ui: Ui, coordinator: bool) -> impl IntoView {
     }
 }
 
+/// Starts a login; while many are under way, the server asks for a proof of work first (a
+/// few seconds at most), solved here and sent with the same start.
+async fn start_login(ui: Ui) -> Result<api::AssertionStarted, Failure> {
+    let mut request = api::AdminLoginStart::default();
+    for _ in 0..3 {
+        let asked = match transport::start_login(&request).await? {
+            Ok(started) => return Ok(started),
+            Err(asked) => asked,
+        };
+        ui.notice.set(Some("login-solving".to_owned()));
+        let_the_page_draw().await;
+        let nonce = hex::decode(&asked.challenge)
+            .ok()
+            .and_then(|bytes| pde_crypto::proof::solve(&bytes))
+            .ok_or(Failure::Network)?;
+        ui.notice.set(None);
+        request.proof = Some(api::AdminLoginProof {
+            challenge: asked.challenge,
+            nonce,
+        });
+    }
+    Err(Failure::Refused(AdminErrorCode::ProofOfWorkRequired))
+}
+
 async fn log_in(ui: Ui) -> Result<(), Failure> {
-    let started = call(api::LOGIN_START, &[], &NoBody).await?;
+    let started = start_login(ui).await?;
     let credential = assert_passkey(started.options).await?;
     let me = call(
         api::LOGIN_FINISH,

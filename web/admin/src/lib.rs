@@ -4,7 +4,8 @@
 //! (`--admin-listen`, `--admin-origin`), with its own policy and cookie. It logs administrators
 //! in with passkeys (the browser's WebAuthn; `webauthn-rs` checks them on the server) and
 //! shows what they may see: never a document, a wallet or any per-wallet identifier. It has none
-//! of the holders' code: no vault, no key, no OPAQUE.
+//! of the holders' code: no vault, no key, no OPAQUE (of `pde-crypto` it uses the login
+//! proof-of-work solver alone).
 
 pub mod chart;
 pub mod texts;
@@ -26,6 +27,7 @@ pub const ERROR_CODES: &[AdminErrorCode] = &[
     AdminErrorCode::NotFound,
     AdminErrorCode::InvalidFields,
     AdminErrorCode::TooManyCeremonies,
+    AdminErrorCode::ProofOfWorkRequired,
     AdminErrorCode::InternalError,
 ];
 

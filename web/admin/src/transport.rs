@@ -2,8 +2,9 @@
 //! and the browser's passkey calls.
 
 use pde_api::admin::{
-    url, AdminError, AdminErrorCode, CreationChallengeResponse, PublicKeyCredential,
-    RegisterPublicKeyCredential, RequestChallengeResponse,
+    url, AdminError, AdminErrorCode, AdminLoginStart, AdminProofOfWork, AssertionStarted,
+    CreationChallengeResponse, PublicKeyCredential, RegisterPublicKeyCredential,
+    RequestChallengeResponse,
 };
 use pde_api::endpoints::Endpoint;
 use serde::de::DeserializeOwned;
@@ -43,20 +44,47 @@ pub async fn call<Req: Serialize, Res: DeserializeOwned>(
     params: &[&str],
     body: &Req,
 ) -> Result<Res, Failure> {
-    let init = web_sys::RequestInit::new();
-    init.set_method(endpoint.method.as_str());
-    init.set_credentials(web_sys::RequestCredentials::SameOrigin);
     let json = serde_json::to_string(body).map_err(|_| Failure::Network)?;
+    let text = send(endpoint.method.as_str(), &endpoint.path_with(params), &json)
+        .await?
+        .map_err(|refusal| Failure::Refused(refusal.code))?;
+    let text = if text.is_empty() { "null" } else { &text };
+    serde_json::from_str(text).map_err(|_| Failure::Network)
+}
+
+/// A login start: the ceremony, or the challenge the server asks to have solved first.
+pub async fn start_login(
+    request: &AdminLoginStart,
+) -> Result<Result<AssertionStarted, AdminProofOfWork>, Failure> {
+    let json = serde_json::to_string(request).map_err(|_| Failure::Network)?;
+    let endpoint = pde_api::admin::LOGIN_START;
+    match send(endpoint.method.as_str(), endpoint.path, &json).await? {
+        Ok(text) => serde_json::from_str(&text)
+            .map(Ok)
+            .map_err(|_| Failure::Network),
+        Err(AdminError {
+            proof_of_work: Some(asked),
+            ..
+        }) => Ok(Err(asked)),
+        Err(refusal) => Err(Failure::Refused(refusal.code)),
+    }
+}
+
+/// Sends `json` (`null`: no body) with `method` to the API's `path`: the answer's text, or the
+/// server's refusal. (Not generic, so the bundle holds it once.)
+async fn send(method: &str, path: &str, json: &str) -> Result<Result<String, AdminError>, Failure> {
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    init.set_credentials(web_sys::RequestCredentials::SameOrigin);
     let headers = web_sys::Headers::new().map_err(network)?;
     if json != "null" {
         headers
             .set("content-type", "application/json")
             .map_err(network)?;
-        init.set_body(&JsValue::from_str(&json));
+        init.set_body(&JsValue::from_str(json));
     }
     init.set_headers(&headers);
-    let request = web_sys::Request::new_with_str_and_init(&url(&endpoint.path_with(params)), &init)
-        .map_err(network)?;
+    let request = web_sys::Request::new_with_str_and_init(&url(path), &init).map_err(network)?;
     let window = web_sys::window().ok_or(Failure::Network)?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
         .await
@@ -68,14 +96,16 @@ pub async fn call<Req: Serialize, Res: DeserializeOwned>(
         .map_err(network)?
         .as_string()
         .unwrap_or_default();
-    if !response.ok() {
-        let code = serde_json::from_str::<AdminError>(&text)
-            .map(|error| error.code)
-            .unwrap_or(AdminErrorCode::Unknown);
-        return Err(Failure::Refused(code));
+    if response.ok() {
+        return Ok(Ok(text));
     }
-    let text = if text.is_empty() { "null" } else { &text };
-    serde_json::from_str(text).map_err(|_| Failure::Network)
+    Ok(Err(serde_json::from_str::<AdminError>(&text).unwrap_or(
+        AdminError {
+            code: AdminErrorCode::Unknown,
+            message: String::new(),
+            proof_of_work: None,
+        },
+    )))
 }
 
 fn credentials() -> Result<web_sys::CredentialsContainer, Failure> {
@@ -115,4 +145,14 @@ pub async fn assert_passkey(
     Ok(passkey_answer(credentials()?.get_with_options(&options))
         .await?
         .into())
+}
+
+/// Lets the page draw what changed before a long step (a proof of work holds the page).
+pub async fn let_the_page_draw() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }

@@ -277,7 +277,8 @@ macro_rules! impl_admin {
                 let kept = sqlx::query(
                     "INSERT INTO admin_ceremonies (id, kind, admin_id, session_hash, state, \
                      expires_at) SELECT $1, $2, $3, $4, $5, $6 \
-                     WHERE (SELECT COUNT(*) FROM admin_ceremonies WHERE expires_at > $7) < $8",
+                     WHERE (SELECT COUNT(*) FROM admin_ceremonies WHERE kind = $2 \
+                     AND expires_at > $7) < $8",
                 )
                 .bind(&ceremony.id)
                 .bind(&ceremony.kind)
@@ -290,6 +291,21 @@ macro_rules! impl_admin {
                 .execute(&self.pool)
                 .await?;
                 Ok(kept.rows_affected() == 1)
+            }
+
+            async fn pending_ceremonies(
+                &self,
+                kind: &str,
+                now: i64,
+            ) -> $crate::store::StoreResult<i64> {
+                let (count,): (i64,) = sqlx::query_as(
+                    "SELECT COUNT(*) FROM admin_ceremonies WHERE kind = $1 AND expires_at > $2",
+                )
+                .bind(kind)
+                .bind(now)
+                .fetch_one(&self.pool)
+                .await?;
+                Ok(count)
             }
 
             async fn take_ceremony(
