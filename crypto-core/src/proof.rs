@@ -32,6 +32,10 @@ pub const MIN_BITS: u8 = 14;
 /// Zero bits asked at the highest load (about 260,000 hashes: well under 3 s for the web app's
 /// WebAssembly on a slow public computer; `cargo xtask bench` measures the rate).
 pub const MAX_BITS: u8 = 18;
+/// The most any challenge may ask (about 4.2 million hashes): the administration console's
+/// logins rise to it, as their people wait at their own computer. A challenge asking more is
+/// malformed, so that no server can make a client work without end.
+pub const LIMIT_BITS: u8 = 22;
 
 /// The zero bits a login start costs when `unfinished` logins of the last hour stand against a
 /// budget of `budget`: none below the budget, then [`MIN_BITS`], one more bit each time the load
@@ -94,6 +98,8 @@ pub struct Checked {
     pub spent_id: [u8; 32],
     /// Until when it had to be used (Unix seconds): the record may go after that.
     pub expires_at: i64,
+    /// The zero bits it asked: a challenge issued at a lower load pays no higher price.
+    pub bits: u8,
 }
 
 impl ProofKey {
@@ -142,6 +148,7 @@ impl ProofKey {
         Ok(Checked {
             spent_id: Sha256::digest(challenge).into(),
             expires_at: fields.expires_at,
+            bits: fields.bits,
         })
     }
 }
@@ -159,7 +166,7 @@ impl Fields {
         let mut expiry = [0u8; 8];
         expiry.copy_from_slice(&challenge[1 + RANDOM_LEN..1 + RANDOM_LEN + 8]);
         let bits = challenge[SIGNED_LEN - 1];
-        if bits > MAX_BITS {
+        if bits > LIMIT_BITS {
             return Err(ProofRefused::Malformed);
         }
         Ok(Self {
@@ -274,6 +281,22 @@ mod tests {
             key.check(&challenge[1..], nonce, 0),
             Err(ProofRefused::Malformed)
         );
+    }
+
+    #[test]
+    fn a_challenge_says_its_price_and_none_asks_past_the_limit() {
+        let key = key();
+        let challenge = key.challenge(LIMIT_BITS, 1_000);
+        assert_eq!(challenge_bits(&challenge), Some(LIMIT_BITS));
+        let cheap = key.challenge(3, 1_000);
+        let checked = key
+            .check(&cheap, solve(&cheap).expect("solvable"), 0)
+            .expect("solved");
+        assert_eq!(checked.bits, 3);
+        let endless = key.challenge(LIMIT_BITS + 1, 1_000);
+        assert_eq!(challenge_bits(&endless), None);
+        assert_eq!(solve(&endless), None, "a client does not start on it");
+        assert_eq!(key.check(&endless, 0, 0), Err(ProofRefused::Malformed));
     }
 
     #[test]

@@ -740,9 +740,9 @@ impl Browser {
             .unwrap_or_else(|e| panic!("cannot click `{css}`: {e}"));
     }
 
-    /// Leaves a document's page for the wallet with the keyboard (Enter on "back"). A pointer
-    /// click there is now and then lost while the PDF viewer's frame loads and takes the
-    /// pointer (seen in CI), which left the test on the document's page.
+    /// Goes back to the wallet (from a document's or a share's page) with the keyboard (Enter on
+    /// "back"). A pointer click there was now and then lost in CI after a PDF was shown (the
+    /// PDF viewer's frame can take the pointer), which left the test on the document's page.
     pub async fn back_to_wallet(&self) {
         self.wait_for("#back")
             .await

@@ -348,7 +348,7 @@ async fn pay_for_login(state: &AppState, request: &AdminLoginStart) -> Result<()
             nonce: proof.nonce,
         })
     });
-    if bits == 0 || spend_proof(state, proof.as_ref(), now).await? {
+    if bits == 0 || spend_proof(state, proof.as_ref(), bits, now).await? {
         return Ok(());
     }
     Err(AdminApiError::ProofOfWorkRequired {

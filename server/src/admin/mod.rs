@@ -51,7 +51,7 @@ const FREE_LOGIN_CEREMONIES: i64 = 20;
 /// The highest price of a login start, in zero bits (2^22 hashes, reached past 5,120 logins
 /// under way): higher than a holder's at a public computer (`pde_crypto::proof::MAX_BITS`), as
 /// an administrator waits at their own, and only while thousands of logins flood the console.
-const MAX_LOGIN_PROOF_BITS: u8 = 22;
+const MAX_LOGIN_PROOF_BITS: u8 = pde_crypto::proof::LIMIT_BITS;
 /// Most logins under way at once, whatever was paid: it bounds the table.
 const MAX_PENDING_LOGINS: i64 = 10_000;
 /// Seconds after a fresh assertion during which a passkey may be added or removed.

@@ -155,7 +155,7 @@ pub(crate) async fn pay_with_proof(
     bits: u8,
     now: i64,
 ) -> Result<(), ApiError> {
-    if spend_proof(state, proof, now).await? {
+    if spend_proof(state, proof, bits, now).await? {
         return Ok(());
     }
     Err(ApiError::ProofOfWorkRequired {
@@ -164,11 +164,13 @@ pub(crate) async fn pay_with_proof(
     })
 }
 
-/// Whether `proof` is a solved, unexpired challenge of this deployment not used before (it is
-/// used now).
+/// Whether `proof` is a solved, unexpired challenge of this deployment, asking at least `bits`
+/// (the price now: challenges gathered while the load was lower pay no higher one), not used
+/// before (it is used now).
 pub(crate) async fn spend_proof(
     state: &AppState,
     proof: Option<&LoginProof>,
+    bits: u8,
     now: i64,
 ) -> Result<bool, StoreError> {
     let Some(proof) = proof else {
@@ -177,6 +179,9 @@ pub(crate) async fn spend_proof(
     let Ok(checked) = state.proof_key.check(&proof.challenge.0, proof.nonce, now) else {
         return Ok(false);
     };
+    if checked.bits < bits {
+        return Ok(false);
+    }
     state
         .store
         .spend_login_proof(&checked.spent_id, checked.expires_at)

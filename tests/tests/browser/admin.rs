@@ -460,6 +460,13 @@ async fn admin_login_start(server: &TestServer, body: &str) -> (u16, serde_json:
     (status, answer.json().await.expect("JSON"))
 }
 
+/// The challenge a login start without a proof is asked to solve now.
+async fn asked_now(server: &TestServer) -> admin_api::AdminProofOfWork {
+    let (status, answer) = admin_login_start(server, "{\"proof\": null}").await;
+    assert_eq!(status, 429, "{answer}");
+    serde_json::from_value(answer["proof_of_work"].clone()).expect("a challenge")
+}
+
 /// Anyone who reaches the console can start logins: past a number under way, a start is priced
 /// (a proof of work, rising with the load), not refused, so that a flood of starts does not keep
 /// administrators out. The page solves the challenge and logs in; a proof serves once.
@@ -510,8 +517,33 @@ async fn a_flood_of_login_starts_prices_them_and_the_administrator_still_gets_in
         (429, &json!("proof_of_work_required")),
         "a proof serves once"
     );
-    let (_, answer) = admin_login_start(&server, "{\"proof\": null}").await;
-    assert!(answer["proof_of_work"]["bits"].as_u64().is_some());
+    // The price doubles when the load does (40 under way against 20 free), and a challenge
+    // gathered while it was lower does not pay it.
+    let solved = |asked: &admin_api::AdminProofOfWork| {
+        let challenge = hex::decode(&asked.challenge).expect("hex");
+        serde_json::to_string(&admin_api::AdminLoginStart {
+            proof: Some(admin_api::AdminLoginProof {
+                challenge: asked.challenge.clone(),
+                nonce: pde_crypto::proof::solve(&challenge).expect("solvable"),
+            }),
+        })
+        .expect("json")
+    };
+    let gathered = asked_now(&server).await;
+    for _ in 21..40 {
+        let asked = asked_now(&server).await;
+        assert_eq!(admin_login_start(&server, &solved(&asked)).await.0, 200);
+    }
+    assert_eq!(
+        asked_now(&server).await.bits,
+        pde_crypto::proof::MIN_BITS + 1
+    );
+    let (status, answer) = admin_login_start(&server, &solved(&gathered)).await;
+    assert_eq!(
+        (status, answer["proof_of_work"]["bits"].as_u64()),
+        (429, Some(u64::from(pde_crypto::proof::MIN_BITS) + 1)),
+        "a cheaper challenge gathered earlier is asked again at today's price"
+    );
 
     // The administrator logs in all the same: the page pays the price.
     b.client.goto(&server.admin_url).await.expect("open");

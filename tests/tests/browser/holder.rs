@@ -471,7 +471,7 @@ async fn every_screen_in_four_languages_passes_axe_and_is_photographed() {
         b.wait_for("#delete-no").await.click().await.expect("keep");
 
         // Sharing: the form, the link ready (PIN, QR code, slip), the list of shares.
-        b.wait_for("#back").await.click().await.expect("back");
+        b.back_to_wallet().await;
         b.wait_for("#wallet-share")
             .await
             .click()
@@ -511,7 +511,7 @@ async fn every_screen_in_four_languages_passes_axe_and_is_photographed() {
         problems.extend(shot(b, &axe, lang, &mut step, "grants").await);
 
         // Preparing a meeting, up to the second confirmation (not confirmed here).
-        b.wait_for("#back").await.click().await.expect("back");
+        b.back_to_wallet().await;
         b.wait_for("#wallet-meeting")
             .await
             .click()

@@ -104,7 +104,7 @@ async fn grant_links_share_open_expire_between_two_browsers() {
         .expect("note");
     h.wait_for("#save").await.click().await.expect("save");
     h.wait_for_text("C'est enregistré.").await;
-    h.wait_for("#back").await.click().await.expect("back");
+    h.back_to_wallet().await;
 
     // A: one document, a PIN, an hour.
     let pin = "7391";
@@ -182,9 +182,11 @@ async fn grant_links_share_open_expire_between_two_browsers() {
     w.wait_for(".shared-doc .pdf-frame").await;
     w.wait_for_pdf_frame().await;
     problems.extend(shot(w, &axe, "fr", &mut step, "worker-documents").await);
+    // Enter rather than a pointer click: the PDF viewer's frame, just loaded, can take the
+    // pointer (see `Browser::back_to_wallet`).
     w.wait_for(".shared-download")
         .await
-        .click()
+        .send_keys("\u{e007}")
         .await
         .expect("download");
     let (name, bytes) = w.wait_for_download().await;
@@ -222,7 +224,7 @@ async fn grant_links_share_open_expire_between_two_browsers() {
     h.wait_for_text("CPAS Anderlecht").await;
     h.wait_for_text("Ouvert 1 fois").await;
     h.wait_for_text("Actif").await;
-    h.wait_for("#back").await.click().await.expect("back");
+    h.back_to_wallet().await;
 
     // B: five wrong PINs burn it.
     let link_b = share_in_page(h, &["dossier-medical.pdf"], Some("2468"), None, "B", false).await;
@@ -297,7 +299,7 @@ async fn grant_links_share_open_expire_between_two_browsers() {
     w.client.goto(&link_c).await.expect("open c");
     w.wait_for("#shared-problem").await;
     w.wait_for_text("arrêté par la personne").await;
-    h.wait_for("#back").await.click().await.expect("back");
+    h.back_to_wallet().await;
 
     // D: opens once.
     let link_d = share_in_page(h, &["decision-cpas.pdf"], None, Some(1), "D", true).await;
@@ -521,7 +523,7 @@ async fn deposit_links_let_a_worker_drop_a_document_into_the_wallet() {
         .expect("back");
     h.wait_for_text("4 reçu(s) sur 4").await;
     problems.extend(shot(h, &axe, "fr", &mut step, "deposits").await);
-    h.wait_for("#back").await.click().await.expect("wallet");
+    h.back_to_wallet().await;
     h.wait_for_text("Reçu").await;
     open_card(h, "attestation.jpg").await;
     h.wait_for("#document-received").await;
@@ -538,7 +540,7 @@ async fn deposit_links_let_a_worker_drop_a_document_into_the_wallet() {
         "GPS tags survived the drop"
     );
     // The WebP arrived as a JPEG, shown as a picture.
-    h.wait_for("#back").await.click().await.expect("wallet");
+    h.back_to_wallet().await;
     open_card(h, "scan.jpg").await;
     h.wait_for("#viewer-image").await;
     let (name, bytes) = download_shown(h).await;
@@ -601,7 +603,7 @@ async fn deposit_links_let_a_worker_drop_a_document_into_the_wallet() {
         .put_metadata_raw(&mine, record)
         .await
         .expect("stored");
-    h.wait_for("#back").await.click().await.expect("wallet");
+    h.back_to_wallet().await;
     h.wait_for_text("Document abîmé").await;
     assert!(
         !markup(h).await.contains("forged-by-the-server"),
@@ -652,7 +654,7 @@ async fn deposit_links_let_a_worker_drop_a_document_into_the_wallet() {
 /// From a document back to the wallet, then opens the card named `name`: its page shows
 /// `marker` and nothing of the content (no picture, no frame).
 async fn back_and_open_unshown(b: &Browser, name: &str, marker: &str) {
-    b.wait_for("#back").await.click().await.expect("wallet");
+    b.back_to_wallet().await;
     open_card(b, name).await;
     b.wait_for(marker).await;
     assert!(

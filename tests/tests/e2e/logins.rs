@@ -398,6 +398,7 @@ async fn past_the_global_budget_every_login_costs_a_proof_of_work(backend: Backe
     );
 
     // The price doubles when the load does (5 more paid guesses: 10 unfinished against 5).
+    let gathered = asked_proof(client.login_start_with(&start(&unknown(), None)).await);
     for _ in 0..4 {
         let asked = asked_proof(client.login_start_with(&start(&unknown(), None)).await);
         let nonce = proof::solve(&asked.challenge.0).expect("solvable");
@@ -412,6 +413,17 @@ async fn past_the_global_budget_every_login_costs_a_proof_of_work(backend: Backe
     }
     let asked = asked_proof(client.login_start_with(&start(&wallet.number, None)).await);
     assert_eq!(asked.bits, MIN_BITS + 1);
+    // A challenge gathered while the price was lower does not pay today's.
+    let cheaper = pde_api::LoginProof {
+        nonce: proof::solve(&gathered.challenge.0).expect("solvable"),
+        challenge: gathered.challenge,
+    };
+    let asked = asked_proof(
+        client
+            .login_start_with(&start(&unknown(), Some(cheaper)))
+            .await,
+    );
+    assert_eq!(asked.bits, MIN_BITS + 1, "asked again at today's price");
 
     // The holder's client solves it and gets in; so does a recovery.
     client
