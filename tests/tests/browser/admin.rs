@@ -501,24 +501,6 @@ async fn a_flood_of_login_starts_prices_them_and_the_administrator_still_gets_in
     assert_eq!(free, 20, "the free starts");
     assert_eq!(asked.bits, pde_crypto::proof::MIN_BITS);
     // Solved, the start goes through; the same proof again does not.
-    let challenge = hex::decode(&asked.challenge).expect("hex");
-    let nonce = pde_crypto::proof::solve(&challenge).expect("solvable");
-    let paid = serde_json::to_string(&admin_api::AdminLoginStart {
-        proof: Some(admin_api::AdminLoginProof {
-            challenge: asked.challenge.clone(),
-            nonce,
-        }),
-    })
-    .expect("json");
-    assert_eq!(admin_login_start(&server, &paid).await.0, 200);
-    let (status, answer) = admin_login_start(&server, &paid).await;
-    assert_eq!(
-        (status, &answer["code"]),
-        (429, &json!("proof_of_work_required")),
-        "a proof serves once"
-    );
-    // The price doubles when the load does (40 under way against 20 free), and a challenge
-    // gathered while it was lower does not pay it.
     let solved = |asked: &admin_api::AdminProofOfWork| {
         let challenge = hex::decode(&asked.challenge).expect("hex");
         serde_json::to_string(&admin_api::AdminLoginStart {
@@ -529,6 +511,16 @@ async fn a_flood_of_login_starts_prices_them_and_the_administrator_still_gets_in
         })
         .expect("json")
     };
+    let paid = solved(&asked);
+    assert_eq!(admin_login_start(&server, &paid).await.0, 200);
+    let (status, answer) = admin_login_start(&server, &paid).await;
+    assert_eq!(
+        (status, &answer["code"]),
+        (429, &json!("proof_of_work_required")),
+        "a proof serves once"
+    );
+    // The price doubles when the load does (40 under way against 20 free), and a challenge
+    // gathered while it was lower does not pay it.
     let gathered = asked_now(&server).await;
     for _ in 21..40 {
         let asked = asked_now(&server).await;
